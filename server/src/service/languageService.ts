@@ -1,0 +1,121 @@
+/**
+ * Facade of the pure core: everything the LSP server and the CLI need goes through here.
+ * No LSP connection, no fs, no net.
+ */
+import { DocumentProblem, EmbeddedValue, Settings, Severity, SeveritySetting } from './types';
+import { extractValues } from './extract';
+import { validateEmbeddedValue } from './features/validation';
+import { hoverAt } from './features/hover';
+import { completeAt } from './features/completion';
+
+export interface TextDocumentLike {
+  uri: string;
+  languageId: string;
+  text: string;
+}
+
+export interface Analysis {
+  values: EmbeddedValue[];
+  /** Problems in document offsets, severities after the user's overrides; rules set to `off` are dropped. */
+  problems: DocumentProblem[];
+  /** Set when the document was not analysed (too large, disabled); a message for the user. */
+  skipped?: string;
+}
+
+export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Analysis {
+  if (!settings.enable) return { values: [], problems: [], skipped: 'disabled' };
+  if (doc.text.length > settings.maxFileSize) {
+    return {
+      values: [],
+      problems: [],
+      skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).`,
+    };
+  }
+  const values = extractValues(doc.text, doc.languageId, doc.uri);
+  const problems: DocumentProblem[] = [];
+  values.forEach((value, valueIndex) => {
+    for (const p of validateEmbeddedValue(value, settings)) {
+      const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
+      if (severity === 'off') continue;
+      problems.push({
+        ...p,
+        severity,
+        valueSpan: p.span,
+        valueIndex,
+        span: { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) },
+      });
+    }
+  });
+  return { values, problems };
+}
+
+export function effectiveSeverity(
+  ruleId: string,
+  severity: Severity,
+  overrides: Record<string, SeveritySetting>,
+): SeveritySetting {
+  const o = overrides[ruleId];
+  return o === 'off' || o === 'hint' || o === 'info' || o === 'warning' || o === 'error' ? o : severity;
+}
+
+/** Maps an offset in a value's decoded text to a document offset. */
+export function toDocumentOffset(value: EmbeddedValue, i: number): number {
+  if (!value.offsets) return value.start + i;
+  const n = value.offsets.length;
+  if (n === 0) return value.start;
+  return value.offsets[Math.max(0, Math.min(i, n - 1))];
+}
+
+/** Maps a document offset to an offset in the value's decoded text, or -1 if outside. */
+export function fromDocumentOffset(value: EmbeddedValue, offset: number): number {
+  if (!value.offsets) {
+    const i = offset - value.start;
+    return i >= 0 && i <= value.text.length ? i : -1;
+  }
+  const o = value.offsets;
+  if (offset < o[0] || offset > o[o.length - 1]) return -1;
+  let lo = 0;
+  let hi = o.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (o[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export { defaultSettings } from './types';
+export type { Settings, DocumentProblem, EmbeddedValue, Problem, Severity, SeveritySetting, Span } from './types';
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  /** Document offsets of the hovered part. */
+  span: { start: number; end: number };
+}
+
+export type CompletionKind = 'option' | 'value' | 'snippet';
+
+export interface CompletionResult {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert; a snippet (`${1:x}`) when `isSnippet`. */
+  insertText: string;
+  isSnippet?: boolean;
+  /** Document offsets of the text the completion replaces. */
+  replace: { start: number; end: number };
+  sortText?: string;
+}
+
+/** Hover at a document offset, or null when there is nothing to say. */
+export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: number): HoverResult | null {
+  return hoverAt(doc, analysis, offset);
+}
+
+/** Completion items at a document offset (empty when the offset is not inside a connection string). */
+export function doComplete(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
+  return completeAt(doc, analysis, offset);
+}

@@ -1,0 +1,70 @@
+/** Shared types of the pure core. Offsets are UTF-16 code-unit offsets, `end` exclusive. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export type DriverProfile = 'spec' | 'node';
+
+/** A finding of one rule, located in the coordinates of the text that was checked. */
+export interface Problem {
+  ruleId: string;
+  span: Span;
+  message: string;
+  severity: Severity;
+  /** Machine-readable details for quick fixes (replacement text, option names, ...). */
+  data?: FixData;
+}
+
+export interface FixData {
+  /** Suggested replacement for the text under `span`, in decoded (URI) coordinates. */
+  replacement?: string;
+  /** Human label for the fix. */
+  title?: string;
+  [key: string]: unknown;
+}
+
+/** Settings of the core, resolved per document. */
+export interface Settings {
+  enable: boolean;
+  driver: DriverProfile;
+  /** Per-rule severity overrides, keyed by rule id. */
+  rules: Record<string, SeveritySetting>;
+  /** Files larger than this many bytes are not analysed. */
+  maxFileSize: number;
+}
+
+export const defaultSettings: Settings = Object.freeze({
+  enable: true,
+  driver: 'spec',
+  rules: Object.freeze({}) as Record<string, SeveritySetting>,
+  maxFileSize: 5 * 1024 * 1024,
+}) as Settings;
+
+export type EmbeddedKind = 'uri' | 'database' | 'collection';
+
+/**
+ * A value found inside a document: its decoded text and where each decoded character came from.
+ * `offsets[i]` is the document offset of decoded character i; `offsets[text.length]` is the end.
+ * When `offsets` is absent the value is a verbatim slice starting at `start`.
+ */
+export interface EmbeddedValue {
+  kind: EmbeddedKind;
+  text: string;
+  start: number;
+  offsets?: number[];
+  /** The key the value was found under (`MONGODB_URI`, `spring.data.mongodb.uri`), if any. */
+  key?: string;
+}
+
+/** A problem mapped to document offsets, with its final (overridden) severity. */
+export interface DocumentProblem extends Problem {
+  /** Document offsets. */
+  span: Span;
+  /** The span in the coordinates of the embedded value. */
+  valueSpan: Span;
+  valueIndex: number;
+}
