@@ -1,0 +1,147 @@
+// Builds the bundles of the extension, the language server, the CLI and the tests.
+//
+//   node esbuild.mjs           build everything once and print the bundle sizes
+//   node esbuild.mjs --watch   rebuild on change
+import * as esbuild from 'esbuild';
+import { chmod, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+
+/** The language server bundle must stay small: it is what editors start. */
+const SERVER_BUNDLE_LIMIT = 250 * 1024;
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Prefer the ES module builds of dependencies: they tree-shake better than the UMD ones.
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+  define: {
+    __VERSION__: JSON.stringify(pkg.version),
+    __REPOSITORY_URL__: JSON.stringify(String(pkg.repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '')),
+  },
+  legalComments: 'none',
+};
+
+const shebang = { js: '#!/usr/bin/env node' };
+
+/** @type {esbuild.BuildOptions[]} */
+const products = [
+  {
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'client/out/extension.js',
+    external: ['vscode'],
+    minify: !watch,
+    sourcemap: watch,
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'server/out/server.js',
+    banner: shebang,
+    minify: true,
+    sourcemap: watch,
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'server/out/cli.js',
+    banner: shebang,
+    minify: true,
+    sourcemap: watch,
+  },
+];
+
+/** Every `test/**\/*.test.ts` → `test/out/**\/*.test.js`; dependencies stay in node_modules. */
+async function testBuild() {
+  const entryPoints = (await listFiles(path.join(root, 'test')))
+    .filter((f) => f.endsWith('.test.ts') && !isUnder(f, path.join(root, 'test', 'out')))
+    .map((f) => path.relative(root, f));
+  return {
+    ...common,
+    entryPoints,
+    outdir: 'test/out',
+    outbase: 'test',
+    packages: 'external',
+    external: ['vscode', 'mongodb'],
+    sourcemap: 'inline',
+  };
+}
+
+async function listFiles(dir) {
+  const out = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') out.push(...(await listFiles(full)));
+    } else if (e.isFile()) out.push(full);
+  }
+  return out;
+}
+
+function isUnder(file, dir) {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Removes test bundles of earlier builds, so a deleted test does not run on. Keeps tsc's output. */
+async function cleanTestBundles() {
+  const outDir = path.join(root, 'test', 'out');
+  for (const f of await listFiles(outDir)) {
+    if (!isUnder(f, path.join(outDir, 'types')) && /\.test\.js(\.map)?$/.test(f)) await rm(f);
+  }
+}
+
+function formatSize(bytes) {
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;
+}
+
+async function reportSizes() {
+  const rows = [];
+  for (const p of products) {
+    const size = (await stat(path.join(root, p.outfile))).size;
+    rows.push([p.outfile, size]);
+  }
+  for (const [file, size] of rows) console.log(`  ${file.padEnd(28)} ${formatSize(size).padStart(10)}`);
+  const server = rows.find(([f]) => f === 'server/out/server.js');
+  if (server && server[1] > SERVER_BUNDLE_LIMIT) {
+    console.error(`server/out/server.js is ${formatSize(server[1])}, over the limit of ${formatSize(SERVER_BUNDLE_LIMIT)}.`);
+    process.exitCode = 1;
+  }
+}
+
+async function makeExecutable() {
+  for (const f of ['server/out/server.js', 'server/out/cli.js']) await chmod(path.join(root, f), 0o755);
+}
+
+await mkdir(path.join(root, 'test', 'out'), { recursive: true });
+await cleanTestBundles();
+const all = [...products, await testBuild()];
+
+if (watch) {
+  for (const options of all) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('Watching for changes...');
+} else {
+  const started = Date.now();
+  await Promise.all(all.map((options) => esbuild.build(options)));
+  await makeExecutable();
+  console.log(`Built in ${Date.now() - started} ms:`);
+  await reportSizes();
+}
