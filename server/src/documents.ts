@@ -1,0 +1,80 @@
+/**
+ * Open documents: the Analysis of each document version (computed once, shared by diagnostics,
+ * hover, completion and code actions) and the debounced re-validation after changes.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument, type Analysis, type TextDocumentLike } from './service/languageService';
+import type { Settings } from './service/types';
+
+/** Delay between the last change of a document and its re-validation. */
+export const VALIDATION_DELAY_MS = 40;
+
+export function toTextDocumentLike(document: TextDocument): TextDocumentLike {
+  return { uri: document.uri, languageId: document.languageId, text: document.getText() };
+}
+
+interface CachedAnalysis {
+  version: number;
+  settings: Settings;
+  analysis: Analysis;
+}
+
+/** One Analysis per document version and settings object. */
+export class AnalysisCache {
+  private readonly byUri = new Map<string, CachedAnalysis>();
+
+  get(document: TextDocument, settings: Settings): Analysis {
+    const cached = this.byUri.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
+    const analysis = analyzeDocument(toTextDocumentLike(document), settings);
+    this.byUri.set(document.uri, { version: document.version, settings, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  clear(): void {
+    this.byUri.clear();
+  }
+}
+
+/** Runs `validate(uri)` once a document has been quiet for `delayMs`; at most one pending run per document. */
+export class ValidationScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly validate: (uri: string) => void,
+    private readonly delayMs: number = VALIDATION_DELAY_MS,
+  ) {}
+
+  /** Validates after the delay, replacing a pending run. */
+  schedule(uri: string): void {
+    this.cancel(uri);
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      this.validate(uri);
+    }, this.delayMs);
+    this.timers.set(uri, timer);
+  }
+
+  /** Validates right away (document opened, settings changed), replacing a pending run. */
+  now(uri: string): void {
+    this.cancel(uri);
+    this.validate(uri);
+  }
+
+  cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      this.timers.delete(uri);
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * mongodb-uri-language-server: the language server over stdio (default) or Node IPC.
+ *
+ *   mongodb-uri-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './startServer';
+import { describeError } from './redact';
+import { version } from './version';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+const args = process.argv.slice(2);
+
+if (args.includes('--version')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+if (args.includes('--help')) {
+  process.stdout.write(
+    'Usage: mongodb-uri-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n' +
+      'Speaks the Language Server Protocol; stdio when no transport is given.\n',
+  );
+  process.exit(0);
+}
+if (!args.some((arg) => TRANSPORTS.includes(arg.split('=')[0]))) {
+  // The connection reads its transport from the command line.
+  process.argv.push('--stdio');
+}
+
+const connection = createConnection(ProposedFeatures.all);
+
+process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${describeError(err)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
+
+startServer(connection);

@@ -1,0 +1,78 @@
+/**
+ * Per-document settings of section `mongodbUri`, read with `workspace/configuration` when the
+ * client supports it, typed into the core's `Settings`, cached until the configuration changes.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { defaultSettings, type Settings, type SeveritySetting } from './service/types';
+import { describeError } from './redact';
+
+export const configurationSection = 'mongodbUri';
+
+const SEVERITIES: ReadonlySet<string> = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Types raw settings of section `mongodbUri`; a missing or bad value falls back to its default. */
+export function toSettings(raw: unknown): Settings {
+  const settings: Settings = { ...defaultSettings, rules: {} };
+  if (!isRecord(raw)) return settings;
+  if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
+  if (raw.driver === 'spec' || raw.driver === 'node') settings.driver = raw.driver;
+  if (isRecord(raw.rules)) {
+    for (const [ruleId, severity] of Object.entries(raw.rules)) {
+      if (typeof severity === 'string' && SEVERITIES.has(severity)) settings.rules[ruleId] = severity as SeveritySetting;
+    }
+  }
+  if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize >= 0) {
+    settings.maxFileSize = raw.maxFileSize;
+  }
+  return settings;
+}
+
+export class DocumentSettings {
+  private readonly byUri = new Map<string, Promise<Settings>>();
+  /** Settings pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
+  private pushed: Settings = toSettings(undefined);
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+  ) {}
+
+  /** The settings that apply to a document. */
+  get(uri: string): Promise<Settings> {
+    if (!this.canPull) return Promise.resolve(this.pushed);
+    let settings = this.byUri.get(uri);
+    if (!settings) {
+      settings = this.pull(uri);
+      this.byUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Handles `workspace/didChangeConfiguration`: forgets what was read, keeps what was pushed. */
+  changed(pushedSettings: unknown): void {
+    this.byUri.clear();
+    if (isRecord(pushedSettings) && configurationSection in pushedSettings) {
+      this.pushed = toSettings(pushedSettings[configurationSection]);
+    }
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  private async pull(uri: string): Promise<Settings> {
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: configurationSection });
+      // A client that has nothing under the section answers null: then what was pushed applies.
+      return raw === null || raw === undefined ? this.pushed : toSettings(raw);
+    } catch (err) {
+      this.connection.console.error(`Could not read the settings of ${uri}: ${describeError(err)}`);
+      this.byUri.delete(uri);
+      return this.pushed;
+    }
+  }
+}

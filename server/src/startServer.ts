@@ -1,0 +1,184 @@
+/**
+ * The language server: capabilities, and handlers that call the core's facade.
+ * Diagnostics are pushed (`textDocument/publishDiagnostics` with the document version).
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionList,
+  type CompletionParams,
+  type Connection,
+  type Diagnostic,
+  type DidChangeConfigurationParams,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { doComplete, doHover, type Analysis } from './service/languageService';
+import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
+import { configurationSection, DocumentSettings } from './settings';
+import { toCompletionItem, toDiagnostic, toHover } from './convert';
+import { getCodeActions } from './codeActions';
+import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
+import { describeError } from './redact';
+import { version } from './version';
+
+export const SERVER_NAME = 'mongodb-uri-language-server';
+export const COMPLETION_TRIGGER_CHARACTERS = ['?', '&', '=', ',', ':'];
+
+const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new AnalysisCache();
+  const scheduler = new ValidationScheduler((uri) => {
+    validate(uri).catch((err: unknown) => connection.console.error(`Validation failed: ${describeError(err)}`));
+  });
+  /** The version each document's last requested validation was for. */
+  const requestedVersion = new Map<string, number>();
+  /** Documents whose "not checked" message was shown: once per opened document. */
+  const skipNoticeShown = new Set<string>();
+  let settings = new DocumentSettings(connection, false);
+  let snippetSupport = false;
+  let registerConfigurationChange = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities ?? {};
+    settings = new DocumentSettings(connection, capabilities.workspace?.configuration === true);
+    // Settings passed at start, as `{ mongodbUri: {...} }`, for clients that can neither be asked nor push.
+    settings.changed(params.initializationOptions);
+    snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
+      },
+      serverInfo: { name: SERVER_NAME, version },
+    };
+  });
+
+  connection.onInitialized(
+    guardNotification(connection, 'initialized', async () => {
+      if (registerConfigurationChange) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection });
+      }
+      connection.console.info(`${SERVER_NAME} ${version} started (Node ${process.version}).`);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guardNotification(connection, 'didChangeConfiguration', (params: DidChangeConfigurationParams) => {
+      settings.changed(params?.settings);
+      analyses.clear();
+      for (const document of documents.all()) requestValidation(document, 'now');
+    }),
+  );
+
+  documents.onDidOpen(guardNotification(connection, 'didOpen', (e) => requestValidation(e.document, 'now')));
+  documents.onDidChangeContent(
+    guardNotification(connection, 'didChange', (e) => {
+      // Also fired right after didOpen, for the version just validated.
+      if (requestedVersion.get(e.document.uri) !== e.document.version) requestValidation(e.document, 'debounced');
+    }),
+  );
+  documents.onDidClose(
+    guardNotification(connection, 'didClose', (e) => {
+      const uri = e.document.uri;
+      scheduler.cancel(uri);
+      requestedVersion.delete(uri);
+      skipNoticeShown.delete(uri);
+      analyses.forget(uri);
+      settings.forget(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }),
+  );
+
+  function requestValidation(document: TextDocument, when: 'now' | 'debounced'): void {
+    requestedVersion.set(document.uri, document.version);
+    if (when === 'now') scheduler.now(document.uri);
+    else scheduler.schedule(document.uri);
+  }
+
+  /** The current document and its Analysis, or null when it is not open (or changed while settings were read). */
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | null> {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const version = document.version;
+    const documentSettings = await settings.get(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return null;
+    return { document: current, analysis: analyses.get(current, documentSettings) };
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const found = await analysisOf(uri);
+    // Closed, or changed meanwhile: the newer version has its own validation coming.
+    if (!found) return;
+    const { document, analysis } = found;
+    let diagnostics: Diagnostic[] = [];
+    if (analysis.skipped !== undefined) {
+      showSkipNotice(uri, analysis.skipped);
+    } else {
+      diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
+    }
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  function showSkipNotice(uri: string, reason: string): void {
+    // 'disabled' is the core's word for `mongodbUri.enable: false`: nothing to tell.
+    if (reason === 'disabled' || skipNoticeShown.has(uri)) return;
+    skipNoticeShown.add(uri);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${name}: ${reason}` });
+  }
+
+  connection.onHover(
+    guardRequest(connection, 'hover', null, async (params: HoverParams, token): Promise<Hover | null> => {
+      const { uri } = requireTextDocumentPosition(params);
+      const found = await analysisOf(uri);
+      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return null;
+      const { document, analysis } = found;
+      const hover = doHover(toTextDocumentLike(document), analysis, document.offsetAt(params.position));
+      return hover ? toHover(document, hover) : null;
+    }),
+  );
+
+  connection.onCompletion(
+    guardRequest(connection, 'completion', EMPTY_COMPLETION, async (params: CompletionParams, token) => {
+      const { uri } = requireTextDocumentPosition(params);
+      const found = await analysisOf(uri);
+      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return EMPTY_COMPLETION;
+      const { document, analysis } = found;
+      const items = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position))
+        .filter((item) => snippetSupport || !item.isSnippet)
+        .map((item) => toCompletionItem(document, item));
+      return { isIncomplete: false, items };
+    }),
+  );
+
+  connection.onCodeAction(
+    guardRequest(connection, 'codeAction', [] as CodeAction[], async (params: CodeActionParams, token) => {
+      const { uri } = requireTextDocumentRange(params);
+      const found = await analysisOf(uri);
+      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return [];
+      return getCodeActions(found.document, found.analysis, params);
+    }),
+  );
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
