@@ -1,0 +1,149 @@
+/**
+ * mongodb-uri-lint: checks MongoDB connection strings in files, folders and globs.
+ * Prints located messages (text, JSON or SARIF); exit code 0 = clean, 1 = problems, 2 = usage or I/O error.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from './service/languageService';
+import type { Settings, Severity } from './service/types';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
+import { collectFiles } from './cli/files';
+import { languageIdForPath } from './cli/languageId';
+import { formatJson, formatSarif, formatText, type LintMessage } from './cli/report';
+import { docsUrlOf } from './docs';
+import { describeError, redactPasswords } from './redact';
+import { version } from './version';
+
+interface FileResult {
+  messages: LintMessage[];
+  /** Why the file was not checked, if it was not. */
+  skipped?: string;
+  /** Why the file could not be read, if it could not. */
+  unreadable?: string;
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || path.isAbsolute(relative) ? file : relative;
+}
+
+function isBinary(text: string): boolean {
+  return text.slice(0, 8000).includes('\u0000');
+}
+
+export function lintFile(file: string, settings: Settings): FileResult {
+  const shown = displayPath(file);
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > settings.maxFileSize) {
+      return { messages: [], skipped: `larger than the maximum file size (${size} > ${settings.maxFileSize} bytes)` };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { messages: [], unreadable: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (isBinary(text)) return { messages: [] };
+  const uri = `file://${encodeURI(path.resolve(file).replace(/\\/g, '/'))}`;
+  const languageId = languageIdForPath(file);
+  const analysis = analyzeDocument({ uri, languageId, text }, settings);
+  if (analysis.skipped !== undefined) return { messages: [], skipped: analysis.skipped };
+  const document = TextDocument.create(uri, languageId, 0, text);
+  const messages = analysis.problems.map((problem): LintMessage => {
+    const start = document.positionAt(problem.span.start);
+    const end = document.positionAt(problem.span.end);
+    return {
+      file: shown,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      severity: problem.severity as Severity,
+      ruleId: problem.ruleId,
+      message: redactPasswords(problem.message),
+      docs: docsUrlOf(problem),
+    };
+  });
+  return { messages };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function run(argv: readonly string[]): number {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`mongodb-uri-lint: ${err.message}\nRun 'mongodb-uri-lint --help' for usage.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+
+  const { files, errors } = collectFiles(options.paths);
+  if (errors.length > 0) {
+    for (const e of errors) process.stderr.write(`mongodb-uri-lint: ${e}\n`);
+    return 2;
+  }
+
+  const settings: Settings = { enable: true, driver: options.driver, rules: options.rules, maxFileSize: options.maxFileSize };
+  const messages: LintMessage[] = [];
+  let unreadable = 0;
+  let skipped = 0;
+  for (const file of files) {
+    const result = lintFile(file, settings);
+    messages.push(...result.messages);
+    if (result.unreadable !== undefined) {
+      unreadable++;
+      process.stderr.write(`mongodb-uri-lint: cannot read ${displayPath(file)} (${result.unreadable})\n`);
+    } else if (result.skipped !== undefined) {
+      skipped++;
+      process.stderr.write(`${displayPath(file)}: skipped: ${redactPasswords(result.skipped)}\n`);
+    }
+  }
+
+  const count = (severity: Severity): number => messages.filter((m) => m.severity === severity).length;
+  const errorCount = count('error');
+  const warningCount = count('warning');
+  const shown = options.quiet ? messages.filter((m) => m.severity === 'error') : messages;
+  const output = options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? formatSarif(shown) : formatText(shown);
+  process.stdout.write(output);
+
+  const others = messages.length - errorCount - warningCount;
+  const summary =
+    `${plural(files.length - skipped - unreadable, 'file')} checked: ${plural(errorCount, 'error')}, ` +
+    `${plural(warningCount, 'warning')}, ${others} info/hint` +
+    (skipped > 0 ? `; ${skipped} skipped` : '') +
+    (unreadable > 0 ? `; ${unreadable} unreadable` : '');
+  process.stderr.write(`${summary}\n`);
+
+  if (unreadable > 0) return 2;
+  const tooManyWarnings = warningCount > options.maxWarnings;
+  if (tooManyWarnings) {
+    process.stderr.write(`Too many warnings: ${warningCount} (the maximum is ${options.maxWarnings}).\n`);
+  }
+  if (options.exitZero) return 0;
+  return errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = run(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`mongodb-uri-lint: internal error: ${describeError(err)}\n`);
+    process.exitCode = 2;
+  }
+}

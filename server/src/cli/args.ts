@@ -1,0 +1,140 @@
+/** Command-line arguments of mongodb-uri-lint. */
+import { defaultSettings, type DriverProfile, type SeveritySetting } from '../service/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  paths: string[];
+  format: OutputFormat;
+  driver: DriverProfile;
+  rules: Record<string, SeveritySetting>;
+  maxWarnings: number;
+  maxFileSize: number;
+  quiet: boolean;
+  exitZero: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: mongodb-uri-lint [options] <file|folder|glob>...
+
+Checks MongoDB connection strings in files: .env, JSON, YAML, TOML, properties, source code, ...
+Folders are walked (node_modules and .git are skipped); globs support *, ** and ?.
+
+Options:
+  --format <text|json|sarif>  Output format (default: text)
+  --driver <spec|node>        Check against the specifications (spec, default) or also
+                              reject what the Node.js driver rejects (node)
+  --rule <id>=<severity>      Set a rule's severity: off, hint, info, warning, error (repeatable)
+  --max-warnings <n>          Exit 1 when there are more than n warnings
+  --max-file-size <bytes>     Skip larger files (default: ${defaultSettings.maxFileSize})
+  --quiet                     Report errors only
+  --exit-zero                 Exit 0 even when problems are found
+  --help                      Show this help
+  --version                   Show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable path.
+`;
+
+const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    paths: [],
+    format: 'text',
+    driver: defaultSettings.driver,
+    rules: {},
+    maxWarnings: Number.POSITIVE_INFINITY,
+    maxFileSize: defaultSettings.maxFileSize,
+    quiet: false,
+    exitZero: false,
+    help: false,
+    version: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inlineValue = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inlineValue !== undefined) return inlineValue;
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`${name} needs a value.`);
+      i++;
+      return next;
+    };
+    const noValue = (): void => {
+      if (inlineValue !== undefined) throw new UsageError(`${name} takes no value.`);
+    };
+    switch (name) {
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+          throw new UsageError(`--format must be text, json or sarif, not '${format}'.`);
+        }
+        options.format = format;
+        break;
+      }
+      case '--driver': {
+        const driver = value();
+        if (driver !== 'spec' && driver !== 'node') throw new UsageError(`--driver must be spec or node, not '${driver}'.`);
+        options.driver = driver;
+        break;
+      }
+      case '--rule': {
+        const rule = value();
+        const m = /^([^=\s]+)=(\w+)$/.exec(rule);
+        if (!m || !SEVERITIES.has(m[2])) {
+          throw new UsageError(`--rule expects <id>=<off|hint|info|warning|error>, not '${rule}'.`);
+        }
+        options.rules[m[1]] = m[2] as SeveritySetting;
+        break;
+      }
+      case '--max-warnings':
+        options.maxWarnings = nonNegativeInteger(name, value());
+        break;
+      case '--max-file-size':
+        options.maxFileSize = nonNegativeInteger(name, value());
+        break;
+      case '--quiet':
+        noValue();
+        options.quiet = true;
+        break;
+      case '--exit-zero':
+        noValue();
+        options.exitZero = true;
+        break;
+      case '--help':
+      case '-h':
+        noValue();
+        options.help = true;
+        break;
+      case '--version':
+      case '-v':
+        noValue();
+        options.version = true;
+        break;
+      default:
+        throw new UsageError(`Unknown option: ${name}`);
+    }
+  }
+  if (!options.help && !options.version && options.paths.length === 0) {
+    throw new UsageError('No files, folders or globs given.');
+  }
+  return options;
+}
+
+function nonNegativeInteger(name: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${name} expects a whole number, not '${text}'.`);
+  return Number(text);
+}

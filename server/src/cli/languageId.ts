@@ -1,0 +1,34 @@
+/** The language id the editor would give a file, from its name alone. */
+const BY_EXTENSION: Record<string, string> = {
+  '.properties': 'properties',
+  '.ini': 'ini',
+  '.json': 'json',
+  '.jsonc': 'jsonc',
+  '.yml': 'yaml',
+  '.yaml': 'yaml',
+  '.toml': 'toml',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascriptreact',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'typescriptreact',
+  '.py': 'python',
+  '.go': 'go',
+  '.java': 'java',
+  '.cs': 'csharp',
+  '.rb': 'ruby',
+  '.php': 'php',
+  '.md': 'markdown',
+  '.sh': 'shellscript',
+};
+
+export function languageIdForPath(filePath: string): string {
+  const name = (filePath.split(/[\\/]/).pop() ?? '').toLowerCase();
+  if (name.startsWith('.env') || name.endsWith('.env')) return 'dotenv';
+  if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(name)) return 'dockercompose';
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && BY_EXTENSION[name.slice(dot)]) || 'plaintext';
+}
