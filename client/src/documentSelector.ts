@@ -1,0 +1,40 @@
+/**
+ * The one list of the documents the language server serves. The manifest (package.json
+ * `activationEvents`) follows this list; a test keeps the two in step.
+ */
+import type { DocumentFilter } from 'vscode-languageclient';
+
+/** Language ids whose documents may hold connection strings, database or collection names. */
+export const languageIds = [
+  'dotenv',
+  'properties',
+  'ini',
+  'json',
+  'jsonc',
+  'yaml',
+  'dockercompose',
+  'toml',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'python',
+  'go',
+  'java',
+  'csharp',
+  'ruby',
+  'php',
+  'markdown',
+  'shellscript',
+  'plaintext',
+] as const;
+
+export const schemes = ['file', 'untitled'] as const;
+
+/** `.env`, `.env.local`, ... even where no extension gives them the `dotenv` language. */
+export const filePatterns = ['**/.env*'] as const;
+
+export const documentSelector: DocumentFilter[] = [
+  ...languageIds.flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
+  ...filePatterns.map((pattern) => ({ pattern })),
+];
