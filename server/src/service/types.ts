@@ -24,6 +24,8 @@ export interface FixData {
   replacement?: string;
   /** Human label for the fix. */
   title?: string;
+  /** The span the replacement applies to, when it differs from the problem's span. */
+  replaceSpan?: Span;
   [key: string]: unknown;
 }
 

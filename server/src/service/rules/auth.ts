@@ -1,0 +1,152 @@
+import { AUTH_MECHANISMS, AuthMechanism, findMechanism } from '../data/authMechanisms';
+import { effective, occurrences, ResolvedOption } from '../uri/options';
+import { asciiLower } from '../uri/parser';
+import { Span } from '../types';
+import { RuleContext } from './context';
+
+const REMOVED: Record<string, string> = {
+  'MONGODB-CR': 'MONGODB-CR was removed in MongoDB 4.0; use SCRAM-SHA-256 (or SCRAM-SHA-1).',
+};
+
+function mechanismSpan(ctx: RuleContext, mech: ResolvedOption | undefined): Span {
+  return mech?.part.span ?? ctx.uri.userinfo?.span ?? ctx.uri.hostsSpan;
+}
+
+/** The mechanism named by authMechanism, reporting unknown ones. Case differences are tolerated with a warning. */
+function resolveMechanism(ctx: RuleContext): { mech?: AuthMechanism; opt?: ResolvedOption; given: boolean } {
+  const list = occurrences(ctx.options, 'authMechanism').filter((o) => o.part.value);
+  const opt = list[list.length - 1];
+  if (!opt || !opt.part.value) return { given: false };
+  const raw = opt.part.value.value;
+  if (raw === '') {
+    ctx.report('option-empty-value', opt.part.span, 'authMechanism has an empty value and is ignored.', { node: 'error' });
+    return { given: false };
+  }
+  const exact = findMechanism(raw);
+  if (exact) return { mech: exact, opt, given: true };
+  const ci = AUTH_MECHANISMS.find((m) => asciiLower(m.name) === asciiLower(raw));
+  if (ci) {
+    ctx.report('option-invalid-value', opt.part.value.span, `Write the mechanism as ${ci.name}; drivers may not accept other spellings.`, {
+      node: 'none',
+      data: { replacement: ci.name, title: `Change to ${ci.name}` },
+    });
+    return { mech: ci, opt, given: true };
+  }
+  const removed = REMOVED[raw.toUpperCase()];
+  ctx.report(
+    'auth-mechanism-unknown',
+    opt.part.value.span,
+    removed ?? `Unknown authentication mechanism "${raw}". Expected one of: ${AUTH_MECHANISMS.map((m) => m.name).join(', ')}.`,
+  );
+  return { opt, given: true };
+}
+
+function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mechOpt: ResolvedOption | undefined): void {
+  const propsOpt = effective(ctx.options, 'authMechanismProperties');
+  const gssapiLegacy = effective(ctx.options, 'gssapiServiceName');
+  const props = (propsOpt?.value ?? {}) as Record<string, string>;
+  const valueSpan = propsOpt?.part.value?.span ?? propsOpt?.part.span;
+  if (!mech) {
+    if (propsOpt && valueSpan && Object.keys(props).length > 0 && !mechOpt) {
+      ctx.report('auth-property-invalid', propsOpt.part.span, 'authMechanismProperties has no effect without authMechanism.', { severity: 'warning', node: 'none' });
+    }
+    return;
+  }
+  const isOidc = mech.name === 'MONGODB-OIDC';
+  const seen = new Map<string, string>();
+  for (const [k, v] of Object.entries(props)) {
+    const prop = mech.properties.find((p) => asciiLower(p.name) === asciiLower(k));
+    const span = valueSpan!;
+    if (!prop) {
+      const allowed = mech.properties.filter((p) => p.uriAllowed).map((p) => p.name);
+      const msg = allowed.length
+        ? `${mech.name} does not take the property "${k}". It takes: ${allowed.join(', ')}.`
+        : `${mech.name} takes no authMechanismProperties ("${k}" given).`;
+      ctx.report('auth-property-invalid', span, msg, { severity: isOidc || allowed.length === 0 ? 'error' : 'warning' });
+      continue;
+    }
+    seen.set(prop.name, v);
+    if (!prop.uriAllowed) {
+      ctx.report('auth-property-invalid', span, `${prop.name} cannot be set in the connection string${prop.name === 'AWS_SESSION_TOKEN' ? ': drivers read AWS credentials from the environment' : '; set it in code'}.`);
+      continue;
+    }
+    if (prop.values && !prop.values.includes(v)) {
+      ctx.report('auth-property-invalid', span, `${prop.name}:${v} is not valid. Expected one of: ${prop.values.join(', ')}.`);
+    }
+  }
+  if (gssapiLegacy && mech.name !== 'GSSAPI') {
+    ctx.report('auth-property-invalid', gssapiLegacy.part.span, `gssapiServiceName only applies to GSSAPI, not ${mech.name}.`, { severity: 'warning' });
+  }
+  // When the property list itself was invalid (and so ignored), that is the problem to report.
+  const propsInvalid = occurrences(ctx.options, 'authMechanismProperties').some((o) => o.issue);
+  if (isOidc && !propsInvalid) {
+    const env = seen.get('ENVIRONMENT');
+    const span = valueSpan ?? mechanismSpan(ctx, mechOpt);
+    if (env === undefined) {
+      ctx.report('auth-property-missing', span, 'MONGODB-OIDC needs authMechanismProperties=ENVIRONMENT:<test|azure|gcp|k8s> in a connection string (callbacks can only be set in code).', { node: 'error' });
+    } else if (env === 'azure' || env === 'gcp') {
+      if (!seen.has('TOKEN_RESOURCE')) ctx.report('auth-property-missing', span, `ENVIRONMENT:${env} needs TOKEN_RESOURCE:<audience> as well.`);
+    } else if (seen.has('TOKEN_RESOURCE')) {
+      ctx.report('auth-property-invalid', span, `TOKEN_RESOURCE only applies to ENVIRONMENT azure or gcp, not ${env}.`);
+    }
+  }
+}
+
+/** Per-mechanism credential rules (authentication spec) and authSource. */
+export function checkAuth(ctx: RuleContext): void {
+  const uri = ctx.uri;
+  // An empty authSource is an error even without credentials.
+  for (const o of occurrences(ctx.options, 'authSource')) {
+    if (o.part.value && o.part.value.value === '') {
+      ctx.report('auth-source-empty', o.part.span, 'authSource is empty. Give the database that holds the user (often admin), or remove the option.');
+    }
+  }
+  const { mech, opt: mechOpt, given } = resolveMechanism(ctx);
+  const ui = uri.userinfo;
+  const hasCredential = !!ui || given;
+  const source = effective(ctx.options, 'authSource');
+  if (!hasCredential) {
+    if (source && typeof source.value === 'string') {
+      ctx.report('auth-source-without-credentials', source.part.span, 'authSource has no effect: the connection string has no credentials and no authMechanism.', { node: 'none' });
+    }
+    checkProperties(ctx, undefined, undefined);
+    return;
+  }
+  const username = ui?.username.value ?? '';
+  const hasUsername = !!ui && username.length > 0;
+  const password = ui?.password;
+  const userSpan = ui ? ui.username.span.end > ui.username.span.start ? ui.username.span : ui.span.end > ui.span.start ? ui.span : ui.atSpan : mechanismSpan(ctx, mechOpt);
+
+  if (!mech) {
+    if (given) return checkProperties(ctx, undefined, mechOpt);
+    // Negotiated SCRAM: a username is required when userinfo is present.
+    if (!hasUsername) ctx.report('auth-username-missing', ui ? ui.span.end > ui.span.start ? ui.span : ui.atSpan : userSpan, 'The credentials have no username. Add one before the "@", or remove the "@".');
+    checkProperties(ctx, undefined, undefined);
+    return;
+  }
+
+  const name = mech.name;
+  if (mech.username === 'required' && !hasUsername) {
+    ctx.report('auth-username-missing', userSpan, `${name} needs a username: add user@ before the host.`);
+  }
+  const env = (effective(ctx.options, 'authMechanismProperties')?.value as Record<string, string> | undefined)?.ENVIRONMENT;
+  const usernameForbidden = mech.username === 'forbidden' || (name === 'MONGODB-OIDC' && env !== undefined && env !== 'azure');
+  if (usernameForbidden && hasUsername) {
+    const why = name === 'MONGODB-OIDC' ? `with ENVIRONMENT:${env} (only azure takes a username, the managed identity's client id)` : 'in the connection string';
+    ctx.report('auth-username-forbidden', ui!.username.span, `${name} takes no username ${why}.`);
+  }
+  if (mech.password === 'forbidden' && password && password.value.length > 0) {
+    ctx.report('auth-password-forbidden', password.span, `${name} takes no password; remove it from the connection string.`);
+  } else if (mech.password === 'forbidden' && password && name === 'MONGODB-AWS') {
+    ctx.report('auth-password-forbidden', { start: password.span.start - 1, end: password.span.end }, `${name} takes no password; remove the ":".`);
+  }
+  if (mech.password === 'required' && !password && hasUsername) {
+    ctx.report('auth-password-missing', userSpan, `${name} needs a password; the driver will fail to authenticate without one.`, { node: 'none' });
+  }
+  if (mech.externalOnly && source && typeof source.value === 'string' && source.value !== '$external') {
+    ctx.report('auth-source-invalid', source.part.span, `${name} authenticates against $external; authSource=${source.value} is not allowed.`, {
+      data: { replacement: 'authSource=$external', title: 'Use authSource=$external' },
+    });
+  }
+  checkProperties(ctx, mech, mechOpt);
+}

@@ -1,0 +1,129 @@
+import { effective, effectiveValue, occurrences, ResolvedOption } from '../uri/options';
+import { RuleContext } from './context';
+
+const TLS_PAIRS: ReadonlyArray<[string, string]> = [
+  ['tlsInsecure', 'tlsAllowInvalidCertificates'],
+  ['tlsInsecure', 'tlsAllowInvalidHostnames'],
+  ['tlsInsecure', 'tlsDisableOCSPEndpointCheck'],
+  ['tlsInsecure', 'tlsDisableCertificateRevocationCheck'],
+  ['tlsAllowInvalidCertificates', 'tlsDisableOCSPEndpointCheck'],
+  ['tlsAllowInvalidCertificates', 'tlsDisableCertificateRevocationCheck'],
+  ['tlsDisableOCSPEndpointCheck', 'tlsDisableCertificateRevocationCheck'],
+];
+
+function present(ctx: RuleContext, name: string): ResolvedOption[] {
+  return occurrences(ctx.options, name).filter((o) => o.part.value !== undefined && !o.empty);
+}
+
+function later(a: ResolvedOption, b: ResolvedOption): ResolvedOption {
+  return a.part.index > b.part.index ? a : b;
+}
+
+function checkTls(ctx: RuleContext): void {
+  // tls and ssl must agree everywhere they appear.
+  const both = [...present(ctx, 'tls'), ...present(ctx, 'ssl')].filter((o) => typeof o.value === 'boolean');
+  both.sort((a, b) => a.part.index - b.part.index);
+  if (both.length > 1) {
+    const first = both[0];
+    for (const o of both.slice(1)) {
+      if (o.value !== first.value) {
+        ctx.report('tls-ssl-mismatch', o.part.span, `${o.part.key.value}=${o.value} contradicts ${first.part.key.value}=${first.value}; tls and ssl must have the same value.`);
+      }
+    }
+  }
+  for (const [a, b] of TLS_PAIRS) {
+    const oa = present(ctx, a);
+    const ob = present(ctx, b);
+    if (oa.length && ob.length) {
+      const second = later(oa[0], ob[0]);
+      const other = second === oa[0] ? b : a;
+      ctx.report('tls-option-conflict', second.part.span, `${second.option?.name ?? second.part.key.value} cannot be combined with ${other} (whatever their values): drivers reject the pair.`);
+    }
+  }
+}
+
+function checkTopology(ctx: RuleContext): void {
+  const uri = ctx.uri;
+  const srv = uri.scheme.kind === 'mongodb+srv';
+  const direct = effective(ctx.options, 'directConnection');
+  if (direct?.value === true) {
+    if (srv) ctx.report('direct-connection-conflict', direct.part.span, 'directConnection=true cannot be used with mongodb+srv: the SRV record may list many servers.');
+    else if (uri.hosts.length > 1) ctx.report('direct-connection-conflict', direct.part.span, `directConnection=true needs exactly one host; ${uri.hosts.length} are given.`);
+  }
+  const lb = effective(ctx.options, 'loadBalanced');
+  if (lb?.value === true) {
+    if (!srv && uri.hosts.length > 1) ctx.report('load-balanced-conflict', lb.part.span, `loadBalanced=true needs exactly one host (the load balancer); ${uri.hosts.length} are given.`);
+    const rs = present(ctx, 'replicaSet')[0];
+    if (rs) ctx.report('load-balanced-conflict', rs.part.span, 'replicaSet cannot be used with loadBalanced=true.');
+    if (direct?.value === true) ctx.report('load-balanced-conflict', direct.part.span, 'directConnection=true cannot be used with loadBalanced=true.');
+  }
+  if (srv) {
+    const max = effective(ctx.options, 'srvMaxHosts');
+    if (typeof max?.value === 'number' && max.value > 0) {
+      const rs = present(ctx, 'replicaSet')[0];
+      if (rs) ctx.report('srv-max-hosts-conflict', max.part.span, 'srvMaxHosts greater than 0 cannot be used with replicaSet.');
+      if (lb?.value === true) ctx.report('srv-max-hosts-conflict', max.part.span, 'srvMaxHosts greater than 0 cannot be used with loadBalanced=true.');
+    }
+  }
+}
+
+function checkProxy(ctx: RuleContext): void {
+  const host = present(ctx, 'proxyHost');
+  const user = present(ctx, 'proxyUsername');
+  const pass = present(ctx, 'proxyPassword');
+  if (!host.length) {
+    for (const name of ['proxyPort', 'proxyUsername', 'proxyPassword']) {
+      for (const o of present(ctx, name)) ctx.report('proxy-host-required', o.part.span, `${name} has no effect without proxyHost; drivers reject it.`);
+    }
+    return;
+  }
+  if (user.length && !pass.length) ctx.report('proxy-credentials-incomplete', user[0].part.span, 'proxyUsername needs proxyPassword.');
+  if (pass.length && !user.length) ctx.report('proxy-credentials-incomplete', pass[0].part.span, 'proxyPassword needs proxyUsername.');
+}
+
+function checkReadPreference(ctx: RuleContext): void {
+  const mode = effective(ctx.options, 'readPreference');
+  const isPrimary = !mode || mode.value === 'primary';
+  if (!isPrimary) return;
+  const how = mode ? 'readPreference=primary' : 'The default read preference (primary)';
+  for (const t of occurrences(ctx.options, 'readPreferenceTags')) {
+    if (t.value && typeof t.value === 'object' && Object.keys(t.value).length > 0) {
+      ctx.report('read-preference-conflict', t.part.span, `${how} cannot take readPreferenceTags: only secondaries are chosen by tags. Set another readPreference mode.`);
+    }
+  }
+  const staleness = effective(ctx.options, 'maxStalenessSeconds');
+  if (typeof staleness?.value === 'number' && staleness.value > 0) {
+    ctx.report('read-preference-conflict', staleness.part.span, `${how} cannot take maxStalenessSeconds: staleness only applies to secondaries. Set another readPreference mode.`);
+  }
+}
+
+function checkConcernsAndPool(ctx: RuleContext): void {
+  const w = effective(ctx.options, 'w');
+  const j = effective(ctx.options, 'journal');
+  if (w?.value === 0 && j?.value === true) {
+    ctx.report('write-concern-conflict', j.part.span, 'journal=true asks for an acknowledgement that w=0 turns off; drivers reject the combination.');
+  }
+  const min = effectiveValue<number>(ctx.options, 'minPoolSize');
+  const maxO = effective(ctx.options, 'maxPoolSize');
+  const minO = effective(ctx.options, 'minPoolSize');
+  if (typeof min === 'number' && typeof maxO?.value === 'number' && maxO.value > 0 && min > maxO.value && minO) {
+    ctx.report('pool-size-conflict', minO.part.span, `minPoolSize (${min}) is larger than maxPoolSize (${maxO.value}).`);
+  }
+  const staleness = effective(ctx.options, 'maxStalenessSeconds');
+  const hb = effectiveValue<number>(ctx.options, 'heartbeatFrequencyMS');
+  if (typeof staleness?.value === 'number' && staleness.value > 0 && typeof hb === 'number') {
+    const minimum = Math.ceil(hb / 1000) + 10;
+    if (staleness.value < minimum) {
+      ctx.report('max-staleness-too-small', staleness.part.span, `maxStalenessSeconds must be at least heartbeatFrequencyMS/1000 + 10 = ${minimum} seconds; server selection will fail.`, { node: 'warning' });
+    }
+  }
+}
+
+/** Rules that relate several options (URI options spec and the specs it refers to). */
+export function checkCrossOptions(ctx: RuleContext): void {
+  checkTls(ctx);
+  checkTopology(ctx);
+  checkProxy(ctx);
+  checkReadPreference(ctx);
+  checkConcernsAndPool(ctx);
+}

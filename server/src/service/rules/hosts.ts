@@ -1,0 +1,119 @@
+import { HostPart } from '../uri/types';
+import { RuleContext } from './context';
+
+function isHostnameChar(c: number): boolean {
+  return (
+    c > 0x7f ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e || c === 0x25 // - . _ ~ %
+  );
+}
+
+function checkPort(ctx: RuleContext, h: HostPart): void {
+  const port = h.port;
+  if (!port) return;
+  const colon = { start: port.span.start - 1, end: port.span.end };
+  if (port.raw === '') {
+    ctx.report('port-invalid', colon, 'The port after ":" is empty. Give a port from 1 to 65535 or remove the ":".', {
+      data: { replacement: '', title: 'Remove the empty port' },
+    });
+    return;
+  }
+  if (port.value === undefined) {
+    ctx.report('port-invalid', port.span, `Port "${port.raw}" is not a number; it must be an integer from 1 to 65535.`);
+    return;
+  }
+  if (port.value < 1 || port.value > 65535) {
+    ctx.report('port-invalid', port.span, `Port ${port.raw} is out of range (1–65535).`);
+  }
+}
+
+function checkHost(ctx: RuleContext, h: HostPart): void {
+  if (h.type === 'ip_literal') {
+    if (h.bracket && !h.bracket.closed) {
+      ctx.report('host-invalid', h.span, 'The IP literal has no closing "]".');
+      return;
+    }
+    if (h.junkAfterBracket) {
+      ctx.report('host-invalid', h.junkAfterBracket, 'Only ":port" may follow the "]" of an IP literal.');
+      return;
+    }
+    if (!/^[0-9A-Fa-f:.]+(%[0-9A-Za-z._~%-]+)?$/.test(h.host.raw) || !h.host.raw.includes(':')) {
+      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, `"[${h.host.raw}]" is not an IPv6 address.`);
+    }
+    checkPort(ctx, h);
+    return;
+  }
+  if (h.extraColons) {
+    const c = h.extraColons;
+    const doubled = c.some((s, i) => i > 0 && c[i - 1].end === s.start);
+    ctx.report(
+      'host-invalid',
+      { start: c[0].start, end: c[c.length - 1].end },
+      doubled
+        ? 'A host may contain only one ":" before its port ("::" is not allowed). Put IPv6 addresses in brackets: [::1]:27017.'
+        : 'A host may contain only one ":" (before the port). Put IPv6 addresses in brackets: [::1]:27017.',
+    );
+    return;
+  }
+  if (h.host.raw === '') {
+    ctx.report('host-invalid', h.span, 'The host name before the port is missing.');
+    return;
+  }
+  if (h.type === 'unix') {
+    if (!h.host.value.endsWith('.sock')) {
+      ctx.report('host-socket-invalid', h.host.span, 'A host containing an encoded "/" is a UNIX socket path, and that path must end in ".sock".');
+    }
+    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, 'A UNIX socket path takes no port.');
+    return;
+  }
+  for (const bad of h.host.decoded.badEscapes) {
+    ctx.report('host-invalid', bad, 'The "%" in this host does not start a %XX escape.');
+  }
+  const raw = h.host.raw;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isHostnameChar(c)) {
+      const ch = raw[i] === ' ' ? 'a space' : `"${raw[i]}"`;
+      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, `A host name cannot contain ${ch}.`);
+      break;
+    }
+  }
+  checkPort(ctx, h);
+}
+
+/** Host list: at least one host, well-formed hosts and ports (connection-string spec, "Host"). */
+export function checkHosts(ctx: RuleContext): void {
+  const uri = ctx.uri;
+  if (uri.scheme.kind === 'invalid' && uri.hosts.length === 0 && uri.text.length === uri.bodyStart) return;
+  if (uri.hosts.length === 0 && uri.emptyHosts.length === 0) {
+    const db = uri.database;
+    if (uri.slash && uri.slash.start === uri.hostsSpan.start && db && /\.sock\b/.test(db.value)) {
+      const path = '/' + db.value.replace(/\/$/, '');
+      const encoded = path.split('/').join('%2F');
+      ctx.report(
+        'host-unescaped-slash',
+        { start: uri.slash.start, end: db.span.end },
+        `UNIX socket paths must be percent-encoded: write ${encoded}.`,
+        { data: { replacement: encoded, title: 'Percent-encode the socket path' } },
+      );
+      return;
+    }
+    if (uri.text.length === 0) return;
+    const at = uri.hostsSpan.start;
+    ctx.report('host-missing', { start: Math.max(0, at - 3), end: Math.max(at, uri.hostsSpan.end) }, 'The connection string has no host. Add one, e.g. localhost:27017.');
+    return;
+  }
+  for (const e of uri.emptyHosts) {
+    ctx.report('host-empty', e, 'Empty entry in the host list: remove the extra ",".', { data: { replacement: '', title: 'Remove the extra ","' } });
+  }
+  const seen = new Map<string, number>();
+  for (const h of uri.hosts) {
+    checkHost(ctx, h);
+    const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? 27017);
+    if (seen.has(key)) ctx.report('host-duplicate', h.span, `${h.host.value}${h.port ? ':' + h.port.raw : ''} is listed more than once.`);
+    else seen.set(key, 1);
+  }
+}

@@ -1,0 +1,155 @@
+import { URI_OPTIONS, UriOption } from '../data/uriOptions';
+import { occurrences, ResolvedOption } from '../uri/options';
+import { asciiLower } from '../uri/parser';
+import { RuleContext } from './context';
+import { closest } from './didYouMean';
+
+const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.name);
+const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
+
+/** Options whose problems are reported by a more specific rule group. */
+const OWN_RULES = new Set(['authsource', 'authmechanism']);
+
+function checkUnknown(ctx: RuleContext, r: ResolvedOption): void {
+  const key = r.part.key.value;
+  const suggestion = closest(key, ctx.driver === 'node' ? nodeNames : specNames);
+  const message = suggestion
+    ? `Unknown option "${key}". Did you mean ${suggestion}?`
+    : `Unknown option "${key}"; drivers ignore it.`;
+  ctx.report('option-unknown', r.part.key.span, message, {
+    node: 'error',
+    data: suggestion ? { replacement: suggestion, title: `Change to ${suggestion}` } : { title: 'Remove the option', remove: true, replaceSpan: r.part.span },
+  });
+}
+
+function checkCompressors(ctx: RuleContext, r: ResolvedOption, opt: UriOption): void {
+  if (!Array.isArray(r.value) || !r.part.value) return;
+  const known = opt.values ?? [];
+  let offset = 0;
+  const raw = r.part.value.raw;
+  const base = r.part.value.span.start;
+  const plain = !r.part.value.decoded.map;
+  for (const name of r.value as string[]) {
+    if (!known.includes(name)) {
+      const span = plain ? { start: base + offset, end: base + offset + name.length } : r.part.value.span;
+      const nodeOk = opt.node.values?.includes(name);
+      ctx.report(
+        'option-invalid-value',
+        span.end > span.start ? span : r.part.value.span,
+        name === '' ? 'Empty compressor name in compressors.' : `Unknown compressor "${name}"; it is ignored. Known compressors: ${known.join(', ')}.`,
+        { node: nodeOk ? 'none' : 'error' },
+      );
+    }
+    offset += name.length + 1;
+  }
+  void raw;
+}
+
+function checkSrvServiceName(ctx: RuleContext, r: ResolvedOption): void {
+  const v = typeof r.value === 'string' ? r.value : undefined;
+  if (v === undefined || !r.part.value) return;
+  const ok = /^[A-Za-z0-9](?:-?[A-Za-z0-9])*$/.test(v) && /[A-Za-z]/.test(v) && v.length <= 62;
+  if (!ok) {
+    ctx.report('option-invalid-value', r.part.value.span, `srvServiceName "${v}" is not a valid service name: letters, digits and single inner hyphens, at least one letter.`, { node: 'none' });
+  }
+}
+
+function checkAppName(ctx: RuleContext, r: ResolvedOption): void {
+  if (typeof r.value !== 'string' || !r.part.value) return;
+  const bytes = new TextEncoder().encode(r.value).length;
+  if (bytes > 128) {
+    ctx.report('option-invalid-value', r.part.value.span, `appName is ${bytes} bytes long; the handshake allows at most 128 bytes.`, { node: 'none' });
+  }
+}
+
+function checkOne(ctx: RuleContext, r: ResolvedOption): void {
+  const p = r.part;
+  for (const bad of p.key.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this option name does not start a %XX escape.');
+  if (p.value) for (const bad of p.value.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
+  if (!p.value) {
+    ctx.report('option-no-value', p.span, `Option "${p.key.value}" has no "=" and no value. Write ${p.key.value}=<value>.`);
+    return;
+  }
+  if (p.key.value === '') {
+    ctx.report('option-no-value', p.span, 'Option value without a name before "=".');
+    return;
+  }
+  const opt = r.option;
+  if (!opt) return checkUnknown(ctx, r);
+
+  if (opt.origin === 'node') {
+    ctx.report('option-driver-specific', p.key.span, `${opt.name} is specific to the Node.js driver; other drivers ignore it with a warning.`, { node: opt.node.accepted ? 'none' : 'error' });
+  } else if (!opt.node.accepted) {
+    ctx.report('option-unsupported-by-driver', p.key.span, `The Node.js driver does not support ${opt.name}: MongoClient rejects the connection string.`, { node: 'error' });
+    if (ctx.driver === 'node') return;
+  }
+  if (ctx.driver === 'spec' && opt.origin === 'node') return;
+
+  const lowerKey = asciiLower(p.key.value);
+  if (p.key.value !== opt.name && !(lowerKey === 'appname' && p.key.value === 'appname')) {
+    ctx.report('option-casing', p.key.span, `Option names are case-insensitive, but the usual spelling is ${opt.name}.`, {
+      node: 'none',
+      data: { replacement: opt.name, title: `Write ${opt.name}` },
+    });
+  }
+  if (opt.deprecated) {
+    const replacementGiven = occurrences(ctx.options, opt.deprecated.replacement).length > 0 && opt.deprecated.replacement !== opt.name;
+    // Keys of the spec's own table (socketTimeoutMS, ssl, ...) still work everywhere: a hint. Legacy keys: a warning.
+    const inTable = opt.origin === 'spec';
+    const msg = opt.aliasOf
+      ? `${p.key.value} is an older name for ${opt.aliasOf}; both work, ${opt.aliasOf} is the current one.`
+      : replacementGiven
+        ? `${p.key.value} is deprecated and ignored because ${opt.deprecated.replacement} is also given.`
+        : `${p.key.value} is deprecated: ${opt.deprecated.note || `use ${opt.deprecated.replacement} instead.`}`;
+    const fixable = !replacementGiven && opt.name !== 'gssapiServiceName';
+    ctx.report('option-deprecated', p.key.span, msg, {
+      severity: inTable ? 'hint' : 'warning',
+      node: 'none',
+      data: fixable ? { replacement: opt.deprecated.replacement, title: `Use ${opt.deprecated.replacement}` } : undefined,
+    });
+  }
+  if (OWN_RULES.has(asciiLower(opt.name))) return;
+  if (r.empty) {
+    ctx.report('option-empty-value', p.span, `${opt.name} has an empty value and is ignored.`, { node: 'error' });
+    return;
+  }
+  if (r.issue) {
+    const data = r.issue.replacement !== undefined ? { replacement: r.issue.replacement, title: `Change to ${r.issue.replacement}` } : undefined;
+    ctx.report('option-invalid-value', r.issue.span ?? p.value.span, `${r.issue.message} The option is ignored.`, { data });
+    return;
+  }
+  const lower = asciiLower(opt.name);
+  if (lower === 'compressors') checkCompressors(ctx, r, opt);
+  else if (lower === 'srvservicename') checkSrvServiceName(ctx, r);
+  else if (lower === 'appname') checkAppName(ctx, r);
+}
+
+/** Per-option checks: syntax, known key, value type and range, duplicates, deprecation. */
+export function checkOptions(ctx: RuleContext): void {
+  for (const s of ctx.uri.semicolons) {
+    ctx.report('option-legacy-separator', s, 'Use "&" to separate options; ";" is a legacy separator that not every driver accepts.', {
+      node: 'none',
+      data: { replacement: '&', title: 'Replace ";" by "&"' },
+    });
+  }
+  for (const r of ctx.options.all) checkOne(ctx, r);
+
+  for (const [name, list] of ctx.options.byName) {
+    if (list.length < 2 || !list[0].option || list[0].option.repeatable) continue;
+    const opt = list[0].option;
+    const isProxy = name.startsWith('proxy');
+    for (const r of list.slice(1)) {
+      if (isProxy) {
+        ctx.report('proxy-duplicate', r.part.span, `${opt.name} is given more than once; drivers reject repeated proxy options.`);
+      } else {
+        const same = list.every((o) => o.part.value?.value === list[0].part.value?.value);
+        ctx.report(
+          'option-duplicate',
+          r.part.span,
+          same ? `${opt.name} is given more than once.` : `${opt.name} is given more than once with different values; which one wins depends on the driver.`,
+          { node: 'error', data: same ? { remove: true, title: `Remove the repeated ${opt.name}` } : undefined },
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Every rule, once: its id (also the diagnostic `code` and the `mongodbUri.rules.<id>` setting key),
+ * its default severity under the MongoDB specifications, and what it checks.
+ * Severity policy: what a driver MUST reject is an error; what it must ignore with a warning is a
+ * warning; opinions are information or hints.
+ */
+import { Severity } from '../types';
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice';
+  title: string;
+  docs: string;
+}
+
+const CS = 'https://www.mongodb.com/docs/manual/reference/connection-string/';
+const OPTS = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/';
+const AUTH = 'https://www.mongodb.com/docs/manual/core/authentication/';
+const SRV = 'https://www.mongodb.com/docs/manual/reference/connection-string-formats/#srv-connection-format';
+const LIMITS = 'https://www.mongodb.com/docs/manual/reference/limits/#naming-restrictions';
+const TLS = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/#tls-options';
+const PROXY = 'https://www.mongodb.com/docs/drivers/node/current/security/socks/';
+const READPREF = 'https://www.mongodb.com/docs/manual/core/read-preference/';
+const WC = 'https://www.mongodb.com/docs/manual/reference/write-concern/';
+const LB = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/#mongodb-urioption-urioption.loadBalanced';
+
+const rules: RuleInfo[] = [
+  { id: 'scheme-invalid', severity: 'error', group: 'scheme', title: 'The scheme must be mongodb:// or mongodb+srv://', docs: CS },
+  { id: 'host-missing', severity: 'error', group: 'hosts', title: 'At least one host is required', docs: CS },
+  { id: 'host-empty', severity: 'error', group: 'hosts', title: 'Empty entry in the host list', docs: CS },
+  { id: 'host-invalid', severity: 'error', group: 'hosts', title: 'Malformed host', docs: CS },
+  { id: 'host-unescaped-slash', severity: 'error', group: 'hosts', title: 'UNIX socket paths must be percent-encoded', docs: CS },
+  { id: 'host-socket-invalid', severity: 'error', group: 'hosts', title: 'A UNIX socket path must end in .sock', docs: CS },
+  { id: 'port-invalid', severity: 'error', group: 'hosts', title: 'Port must be an integer from 1 to 65535', docs: CS },
+  { id: 'host-duplicate', severity: 'info', group: 'hosts', title: 'The same host is listed twice', docs: CS },
+  { id: 'userinfo-unescaped', severity: 'error', group: 'userinfo', title: 'Reserved character in username or password must be percent-encoded', docs: CS },
+  { id: 'userinfo-invalid-escape', severity: 'error', group: 'userinfo', title: '% in username or password is not a valid escape', docs: CS },
+  { id: 'userinfo-unencoded', severity: 'warning', group: 'userinfo', title: 'Character in username or password should be percent-encoded', docs: CS },
+  { id: 'srv-host-count', severity: 'error', group: 'srv', title: 'mongodb+srv takes exactly one host name', docs: SRV },
+  { id: 'srv-port', severity: 'error', group: 'srv', title: 'mongodb+srv host names take no port', docs: SRV },
+  { id: 'srv-host-invalid', severity: 'error', group: 'srv', title: 'mongodb+srv needs a DNS host name', docs: SRV },
+  { id: 'srv-option-without-srv', severity: 'error', group: 'srv', title: 'SRV-only option on a mongodb:// string', docs: SRV },
+  { id: 'database-invalid-char', severity: 'error', group: 'database', title: 'Character not allowed in the database name', docs: LIMITS },
+  { id: 'database-invalid-escape', severity: 'error', group: 'database', title: '% in the database name is not a valid escape', docs: CS },
+  { id: 'database-too-long', severity: 'error', group: 'database', title: 'Database name must be shorter than 64 bytes', docs: LIMITS },
+  { id: 'option-no-value', severity: 'error', group: 'options', title: 'Option without = and a value', docs: OPTS },
+  { id: 'option-empty-value', severity: 'warning', group: 'options', title: 'Option with an empty value is ignored', docs: OPTS },
+  { id: 'option-invalid-value', severity: 'warning', group: 'options', title: 'Option value is invalid and will be ignored', docs: OPTS },
+  { id: 'option-invalid-escape', severity: 'warning', group: 'options', title: '% in an option is not a valid escape', docs: OPTS },
+  { id: 'option-unknown', severity: 'warning', group: 'options', title: 'Unknown option is ignored', docs: OPTS },
+  { id: 'option-driver-specific', severity: 'warning', group: 'options', title: 'Option only the Node.js driver understands', docs: OPTS },
+  { id: 'option-unsupported-by-driver', severity: 'hint', group: 'options', title: 'Option the selected driver does not support', docs: OPTS },
+  { id: 'option-duplicate', severity: 'warning', group: 'options', title: 'Option given more than once', docs: OPTS },
+  { id: 'option-deprecated', severity: 'warning', group: 'options', title: 'Deprecated option', docs: OPTS },
+  { id: 'option-legacy-separator', severity: 'warning', group: 'options', title: '; is a legacy option separator', docs: OPTS },
+  { id: 'option-casing', severity: 'hint', group: 'options', title: 'Option name not in its canonical casing', docs: OPTS },
+  { id: 'tls-ssl-mismatch', severity: 'error', group: 'cross-option', title: 'tls and ssl disagree', docs: TLS },
+  { id: 'tls-option-conflict', severity: 'error', group: 'cross-option', title: 'TLS options that may not be combined', docs: TLS },
+  { id: 'proxy-duplicate', severity: 'error', group: 'cross-option', title: 'Proxy option given more than once', docs: PROXY },
+  { id: 'proxy-host-required', severity: 'error', group: 'cross-option', title: 'Proxy option without proxyHost', docs: PROXY },
+  { id: 'proxy-credentials-incomplete', severity: 'error', group: 'cross-option', title: 'proxyUsername and proxyPassword go together', docs: PROXY },
+  { id: 'direct-connection-conflict', severity: 'error', group: 'cross-option', title: 'directConnection=true needs a single mongodb:// host', docs: OPTS },
+  { id: 'load-balanced-conflict', severity: 'error', group: 'cross-option', title: 'loadBalanced=true conflicts with another setting', docs: LB },
+  { id: 'srv-max-hosts-conflict', severity: 'error', group: 'cross-option', title: 'srvMaxHosts conflicts with replicaSet or loadBalanced', docs: SRV },
+  { id: 'read-preference-conflict', severity: 'error', group: 'cross-option', title: 'Read preference primary cannot take tags or maxStalenessSeconds', docs: READPREF },
+  { id: 'write-concern-conflict', severity: 'error', group: 'cross-option', title: 'w=0 cannot be combined with journal=true', docs: WC },
+  { id: 'pool-size-conflict', severity: 'error', group: 'cross-option', title: 'minPoolSize is larger than maxPoolSize', docs: OPTS },
+  { id: 'max-staleness-too-small', severity: 'warning', group: 'cross-option', title: 'maxStalenessSeconds below the heartbeat-derived minimum', docs: READPREF },
+  { id: 'auth-mechanism-unknown', severity: 'error', group: 'auth', title: 'Unknown authentication mechanism', docs: AUTH },
+  { id: 'auth-username-missing', severity: 'error', group: 'auth', title: 'The authentication mechanism needs a username', docs: AUTH },
+  { id: 'auth-username-forbidden', severity: 'error', group: 'auth', title: 'The authentication mechanism takes no username in the URI', docs: AUTH },
+  { id: 'auth-password-forbidden', severity: 'error', group: 'auth', title: 'The authentication mechanism takes no password', docs: AUTH },
+  { id: 'auth-password-missing', severity: 'warning', group: 'auth', title: 'The authentication mechanism needs a password', docs: AUTH },
+  { id: 'auth-source-empty', severity: 'error', group: 'auth', title: 'authSource may not be empty', docs: AUTH },
+  { id: 'auth-source-invalid', severity: 'error', group: 'auth', title: 'The authentication mechanism requires authSource=$external', docs: AUTH },
+  { id: 'auth-property-invalid', severity: 'error', group: 'auth', title: 'Invalid authMechanismProperties entry', docs: AUTH },
+  { id: 'auth-property-missing', severity: 'error', group: 'auth', title: 'A required authMechanismProperties entry is missing', docs: AUTH },
+  { id: 'auth-source-without-credentials', severity: 'info', group: 'advice', title: 'authSource has no effect without credentials', docs: AUTH },
+  { id: 'tls-disabled', severity: 'info', group: 'advice', title: 'TLS is turned off for a remote host', docs: TLS },
+];
+
+export const RULES: readonly RuleInfo[] = rules;
+const byId = new Map(rules.map((r) => [r.id, r]));
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,99 @@
+import { DecodedPart } from '../uri/types';
+import { RuleContext } from './context';
+
+/** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */
+function isAllowed(c: number): boolean {
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e || // - . _ ~
+    c === 0x21 || c === 0x24 || c === 0x26 || c === 0x27 || c === 0x28 || c === 0x29 || // ! $ & ' ( )
+    c === 0x2a || c === 0x2b || c === 0x2c || c === 0x3b || c === 0x3d // * + , ; =
+  );
+}
+
+const RESERVED = '@:/?#[]';
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Percent-encodes what must be encoded in userinfo, keeping valid escapes and allowed characters. */
+export function encodeUserinfoPart(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x25 && i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) {
+      out += raw.slice(i, i + 3);
+      i += 2;
+    } else if (isAllowed(c)) out += raw[i];
+    else {
+      const cp = raw.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (cp > 0xffff) i++;
+      for (const b of new TextEncoder().encode(ch)) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+    }
+  }
+  return out;
+}
+
+function describe(ch: string): string {
+  if (ch === ' ') return 'a space';
+  return `"${ch}"`;
+}
+
+function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'password'): void {
+  const raw = p.raw;
+  const base = p.span.start;
+  const fix = encodeUserinfoPart(raw);
+  const data = fix !== raw ? { replacement: fix, replaceSpan: p.span, title: `Percent-encode the ${what}` } : undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x25) {
+      if (!(i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2)))) {
+        ctx.report(
+          'userinfo-invalid-escape',
+          { start: base + i, end: base + Math.min(i + 3, raw.length) },
+          `The ${what} has a "%" that does not start a %XX escape. Write a literal percent sign as %25.`,
+          { data: data && { ...data, title: `Percent-encode the ${what}` } },
+        );
+      } else i += 2;
+      continue;
+    }
+    if (isAllowed(c)) continue;
+    const ch = String.fromCodePoint(raw.codePointAt(i)!);
+    const width = ch.length;
+    if (RESERVED.includes(ch)) {
+      const enc = '%' + c.toString(16).toUpperCase().padStart(2, '0');
+      const why =
+        ch === '@' ? 'the last "@" is taken as the end of the credentials'
+        : ch === ':' ? 'only one ":" may separate the username from the password'
+        : ch === '/' ? 'a "/" ends the host list'
+        : ch === '?' ? 'a "?" starts the options'
+        : 'it is a reserved URI character';
+      ctx.report(
+        'userinfo-unescaped',
+        { start: base + i, end: base + i + 1 },
+        `The ${what} contains an unescaped ${describe(ch)}: write it as ${enc} (${why}).`,
+        { data },
+      );
+    } else {
+      ctx.report(
+        'userinfo-unencoded',
+        { start: base + i, end: base + i + width },
+        `The ${what} contains ${describe(ch)}, which should be percent-encoded.`,
+        { data },
+      );
+    }
+    i += width - 1;
+  }
+}
+
+/** Username and password must be percent-encoded (connection-string spec, "Userinfo"). */
+export function checkUserinfo(ctx: RuleContext): void {
+  const ui = ctx.uri.userinfo;
+  if (!ui) return;
+  checkPart(ctx, ui.username, 'username');
+  if (ui.password) checkPart(ctx, ui.password, 'password');
+}

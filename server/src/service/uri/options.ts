@@ -1,0 +1,172 @@
+/**
+ * Interprets the raw `key=value` items of a parsed connection string against the option table:
+ * which option each key names, and the typed value (or why the value is not valid).
+ */
+import { findOption, UriOption } from '../data/uriOptions';
+import { Span } from '../types';
+import { OptionPart, ParsedUri } from './types';
+import { asciiLower } from './parser';
+
+export type TypedValue = boolean | number | string | string[] | Record<string, string> | Record<string, string>[];
+
+export interface ValueIssue {
+  message: string;
+  /** Raw span of the offending part of the value (defaults to the whole value). */
+  span?: Span;
+  /** Suggested replacement for the whole value. */
+  replacement?: string;
+}
+
+export interface ResolvedOption {
+  part: OptionPart;
+  option?: UriOption;
+  /** The typed value, absent when the value is missing, empty or invalid. */
+  value?: TypedValue;
+  issue?: ValueIssue;
+  empty: boolean;
+}
+
+export interface OptionIndex {
+  all: ResolvedOption[];
+  /** By lower-cased canonical name (aliases stay under their own name). */
+  byName: Map<string, ResolvedOption[]>;
+}
+
+const INT_RE = /^-?[0-9]+$/;
+
+function parseInteger(raw: string, opt: UriOption): { value?: number; issue?: ValueIssue } {
+  if (!INT_RE.test(raw)) return { issue: { message: `${opt.name} must be an integer; "${raw}" is not.` } };
+  const n = Number(raw);
+  const max = opt.max ?? (opt.int64 ? Number.MAX_SAFE_INTEGER : 2147483647);
+  const min = opt.min ?? (opt.int64 ? Number.MIN_SAFE_INTEGER : -2147483648);
+  if (opt.specialValues?.includes(n)) return { value: n };
+  if (n < min || n > max) {
+    const range =
+      opt.max !== undefined ? `${min}–${max}` : `≥ ${min}`;
+    const special = opt.specialValues?.length ? ` (or ${opt.specialValues.join(', ')})` : '';
+    return { issue: { message: `${opt.name}=${raw} is out of range: it must be ${range}${special}.` } };
+  }
+  return { value: n };
+}
+
+function parseBoolean(raw: string, opt: UriOption): { value?: boolean; issue?: ValueIssue } {
+  if (raw === 'true') return { value: true };
+  if (raw === 'false') return { value: false };
+  const lower = asciiLower(raw);
+  if (lower === 'true' || lower === 'false') {
+    return { issue: { message: `${opt.name} must be written "${lower}" in lower case.`, replacement: lower } };
+  }
+  const truthy = ['1', 'yes', 'y', 't'];
+  const falsy = ['0', '-1', 'no', 'n', 'f'];
+  if (truthy.includes(lower) || falsy.includes(lower)) {
+    const canonical = truthy.includes(lower) ? 'true' : 'false';
+    return {
+      issue: {
+        message: `${opt.name} must be true or false; "${raw}" is a legacy spelling that drivers may ignore. Use ${canonical}.`,
+        replacement: canonical,
+      },
+    };
+  }
+  return { issue: { message: `${opt.name} must be true or false, not "${raw}".` } };
+}
+
+function parseEnum(raw: string, opt: UriOption): { value?: string; issue?: ValueIssue } {
+  const values = opt.values ?? [];
+  if (values.includes(raw)) return { value: raw };
+  const lower = asciiLower(raw);
+  const ci = values.find((v) => asciiLower(v) === lower);
+  if (ci) return { issue: { message: `${opt.name} value "${raw}" should be written "${ci}".`, replacement: ci } };
+  if (opt.openValues) return { value: raw };
+  return { issue: { message: `"${raw}" is not a valid ${opt.name}. Expected one of: ${values.join(', ')}.` } };
+}
+
+/** `k:v,k:v` lists (authMechanismProperties, one readPreferenceTags set). The first `:` splits. */
+export function parseKeyValueList(
+  raw: string,
+  value: string,
+  opt: UriOption,
+): { value?: Record<string, string>; issue?: ValueIssue } {
+  const out: Record<string, string> = {};
+  if (value === '') return { value: out };
+  for (const pair of value.split(',')) {
+    const colon = pair.indexOf(':');
+    if (colon <= 0) {
+      const what = opt.type === 'tagSet' ? 'tag' : 'property';
+      if (pair.length > 0 && colon < 0 && opt.name === 'authMechanismProperties' && Object.keys(out).length > 0) {
+        return {
+          issue: {
+            message: `A value in authMechanismProperties contains a comma ("${pair}"); commas separate properties, so the whole option is ignored. Percent-encoding does not help: drivers decode the value first.`,
+          },
+        };
+      }
+      return { issue: { message: `Each ${what} in ${opt.name} must be written key:value; "${pair}" is not.` } };
+    }
+    out[pair.slice(0, colon)] = pair.slice(colon + 1);
+  }
+  void raw;
+  return { value: out };
+}
+
+function interpret(part: OptionPart, opt: UriOption): Pick<ResolvedOption, 'value' | 'issue' | 'empty'> {
+  if (!part.value) return { empty: true };
+  const raw = part.value.value;
+  if (raw === '') {
+    if (opt.type === 'tagSet') return { value: {}, empty: false };
+    return { empty: true };
+  }
+  switch (opt.type) {
+    case 'boolean':
+      return { ...parseBoolean(raw, opt), empty: false };
+    case 'integer':
+      return { ...parseInteger(raw, opt), empty: false };
+    case 'enum':
+      return { ...parseEnum(raw, opt), empty: false };
+    case 'writeConcern': {
+      if (INT_RE.test(raw)) {
+        const r = parseInteger(raw, { ...opt, min: 0 });
+        return { ...r, empty: false };
+      }
+      return { value: raw, empty: false };
+    }
+    case 'stringList':
+      return { value: raw.split(','), empty: false };
+    case 'keyValueList':
+    case 'tagSet':
+      return { ...parseKeyValueList(part.value.raw, raw, opt), empty: false };
+    case 'string':
+    default:
+      return { value: raw, empty: false };
+  }
+}
+
+export function resolveOptions(uri: ParsedUri): OptionIndex {
+  const all: ResolvedOption[] = [];
+  const byName = new Map<string, ResolvedOption[]>();
+  for (const part of uri.options) {
+    const option = findOption(part.keyLower);
+    const r: ResolvedOption = option ? { part, option, ...interpret(part, option) } : { part, empty: !part.value?.value };
+    all.push(r);
+    const name = option ? asciiLower(option.name) : part.keyLower;
+    const list = byName.get(name);
+    if (list) list.push(r);
+    else byName.set(name, [r]);
+  }
+  return { all, byName };
+}
+
+/** The effective (last valid) occurrence of an option, by canonical name. */
+export function effective(index: OptionIndex, name: string): ResolvedOption | undefined {
+  const list = index.byName.get(asciiLower(name));
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== undefined) return list[i];
+  return undefined;
+}
+
+/** Every occurrence of an option (valid or not). */
+export function occurrences(index: OptionIndex, name: string): ResolvedOption[] {
+  return index.byName.get(asciiLower(name)) ?? [];
+}
+
+export function effectiveValue<T extends TypedValue>(index: OptionIndex, name: string): T | undefined {
+  return effective(index, name)?.value as T | undefined;
+}

@@ -1,0 +1,236 @@
+/**
+ * Connection-string parser following the MongoDB connection-string specification.
+ * It never throws and never rejects: it records the structure with a span for every part and
+ * leaves judgement to the rules. Every loop is a single forward scan (linear time).
+ */
+import { Span } from '../types';
+import { decodePercent } from './percent';
+import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
+
+const SCHEME_STANDARD = 'mongodb://';
+const SCHEME_SRV = 'mongodb+srv://';
+
+function part(text: string, start: number, end: number): DecodedPart {
+  const decoded = decodePercent(text, start, end);
+  return { span: { start, end }, raw: text.slice(start, end), decoded, value: decoded.value };
+}
+
+/** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
+export function asciiLower(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : s[i];
+  }
+  return out;
+}
+
+function indexOfChar(text: string, ch: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;
+  return -1;
+}
+
+function lastIndexOfChar(text: string, ch: number, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === ch) return i;
+  return -1;
+}
+
+function parseScheme(text: string): { kind: SchemeKind; span: Span; raw: string; bodyStart: number } {
+  if (text.startsWith(SCHEME_SRV)) return { kind: 'mongodb+srv', span: { start: 0, end: 11 }, raw: 'mongodb+srv', bodyStart: 14 };
+  if (text.startsWith(SCHEME_STANDARD)) return { kind: 'mongodb', span: { start: 0, end: 7 }, raw: 'mongodb', bodyStart: 10 };
+  // Something else: find a `scheme://` prefix made of scheme characters.
+  let i = 0;
+  while (i < text.length && i < 64) {
+    const c = text.charCodeAt(i);
+    const isSchemeChar =
+      (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+    if (!isSchemeChar) break;
+    i++;
+  }
+  if (i > 0 && text.startsWith('://', i)) {
+    return { kind: 'invalid', span: { start: 0, end: i }, raw: text.slice(0, i), bodyStart: i + 3 };
+  }
+  return { kind: 'missing', span: { start: 0, end: 0 }, raw: '', bodyStart: 0 };
+}
+
+function isIPv4(s: string): boolean {
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      digits = 0;
+      value = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      value = value * 10 + (c - 0x30);
+      if (digits > 3) return false;
+    } else return false;
+  }
+  return parts === 4;
+}
+
+function parsePortValue(raw: string): number | undefined {
+  if (raw.length === 0 || raw.length > 6) return raw.length > 6 && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return Number(raw);
+}
+
+function parseHost(text: string, start: number, end: number): HostPart {
+  const span = { start, end };
+  if (text.charCodeAt(start) === 0x5b /* [ */) {
+    const close = indexOfChar(text, 0x5d, start + 1, end);
+    if (close < 0) {
+      return { span, host: part(text, start + 1, end), type: 'ip_literal', bracket: { closed: false } };
+    }
+    const host = part(text, start + 1, close);
+    const h: HostPart = { span, host, type: 'ip_literal', bracket: { closed: true } };
+    if (close + 1 < end) {
+      if (text.charCodeAt(close + 1) === 0x3a) {
+        const raw = text.slice(close + 2, end);
+        h.port = { span: { start: close + 2, end }, raw, value: parsePortValue(raw) };
+      } else {
+        h.junkAfterBracket = { start: close + 1, end };
+      }
+    }
+    return h;
+  }
+  const colons: Span[] = [];
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x3a) colons.push({ start: i, end: i + 1 });
+  let hostEnd = end;
+  let port: HostPart['port'];
+  if (colons.length >= 1) {
+    const last = colons[colons.length - 1].start;
+    hostEnd = colons.length === 1 ? last : colons[0].start;
+    const raw = text.slice(last + 1, end);
+    port = { span: { start: last + 1, end }, raw, value: parsePortValue(raw) };
+  }
+  const host = part(text, start, hostEnd);
+  let type: HostType = 'hostname';
+  const v = host.value;
+  if (v.includes('/')) type = 'unix';
+  else if (isIPv4(v)) type = 'ipv4';
+  const h: HostPart = { span, host, type };
+  if (port) h.port = port;
+  if (colons.length >= 2) h.extraColons = colons;
+  return h;
+}
+
+export function parseConnectionString(text: string): ParsedUri {
+  const scheme = parseScheme(text);
+  const bodyStart = scheme.bodyStart;
+  const n = text.length;
+
+  // Options start at the first `?` (the `?` may not appear in the host section or database).
+  let question = indexOfChar(text, 0x3f, bodyStart, n);
+  // The host section ends at the first `/` or `?`.
+  let firstSlash = indexOfChar(text, 0x2f, bodyStart, question < 0 ? n : question);
+  let authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
+  let at = lastIndexOfChar(text, 0x40, bodyStart, authorityEnd);
+  let recoveredPastSlash = false;
+
+  if (at < 0) {
+    // An unescaped `/` or `?` in the password (`user:pa/ss@host`) would cut the string early; if an
+    // `@` follows in the path, or right after the `?` with no `=` in between, treat it as the userinfo end.
+    const pathEnd = question >= 0 ? question : n;
+    const atInPath = firstSlash >= 0 ? lastIndexOfChar(text, 0x40, firstSlash, pathEnd) : -1;
+    if (atInPath >= 0) {
+      at = atInPath;
+      recoveredPastSlash = true;
+    } else if (question >= 0) {
+      const atAfterQ = indexOfChar(text, 0x40, question, n);
+      if (atAfterQ >= 0) {
+        const between = text.slice(question, atAfterQ);
+        if (!between.includes('=') && !between.includes('&') && !between.includes('/')) {
+          at = atAfterQ;
+          recoveredPastSlash = true;
+        }
+      }
+    }
+    if (recoveredPastSlash) {
+      question = indexOfChar(text, 0x3f, at, n);
+      firstSlash = indexOfChar(text, 0x2f, at, question < 0 ? n : question);
+      authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
+    }
+  }
+
+  const parsed: ParsedUri = {
+    text,
+    scheme: { kind: scheme.kind, span: scheme.span, raw: scheme.raw },
+    bodyStart,
+    hostsSpan: { start: at >= 0 ? at + 1 : bodyStart, end: authorityEnd },
+    hosts: [],
+    emptyHosts: [],
+    options: [],
+    semicolons: [],
+  };
+
+  if (at >= 0) {
+    const colon = indexOfChar(text, 0x3a, bodyStart, at);
+    const username = part(text, bodyStart, colon >= 0 ? colon : at);
+    parsed.userinfo = {
+      span: { start: bodyStart, end: at },
+      atSpan: { start: at, end: at + 1 },
+      username,
+      recoveredPastSlash,
+    };
+    if (colon >= 0) parsed.userinfo.password = part(text, colon + 1, at);
+  }
+
+  // Hosts, separated by commas.
+  const hs = parsed.hostsSpan.start;
+  const he = parsed.hostsSpan.end;
+  if (he > hs) {
+    let itemStart = hs;
+    for (let i = hs; i <= he; i++) {
+      if (i === he || text.charCodeAt(i) === 0x2c) {
+        if (i === itemStart) parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
+        else parsed.hosts.push(parseHost(text, itemStart, i));
+        itemStart = i + 1;
+      }
+    }
+  }
+
+  if (firstSlash >= 0) {
+    parsed.slash = { start: firstSlash, end: firstSlash + 1 };
+    const dbEnd = question >= 0 ? question : n;
+    if (dbEnd > firstSlash + 1) parsed.database = part(text, firstSlash + 1, dbEnd);
+  }
+
+  if (question >= 0) {
+    parsed.question = { start: question, end: question + 1 };
+    parsed.optionsSpan = { start: question + 1, end: n };
+    // `;` is the legacy separator; it separates only when no `&` is used (otherwise it is data).
+    const semicolonSeparates = indexOfChar(text, 0x26, question + 1, n) < 0;
+    let itemStart = question + 1;
+    let sep: OptionPart['separator'] = '?';
+    for (let i = question + 1; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (i === n || c === 0x26 || (c === 0x3b && semicolonSeparates)) {
+        if (i > itemStart) {
+          const eq = indexOfChar(text, 0x3d, itemStart, i);
+          const key = part(text, itemStart, eq >= 0 ? eq : i);
+          const opt: OptionPart = {
+            span: { start: itemStart, end: i },
+            key,
+            keyLower: asciiLower(key.value),
+            separator: sep,
+            index: parsed.options.length,
+          };
+          if (eq >= 0) opt.value = part(text, eq + 1, i);
+          parsed.options.push(opt);
+        }
+        if (c === 0x3b) parsed.semicolons.push({ start: i, end: i + 1 });
+        sep = c === 0x3b ? ';' : '&';
+        itemStart = i + 1;
+      }
+    }
+  }
+  return parsed;
+}
