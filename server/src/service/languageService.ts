@@ -6,6 +6,7 @@ import { DocumentProblem, EmbeddedValue, Settings, Severity, SeveritySetting } f
 import { extractValues } from './extract';
 import { validateEmbeddedValue } from './features/validation';
 import { hoverAt } from './features/hover';
+import { ruleInfo } from './rules/ruleTable';
 import { completeAt } from './features/completion';
 
 export interface TextDocumentLike {
@@ -37,8 +38,10 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Anal
     for (const p of validateEmbeddedValue(value, settings)) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
       if (severity === 'off') continue;
+      const docs = ruleInfo(p.ruleId)?.docs;
       problems.push({
         ...p,
+        data: docs ? { ...p.data, docs } : p.data,
         severity,
         valueSpan: p.span,
         valueIndex,
@@ -85,6 +88,8 @@ export function fromDocumentOffset(value: EmbeddedValue, offset: number): number
 }
 
 export { defaultSettings } from './types';
+export { RULES, ruleInfo } from './rules/ruleTable';
+export type { RuleInfo } from './rules/ruleTable';
 export type { Settings, DocumentProblem, EmbeddedValue, Problem, Severity, SeveritySetting, Span } from './types';
 
 export interface HoverResult {

@@ -1,8 +1,18 @@
 import { EmbeddedValue, Problem, Settings } from '../types';
 import { validateConnectionString } from '../rules';
+import { findPlaceholders, overlapsPlaceholder } from '../uri/placeholders';
+
+/** Checks one connection string; problems inside template placeholders are dropped. */
+export function validateUri(text: string, settings: Settings): Problem[] {
+  const problems = validateConnectionString(text, settings);
+  if (problems.length === 0) return problems;
+  const placeholders = findPlaceholders(text);
+  if (placeholders.length === 0) return problems;
+  return problems.filter((p) => !overlapsPlaceholder(p.span, placeholders));
+}
 
 /** Checks one value found in a document; problems are in the value's own coordinates. */
 export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings): Problem[] {
-  if (value.kind === 'uri') return validateConnectionString(value.text, settings);
+  if (value.kind === 'uri') return validateUri(value.text, settings);
   return [];
 }

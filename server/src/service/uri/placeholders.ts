@@ -1,0 +1,87 @@
+import { Span } from '../types';
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Names that look like `$VAR` but are real values. */
+const NOT_PLACEHOLDERS = new Set(['$external']);
+
+/**
+ * Spans of template placeholders that stand for text filled in later: `${VAR}`, `{{ .Values.x }}`,
+ * `%VAR%`, `$VAR` and `<password>`. They are opaque: no problem is reported inside them.
+ * One forward scan; each placeholder is bounded in length.
+ */
+export function findPlaceholders(text: string, from = 0, to = text.length): Span[] {
+  const spans: Span[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x24 /* $ */) {
+      if (text.charCodeAt(i + 1) === 0x7b /* { */) {
+        const close = text.indexOf('}', i + 2);
+        if (close > 0 && close < to && close - i <= 256) {
+          spans.push({ start: i, end: close + 1 });
+          i = close + 1;
+          continue;
+        }
+      } else if (i + 1 < to && isWordChar(text.charCodeAt(i + 1)) && !(text.charCodeAt(i + 1) >= 0x30 && text.charCodeAt(i + 1) <= 0x39)) {
+        let j = i + 1;
+        while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) j++;
+        if (!NOT_PLACEHOLDERS.has(text.slice(i, j))) {
+          spans.push({ start: i, end: j });
+          i = j;
+          continue;
+        }
+        i = j;
+        continue;
+      }
+    } else if (c === 0x7b /* { */ && text.charCodeAt(i + 1) === 0x7b) {
+      const close = text.indexOf('}}', i + 2);
+      if (close > 0 && close + 2 <= to && close - i <= 256) {
+        spans.push({ start: i, end: close + 2 });
+        i = close + 2;
+        continue;
+      }
+    } else if (c === 0x25 /* % */) {
+      let j = i + 1;
+      let nonHex = false;
+      while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) {
+        if (!isHex(text.charCodeAt(j))) nonHex = true;
+        j++;
+      }
+      if (j < to && text.charCodeAt(j) === 0x25 && j - i >= 4 && nonHex) {
+        spans.push({ start: i, end: j + 1 });
+        i = j + 1;
+        continue;
+      }
+    } else if (c === 0x3c /* < */) {
+      let j = i + 1;
+      while (j < to && j - i <= 64) {
+        const d = text.charCodeAt(j);
+        if (!(isWordChar(d) || d === 0x2d || d === 0x2e || d === 0x20)) break;
+        j++;
+      }
+      if (j < to && j > i + 1 && text.charCodeAt(j) === 0x3e /* > */) {
+        spans.push({ start: i, end: j + 1 });
+        i = j + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return spans;
+}
+
+/** True when `span` touches any placeholder (placeholders sorted by start). */
+export function overlapsPlaceholder(span: Span, placeholders: readonly Span[]): boolean {
+  for (const p of placeholders) {
+    if (p.start > span.end) break;
+    if (span.start === span.end ? span.start >= p.start && span.start <= p.end : span.start < p.end && span.end > p.start) return true;
+  }
+  return false;
+}
