@@ -190,7 +190,12 @@ export function parseConnectionString(text: string): ParsedUri {
     let itemStart = hs;
     for (let i = hs; i <= he; i++) {
       if (i === he || text.charCodeAt(i) === 0x2c) {
-        if (i === itemStart) parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
+        if (i === itemStart) {
+          // A run of empty entries (",,,,") is one span.
+          const last = parsed.emptyHosts[parsed.emptyHosts.length - 1];
+          if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
+          else parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
+        }
         else parsed.hosts.push(parseHost(text, itemStart, i));
         itemStart = i + 1;
       }

@@ -1,0 +1,137 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConnectionString } from '../../../server/src/service/uri/parser';
+import { Span } from '../../../server/src/service/types';
+
+const at = (text: string, s: Span | undefined) => (s ? text.slice(s.start, s.end) : undefined);
+
+describe('parseConnectionString', () => {
+  it('keeps a span for every part', () => {
+    const t = 'mongodb://al%40ice:s3cr%2Ft@db1.example.com:27017,[::1]:27018/sales?replicaSet=rs0&w=majority';
+    const p = parseConnectionString(t);
+    assert.equal(p.scheme.kind, 'mongodb');
+    assert.equal(at(t, p.scheme.span), 'mongodb');
+    assert.equal(p.userinfo?.username.value, 'al@ice');
+    assert.equal(at(t, p.userinfo?.username.span), 'al%40ice');
+    assert.equal(p.userinfo?.password?.value, 's3cr/t');
+    assert.equal(at(t, p.userinfo?.password?.span), 's3cr%2Ft');
+    assert.equal(p.hosts.length, 2);
+    assert.equal(at(t, p.hosts[0].host.span), 'db1.example.com');
+    assert.equal(p.hosts[0].port?.value, 27017);
+    assert.equal(at(t, p.hosts[0].port?.span), '27017');
+    assert.equal(p.hosts[1].type, 'ip_literal');
+    assert.equal(p.hosts[1].host.value, '::1');
+    assert.equal(p.hosts[1].port?.value, 27018);
+    assert.equal(at(t, p.database?.span), 'sales');
+    assert.deepEqual(p.options.map((o) => [at(t, o.key.span), at(t, o.value?.span)]), [['replicaSet', 'rs0'], ['w', 'majority']]);
+    assert.equal(p.options[0].keyLower, 'replicaset');
+  });
+
+  it('recognises mongodb+srv and the optional slash before ?', () => {
+    const p = parseConnectionString('mongodb+srv://cluster0.abcde.mongodb.net?retryWrites=true');
+    assert.equal(p.scheme.kind, 'mongodb+srv');
+    assert.equal(p.hosts[0].host.value, 'cluster0.abcde.mongodb.net');
+    assert.equal(p.slash, undefined);
+    assert.equal(p.options[0].keyLower, 'retrywrites');
+  });
+
+  it('decodes UNIX socket paths and classifies hosts', () => {
+    const p = parseConnectionString('mongodb://%2Ftmp%2Fmongodb-27017.sock,127.0.0.1,256.0.0.1,bücher.example.com');
+    assert.deepEqual(p.hosts.map((h) => [h.type, h.host.value]), [
+      ['unix', '/tmp/mongodb-27017.sock'],
+      ['ipv4', '127.0.0.1'],
+      ['hostname', '256.0.0.1'],
+      ['hostname', 'bücher.example.com'],
+    ]);
+  });
+
+  it('splits userinfo at the last @ and the password at the first :', () => {
+    const t = 'mongodb://admin:p@ss:w@db:27017';
+    const p = parseConnectionString(t);
+    assert.equal(p.userinfo?.username.value, 'admin');
+    assert.equal(p.userinfo?.password?.value, 'p@ss:w');
+    assert.equal(p.hosts[0].host.value, 'db');
+  });
+
+  it('recovers the credentials when an unescaped / cuts the password', () => {
+    const t = 'mongodb://user:pa/ss@host/db';
+    const p = parseConnectionString(t);
+    assert.equal(p.userinfo?.recoveredPastSlash, true);
+    assert.equal(p.userinfo?.password?.raw, 'pa/ss');
+    assert.equal(p.hosts[0].host.value, 'host');
+    assert.equal(p.database?.value, 'db');
+  });
+
+  it('keeps @ in option values out of the userinfo', () => {
+    const p = parseConnectionString('mongodb://example.com/admin?replicaset=my@replicaset');
+    assert.equal(p.userinfo, undefined);
+    assert.equal(p.options[0].value?.value, 'my@replicaset');
+  });
+
+  it('records items without = and the legacy ; separator', () => {
+    const t = 'mongodb://h/?w;journal=true';
+    const p = parseConnectionString(t);
+    assert.equal(p.options.length, 2);
+    assert.equal(p.options[0].value, undefined);
+    assert.equal(p.semicolons.length, 1);
+    assert.equal(p.options[1].separator, ';');
+  });
+
+  it('treats ; as data when & separates options', () => {
+    const p = parseConnectionString('mongodb://h/?appName=a;b&w=1');
+    assert.equal(p.options.length, 2);
+    assert.equal(p.options[0].value?.value, 'a;b');
+    assert.equal(p.semicolons.length, 0);
+  });
+
+  it('reports invalid and missing schemes', () => {
+    assert.equal(parseConnectionString('mongo://localhost').scheme.kind, 'invalid');
+    assert.equal(parseConnectionString('MONGODB://localhost').scheme.kind, 'invalid');
+    const missing = parseConnectionString('localhost:27017/app');
+    assert.equal(missing.scheme.kind, 'missing');
+    assert.equal(missing.hosts[0].port?.value, 27017);
+  });
+
+  it('records empty host entries and extra colons', () => {
+    const p = parseConnectionString('mongodb://a,,b,localhost::27017');
+    assert.equal(p.emptyHosts.length, 1);
+    assert.equal(p.hosts.length, 3);
+    assert.equal(p.hosts[2].extraColons?.length, 2);
+  });
+
+  it('never throws on hostile input', () => {
+    for (const t of ['', '://', 'mongodb://', 'mongodb://@', 'mongodb://[', 'mongodb://]:', 'mongodb://%', 'mongodb://a?=&=&', 'mongodb://\u0000\uD800']) {
+      assert.doesNotThrow(() => parseConnectionString(t), t);
+    }
+  });
+});
+
+describe('parsing is linear in the input length', () => {
+  // Time ratios between sizes are generous on purpose; quadratic behaviour would be ~10x worse.
+  const shapes: Record<string, (n: number) => string> = {
+    'many options': (n) => 'mongodb://h/?' + 'w=1&'.repeat(n),
+    'many @': (n) => 'mongodb://' + '@'.repeat(n * 4),
+    'many %': (n) => 'mongodb://u:' + '%'.repeat(n * 4) + '@h',
+    'many commas': (n) => 'mongodb://' + ','.repeat(n * 4),
+    'many colons': (n) => 'mongodb://' + ':'.repeat(n * 4),
+    'many [': (n) => 'mongodb://' + '['.repeat(n * 4),
+    'many escapes': (n) => 'mongodb://h/?appName=' + '%41'.repeat(n),
+  };
+  const time = (text: string) => {
+    const t0 = process.hrtime.bigint();
+    parseConnectionString(text);
+    return Number(process.hrtime.bigint() - t0);
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(name, () => {
+      const small = make(20_000);
+      const large = make(160_000);
+      time(small); // warm up
+      const best = (t: string) => Math.min(time(t), time(t), time(t), time(t), time(t));
+      const a = best(small);
+      const b = best(large);
+      // 8x the input: linear ≈ 8x, quadratic ≈ 64x. Allow garbage-collection noise up to 24x.
+      assert.ok(b < a * 24 + 5_000_000, `${name}: ${a} ns → ${b} ns`);
+    });
+  }
+});
