@@ -113,6 +113,10 @@ export interface CompletionResult {
   /** Document offsets of the text the completion replaces. */
   replace: { start: number; end: number };
   sortText?: string;
+  filterText?: string;
+  /** Ask the client to open completion again after inserting (after `key=`). */
+  retrigger?: boolean;
+  deprecated?: boolean;
 }
 
 /** Hover at a document offset, or null when there is nothing to say. */

@@ -1,5 +1,195 @@
 import type { Analysis, CompletionResult, TextDocumentLike } from '../languageService';
+import { toDocumentOffset } from '../languageService';
+import { AUTH_MECHANISMS, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
+import { findOption, URI_OPTIONS, UriOption } from '../data/uriOptions';
+import { OPTION_VALUE_DOCS } from '../data/optionValues';
+import { asciiLower } from '../uri/parser';
+import { EmbeddedValue, Span } from '../types';
+import { checkOf, decodedIndex, findValueAt } from './locate';
+import { mechanismDoc, optionDetail, optionDoc } from './docs';
 
-export function completeAt(_doc: TextDocumentLike, _analysis: Analysis, _offset: number): CompletionResult[] {
+/** Options offered after `?` and `&`: the specification's, then the Node.js driver's usable extras. */
+function offeredOptions(): readonly UriOption[] {
+  return URI_OPTIONS.filter((o) => {
+    if (o.origin === 'node') return o.node.accepted && o.node.type !== 'object' && !o.node.codeOnly && !o.node.noEffect && !o.name.startsWith('__');
+    return true;
+  });
+}
+const OFFERED = offeredOptions();
+
+interface Ctx {
+  value: EmbeddedValue;
+  toDoc: (s: Span) => { start: number; end: number };
+}
+
+function item(ctx: Ctx, c: Omit<CompletionResult, 'replace'> & { span: Span }): CompletionResult {
+  const { span, ...rest } = c;
+  return { ...rest, replace: ctx.toDoc(span) };
+}
+
+/** Case-insensitive subsequence match, so `rs` finds replicaSet and `maxpool` finds maxPoolSize. */
+export function matchesTyped(label: string, typed: string): boolean {
+  if (!typed) return true;
+  const l = label.toLowerCase();
+  const t = typed.toLowerCase();
+  let j = 0;
+  for (let k = 0; k < l.length && j < t.length; k++) if (l[k] === t[j]) j++;
+  return j === t.length;
+}
+
+function keyCompletions(ctx: Ctx, text: string, itemStart: number, itemEnd: number, hasEquals: boolean, isSrv: boolean, present: Set<string>): CompletionResult[] {
+  const out: CompletionResult[] = [];
+  for (const o of OFFERED) {
+    const lower = asciiLower(o.name);
+    if (present.has(lower) && !o.repeatable) continue;
+    if (o.srvOnly && !isSrv) continue;
+    if (!matchesTyped(o.name, text)) continue;
+    const group = o.origin === 'spec' ? (o.deprecated ? '2' : '0') : o.origin === 'legacy' ? '3' : '1';
+    out.push(
+      item(ctx, {
+        label: o.name,
+        kind: 'option',
+        detail: optionDetail(o),
+        documentation: optionDoc(o),
+        insertText: hasEquals ? o.name : `${o.name}=`,
+        retrigger: !hasEquals,
+        deprecated: !!o.deprecated,
+        sortText: `${group}${o.name.toLowerCase()}`,
+        span: { start: itemStart, end: itemEnd },
+      }),
+    );
+  }
+  return out;
+}
+
+function valueCandidates(o: UriOption, mechanismName: string | undefined, segment: string): { label: string; doc?: string; insert?: string; retrigger?: boolean }[] {
+  switch (o.name) {
+    case 'authMechanism':
+      return AUTH_MECHANISMS.map((m) => ({ label: m.name, doc: mechanismDoc(m) }));
+    case 'authSource':
+      return [
+        { label: 'admin', doc: 'Users stored in the admin database (the usual place).' },
+        { label: '$external', doc: 'Credentials checked by an external system (X.509, LDAP, Kerberos, AWS IAM, OIDC).' },
+      ];
+    case 'authMechanismProperties': {
+      const mech = mechanismName ? findMechanism(mechanismName) ?? findMechanismIgnoreCase(mechanismName) : undefined;
+      if (!mech) return [];
+      const colon = segment.indexOf(':');
+      if (colon >= 0) {
+        const prop = mech.properties.find((p) => asciiLower(p.name) === asciiLower(segment.slice(0, colon)));
+        return (prop?.values ?? []).map((v) => ({ label: v, insert: `${prop!.name}:${v}` }));
+      }
+      return mech.properties.filter((p) => p.uriAllowed).map((p) => ({ label: p.name, doc: p.description, insert: `${p.name}:`, retrigger: !!p.values }));
+    }
+  }
+  const docs = OPTION_VALUE_DOCS[o.name] ?? {};
+  if (o.type === 'boolean') return [{ label: 'true' }, { label: 'false' }];
+  if (o.type === 'writeConcern') return ['majority', '0', '1'].map((v) => ({ label: v, doc: docs[v] }));
+  if (o.values) return o.values.map((v) => ({ label: v, doc: docs[v] }));
   return [];
+}
+
+function uriCompletions(ctx: Ctx, offset: number, analysisText: string): CompletionResult[] {
+  const value = ctx.value;
+  const text = value.text;
+  const i = decodedIndex(value, offset);
+  const check = checkOf(value);
+  const u = check.parsed;
+  if (!u.question || i <= u.question.start) return [];
+  // The option item around the cursor.
+  let itemStart = i;
+  while (itemStart > u.question.end && !'&;'.includes(text[itemStart - 1])) itemStart--;
+  let itemEnd = i;
+  while (itemEnd < text.length && !'&;'.includes(text[itemEnd])) itemEnd++;
+  const before = text.slice(itemStart, i);
+  const eq = before.indexOf('=');
+  const present = new Set(check.options.all.filter((r) => r.part.span.start !== itemStart).map((r) => (r.option ? asciiLower(r.option.name) : r.part.keyLower)));
+  void analysisText;
+  if (eq < 0) {
+    const keyEnd = text.indexOf('=', itemStart);
+    const hasEquals = keyEnd >= 0 && keyEnd < itemEnd;
+    return keyCompletions(ctx, before, itemStart, hasEquals ? keyEnd : itemEnd, hasEquals, u.scheme.kind === 'mongodb+srv', present);
+  }
+  const o = findOption(before.slice(0, eq));
+  if (!o) return [];
+  const valueStart = itemStart + eq + 1;
+  const listish = o.type === 'stringList' || o.type === 'keyValueList';
+  let segStart = valueStart;
+  if (listish) {
+    const lastComma = text.lastIndexOf(',', i - 1);
+    if (lastComma >= valueStart) segStart = lastComma + 1;
+  }
+  let segEnd = i;
+  while (segEnd < itemEnd && !(listish && text[segEnd] === ',')) segEnd++;
+  const segment = text.slice(segStart, i);
+  const mechanism = check.options.all.find((r) => r.option?.name === 'authMechanism')?.part.value?.value;
+  const already = listish ? new Set(text.slice(valueStart, itemEnd).split(',').map((s) => s.split(':')[0])) : new Set<string>();
+  const typed = segment.includes(':') ? segment.slice(segment.indexOf(':') + 1) : segment;
+  return valueCandidates(o, mechanism, segment)
+    .filter((c) => !(o.type === 'stringList' && already.has(c.label) && c.label !== segment))
+    .filter((c) => matchesTyped(c.label, typed))
+    .map((c, n) =>
+      item(ctx, {
+        label: c.label,
+        kind: 'value',
+        detail: o.name,
+        documentation: c.doc,
+        insertText: c.insert ?? c.label,
+        retrigger: c.retrigger,
+        sortText: String(n).padStart(3, '0'),
+        span: { start: segStart, end: segEnd },
+      }),
+    );
+}
+
+const SNIPPETS: { label: string; detail: string; body: string }[] = [
+  { label: 'mongodb://localhost', detail: 'Standalone server', body: 'mongodb://${1:localhost}:${2:27017}/${3:mydb}' },
+  { label: 'mongodb://user@host', detail: 'Standalone server with credentials', body: 'mongodb://${1:user}:${2:<password>}@${3:localhost}:${4:27017}/${5:mydb}?authSource=${6:admin}' },
+  { label: 'mongodb://replica set', detail: 'Replica set', body: 'mongodb://${1:user}:${2:<password>}@${3:db1.example.com}:27017,${4:db2.example.com}:27017,${5:db3.example.com}:27017/${6:mydb}?replicaSet=${7:rs0}&authSource=admin' },
+  { label: 'mongodb+srv://Atlas', detail: 'SRV / MongoDB Atlas', body: 'mongodb+srv://${1:user}:${2:<password>}@${3:cluster0.abcde}.mongodb.net/${4:mydb}?retryWrites=true&w=majority&appName=${5:myapp}' },
+];
+
+function isSnippetPrefix(word: string): boolean {
+  return word.length >= 2 && ('mongodb+srv://'.startsWith(word) || 'mongodb://'.startsWith(word));
+}
+
+/** Whole-URI snippets while typing `mongodb` in a string or a value (the word before the cursor). */
+function snippetCompletions(text: string, offset: number, value: EmbeddedValue | undefined): CompletionResult[] {
+  let start = offset;
+  while (start > 0 && /[A-Za-z+:/]/.test(text[start - 1]) && offset - start < 16) start--;
+  const word = text.slice(start, offset).toLowerCase();
+  if (!isSnippetPrefix(word)) return [];
+  const inValue = !!value && value.kind === 'uri';
+  if (!inValue) {
+    // In a string literal (after a quote) or right after `=` / `: ` of a key.
+    let p = start - 1;
+    while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+    const prev = p >= 0 ? text[p] : '';
+    const quoted = p === start - 1 && `"'\``.includes(prev);
+    if (!quoted && prev !== '=' && prev !== ':') return [];
+  }
+  return SNIPPETS.map((s, n) => ({
+    label: s.label,
+    kind: 'snippet' as const,
+    detail: s.detail,
+    documentation: '```text\n' + s.body.replace(/\$\{\d+:([^}]*)\}/g, '$1') + '\n```',
+    insertText: s.body,
+    isSnippet: true,
+    filterText: word,
+    sortText: String(n),
+    replace: { start, end: offset },
+  }));
+}
+
+export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
+  const k = findValueAt(analysis.values, offset);
+  const value = k >= 0 ? analysis.values[k] : undefined;
+  if (value && value.kind === 'uri') {
+    const ctx: Ctx = { value, toDoc: (s) => ({ start: toDocumentOffset(value, s.start), end: toDocumentOffset(value, s.end) }) };
+    const inUri = uriCompletions(ctx, offset, doc.text);
+    if (inUri.length) return inUri;
+    if (!/^mongodb(\+srv)?:\/\//.test(value.text)) return snippetCompletions(doc.text, offset, value);
+    return [];
+  }
+  return snippetCompletions(doc.text, offset, undefined);
 }
