@@ -25,14 +25,14 @@ export interface Analysis {
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Analysis {
   if (!settings.enable) return { values: [], problems: [], skipped: 'disabled' };
-  if (doc.text.length > settings.maxFileSize) {
+  if (exceedsBytes(doc.text, settings.maxFileSize)) {
     return {
       values: [],
       problems: [],
       skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).`,
     };
   }
-  const values = extractValues(doc.text, doc.languageId, doc.uri);
+  const values = extractValues(doc.text, normalizeLanguageId(doc.languageId, doc.uri), doc.uri);
   const problems: DocumentProblem[] = [];
   values.forEach((value, valueIndex) => {
     for (const p of validateEmbeddedValue(value, settings)) {
@@ -50,6 +50,43 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Anal
     }
   });
   return { values, problems };
+}
+
+/** True when the UTF-8 encoding of `text` is larger than `max` bytes (exact, without encoding it). */
+export function exceedsBytes(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3; // a surrogate pair counts 2 + 2
+    if (bytes > max) return true;
+  }
+  return false;
+}
+
+/** Language ids other editors use for the same formats, mapped to VS Code's. */
+const LANGUAGE_ALIASES: Record<string, string> = {
+  sh: 'shellscript',
+  bash: 'shellscript',
+  zsh: 'shellscript',
+  jproperties: 'properties',
+  dosini: 'ini',
+  cs: 'csharp',
+  text: 'plaintext',
+  js: 'javascript',
+  ts: 'typescript',
+  yml: 'yaml',
+  'yaml.docker-compose': 'dockercompose',
+  env: 'dotenv',
+  conf: 'plaintext',
+};
+
+/** The language id the extractors understand; `.env` files are dotenv whatever the editor calls them. */
+export function normalizeLanguageId(languageId: string, uri: string): string {
+  const base = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  return LANGUAGE_ALIASES[languageId] ?? languageId;
 }
 
 export function effectiveSeverity(

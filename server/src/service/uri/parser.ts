@@ -101,8 +101,18 @@ function parseHost(text: string, start: number, end: number): HostPart {
     }
     return h;
   }
+  // Colons: the first few and the last are enough to describe any host (bounded allocation).
   const colons: Span[] = [];
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x3a) colons.push({ start: i, end: i + 1 });
+  let colonCount = 0;
+  let lastColon = -1;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) === 0x3a) {
+      colonCount++;
+      lastColon = i;
+      if (colons.length < 7) colons.push({ start: i, end: i + 1 });
+    }
+  }
+  if (colonCount > colons.length) colons.push({ start: lastColon, end: lastColon + 1 });
   let hostEnd = end;
   let port: HostPart['port'];
   if (colons.length >= 1) {
@@ -118,7 +128,7 @@ function parseHost(text: string, start: number, end: number): HostPart {
   else if (isIPv4(v)) type = 'ipv4';
   const h: HostPart = { span, host, type };
   if (port) h.port = port;
-  if (colons.length >= 2) h.extraColons = colons;
+  if (colonCount >= 2) h.extraColons = colons;
   return h;
 }
 

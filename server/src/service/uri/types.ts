@@ -26,7 +26,7 @@ export interface HostPart {
   port?: { span: Span; raw: string; value?: number };
   /** Text between `]` and the end of the item that is not `:port`. */
   junkAfterBracket?: Span;
-  /** Span of every `:` in a host that is not an IP literal, when there are two or more. */
+  /** When a host that is not an IP literal has two or more `:`: the first seven and the last. */
   extraColons?: Span[];
 }
 
