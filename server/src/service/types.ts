@@ -60,7 +60,55 @@ export interface EmbeddedValue {
   offsets?: number[];
   /** The key the value was found under (`MONGODB_URI`, `spring.data.mongodb.uri`), if any. */
   key?: string;
+  /** How the value is written in the document, so that replacement text can be escaped for it. */
+  syntax?: HostSyntax;
 }
+
+/**
+ * The quoting of a value in its host document. `raw` means the decoded text is written verbatim.
+ */
+export type HostSyntax =
+  | 'raw'
+  | 'json'
+  | 'dotenv-unquoted'
+  | 'dotenv-single'
+  | 'dotenv-double'
+  | 'properties'
+  | 'ini'
+  | 'yaml-plain'
+  | 'yaml-single'
+  | 'yaml-double'
+  | 'yaml-block'
+  | 'toml-basic'
+  | 'toml-literal'
+  | 'toml-ml-basic'
+  | 'toml-ml-literal'
+  | 'js-single'
+  | 'js-double'
+  | 'js-template'
+  | 'python-single'
+  | 'python-double'
+  | 'python-raw'
+  | 'python-f-single'
+  | 'python-f-double'
+  | 'go-double'
+  | 'go-raw'
+  | 'java-double'
+  | 'java-text-block'
+  | 'kotlin-double'
+  | 'kotlin-raw'
+  | 'csharp-regular'
+  | 'csharp-verbatim'
+  | 'csharp-interpolated'
+  | 'csharp-verbatim-interpolated'
+  | 'csharp-raw'
+  | 'ruby-single'
+  | 'ruby-double'
+  | 'php-single'
+  | 'php-double'
+  | 'shell-unquoted'
+  | 'shell-single'
+  | 'shell-double';
 
 /** A problem mapped to document offsets, with its final (overridden) severity. */
 export interface DocumentProblem extends Problem {

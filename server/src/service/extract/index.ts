@@ -1,7 +1,32 @@
 import { EmbeddedValue } from '../types';
+import { encodeForSyntax } from './encode';
+import { extractJson } from './json';
 import { scanPlainText } from './plainText';
 
-/** Finds the values worth checking in a document of the given language. */
-export function extractValues(text: string, _languageId: string, _uri: string): EmbeddedValue[] {
-  return scanPlainText(text);
+/** An extractor: the values worth checking in a whole document of one language. */
+export type Extractor = (text: string) => EmbeddedValue[];
+
+const EXTRACTORS: Record<string, Extractor> = {
+  json: extractJson,
+  jsonc: extractJson,
+  json5: extractJson,
+};
+
+/** The extractor for a VS Code language id; plain-text scanning for languages without one. */
+export function extractorFor(languageId: string): Extractor {
+  return EXTRACTORS[languageId] ?? scanPlainText;
+}
+
+/** Finds the values worth checking in a document of the given language, in document order. */
+export function extractValues(text: string, languageId: string, _uri: string): EmbeddedValue[] {
+  const values = extractorFor(languageId)(text);
+  return values.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Escapes a replacement (in decoded text, as quick fixes compute it) for the syntax the value is
+ * written in, so that it can be put into the document in place of part of the value.
+ */
+export function encodeForHost(value: EmbeddedValue, replacement: string): string {
+  return encodeForSyntax(replacement, value.syntax ?? 'raw');
 }

@@ -1,7 +1,5 @@
 import { EmbeddedValue } from '../types';
 
-const SCHEME_RE = /mongodb(?:\+srv)?:\/\//g;
-
 /** True for characters that end a bare connection-string token in running text or code. */
 function isTokenEnd(c: number): boolean {
   return (
@@ -15,22 +13,123 @@ function isTokenEnd(c: number): boolean {
   );
 }
 
-/**
- * Finds `mongodb://` and `mongodb+srv://` tokens in any text. A token runs to the next
- * whitespace, quote or angle bracket. Linear in the text length.
- */
-export function scanPlainText(text: string): EmbeddedValue[] {
-  const values: EmbeddedValue[] = [];
-  SCHEME_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SCHEME_RE.exec(text))) {
-    const start = m.index;
-    // Part of a longer word (e.g. "xmongodb://")? Then it is not a scheme.
-    if (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1])) continue;
-    let end = start + m[0].length;
-    while (end < text.length && !isTokenEnd(text.charCodeAt(end))) end++;
-    values.push({ kind: 'uri', text: text.slice(start, end), start });
-    SCHEME_RE.lastIndex = end;
+function isSchemeWordChar(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d;
+}
+
+/** Where a template placeholder starting at i ends (on the same line, at most 256 characters), or -1. */
+function placeholderEnd(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  const limit = Math.min(to, i + 258);
+  if ((c === 0x7b && d === 0x7b) || (c === 0x24 && d === 0x7b)) {
+    const double = c === 0x7b;
+    for (let j = i + 2; j < limit; j++) {
+      const e = text.charCodeAt(j);
+      if (e === 0x0a) return -1;
+      if (e === 0x7d) {
+        if (!double) return j + 1;
+        if (text.charCodeAt(j + 1) === 0x7d && j + 2 <= to) return j + 2;
+      }
+    }
+    return -1;
   }
-  return values;
+  if (c === 0x3c) {
+    let j = i + 1;
+    while (j < to && j - i <= 64) {
+      const e = text.charCodeAt(j);
+      const word = (e >= 0x30 && e <= 0x39) || (e >= 0x41 && e <= 0x5a) || (e >= 0x61 && e <= 0x7a) || e === 0x5f || e === 0x2d || e === 0x2e || e === 0x20;
+      if (!word) break;
+      j++;
+    }
+    return j < to && j > i + 1 && text.charCodeAt(j) === 0x3e ? j + 1 : -1;
+  }
+  return -1;
+}
+
+/** Drops punctuation that ends the sentence around a token rather than the token itself. */
+function trimTrailing(text: string, start: number, end: number): number {
+  // Unbalanced closing brackets belong to the prose: "(see mongodb://host)".
+  let parens = 0;
+  let squares = 0;
+  let braces = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) parens++;
+    else if (c === 0x29) parens--;
+    else if (c === 0x5b) squares++;
+    else if (c === 0x5d) squares--;
+    else if (c === 0x7b) braces++;
+    else if (c === 0x7d) braces--;
+  }
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x2a) {
+      end--;
+    } else if (c === 0x29 && parens < 0) {
+      parens++;
+      end--;
+    } else if (c === 0x5d && squares < 0) {
+      squares++;
+      end--;
+    } else if (c === 0x7d && braces < 0) {
+      braces++;
+      end--;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+/** Offset of the next `://` in text[from, to), or -1. Never looks past `to`. */
+function indexOfSchemeSeparator(text: string, from: number, to: number): number {
+  if (to === text.length) return text.indexOf('://', from);
+  for (let i = from; i + 3 <= to; i++) {
+    if (text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) return i;
+  }
+  return -1;
+}
+
+/**
+ * Finds `mongodb://` and `mongodb+srv://` tokens in text[from, to): each runs to the next
+ * whitespace, quote or angle bracket, except inside template placeholders (`{{ .Values.host }}`,
+ * `${VAR}`, `<password>`); sentence punctuation after it is dropped, and a bare scheme is skipped.
+ * Returns [start, end) pairs. Linear in the text length.
+ */
+export function findUriTokens(text: string, from: number, to: number): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let i = indexOfSchemeSeparator(text, from, to);
+  while (i >= 0) {
+    let start = -1;
+    if (i - 7 >= from && text.slice(i - 7, i).toLowerCase() === 'mongodb') start = i - 7;
+    else if (i - 11 >= from && text.slice(i - 11, i).toLowerCase() === 'mongodb+srv') start = i - 11;
+    if (start < 0 || (start > from && isSchemeWordChar(text.charCodeAt(start - 1)))) {
+      i = indexOfSchemeSeparator(text, i + 3, to);
+      continue;
+    }
+    const bodyStart = i + 3;
+    let end = bodyStart;
+    while (end < to) {
+      const c = text.charCodeAt(end);
+      if (c === 0x7b || c === 0x24 || c === 0x3c) {
+        const p = placeholderEnd(text, end, to);
+        if (p > 0) {
+          end = p;
+          continue;
+        }
+      }
+      if (isTokenEnd(c)) break;
+      end++;
+    }
+    end = trimTrailing(text, bodyStart, end);
+    if (end > bodyStart) found.push([start, end]);
+    i = indexOfSchemeSeparator(text, Math.max(end, bodyStart), to);
+  }
+  return found;
+}
+
+/** Connection strings in any text: the fallback for languages without their own extractor. */
+export function scanPlainText(text: string, from = 0, to = text.length): EmbeddedValue[] {
+  return findUriTokens(text, from, to).map(([start, end]) => ({ kind: 'uri', text: text.slice(start, end), start, syntax: 'raw' }));
 }

@@ -1,0 +1,146 @@
+import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../types';
+
+/**
+ * A string decoded from document text, with the document offset of every decoded character.
+ * `offsets[i]` is where decoded character i came from; `offsets[text.length]` is the end.
+ */
+export interface DecodedText {
+  text: string;
+  /** Document offset of the first decoded character (or of the end, when empty). */
+  start: number;
+  /** Absent when the text is a verbatim slice of the document starting at `start`. */
+  offsets?: number[];
+}
+
+/** Builds a decoded string and its offset map in one pass. */
+export class DecodedBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  private readonly offsets: number[] = [];
+  /** True while everything appended is one contiguous verbatim slice. */
+  private verbatim = true;
+
+  constructor(private readonly doc: string, private readonly start: number) {}
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** Appends document text [from, to) as is. */
+  raw(from: number, to: number): void {
+    if (from >= to) return;
+    if (this.verbatim && from !== this.start + this.length) this.verbatim = false;
+    this.parts.push(this.doc.slice(from, to));
+    for (let i = from; i < to; i++) this.offsets.push(i);
+    this.length += to - from;
+  }
+
+  /** Appends `s`, the decoding of document text that starts at `from`. */
+  char(s: string, from: number): void {
+    this.verbatim = false;
+    this.parts.push(s);
+    for (let k = 0; k < s.length; k++) this.offsets.push(from);
+    this.length += s.length;
+  }
+
+  /** Removes trailing characters while `drop(charCode)` holds. */
+  trimEnd(drop: (c: number) => boolean): void {
+    let text = this.parts.join('');
+    let n = text.length;
+    while (n > 0 && drop(text.charCodeAt(n - 1))) n--;
+    if (n === text.length) return;
+    text = text.slice(0, n);
+    this.parts = [text];
+    this.offsets.length = n;
+    this.length = n;
+  }
+
+  /** Finishes the string; `end` is the document offset just after its last character. */
+  finish(end: number): DecodedText {
+    const text = this.parts.join('');
+    if (this.verbatim && (text.length === 0 || end === this.start + text.length)) {
+      return { text, start: text.length === 0 ? end : this.start };
+    }
+    this.offsets.push(end);
+    return { text, start: this.offsets[0], offsets: this.offsets };
+  }
+}
+
+/** A verbatim slice of the document. */
+export function verbatim(doc: string, from: number, to: number): DecodedText {
+  return { text: doc.slice(from, to), start: from };
+}
+
+/** The part [a, b) of a decoded string, with its offsets. */
+export function subDecoded(d: DecodedText, a: number, b: number): DecodedText {
+  if (!d.offsets) return { text: d.text.slice(a, b), start: d.start + a };
+  const offsets = d.offsets.slice(a, b + 1);
+  return { text: d.text.slice(a, b), start: offsets[0], offsets };
+}
+
+/** Moves a decoded string by `delta` document offsets. */
+export function shiftDecoded(d: DecodedText, delta: number): DecodedText {
+  return delta === 0 ? d : { text: d.text, start: d.start + delta, offsets: d.offsets?.map((o) => o + delta) };
+}
+
+/** Document offset of decoded character i (i may be text.length). */
+export function offsetOf(d: DecodedText, i: number): number {
+  return d.offsets ? d.offsets[i] : d.start + i;
+}
+
+export function toValue(kind: EmbeddedKind, d: DecodedText, syntax: HostSyntax, key?: string): EmbeddedValue {
+  const v: EmbeddedValue = { kind, text: d.text, start: d.start, syntax };
+  if (d.offsets) v.offsets = d.offsets;
+  if (key !== undefined) v.key = key;
+  return v;
+}
+
+/** Moves an extracted value by `delta` document offsets (for values found inside an embedded block). */
+export function shiftValue(v: EmbeddedValue, delta: number): EmbeddedValue {
+  if (delta === 0) return v;
+  const out: EmbeddedValue = { ...v, start: v.start + delta };
+  if (v.offsets) out.offsets = v.offsets.map((o) => o + delta);
+  return out;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+export function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+export function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b;
+}
+
+/** Index of the end of the line containing `i` (the offset of its \n or \r, or text.length). */
+export function lineEnd(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  const e = n < 0 ? text.length : n;
+  return e > i && text.charCodeAt(e - 1) === 0x0d ? e - 1 : e;
+}
+
+/** Offset of the start of the next line after the line break at or after `i`. */
+export function nextLine(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  return n < 0 ? text.length : n + 1;
+}
+
+export function hexValue(text: string, from: number, count: number): number {
+  if (from + count > text.length) return -1;
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i);
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/** The string for a code point, or undefined when it is not one. */
+export function fromCodePoint(cp: number): string | undefined {
+  return cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : undefined;
+}

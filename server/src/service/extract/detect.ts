@@ -1,0 +1,111 @@
+import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../types';
+import { findPlaceholders } from '../uri/placeholders';
+import { DecodedText, subDecoded, toValue } from './decoded';
+import { classifyKeyPath, KeyKind, keyName } from './keys';
+import { findUriTokens } from './plainText';
+
+/** How a string value was found, which decides what is taken from it. */
+export interface StringContext {
+  /** Key path of the value, root first; empty when the value has no key. */
+  path?: readonly string[];
+  /** Kind decided by the surrounding code (`client.db("…")` → database). */
+  kind?: EmbeddedKind;
+  /** The literal is a fragment of a concatenation: it is not a whole connection string. */
+  fragment?: boolean;
+}
+
+/** True when `text` starts with `mongodb://` or `mongodb+srv://` in any letter case. */
+export function startsWithScheme(text: string, from = 0): boolean {
+  const c = text.charCodeAt(from);
+  if (c !== 0x6d && c !== 0x4d) return false;
+  const head = text.slice(from, from + 14).toLowerCase();
+  return head.startsWith('mongodb://') || head.startsWith('mongodb+srv://');
+}
+
+/** Length of a bare scheme (`mongodb://`, `mongodb+srv://`) at the start of text, or 0. */
+function schemeLength(text: string): number {
+  const head = text.slice(0, 14).toLowerCase();
+  return head.startsWith('mongodb://') ? 10 : head.startsWith('mongodb+srv://') ? 14 : 0;
+}
+
+/** True when text[from, to) contains "mongo" in any letter case (a cheap filter before decoding). */
+export function mayMentionMongo(doc: string, from: number, to: number): boolean {
+  for (let i = from; i + 5 <= to; i++) {
+    if ((doc.charCodeAt(i + 1) | 0x20) !== 0x6f) continue;
+    if (
+      (doc.charCodeAt(i) | 0x20) === 0x6d &&
+      (doc.charCodeAt(i + 2) | 0x20) === 0x6e &&
+      (doc.charCodeAt(i + 3) | 0x20) === 0x67 &&
+      (doc.charCodeAt(i + 4) | 0x20) === 0x6f
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** True when the whole (trimmed) text is one template placeholder such as `${MONGO_URI}`. */
+export function isWholePlaceholder(text: string): boolean {
+  let a = 0;
+  let b = text.length;
+  while (a < b && text.charCodeAt(a) <= 0x20) a++;
+  while (b > a && text.charCodeAt(b - 1) <= 0x20) b--;
+  if (a === b) return true;
+  const spans = findPlaceholders(text, a, b);
+  return spans.length === 1 && spans[0].start === a && spans[0].end === b;
+}
+
+/** `${NAME:-default}` (also `-`, `:=`, `=`): the range of the default, or undefined. */
+function shellDefault(text: string): [number, number] | undefined {
+  if (!text.startsWith('${') || !text.endsWith('}')) return undefined;
+  let i = 2;
+  while (i < text.length && /[A-Za-z0-9_]/.test(text[i])) i++;
+  if (i === 2) return undefined;
+  if (text[i] === ':') i++;
+  if (text[i] !== '-' && text[i] !== '=') return undefined;
+  const from = i + 1;
+  const to = text.length - 1;
+  return text.indexOf('}', from) === to ? [from, to] : undefined;
+}
+
+/**
+ * Decides what a string value found in a document is and appends it to `out`:
+ * a connection string by its scheme or its key, a database or collection name by its key or the
+ * call it is passed to, or else the connection strings mentioned inside it (a shell command, a sentence).
+ */
+export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyntax, ctx: StringContext = {}): void {
+  const text = d.text;
+  if (text.length === 0) return;
+  const path = ctx.path;
+  const keyKind: KeyKind | undefined = ctx.kind ?? (path && path.length > 0 ? classifyKeyPath(path) : undefined);
+  const key = path && path.length > 0 ? keyName(path) : undefined;
+
+  if (startsWithScheme(text)) {
+    if (ctx.fragment || (schemeLength(text) === text.length && keyKind !== 'uri')) return;
+    out.push(toValue('uri', d, syntax, key));
+    return;
+  }
+  if (keyKind !== undefined) {
+    const dflt = shellDefault(text);
+    if (dflt) {
+      emitString(out, subDecoded(d, dflt[0], dflt[1]), syntax, ctx);
+      return;
+    }
+    if (isWholePlaceholder(text) || ctx.fragment) return;
+    if (keyKind === 'uri' || (keyKind === 'uri-if-mongo' && /^mongo/i.test(text))) {
+      out.push(toValue('uri', d, syntax, key));
+      return;
+    }
+    if (keyKind === 'database' || keyKind === 'collection') {
+      out.push(toValue(keyKind, d, syntax, key));
+      return;
+    }
+  }
+  emitMentions(out, d, syntax);
+}
+
+/** Connection strings mentioned inside a longer text value (`mongosh mongodb://… --eval …`). */
+export function emitMentions(out: EmbeddedValue[], d: DecodedText, syntax: HostSyntax): void {
+  if (d.text.length < 10 || !mayMentionMongo(d.text, 0, d.text.length)) return;
+  for (const [a, b] of findUriTokens(d.text, 0, d.text.length)) out.push(toValue('uri', subDecoded(d, a, b), syntax));
+}
