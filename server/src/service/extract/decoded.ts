@@ -43,18 +43,6 @@ export class DecodedBuilder {
     this.length += s.length;
   }
 
-  /** Removes trailing characters while `drop(charCode)` holds. */
-  trimEnd(drop: (c: number) => boolean): void {
-    let text = this.parts.join('');
-    let n = text.length;
-    while (n > 0 && drop(text.charCodeAt(n - 1))) n--;
-    if (n === text.length) return;
-    text = text.slice(0, n);
-    this.parts = [text];
-    this.offsets.length = n;
-    this.length = n;
-  }
-
   /** Finishes the string; `end` is the document offset just after its last character. */
   finish(end: number): DecodedText {
     const text = this.parts.join('');
@@ -143,4 +131,10 @@ export function hexValue(text: string, from: number, count: number): number {
 /** The string for a code point, or undefined when it is not one. */
 export function fromCodePoint(cp: number): string | undefined {
   return cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : undefined;
+}
+
+/** Offset of the character code `c` in text[from, to), or -1. Never looks past `to`. */
+export function indexOfIn(text: string, c: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) return i;
+  return -1;
 }

@@ -1,6 +1,10 @@
 import { EmbeddedValue } from '../types';
 import { encodeForSyntax } from './encode';
+import { extractDotenv } from './dotenv';
+import { extractIni } from './ini';
 import { extractJson } from './json';
+import { extractProperties } from './properties';
+import { extractYaml } from './yaml';
 import { scanPlainText } from './plainText';
 
 /** An extractor: the values worth checking in a whole document of one language. */
@@ -10,6 +14,11 @@ const EXTRACTORS: Record<string, Extractor> = {
   json: extractJson,
   jsonc: extractJson,
   json5: extractJson,
+  dotenv: extractDotenv,
+  properties: extractProperties,
+  ini: extractIni,
+  yaml: extractYaml,
+  dockercompose: extractYaml,
 };
 
 /** The extractor for a VS Code language id; plain-text scanning for languages without one. */

@@ -4,7 +4,7 @@
  */
 import { createScanner } from 'jsonc-parser/lib/umd/impl/scanner';
 import { EmbeddedValue } from '../types';
-import { DecodedBuilder, DecodedText, hexValue, verbatim } from './decoded';
+import { DecodedBuilder, DecodedText, hexValue, indexOfIn, verbatim } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeyPath } from './keys';
 import { findUriTokens } from './plainText';
@@ -13,8 +13,8 @@ const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/',
 
 /** Decodes the JSON string content text[from, to) (without quotes). */
 export function decodeJsonString(text: string, from: number, to: number): DecodedText {
-  const first = text.indexOf('\\', from);
-  if (first < 0 || first >= to) return verbatim(text, from, to);
+  const first = indexOfIn(text, 0x5c, from, to);
+  if (first < 0) return verbatim(text, from, to);
   const b = new DecodedBuilder(text, from);
   let run = from;
   for (let i = first; i < to; ) {

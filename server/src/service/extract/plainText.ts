@@ -18,7 +18,7 @@ function isSchemeWordChar(c: number): boolean {
 }
 
 /** Where a template placeholder starting at i ends (on the same line, at most 256 characters), or -1. */
-function placeholderEnd(text: string, i: number, to: number): number {
+export function placeholderEnd(text: string, i: number, to: number): number {
   const c = text.charCodeAt(i);
   const d = text.charCodeAt(i + 1);
   const limit = Math.min(to, i + 258);

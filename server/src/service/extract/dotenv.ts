@@ -1,0 +1,111 @@
+/**
+ * `.env` files: `KEY=value` and `export KEY=value`, values unquoted (an inline comment starts at
+ * ` #`), single-quoted (literal), double-quoted (may span lines; `\n`, `\r`, `\t`, `\"`, `\\`
+ * escapes) or in backticks (literal).
+ */
+import { EmbeddedValue } from '../types';
+import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
+import { emitString } from './detect';
+import { findUriTokens } from './plainText';
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+function isKeyChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e || c === 0x2d;
+}
+
+/** Decodes a double-quoted dotenv value text[from, to). */
+export function decodeDotenvDouble(text: string, from: number, to: number): DecodedText {
+  const first = indexOfIn(text, 0x5c, from, to);
+  if (first < 0) return verbatim(text, from, to);
+  const b = new DecodedBuilder(text, from);
+  let run = from;
+  for (let i = first; i < to; i++) {
+    if (text.charCodeAt(i) !== 0x5c) continue;
+    const e = ESCAPES[text[i + 1]];
+    if (e === undefined || i + 1 >= to) continue;
+    b.raw(run, i);
+    b.char(e, i);
+    i++;
+    run = i + 1;
+  }
+  b.raw(run, to);
+  return b.finish(to);
+}
+
+/**
+ * Finds the quote that closes a value opened at `open` (backslash escapes only in "…"), or -1.
+ * Remembers failures: with no closing quote after some offset there is none after any later one,
+ * so a file full of unmatched quotes is still read in linear time.
+ */
+class QuoteFinder {
+  private readonly noneAfter = new Map<number, number>();
+
+  constructor(private readonly text: string) {}
+
+  closing(open: number): number {
+    const text = this.text;
+    const q = text.charCodeAt(open);
+    if (open >= (this.noneAfter.get(q) ?? Infinity)) return -1;
+    for (let i = open + 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x5c && q === 0x22) i++;
+      else if (c === q) return i;
+    }
+    this.noneAfter.set(q, open);
+    return -1;
+  }
+}
+
+function scanComment(out: EmbeddedValue[], text: string, from: number, to: number): void {
+  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+}
+
+export function extractDotenv(text: string): EmbeddedValue[] {
+  const out: EmbeddedValue[] = [];
+  const quotes = new QuoteFinder(text);
+  let line = 0;
+  while (line < text.length) {
+    const eol = lineEnd(text, line);
+    let i = line;
+    while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    if (text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
+      i += 6;
+      while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    }
+    const keyStart = i;
+    while (i < eol && isKeyChar(text.charCodeAt(i))) i++;
+    const keyEnd = i;
+    while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    const sep = text.charCodeAt(i);
+    if (keyEnd === keyStart || (sep !== 0x3d /* = */ && sep !== 0x3a /* : */)) {
+      scanComment(out, text, line, eol); // a comment, a blank line, or something else: look for mentions
+      line = nextLine(text, eol);
+      continue;
+    }
+    const path = [text.slice(keyStart, keyEnd)];
+    i++;
+    while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    const q = text.charCodeAt(i);
+    let restFrom = eol;
+    let next = nextLine(text, eol);
+    const close = q === 0x22 || q === 0x27 || q === 0x60 ? quotes.closing(i) : -1;
+    if (close > 0) {
+      const d = q === 0x22 ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
+      emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', { path });
+      const closeEol = lineEnd(text, close);
+      restFrom = close + 1;
+      next = nextLine(text, closeEol);
+      scanComment(out, text, restFrom, closeEol);
+    } else {
+      let end = i;
+      while (end < eol && !(text.charCodeAt(end) === 0x23 /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
+      restFrom = end;
+      while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+      emitString(out, verbatim(text, i, end), 'dotenv-unquoted', { path });
+      scanComment(out, text, restFrom, eol);
+    }
+    line = next;
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * INI files: `[section]` headers give the key path, `key = value` and `key: value` entries,
+ * `;` and `#` comments (whole lines, or after whitespace), values optionally in double or single quotes.
+ */
+import { EmbeddedValue } from '../types';
+import { indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
+import { emitString } from './detect';
+import { findUriTokens } from './plainText';
+
+function scanMentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
+  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+}
+
+/** Where an inline comment (` ;` or ` #`) starts in text[from, to), or `to`. */
+function commentStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x3b || c === 0x23) && i > from && isSpace(text.charCodeAt(i - 1))) return i;
+  }
+  return to;
+}
+
+export function extractIni(text: string): EmbeddedValue[] {
+  const out: EmbeddedValue[] = [];
+  let section: string[] = [];
+  let line = 0;
+  while (line < text.length) {
+    const eol = lineEnd(text, line);
+    const next = nextLine(text, eol);
+    let i = line;
+    while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (i >= eol || c === 0x3b || c === 0x23) {
+      scanMentions(out, text, i, eol);
+      line = next;
+      continue;
+    }
+    if (c === 0x5b /* [ */) {
+      const close = indexOfIn(text, 0x5d, i, eol);
+      if (close > 0) {
+        section = [text.slice(i + 1, close).trim()];
+        scanMentions(out, text, close + 1, eol);
+        line = next;
+        continue;
+      }
+    }
+    let sep = i;
+    while (sep < eol && text.charCodeAt(sep) !== 0x3d && text.charCodeAt(sep) !== 0x3a) sep++;
+    if (sep >= eol) {
+      scanMentions(out, text, i, eol);
+      line = next;
+      continue;
+    }
+    const key = text.slice(i, sep).trim();
+    let v = sep + 1;
+    while (v < eol && isSpace(text.charCodeAt(v))) v++;
+    const q = text.charCodeAt(v);
+    const close = q === 0x22 || q === 0x27 ? indexOfIn(text, q, v + 1, eol) : -1;
+    if (close > 0) {
+      emitString(out, verbatim(text, v + 1, close), 'ini', { path: [...section, key] });
+      scanMentions(out, text, close + 1, eol);
+    } else {
+      const cs = commentStart(text, v, eol);
+      let end = cs;
+      while (end > v && isSpace(text.charCodeAt(end - 1))) end--;
+      emitString(out, verbatim(text, v, end), 'ini', { path: [...section, key] });
+      scanMentions(out, text, cs, eol);
+    }
+    line = next;
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+/**
+ * Java `.properties` files, read as `java.util.Properties.load` does: logical lines joined at an odd
+ * number of trailing backslashes, `#`/`!` comments, `key=value`, `key: value` and `key value`,
+ * escapes `\uXXXX`, `\t`, `\n`, `\r`, `\f` and `\x` → `x` (`\:`, `\=`, `\\`, `\ `).
+ */
+import { EmbeddedValue } from '../types';
+import { DecodedBuilder, hexValue } from './decoded';
+import { emitString } from './detect';
+import { findUriTokens } from './plainText';
+
+const ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0c;
+}
+
+function isBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+/** Skips a line break at i (\n, \r or \r\n) and the next line's leading blanks. */
+function skipContinuation(text: string, i: number): number {
+  if (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+  else i += 1;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Reads a key or a value from i: decodes escapes and continuations, stops at the end of the logical
+ * line (or, for keys, at an unescaped separator). Returns the decoded part and where reading stopped.
+ */
+function readPart(text: string, i: number, isKey: boolean, to = text.length): { b: DecodedBuilder; end: number; stop: number } {
+  const b = new DecodedBuilder(text, i);
+  let run = i;
+  let lastEnd = i;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isBreak(c)) break;
+    if (isKey && (c === 0x3d || c === 0x3a || isBlank(c))) break;
+    if (c !== 0x5c) {
+      i++;
+      lastEnd = i;
+      continue;
+    }
+    b.raw(run, i);
+    const next = text.charCodeAt(i + 1);
+    if (i + 1 >= to) {
+      i++;
+      run = i;
+      break;
+    }
+    if (isBreak(next)) {
+      i = skipContinuation(text, i + 1);
+    } else if (next === 0x75 /* u */) {
+      const cp = hexValue(text, i + 2, 4);
+      if (cp >= 0) {
+        b.char(String.fromCharCode(cp), i);
+        i += 6;
+      } else {
+        b.char('u', i);
+        i += 2;
+      }
+      lastEnd = i;
+    } else {
+      b.char(ESCAPES[text[i + 1]] ?? text[i + 1], i);
+      i += 2;
+      lastEnd = i;
+    }
+    run = i;
+  }
+  b.raw(run, Math.min(i, to));
+  if (i > run) lastEnd = Math.min(i, to);
+  return { b, end: lastEnd, stop: i };
+}
+
+/** The end of text[from, to) without trailing blanks that are not escaped. */
+function trimmedEnd(text: string, from: number, to: number): number {
+  while (to > from && isBlank(text.charCodeAt(to - 1))) {
+    let slashes = 0;
+    while (to - 2 - slashes >= from && text.charCodeAt(to - 2 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 1) break;
+    to--;
+  }
+  return to;
+}
+
+function scanMentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
+  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+}
+
+export function extractProperties(text: string): EmbeddedValue[] {
+  const out: EmbeddedValue[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && (isBlank(text.charCodeAt(i)) || isBreak(text.charCodeAt(i)))) i++;
+    if (i >= text.length) break;
+    const c = text.charCodeAt(i);
+    if (c === 0x23 /* # */ || c === 0x21 /* ! */) {
+      let e = i;
+      while (e < text.length && !isBreak(text.charCodeAt(e))) e++;
+      scanMentions(out, text, i, e);
+      i = e;
+      continue;
+    }
+    const key = readPart(text, i, true);
+    i = key.stop;
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 0x3d || text.charCodeAt(i) === 0x3a) i++;
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    // A continuation right after the separator: the value starts on the next line.
+    while (text.charCodeAt(i) === 0x5c && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
+    const stop = readPart(text, i, false).stop;
+    const value = readPart(text, i, false, trimmedEnd(text, i, stop));
+    i = stop;
+    const keyText = key.b.finish(key.end).text;
+    emitString(out, value.b.finish(value.end), 'properties', { path: [keyText] });
+  }
+  return out;
+}

@@ -1,0 +1,178 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractValues, encodeForHost } from '../../../server/src/service/extract';
+import { HostSyntax } from '../../../server/src/service/types';
+import * as helpers from './helpers';
+import { assertOffsetsSane, found, loudProblems, problems, texts } from './helpers';
+
+describe('YAML extraction', () => {
+  it('follows nested keys, compose environment lists and Kubernetes env pairs', () => {
+    const doc = `version: "3.9"
+services:
+  api:
+    image: node:20
+    environment:
+      MONGODB_URI: "mongodb://api@mongo:27017/shop"
+      MONGO_DB: shop
+  worker:
+    environment:
+    - MONGO_URL=mongo:27017
+    - "APP_COLLECTION=jobs"
+spring:
+  data:
+    mongodb:
+      uri: localhost:27017
+      database: inventory
+containers:
+  - name: app
+    env:
+      - name: MONGO_URI
+        value: mongodb-0.mongodb:27017
+      - name: OTHER
+        value: plain
+`;
+    assert.deepEqual(
+      found(doc, 'yaml').map((v) => [v.kind, v.text, v.key]),
+      [
+        ['uri', 'mongodb://api@mongo:27017/shop', 'services.api.environment.MONGODB_URI'],
+        ['database', 'shop', 'services.api.environment.MONGO_DB'],
+        ['uri', 'mongo:27017', 'services.worker.environment.MONGO_URL'],
+        ['collection', 'jobs', 'services.worker.environment.APP_COLLECTION'],
+        ['uri', 'localhost:27017', 'spring.data.mongodb.uri'],
+        ['database', 'inventory', 'spring.data.mongodb.database'],
+        ['uri', 'mongodb-0.mongodb:27017', 'containers.env.MONGO_URI'],
+      ],
+    );
+    assertOffsetsSane(doc, 'yaml');
+  });
+
+  it('reads single-quoted, double-quoted and plain scalars with exact ranges', () => {
+    const doc = `a: 'mongodb://it''s:p@ss@h:1'\nb: "mongodb://h:\\x37\\u00300"\nc: mongodb://h:70000 # comment mongodb://x:1\n`;
+    assert.deepEqual(texts(doc, 'yaml'), ["mongodb://it's:p@ss@h:1", 'mongodb://h:700', 'mongodb://h:70000', 'mongodb://x:1']);
+    assert.deepEqual(problems(doc, 'yaml'), [
+      ['userinfo-unescaped', '@'],
+      ['port-invalid', '70000'],
+    ]);
+    const { analyze } = helpers;
+    assert.equal(analyze(doc, 'yaml').problems.find((q) => q.ruleId === 'userinfo-unescaped')?.span.start, doc.indexOf('p@ss') + 1);
+    assertOffsetsSane(doc, 'yaml');
+  });
+
+  it('maps a problem inside a folded double-quoted string to the right characters', () => {
+    const doc = `mongo:
+  uri: "mongodb://admin:p@ss@db.example.com:27017,
+    db2.example.com:99999/app?\\
+    replicaSet=rs0"
+`;
+    assert.deepEqual(texts(doc, 'yaml'), ['mongodb://admin:p@ss@db.example.com:27017, db2.example.com:99999/app?replicaSet=rs0']);
+    const p = problems(doc, 'yaml');
+    const at = (id: string) => p.filter(([r]) => r === id).map(([, s]) => s);
+    assert.deepEqual(at('userinfo-unescaped'), ['@']);
+    assert.equal(doc.indexOf('@'), doc.indexOf('p@ss') + 1);
+    assert.deepEqual(at('port-invalid'), ['99999']);
+    const a = extractValues(doc, 'yaml', 'u')[0];
+    const unescaped = problems(doc, 'yaml').find(([r]) => r === 'userinfo-unescaped');
+    assert.ok(unescaped);
+    assert.equal(a.offsets?.[a.text.indexOf('p@ss') + 1], doc.indexOf('p@ss') + 1);
+    assertOffsetsSane(doc, 'yaml');
+  });
+
+  it('folds multi-line plain and single-quoted scalars', () => {
+    const doc = `MONGODB_URI: mongodb://h1:27017,
+  h2:27017/db
+
+  ?w=1
+other: 'mongodb://x:1/a
+  b'
+`;
+    assert.deepEqual(texts(doc, 'yaml'), ['mongodb://h1:27017, h2:27017/db\n?w=1', 'mongodb://x:1/a b']);
+    assertOffsetsSane(doc, 'yaml');
+  });
+
+  it('reads block scalars with indentation indicators and chomping, without trailing breaks', () => {
+    const doc = `literal: |
+  mongodb://h:1/a
+keep: |+
+    mongodb://h:2/b
+
+folded: >2-
+   mongodb://h:3/c
+list:
+  - >
+    mongodb://h:4/d
+script: |
+  #!/bin/sh
+  mongosh "mongodb://localhost:27017/admin" --eval 'db.ping()'
+next: 1
+`;
+    assert.deepEqual(found(doc, 'yaml').map((v) => [v.text, v.source]), [
+      ['mongodb://h:1/a', 'mongodb://h:1/a'],
+      ['mongodb://h:2/b', 'mongodb://h:2/b'],
+      // The kept leading space makes it no connection string by itself; the mention inside it is one.
+      ['mongodb://h:3/c', 'mongodb://h:3/c'],
+      ['mongodb://h:4/d', 'mongodb://h:4/d'],
+      ['mongodb://localhost:27017/admin', 'mongodb://localhost:27017/admin'],
+    ]);
+  });
+
+  it('reads simple flow collections', () => {
+    const doc = `healthcheck:
+  test: ["CMD", "mongosh", "mongodb://localhost:27017/test", "--quiet"]
+mongo: { uri: 'mongodb://h:1', database: shop, hosts: [a, b] }
+environment: [ "MONGO_URI=mongodb://h:2" ]
+`;
+    assert.deepEqual(found(doc, 'yaml').map((v) => [v.kind, v.text, v.key]), [
+      ['uri', 'mongodb://localhost:27017/test', 'healthcheck.test'],
+      ['uri', 'mongodb://h:1', 'mongo.uri'],
+      ['database', 'shop', 'mongo.database'],
+      ['uri', 'mongodb://h:2', 'environment.MONGO_URI'],
+    ]);
+  });
+
+  it('keeps Helm placeholders opaque and tolerates template directives', () => {
+    const doc = `{{- if .Values.mongodb.enabled }}
+apiVersion: v1
+kind: Secret
+stringData:
+  MONGODB_URI: "mongodb://{{ .Values.mongodb.user }}:{{ .Values.mongodb.password }}@{{ .Release.Name }}-mongodb:27017/{{ .Values.mongodb.database }}?authSource=admin"
+  MONGO_URL: {{ .Values.mongoUrl | quote }}
+  PLAIN: mongodb://{{ .Values.host }}:<port>/app
+{{- end }}
+---
+a: mongodb://\${DB_USER}:\${DB_PASS}@\${DB_HOST}:27017/app
+b: mongodb://user:%MONGO_PASS%@h/db
+c: mongodb://user:$PASS@h/db
+d: mongodb+srv://admin:<password>@cluster0.abcde.mongodb.net/?retryWrites=true&w=majority
+`;
+    assert.equal(texts(doc, 'yaml').length, 6);
+    assert.deepEqual(loudProblems(doc, 'yaml'), []);
+  });
+
+  it('takes a value with a missing scheme under a connection-string key', () => {
+    assert.deepEqual(loudProblems('mongodb:\n  uri: db.example.com:27017\n', 'yaml'), [['scheme-invalid', 'db.example.com:27017']]);
+    assert.deepEqual(texts('MONGO_URI: ~\nMONGO_DB: null\nDATABASE_URL: postgres://h/db\n', 'yaml'), []);
+  });
+
+  it('resets key paths at document markers and after comments', () => {
+    const doc = `mongo:
+  # the main one
+  uri: x:1
+---
+uri: y:2
+`;
+    assert.deepEqual(texts(doc, 'yaml'), ['x:1']);
+  });
+
+  it('escapes replacements for each YAML quoting and reads them back', () => {
+    const cases: Array<[HostSyntax, string, (e: string) => string]> = [
+      ['yaml-double', 'p@ss"w\\rd\n', (e) => `MONGO_URI: "${e}"\n`],
+      ['yaml-single', "it's 'quoted'", (e) => `MONGO_URI: '${e}'\n`],
+      ['yaml-plain', 'mongodb://h:1/db', (e) => `MONGO_URI: ${e}\n`],
+    ];
+    for (const [syntax, s, wrap] of cases) {
+      const v = { kind: 'uri' as const, text: '', start: 0, syntax };
+      assert.deepEqual(texts(wrap(encodeForHost(v, s)), 'yaml'), [s], syntax);
+      assert.equal(extractValues(wrap(encodeForHost(v, s)), 'yaml', 'u')[0].syntax, syntax);
+    }
+  });
+});
