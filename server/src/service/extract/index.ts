@@ -4,6 +4,7 @@ import { extractDotenv } from './dotenv';
 import { extractIni } from './ini';
 import { extractJson } from './json';
 import { extractProperties } from './properties';
+import { extractToml } from './toml';
 import { extractYaml } from './yaml';
 import { scanPlainText } from './plainText';
 
@@ -19,6 +20,7 @@ const EXTRACTORS: Record<string, Extractor> = {
   ini: extractIni,
   yaml: extractYaml,
   dockercompose: extractYaml,
+  toml: extractToml,
 };
 
 /** The extractor for a VS Code language id; plain-text scanning for languages without one. */
