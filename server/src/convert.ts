@@ -1,6 +1,7 @@
 /** Converts the core's results (document offsets) into LSP objects (positions). */
 import {
   CompletionItemKind,
+  CompletionItemTag,
   DiagnosticSeverity,
   InsertTextFormat,
   MarkupKind,
@@ -66,5 +67,9 @@ export function toCompletionItem(document: TextDocument, item: CompletionResult)
     completion.documentation = { kind: MarkupKind.Markdown, value: item.documentation };
   }
   if (item.sortText !== undefined) completion.sortText = item.sortText;
+  if (item.filterText !== undefined) completion.filterText = item.filterText;
+  if (item.deprecated) completion.tags = [CompletionItemTag.Deprecated];
+  // After `key=`, open the list again so the values show up at once.
+  if (item.retrigger) completion.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
   return completion;
 }

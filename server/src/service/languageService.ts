@@ -8,6 +8,7 @@ import { validateEmbeddedValue } from './features/validation';
 import { hoverAt } from './features/hover';
 import { ruleInfo } from './rules/ruleTable';
 import { completeAt } from './features/completion';
+import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
 
 export interface TextDocumentLike {
   uri: string;
@@ -32,10 +33,11 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Anal
       skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).`,
     };
   }
-  const values = extractValues(doc.text, normalizeLanguageId(doc.languageId, doc.uri), doc.uri);
+  const languageId = normalizeLanguageId(doc.languageId, doc.uri);
+  const values = extractValues(doc.text, languageId, doc.uri);
   const problems: DocumentProblem[] = [];
   values.forEach((value, valueIndex) => {
-    for (const p of validateEmbeddedValue(value, settings)) {
+    for (const p of validateEmbeddedValue(value, settings, languageId)) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
       if (severity === 'off') continue;
       const docs = ruleInfo(p.ruleId)?.docs;
@@ -165,3 +167,9 @@ export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: numbe
 export function doComplete(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
   return completeAt(doc, analysis, offset);
 }
+
+/** Quick fixes for the problems that touch a document range. */
+export function getCodeActions(doc: TextDocumentLike, analysis: Analysis, range: { start: number; end: number }): CodeActionResult[] {
+  return codeActionsAt(doc, analysis, range);
+}
+export type { CodeActionResult, TextEditResult } from './features/codeActions';

@@ -45,7 +45,7 @@ describe('hover', () => {
     for (const m of AUTH_MECHANISMS) {
       const h = hover(`mongodb://u@h/?authMechanism=|${m.name}`);
       assert.ok(h?.contents.startsWith(`**${m.name}**`), m.name);
-      assert.ok(h.contents.includes(m.description));
+      assert.ok(h!.contents.includes(m.description));
     }
   });
   it('scheme: standard vs SRV and a redacted summary', () => {

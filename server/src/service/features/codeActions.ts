@@ -1,0 +1,72 @@
+/** Quick fixes: each problem that carries a replacement becomes an edit, re-escaped for its host format. */
+import type { Analysis, TextDocumentLike } from '../languageService';
+import { toDocumentOffset } from '../languageService';
+import { encodeForHost } from '../extract';
+import { DocumentProblem, EmbeddedValue, Span } from '../types';
+
+export interface TextEditResult {
+  /** Document offsets. */
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface CodeActionResult {
+  title: string;
+  kind: 'quickfix';
+  isPreferred: boolean;
+  edits: TextEditResult[];
+  /** The problem this action fixes (rule id and document span), so clients can link it to the diagnostic. */
+  ruleId: string;
+  problemSpan: Span;
+}
+
+/** Widens an option item's span to take one separator with it, so removing it leaves a valid string. */
+function removalSpan(text: string, span: Span): Span {
+  const before = text[span.start - 1];
+  if (before === '&' || before === ';') return { start: span.start - 1, end: span.end };
+  if (text[span.end] === '&' || text[span.end] === ';') return { start: span.start, end: span.end + 1 };
+  if (before === '?') return { start: span.start - 1, end: span.end };
+  return span;
+}
+
+function fixFor(p: DocumentProblem, value: EmbeddedValue): CodeActionResult | undefined {
+  const data = p.data;
+  if (!data) return undefined;
+  let span: Span = (data.replaceSpan as Span | undefined) ?? p.valueSpan;
+  let newText: string;
+  if (data.remove === true) {
+    span = removalSpan(value.text, span);
+    newText = '';
+  } else if (typeof data.replacement === 'string') {
+    newText = data.replacement;
+  } else return undefined;
+  return {
+    title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`,
+    kind: 'quickfix',
+    isPreferred: true,
+    edits: [{ start: toDocumentOffset(value, span.start), end: toDocumentOffset(value, span.end), newText: newText === '' ? '' : encodeForHost(value, newText) }],
+    ruleId: p.ruleId,
+    problemSpan: p.span,
+  };
+}
+
+const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
+
+/** Quick fixes for the problems that touch `range` (document offsets). */
+export function getCodeActions(_doc: TextDocumentLike, analysis: Analysis, range: Span): CodeActionResult[] {
+  const out: CodeActionResult[] = [];
+  const seen = new Set<string>();
+  for (const p of analysis.problems) {
+    if (!overlaps(p.span, range)) continue;
+    const value = analysis.values[p.valueIndex];
+    if (!value) continue;
+    const fix = fixFor(p, value);
+    if (!fix) continue;
+    const key = fix.title + JSON.stringify(fix.edits);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(fix);
+  }
+  return out;
+}
