@@ -20,9 +20,10 @@ import {
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { doComplete, doHover, type Analysis } from './service/languageService';
+import { describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
 import { configurationSection, DocumentSettings } from './settings';
 import { toCompletionItem, toDiagnostic, toHover } from './convert';
@@ -30,6 +31,8 @@ import { getCodeActions } from './codeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError } from './redact';
 import { version } from './version';
+
+export const DESCRIBE_REQUEST = 'mongodbUri/describeConnectionString';
 
 export const SERVER_NAME = 'mongodb-uri-language-server';
 export const COMPLETION_TRIGGER_CHARACTERS = ['?', '&', '=', ',', ':'];
@@ -165,6 +168,17 @@ export function startServer(connection: Connection): void {
         .filter((item) => snippetSupport || !item.isSnippet)
         .map((item) => toCompletionItem(document, item));
       return { isIncomplete: false, items };
+    }),
+  );
+
+  /** Custom request behind the "Show Parsed Connection String" and "Copy Connection String (redacted)" commands. */
+  connection.onRequest(
+    DESCRIBE_REQUEST,
+    guardRequest(connection, DESCRIBE_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
+      const { uri } = requireTextDocumentPosition(params);
+      const found = await analysisOf(uri);
+      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return null;
+      return describeConnectionString(found.analysis, found.document.offsetAt(params.position));
     }),
   );
 

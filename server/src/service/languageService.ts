@@ -8,6 +8,7 @@ import { validateEmbeddedValue } from './features/validation';
 import { hoverAt } from './features/hover';
 import { ruleInfo } from './rules/ruleTable';
 import { completeAt } from './features/completion';
+import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
 
 export interface TextDocumentLike {
@@ -173,3 +174,9 @@ export function getCodeActions(doc: TextDocumentLike, analysis: Analysis, range:
   return codeActionsAt(doc, analysis, range);
 }
 export type { CodeActionResult, TextEditResult } from './features/codeActions';
+
+/** Every part of the connection string at a document offset, password masked; null outside one. */
+export function describeConnectionString(analysis: Analysis, offset: number): ConnectionDescription | null {
+  return describeAt(analysis, offset);
+}
+export type { ConnectionDescription } from './features/describe';

@@ -106,11 +106,18 @@ export function buildModel(uri: ParsedUri, index: OptionIndex): ConnectionModel 
   };
 }
 
-/** The connection string with the password replaced by ****. */
+/** The connection string with every secret replaced by ****: the password and password-like option values. */
 export function redact(uri: ParsedUri): string {
+  const spans: { start: number; end: number }[] = [];
   const pw = uri.userinfo?.password;
-  if (!pw || pw.span.end === pw.span.start) return uri.text;
-  return uri.text.slice(0, pw.span.start) + '****' + uri.text.slice(pw.span.end);
+  if (pw && pw.span.end > pw.span.start) spans.push(pw.span);
+  for (const o of uri.options) {
+    if (o.value && o.value.span.end > o.value.span.start && o.keyLower.includes('password')) spans.push(o.value.span);
+  }
+  spans.sort((a, b) => b.start - a.start);
+  let text = uri.text;
+  for (const s of spans) text = text.slice(0, s.start) + '****' + text.slice(s.end);
+  return text;
 }
 
 export { asciiLower };
