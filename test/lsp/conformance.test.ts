@@ -1,0 +1,44 @@
+/**
+ * The MongoDB specification tests once more, through the spawned server: each connection string is
+ * put inside a JSON file, opened over LSP, and the published diagnostics are compared with the
+ * expected error / warning / clean outcome. Skipped when ../shared/specs is absent.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { LspClient } from '../helpers/lspClient';
+import { loadSpecTests, specsDir, STALE_TESTS } from '../helpers/specs';
+
+const dir = specsDir();
+
+describe('spec tests through the language server', { skip: dir ? false : '../shared/specs not found' }, () => {
+  test('every scheme-prefixed spec test, each inside a JSON file', async (t) => {
+    const tests = loadSpecTests(dir!).filter((s) => /^mongodb(\+srv)?:\/\//.test(s.uri) && !STALE_TESTS[s.description]);
+    assert.equal(tests.length, 320);
+    const client = LspClient.start();
+    t.after(() => client.kill());
+    // A plaintext password in a JSON file is a product rule, not a spec outcome: off for this comparison.
+    await client.initialize({}, { mongodbUri: { rules: { 'credentials-in-source': 'off' } } });
+    const failures: string[] = [];
+    for (let n = 0; n < tests.length; n++) {
+      const s = tests[n];
+      const uri = `file:///spec/${n}.json`;
+      const text = `{\n  "MONGODB_URI": ${JSON.stringify(s.uri)}\n}\n`;
+      client.openDocument(uri, 'json', text, 1);
+      const { diagnostics } = await client.waitForDiagnostics(uri, 1, 10_000);
+      const errors = diagnostics.filter((d: any) => d.severity === 1);
+      const warnings = diagnostics.filter((d: any) => d.severity === 2);
+      const outcome = errors.length ? 'error' : warnings.length ? 'warning' : 'clean';
+      const expected = !s.valid ? 'error' : s.warning ? 'warning' : 'clean';
+      if (outcome !== expected) failures.push(`${s.file} "${s.description}": expected ${expected}, got ${outcome} ${JSON.stringify(diagnostics.map((d: any) => d.code))}`);
+      // Every diagnostic lies inside the JSON string that holds the connection string.
+      for (const d of diagnostics) {
+        assert.equal(d.range.start.line, 1, `${s.description}: diagnostic on the value's line`);
+        assert.ok(d.range.start.character >= 17 && d.range.end.character <= 17 + JSON.stringify(s.uri).length, `${s.description}: inside the string`);
+      }
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    }
+    t.diagnostic(`${tests.length - failures.length} of ${tests.length} agree`);
+    assert.deepEqual(failures, []);
+    assert.equal(await client.shutdown(), 0);
+  });
+});
