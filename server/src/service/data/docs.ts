@@ -78,5 +78,14 @@ export function optionDocsUrl(name: string): string {
 
 /** Lower-cases ASCII A–Z only, as the connection-string spec does for option keys. */
 export function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  // toLowerCase is exact for ASCII-only text; elsewhere only A–Z may change (not İ, Ä, ...).
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : s[i];
+  }
+  return out;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;

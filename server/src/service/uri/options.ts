@@ -107,44 +107,50 @@ export function parseKeyValueList(
   return { value: out };
 }
 
-function interpret(part: OptionPart, opt: UriOption): Pick<ResolvedOption, 'value' | 'issue' | 'empty'> {
-  if (!part.value) return { empty: true };
-  const raw = part.value.value;
-  if (raw === '') {
-    if (opt.type === 'tagSet') return { value: {}, empty: false };
-    return { empty: true };
-  }
+interface Interpretation {
+  value?: TypedValue;
+  issue?: ValueIssue;
+}
+
+/** The typed value of a non-empty raw value (never called for missing or empty values). */
+function interpret(raw: string, decoded: string, opt: UriOption): Interpretation {
   switch (opt.type) {
     case 'boolean':
-      return { ...parseBoolean(raw, opt), empty: false };
+      return parseBoolean(decoded, opt);
     case 'integer':
-      return { ...parseInteger(raw, opt), empty: false };
+      return parseInteger(decoded, opt);
     case 'enum':
-      return { ...parseEnum(raw, opt), empty: false };
-    case 'writeConcern': {
-      if (INT_RE.test(raw)) {
-        const r = parseInteger(raw, { ...opt, min: 0 });
-        return { ...r, empty: false };
-      }
-      return { value: raw, empty: false };
-    }
+      return parseEnum(decoded, opt);
+    case 'writeConcern':
+      return INT_RE.test(decoded) ? parseInteger(decoded, W_AS_INTEGER) : { value: decoded };
     case 'stringList':
-      return { value: raw.split(','), empty: false };
+      return { value: decoded.split(',') };
     case 'keyValueList':
     case 'tagSet':
-      return { ...parseKeyValueList(part.value.raw, raw, opt), empty: false };
-    case 'string':
+      return parseKeyValueList(raw, decoded, opt);
     default:
-      return { value: raw, empty: false };
+      return { value: decoded };
   }
 }
+
+const W_AS_INTEGER = { name: 'w', type: 'integer', min: 0 } as UriOption;
 
 export function resolveOptions(uri: ParsedUri): OptionIndex {
   const all: ResolvedOption[] = [];
   const byName = new Map<string, ResolvedOption[]>();
   for (const part of uri.options) {
     const option = findOption(part.keyLower);
-    const r: ResolvedOption = option ? { part, option, ...interpret(part, option) } : { part, empty: !part.value?.value };
+    // One object shape for every entry keeps this loop fast on very long option lists.
+    const r: ResolvedOption = { part, option, value: undefined, issue: undefined, empty: false };
+    const decoded = part.value?.value;
+    if (decoded === undefined || decoded === '') {
+      if (option?.type === 'tagSet' && decoded === '') r.value = {};
+      else r.empty = true;
+    } else if (option) {
+      const i = interpret(part.value!.raw, decoded, option);
+      r.value = i.value;
+      r.issue = i.issue;
+    }
     all.push(r);
     const name = option ? asciiLower(option.name) : part.keyLower;
     const list = byName.get(name);

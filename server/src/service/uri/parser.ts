@@ -5,25 +5,20 @@
  */
 import { Span } from '../types';
 import { decodePercent } from './percent';
+import { asciiLower } from '../data/docs';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 
 const SCHEME_STANDARD = 'mongodb://';
 const SCHEME_SRV = 'mongodb+srv://';
 
 function part(text: string, start: number, end: number): DecodedPart {
-  const decoded = decodePercent(text, start, end);
-  return { span: { start, end }, raw: text.slice(start, end), decoded, value: decoded.value };
+  const raw = text.slice(start, end);
+  const decoded = decodePercent(text, start, end, raw);
+  return { span: { start, end }, raw, decoded, value: decoded.value };
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
-export function asciiLower(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : s[i];
-  }
-  return out;
-}
+export { asciiLower } from '../data/docs';
 
 function indexOfChar(text: string, ch: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;

@@ -27,8 +27,9 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true });
  * Percent-decodes `text.slice(start, end)` as UTF-8. Never throws; a `%` that does not start
  * a valid escape is kept literally and reported in `badEscapes`. Linear time.
  */
-export function decodePercent(text: string, start: number, end: number): Decoded {
-  const badEscapes: Span[] = [];
+const NO_SPANS: Span[] = Object.freeze([]) as unknown as Span[];
+
+export function decodePercent(text: string, start: number, end: number, raw?: string): Decoded {
   let firstPercent = -1;
   for (let i = start; i < end; i++) {
     if (text.charCodeAt(i) === 0x25) {
@@ -36,7 +37,10 @@ export function decodePercent(text: string, start: number, end: number): Decoded
       break;
     }
   }
-  if (firstPercent < 0) return { value: text.slice(start, end), badEscapes, hadEscapes: false, invalidUtf8: false };
+  if (firstPercent < 0) {
+    return { value: raw ?? text.slice(start, end), badEscapes: NO_SPANS, hadEscapes: false, invalidUtf8: false };
+  }
+  const badEscapes: Span[] = [];
 
   let out = text.slice(start, firstPercent);
   const map: number[] = [];

@@ -8,6 +8,13 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
+/** Index of `needle` in text[from, to) looking at most `limit` characters ahead, or -1. */
+function boundedIndexOf(text: string, needle: string, from: number, to: number, limit: number): number {
+  const stop = Math.min(to - needle.length, from + limit);
+  for (let i = from; i <= stop; i++) if (text.startsWith(needle, i)) return i;
+  return -1;
+}
+
 /** Names that look like `$VAR` but are real values. */
 const NOT_PLACEHOLDERS = new Set(['$external']);
 
@@ -23,8 +30,8 @@ export function findPlaceholders(text: string, from = 0, to = text.length): Span
     const c = text.charCodeAt(i);
     if (c === 0x24 /* $ */) {
       if (text.charCodeAt(i + 1) === 0x7b /* { */) {
-        const close = text.indexOf('}', i + 2);
-        if (close > 0 && close < to && close - i <= 256) {
+        const close = boundedIndexOf(text, '}', i + 2, to, 256);
+        if (close > 0) {
           spans.push({ start: i, end: close + 1 });
           i = close + 1;
           continue;
@@ -41,8 +48,8 @@ export function findPlaceholders(text: string, from = 0, to = text.length): Span
         continue;
       }
     } else if (c === 0x7b /* { */ && text.charCodeAt(i + 1) === 0x7b) {
-      const close = text.indexOf('}}', i + 2);
-      if (close > 0 && close + 2 <= to && close - i <= 256) {
+      const close = boundedIndexOf(text, '}}', i + 2, to, 256);
+      if (close > 0) {
         spans.push({ start: i, end: close + 2 });
         i = close + 2;
         continue;
