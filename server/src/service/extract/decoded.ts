@@ -19,8 +19,12 @@ export class DecodedBuilder {
   private readonly offsets: number[] = [];
   /** True while everything appended is one contiguous verbatim slice. */
   private verbatim = true;
+  /** Document offset just after the source of the last character appended. */
+  lastEnd: number;
 
-  constructor(private readonly doc: string, private readonly start: number) {}
+  constructor(private readonly doc: string, private readonly start: number) {
+    this.lastEnd = start;
+  }
 
   get size(): number {
     return this.length;
@@ -33,14 +37,16 @@ export class DecodedBuilder {
     this.parts.push(this.doc.slice(from, to));
     for (let i = from; i < to; i++) this.offsets.push(i);
     this.length += to - from;
+    this.lastEnd = to;
   }
 
-  /** Appends `s`, the decoding of document text that starts at `from`. */
-  char(s: string, from: number): void {
+  /** Appends `s`, the decoding of document text [from, to) (`to` defaults to from + 1). */
+  char(s: string, from: number, to = from + 1): void {
     this.verbatim = false;
     this.parts.push(s);
     for (let k = 0; k < s.length; k++) this.offsets.push(from);
     this.length += s.length;
+    this.lastEnd = to;
   }
 
   /** Finishes the string; `end` is the document offset just after its last character. */

@@ -12,6 +12,16 @@ export interface StringContext {
   kind?: EmbeddedKind;
   /** The literal is a fragment of a concatenation: it is not a whole connection string. */
   fragment?: boolean;
+  /** A value of several lines is text that mentions connection strings (a multi-line literal in code). */
+  linesAreText?: boolean;
+}
+
+/** True when a line break comes before the trailing whitespace of the text. */
+function hasInnerLineBreak(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 0x0a) return true;
+  return false;
 }
 
 /** True when `text` starts with `mongodb://` or `mongodb+srv://` in any letter case. */
@@ -80,7 +90,7 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
   const keyKind: KeyKind | undefined = ctx.kind ?? (path && path.length > 0 ? classifyKeyPath(path) : undefined);
   const key = path && path.length > 0 ? keyName(path) : undefined;
 
-  if (startsWithScheme(text)) {
+  if (startsWithScheme(text) && !(ctx.linesAreText && hasInnerLineBreak(text))) {
     if (ctx.fragment || (schemeLength(text) === text.length && keyKind !== 'uri')) return;
     out.push(toValue('uri', d, syntax, key));
     return;

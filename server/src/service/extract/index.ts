@@ -3,13 +3,18 @@ import { encodeForSyntax } from './encode';
 import { extractDotenv } from './dotenv';
 import { extractIni } from './ini';
 import { extractJson } from './json';
+import { extractMarkdown } from './markdown';
+import { scanPlainText } from './plainText';
 import { extractProperties } from './properties';
+import { extractShell } from './shell';
+import { extractSourceStrings } from './sourceStrings';
 import { extractToml } from './toml';
 import { extractYaml } from './yaml';
-import { scanPlainText } from './plainText';
 
 /** An extractor: the values worth checking in a whole document of one language. */
 export type Extractor = (text: string) => EmbeddedValue[];
+
+const plainText: Extractor = (text) => scanPlainText(text);
 
 const EXTRACTORS: Record<string, Extractor> = {
   json: extractJson,
@@ -21,11 +26,18 @@ const EXTRACTORS: Record<string, Extractor> = {
   yaml: extractYaml,
   dockercompose: extractYaml,
   toml: extractToml,
+  shellscript: extractShell,
+  markdown: (text) => extractMarkdown(text, extractorFor),
+  plaintext: plainText,
 };
+
+for (const id of ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'kotlin', 'csharp', 'ruby', 'php']) {
+  EXTRACTORS[id] = (text) => extractSourceStrings(text, id);
+}
 
 /** The extractor for a VS Code language id; plain-text scanning for languages without one. */
 export function extractorFor(languageId: string): Extractor {
-  return EXTRACTORS[languageId] ?? scanPlainText;
+  return EXTRACTORS[languageId] ?? plainText;
 }
 
 /** Finds the values worth checking in a document of the given language, in document order. */

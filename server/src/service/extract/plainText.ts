@@ -82,6 +82,11 @@ function trimTrailing(text: string, start: number, end: number): number {
   return end;
 }
 
+/** True after the `:-` or `:=` of a shell default (`${MONGO_URI:-mongodb://localhost}`). */
+function isDefaultOperator(text: string, start: number, from: number): boolean {
+  return start - 2 >= from && text.charCodeAt(start - 1) === 0x2d && text.charCodeAt(start - 2) === 0x3a;
+}
+
 /** Offset of the next `://` in text[from, to), or -1. Never looks past `to`. */
 function indexOfSchemeSeparator(text: string, from: number, to: number): number {
   if (to === text.length) return text.indexOf('://', from);
@@ -104,7 +109,7 @@ export function findUriTokens(text: string, from: number, to: number): Array<[nu
     let start = -1;
     if (i - 7 >= from && text.slice(i - 7, i).toLowerCase() === 'mongodb') start = i - 7;
     else if (i - 11 >= from && text.slice(i - 11, i).toLowerCase() === 'mongodb+srv') start = i - 11;
-    if (start < 0 || (start > from && isSchemeWordChar(text.charCodeAt(start - 1)))) {
+    if (start < 0 || (start > from && isSchemeWordChar(text.charCodeAt(start - 1)) && !isDefaultOperator(text, start, from))) {
       i = indexOfSchemeSeparator(text, i + 3, to);
       continue;
     }

@@ -1,0 +1,77 @@
+/**
+ * Markdown: prose and inline code are searched for connection strings; a fenced code block is read by
+ * the extractor of its info-string language (```yaml → YAML) with offsets moved into the document.
+ */
+import { EmbeddedValue } from '../types';
+import { lineEnd, nextLine, shiftValue } from './decoded';
+import { scanPlainText } from './plainText';
+
+/** Info-string words (lower case) → language ids. */
+const FENCE_LANGUAGES: Record<string, string> = {
+  yaml: 'yaml', yml: 'yaml', 'docker-compose': 'dockercompose', compose: 'dockercompose',
+  json: 'json', jsonc: 'jsonc', json5: 'jsonc',
+  js: 'javascript', javascript: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact', mongosh: 'javascript', mongodb: 'javascript', node: 'javascript',
+  ts: 'typescript', typescript: 'typescript', tsx: 'typescriptreact',
+  py: 'python', python: 'python', python3: 'python',
+  go: 'go', golang: 'go', java: 'java', kotlin: 'kotlin', kt: 'kotlin',
+  cs: 'csharp', csharp: 'csharp', 'c#': 'csharp', rb: 'ruby', ruby: 'ruby', php: 'php',
+  sh: 'shellscript', bash: 'shellscript', shell: 'shellscript', zsh: 'shellscript', console: 'shellscript', 'shell-session': 'shellscript', shellscript: 'shellscript',
+  env: 'dotenv', dotenv: 'dotenv', ini: 'ini', cfg: 'ini', conf: 'ini', properties: 'properties', toml: 'toml',
+};
+
+/** A fence opener at the line starting at `line`: its character, length and the language of its info string. */
+function fenceOpener(text: string, line: number, eol: number): { ch: number; len: number; lang: string } | undefined {
+  let i = line;
+  while (i < eol && i - line < 3 && text.charCodeAt(i) === 0x20) i++;
+  const ch = text.charCodeAt(i);
+  if (ch !== 0x60 && ch !== 0x7e) return undefined;
+  let j = i;
+  while (j < eol && text.charCodeAt(j) === ch) j++;
+  if (j - i < 3) return undefined;
+  const info = text.slice(j, eol).trim();
+  if (ch === 0x60 && info.includes('`')) return undefined;
+  const word = (info.split(/[\s{,]/)[0] ?? '').replace(/^\./, '').toLowerCase();
+  return { ch, len: j - i, lang: FENCE_LANGUAGES[word] ?? 'plaintext' };
+}
+
+function isFenceCloser(text: string, line: number, eol: number, ch: number, len: number): boolean {
+  let i = line;
+  while (i < eol && i - line < 3 && text.charCodeAt(i) === 0x20) i++;
+  let j = i;
+  while (j < eol && text.charCodeAt(j) === ch) j++;
+  if (j - i < len) return false;
+  while (j < eol && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
+  return j === eol;
+}
+
+export function extractMarkdown(text: string, extractorFor: (languageId: string) => (text: string) => EmbeddedValue[]): EmbeddedValue[] {
+  const out: EmbeddedValue[] = [];
+  let prose = 0;
+  let line = 0;
+  while (line < text.length) {
+    const eol = lineEnd(text, line);
+    const fence = fenceOpener(text, line, eol);
+    if (!fence) {
+      line = nextLine(text, eol);
+      continue;
+    }
+    out.push(...scanPlainText(text, prose, line));
+    const from = nextLine(text, eol);
+    let to = from;
+    let after = text.length;
+    while (to < text.length) {
+      const e = lineEnd(text, to);
+      if (isFenceCloser(text, to, e, fence.ch, fence.len)) {
+        after = nextLine(text, e);
+        break;
+      }
+      to = nextLine(text, e);
+    }
+    to = Math.min(to, text.length);
+    for (const v of extractorFor(fence.lang)(text.slice(from, to))) out.push(shiftValue(v, from));
+    prose = after;
+    line = after;
+  }
+  out.push(...scanPlainText(text, prose, text.length));
+  return out;
+}

@@ -1,0 +1,86 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeForHost } from '../../../server/src/service/extract';
+import { HostSyntax } from '../../../server/src/service/types';
+import { assertOffsetsSane, found, loudProblems, problems, texts } from './helpers';
+
+describe('JavaScript and TypeScript extraction', () => {
+  it('finds connection strings by scheme and by the key they are assigned to', () => {
+    const doc = `import { MongoClient } from 'mongodb';
+// Local: mongodb://localhost:27017/dev
+const uri = process.env.MONGODB_URI ?? 'mongodb://localhost:27017/shop';
+const MONGO_URL = "mongo-1:27017";
+const settings: { mongoUri: string } = { mongoUri: \`mongodb://\${user}:\${pass}@\${host}:27017/app\` };
+const fallback = process.env.MONGO_URI || "localhost:27017";
+const ENV_NAME = 'MONGODB_URI';
+let mongoUrl: string = "mongodb://typed:27017";
+`;
+    assert.deepEqual(found(doc, 'typescript').map((v) => [v.kind, v.text, v.key]), [
+      ['uri', 'mongodb://localhost:27017/dev', undefined],
+      ['uri', 'mongodb://localhost:27017/shop', 'MONGODB_URI'],
+      ['uri', 'mongo-1:27017', 'MONGO_URL'],
+      ['uri', 'mongodb://${user}:${pass}@${host}:27017/app', 'mongoUri'],
+      ['uri', 'localhost:27017', 'MONGO_URI'],
+      ['uri', 'mongodb://typed:27017', 'mongoUrl'],
+    ]);
+    assert.deepEqual(loudProblems(doc, 'typescript'), [
+      ['scheme-invalid', 'mongo-1:27017'],
+      ['scheme-invalid', 'localhost:27017'],
+    ]);
+  });
+
+  it('finds database and collection names passed to driver and mongosh calls', () => {
+    const doc = `const db = client.db("shop");
+await db.collection('orders').find({}).toArray();
+db.getSiblingDB("admin").getCollection("system.users");
+use("playground");
+db.createCollection(\`events\`);
+mongoose.connection.useDb('tenant_1');
+app.use("/api", router);
+client.db(name + "_archive");
+`;
+    assert.deepEqual(found(doc, 'javascript').map((v) => [v.kind, v.text, v.source]), [
+      ['database', 'shop', 'shop'],
+      ['collection', 'orders', 'orders'],
+      ['database', 'admin', 'admin'],
+      ['collection', 'system.users', 'system.users'],
+      ['database', 'playground', 'playground'],
+      ['collection', 'events', 'events'],
+      ['database', 'tenant_1', 'tenant_1'],
+    ]);
+  });
+
+  it('skips comments, regular expressions and pieces of concatenations', () => {
+    const doc = `const re = /mongodb:\\/\\/"[^"]*/g; // "not a string
+const isMongo = (u) => u.startsWith("mongodb://") || /^mongodb\\+srv:/.test(u);
+const built = "mongodb://" + host + ":27017/" + db;
+const more = base + "mongodb://x:1";
+const half = a / 2, s = "mongodb://after-division:1";
+/* mongodb://in-block-comment:2 */
+`;
+    assert.deepEqual(texts(doc, 'javascript'), ['mongodb://after-division:1', 'mongodb://in-block-comment:2']);
+  });
+
+  it('maps escapes in strings and keeps template placeholders', () => {
+    const doc = "const a = 'mongodb://u:p\\u0040ss@h:70000';\nconst b = `mongodb://${u}:${encodeURIComponent(p)}@h:99999/${db}`;\n";
+    assert.deepEqual(texts(doc, 'javascript'), ['mongodb://u:p@ss@h:70000', 'mongodb://${u}:${encodeURIComponent(p)}@h:99999/${db}']);
+    assert.deepEqual(problems(doc, 'javascript'), [
+      ['userinfo-unescaped', '\\u0040'],
+      ['port-invalid', '70000'],
+      ['port-invalid', '99999'],
+    ]);
+    assertOffsetsSane(doc, 'javascript');
+  });
+
+  it('escapes replacements for each quote and reads them back', () => {
+    const cases: Array<[HostSyntax, string, (e: string) => string]> = [
+      ['js-single', "it's \\ \n", (e) => `const MONGO_URI = '${e}';`],
+      ['js-double', 'say "hi" \\', (e) => `const MONGO_URI = "${e}";`],
+      ['js-template', 'a`b\\c ${x}', (e) => `const MONGO_URI = \`${e}\`;`],
+    ];
+    for (const [syntax, s, wrap] of cases) {
+      const v = { kind: 'uri' as const, text: '', start: 0, syntax };
+      assert.deepEqual(texts(wrap(encodeForHost(v, s)), 'javascript'), [s], syntax);
+    }
+  });
+});
