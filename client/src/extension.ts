@@ -1,12 +1,57 @@
 /** Starts the MongoDB URI & Limits language server (server/out/server.js) over Node IPC. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
 
 const CLIENT_ID = 'mongodbUri';
 const CLIENT_NAME = 'MongoDB URI & Limits';
 
+/** A server that stops more often than this within the window is not started again. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
 let client: LanguageClient | undefined;
+
+/**
+ * Starts the server again when it exits or its connection breaks, up to MAX_RESTARTS times within
+ * RESTART_WINDOW_MS; then gives up and says so. Each restart is written to the output channel.
+ */
+class RestartingErrorHandler implements ErrorHandler {
+  private restarts: number[] = [];
+
+  constructor(private readonly log: vscode.OutputChannel) {}
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    this.log.appendLine(`Connection to the language server failed: ${error.message}`);
+    // A few failed messages in a row are tolerated; more end the connection, and closed() decides on a restart.
+    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (this.restarts.length <= MAX_RESTARTS) {
+      this.log.appendLine(`The language server stopped; starting it again (${this.restarts.length} of ${MAX_RESTARTS} restarts in 3 minutes).`);
+      return { action: CloseAction.Restart, handled: true };
+    }
+    const message = `The ${CLIENT_NAME} language server stopped ${this.restarts.length} times in 3 minutes and is not started again. Reload the window to start it.`;
+    this.log.appendLine(message);
+    void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+      if (choice) this.log.show(true);
+    });
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('server/out/server.js');
@@ -22,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // the server then reads each document's settings with workspace/configuration.
     synchronize: { configurationSection: 'mongodbUri' },
     outputChannel,
+    errorHandler: new RestartingErrorHandler(outputChannel),
   };
   // The id makes `mongodbUri.trace.server` control the protocol trace.
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
