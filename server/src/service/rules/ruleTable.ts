@@ -9,7 +9,7 @@ import { Severity } from '../types';
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice';
+  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'admin';
   title: string;
   docs: string;
 }
@@ -78,6 +78,13 @@ const rules: RuleInfo[] = [
   { id: 'auth-property-missing', severity: 'error', group: 'auth', title: 'A required authMechanismProperties entry is missing', docs: AUTH },
   { id: 'auth-source-without-credentials', severity: 'info', group: 'advice', title: 'authSource has no effect without credentials', docs: AUTH },
   { id: 'tls-disabled', severity: 'info', group: 'advice', title: 'TLS is turned off for a remote host', docs: TLS },
+  // Admin commands in JavaScript and MongoDB playgrounds (features/adminCommands.ts).
+  { id: 'admin-host-without-port', severity: 'warning', group: 'admin', title: 'A hostAndPort element without a valid port is skipped by dropConnections', docs: 'https://www.mongodb.com/docs/manual/reference/command/dropConnections/' },
+  { id: 'admin-host-not-string', severity: 'error', group: 'admin', title: 'hostAndPort takes an array of "host:port" strings', docs: 'https://www.mongodb.com/docs/manual/reference/command/dropConnections/' },
+  { id: 'admin-drop-connections-value', severity: 'error', group: 'admin', title: 'dropConnections takes the value 1', docs: 'https://www.mongodb.com/docs/manual/reference/command/dropConnections/' },
+  { id: 'admin-killop-missing-op', severity: 'error', group: 'admin', title: 'killOp needs op, the id of the operation', docs: 'https://www.mongodb.com/docs/manual/reference/command/killOp/' },
+  { id: 'admin-killop-invalid-op', severity: 'error', group: 'admin', title: 'op is a number or a "shard:opid" string', docs: 'https://www.mongodb.com/docs/manual/reference/command/killOp/' },
+  { id: 'admin-command-not-admin-db', severity: 'warning', group: 'admin', title: 'dropConnections and killOp run against the admin database', docs: 'https://www.mongodb.com/docs/manual/reference/method/db.adminCommand/' },
 ];
 
 export const RULES: readonly RuleInfo[] = rules;

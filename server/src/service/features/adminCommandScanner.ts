@@ -1,0 +1,270 @@
+/**
+ * A small linear scanner for JavaScript/TypeScript: tokens (comments skipped) and the literal
+ * values of call arguments (strings, numbers, arrays, objects), each with its document span.
+ * It is not a JavaScript parser: anything else becomes an opaque `other` value.
+ */
+
+export type TokenKind = 'ident' | 'punct' | 'string' | 'template' | 'number' | 'regex';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Identifier name, punctuator, number text, or the decoded string (template without `${}`). */
+  text: string;
+  /** Line number, for statements like `use sales` that end at the line end. */
+  line: number;
+}
+
+const IDENT_START = /[A-Za-z_$\u00c0-\uffff]/;
+const IDENT_PART = /[\w$\u00c0-\uffff]/;
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/** Tokens that may end an expression: after them, `/` divides; elsewhere it starts a regex. */
+function endsExpression(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === 'punct') return t.text === ')' || t.text === ']' || t.text === '}';
+  return !(t.kind === 'ident' && /^(?:return|typeof|case|do|else|in|of|void|yield|await|delete|throw|new)$/.test(t.text));
+}
+
+/** Reads a quoted string starting at `i` (the quote); returns its decoded value and end. */
+function readString(text: string, i: number): { value: string; end: number; hasExpr: boolean } {
+  const quote = text[i]!;
+  let value = '';
+  let hasExpr = false;
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text[j]!;
+    if (c === quote) return { value, end: j + 1, hasExpr };
+    if (c === '\\') {
+      const e = text[j + 1] ?? '';
+      value += SIMPLE_ESCAPES[e] ?? (e === '\n' ? '' : e);
+      j += 2;
+      continue;
+    }
+    if (quote !== '`' && c === '\n') break; // unterminated
+    if (quote === '`' && c === '$' && text[j + 1] === '{') {
+      hasExpr = true;
+      let depth = 0;
+      for (j += 1; j < text.length; j++) {
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}' && --depth === 0) break;
+      }
+      j++;
+      continue;
+    }
+    value += c;
+    j++;
+  }
+  return { value, end: j, hasExpr };
+}
+
+/** One forward pass over the text. */
+export function scanTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  let line = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff') {
+      i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? n : close + 2;
+      for (let k = i; k < end; k++) if (text[k] === '\n') line++;
+      i = end;
+      continue;
+    }
+    const start = i;
+    if (c === '"' || c === "'" || c === '`') {
+      const s = readString(text, i);
+      for (let k = i; k < s.end; k++) if (text[k] === '\n') line++;
+      tokens.push({ kind: s.hasExpr ? 'template' : 'string', start, end: s.end, text: s.value, line });
+      i = s.end;
+      continue;
+    }
+    if (/\d/.test(c) || (c === '.' && /\d/.test(text[i + 1] ?? ''))) {
+      const m = /^(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)n?/.exec(text.slice(i, i + 64));
+      const len = m ? m[0].length : 1;
+      tokens.push({ kind: 'number', start, end: i + len, text: text.slice(i, i + len), line });
+      i += len;
+      continue;
+    }
+    if (IDENT_START.test(c)) {
+      let j = i + 1;
+      while (j < n && IDENT_PART.test(text[j]!)) j++;
+      tokens.push({ kind: 'ident', start, end: j, text: text.slice(i, j), line });
+      i = j;
+      continue;
+    }
+    if (c === '/' && !endsExpression(tokens[tokens.length - 1])) {
+      let j = i + 1;
+      let inClass = false;
+      while (j < n && text[j] !== '\n') {
+        const d = text[j]!;
+        if (d === '\\') j++;
+        else if (d === '[') inClass = true;
+        else if (d === ']') inClass = false;
+        else if (d === '/' && !inClass) break;
+        j++;
+      }
+      j++;
+      while (j < n && /[a-z]/.test(text[j]!)) j++;
+      tokens.push({ kind: 'regex', start, end: j, text: text.slice(i, j), line });
+      i = j;
+      continue;
+    }
+    const three = text.slice(i, i + 3);
+    const len = three === '...' ? 3 : text.slice(i, i + 2) === '=>' ? 2 : 1;
+    tokens.push({ kind: 'punct', start, end: i + len, text: text.slice(i, i + len), line });
+    i += len;
+  }
+  return tokens;
+}
+
+// -------------------------------------------------------------------------------------------
+// Literal values
+
+export type Value =
+  | { kind: 'object'; start: number; end: number; props: Prop[]; hasSpread: boolean }
+  | { kind: 'array'; start: number; end: number; items: Value[] }
+  | { kind: 'string'; start: number; end: number; value: string }
+  | { kind: 'number'; start: number; end: number; value: number }
+  | { kind: 'literal'; start: number; end: number; value: 'true' | 'false' | 'null' | 'undefined' }
+  | { kind: 'other'; start: number; end: number };
+
+export interface Prop {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: Value;
+}
+
+/** Number wrappers of mongosh and the drivers: `NumberInt(1)`, `Long("5")`, ... */
+const NUMBER_WRAPPERS = /^(?:NumberInt|NumberLong|NumberDecimal|Int32|Long|Double|Decimal128)$/;
+const CLOSERS = new Set([')', ']', '}']);
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** Index after an expression that starts at `i`: up to a `,` or closer at depth 0. */
+export function skipExpression(tokens: readonly Token[], i: number): number {
+  let depth = 0;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    if (OPENERS[t.text]) depth++;
+    else if (CLOSERS.has(t.text)) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && (t.text === ',' || t.text === ';')) return i;
+  }
+  return i;
+}
+
+function isPunct(t: Token | undefined, text: string): boolean {
+  return !!t && t.kind === 'punct' && t.text === text;
+}
+
+/** Parses the value that starts at token `i`; returns it and the index after it. */
+export function parseValue(tokens: readonly Token[], i: number): [Value, number] {
+  const t = tokens[i];
+  if (!t) return [{ kind: 'other', start: 0, end: 0 }, i];
+  const end = skipExpression(tokens, i);
+  const last = tokens[end - 1] ?? t;
+  const other: Value = { kind: 'other', start: t.start, end: last.end };
+  if (isPunct(t, '{')) return parseObject(tokens, i, end, other);
+  if (isPunct(t, '[')) return parseArray(tokens, i, end, other);
+  if (end !== i + 1) {
+    // `-1`, `NumberInt(1)`: still numbers; anything longer is an expression.
+    if (isPunct(t, '-') && end === i + 2 && tokens[i + 1]!.kind === 'number') {
+      return [{ kind: 'number', start: t.start, end: last.end, value: -Number(tokens[i + 1]!.text.replace(/_/g, '')) }, end];
+    }
+    if (t.kind === 'ident' && NUMBER_WRAPPERS.test(t.text) && end === i + 4 && isPunct(tokens[i + 1], '(')) {
+      const arg = tokens[i + 2]!;
+      const value = arg.kind === 'number' || arg.kind === 'string' ? Number(arg.text) : NaN;
+      if (!Number.isNaN(value)) return [{ kind: 'number', start: t.start, end: last.end, value }, end];
+    }
+    return [other, end];
+  }
+  if (t.kind === 'string') return [{ kind: 'string', start: t.start, end: t.end, value: t.text }, end];
+  if (t.kind === 'number') {
+    const value = Number(t.text.replace(/_/g, '').replace(/n$/, ''));
+    return [Number.isNaN(value) ? other : { kind: 'number', start: t.start, end: t.end, value }, end];
+  }
+  if (t.kind === 'ident' && /^(?:true|false|null|undefined)$/.test(t.text)) {
+    return [{ kind: 'literal', start: t.start, end: t.end, value: t.text as 'true' }, end];
+  }
+  return [other, end];
+}
+
+function parseArray(tokens: readonly Token[], i: number, end: number, other: Value): [Value, number] {
+  const items: Value[] = [];
+  let k = i + 1;
+  while (k < end - 1) {
+    if (isPunct(tokens[k], ',')) {
+      k++;
+      continue;
+    }
+    if (isPunct(tokens[k], '...')) {
+      const next = skipExpression(tokens, k + 1);
+      items.push({ kind: 'other', start: tokens[k]!.start, end: tokens[next - 1]!.end });
+      k = next;
+      continue;
+    }
+    const [v, next] = parseValue(tokens, k);
+    items.push(v);
+    k = next === k ? k + 1 : next;
+  }
+  if (!isPunct(tokens[end - 1], ']')) return [other, end];
+  return [{ kind: 'array', start: tokens[i]!.start, end: tokens[end - 1]!.end, items }, end];
+}
+
+function parseObject(tokens: readonly Token[], i: number, end: number, other: Value): [Value, number] {
+  const props: Prop[] = [];
+  let hasSpread = false;
+  let k = i + 1;
+  while (k < end - 1) {
+    const t = tokens[k]!;
+    if (isPunct(t, ',')) {
+      k++;
+      continue;
+    }
+    const keyToken = t.kind === 'ident' || t.kind === 'string' || t.kind === 'number' ? t : undefined;
+    if (keyToken && isPunct(tokens[k + 1], ':')) {
+      const [value, next] = parseValue(tokens, k + 2);
+      const quoted = keyToken.kind === 'string';
+      props.push({
+        key: keyToken.text,
+        keyStart: keyToken.start + (quoted ? 1 : 0),
+        keyEnd: keyToken.end - (quoted ? 1 : 0),
+        value,
+      });
+      k = next;
+      continue;
+    }
+    if (keyToken && keyToken.kind === 'ident' && (isPunct(tokens[k + 1], ',') || k + 1 === end - 1)) {
+      // Shorthand `{ op }`: the value is a variable.
+      props.push({ key: t.text, keyStart: t.start, keyEnd: t.end, value: { kind: 'other', start: t.start, end: t.end } });
+      k++;
+      continue;
+    }
+    if (isPunct(t, '...')) hasSpread = true;
+    // A spread, a computed key or a method: not a literal member we can read.
+    hasSpread = hasSpread || isPunct(t, '[');
+    const next = skipExpression(tokens, k);
+    k = next === k ? k + 1 : next;
+  }
+  if (!isPunct(tokens[end - 1], '}')) return [other, end];
+  return [{ kind: 'object', start: tokens[i]!.start, end: tokens[end - 1]!.end, props, hasSpread }, end];
+}

@@ -1,0 +1,313 @@
+/**
+ * dropConnections and killOp in JavaScript/TypeScript and MongoDB playgrounds: diagnostics for the
+ * command documents passed to `db.adminCommand()`, `db.runCommand()`, `<db>.command()` and
+ * `db.killOp()`, and hover on their keys. Pure: text in, problems and hovers out.
+ */
+import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminCommandName, SHARD_OPID } from '../data/adminCommands';
+import { ruleInfo } from '../rules/ruleTable';
+import { Problem, Span } from '../types';
+import { findPlaceholders } from '../uri/placeholders';
+import { Prop, Token, Value, parseValue, scanTokens, skipExpression } from './adminCommandScanner';
+
+export interface AdminCommandHover {
+  /** Markdown. */
+  contents: string;
+  span: Span;
+}
+
+export interface AdminCommandAnalysis {
+  problems: Problem[];
+  hoverAt(offset: number): AdminCommandHover | null;
+}
+
+/** Language ids whose documents are JavaScript (MongoDB playgrounds are `*.mongodb.js` or `mongodb`). */
+const JS_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb', 'js', 'ts', 'jsx', 'tsx']);
+
+const COMMAND_METHODS = new Set(['adminCommand', 'runCommand', 'command']);
+
+/** The database a call runs against: admin, a named one, or unknown. */
+type Target = { kind: 'admin' } | { kind: 'named'; name: string; span: Span } | { kind: 'unknown' };
+
+interface HoverTarget {
+  span: Span;
+  contents: string;
+}
+
+const EMPTY: AdminCommandAnalysis = { problems: [], hoverAt: () => null };
+
+export function analyzeAdminCommands(text: string, languageId: string): AdminCommandAnalysis {
+  if (!JS_LANGUAGES.has(languageId) || !/\b(?:dropConnections|killOp)\b/.test(text)) return EMPTY;
+  const tokens = scanTokens(text);
+  const problems: Problem[] = [];
+  const hovers: HoverTarget[] = [];
+  const databaseSwitches = findDatabaseSwitches(tokens);
+  const report = (ruleId: string, span: Span, message: string, data?: Problem['data']) => {
+    const severity = ruleInfo(ruleId)?.severity ?? 'warning';
+    problems.push(data ? { ruleId, severity, span, message, data } : { ruleId, severity, span, message });
+  };
+
+  for (let i = 2; i < tokens.length; i++) {
+    const method = tokens[i]!;
+    if (method.kind !== 'ident' || !isPunct(tokens[i - 1], '.') || !isPunct(tokens[i + 1], '(')) continue;
+    const receiver = receiverOf(tokens, i - 2);
+    if (method.text === 'killOp' && receiver.isDb) {
+      hovers.push({ span: spanOf(method), contents: helperHover() });
+      checkKillOpHelper(tokens, i, report);
+      continue;
+    }
+    if (!COMMAND_METHODS.has(method.text)) continue;
+    const [arg] = parseValue(tokens, i + 2);
+    if (arg.kind !== 'object') continue;
+    const command = commandOf(arg);
+    if (!command) continue;
+    const info = ADMIN_COMMANDS[command.name];
+    for (const p of arg.props) {
+      if ((ADMIN_KEYS[p.key] ?? []).includes(command.name)) hovers.push({ span: { start: p.keyStart, end: p.keyEnd }, contents: keyHover(info, p.key) });
+    }
+    if (command.name === 'dropConnections') checkDropConnections(arg, command.prop, report);
+    else checkKillOp(arg, command.prop, report);
+    if (method.text === 'adminCommand') continue;
+    const target = method.text === 'runCommand' && receiver.isDb ? databaseAt(databaseSwitches, method.start) : receiver.target;
+    if (target.kind === 'named' && target.name !== ADMIN_DATABASE) {
+      const call = receiver.isDb ? { start: tokens[i - 2]!.start, end: method.end } : undefined;
+      report(
+        'admin-command-not-admin-db',
+        spanOf(method),
+        `${command.name} must run against the admin database, but this ${method.text}() runs against "${target.name}". Use db.adminCommand() or db.getSiblingDB("admin").runCommand().`,
+        call ? { replacement: 'db.adminCommand', title: 'Use db.adminCommand()', replaceSpan: call, database: target.name } : { database: target.name },
+      );
+    }
+  }
+
+  return {
+    problems,
+    hoverAt(offset: number) {
+      const h = hovers.find((t) => offset >= t.span.start && offset <= t.span.end);
+      return h ? { contents: h.contents, span: h.span } : null;
+    },
+  };
+}
+
+type Report = (ruleId: string, span: Span, message: string, data?: Problem['data']) => void;
+
+function isPunct(t: Token | undefined, text: string): boolean {
+  return !!t && t.kind === 'punct' && t.text === text;
+}
+
+function spanOf(v: { start: number; end: number }): Span {
+  return { start: v.start, end: v.end };
+}
+
+/** The command a document names: its first key, or a later key that is one of ours. */
+function commandOf(doc: Extract<Value, { kind: 'object' }>): { name: AdminCommandName; prop: Prop } | undefined {
+  const prop = doc.props.find((p) => p.key === 'dropConnections' || p.key === 'killOp');
+  return prop ? { name: prop.key as AdminCommandName, prop } : undefined;
+}
+
+// -------------------------------------------------------------------------------------------
+// Which database
+
+/**
+ * What the call is made on, from the tokens before the `.`: `db`, `db.getSiblingDB("x")`,
+ * `client.db("x")`, or something else.
+ */
+function receiverOf(tokens: readonly Token[], k: number): { isDb: boolean; target: Target } {
+  const t = tokens[k];
+  if (t?.kind === 'ident') return { isDb: t.text === 'db' && !isPunct(tokens[k - 1], '.'), target: { kind: 'unknown' } };
+  if (!isPunct(t, ')')) return { isDb: false, target: { kind: 'unknown' } };
+  // `<x>.getSiblingDB("name")` or `<x>.db("name")`: a call with one string argument.
+  const arg = tokens[k - 1];
+  const callee = tokens[k - 3];
+  if (arg?.kind === 'string' && isPunct(tokens[k - 2], '(') && callee?.kind === 'ident' && isPunct(tokens[k - 4], '.')) {
+    if (callee.text === 'getSiblingDB' || callee.text === 'db' || callee.text === 'getDB') {
+      const name = arg.text;
+      return { isDb: false, target: name === ADMIN_DATABASE ? { kind: 'admin' } : { kind: 'named', name, span: spanOf(arg) } };
+    }
+  }
+  return { isDb: false, target: { kind: 'unknown' } };
+}
+
+interface DatabaseSwitch {
+  offset: number;
+  name: string;
+  span: Span;
+}
+
+/** `use("sales")`, `use sales` and `db = db.getSiblingDB("sales")`, in document order. */
+function findDatabaseSwitches(tokens: readonly Token[]): DatabaseSwitch[] {
+  const out: DatabaseSwitch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'ident' || isPunct(tokens[i - 1], '.')) continue;
+    if (t.text === 'use') {
+      const a = tokens[i + 1];
+      const b = tokens[i + 2];
+      if (isPunct(a, '(') && b?.kind === 'string' && isPunct(tokens[i + 3], ')')) out.push({ offset: t.start, name: b.text, span: spanOf(b) });
+      else if (a?.kind === 'ident' && a.line === t.line && (tokens[i + 2]?.line ?? -1) !== t.line) out.push({ offset: t.start, name: a.text, span: spanOf(a) });
+    } else if (t.text === 'db' && isPunct(tokens[i + 1], '=') && !isPunct(tokens[i + 2], '=')) {
+      const end = skipExpression(tokens, i + 2);
+      const call = tokens.slice(i + 2, end);
+      const last = call.length >= 4 ? call[call.length - 2] : undefined;
+      const callee = call[call.length - 4];
+      if (last?.kind === 'string' && isPunct(call[call.length - 1], ')') && (callee?.text === 'getSiblingDB' || callee?.text === 'getDB')) {
+        out.push({ offset: t.start, name: last.text, span: spanOf(last) });
+      }
+    }
+  }
+  return out;
+}
+
+function databaseAt(switches: readonly DatabaseSwitch[], offset: number): Target {
+  let current: DatabaseSwitch | undefined;
+  for (const s of switches) if (s.offset < offset) current = s;
+  if (!current) return { kind: 'unknown' };
+  return current.name === ADMIN_DATABASE ? { kind: 'admin' } : { kind: 'named', name: current.name, span: current.span };
+}
+
+// -------------------------------------------------------------------------------------------
+// Checks
+
+function checkDropConnections(doc: Extract<Value, { kind: 'object' }>, commandProp: Prop, report: Report): void {
+  const v = commandProp.value;
+  if (v.kind !== 'other' && !(v.kind === 'number' && v.value === 1)) {
+    report('admin-drop-connections-value', spanOf(v), `dropConnections takes the value 1, not ${describe(v)}.`, {
+      replacement: '1',
+      title: 'Set dropConnections to 1',
+    });
+  }
+  const hosts = doc.props.find((p) => p.key === 'hostAndPort')?.value;
+  if (!hosts || hosts.kind === 'other') return;
+  if (hosts.kind !== 'array') {
+    report('admin-host-not-string', spanOf(hosts), `hostAndPort takes an array of "host:port" strings, not ${describe(hosts)}.`);
+    return;
+  }
+  for (const item of hosts.items) {
+    if (item.kind === 'other') continue;
+    if (item.kind !== 'string') {
+      report('admin-host-not-string', spanOf(item), `Each hostAndPort element is a "host:port" string, not ${describe(item)}.`);
+      continue;
+    }
+    const problem = hostPortProblem(item.value);
+    if (problem) report('admin-host-without-port', contentSpan(item), problem);
+  }
+}
+
+/** Why a hostAndPort element would be skipped by the server, or undefined when it is fine. */
+export function hostPortProblem(element: string): string | undefined {
+  if (findPlaceholders(element).length > 0) return undefined;
+  const ignored = 'dropConnections skips it without an error, so connections to that host stay open.';
+  if (element === '') return `An empty hostAndPort element names no host: ${ignored}`;
+  let host = element;
+  let port: string | undefined;
+  if (element.startsWith('[')) {
+    const close = element.indexOf(']');
+    host = close < 0 ? element : element.slice(0, close + 1);
+    if (close >= 0 && element[close + 1] === ':') port = element.slice(close + 2);
+    else if (close >= 0 && close + 1 < element.length) return `"${element}" is not "[address]:port": ${ignored}`;
+  } else {
+    const colon = element.lastIndexOf(':');
+    if (colon >= 0 && element.indexOf(':') !== colon) {
+      return `"${element}" looks like an IPv6 address without brackets and port; write it as "[${element}]:27017": ${ignored}`;
+    }
+    if (colon >= 0) {
+      host = element.slice(0, colon);
+      port = element.slice(colon + 1);
+    }
+  }
+  if (host === '' || host === '[]') return `"${element}" has no host name: ${ignored}`;
+  if (port === undefined || port === '') return `"${element}" has no port (write "${host}:27017" for the default port): ${ignored}`;
+  if (!/^\d+$/.test(port)) return `The port of "${element}" is not a number: ${ignored}`;
+  if (Number(port) < 1 || Number(port) > 65535) return `The port of "${element}" is outside 1–65535: ${ignored}`;
+  return undefined;
+}
+
+function checkKillOp(doc: Extract<Value, { kind: 'object' }>, commandProp: Prop, report: Report): void {
+  const op = doc.props.find((p) => p.key === 'op');
+  if (!op) {
+    if (!doc.hasSpread) {
+      report('admin-killop-missing-op', { start: commandProp.keyStart, end: commandProp.keyEnd }, 'killOp needs op: the id of the operation to kill (see $currentOp).');
+    }
+    return;
+  }
+  checkOpValue(op.value, report);
+}
+
+function checkKillOpHelper(tokens: readonly Token[], i: number, report: Report): void {
+  if (isPunct(tokens[i + 2], ')')) {
+    report('admin-killop-missing-op', spanOf(tokens[i]!), 'db.killOp() needs the id of the operation to kill (see $currentOp).');
+    return;
+  }
+  checkOpValue(parseValue(tokens, i + 2)[0], report);
+}
+
+function checkOpValue(v: Value, report: Report): void {
+  if (v.kind === 'other') return;
+  if (v.kind === 'number') {
+    if (Number.isInteger(v.value) && v.value >= 0) return;
+    report('admin-killop-invalid-op', spanOf(v), `${v.value} is not an operation id: opids are whole numbers 0 or greater.`);
+    return;
+  }
+  if (v.kind === 'string') {
+    if (SHARD_OPID.test(v.value) || findPlaceholders(v.value).length > 0) return;
+    const message = /^\d+$/.test(v.value)
+      ? `op is the string "${v.value}": pass the number ${v.value}, or "<shard>:${v.value}" for an operation on a shard.`
+      : `"${v.value}" is not an operation id: op is a number, or "<shard>:<opid>" for an operation on a shard.`;
+    report('admin-killop-invalid-op', contentSpan(v), message);
+    return;
+  }
+  report('admin-killop-invalid-op', spanOf(v), `op is a number or a "<shard>:<opid>" string, not ${describe(v)}.`);
+}
+
+/** The characters inside the quotes, or the whole literal when it is empty. */
+function contentSpan(v: Extract<Value, { kind: 'string' }>): Span {
+  return v.end - v.start > 2 ? { start: v.start + 1, end: v.end - 1 } : spanOf(v);
+}
+
+function describe(v: Value): string {
+  switch (v.kind) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'string':
+      return `the string "${v.value.length > 40 ? `${v.value.slice(0, 40)}…` : v.value}"`;
+    case 'number':
+      return String(v.value);
+    case 'literal':
+      return v.value;
+    default:
+      return 'this value';
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Hover
+
+function commandSection(info: AdminCommandInfo): string[] {
+  const privileges = info.privileges.map((p) => `- \`${p.action}\` on the \`${p.resource}\` resource: ${p.when}.`);
+  return [
+    `**${info.name}** (MongoDB ${info.since}+) — ${info.summary}`,
+    '',
+    `Runs against the **admin** database: \`db.adminCommand({ ${info.name}: 1, … })\` or \`db.getSiblingDB("admin").runCommand(…)\`.`,
+    '',
+    '**Privileges**',
+    ...privileges,
+    '',
+    '**Cautions**',
+    ...info.cautions.map((c) => `- ${c}`),
+    '',
+    `[${info.name} in the MongoDB manual](${info.docs})`,
+  ];
+}
+
+function keyHover(info: AdminCommandInfo, key: string): string {
+  if (key === info.name) return commandSection(info).join('\n');
+  const field = info.fields.find((f) => f.name === key);
+  const head = field ? [`**${key}** (${field.type}${field.required ? '' : ', optional'}) — ${field.description}`, '', '---', ''] : [];
+  return [...head, ...commandSection(info)].join('\n');
+}
+
+function helperHover(): string {
+  const info = ADMIN_COMMANDS.killOp;
+  return [`**db.killOp(opid)** — mongosh helper that runs \`{ killOp: 1, op: opid }\` on the admin database.`, '', '---', '', ...commandSection(info)].join('\n');
+}
