@@ -27,12 +27,17 @@ export const languageIds = [
   'markdown',
   'shellscript',
   'plaintext',
+  // MongoDB playgrounds named *.mongodb (those named *.mongodb.js are javascript).
+  'mongodb',
 ] as const;
 
 export const schemes = ['file', 'untitled'] as const;
 
-/** `.env`, `.env.local`, ... even where no extension gives them the `dotenv` language. */
-export const filePatterns = ['**/.env*'] as const;
+/**
+ * `.env`, `.env.local`, ... even where no extension gives them the `dotenv` language; MongoDB
+ * playgrounds whatever language another extension gives them.
+ */
+export const filePatterns = ['**/.env*', '**/*.mongodb', '**/*.mongodb.js'] as const;
 
 export const documentSelector: DocumentFilter[] = [
   ...languageIds.flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
