@@ -88,15 +88,17 @@ async function chooseLauncher() {
 }
 
 async function runWithElectron({ fallBack }) {
+  const { downloadVSCode, hasDisplay, runSuiteInElectron } = await import('./e2e-electron.mjs');
   if (process.platform === 'linux' && !process.env.DISPLAY) {
+    if (!hasDisplay()) {
+      console.error('VS Code needs a display: set $DISPLAY, or install xvfb-run (Debian: apt-get install xvfb).');
+      return 1;
+    }
     log('no $DISPLAY: running under xvfb-run');
-    const result = spawnSync('xvfb-run', ['-a', process.execPath, fileURLToPath(import.meta.url)], {
-      stdio: 'inherit',
-      env: { ...process.env, E2E_LAUNCHER: 'electron' },
-    });
+    // The same launcher choice again, with the display of xvfb-run.
+    const result = spawnSync('xvfb-run', ['-a', process.execPath, fileURLToPath(import.meta.url)], { stdio: 'inherit' });
     return result.status ?? 1;
   }
-  const { downloadVSCode, runSuiteInElectron } = await import('./e2e-electron.mjs');
   let executable;
   try {
     executable = await downloadVSCode();
