@@ -63,3 +63,11 @@ EMPTY=
     }
   });
 });
+
+describe('dotenv line continuations', () => {
+  it('joins a double-quoted value at a backslash before the line break', () => {
+    const doc = 'export MONGO_URI="mongodb://h:27017/\\\nanalytics?w=70000"\n';
+    assert.deepEqual(texts(doc, 'dotenv'), ['mongodb://h:27017/analytics?w=70000']);
+    assertOffsetsSane(doc, 'dotenv');
+  });
+});

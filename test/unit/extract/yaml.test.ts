@@ -176,3 +176,29 @@ uri: y:2
     }
   });
 });
+
+describe('YAML host interpolation', () => {
+  it('reads Kubernetes $(VAR) as a placeholder and takes defaults out of whole placeholders', () => {
+    const doc = `env:
+  - name: MONGODB_URI
+    value: "mongodb://app:$(MONGO_PASSWORD)@$(MONGO_HOST):27017/app"
+  - name: ESCAPED
+    value: mongodb://h:1/$$(not)
+spring:
+  data:
+    mongodb:
+      uri: \${MONGODB_URI:mongodb://localhost:27017/inventory}
+MONGO_URL: \${MONGO_URL:-mongo:27017}
+`;
+    assert.deepEqual(texts(doc, 'yaml'), [
+      'mongodb://app:${MONGO_PASSWORD}@${MONGO_HOST}:27017/app',
+      'mongodb://h:1/$$(not)',
+      'mongodb://localhost:27017/inventory',
+      'mongo:27017',
+    ]);
+    assertOffsetsSane(doc, 'yaml');
+    const loud = loudProblems(doc, 'yaml');
+    assert.ok(!loud.some(([, text]) => text.includes('MONGO_PASSWORD') || text.includes('MONGO_HOST')), JSON.stringify(loud));
+    assert.ok(loud.some(([id, text]) => id === 'scheme-invalid' && text === 'mongo:27017'), JSON.stringify(loud));
+  });
+});

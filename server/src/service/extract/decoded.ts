@@ -72,6 +72,13 @@ export function subDecoded(d: DecodedText, a: number, b: number): DecodedText {
   return { text: d.text.slice(a, b), start: offsets[0], offsets };
 }
 
+/** The same characters' sources under a rewritten text of the same length (`$(X)` read as `${X}`). */
+export function withText(d: DecodedText, text: string): DecodedText {
+  if (text === d.text) return d;
+  const offsets = d.offsets ?? Array.from({ length: d.text.length + 1 }, (_, k) => d.start + k);
+  return { text, start: d.start, offsets };
+}
+
 /** Moves a decoded string by `delta` document offsets. */
 export function shiftDecoded(d: DecodedText, delta: number): DecodedText {
   return delta === 0 ? d : { text: d.text, start: d.start + delta, offsets: d.offsets?.map((o) => o + delta) };

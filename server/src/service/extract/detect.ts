@@ -1,6 +1,6 @@
 import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../types';
 import { findPlaceholders } from '../uri/placeholders';
-import { DecodedText, subDecoded, toValue } from './decoded';
+import { DecodedText, indexOfIn, subDecoded, toValue } from './decoded';
 import { classifyKeyPath, KeyKind, keyName } from './keys';
 import { findUriTokens } from './plainText';
 
@@ -65,17 +65,21 @@ export function isWholePlaceholder(text: string): boolean {
   return spans.length === 1 && spans[0].start === a && spans[0].end === b;
 }
 
-/** `${NAME:-default}` (also `-`, `:=`, `=`): the range of the default, or undefined. */
-function shellDefault(text: string): [number, number] | undefined {
+/**
+ * The default inside a placeholder that is the whole value, or undefined: `${NAME:-default}` (also
+ * `-`, `:=`, `=`) in shells and compose files, `${spring.key:default}` in Spring.
+ */
+function placeholderDefault(text: string): [number, number] | undefined {
   if (!text.startsWith('${') || !text.endsWith('}')) return undefined;
   let i = 2;
-  while (i < text.length && /[A-Za-z0-9_]/.test(text[i])) i++;
+  while (i < text.length && i < 130 && /[A-Za-z0-9_.-]/.test(text[i])) i++;
   if (i === 2) return undefined;
-  if (text[i] === ':') i++;
-  if (text[i] !== '-' && text[i] !== '=') return undefined;
-  const from = i + 1;
+  let from: number;
+  if (text[i] === ':' && (text[i + 1] === '-' || text[i + 1] === '=')) from = i + 2;
+  else if (text[i] === ':') from = i + 1;
+  else return undefined;
   const to = text.length - 1;
-  return text.indexOf('}', from) === to ? [from, to] : undefined;
+  return indexOfIn(text, 0x7d, from, text.length) === to ? [from, to] : undefined;
 }
 
 /**
@@ -96,7 +100,7 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
     return;
   }
   if (keyKind !== undefined) {
-    const dflt = shellDefault(text);
+    const dflt = placeholderDefault(text);
     if (dflt) {
       emitString(out, subDecoded(d, dflt[0], dflt[1]), syntax, ctx);
       return;

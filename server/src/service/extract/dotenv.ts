@@ -14,7 +14,7 @@ function isKeyChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e || c === 0x2d;
 }
 
-/** Decodes a double-quoted dotenv value text[from, to). */
+/** Decodes a double-quoted dotenv value text[from, to): `\n`, `\r`, `\t`, `\"`, `\\` and line continuations. */
 export function decodeDotenvDouble(text: string, from: number, to: number): DecodedText {
   const first = indexOfIn(text, 0x5c, from, to);
   if (first < 0) return verbatim(text, from, to);
@@ -22,6 +22,13 @@ export function decodeDotenvDouble(text: string, from: number, to: number): Deco
   let run = from;
   for (let i = first; i < to; i++) {
     if (text.charCodeAt(i) !== 0x5c) continue;
+    if (text.charCodeAt(i + 1) === 0x0a || (text.charCodeAt(i + 1) === 0x0d && text.charCodeAt(i + 2) === 0x0a)) {
+      // A backslash at the end of a line joins the lines, as in a shell that sources the file.
+      b.raw(run, i);
+      i += text.charCodeAt(i + 1) === 0x0d ? 2 : 1;
+      run = i + 1;
+      continue;
+    }
     const e = ESCAPES[text[i + 1]];
     if (e === undefined || i + 1 >= to) continue;
     b.raw(run, i);

@@ -6,7 +6,7 @@
  * Helm template directives (`{{- if … }}`) are tolerated. One forward pass: linear in the text length.
  */
 import { EmbeddedValue, HostSyntax } from '../types';
-import { DecodedText, isSpace, lineEnd, nextLine, subDecoded, verbatim } from './decoded';
+import { DecodedText, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
 import { isDocumentMarker, readBlockScalar, readPlain, readQuoted, Scalar } from './yamlScalars';
@@ -174,8 +174,9 @@ class YamlScanner {
     return readKey(text, s, le) !== undefined || text.startsWith('{{', s);
   }
 
-  private emit(d: DecodedText, syntax: HostSyntax, path: string[], isItem: boolean): void {
-    if (syntax === 'yaml-plain' && NOT_STRINGS.test(d.text)) return;
+  private emit(value: DecodedText, syntax: HostSyntax, path: string[], isItem: boolean): void {
+    if (syntax === 'yaml-plain' && NOT_STRINGS.test(value.text)) return;
+    const d = kubernetesVariables(value);
     if (isItem) {
       const m = KEY_ASSIGNMENT.exec(d.text.length > 256 ? d.text.slice(0, 256) : d.text);
       if (m) {
@@ -245,6 +246,16 @@ class YamlScanner {
     }
     return i;
   }
+}
+
+/**
+ * Kubernetes expands `$(NAME)` in container `env` values, `command` and `args` (`$$(NAME)` stays):
+ * read it as the placeholder `${NAME}`, character for character.
+ */
+function kubernetesVariables(d: DecodedText): DecodedText {
+  if (d.text.indexOf('$(') < 0) return d;
+  const text = d.text.replace(/(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (_m, name: string) => `\${${name}}`);
+  return withText(d, text);
 }
 
 /** `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line). */
