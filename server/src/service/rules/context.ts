@@ -1,6 +1,7 @@
 import { OptionIndex } from '../uri/options';
 import { ParsedUri } from '../uri/types';
 import { DriverProfile, FixData, Problem, Severity, Span } from '../types';
+import { NodeUri } from './nodeUri';
 import { ruleInfo } from './ruleTable';
 
 export interface ReportOptions {
@@ -13,13 +14,24 @@ export interface ReportOptions {
 
 export interface RuleContext {
   uri: ParsedUri;
+  /** The options the selected driver reads (under the Node profile: as URLSearchParams splits the query). */
   options: OptionIndex;
   driver: DriverProfile;
+  /** How the Node.js driver reads the string; present only under the Node profile. */
+  node?: NodeUri;
   report(ruleId: string, span: Span, message: string, opts?: ReportOptions): void;
+  /** True when an error reported so far satisfies `test` (used to avoid saying the same thing twice). */
+  hasError(test: (p: Problem) => boolean): boolean;
 }
 
-export function createContext(uri: ParsedUri, options: OptionIndex, driver: DriverProfile, problems: Problem[]): RuleContext {
-  return {
+export function createContext(
+  uri: ParsedUri,
+  options: OptionIndex,
+  driver: DriverProfile,
+  problems: Problem[],
+  node?: NodeUri,
+): RuleContext {
+  const ctx: RuleContext = {
     uri,
     options,
     driver,
@@ -33,7 +45,17 @@ export function createContext(uri: ParsedUri, options: OptionIndex, driver: Driv
       if (opts?.data) p.data = opts.data;
       problems.push(p);
     },
+    hasError(test) {
+      return problems.some((p) => p.severity === 'error' && test(p));
+    },
   };
+  if (node) ctx.node = node;
+  return ctx;
+}
+
+/** True when two spans share a character (or are the same empty position). */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start === b.start || (a.start < b.end && b.start < a.end);
 }
 
 export type Rule = (ctx: RuleContext) => void;

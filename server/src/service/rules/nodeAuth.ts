@@ -1,0 +1,155 @@
+/**
+ * Credentials as the Node.js driver builds and validates them while `new MongoClient(uri)` runs
+ * (lib/connection_string.js and lib/cmap/auth/mongo_credentials.js): the mechanism is found by a
+ * case-insensitive word match, property names are case-sensitive and `true`/`false` become booleans.
+ */
+import { effective } from '../uri/options';
+import { Span } from '../types';
+import { RuleContext } from './context';
+import { nodeEntries, nodeMechanismProperties } from './nodeOptions';
+
+/** The driver's AuthMechanism values, in the order it tries them. */
+const NODE_MECHANISMS = ['MONGODB-AWS', 'DEFAULT', 'GSSAPI', 'PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256', 'MONGODB-X509', 'MONGODB-OIDC'];
+const EXTERNAL = ['GSSAPI', 'MONGODB-AWS', 'MONGODB-OIDC', 'MONGODB-X509'];
+const NEEDS_USERNAME = ['GSSAPI', 'PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'];
+const OIDC_ENVIRONMENTS = ['test', 'azure', 'gcp', 'k8s'];
+const CANONICALIZE = [true, false, 'none', 'forward', 'forwardAndReverse'];
+/** Characters that make the value a regular-expression pattern rather than literal text ("." is handled). */
+const PATTERN_SYNTAX = '\\^$|?*+()[]{}';
+
+export type NodeMechanismMatch =
+  | { kind: 'match'; name: string }
+  | { kind: 'none' }
+  /** The value uses pattern syntax we do not evaluate (the driver compiles it into a regular expression). */
+  | { kind: 'pattern' };
+
+function isWordChar(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+function sameLetter(a: string, b: string): boolean {
+  if (a === '.') return true;
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  const lx = x >= 0x41 && x <= 0x5a ? x + 32 : x;
+  const ly = y >= 0x41 && y <= 0x5a ? y + 32 : y;
+  return lx === ly;
+}
+
+/** The driver's `RegExp(\`\\b${value}\\b\`, 'i')` against each mechanism name, for literal values (and "."). */
+export function nodeMechanism(value: string): NodeMechanismMatch {
+  for (const ch of value) if (PATTERN_SYNTAX.includes(ch)) return { kind: 'pattern' };
+  const len = value.length;
+  for (const m of NODE_MECHANISMS) {
+    for (let i = 0; i + len <= m.length; i++) {
+      let ok = true;
+      for (let k = 0; k < len && ok; k++) ok = sameLetter(value[k], m[i + k]);
+      if (!ok) continue;
+      // \b before and after the matched text, judged on the name itself.
+      if (isWordChar(m, i - 1) === isWordChar(m, i)) continue;
+      if (isWordChar(m, i + len - 1) === isWordChar(m, i + len)) continue;
+      return { kind: 'match', name: m };
+    }
+  }
+  return { kind: 'none' };
+}
+
+export interface NodeAuthFailure {
+  code:
+    | 'mechanism' | 'properties' | 'source' | 'aws-credentials' | 'aws-token' | 'username-missing' | 'oidc-username'
+    | 'oidc-password' | 'oidc-token-resource' | 'oidc-environment' | 'oidc-environment-missing' | 'oidc-callback'
+    | 'x509-password' | 'canonicalize';
+  span: Span;
+  message: string;
+  /** The authMechanismProperties key the failure is about (exact case). */
+  property?: string;
+}
+
+export interface NodeCredential {
+  /** Absent when the driver builds no credential at all. */
+  mechanism?: string;
+  failures: NodeAuthFailure[];
+}
+
+function userinfo(ctx: RuleContext): { username: string; password: string; userSpan?: Span; passSpan?: Span } {
+  const node = ctx.node;
+  const text = ctx.uri.text;
+  if (node && !node.rejection) {
+    const dec = (s?: Span) => (s ? decodeURIComponent(text.slice(s.start, s.end)) : '');
+    return { username: dec(node.username), password: dec(node.password), userSpan: node.username, passSpan: node.password };
+  }
+  const ui = ctx.uri.userinfo;
+  return { username: ui?.username.value ?? '', password: ui?.password?.value ?? '', userSpan: ui?.username.span, passSpan: ui?.password?.span };
+}
+
+/** What the driver checks about credentials, in its order; it throws at the first failure. */
+export function nodeCredential(ctx: RuleContext): NodeCredential {
+  const failures: NodeAuthFailure[] = [];
+  const { username, password, userSpan, passSpan } = userinfo(ctx);
+  const mechOpt = effective(ctx.options, 'authMechanism') ?? ctx.options.byName.get('authmechanism')?.[0];
+  const propsOpt = ctx.options.byName.get('authmechanismproperties')?.[0];
+  const sourceOpt = ctx.options.byName.get('authsource')?.[0];
+  const mechRaw = mechOpt?.part.value?.value;
+  const hasCredential = username !== '' || mechRaw !== undefined || propsOpt !== undefined || sourceOpt !== undefined;
+  if (!hasCredential) return { failures };
+  const fallback = userSpan ?? ctx.uri.hostsSpan;
+
+  let mechanism = 'DEFAULT';
+  if (mechRaw) {
+    const m = nodeMechanism(mechRaw);
+    if (m.kind !== 'match') {
+      const span = mechOpt!.part.value!.span;
+      failures.push({ code: 'mechanism', span, message: m.kind === 'pattern'
+        ? `The Node.js driver turns authMechanism into a regular expression; write the mechanism name exactly (one of ${NODE_MECHANISMS.filter((x) => x !== 'DEFAULT').join(', ')}).`
+        : `The Node.js driver finds no mechanism named "${mechRaw}".` });
+      return { failures };
+    }
+    mechanism = m.name;
+  }
+  const propsRaw = propsOpt?.part.value?.value ?? '';
+  const propsSpan = propsOpt?.part.value?.span ?? propsOpt?.part.span ?? fallback;
+  const entries = nodeEntries(propsRaw);
+  if ('bad' in entries) return { mechanism, failures }; // reported as an invalid value of the option
+  const props = nodeMechanismProperties(propsRaw) ?? {};
+  const sourceGiven = sourceOpt?.part.value?.value;
+  let source = EXTERNAL.includes(mechanism) || mechanism === 'PLAIN' ? '$external' : 'admin';
+  if (sourceGiven !== undefined) source = sourceGiven;
+  const sourceSpan = sourceOpt?.part.span ?? fallback;
+  const add = (code: NodeAuthFailure['code'], span: Span, message: string, property?: string) =>
+    failures.push(property ? { code, span, message, property } : { code, span, message });
+
+  if ((mechanism === 'GSSAPI' || mechanism === 'MONGODB-X509') && sourceGiven !== undefined && source !== '$external') {
+    add('source', sourceSpan, `The Node.js driver requires authSource=$external with ${mechanism}.`);
+  }
+  if (mechanism === 'MONGODB-AWS') {
+    if (username || password) add('aws-credentials', (username ? userSpan : passSpan) ?? fallback, 'The Node.js driver rejects a username or password with MONGODB-AWS: credentials come from the AWS environment.');
+    if (props.AWS_SESSION_TOKEN) add('aws-token', propsSpan, 'The Node.js driver rejects AWS_SESSION_TOKEN with MONGODB-AWS.', 'AWS_SESSION_TOKEN');
+  }
+  if (NEEDS_USERNAME.includes(mechanism) && !username) {
+    add('username-missing', fallback, `The Node.js driver requires a username for ${mechanism}.`);
+  }
+  if (mechanism === 'MONGODB-OIDC') {
+    const env = props.ENVIRONMENT;
+    if (username && env && env !== 'azure') add('oidc-username', userSpan ?? fallback, `The Node.js driver rejects a username with MONGODB-OIDC and ENVIRONMENT:${String(env)}.`, 'ENVIRONMENT');
+    if (username && password) add('oidc-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-OIDC.');
+    if ((env === 'azure' || env === 'gcp') && !props.TOKEN_RESOURCE) add('oidc-token-resource', propsSpan, `The Node.js driver requires TOKEN_RESOURCE with ENVIRONMENT:${env}.`, 'TOKEN_RESOURCE');
+    if (env && !(typeof env === 'string' && OIDC_ENVIRONMENTS.includes(env))) add('oidc-environment', propsSpan, `The Node.js driver accepts ENVIRONMENT ${OIDC_ENVIRONMENTS.join(', ')} for MONGODB-OIDC, not ${String(env)}.`, 'ENVIRONMENT');
+    const callback = props.OIDC_CALLBACK || props.OIDC_HUMAN_CALLBACK;
+    if (!env && !callback) add('oidc-environment-missing', propsOpt ? propsSpan : mechOpt?.part.span ?? fallback, 'The Node.js driver needs authMechanismProperties=ENVIRONMENT:<test|azure|gcp|k8s> with MONGODB-OIDC.', 'ENVIRONMENT');
+    if (env && callback) add('oidc-callback', propsSpan, 'The Node.js driver rejects ENVIRONMENT together with OIDC_CALLBACK or OIDC_HUMAN_CALLBACK.', props.OIDC_CALLBACK ? 'OIDC_CALLBACK' : 'OIDC_HUMAN_CALLBACK');
+  }
+  if (EXTERNAL.includes(mechanism) && source !== '$external' && !failures.some((f) => f.code === 'source')) {
+    add('source', sourceSpan, `The Node.js driver requires authSource=$external with ${mechanism}.`);
+  }
+  if (mechanism === 'MONGODB-X509') {
+    if (password) add('x509-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-X509.');
+    return { mechanism, failures }; // the driver returns before its CANONICALIZE_HOST_NAME check
+  }
+  const canon = props.CANONICALIZE_HOST_NAME ?? false;
+  if (!CANONICALIZE.includes(canon)) {
+    add('canonicalize', propsSpan, `The Node.js driver rejects CANONICALIZE_HOST_NAME:${String(canon)}; it accepts none, forward, forwardAndReverse, true or false.`, 'CANONICALIZE_HOST_NAME');
+  }
+  return { mechanism, failures };
+}

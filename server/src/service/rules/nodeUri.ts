@@ -1,0 +1,253 @@
+/**
+ * The connection string as the Node.js driver (mongodb 7.x) reads it when `new MongoClient(uri)` runs:
+ * its URL layer (mongodb-connection-string-url) splits off the credentials and the host list, WHATWG URL
+ * reads the path and the query, URLSearchParams decodes the options and `HostAddress` parses each host
+ * with the platform URL class. Where that reading differs from the specification's, the Node profile
+ * follows this one. Every step is a single forward scan or a platform URL parse (linear time).
+ */
+import { Span } from '../types';
+
+export interface NodeRejection {
+  span: Span;
+  message: string;
+}
+
+export interface NodeHost {
+  /** The `host[:port]` item between commas, as the driver splits it. */
+  span: Span;
+  raw: string;
+  /** Why `HostAddress` throws for this item (never set for mongodb+srv, whose host is only looked up later). */
+  rejection?: NodeRejection;
+}
+
+export interface NodeQueryItem {
+  /** The `key=value` item between `&` separators (`;` separates nothing for URLSearchParams). */
+  span: Span;
+  keySpan: Span;
+  /** Absent when the item has no `=`: URLSearchParams then reads an empty value. */
+  valueSpan?: Span;
+  /** Decoded as URLSearchParams does: `+` is a space, bad `%` escapes stay as they are. */
+  key: string;
+  value: string;
+}
+
+export interface NodeUri {
+  srv: boolean;
+  /** The first reason the URL layer throws (scheme, credentials, host list, mongodb+srv host). */
+  rejection?: NodeRejection;
+  username?: Span;
+  password?: Span;
+  hostsSpan: Span;
+  hosts: NodeHost[];
+  /** The path after the host list, up to `?` or `#`, when there is one. */
+  path?: { span: Span; dbName?: string; rejection?: NodeRejection };
+  query?: Span;
+  /** Every item of the query, in order (the fragment after `#` is not part of it). */
+  items: NodeQueryItem[];
+  /** Text after `#`, which the driver drops. */
+  fragment?: Span;
+}
+
+const ILLEGAL_USERINFO = ':/?#[]@';
+
+function isLineTerminator(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+function decodes(s: string): boolean {
+  try {
+    decodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function firstIllegal(s: string): string | undefined {
+  for (const ch of s) if (ILLEGAL_USERINFO.includes(ch)) return ch;
+  return undefined;
+}
+
+/** What `new HostAddress(item)` does: a `.sock` suffix makes a socket path, anything else goes through URL. */
+export function nodeHostRejection(raw: string, span: Span): NodeRejection | undefined {
+  const escaped = raw.split(' ').join('%20');
+  if (escaped.endsWith('.sock')) {
+    return decodes(escaped) ? undefined : { span, message: `The Node.js driver cannot decode the socket path "${raw}": a "%" does not start a valid UTF-8 escape.` };
+  }
+  let url: URL;
+  try {
+    url = new URL(`iLoveJS://${escaped}`);
+  } catch {
+    return { span, message: `The Node.js driver cannot parse "${raw}" as a host (it reads it with the URL parser): ${explainHost(raw)}` };
+  }
+  if (!decodes(url.hostname)) {
+    return { span, message: `The Node.js driver cannot decode the host "${raw}": a "%" does not start a valid UTF-8 escape.` };
+  }
+  if (url.port !== '' && Number.parseInt(url.port, 10) === 0) {
+    return { span, message: 'The Node.js driver rejects port 0.' };
+  }
+  return undefined;
+}
+
+const FORBIDDEN_HOST_CHARS = '<>[]\\^|';
+
+function explainHost(raw: string): string {
+  if (raw.startsWith('[')) {
+    return raw.includes(']') ? 'the part in brackets is not a valid IPv6 address (zone ids are not accepted), or something other than :port follows the "]".' : 'the "[" is not closed.';
+  }
+  for (const ch of raw) if (FORBIDDEN_HOST_CHARS.includes(ch)) return `a host name cannot contain "${ch}".`;
+  const colon = raw.indexOf(':');
+  if (colon === 0) return 'the host name before ":" is missing.';
+  if (colon >= 0) {
+    const port = raw.slice(colon + 1);
+    if (port.includes(':')) return 'only one ":" may separate host and port; put IPv6 addresses in brackets.';
+    return `"${port}" is not a port from 1 to 65535.`;
+  }
+  return 'it is not a valid host.';
+}
+
+/** The driver's split: `scheme://[username[:password]@]hosts` then the rest (mongodb-connection-string-url). */
+export function readAsNodeDriver(text: string): NodeUri {
+  const srv = text.startsWith('mongodb+srv://');
+  const out: NodeUri = { srv, hostsSpan: { start: 0, end: 0 }, hosts: [], items: [] };
+  if (!srv && !text.startsWith('mongodb://')) {
+    out.rejection = { span: { start: 0, end: Math.min(text.length, 10) }, message: 'The Node.js driver needs the connection string to start with exactly mongodb:// or mongodb+srv://.' };
+    return out;
+  }
+  const body = srv ? 14 : 10;
+  const n = text.length;
+  // username = [^:@]*, then either "@" or ":" password "@" (password = up to the first "@").
+  let u = body;
+  while (u < n && text[u] !== ':' && text[u] !== '@') u++;
+  let at = -1;
+  if (text[u] === '@') at = u;
+  else if (text[u] === ':') at = text.indexOf('@', u + 1);
+  let hostsStart = at >= 0 ? at + 1 : body;
+  if (at >= 0 && text[hostsStart] === ':') {
+    at = -1; // the host list may not start with ":", so the regular expression backs off the credentials
+    hostsStart = body;
+  }
+  if (text[hostsStart] === ':') {
+    out.rejection = { span: { start: hostsStart, end: hostsStart + 1 }, message: 'The Node.js driver cannot read a host list that starts with ":".' };
+    return out;
+  }
+  if (at >= 0) {
+    out.username = { start: body, end: Math.min(u, at) };
+    if (u < at) out.password = { start: u + 1, end: at };
+  }
+  let hostsEnd = hostsStart;
+  while (hostsEnd < n && text[hostsEnd] !== '/' && text[hostsEnd] !== '?' && text[hostsEnd] !== '@') hostsEnd++;
+  out.hostsSpan = { start: hostsStart, end: hostsEnd };
+  out.rejection = urlLayerRejection(text, out, body);
+  if (out.rejection) return out;
+
+  let itemStart = hostsStart;
+  for (let i = hostsStart; i <= hostsEnd; i++) {
+    if (i === hostsEnd || text[i] === ',') {
+      const span = { start: itemStart, end: i };
+      const raw = text.slice(itemStart, i);
+      const host: NodeHost = { span, raw };
+      if (!srv) {
+        const r = nodeHostRejection(raw, span);
+        if (r) host.rejection = r;
+      }
+      out.hosts.push(host);
+      itemStart = i + 1;
+    }
+  }
+  if (srv && out.hosts.length !== 1) {
+    out.rejection = { span: out.hostsSpan, message: 'mongodb+srv takes exactly one host name; the Node.js driver counts every comma-separated entry, empty ones included.' };
+  } else if (srv && out.hosts[0].raw.includes(':')) {
+    const c = text.indexOf(':', hostsStart);
+    out.rejection = { span: { start: c, end: hostsEnd }, message: 'The Node.js driver rejects a ":" in a mongodb+srv host: it reads it as a port.' };
+  }
+  readRest(text, hostsEnd, out);
+  return out;
+}
+
+function urlLayerRejection(text: string, out: NodeUri, body: number): NodeRejection | undefined {
+  const { username, password, hostsSpan } = out;
+  if (hostsSpan.end === hostsSpan.start) {
+    return { span: { start: Math.max(0, body - 3), end: hostsSpan.end }, message: 'The connection string has no host.' };
+  }
+  for (const part of [username, password]) {
+    if (part && !decodes(text.slice(part.start, part.end))) {
+      return { span: part, message: `The Node.js driver cannot decode the ${part === username ? 'username' : 'password'}: a "%" does not start a valid UTF-8 escape.` };
+    }
+  }
+  const user = username ? text.slice(username.start, username.end) : '';
+  const illegalUser = firstIllegal(user);
+  if (username && illegalUser) {
+    const hex = illegalUser.charCodeAt(0).toString(16).toUpperCase();
+    return { span: username, message: `The Node.js driver takes everything before the first ":" or "@" as the username, and here that text contains an unescaped "${illegalUser}". Percent-encode it as %${hex}.` };
+  }
+  if ((!username || username.end === username.start || !password || password.end === password.start) && (text[body] === '@' || text[body] === ':')) {
+    return { span: { start: body, end: body + 1 }, message: 'The credentials before "@" are empty; the Node.js driver rejects empty userinfo.' };
+  }
+  if (password) {
+    const illegal = firstIllegal(text.slice(password.start, password.end));
+    if (illegal) return { span: password, message: `The password contains an unescaped "${illegal}"; the Node.js driver rejects it. Percent-encode it.` };
+  }
+  if (text[hostsSpan.end] === '@') {
+    return { span: { start: hostsSpan.end, end: hostsSpan.end + 1 }, message: 'The Node.js driver rejects a second unescaped "@" after the host list. Percent-encode "@" as %40.' };
+  }
+  return undefined;
+}
+
+/** Path, query and fragment as WHATWG URL splits them; the rest ends at a line break, trailing spaces are dropped. */
+function readRest(text: string, start: number, out: NodeUri): void {
+  let end = start;
+  while (end < text.length && !isLineTerminator(text.charCodeAt(end))) end++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  let hash = text.indexOf('#', start);
+  if (hash < 0 || hash >= end) hash = end;
+  else out.fragment = { start: hash + 1, end };
+  let q = text.indexOf('?', start);
+  if (q < 0 || q >= hash) q = hash;
+  if (q > start) {
+    const span = { start, end: q };
+    out.path = { span };
+    let pathname = '/';
+    try {
+      pathname = new URL(`mongodb://x${text.slice(start, q)}${q < hash ? '?' : ''}`).pathname;
+    } catch {
+      // Not reachable for a path that starts with "/"; keep the default.
+    }
+    if (pathname !== '/' && pathname !== '') {
+      const encoded = pathname.slice(1);
+      try {
+        const db = decodeURIComponent(encoded);
+        if (db) out.path.dbName = db;
+      } catch {
+        out.path.rejection = { span, message: 'The Node.js driver cannot decode the database name: a "%" does not start a valid UTF-8 escape.' };
+      }
+    }
+  }
+  if (q >= hash) return;
+  out.query = { start: q + 1, end: hash };
+  let itemStart = q + 1;
+  for (let i = q + 1; i <= hash; i++) {
+    if (i === hash || text[i] === '&') {
+      const item = i > itemStart ? queryItem(text, itemStart, i) : undefined;
+      if (item) out.items.push(item);
+      itemStart = i + 1;
+    }
+  }
+}
+
+function queryItem(text: string, start: number, end: number): NodeQueryItem | undefined {
+  const raw = text.slice(start, end);
+  // URL drops tabs before URLSearchParams sees the query; an item of tabs only is then empty.
+  // The leading "&" keeps URLSearchParams from dropping a "?" that starts the item.
+  const pair = new URLSearchParams(`&${raw.includes('\t') ? raw.split('\t').join('') : raw}`).entries().next().value as [string, string] | undefined;
+  if (!pair) return undefined;
+  const eq = raw.indexOf('=');
+  const item: NodeQueryItem = {
+    span: { start, end },
+    keySpan: { start, end: eq >= 0 ? start + eq : end },
+    key: pair[0],
+    value: pair[1],
+  };
+  if (eq >= 0) item.valueSpan = { start: start + eq + 1, end };
+  return item;
+}
