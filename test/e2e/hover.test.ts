@@ -3,6 +3,11 @@ import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { at, hoverText, openFixture, waitFor, waitForDiagnostic } from './helpers';
 
+/** The hover text at the `|` in `marked`, polled for until there is one. */
+function waitForHover(document: vscode.TextDocument, marked: string): Promise<string> {
+  return waitFor(async () => (await hoverText(document, at(document, marked))) || undefined, `a hover at ${marked}`);
+}
+
 describe('hover', () => {
   let env: vscode.TextDocument;
   before(async () => {
@@ -11,18 +16,18 @@ describe('hover', () => {
   });
 
   it('documents an option', async () => {
-    const text = await waitFor(() => hoverText(env, at(env, 'replica|Set=rs0')), 'a hover on replicaSet');
+    const text = await waitForHover(env, 'replica|Set=rs0');
     assert.match(text, /replicaSet/);
     assert.match(text, /https:\/\/www\.mongodb\.com\//, 'links to the documentation');
   });
 
   it('describes a host and its port', async () => {
-    const text = await waitFor(() => hoverText(env, at(env, 'analytics-1.exa|mple.com')), 'a hover on a host');
+    const text = await waitForHover(env, 'analytics-1.exa|mple.com');
     assert.match(text, /analytics-1\.example\.com/);
   });
 
   it('never shows a password', async () => {
-    const text = await waitFor(() => hoverText(env, at(env, 'mon|godb://admin')), 'a hover on the scheme');
+    const text = await waitForHover(env, 'mon|godb://admin');
     assert.match(text, /mongodb:\/\//);
     assert.doesNotMatch(text, /p@ss|p%40ss/);
   });
@@ -30,7 +35,7 @@ describe('hover', () => {
   it('works in YAML too', async () => {
     const compose = await openFixture('docker-compose.yml');
     await waitForDiagnostic(compose, 'option-unknown');
-    const text = await waitFor(() => hoverText(compose, at(compose, 'auth|Source=admin&retryWrite')), 'a hover on authSource');
+    const text = await waitForHover(compose, 'auth|Source=admin&retryWrite');
     assert.match(text, /authSource/);
   });
 });

@@ -8,6 +8,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
+import { DIAGNOSTIC_SOURCE, fileName, openFixture, ourDiagnostics, waitFor } from './helpers';
 
 /** Run after the others, in this order: they change settings, or kill the language server. */
 const RUN_LAST = ['settings.test.js', 'restart.test.js'];
@@ -28,8 +29,23 @@ function testFiles(): string[] {
     .map((f) => path.join(__dirname, f));
 }
 
+/**
+ * Before any test: the language server runs and answers. If it does not, the suite stops here with one
+ * failure instead of every test waiting for it in turn.
+ */
+async function languageServerAnswers(): Promise<void> {
+  const document = await openFixture('.env');
+  await waitFor(() => ourDiagnostics(document).length > 0, `diagnostics (source ${DIAGNOSTIC_SOURCE}) for ${fileName(document)}: is the language server running?`);
+}
+
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false,
+    timeout: 60_000,
+    rootHooks: { beforeAll: [languageServerAnswers] },
+  });
   if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
   const files = testFiles();
   if (files.length === 0) return Promise.reject(new Error(`No *.test.js in ${__dirname}: run \`npm run build\` first.`));
