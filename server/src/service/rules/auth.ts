@@ -3,6 +3,19 @@ import { effective, occurrences, ResolvedOption } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { Span } from '../types';
 import { RuleContext } from './context';
+import { NodeAuthFailure, nodeCredential, nodeMechanism } from './nodeAuth';
+
+/** Under the Node profile, which of the driver's own credential checks fail (empty under the spec profile). */
+type NodeFailures = readonly NodeAuthFailure[];
+
+function nodeFails(failures: NodeFailures, ...codes: NodeAuthFailure['code'][]): 'error' | 'warning' {
+  return failures.some((f) => codes.includes(f.code)) ? 'error' : 'warning';
+}
+
+/** The driver matches property names exactly; a failure tied to this very key makes it an error. */
+function nodeFailsProperty(failures: NodeFailures, key: string): 'error' | 'warning' {
+  return key === 'ALLOWED_HOSTS' || failures.some((f) => f.property === key) ? 'error' : 'warning';
+}
 
 const REMOVED: Record<string, string> = {
   'MONGODB-CR': 'MONGODB-CR was removed in MongoDB 4.0; use SCRAM-SHA-256 (or SCRAM-SHA-1).',
@@ -33,15 +46,27 @@ function resolveMechanism(ctx: RuleContext): { mech?: AuthMechanism; opt?: Resol
     return { mech: ci, opt, given: true };
   }
   const removed = REMOVED[raw.toUpperCase()];
-  ctx.report(
-    'auth-mechanism-unknown',
-    opt.part.value.span,
-    removed ?? `Unknown authentication mechanism "${raw}". Expected one of: ${AUTH_MECHANISMS.map((m) => m.name).join(', ')}.`,
-  );
+  const message = removed ?? `Unknown authentication mechanism "${raw}". Expected one of: ${AUTH_MECHANISMS.map((m) => m.name).join(', ')}.`;
+  if (ctx.driver === 'node') {
+    // The driver takes the first of its mechanism names that contains the value as a whole word.
+    const m = nodeMechanism(raw);
+    if (m.kind === 'match') {
+      const how = m.name === 'DEFAULT' ? 'as DEFAULT, its name for "negotiate with the server"' : `as ${m.name}`;
+      ctx.report('auth-mechanism-unknown', opt.part.value.span, `${message} The Node.js driver accepts it ${how}; write the full name.`, {
+        node: 'warning',
+        ...(m.name !== 'DEFAULT' ? { data: { replacement: m.name, title: `Change to ${m.name}` } } : {}),
+      });
+      return { mech: findMechanism(m.name), opt, given: true };
+    }
+    const why = m.kind === 'pattern' ? ' The Node.js driver turns the value into a regular expression, so write the name exactly.' : '';
+    ctx.report('auth-mechanism-unknown', opt.part.value.span, `${message}${why}`, { node: 'error' });
+    return { opt, given: true };
+  }
+  ctx.report('auth-mechanism-unknown', opt.part.value.span, message);
   return { opt, given: true };
 }
 
-function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mechOpt: ResolvedOption | undefined): void {
+function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mechOpt: ResolvedOption | undefined, failures: NodeFailures): void {
   const propsOpt = effective(ctx.options, 'authMechanismProperties');
   const gssapiLegacy = effective(ctx.options, 'gssapiServiceName');
   const props = (propsOpt?.value ?? {}) as Record<string, string>;
@@ -62,20 +87,20 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
       const msg = allowed.length
         ? `${mech.name} does not take the property "${k}". It takes: ${allowed.join(', ')}.`
         : `${mech.name} takes no authMechanismProperties ("${k}" given).`;
-      ctx.report('auth-property-invalid', span, msg, { severity: isOidc || allowed.length === 0 ? 'error' : 'warning' });
+      ctx.report('auth-property-invalid', span, msg, { severity: isOidc || allowed.length === 0 ? 'error' : 'warning', node: nodeFailsProperty(failures, k) });
       continue;
     }
     seen.set(prop.name, v);
     if (!prop.uriAllowed) {
-      ctx.report('auth-property-invalid', span, `${prop.name} cannot be set in the connection string${prop.name === 'AWS_SESSION_TOKEN' ? ': drivers read AWS credentials from the environment' : '; set it in code'}.`);
+      ctx.report('auth-property-invalid', span, `${prop.name} cannot be set in the connection string${prop.name === 'AWS_SESSION_TOKEN' ? ': drivers read AWS credentials from the environment' : '; set it in code'}.`, { node: nodeFailsProperty(failures, k) });
       continue;
     }
     if (prop.values && !prop.values.includes(v)) {
-      ctx.report('auth-property-invalid', span, `${prop.name}:${v} is not valid. Expected one of: ${prop.values.join(', ')}.`);
+      ctx.report('auth-property-invalid', span, `${prop.name}:${v} is not valid. Expected one of: ${prop.values.join(', ')}.`, { node: nodeFailsProperty(failures, k) });
     }
   }
   if (gssapiLegacy && mech.name !== 'GSSAPI') {
-    ctx.report('auth-property-invalid', gssapiLegacy.part.span, `gssapiServiceName only applies to GSSAPI, not ${mech.name}.`, { severity: 'warning' });
+    ctx.report('auth-property-invalid', gssapiLegacy.part.span, `gssapiServiceName only applies to GSSAPI, not ${mech.name}.`, { severity: 'warning', node: 'warning' });
   }
   // When the property list itself was invalid (and so ignored), that is the problem to report.
   const propsInvalid = occurrences(ctx.options, 'authMechanismProperties').some((o) => o.issue);
@@ -83,11 +108,11 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
     const env = seen.get('ENVIRONMENT');
     const span = valueSpan ?? mechanismSpan(ctx, mechOpt);
     if (env === undefined) {
-      ctx.report('auth-property-missing', span, 'MONGODB-OIDC needs authMechanismProperties=ENVIRONMENT:<test|azure|gcp|k8s> in a connection string (callbacks can only be set in code).', { node: 'error' });
+      ctx.report('auth-property-missing', span, 'MONGODB-OIDC needs authMechanismProperties=ENVIRONMENT:<test|azure|gcp|k8s> in a connection string (callbacks can only be set in code).', { node: nodeFails(failures, 'oidc-environment-missing') });
     } else if (env === 'azure' || env === 'gcp') {
-      if (!seen.has('TOKEN_RESOURCE')) ctx.report('auth-property-missing', span, `ENVIRONMENT:${env} needs TOKEN_RESOURCE:<audience> as well.`);
+      if (!seen.has('TOKEN_RESOURCE')) ctx.report('auth-property-missing', span, `ENVIRONMENT:${env} needs TOKEN_RESOURCE:<audience> as well.`, { node: nodeFails(failures, 'oidc-token-resource') });
     } else if (seen.has('TOKEN_RESOURCE')) {
-      ctx.report('auth-property-invalid', span, `TOKEN_RESOURCE only applies to ENVIRONMENT azure or gcp, not ${env}.`);
+      ctx.report('auth-property-invalid', span, `TOKEN_RESOURCE only applies to ENVIRONMENT azure or gcp, not ${env}${ctx.driver === 'node' ? ' (the Node.js driver ignores it)' : ''}.`, { node: 'warning' });
     }
   }
 }
@@ -101,6 +126,7 @@ export function checkAuth(ctx: RuleContext): void {
       ctx.report('auth-source-empty', o.part.span, 'authSource is empty. Give the database that holds the user (often admin), or remove the option.');
     }
   }
+  const failures: NodeFailures = ctx.driver === 'node' ? nodeCredential(ctx).failures : [];
   const { mech, opt: mechOpt, given } = resolveMechanism(ctx);
   const ui = uri.userinfo;
   const hasCredential = !!ui || given;
@@ -109,7 +135,7 @@ export function checkAuth(ctx: RuleContext): void {
     if (source && typeof source.value === 'string') {
       ctx.report('auth-source-without-credentials', source.part.span, 'authSource has no effect: the connection string has no credentials and no authMechanism.', { node: 'none' });
     }
-    checkProperties(ctx, undefined, undefined);
+    checkProperties(ctx, undefined, undefined, failures);
     return;
   }
   const username = ui?.username.value ?? '';
@@ -118,35 +144,37 @@ export function checkAuth(ctx: RuleContext): void {
   const userSpan = ui ? ui.username.span.end > ui.username.span.start ? ui.username.span : ui.span.end > ui.span.start ? ui.span : ui.atSpan : mechanismSpan(ctx, mechOpt);
 
   if (!mech) {
-    if (given) return checkProperties(ctx, undefined, mechOpt);
+    if (given) return checkProperties(ctx, undefined, mechOpt, failures);
     // Negotiated SCRAM: a username is required when userinfo is present.
     if (!hasUsername) ctx.report('auth-username-missing', ui ? ui.span.end > ui.span.start ? ui.span : ui.atSpan : userSpan, 'The credentials have no username. Add one before the "@", or remove the "@".');
-    checkProperties(ctx, undefined, undefined);
+    checkProperties(ctx, undefined, undefined, failures);
     return;
   }
 
   const name = mech.name;
   if (mech.username === 'required' && !hasUsername) {
-    ctx.report('auth-username-missing', userSpan, `${name} needs a username: add user@ before the host.`);
+    ctx.report('auth-username-missing', userSpan, `${name} needs a username: add user@ before the host.`, { node: nodeFails(failures, 'username-missing') });
   }
   const env = (effective(ctx.options, 'authMechanismProperties')?.value as Record<string, string> | undefined)?.ENVIRONMENT;
   const usernameForbidden = mech.username === 'forbidden' || (name === 'MONGODB-OIDC' && env !== undefined && env !== 'azure');
   if (usernameForbidden && hasUsername) {
     const why = name === 'MONGODB-OIDC' ? `with ENVIRONMENT:${env} (only azure takes a username, the managed identity's client id)` : 'in the connection string';
-    ctx.report('auth-username-forbidden', ui!.username.span, `${name} takes no username ${why}.`);
+    ctx.report('auth-username-forbidden', ui!.username.span, `${name} takes no username ${why}.`, { node: nodeFails(failures, 'aws-credentials', 'oidc-username') });
   }
+  const passwordFailure = nodeFails(failures, 'aws-credentials', 'oidc-password', 'x509-password');
   if (mech.password === 'forbidden' && password && password.value.length > 0) {
-    ctx.report('auth-password-forbidden', password.span, `${name} takes no password; remove it from the connection string.`);
+    ctx.report('auth-password-forbidden', password.span, `${name} takes no password; remove it from the connection string.`, { node: passwordFailure });
   } else if (mech.password === 'forbidden' && password && name === 'MONGODB-AWS') {
-    ctx.report('auth-password-forbidden', { start: password.span.start - 1, end: password.span.end }, `${name} takes no password; remove the ":".`);
+    ctx.report('auth-password-forbidden', { start: password.span.start - 1, end: password.span.end }, `${name} takes no password; remove the ":".`, { node: passwordFailure });
   }
   if (mech.password === 'required' && !password && hasUsername) {
     ctx.report('auth-password-missing', userSpan, `${name} needs a password; the driver will fail to authenticate without one.`, { node: 'none' });
   }
   if (mech.externalOnly && source && typeof source.value === 'string' && source.value !== '$external') {
     ctx.report('auth-source-invalid', source.part.span, `${name} authenticates against $external; authSource=${source.value} is not allowed.`, {
+      node: nodeFails(failures, 'source'),
       data: { replacement: 'authSource=$external', title: 'Use authSource=$external' },
     });
   }
-  checkProperties(ctx, mech, mechOpt);
+  checkProperties(ctx, mech, mechOpt, failures);
 }

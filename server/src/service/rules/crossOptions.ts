@@ -42,17 +42,23 @@ function checkTls(ctx: RuleContext): void {
   }
 }
 
+/** How many hosts the driver counts: under the Node profile empty entries (`a,`) count too. */
+function hostCount(ctx: RuleContext): number {
+  return ctx.node && !ctx.node.rejection ? ctx.node.hosts.length : ctx.uri.hosts.length;
+}
+
 function checkTopology(ctx: RuleContext): void {
   const uri = ctx.uri;
   const srv = uri.scheme.kind === 'mongodb+srv';
+  const hosts = hostCount(ctx);
   const direct = effective(ctx.options, 'directConnection');
   if (direct?.value === true) {
     if (srv) ctx.report('direct-connection-conflict', direct.part.span, 'directConnection=true cannot be used with mongodb+srv: the SRV record may list many servers.');
-    else if (uri.hosts.length > 1) ctx.report('direct-connection-conflict', direct.part.span, `directConnection=true needs exactly one host; ${uri.hosts.length} are given.`);
+    else if (hosts > 1) ctx.report('direct-connection-conflict', direct.part.span, `directConnection=true needs exactly one host; ${hosts} are given.`);
   }
   const lb = effective(ctx.options, 'loadBalanced');
   if (lb?.value === true) {
-    if (!srv && uri.hosts.length > 1) ctx.report('load-balanced-conflict', lb.part.span, `loadBalanced=true needs exactly one host (the load balancer); ${uri.hosts.length} are given.`);
+    if (!srv && hosts > 1) ctx.report('load-balanced-conflict', lb.part.span, `loadBalanced=true needs exactly one host (the load balancer); ${hosts} are given.`);
     const rs = present(ctx, 'replicaSet')[0];
     if (rs) ctx.report('load-balanced-conflict', rs.part.span, 'replicaSet cannot be used with loadBalanced=true.');
     if (direct?.value === true) ctx.report('load-balanced-conflict', direct.part.span, 'directConnection=true cannot be used with loadBalanced=true.');
@@ -73,7 +79,11 @@ function checkProxy(ctx: RuleContext): void {
   const pass = present(ctx, 'proxyPassword');
   if (!host.length) {
     for (const name of ['proxyPort', 'proxyUsername', 'proxyPassword']) {
-      for (const o of present(ctx, name)) ctx.report('proxy-host-required', o.part.span, `${name} has no effect without proxyHost; drivers reject it.`);
+      for (const o of present(ctx, name)) {
+        // The Node.js driver tests the values for truth, so proxyPort=0 passes.
+        const nodeAccepts = o.value === 0;
+        ctx.report('proxy-host-required', o.part.span, `${name} has no effect without proxyHost; drivers reject it${nodeAccepts ? ' (the Node.js driver lets proxyPort=0 through)' : ''}.`, { node: nodeAccepts ? 'warning' : 'error' });
+      }
     }
     return;
   }
@@ -88,12 +98,15 @@ function checkReadPreference(ctx: RuleContext): void {
   const how = mode ? 'readPreference=primary' : 'The default read preference (primary)';
   for (const t of occurrences(ctx.options, 'readPreferenceTags')) {
     if (t.value && typeof t.value === 'object' && Object.keys(t.value).length > 0) {
-      ctx.report('read-preference-conflict', t.part.span, `${how} cannot take readPreferenceTags: only secondaries are chosen by tags. Set another readPreference mode.`);
+      const nodeNote = ctx.driver === 'node' ? ' The Node.js driver does not reject this, but the tags never apply.' : '';
+      ctx.report('read-preference-conflict', t.part.span, `${how} cannot take readPreferenceTags: only secondaries are chosen by tags. Set another readPreference mode.${nodeNote}`, { node: 'warning' });
     }
   }
   const staleness = effective(ctx.options, 'maxStalenessSeconds');
   if (typeof staleness?.value === 'number' && staleness.value > 0) {
-    ctx.report('read-preference-conflict', staleness.part.span, `${how} cannot take maxStalenessSeconds: staleness only applies to secondaries. Set another readPreference mode.`);
+    // The Node.js driver rejects an explicit readPreference=primary only; without a mode it drops the value.
+    const nodeNote = ctx.driver === 'node' && !mode ? ' The Node.js driver does not reject this: it silently drops maxStalenessSeconds.' : '';
+    ctx.report('read-preference-conflict', staleness.part.span, `${how} cannot take maxStalenessSeconds: staleness only applies to secondaries. Set another readPreference mode.${nodeNote}`, { node: mode ? 'error' : 'warning' });
   }
 }
 
@@ -101,13 +114,13 @@ function checkConcernsAndPool(ctx: RuleContext): void {
   const w = effective(ctx.options, 'w');
   const j = effective(ctx.options, 'journal');
   if (w?.value === 0 && j?.value === true) {
-    ctx.report('write-concern-conflict', j.part.span, 'journal=true asks for an acknowledgement that w=0 turns off; drivers reject the combination.');
+    ctx.report('write-concern-conflict', j.part.span, `journal=true asks for an acknowledgement that w=0 turns off; drivers reject the combination${ctx.driver === 'node' ? ' (the Node.js driver does not check it)' : ''}.`, { node: 'warning' });
   }
   const min = effectiveValue<number>(ctx.options, 'minPoolSize');
   const maxO = effective(ctx.options, 'maxPoolSize');
   const minO = effective(ctx.options, 'minPoolSize');
   if (typeof min === 'number' && typeof maxO?.value === 'number' && maxO.value > 0 && min > maxO.value && minO) {
-    ctx.report('pool-size-conflict', minO.part.span, `minPoolSize (${min}) is larger than maxPoolSize (${maxO.value}).`);
+    ctx.report('pool-size-conflict', minO.part.span, `minPoolSize (${min}) is larger than maxPoolSize (${maxO.value})${ctx.driver === 'node' ? '; the Node.js driver does not check it, but the pool cannot honour both' : ''}.`, { node: 'warning' });
   }
   const staleness = effective(ctx.options, 'maxStalenessSeconds');
   const hb = effectiveValue<number>(ctx.options, 'heartbeatFrequencyMS');

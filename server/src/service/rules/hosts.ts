@@ -1,5 +1,18 @@
 import { HostPart } from '../uri/types';
-import { RuleContext } from './context';
+import { Severity } from '../types';
+import { overlaps, RuleContext } from './context';
+
+/**
+ * Under the Node profile a host problem is an error when the driver's own host parser (URL-based)
+ * rejects the same host; otherwise it stays a warning. mongodb+srv hosts are not parsed until the
+ * DNS lookup, so they are never rejected when the client is created.
+ */
+function nodeSeverity(ctx: RuleContext, h: HostPart): Severity {
+  const node = ctx.node;
+  if (!node) return 'error';
+  if (node.rejection) return overlaps(node.rejection.span, h.span) ? 'error' : 'warning';
+  return node.hosts.some((n) => n.rejection && overlaps(n.span, h.span)) ? 'error' : 'warning';
+}
 
 function isHostnameChar(c: number): boolean {
   return (
@@ -14,34 +27,37 @@ function isHostnameChar(c: number): boolean {
 function checkPort(ctx: RuleContext, h: HostPart): void {
   const port = h.port;
   if (!port) return;
+  const node = nodeSeverity(ctx, h);
   const colon = { start: port.span.start - 1, end: port.span.end };
   if (port.raw === '') {
     ctx.report('port-invalid', colon, 'The port after ":" is empty. Give a port from 1 to 65535 or remove the ":".', {
+      node,
       data: { replacement: '', title: 'Remove the empty port' },
     });
     return;
   }
   if (port.value === undefined) {
-    ctx.report('port-invalid', port.span, `Port "${port.raw}" is not a number; it must be an integer from 1 to 65535.`);
+    ctx.report('port-invalid', port.span, `Port "${port.raw}" is not a number; it must be an integer from 1 to 65535.`, { node });
     return;
   }
   if (port.value < 1 || port.value > 65535) {
-    ctx.report('port-invalid', port.span, `Port ${port.raw} is out of range (1–65535).`);
+    ctx.report('port-invalid', port.span, `Port ${port.raw} is out of range (1–65535).`, { node });
   }
 }
 
 function checkHost(ctx: RuleContext, h: HostPart): void {
+  const node = nodeSeverity(ctx, h);
   if (h.type === 'ip_literal') {
     if (h.bracket && !h.bracket.closed) {
-      ctx.report('host-invalid', h.span, 'The IP literal has no closing "]".');
+      ctx.report('host-invalid', h.span, 'The IP literal has no closing "]".', { node });
       return;
     }
     if (h.junkAfterBracket) {
-      ctx.report('host-invalid', h.junkAfterBracket, 'Only ":port" may follow the "]" of an IP literal.');
+      ctx.report('host-invalid', h.junkAfterBracket, 'Only ":port" may follow the "]" of an IP literal.', { node });
       return;
     }
     if (!/^[0-9A-Fa-f:.]+(%[0-9A-Za-z._~%-]+)?$/.test(h.host.raw) || !h.host.raw.includes(':')) {
-      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, `"[${h.host.raw}]" is not an IPv6 address.`);
+      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, `"[${h.host.raw}]" is not an IPv6 address.`, { node });
     }
     checkPort(ctx, h);
     return;
@@ -55,29 +71,30 @@ function checkHost(ctx: RuleContext, h: HostPart): void {
       doubled
         ? 'A host may contain only one ":" before its port ("::" is not allowed). Put IPv6 addresses in brackets: [::1]:27017.'
         : 'A host may contain only one ":" (before the port). Put IPv6 addresses in brackets: [::1]:27017.',
+      { node },
     );
     return;
   }
   if (h.host.raw === '') {
-    ctx.report('host-invalid', h.span, 'The host name before the port is missing.');
+    ctx.report('host-invalid', h.span, 'The host name before the port is missing.', { node });
     return;
   }
   if (h.type === 'unix') {
     if (!h.host.value.endsWith('.sock')) {
-      ctx.report('host-socket-invalid', h.host.span, 'A host containing an encoded "/" is a UNIX socket path, and that path must end in ".sock".');
+      ctx.report('host-socket-invalid', h.host.span, 'A host containing an encoded "/" is a UNIX socket path, and that path must end in ".sock".', { node });
     }
-    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, 'A UNIX socket path takes no port.');
+    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, 'A UNIX socket path takes no port.', { node });
     return;
   }
   for (const bad of h.host.decoded.badEscapes) {
-    ctx.report('host-invalid', bad, 'The "%" in this host does not start a %XX escape.');
+    ctx.report('host-invalid', bad, 'The "%" in this host does not start a %XX escape.', { node });
   }
   const raw = h.host.raw;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (!isHostnameChar(c)) {
       const ch = raw[i] === ' ' ? 'a space' : `"${raw[i]}"`;
-      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, `A host name cannot contain ${ch}.`);
+      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, `A host name cannot contain ${ch}.`, { node });
       break;
     }
   }
@@ -89,6 +106,7 @@ export function checkHosts(ctx: RuleContext): void {
   const uri = ctx.uri;
   if (uri.scheme.kind === 'invalid' && uri.hosts.length === 0 && uri.text.length === uri.bodyStart) return;
   if (uri.hosts.length === 0 && uri.emptyHosts.length === 0) {
+    const node: Severity = ctx.node && !ctx.node.rejection ? 'warning' : 'error';
     const db = uri.database;
     if (uri.slash && uri.slash.start === uri.hostsSpan.start && db && /\.sock\b/.test(db.value)) {
       const path = '/' + db.value.replace(/\/$/, '');
@@ -97,17 +115,21 @@ export function checkHosts(ctx: RuleContext): void {
         'host-unescaped-slash',
         { start: uri.slash.start, end: db.span.end },
         `UNIX socket paths must be percent-encoded: write ${encoded}.`,
-        { data: { replacement: encoded, title: 'Percent-encode the socket path' } },
+        { node, data: { replacement: encoded, title: 'Percent-encode the socket path' } },
       );
       return;
     }
     if (uri.text.length === 0) return;
     const at = uri.hostsSpan.start;
-    ctx.report('host-missing', { start: Math.max(0, at - 3), end: Math.max(at, uri.hostsSpan.end) }, 'The connection string has no host. Add one, e.g. localhost:27017.');
+    ctx.report('host-missing', { start: Math.max(0, at - 3), end: Math.max(at, uri.hostsSpan.end) }, 'The connection string has no host. Add one, e.g. localhost:27017.', { node });
     return;
   }
+  // The Node.js driver keeps an empty entry as a host named "" (and counts it as a host).
   for (const e of uri.emptyHosts) {
-    ctx.report('host-empty', e, 'Empty entry in the host list: remove the extra ",".', { data: { replacement: '', title: 'Remove the extra ","' } });
+    ctx.report('host-empty', e, 'Empty entry in the host list: remove the extra ",".', {
+      node: uri.scheme.kind === 'mongodb+srv' ? 'error' : 'warning',
+      data: { replacement: '', title: 'Remove the extra ","' },
+    });
   }
   const seen = new Map<string, number>();
   for (const h of uri.hosts) {

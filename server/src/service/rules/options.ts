@@ -3,12 +3,20 @@ import { occurrences, ResolvedOption } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { RuleContext } from './context';
 import { closest } from './didYouMean';
+import { convertForNode } from './nodeOptions';
 
 const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.name);
 const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
 
 /** Options whose problems are reported by a more specific rule group. */
 const OWN_RULES = new Set(['authsource', 'authmechanism']);
+
+/** How the Node.js driver reads a value the specification rejects (integers are parsed leniently). */
+function describeNodeValue(opt: UriOption, value: unknown): string {
+  if (typeof value === 'number' && (opt.node.type === 'uint' || opt.node.type === 'int' || opt.name === 'family' || opt.name === 'w')) return ` and reads it as ${value}`;
+  if (opt.node.type === 'any' && opt.type !== 'string') return ' as text, unconverted';
+  return '';
+}
 
 function checkUnknown(ctx: RuleContext, r: ResolvedOption): void {
   const key = r.part.key.value;
@@ -67,7 +75,10 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   for (const bad of p.key.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this option name does not start a %XX escape.');
   if (p.value) for (const bad of p.value.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
   if (!p.value) {
-    ctx.report('option-no-value', p.span, `Option "${p.key.value}" has no "=" and no value. Write ${p.key.value}=<value>.`);
+    // The Node.js driver reads a key without "=" as an empty value, which it accepts only for
+    // readPreferenceTags (the empty tag set) and for the ignored timeoutMS.
+    const nodeAccepts = !!r.option?.node.accepted && (r.option.type === 'tagSet' || !!r.option.node.ignored);
+    ctx.report('option-no-value', p.span, `Option "${p.key.value}" has no "=" and no value. Write ${p.key.value}=<value>.`, { node: nodeAccepts ? 'warning' : 'error' });
     return;
   }
   if (p.key.value === '') {
@@ -110,12 +121,23 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   }
   if (OWN_RULES.has(asciiLower(opt.name))) return;
   if (r.empty) {
-    ctx.report('option-empty-value', p.span, `${opt.name} has an empty value and is ignored.`, { node: 'error' });
+    const ignored = !!opt.node.ignored;
+    const message = ctx.driver === 'node'
+      ? ignored ? `${opt.name} has an empty value; the Node.js driver ignores ${opt.name} anyway.` : `${opt.name} has an empty value; the Node.js driver rejects options without a value.`
+      : `${opt.name} has an empty value and is ignored.`;
+    ctx.report('option-empty-value', p.span, message, { node: ignored ? 'warning' : 'error' });
     return;
   }
   if (r.issue) {
     const data = r.issue.replacement !== undefined ? { replacement: r.issue.replacement, title: `Change to ${r.issue.replacement}` } : undefined;
-    ctx.report('option-invalid-value', r.issue.span ?? p.value.span, `${r.issue.message} The option is ignored.`, { data });
+    let message = `${r.issue.message} The option is ignored.`;
+    let node: 'error' | 'warning' = 'error';
+    if (ctx.driver === 'node') {
+      const c = convertForNode(opt, p.value.value);
+      node = c.ok ? 'warning' : 'error';
+      message = c.ok ? `${r.issue.message} The Node.js driver accepts it${describeNodeValue(opt, c.value)}.` : `${r.issue.message} The Node.js driver rejects it.`;
+    }
+    ctx.report('option-invalid-value', r.issue.span ?? p.value.span, message, { data, node });
     return;
   }
   const lower = asciiLower(opt.name);

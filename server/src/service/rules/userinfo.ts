@@ -1,5 +1,6 @@
 import { DecodedPart } from '../uri/types';
-import { RuleContext } from './context';
+import { Severity } from '../types';
+import { overlaps, RuleContext } from './context';
 
 /** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */
 function isAllowed(c: number): boolean {
@@ -43,8 +44,15 @@ function describe(ch: string): string {
   return `"${ch}"`;
 }
 
+/** Under the Node profile: an error when the driver's URL layer rejects this part of the credentials. */
+function nodeSeverity(ctx: RuleContext, p: DecodedPart): Severity {
+  const rejection = ctx.node?.rejection;
+  return !ctx.node || (rejection && overlaps(rejection.span, p.span)) ? 'error' : 'warning';
+}
+
 function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'password'): void {
   const raw = p.raw;
+  const node = nodeSeverity(ctx, p);
   const base = p.span.start;
   const fix = encodeUserinfoPart(raw);
   const data = fix !== raw ? { replacement: fix, replaceSpan: p.span, title: `Percent-encode the ${what}` } : undefined;
@@ -56,7 +64,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
           'userinfo-invalid-escape',
           { start: base + i, end: base + Math.min(i + 3, raw.length) },
           `The ${what} has a "%" that does not start a %XX escape. Write a literal percent sign as %25.`,
-          { data: data && { ...data, title: `Percent-encode the ${what}` } },
+          { node, data: data && { ...data, title: `Percent-encode the ${what}` } },
         );
       } else i += 2;
       continue;
@@ -76,7 +84,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
         'userinfo-unescaped',
         { start: base + i, end: base + i + 1 },
         `The ${what} contains an unescaped ${describe(ch)}: write it as ${enc} (${why}).`,
-        { data },
+        { node, data },
       );
     } else {
       ctx.report(
