@@ -12,8 +12,14 @@ import { checkOptions } from './options';
 import { checkCrossOptions } from './crossOptions';
 import { checkAuth } from './auth';
 import { checkAdvice } from './advice';
+import { checkNodeDriver } from './nodeDriver';
+import { readAsNodeDriver } from './nodeUri';
+import { resolveNodeOptions } from './nodeOptions';
 
-const RULE_GROUPS: readonly Rule[] = [checkScheme, checkUserinfo, checkHosts, checkSrv, checkDatabase, checkOptions, checkCrossOptions, checkAuth, checkAdvice];
+/** checkNodeDriver runs last: it adds what only the Node.js driver rejects and nothing said so far covers. */
+const RULE_GROUPS: readonly Rule[] = [
+  checkScheme, checkUserinfo, checkHosts, checkSrv, checkDatabase, checkOptions, checkCrossOptions, checkAuth, checkAdvice, checkNodeDriver,
+];
 
 export interface UriCheck {
   parsed: ParsedUri;
@@ -26,7 +32,11 @@ export function checkConnectionString(text: string, settings: Pick<Settings, 'dr
   const parsed = parseConnectionString(text);
   const options = resolveOptions(parsed);
   const problems: Problem[] = [];
-  const ctx = createContext(parsed, options, settings.driver, problems);
+  // Under the Node profile the rules judge the options the driver reads (its URL layer splits the query
+  // differently); when that layer already rejects the string, the specification's reading is kept.
+  const node = settings.driver === 'node' ? readAsNodeDriver(text) : undefined;
+  const ruleOptions = node && !node.rejection ? resolveNodeOptions(parsed, node).index : options;
+  const ctx = createContext(parsed, ruleOptions, settings.driver, problems, node);
   for (const rule of RULE_GROUPS) rule(ctx);
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { parsed, options, problems };

@@ -9,7 +9,7 @@ import { Severity } from '../types';
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'admin';
+  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'node' | 'admin';
   title: string;
   docs: string;
 }
@@ -23,6 +23,8 @@ const TLS = 'https://www.mongodb.com/docs/manual/reference/connection-string-opt
 const PROXY = 'https://www.mongodb.com/docs/drivers/node/current/security/socks/';
 const READPREF = 'https://www.mongodb.com/docs/manual/core/read-preference/';
 const WC = 'https://www.mongodb.com/docs/manual/reference/write-concern/';
+const NODE = 'https://www.mongodb.com/docs/drivers/node/current/connect/connection-options/';
+const NODE_AUTH = 'https://www.mongodb.com/docs/drivers/node/current/security/authentication/';
 const LB = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/#mongodb-urioption-urioption.loadBalanced';
 
 const rules: RuleInfo[] = [
@@ -77,6 +79,11 @@ const rules: RuleInfo[] = [
   { id: 'auth-property-invalid', severity: 'error', group: 'auth', title: 'Invalid authMechanismProperties entry', docs: AUTH },
   { id: 'auth-property-missing', severity: 'error', group: 'auth', title: 'A required authMechanismProperties entry is missing', docs: AUTH },
   { id: 'auth-source-without-credentials', severity: 'info', group: 'advice', title: 'authSource has no effect without credentials', docs: AUTH },
+  // Reported only under the Node.js driver profile (mongodbUri.driver: "node").
+  { id: 'node-uri-rejected', severity: 'error', group: 'node', title: 'The Node.js driver cannot parse this part of the connection string', docs: NODE },
+  { id: 'node-option-rejected', severity: 'error', group: 'node', title: 'Option the Node.js driver rejects', docs: NODE },
+  { id: 'node-auth-rejected', severity: 'error', group: 'node', title: 'Credentials the Node.js driver rejects', docs: NODE_AUTH },
+  { id: 'node-option-ignored', severity: 'warning', group: 'node', title: 'Text the Node.js driver reads differently or ignores', docs: NODE },
   { id: 'tls-disabled', severity: 'info', group: 'advice', title: 'TLS is turned off for a remote host', docs: TLS },
   // Admin commands in JavaScript and MongoDB playgrounds (features/adminCommands.ts).
   { id: 'admin-host-without-port', severity: 'warning', group: 'admin', title: 'A hostAndPort element without a valid port is skipped by dropConnections', docs: 'https://www.mongodb.com/docs/manual/reference/command/dropConnections/' },

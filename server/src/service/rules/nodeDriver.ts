@@ -1,0 +1,130 @@
+/**
+ * What only the Node.js driver (mongodb 7.x) rejects or reads differently, under `mongodbUri.driver: "node"`.
+ * The other rule groups give the Node severity of what they share with the specification; this group adds
+ * the rest: its URL layer and host parser, `;` and `+` in the query, keys repeated with another case,
+ * Node-only option types, and its credential checks. It reports an error only when nothing reported so
+ * far already covers the same text, so each rejection is said once.
+ */
+import { findOption } from '../data/uriOptions';
+import { occurrences, ResolvedOption } from '../uri/options';
+import { Span } from '../types';
+import { overlaps, RuleContext } from './context';
+import { nodeCredential } from './nodeAuth';
+import { convertForNode } from './nodeOptions';
+import { NodeRejection, NodeUri } from './nodeUri';
+
+function reportUnlessCovered(ctx: RuleContext, ruleId: string, r: NodeRejection): void {
+  if (!ctx.hasError((p) => overlaps(p.span, r.span))) ctx.report(ruleId, r.span, r.message, { node: 'error' });
+}
+
+/** The URL layer, each host and the path: what the driver's parsers throw on. */
+function checkStructure(ctx: RuleContext, node: NodeUri): void {
+  if (node.rejection) reportUnlessCovered(ctx, 'node-uri-rejected', node.rejection);
+  for (const h of node.hosts) {
+    if (h.rejection) reportUnlessCovered(ctx, 'node-uri-rejected', h.rejection);
+    const hash = h.raw.indexOf('#');
+    if (!h.rejection && hash >= 0 && !node.srv) {
+      ctx.report('node-option-ignored', { start: h.span.start + hash, end: h.span.end }, `The Node.js driver reads "#" in a host as the start of a URL fragment and ignores the rest of "${h.raw}".`, { node: 'warning' });
+    }
+  }
+  if (node.path?.rejection) reportUnlessCovered(ctx, 'node-uri-rejected', node.path.rejection);
+  if (node.fragment && !node.rejection) {
+    ctx.report('node-option-ignored', { start: node.fragment.start - 1, end: node.fragment.end }, 'The Node.js driver reads "#" as the start of a URL fragment and ignores everything after it (options included). Percent-encode it as %23.', { node: 'warning' });
+  }
+}
+
+/** How URLSearchParams reads the query: no `;` separator, `+` is a space, a key's first spelling wins. */
+function checkQueryReading(ctx: RuleContext, node: NodeUri): void {
+  const text = ctx.uri.text;
+  const firstSpelling = new Map<string, string>();
+  for (const item of node.items) {
+    const lower = item.key.toLowerCase();
+    const first = firstSpelling.get(lower);
+    if (first === undefined) firstSpelling.set(lower, item.key);
+    else if (first !== item.key) {
+      ctx.report('node-option-ignored', item.span, `The Node.js driver ignores this ${item.key}: it only reads occurrences spelled like the first one, ${first}. Spell the key the same way everywhere (or remove the repeat).`, { node: 'warning' });
+    }
+    const raw = text.slice(item.span.start, item.span.end);
+    if (ctx.uri.semicolons.length > 0 && item.valueSpan && raw.includes(';')) {
+      ctx.report('node-option-ignored', item.span, `The Node.js driver does not split options at ";": everything after "${item.key}=" up to the next "&" is one value. Separate options with "&".`, { node: 'warning' });
+    }
+    if (raw.includes('+')) {
+      const opt = findOption(item.key);
+      ctx.report('node-option-ignored', item.span, `The Node.js driver decodes "+" as a space in ${opt ? opt.name : 'this option'}; write %2B for a plus sign, or %20 for a space.`, { node: 'warning' });
+    }
+  }
+}
+
+const TAGS_KEY = /readpreferencetags/i;
+
+/** Values of known keys that the specification accepts but the driver's conversion rejects. */
+function checkValues(ctx: RuleContext, node: NodeUri): void {
+  const hasUser = !!node.username && node.username.end > node.username.start;
+  for (const r of ctx.options.all) {
+    const opt = r.option;
+    const p = r.part;
+    if (!opt || !opt.node.accepted || !p.value || r.empty || opt.name === 'authMechanism') continue;
+    if (opt.name === 'auth' && hasUser) {
+      ctx.report('node-option-ignored', p.span, 'The Node.js driver ignores the auth option because the connection string has credentials before "@".', { node: 'warning' });
+      continue;
+    }
+    if (opt.name === 'dbName' && node.path?.dbName !== undefined) {
+      ctx.report('node-option-ignored', p.span, 'The Node.js driver ignores dbName here: the database in the path comes first.', { node: 'warning' });
+    }
+    const c = convertForNode(opt, p.value.value);
+    if (!c.ok) reportUnlessCovered(ctx, 'node-option-rejected', { span: p.value.span.end > p.value.span.start ? p.value.span : p.span, message: c.message });
+    if (opt.node.deprecationWarning) {
+      ctx.report('node-option-ignored', p.key.span, `The Node.js driver warns: "${opt.node.deprecationWarning}".`, { node: 'warning' });
+    }
+  }
+  // The generic checks every key goes through, whatever the specification says about it.
+  for (const [, list] of ctx.options.byName) {
+    const key = list[0].part.key.value;
+    if (TAGS_KEY.test(key)) continue;
+    for (const r of list.slice(1)) reportUnlessCovered(ctx, 'node-option-rejected', { span: r.part.span, message: `The Node.js driver rejects ${key} given more than once.` });
+    for (const r of list) {
+      if (!r.part.value?.value && !r.option?.node.ignored) reportUnlessCovered(ctx, 'node-option-rejected', { span: r.part.span, message: `The Node.js driver rejects ${key} without a value.` });
+    }
+    if (!list[0].option || !list[0].option.node.accepted) {
+      reportUnlessCovered(ctx, 'node-option-rejected', { span: list[0].part.key.span, message: `The Node.js driver does not support the option "${key}".` });
+    }
+  }
+}
+
+function first(ctx: RuleContext, name: string): ResolvedOption | undefined {
+  return occurrences(ctx.options, name)[0];
+}
+
+/** Option combinations only the driver checks. */
+function checkCombinations(ctx: RuleContext, node: NodeUri): void {
+  const suffix = first(ctx, 'srvAllowedHostsSuffix');
+  if (suffix && !node.srv) {
+    reportUnlessCovered(ctx, 'node-option-rejected', { span: suffix.part.span, message: 'srvAllowedHostsSuffix only applies to mongodb+srv:// connection strings; the Node.js driver rejects it here.' });
+  }
+  const staleness = first(ctx, 'maxStalenessSeconds');
+  if (staleness && typeof staleness.value === 'number' && !first(ctx, 'readPreference')) {
+    ctx.report('node-option-ignored', staleness.part.span, 'Without a readPreference the Node.js driver drops maxStalenessSeconds silently. Set readPreference to a non-primary mode.', { node: 'warning' });
+  }
+}
+
+/** The driver's credential checks that the authentication rules did not already report. */
+function checkCredentials(ctx: RuleContext): void {
+  const { failures } = nodeCredential(ctx);
+  const covered = ctx.hasError((p) => p.ruleId.startsWith('auth-') || p.ruleId === 'node-auth-rejected');
+  if (covered) return;
+  for (const f of failures) {
+    const span: Span = f.span;
+    if (!ctx.hasError((p) => overlaps(p.span, span))) ctx.report('node-auth-rejected', span, f.message, { node: 'error' });
+  }
+}
+
+export function checkNodeDriver(ctx: RuleContext): void {
+  const node = ctx.node;
+  if (ctx.driver !== 'node' || !node) return;
+  checkStructure(ctx, node);
+  if (node.rejection) return;
+  checkQueryReading(ctx, node);
+  checkValues(ctx, node);
+  checkCombinations(ctx, node);
+  checkCredentials(ctx);
+}
