@@ -211,9 +211,19 @@ test('no hover for keys of other objects, or outside keys', () => {
 
 test('large files are scanned in linear time', () => {
   const block = 'db.adminCommand({ dropConnections: 1, hostAndPort: ["a:1", "b"], comment: "x" });\n';
-  const text = block.repeat(20000);
+  const text = block.repeat(5000);
   const started = Date.now();
   const result = analyzeAdminCommands(text, 'javascript');
-  assert.equal(result.problems.length, 20000);
-  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  assert.equal(result.problems.length, 5000);
+  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+});
+
+test('unclosed and deeply nested arguments stay linear', () => {
+  const unclosed = 'db.adminCommand({ killOp: 1, op: [\n'.repeat(20000);
+  const nested = `db.adminCommand({ killOp: 1, op: ${'['.repeat(20000)}1${']'.repeat(20000)} })`;
+  for (const text of [unclosed, nested]) {
+    const started = Date.now();
+    analyzeAdminCommands(text, 'javascript');
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  }
 });

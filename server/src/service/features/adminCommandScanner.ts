@@ -16,8 +16,13 @@ export interface Token {
   line: number;
 }
 
-const IDENT_START = /[A-Za-z_$\u00c0-\uffff]/;
-const IDENT_PART = /[\w$\u00c0-\uffff]/;
+function isIdentStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24 || c >= 0xc0;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
+}
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
 
 /** Tokens that may end an expression: after them, `/` divides; elsewhere it starts a regex. */
@@ -102,9 +107,9 @@ export function scanTokens(text: string): Token[] {
       i += len;
       continue;
     }
-    if (IDENT_START.test(c)) {
+    if (isIdentStart(text.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && IDENT_PART.test(text[j]!)) j++;
+      while (j < n && isIdentPart(text.charCodeAt(j))) j++;
       tokens.push({ kind: 'ident', start, end: j, text: text.slice(i, j), line });
       i = j;
       continue;
@@ -157,34 +162,62 @@ const NUMBER_WRAPPERS = /^(?:NumberInt|NumberLong|NumberDecimal|Int32|Long|Doubl
 const CLOSERS = new Set([')', ']', '}']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
-/** Index after an expression that starts at `i`: up to a `,` or closer at depth 0. */
-export function skipExpression(tokens: readonly Token[], i: number): number {
-  let depth = 0;
-  for (; i < tokens.length; i++) {
-    const t = tokens[i]!;
+/** The tokens with, for each opening bracket, the index of its closing one (-1 when unclosed). */
+export interface TokenList {
+  tokens: readonly Token[];
+  match: Int32Array;
+}
+
+/** Pairs brackets in one pass; a closer that does not fit the innermost opener is ignored. */
+export function pairBrackets(tokens: readonly Token[]): TokenList {
+  const match = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (t.kind !== 'punct') continue;
-    if (OPENERS[t.text]) depth++;
-    else if (CLOSERS.has(t.text)) {
-      if (depth === 0) return i;
-      depth--;
-    } else if (depth === 0 && (t.text === ',' || t.text === ';')) return i;
+    if (OPENERS[t.text]) stack.push(k);
+    else if (CLOSERS.has(t.text) && stack.length > 0 && OPENERS[tokens[stack[stack.length - 1]!]!.text] === t.text) {
+      match[stack.pop()!] = k;
+    }
   }
-  return i;
+  return { tokens, match };
+}
+
+/**
+ * Index after an expression that starts at `i`: up to a `,`, `;` or closer at depth 0. Bracketed
+ * groups are jumped over, so the cost is the number of tokens at the expression's own level.
+ */
+export function skipExpression(list: TokenList, i: number): number {
+  const { tokens, match } = list;
+  for (let k = i; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'punct') continue;
+    if (OPENERS[t.text]) {
+      if (match[k]! < 0) return tokens.length;
+      k = match[k]!;
+    } else if (CLOSERS.has(t.text) || t.text === ',' || t.text === ';') return k;
+  }
+  return tokens.length;
 }
 
 function isPunct(t: Token | undefined, text: string): boolean {
   return !!t && t.kind === 'punct' && t.text === text;
 }
 
+/** Literals nested deeper than this are read as opaque values (command documents are shallow). */
+const MAX_DEPTH = 32;
+
 /** Parses the value that starts at token `i`; returns it and the index after it. */
-export function parseValue(tokens: readonly Token[], i: number): [Value, number] {
+export function parseValue(list: TokenList, i: number, depth = 0): [Value, number] {
+  const { tokens } = list;
   const t = tokens[i];
   if (!t) return [{ kind: 'other', start: 0, end: 0 }, i];
-  const end = skipExpression(tokens, i);
+  const end = skipExpression(list, i);
   const last = tokens[end - 1] ?? t;
   const other: Value = { kind: 'other', start: t.start, end: last.end };
-  if (isPunct(t, '{')) return parseObject(tokens, i, end, other);
-  if (isPunct(t, '[')) return parseArray(tokens, i, end, other);
+  if (depth >= MAX_DEPTH) return [other, end];
+  if (isPunct(t, '{')) return parseObject(list, i, end, other, depth);
+  if (isPunct(t, '[')) return parseArray(list, i, end, other, depth);
   if (end !== i + 1) {
     // `-1`, `NumberInt(1)`: still numbers; anything longer is an expression.
     if (isPunct(t, '-') && end === i + 2 && tokens[i + 1]!.kind === 'number') {
@@ -208,7 +241,8 @@ export function parseValue(tokens: readonly Token[], i: number): [Value, number]
   return [other, end];
 }
 
-function parseArray(tokens: readonly Token[], i: number, end: number, other: Value): [Value, number] {
+function parseArray(list: TokenList, i: number, end: number, other: Value, depth: number): [Value, number] {
+  const { tokens } = list;
   const items: Value[] = [];
   let k = i + 1;
   while (k < end - 1) {
@@ -217,12 +251,12 @@ function parseArray(tokens: readonly Token[], i: number, end: number, other: Val
       continue;
     }
     if (isPunct(tokens[k], '...')) {
-      const next = skipExpression(tokens, k + 1);
+      const next = skipExpression(list, k + 1);
       items.push({ kind: 'other', start: tokens[k]!.start, end: tokens[next - 1]!.end });
       k = next;
       continue;
     }
-    const [v, next] = parseValue(tokens, k);
+    const [v, next] = parseValue(list, k, depth + 1);
     items.push(v);
     k = next === k ? k + 1 : next;
   }
@@ -230,7 +264,8 @@ function parseArray(tokens: readonly Token[], i: number, end: number, other: Val
   return [{ kind: 'array', start: tokens[i]!.start, end: tokens[end - 1]!.end, items }, end];
 }
 
-function parseObject(tokens: readonly Token[], i: number, end: number, other: Value): [Value, number] {
+function parseObject(list: TokenList, i: number, end: number, other: Value, depth: number): [Value, number] {
+  const { tokens } = list;
   const props: Prop[] = [];
   let hasSpread = false;
   let k = i + 1;
@@ -242,7 +277,7 @@ function parseObject(tokens: readonly Token[], i: number, end: number, other: Va
     }
     const keyToken = t.kind === 'ident' || t.kind === 'string' || t.kind === 'number' ? t : undefined;
     if (keyToken && isPunct(tokens[k + 1], ':')) {
-      const [value, next] = parseValue(tokens, k + 2);
+      const [value, next] = parseValue(list, k + 2, depth + 1);
       const quoted = keyToken.kind === 'string';
       props.push({
         key: keyToken.text,
@@ -262,7 +297,7 @@ function parseObject(tokens: readonly Token[], i: number, end: number, other: Va
     if (isPunct(t, '...')) hasSpread = true;
     // A spread, a computed key or a method: not a literal member we can read.
     hasSpread = hasSpread || isPunct(t, '[');
-    const next = skipExpression(tokens, k);
+    const next = skipExpression(list, k);
     k = next === k ? k + 1 : next;
   }
   if (!isPunct(tokens[end - 1], '}')) return [other, end];

@@ -7,7 +7,7 @@ import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminComm
 import { ruleInfo } from '../rules/ruleTable';
 import { Problem, Span } from '../types';
 import { findPlaceholders } from '../uri/placeholders';
-import { Prop, Token, Value, parseValue, scanTokens, skipExpression } from './adminCommandScanner';
+import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens, skipExpression } from './adminCommandScanner';
 
 export interface AdminCommandHover {
   /** Markdown. */
@@ -38,25 +38,29 @@ const EMPTY: AdminCommandAnalysis = { problems: [], hoverAt: () => null };
 export function analyzeAdminCommands(text: string, languageId: string): AdminCommandAnalysis {
   if (!JS_LANGUAGES.has(languageId) || !/\b(?:dropConnections|killOp)\b/.test(text)) return EMPTY;
   const tokens = scanTokens(text);
+  const list = pairBrackets(tokens);
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
-  const databaseSwitches = findDatabaseSwitches(tokens);
+  const databaseSwitches = findDatabaseSwitches(list);
   const report = (ruleId: string, span: Span, message: string, data?: Problem['data']) => {
     const severity = ruleInfo(ruleId)?.severity ?? 'warning';
     problems.push(data ? { ruleId, severity, span, message, data } : { ruleId, severity, span, message });
   };
 
+  // Calls inside an argument already read are skipped, so that every token is read a bounded number of times.
+  let readUntil = 0;
   for (let i = 2; i < tokens.length; i++) {
     const method = tokens[i]!;
-    if (method.kind !== 'ident' || !isPunct(tokens[i - 1], '.') || !isPunct(tokens[i + 1], '(')) continue;
+    if (method.kind !== 'ident' || !isPunct(tokens[i - 1], '.') || !isPunct(tokens[i + 1], '(') || i < readUntil) continue;
     const receiver = receiverOf(tokens, i - 2);
     if (method.text === 'killOp' && receiver.isDb) {
       hovers.push({ span: spanOf(method), contents: helperHover() });
-      checkKillOpHelper(tokens, i, report);
+      readUntil = checkKillOpHelper(list, i, report);
       continue;
     }
     if (!COMMAND_METHODS.has(method.text)) continue;
-    const [arg] = parseValue(tokens, i + 2);
+    const [arg, argEnd] = parseValue(list, i + 2);
+    readUntil = argEnd;
     if (arg.kind !== 'object') continue;
     const command = commandOf(arg);
     if (!command) continue;
@@ -134,7 +138,8 @@ interface DatabaseSwitch {
 }
 
 /** `use("sales")`, `use sales` and `db = db.getSiblingDB("sales")`, in document order. */
-function findDatabaseSwitches(tokens: readonly Token[]): DatabaseSwitch[] {
+function findDatabaseSwitches(list: TokenList): DatabaseSwitch[] {
+  const { tokens } = list;
   const out: DatabaseSwitch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -145,7 +150,7 @@ function findDatabaseSwitches(tokens: readonly Token[]): DatabaseSwitch[] {
       if (isPunct(a, '(') && b?.kind === 'string' && isPunct(tokens[i + 3], ')')) out.push({ offset: t.start, name: b.text, span: spanOf(b) });
       else if (a?.kind === 'ident' && a.line === t.line && (tokens[i + 2]?.line ?? -1) !== t.line) out.push({ offset: t.start, name: a.text, span: spanOf(a) });
     } else if (t.text === 'db' && isPunct(tokens[i + 1], '=') && !isPunct(tokens[i + 2], '=')) {
-      const end = skipExpression(tokens, i + 2);
+      const end = skipExpression(list, i + 2);
       const call = tokens.slice(i + 2, end);
       const last = call.length >= 4 ? call[call.length - 2] : undefined;
       const callee = call[call.length - 4];
@@ -232,12 +237,15 @@ function checkKillOp(doc: Extract<Value, { kind: 'object' }>, commandProp: Prop,
   checkOpValue(op.value, report);
 }
 
-function checkKillOpHelper(tokens: readonly Token[], i: number, report: Report): void {
-  if (isPunct(tokens[i + 2], ')')) {
-    report('admin-killop-missing-op', spanOf(tokens[i]!), 'db.killOp() needs the id of the operation to kill (see $currentOp).');
-    return;
+/** Checks `db.killOp(<op>)` at method token `i`; returns the index after the argument. */
+function checkKillOpHelper(list: TokenList, i: number, report: Report): number {
+  if (isPunct(list.tokens[i + 2], ')')) {
+    report('admin-killop-missing-op', spanOf(list.tokens[i]!), 'db.killOp() needs the id of the operation to kill (see $currentOp).');
+    return i + 3;
   }
-  checkOpValue(parseValue(tokens, i + 2)[0], report);
+  const [op, end] = parseValue(list, i + 2);
+  checkOpValue(op, report);
+  return end;
 }
 
 function checkOpValue(v: Value, report: Report): void {
