@@ -8,6 +8,18 @@ import { convertForNode } from './nodeOptions';
 const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.name);
 const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
 
+const suggestions = new Map<string, string | undefined>();
+
+/** Did-you-mean, memoised: the same unknown key (or a thousand repeats of it) is measured once. */
+function suggest(key: string, node: boolean): string | undefined {
+  const k = (node ? 'n:' : 's:') + key;
+  if (suggestions.has(k)) return suggestions.get(k);
+  const s = closest(key, node ? nodeNames : specNames);
+  if (suggestions.size > 5000) suggestions.clear();
+  suggestions.set(k, s);
+  return s;
+}
+
 /** Options whose problems are reported by a more specific rule group. */
 const OWN_RULES = new Set(['authsource', 'authmechanism']);
 
@@ -20,7 +32,7 @@ function describeNodeValue(opt: UriOption, value: unknown): string {
 
 function checkUnknown(ctx: RuleContext, r: ResolvedOption): void {
   const key = r.part.key.value;
-  const suggestion = closest(key, ctx.driver === 'node' ? nodeNames : specNames);
+  const suggestion = suggest(key, ctx.driver === 'node');
   const message = suggestion
     ? `Unknown option "${key}". Did you mean ${suggestion}?`
     : `Unknown option "${key}"; drivers ignore it.`;
@@ -160,11 +172,12 @@ export function checkOptions(ctx: RuleContext): void {
     if (list.length < 2 || !list[0].option || list[0].option.repeatable) continue;
     const opt = list[0].option;
     const isProxy = name.startsWith('proxy');
+    const first = list[0].part.value?.value;
+    const same = list.every((o) => o.part.value?.value === first);
     for (const r of list.slice(1)) {
       if (isProxy) {
         ctx.report('proxy-duplicate', r.part.span, `${opt.name} is given more than once; drivers reject repeated proxy options.`);
       } else {
-        const same = list.every((o) => o.part.value?.value === list[0].part.value?.value);
         ctx.report(
           'option-duplicate',
           r.part.span,

@@ -79,6 +79,7 @@ const rules: RuleInfo[] = [
   { id: 'auth-property-invalid', severity: 'error', group: 'auth', title: 'Invalid authMechanismProperties entry', docs: AUTH },
   { id: 'auth-property-missing', severity: 'error', group: 'auth', title: 'A required authMechanismProperties entry is missing', docs: AUTH },
   { id: 'auth-source-without-credentials', severity: 'info', group: 'advice', title: 'authSource has no effect without credentials', docs: AUTH },
+  { id: 'credentials-in-source', severity: 'warning', group: 'advice', title: 'Plaintext password in a source or config file', docs: 'https://www.mongodb.com/docs/manual/administration/security-checklist/' },
   // Reported only under the Node.js driver profile (mongodbUri.driver: "node").
   { id: 'node-uri-rejected', severity: 'error', group: 'node', title: 'The Node.js driver cannot parse this part of the connection string', docs: NODE },
   { id: 'node-option-rejected', severity: 'error', group: 'node', title: 'Option the Node.js driver rejects', docs: NODE },
