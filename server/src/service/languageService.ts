@@ -2,11 +2,12 @@
  * Facade of the pure core: everything the LSP server and the CLI need goes through here.
  * No LSP connection, no fs, no net.
  */
-import { DocumentProblem, EmbeddedValue, Settings, Severity, SeveritySetting } from './types';
+import { DocumentProblem, EmbeddedValue, Problem, Settings, Severity, SeveritySetting, Span } from './types';
 import { extractValues } from './extract';
 import { validateEmbeddedValue } from './features/validation';
 import { hoverAt } from './features/hover';
 import { ruleInfo } from './rules/ruleTable';
+import { analyzeAdminCommands } from './features/adminCommands';
 import { completeAt } from './features/completion';
 import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
@@ -23,7 +24,18 @@ export interface Analysis {
   problems: DocumentProblem[];
   /** Set when the document was not analysed (too large, disabled); a message for the user. */
   skipped?: string;
+  /** Analyses of whole-document constructs (admin commands, limits in code), with their own hovers. */
+  documentAnalyses?: DocumentAnalysis[];
 }
+
+/** A whole-document analysis: problems already in document offsets, and hovers by document offset. */
+export interface DocumentAnalysis {
+  problems: Problem[];
+  hoverAt(offset: number): { contents: string; span: Span } | null;
+}
+
+/** Whole-document analyses, run for every document after value extraction. */
+const DOCUMENT_ANALYZERS: ReadonlyArray<(text: string, languageId: string) => DocumentAnalysis> = [analyzeAdminCommands];
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Analysis {
   if (!settings.enable) return { values: [], problems: [], skipped: 'disabled' };
@@ -52,7 +64,17 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Anal
       });
     }
   });
-  return { values, problems };
+  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(doc.text, languageId));
+  for (const a of documentAnalyses) {
+    for (const p of a.problems) {
+      const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
+      if (severity === 'off') continue;
+      const docs = ruleInfo(p.ruleId)?.docs;
+      problems.push({ ...p, data: docs ? { ...p.data, docs } : p.data, severity, valueSpan: p.span, valueIndex: -1 });
+    }
+  }
+  problems.sort((a, b) => a.span.start - b.span.start);
+  return { values, problems, documentAnalyses };
 }
 
 /** True when the UTF-8 encoding of `text` is larger than `max` bytes (exact, without encoding it). */
@@ -82,6 +104,7 @@ const LANGUAGE_ALIASES: Record<string, string> = {
   yml: 'yaml',
   'yaml.docker-compose': 'dockercompose',
   env: 'dotenv',
+  mongodb: 'javascript',
   conf: 'plaintext',
 };
 
@@ -161,7 +184,13 @@ export interface CompletionResult {
 
 /** Hover at a document offset, or null when there is nothing to say. */
 export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: number): HoverResult | null {
-  return hoverAt(doc, analysis, offset);
+  const inValue = hoverAt(doc, analysis, offset);
+  if (inValue) return inValue;
+  for (const a of analysis.documentAnalyses ?? []) {
+    const h = a.hoverAt(offset);
+    if (h) return h;
+  }
+  return null;
 }
 
 /** Completion items at a document offset (empty when the offset is not inside a connection string). */

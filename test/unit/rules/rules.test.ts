@@ -178,3 +178,9 @@ describe('connection strings from the MongoDB documentation examples are clean',
     it(uri, () => expectClean(uri));
   }
 });
+
+describe('placeholders do not swallow escapes', () => {
+  it('a socket path %2Ftmp%2F... is not a %VAR% placeholder', () => {
+    expectOne('mongodb://%2Ftmp%2Fmongodb-27017.socket', 'host-socket-invalid', 'error');
+  });
+});

@@ -30,9 +30,15 @@ function removalSpan(text: string, span: Span): Span {
   return span;
 }
 
-function fixFor(p: DocumentProblem, value: EmbeddedValue): CodeActionResult | undefined {
+function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActionResult | undefined {
   const data = p.data;
   if (!data) return undefined;
+  if (!value) {
+    // A whole-document problem: its replace span is already in document offsets.
+    if (typeof data.replacement !== 'string') return undefined;
+    const span = (data.replaceSpan as Span | undefined) ?? p.span;
+    return { title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`, kind: 'quickfix', isPreferred: true, edits: [{ ...span, newText: data.replacement }], ruleId: p.ruleId, problemSpan: p.span };
+  }
   let span: Span = (data.replaceSpan as Span | undefined) ?? p.valueSpan;
   let newText: string;
   if (data.remove === true) {
@@ -59,8 +65,7 @@ export function getCodeActions(_doc: TextDocumentLike, analysis: Analysis, range
   const seen = new Set<string>();
   for (const p of analysis.problems) {
     if (!overlaps(p.span, range)) continue;
-    const value = analysis.values[p.valueIndex];
-    if (!value) continue;
+    const value = p.valueIndex >= 0 ? analysis.values[p.valueIndex] : undefined;
     const fix = fixFor(p, value);
     if (!fix) continue;
     const key = fix.title + JSON.stringify(fix.edits);

@@ -4,6 +4,10 @@ function isWordChar(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
@@ -54,7 +58,8 @@ export function findPlaceholders(text: string, from = 0, to = text.length): Span
         i = close + 2;
         continue;
       }
-    } else if (c === 0x25 /* % */) {
+    } else if (c === 0x25 /* % */ && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
+      // %NAME% (Windows style): the name starts with a letter or "_", so %2Ftmp%2F... stays an escape.
       let j = i + 1;
       let nonHex = false;
       while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) {
