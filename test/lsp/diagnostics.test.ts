@@ -46,7 +46,7 @@ test('incremental changes publish fresh diagnostics for the new version', async 
 
   // Break another port, typed in three quick edits: only the last version needs to be published.
   const otherLine = positionOf(text, 'OTHER=1').line;
-  const edits = ['mongodb://h:', '9', '99999'];
+  const edits = ['BACKUP_URI=mongodb://h:', '9', '99999'];
   let character = 0;
   edits.forEach((piece, i) => {
     const at = { line: otherLine + 1, character };
@@ -60,8 +60,8 @@ test('incremental changes publish fresh diagnostics for the new version', async 
   const [diagnostic] = portProblems(last);
   assert.ok(diagnostic, 'the new port is reported');
   assert.deepEqual(diagnostic.range, {
-    start: { line: otherLine + 1, character: 'mongodb://h:'.length },
-    end: { line: otherLine + 1, character: 'mongodb://h:999999'.length },
+    start: { line: otherLine + 1, character: 'BACKUP_URI=mongodb://h:'.length },
+    end: { line: otherLine + 1, character: 'BACKUP_URI=mongodb://h:999999'.length },
   });
   assert.equal(await client.shutdown(), 0);
 });

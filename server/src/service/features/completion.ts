@@ -181,9 +181,24 @@ function snippetCompletions(text: string, offset: number, value: EmbeddedValue |
   }));
 }
 
-export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
+/**
+ * Plain-text scanning drops sentence punctuation after a token ("see mongodb://h?"), but while
+ * typing, the `?`, `,` or `:` just before the cursor belongs to the string: take it back.
+ */
+function valueForCompletion(doc: TextDocumentLike, analysis: Analysis, offset: number): EmbeddedValue | undefined {
   const k = findValueAt(analysis.values, offset);
-  const value = k >= 0 ? analysis.values[k] : undefined;
+  if (k >= 0) return analysis.values[k];
+  const before = findValueAt(analysis.values, Math.max(0, offset - 3));
+  const v = before >= 0 ? analysis.values[before] : undefined;
+  if (!v || v.offsets || v.kind !== 'uri') return undefined;
+  const end = v.start + v.text.length;
+  const gap = doc.text.slice(end, offset);
+  if (gap.length === 0 || gap.length > 3 || !/^[?&,:;=.!*]+$/.test(gap)) return undefined;
+  return { ...v, text: v.text + gap };
+}
+
+export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
+  const value = valueForCompletion(doc, analysis, offset);
   if (value && value.kind === 'uri') {
     const ctx: Ctx = { value, toDoc: (s) => ({ start: toDocumentOffset(value, s.start), end: toDocumentOffset(value, s.end) }) };
     const inUri = uriCompletions(ctx, offset, doc.text);
