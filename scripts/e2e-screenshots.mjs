@@ -12,7 +12,12 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const failed = [];
+  // Each step builds on the one before: after a failure the rest are skipped.
   const step = async (name, action) => {
+    if (failed.length) {
+      log(`  skip ${name}`);
+      return;
+    }
     const started = Date.now();
     try {
       await action();
@@ -31,7 +36,6 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     });
-    if (failed.length) return failed;
 
     await step('open .env', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
@@ -45,7 +49,7 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
     });
 
     await step('problems', async () => {
-      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Control+Shift+M');
       const panel = page.locator('.markers-panel');
       for (const rule of ['userinfo-unescaped', 'port-invalid', 'direct-connection-conflict']) {
