@@ -22,6 +22,8 @@ export interface RuleContext {
   report(ruleId: string, span: Span, message: string, opts?: ReportOptions): void;
   /** True when an error reported so far satisfies `test` (used to avoid saying the same thing twice). */
   hasError(test: (p: Problem) => boolean): boolean;
+  /** The spans of the errors reported so far. */
+  errorSpans(): Span[];
 }
 
 export function createContext(
@@ -47,6 +49,9 @@ export function createContext(
     },
     hasError(test) {
       return problems.some((p) => p.severity === 'error' && test(p));
+    },
+    errorSpans() {
+      return problems.filter((p) => p.severity === 'error').map((p) => p.span);
     },
   };
   if (node) ctx.node = node;

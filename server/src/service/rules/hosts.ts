@@ -2,16 +2,24 @@ import { HostPart } from '../uri/types';
 import { Severity } from '../types';
 import { overlaps, RuleContext } from './context';
 
+/** Start offsets of the hosts the Node.js driver's own host parser rejects (its host list starts where ours does). */
+type NodeRejectedHosts = ReadonlySet<number> | undefined;
+
+function nodeRejectedHosts(ctx: RuleContext): NodeRejectedHosts {
+  if (!ctx.node) return undefined;
+  return new Set(ctx.node.hosts.filter((n) => n.rejection).map((n) => n.span.start));
+}
+
 /**
  * Under the Node profile a host problem is an error when the driver's own host parser (URL-based)
  * rejects the same host; otherwise it stays a warning. mongodb+srv hosts are not parsed until the
  * DNS lookup, so they are never rejected when the client is created.
  */
-function nodeSeverity(ctx: RuleContext, h: HostPart): Severity {
+function nodeSeverity(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): Severity {
   const node = ctx.node;
   if (!node) return 'error';
   if (node.rejection) return overlaps(node.rejection.span, h.span) ? 'error' : 'warning';
-  return node.hosts.some((n) => n.rejection && overlaps(n.span, h.span)) ? 'error' : 'warning';
+  return rejected?.has(h.span.start) ? 'error' : 'warning';
 }
 
 function isHostnameChar(c: number): boolean {
@@ -24,10 +32,10 @@ function isHostnameChar(c: number): boolean {
   );
 }
 
-function checkPort(ctx: RuleContext, h: HostPart): void {
+function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): void {
   const port = h.port;
   if (!port) return;
-  const node = nodeSeverity(ctx, h);
+  const node = nodeSeverity(ctx, h, rejected);
   const colon = { start: port.span.start - 1, end: port.span.end };
   if (port.raw === '') {
     ctx.report('port-invalid', colon, 'The port after ":" is empty. Give a port from 1 to 65535 or remove the ":".', {
@@ -45,8 +53,8 @@ function checkPort(ctx: RuleContext, h: HostPart): void {
   }
 }
 
-function checkHost(ctx: RuleContext, h: HostPart): void {
-  const node = nodeSeverity(ctx, h);
+function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): void {
+  const node = nodeSeverity(ctx, h, rejected);
   if (h.type === 'ip_literal') {
     if (h.bracket && !h.bracket.closed) {
       ctx.report('host-invalid', h.span, 'The IP literal has no closing "]".', { node });
@@ -59,7 +67,7 @@ function checkHost(ctx: RuleContext, h: HostPart): void {
     if (!/^[0-9A-Fa-f:.]+(%[0-9A-Za-z._~%-]+)?$/.test(h.host.raw) || !h.host.raw.includes(':')) {
       ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, `"[${h.host.raw}]" is not an IPv6 address.`, { node });
     }
-    checkPort(ctx, h);
+    checkPort(ctx, h, rejected);
     return;
   }
   if (h.extraColons) {
@@ -98,7 +106,7 @@ function checkHost(ctx: RuleContext, h: HostPart): void {
       break;
     }
   }
-  checkPort(ctx, h);
+  checkPort(ctx, h, rejected);
 }
 
 /** Host list: at least one host, well-formed hosts and ports (connection-string spec, "Host"). */
@@ -132,8 +140,9 @@ export function checkHosts(ctx: RuleContext): void {
     });
   }
   const seen = new Map<string, number>();
+  const rejected = nodeRejectedHosts(ctx);
   for (const h of uri.hosts) {
-    checkHost(ctx, h);
+    checkHost(ctx, h, rejected);
     const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? 27017);
     if (seen.has(key)) ctx.report('host-duplicate', h.span, `${h.host.value}${h.port ? ':' + h.port.raw : ''} is listed more than once.`);
     else seen.set(key, 1);

@@ -8,26 +8,65 @@
 import { findOption } from '../data/uriOptions';
 import { occurrences, ResolvedOption } from '../uri/options';
 import { Span } from '../types';
-import { overlaps, RuleContext } from './context';
+import { RuleContext } from './context';
 import { nodeCredential } from './nodeAuth';
 import { convertForNode } from './nodeOptions';
 import { NodeRejection, NodeUri } from './nodeUri';
 
-function reportUnlessCovered(ctx: RuleContext, ruleId: string, r: NodeRejection): void {
-  if (!ctx.hasError((p) => overlaps(p.span, r.span))) ctx.report(ruleId, r.span, r.message, { node: 'error' });
+/**
+ * The errors the other rule groups reported, sorted by start with the running maximum of their ends,
+ * so that "does an error already cover this text?" costs a binary search rather than a scan.
+ */
+class ErrorSpans {
+  private readonly starts: number[] = [];
+  private readonly maxEnds: number[] = [];
+
+  constructor(ctx: RuleContext) {
+    const spans = ctx.errorSpans().sort((a, b) => a.start - b.start);
+    let max = -1;
+    for (const s of spans) {
+      max = Math.max(max, s.end);
+      this.starts.push(s.start);
+      this.maxEnds.push(max);
+    }
+  }
+
+  /** Index of the first start at or after `x`. */
+  private lower(x: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The test of `overlaps` (context.ts) against every recorded error. */
+  covers(span: Span): boolean {
+    const at = this.lower(span.start);
+    if (at < this.starts.length && this.starts[at] === span.start) return true;
+    const before = this.lower(span.end); // errors that start before the span ends
+    return before > 0 && this.maxEnds[before - 1] > span.start;
+  }
+}
+
+function reportUnlessCovered(ctx: RuleContext, covered: ErrorSpans, ruleId: string, r: NodeRejection): void {
+  if (!covered.covers(r.span)) ctx.report(ruleId, r.span, r.message, { node: 'error' });
 }
 
 /** The URL layer, each host and the path: what the driver's parsers throw on. */
-function checkStructure(ctx: RuleContext, node: NodeUri): void {
-  if (node.rejection) reportUnlessCovered(ctx, 'node-uri-rejected', node.rejection);
+function checkStructure(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void {
+  if (node.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', node.rejection);
   for (const h of node.hosts) {
-    if (h.rejection) reportUnlessCovered(ctx, 'node-uri-rejected', h.rejection);
+    if (h.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', h.rejection);
     const hash = h.raw.indexOf('#');
     if (!h.rejection && hash >= 0 && !node.srv) {
       ctx.report('node-option-ignored', { start: h.span.start + hash, end: h.span.end }, `The Node.js driver reads "#" in a host as the start of a URL fragment and ignores the rest of "${h.raw}".`, { node: 'warning' });
     }
   }
-  if (node.path?.rejection) reportUnlessCovered(ctx, 'node-uri-rejected', node.path.rejection);
+  if (node.path?.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', node.path.rejection);
   if (node.fragment && !node.rejection) {
     ctx.report('node-option-ignored', { start: node.fragment.start - 1, end: node.fragment.end }, 'The Node.js driver reads "#" as the start of a URL fragment and ignores everything after it (options included). Percent-encode it as %23.', { node: 'warning' });
   }
@@ -55,15 +94,17 @@ function checkQueryReading(ctx: RuleContext, node: NodeUri): void {
   }
 }
 
-const TAGS_KEY = /readpreferencetags/i;
-
-/** Values of known keys that the specification accepts but the driver's conversion rejects. */
-function checkValues(ctx: RuleContext, node: NodeUri): void {
+/**
+ * Values of known keys that the specification accepts but the driver's conversion rejects. Unknown
+ * keys, repeats and empty values are errors of the option rules already; a repeated key is judged once.
+ */
+function checkValues(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void {
   const hasUser = !!node.username && node.username.end > node.username.start;
-  for (const r of ctx.options.all) {
+  for (const [, list] of ctx.options.byName) {
+    const r = list[0];
     const opt = r.option;
     const p = r.part;
-    if (!opt || !opt.node.accepted || !p.value || r.empty || opt.name === 'authMechanism') continue;
+    if (!opt || !opt.node.accepted || !p.value || r.empty || opt.name === 'authMechanism' || (list.length > 1 && !opt.repeatable)) continue;
     if (opt.name === 'auth' && hasUser) {
       ctx.report('node-option-ignored', p.span, 'The Node.js driver ignores the auth option because the connection string has credentials before "@".', { node: 'warning' });
       continue;
@@ -72,21 +113,9 @@ function checkValues(ctx: RuleContext, node: NodeUri): void {
       ctx.report('node-option-ignored', p.span, 'The Node.js driver ignores dbName here: the database in the path comes first.', { node: 'warning' });
     }
     const c = convertForNode(opt, p.value.value);
-    if (!c.ok) reportUnlessCovered(ctx, 'node-option-rejected', { span: p.value.span.end > p.value.span.start ? p.value.span : p.span, message: c.message });
+    if (!c.ok) reportUnlessCovered(ctx, covered, 'node-option-rejected', { span: p.value.span.end > p.value.span.start ? p.value.span : p.span, message: c.message });
     if (opt.node.deprecationWarning) {
       ctx.report('node-option-ignored', p.key.span, `The Node.js driver warns: "${opt.node.deprecationWarning}".`, { node: 'warning' });
-    }
-  }
-  // The generic checks every key goes through, whatever the specification says about it.
-  for (const [, list] of ctx.options.byName) {
-    const key = list[0].part.key.value;
-    if (TAGS_KEY.test(key)) continue;
-    for (const r of list.slice(1)) reportUnlessCovered(ctx, 'node-option-rejected', { span: r.part.span, message: `The Node.js driver rejects ${key} given more than once.` });
-    for (const r of list) {
-      if (!r.part.value?.value && !r.option?.node.ignored) reportUnlessCovered(ctx, 'node-option-rejected', { span: r.part.span, message: `The Node.js driver rejects ${key} without a value.` });
-    }
-    if (!list[0].option || !list[0].option.node.accepted) {
-      reportUnlessCovered(ctx, 'node-option-rejected', { span: list[0].part.key.span, message: `The Node.js driver does not support the option "${key}".` });
     }
   }
 }
@@ -96,10 +125,10 @@ function first(ctx: RuleContext, name: string): ResolvedOption | undefined {
 }
 
 /** Option combinations only the driver checks. */
-function checkCombinations(ctx: RuleContext, node: NodeUri): void {
+function checkCombinations(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void {
   const suffix = first(ctx, 'srvAllowedHostsSuffix');
   if (suffix && !node.srv) {
-    reportUnlessCovered(ctx, 'node-option-rejected', { span: suffix.part.span, message: 'srvAllowedHostsSuffix only applies to mongodb+srv:// connection strings; the Node.js driver rejects it here.' });
+    reportUnlessCovered(ctx, covered, 'node-option-rejected', { span: suffix.part.span, message: 'srvAllowedHostsSuffix only applies to mongodb+srv:// connection strings; the Node.js driver rejects it here.' });
   }
   const staleness = first(ctx, 'maxStalenessSeconds');
   if (staleness && typeof staleness.value === 'number' && !first(ctx, 'readPreference')) {
@@ -107,24 +136,20 @@ function checkCombinations(ctx: RuleContext, node: NodeUri): void {
   }
 }
 
-/** The driver's credential checks that the authentication rules did not already report. */
-function checkCredentials(ctx: RuleContext): void {
-  const { failures } = nodeCredential(ctx);
-  const covered = ctx.hasError((p) => p.ruleId.startsWith('auth-') || p.ruleId === 'node-auth-rejected');
-  if (covered) return;
-  for (const f of failures) {
-    const span: Span = f.span;
-    if (!ctx.hasError((p) => overlaps(p.span, span))) ctx.report('node-auth-rejected', span, f.message, { node: 'error' });
-  }
+/** The first of the driver's credential checks that fails, unless the authentication rules said so already. */
+function checkCredentials(ctx: RuleContext, covered: ErrorSpans): void {
+  const [failure] = nodeCredential(ctx).failures;
+  if (failure && !ctx.hasError((p) => p.ruleId.startsWith('auth-'))) reportUnlessCovered(ctx, covered, 'node-auth-rejected', failure);
 }
 
 export function checkNodeDriver(ctx: RuleContext): void {
   const node = ctx.node;
   if (ctx.driver !== 'node' || !node) return;
-  checkStructure(ctx, node);
+  const covered = new ErrorSpans(ctx);
+  checkStructure(ctx, node, covered);
   if (node.rejection) return;
   checkQueryReading(ctx, node);
-  checkValues(ctx, node);
-  checkCombinations(ctx, node);
-  checkCredentials(ctx);
+  checkValues(ctx, node, covered);
+  checkCombinations(ctx, node, covered);
+  checkCredentials(ctx, covered);
 }
