@@ -6,7 +6,7 @@
  * far already covers the same text, so each rejection is said once.
  */
 import { findOption } from '../data/uriOptions';
-import { occurrences, ResolvedOption } from '../uri/options';
+import { occurrences } from '../uri/options';
 import { Span } from '../types';
 import { RuleContext } from './context';
 import { nodeCredential } from './nodeAuth';
@@ -120,19 +120,11 @@ function checkValues(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void
   }
 }
 
-function first(ctx: RuleContext, name: string): ResolvedOption | undefined {
-  return occurrences(ctx.options, name)[0];
-}
-
 /** Option combinations only the driver checks. */
 function checkCombinations(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void {
-  const suffix = first(ctx, 'srvAllowedHostsSuffix');
+  const [suffix] = occurrences(ctx.options, 'srvAllowedHostsSuffix');
   if (suffix && !node.srv) {
     reportUnlessCovered(ctx, covered, 'node-option-rejected', { span: suffix.part.span, message: 'srvAllowedHostsSuffix only applies to mongodb+srv:// connection strings; the Node.js driver rejects it here.' });
-  }
-  const staleness = first(ctx, 'maxStalenessSeconds');
-  if (staleness && typeof staleness.value === 'number' && !first(ctx, 'readPreference')) {
-    ctx.report('node-option-ignored', staleness.part.span, 'Without a readPreference the Node.js driver drops maxStalenessSeconds silently. Set readPreference to a non-primary mode.', { node: 'warning' });
   }
 }
 

@@ -132,7 +132,7 @@ export function readAsNodeDriver(text: string): NodeUri {
     return out;
   }
   if (at >= 0) {
-    out.username = { start: body, end: Math.min(u, at) };
+    out.username = { start: body, end: u };
     if (u < at) out.password = { start: u + 1, end: at };
   }
   let hostsEnd = hostsStart;
