@@ -132,10 +132,11 @@ export function checkHosts(ctx: RuleContext): void {
     ctx.report('host-missing', { start: Math.max(0, at - 3), end: Math.max(at, uri.hostsSpan.end) }, 'The connection string has no host. Add one, e.g. localhost:27017.', { node });
     return;
   }
-  // The Node.js driver keeps an empty entry as a host named "" (and counts it as a host).
+  // The Node.js driver keeps an empty entry as a host named "" and counts it as a host: the checks that
+  // count hosts (mongodb+srv, directConnection, loadBalanced) say so when it matters.
   for (const e of uri.emptyHosts) {
     ctx.report('host-empty', e, 'Empty entry in the host list: remove the extra ",".', {
-      node: uri.scheme.kind === 'mongodb+srv' ? 'error' : 'warning',
+      node: 'warning',
       data: { replacement: '', title: 'Remove the extra ","' },
     });
   }
