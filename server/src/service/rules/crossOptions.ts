@@ -81,7 +81,7 @@ function checkProxy(ctx: RuleContext): void {
     for (const name of ['proxyPort', 'proxyUsername', 'proxyPassword']) {
       for (const o of present(ctx, name)) {
         // The Node.js driver tests the values for truth, so proxyPort=0 passes.
-        const nodeAccepts = o.value === 0;
+        const nodeAccepts = ctx.driver === 'node' && o.value === 0;
         ctx.report('proxy-host-required', o.part.span, `${name} has no effect without proxyHost; drivers reject it${nodeAccepts ? ' (the Node.js driver lets proxyPort=0 through)' : ''}.`, { node: nodeAccepts ? 'warning' : 'error' });
       }
     }
