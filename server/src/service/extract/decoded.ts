@@ -12,13 +12,15 @@ export interface DecodedText {
   offsets?: number[];
 }
 
-/** Builds a decoded string and its offset map in one pass. */
+/**
+ * Builds a decoded string and its offset map in one pass. While everything appended is one contiguous
+ * verbatim slice, no offsets are stored (most values have no escapes).
+ */
 export class DecodedBuilder {
   private parts: string[] = [];
   private length = 0;
-  private readonly offsets: number[] = [];
-  /** True while everything appended is one contiguous verbatim slice. */
-  private verbatim = true;
+  /** Built once the text stops being a verbatim slice. */
+  private offsets: number[] | undefined;
   /** Document offset just after the source of the last character appended. */
   lastEnd: number;
 
@@ -30,33 +32,43 @@ export class DecodedBuilder {
     return this.length;
   }
 
+  /** Switches to an explicit offset map for what was appended so far. */
+  private materialize(): number[] {
+    if (this.offsets) return this.offsets;
+    const offsets = new Array<number>(this.length);
+    for (let k = 0; k < this.length; k++) offsets[k] = this.start + k;
+    this.offsets = offsets;
+    return offsets;
+  }
+
   /** Appends document text [from, to) as is. */
   raw(from: number, to: number): void {
     if (from >= to) return;
-    if (this.verbatim && from !== this.start + this.length) this.verbatim = false;
+    if (!this.offsets && from !== this.start + this.length) this.materialize();
     this.parts.push(this.doc.slice(from, to));
-    for (let i = from; i < to; i++) this.offsets.push(i);
+    if (this.offsets) for (let i = from; i < to; i++) this.offsets.push(i);
     this.length += to - from;
     this.lastEnd = to;
   }
 
   /** Appends `s`, the decoding of document text [from, to) (`to` defaults to from + 1). */
   char(s: string, from: number, to = from + 1): void {
-    this.verbatim = false;
+    const offsets = this.materialize();
     this.parts.push(s);
-    for (let k = 0; k < s.length; k++) this.offsets.push(from);
+    for (let k = 0; k < s.length; k++) offsets.push(from);
     this.length += s.length;
     this.lastEnd = to;
   }
 
   /** Finishes the string; `end` is the document offset just after its last character. */
   finish(end: number): DecodedText {
-    const text = this.parts.join('');
-    if (this.verbatim && (text.length === 0 || end === this.start + text.length)) {
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    if (!this.offsets && (text.length === 0 || end === this.start + text.length)) {
       return { text, start: text.length === 0 ? end : this.start };
     }
-    this.offsets.push(end);
-    return { text, start: this.offsets[0], offsets: this.offsets };
+    const offsets = this.materialize();
+    offsets.push(end);
+    return { text, start: offsets[0], offsets };
   }
 }
 

@@ -6,8 +6,10 @@ import { findUriTokens } from './plainText';
 
 /** How a string value was found, which decides what is taken from it. */
 export interface StringContext {
-  /** Key path of the value, root first; empty when the value has no key. */
-  path?: readonly string[];
+  /** Key path of the value, root first; empty when the value has no key. A function when it is built lazily. */
+  path?: readonly string[] | (() => readonly string[]);
+  /** What the key says, when the caller has already classified it (null: nothing). */
+  keyKind?: KeyKind | null;
   /** Kind decided by the surrounding code (`client.db("…")` → database). */
   kind?: EmbeddedKind;
   /** The literal is a fragment of a concatenation: it is not a whole connection string. */
@@ -90,13 +92,18 @@ function placeholderDefault(text: string): [number, number] | undefined {
 export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyntax, ctx: StringContext = {}): void {
   const text = d.text;
   if (text.length === 0) return;
-  const path = ctx.path;
-  const keyKind: KeyKind | undefined = ctx.kind ?? (path && path.length > 0 ? classifyKeyPath(path) : undefined);
-  const key = path && path.length > 0 ? keyName(path) : undefined;
+  const pathOf = ctx.path;
+  const path = typeof pathOf === 'function' ? undefined : pathOf;
+  const keyKind: KeyKind | undefined =
+    ctx.kind ?? (ctx.keyKind !== undefined ? ctx.keyKind ?? undefined : path && path.length > 0 ? classifyKeyPath(path) : undefined);
+  const key = () => {
+    const p = typeof pathOf === 'function' ? pathOf() : pathOf;
+    return p && p.length > 0 ? keyName(p) : undefined;
+  };
 
   if (startsWithScheme(text) && !(ctx.linesAreText && hasInnerLineBreak(text))) {
     if (ctx.fragment || (schemeLength(text) === text.length && keyKind !== 'uri')) return;
-    out.push(toValue('uri', d, syntax, key));
+    out.push(toValue('uri', d, syntax, key()));
     return;
   }
   if (keyKind !== undefined) {
@@ -107,11 +114,11 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
     }
     if (isWholePlaceholder(text) || ctx.fragment) return;
     if (keyKind === 'uri' || (keyKind === 'uri-if-mongo' && /^mongo/i.test(text))) {
-      out.push(toValue('uri', d, syntax, key));
+      out.push(toValue('uri', d, syntax, key()));
       return;
     }
     if (keyKind === 'database' || keyKind === 'collection') {
-      out.push(toValue(keyKind, d, syntax, key));
+      out.push(toValue(keyKind, d, syntax, key()));
       return;
     }
   }

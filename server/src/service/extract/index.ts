@@ -43,7 +43,10 @@ export function extractorFor(languageId: string): Extractor {
 /** Finds the values worth checking in a document of the given language, in document order. */
 export function extractValues(text: string, languageId: string, _uri: string): EmbeddedValue[] {
   const values = extractorFor(languageId)(text);
-  return values.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < values.length; i++) {
+    if (values[i].start < values[i - 1].start) return values.sort((a, b) => a.start - b.start);
+  }
+  return values;
 }
 
 /**

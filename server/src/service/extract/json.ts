@@ -6,7 +6,7 @@ import { createScanner } from 'jsonc-parser/lib/umd/impl/scanner';
 import { EmbeddedValue } from '../types';
 import { DecodedBuilder, DecodedText, hexValue, indexOfIn, verbatim } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
-import { classifyKeyPath } from './keys';
+import { classifyKeys, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -82,11 +82,32 @@ interface Frame {
   expectKey: boolean;
 }
 
-/** Key path of the innermost value: the property names of the enclosing objects, root first. */
+/** Deeper keys than this are left out of key paths (only the last few decide what a value is). */
+const MAX_PATH = 16;
+
+/** Key path of the innermost value: the property names of the enclosing objects, root first (the innermost few). */
 function keyPath(frames: readonly Frame[]): string[] {
   const path: string[] = [];
-  for (const f of frames) if (f.isObject && f.key !== undefined) path.push(f.key);
-  return path;
+  for (let k = frames.length - 1; k >= 0 && path.length < MAX_PATH && frames.length - k <= 4 * MAX_PATH; k--) {
+    const f = frames[k];
+    if (f.isObject && f.key !== undefined) path.push(f.key);
+  }
+  return path.reverse();
+}
+
+/** What the three innermost keys say about a value. */
+function classifyFrames(frames: readonly Frame[]): KeyKind | undefined {
+  let leaf: string | undefined;
+  let parent: string | undefined;
+  let grandparent: string | undefined;
+  for (let k = frames.length - 1; k >= 0 && grandparent === undefined && frames.length - k <= 4 * MAX_PATH; k--) {
+    const f = frames[k];
+    if (!f.isObject || f.key === undefined) continue;
+    if (leaf === undefined) leaf = f.key;
+    else if (parent === undefined) parent = f.key;
+    else grandparent = f.key;
+  }
+  return leaf === undefined ? undefined : classifyKeys(leaf, parent, grandparent);
 }
 
 export function extractJson(text: string): EmbeddedValue[] {
@@ -120,11 +141,9 @@ export function extractJson(text: string): EmbeddedValue[] {
           top.expectKey = false;
           break;
         }
-        const path = keyPath(frames);
-        if (path.length === 0 || classifyKeyPath(path) === undefined) {
-          if (!mayMentionMongo(text, from, to)) break;
-        }
-        emitString(out, decodeJsonString(text, from, to), 'json', { path });
+        const keyKind = classifyFrames(frames);
+        if (keyKind === undefined && !mayMentionMongo(text, from, to)) break;
+        emitString(out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path: () => keyPath(frames) });
         break;
       }
       case Token.LineComment:

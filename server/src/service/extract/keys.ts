@@ -88,50 +88,141 @@ function collectionSuffix(w: readonly string[]): number {
   return 0;
 }
 
+/** What the last key of a path says on its own. */
+interface LeafFacts {
+  /** Ends in a URL word (`uri`, `url`, `connection string`) after a mongo word (`MONGO_URI`). */
+  mongoUri: boolean;
+  /** Is nothing but a URL word (`uri`). */
+  bareUri: boolean;
+  /** Ends in a URL word at all (`DATABASE_URL`). */
+  anyUri: boolean;
+  mongoDatabase: boolean;
+  bareDatabase: boolean;
+  collection: boolean;
+  mentionsMongo: boolean;
+}
+
+function leafFacts(leaf: string): LeafFacts {
+  const w = keyWords(leaf);
+  if (w.length === 0) return NO_FACTS;
+  const u = uriSuffix(w);
+  const d = databaseSuffix(w);
+  const mongoBefore = (end: number) => {
+    for (let k = 0; k < end; k++) if (isMongoWord(w[k])) return true;
+    return false;
+  };
+  return {
+    mongoUri: u > 0 && mongoBefore(w.length - u),
+    bareUri: u > 0 && w.length === u,
+    anyUri: u > 0,
+    mongoDatabase: d > 0 && mongoBefore(w.length - d),
+    bareDatabase: d > 0 && w.length === d,
+    collection: collectionSuffix(w) > 0,
+    mentionsMongo: mongoBefore(w.length),
+  };
+}
+
+const NO_FACTS: LeafFacts = { mongoUri: false, bareUri: false, anyUri: false, mongoDatabase: false, bareDatabase: false, collection: false, mentionsMongo: false };
+const ONLY_MONGO: LeafFacts = { ...NO_FACTS, mentionsMongo: true };
+
+/**
+ * Keys seen before. Filled up to a bound and then left alone: documents with many distinct keys
+ * (numbered variables) would only churn it.
+ */
+const leafCache = new Map<string, LeafFacts>();
+
+const SUFFIXES = ['uri', 'url', 'dsn', 'str', 'string', 'db', 'database', 'name', 'collection'];
+
+/** True when a key ends (in any letter case) with a word that can make it say something: uri, db, name, ... */
+function mayMatter(leaf: string): boolean {
+  let end = leaf.length;
+  while (end > 0) {
+    const c = leaf.charCodeAt(end - 1) | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39 && c < 0x3a)) break;
+    end--;
+  }
+  for (const w of SUFFIXES) {
+    if (end < w.length) continue;
+    let k = 0;
+    while (k < w.length && (leaf.charCodeAt(end - w.length + k) | 0x20) === w.charCodeAt(k)) k++;
+    if (k === w.length) return true;
+  }
+  return false;
+}
+
+function cachedLeafFacts(leaf: string): LeafFacts {
+  if (!mayMatter(leaf)) return containsMongo(leaf) ? ONLY_MONGO : NO_FACTS;
+  let facts = leafCache.get(leaf);
+  if (!facts) {
+    facts = leafFacts(leaf);
+    if (leafCache.size < 2000) leafCache.set(leaf, facts);
+  }
+  return facts;
+}
+
+/** True when a key contains "mongo" in any letter case. */
+function containsMongo(s: string): boolean {
+  for (let i = s.length - 5; i >= 0; i--) {
+    if (
+      (s.charCodeAt(i) | 0x20) === 0x6d &&
+      (s.charCodeAt(i + 1) | 0x20) === 0x6f &&
+      (s.charCodeAt(i + 2) | 0x20) === 0x6e &&
+      (s.charCodeAt(i + 3) | 0x20) === 0x67 &&
+      (s.charCodeAt(i + 4) | 0x20) === 0x6f
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Classifies a key path that is already split into segments. */
 export function classifySegments(segments: readonly string[]): KeyKind | undefined {
   const n = segments.length;
   if (n === 0) return undefined;
-  const leaf = keyWords(segments[n - 1]);
-  if (leaf.length === 0) return undefined;
-  const parent = n >= 2 ? segments[n - 2].toLowerCase() : '';
-  const grandparent = n >= 3 ? segments[n - 3].toLowerCase() : '';
-  const mongoSection = parent.includes('mongo') || grandparent.includes('mongo');
-
-  const u = uriSuffix(leaf);
-  if (u > 0) {
-    if (leaf.slice(0, leaf.length - u).some(isMongoWord)) return 'uri';
-    if (leaf.length === u && mongoSection) return 'uri';
-  }
-  if (parent.replace(/[_\-\s]/g, '') === 'connectionstrings' && leaf.some(isMongoWord)) return 'uri';
-  if (u > 0) return 'uri-if-mongo';
-
-  const d = databaseSuffix(leaf);
-  if (d > 0) {
-    if (leaf.slice(0, leaf.length - d).some(isMongoWord)) return 'database';
-    if (leaf.length === d && mongoSection) return 'database';
-  }
-  if (collectionSuffix(leaf) > 0) return 'collection';
+  const leaf = cachedLeafFacts(segments[n - 1]);
+  const parent = n >= 2 ? segments[n - 2] : '';
+  const grandparent = n >= 3 ? segments[n - 3] : '';
+  if (leaf.mongoUri) return 'uri';
+  if (leaf.bareUri && (containsMongo(parent) || containsMongo(grandparent))) return 'uri';
+  if (leaf.mentionsMongo && parent.length >= 17 && parent.replace(/[_\-\s]/g, '').toLowerCase() === 'connectionstrings') return 'uri';
+  if (leaf.anyUri) return 'uri-if-mongo';
+  if (leaf.mongoDatabase) return 'database';
+  if (leaf.bareDatabase && (containsMongo(parent) || containsMongo(grandparent))) return 'database';
+  if (leaf.collection) return 'collection';
   return undefined;
 }
 
-const cache = new Map<string, KeyKind | null>();
+/** True when a path segment has to be split further (`a.b`, `a:b`, `a__b`). */
+function needsSplit(seg: string): boolean {
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c === 0x2e || c === 0x3a || (c === 0x5f && seg.charCodeAt(i + 1) === 0x5f)) return true;
+  }
+  return false;
+}
 
-/** Classifies the key path of a value; the last element is the value's own key. Cached. */
+/** Classifies the key path of a value; the last element is the value's own key. */
 export function classifyKeyPath(path: readonly string[]): KeyKind | undefined {
   const n = path.length;
   if (n === 0) return undefined;
-  // Only the last three segments matter; a key of the cache made of them.
-  const tail = n > 3 ? path.slice(n - 3) : path;
-  const cacheKey = tail.join('\u0000');
-  let kind = cache.get(cacheKey);
-  if (kind === undefined) {
-    kind = classifySegments(splitKeyPath(tail)) ?? null;
-    if (cache.size > 5000) cache.clear();
-    cache.set(cacheKey, kind);
-  }
-  return kind ?? undefined;
+  return classifyKeys(path[n - 1], n >= 2 ? path[n - 2] : undefined, n >= 3 ? path[n - 3] : undefined);
 }
+
+/** Classifies a value by its key, its parent key and its grandparent key (innermost first). */
+export function classifyKeys(leaf: string, parent?: string, grandparent?: string): KeyKind | undefined {
+  if (needsSplit(leaf) || (parent !== undefined && needsSplit(parent)) || (grandparent !== undefined && needsSplit(grandparent))) {
+    const tail = grandparent !== undefined ? [grandparent, parent ?? '', leaf] : parent !== undefined ? [parent, leaf] : [leaf];
+    return classifySegments(splitKeyPath(tail));
+  }
+  const n = leafCacheSegments;
+  n[0] = grandparent ?? '';
+  n[1] = parent ?? '';
+  n[2] = leaf;
+  return classifySegments(grandparent !== undefined ? n : parent !== undefined ? n.slice(1) : [leaf]);
+}
+
+const leafCacheSegments: string[] = ['', '', ''];
 
 /** The key as users write it: the path joined with dots. */
 export function keyName(path: readonly string[]): string {

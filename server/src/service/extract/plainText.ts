@@ -102,9 +102,13 @@ function indexOfSchemeSeparator(text: string, from: number, to: number): number 
  * `${VAR}`, `<password>`); sentence punctuation after it is dropped, and a bare scheme is skipped.
  * Returns [start, end) pairs. Linear in the text length.
  */
+const NONE: Array<[number, number]> = [];
+
 export function findUriTokens(text: string, from: number, to: number): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
+  if (to - from < 10) return NONE;
   let i = indexOfSchemeSeparator(text, from, to);
+  if (i < 0) return NONE;
+  const found: Array<[number, number]> = [];
   while (i >= 0) {
     let start = -1;
     if (i - 7 >= from && text.slice(i - 7, i).toLowerCase() === 'mongodb') start = i - 7;

@@ -8,8 +8,12 @@
 import { EmbeddedValue, HostSyntax } from '../types';
 import { DecodedText, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString } from './detect';
+import { classifyKeys, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
 import { isDocumentMarker, readBlockScalar, readPlain, readQuoted, Scalar } from './yamlScalars';
+
+/** Where a value sits: under the keys of the stack and its own key `extra`, or at an explicit path (in flow collections). */
+type Where = { extra: string | undefined } | string[];
 
 interface Entry {
   indent: number;
@@ -60,8 +64,12 @@ class YamlScanner {
     return this.out;
   }
 
+  /** Keys of the enclosing mappings, root first (the innermost 16: only the last few decide what a value is). */
   private path(): string[] {
-    return this.stack.map((e) => e.key);
+    const from = Math.max(0, this.stack.length - 16);
+    const path: string[] = [];
+    for (let k = from; k < this.stack.length; k++) path.push(this.stack[k].key);
+    return path;
   }
 
   private mentions(from: number, to: number): void {
@@ -107,20 +115,19 @@ class YamlScanner {
       }
       const leaf =
         key.key === 'value' && this.lastName && this.lastName.col === col && this.lastName.depth === this.stack.length ? this.lastName.value : key.key;
-      const path = [...this.path(), leaf];
-      const scalar = this.value(v, col, path, false);
+      const scalar = this.value(v, col, { extra: leaf }, false);
       if (key.key === 'name' && scalar) this.lastName = { col, depth: this.stack.length, value: scalar.text };
       v = this.resumeAt;
       return v;
     }
     if (itemIndent >= 0) {
-      this.value(p, itemIndent, this.path(), true);
+      this.value(p, itemIndent, { extra: undefined }, true);
       return this.resumeAt;
     }
     const top = this.stack[this.stack.length - 1];
     if (top && p - line > top.indent && !text.startsWith('{{', p)) {
       // The value of a key, on the line after it.
-      this.value(p, top.indent, this.path(), false);
+      this.value(p, top.indent, { extra: undefined }, false);
       return this.resumeAt;
     }
     this.mentions(p, eol);
@@ -137,7 +144,7 @@ class YamlScanner {
   }
 
   /** Reads a value at `v`; returns its decoded text when it is a scalar. */
-  private value(v: number, parentIndent: number, path: string[], isItem: boolean): DecodedText | undefined {
+  private value(v: number, parentIndent: number, where: Where, isItem: boolean): DecodedText | undefined {
     const text = this.text;
     const c = text.charCodeAt(v);
     let scalar: Scalar | undefined;
@@ -149,7 +156,7 @@ class YamlScanner {
       scalar = readQuoted(text, v, parentIndent);
       syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
     } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) {
-      this.resumeAt = nextLine(text, this.flow(v, parentIndent, path));
+      this.resumeAt = nextLine(text, this.flow(v, parentIndent, Array.isArray(where) ? where : this.pathWith(where.extra)));
       return undefined;
     } else if (c === 0x2a /* *alias */) {
       this.resumeAt = nextLine(text, v);
@@ -157,9 +164,9 @@ class YamlScanner {
     }
     if (!scalar) {
       syntax = 'yaml-plain';
-      scalar = readPlain(text, v, parentIndent, false, (line, s) => this.startsStructure(line, s));
+      scalar = readPlain(text, v, parentIndent, false, this.stopsPlain);
     }
-    this.emit(scalar.d, syntax, path, isItem);
+    this.emit(scalar.d, syntax, where, isItem);
     const eol = lineEnd(text, scalar.end);
     this.mentions(scalar.comment ?? scalar.end, eol);
     this.resumeAt = nextLine(text, eol);
@@ -167,25 +174,45 @@ class YamlScanner {
   }
 
   /** True when a continuation line would rather start a key or a sequence item. */
-  private startsStructure(_line: number, s: number): boolean {
+  private readonly stopsPlain = (_line: number, s: number): boolean => {
     const text = this.text;
     const le = lineEnd(text, s);
     if (text.charCodeAt(s) === 0x2d && (s + 1 >= le || isSpace(text.charCodeAt(s + 1)))) return true;
     return readKey(text, s, le) !== undefined || text.startsWith('{{', s);
+  };
+
+  /** The key path of the stack, and `extra` after it. */
+  private pathWith(extra: string | undefined): string[] {
+    const path = this.path();
+    if (extra !== undefined) path.push(extra);
+    return path;
   }
 
-  private emit(value: DecodedText, syntax: HostSyntax, path: string[], isItem: boolean): void {
+  /** What the keys of the stack (and `extra`, the value's own key) say about a value. */
+  private classify(extra: string | undefined): KeyKind | undefined {
+    const s = this.stack;
+    const n = s.length;
+    if (extra !== undefined) return classifyKeys(extra, s[n - 1]?.key, s[n - 2]?.key);
+    return n > 0 ? classifyKeys(s[n - 1].key, s[n - 2]?.key, s[n - 3]?.key) : undefined;
+  }
+
+  private emit(value: DecodedText, syntax: HostSyntax, where: Where, isItem: boolean): void {
     if (syntax === 'yaml-plain' && NOT_STRINGS.test(value.text)) return;
-    const d = kubernetesVariables(value);
+    let d = kubernetesVariables(value);
     if (isItem) {
       const m = KEY_ASSIGNMENT.exec(d.text.length > 256 ? d.text.slice(0, 256) : d.text);
       if (m) {
         const key = m[1].replace(/^-+/, '');
-        emitString(this.out, subDecoded(d, m[0].length, d.text.length), syntax, { path: [...path, key] });
-        return;
+        d = subDecoded(d, m[0].length, d.text.length);
+        where = Array.isArray(where) ? [...where, key] : where.extra === undefined ? { extra: key } : [...this.pathWith(where.extra), key];
       }
     }
-    emitString(this.out, d, syntax, { path });
+    if (Array.isArray(where)) {
+      emitString(this.out, d, syntax, { path: where });
+    } else {
+      const extra = where.extra;
+      emitString(this.out, d, syntax, { keyKind: this.classify(extra) ?? null, path: () => this.pathWith(extra) });
+    }
   }
 
   /** Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open`; returns the offset after it. */

@@ -3,7 +3,7 @@
  * (escapes, folding, escaped line breaks), single-quoted (`''`, folding), plain (multi-line folding)
  * and block scalars (`|`, `>` with indentation indicators). Each runs forward once.
  */
-import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, lineEnd, nextLine } from './decoded';
+import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { placeholderEnd } from './plainText';
 
 export interface Scalar {
@@ -150,6 +150,18 @@ function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean):
   return comment === undefined ? { end } : { end, comment };
 }
 
+/** True when the line after `eol` (after empty lines) goes on with a plain scalar. */
+function continues(text: string, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): boolean {
+  let pos = nextLine(text, eol);
+  while (pos < text.length) {
+    const s = firstNonBlank(text, pos);
+    const le = lineEnd(text, s);
+    if (s < le) return !(s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s));
+    pos = nextLine(text, le);
+  }
+  return false;
+}
+
 /**
  * Reads a plain scalar from `start`: the rest of the line and, in block context, the following lines
  * indented more than `parentIndent`, folded. `stopAt(lineStart, firstNonBlank)` ends it before a line
@@ -162,11 +174,15 @@ export function readPlain(
   inFlow: boolean,
   stopAt: (line: number, s: number) => boolean,
 ): Scalar {
-  const b = new DecodedBuilder(text, start);
   const eol = lineEnd(text, start);
   const first = plainLineEnd(text, start, eol, inFlow);
+  if (inFlow || first.comment !== undefined || !continues(text, eol, parentIndent, stopAt)) {
+    const single: Scalar = { d: verbatim(text, start, first.end), end: first.end };
+    if (first.comment !== undefined) single.comment = first.comment;
+    return single;
+  }
+  const b = new DecodedBuilder(text, start);
   b.raw(start, first.end);
-  if (inFlow || first.comment !== undefined) return { d: b.finish(first.end), end: first.end, ...(first.comment !== undefined ? { comment: first.comment } : {}) };
   let last = first.end;
   let comment: number | undefined;
   let pos = nextLine(text, eol);
