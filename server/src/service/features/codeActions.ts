@@ -39,6 +39,14 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
     const span = (data.replaceSpan as Span | undefined) ?? p.span;
     return { title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`, kind: 'quickfix', isPreferred: true, edits: [{ ...span, newText: data.replacement }], ruleId: p.ruleId, problemSpan: p.span };
   }
+  if (Array.isArray(data.edits)) {
+    // Several edits in value coordinates; `remove` takes a separator with the removed option.
+    const edits = (data.edits as { start: number; end: number; text: string; remove?: boolean }[]).map((e) => {
+      const span = e.remove ? removalSpan(value.text, e) : e;
+      return { start: toDocumentOffset(value, span.start), end: toDocumentOffset(value, span.end), newText: e.text === '' ? '' : encodeForHost(value, e.text) };
+    });
+    return { title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`, kind: 'quickfix', isPreferred: true, edits, ruleId: p.ruleId, problemSpan: p.span };
+  }
   let span: Span = (data.replaceSpan as Span | undefined) ?? p.valueSpan;
   let newText: string;
   if (data.remove === true) {

@@ -2,6 +2,7 @@ import { URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { occurrences, ResolvedOption } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { RuleContext } from './context';
+import { FixData } from '../types';
 import { closest } from './didYouMean';
 import { convertForNode } from './nodeOptions';
 
@@ -18,6 +19,29 @@ function suggest(key: string, node: boolean): string | undefined {
   if (suggestions.size > 5000) suggestions.clear();
   suggestions.set(k, s);
   return s;
+}
+
+/** gssapiServiceName=x → SERVICE_NAME:x in authMechanismProperties (added to an existing list, or as a new option). */
+function serviceNameFix(ctx: RuleContext, r: ResolvedOption): FixData | undefined {
+  const name = r.part.value?.raw;
+  if (!name) return undefined;
+  const props = occurrences(ctx.options, 'authMechanismProperties').filter((o) => o.part.value && o.part.value.raw !== '');
+  const title = 'Move it into authMechanismProperties as SERVICE_NAME';
+  if (props.length === 0) {
+    return { replacement: `authMechanismProperties=SERVICE_NAME:${name}`, replaceSpan: r.part.span, title };
+  }
+  const last = props[props.length - 1].part.value!;
+  if (/(^|,)SERVICE_NAME:/i.test(last.raw)) return undefined;
+  if (r.part.span.start - 1 === last.span.end) {
+    return { replacement: `,SERVICE_NAME:${name}`, replaceSpan: { start: last.span.end, end: r.part.span.end }, title };
+  }
+  return {
+    title,
+    edits: [
+      { start: last.span.end, end: last.span.end, text: `,SERVICE_NAME:${name}` },
+      { start: r.part.span.start, end: r.part.span.end, text: '', remove: true },
+    ],
+  };
 }
 
 /** Options whose problems are reported by a more specific rule group. */
@@ -100,6 +124,14 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   const opt = r.option;
   if (!opt) return checkUnknown(ctx, r);
 
+  if (opt.origin === 'node' && opt.deprecated && ctx.driver === 'spec') {
+    // j and fsync: legacy spellings only the Node.js driver still reads.
+    const rep = opt.deprecated.replacement;
+    ctx.report('option-deprecated', p.key.span, `${p.key.value} is a legacy spelling that only the Node.js driver still reads; other drivers ignore it. Use ${rep}.`, {
+      data: { replacement: rep, title: `Use ${rep}` },
+    });
+    return;
+  }
   if (opt.origin === 'node') {
     ctx.report('option-driver-specific', p.key.span, `${opt.name} is specific to the Node.js driver; other drivers ignore it with a warning.`, { node: opt.node.accepted ? 'none' : 'error' });
   } else if (!opt.node.accepted) {
@@ -128,7 +160,7 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
     ctx.report('option-deprecated', p.key.span, msg, {
       severity: inTable ? 'hint' : 'warning',
       node: 'none',
-      data: fixable ? { replacement: opt.deprecated.replacement, title: `Use ${opt.deprecated.replacement}` } : undefined,
+      data: opt.name === 'gssapiServiceName' ? serviceNameFix(ctx, r) : fixable ? { replacement: opt.deprecated.replacement, title: `Use ${opt.deprecated.replacement}` } : undefined,
     });
   }
   if (OWN_RULES.has(asciiLower(opt.name))) return;
