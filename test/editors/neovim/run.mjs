@@ -86,6 +86,7 @@ const timer = setTimeout(() => {
 
 nvim.on('exit', (code, signal) => {
   clearTimeout(timer);
-  if (code !== 0) console.error(`Neovim exited with ${signal ?? `code ${code}`}.`);
+  // (Neovim's own messages on stderr may lack a final newline.)
+  if (code !== 0) console.error(`\nNeovim exited with ${signal ?? `code ${code}`}.`);
   process.exit(code === 0 ? 0 : 1);
 });
