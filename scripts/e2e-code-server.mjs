@@ -140,11 +140,15 @@ async function healthy(url) {
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Headless Chromium; playwright-core starts it in a process group of its own and ends that group on exit. */
-export async function launchBrowser() {
+/**
+ * Headless Chromium; playwright-core starts it in a process group of its own and ends that group on exit.
+ * Its configuration and cache (crash reports, ...) go to `runDir`, not into the home folder.
+ */
+export async function launchBrowser({ runDir }) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(runDir, 'chromium-config'), XDG_CACHE_HOME: path.join(runDir, 'chromium-cache') },
     args: [
       '--no-sandbox', // root in a container
       '--disable-gpu',

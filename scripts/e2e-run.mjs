@@ -131,7 +131,7 @@ async function runWithCodeServer() {
     env: { E2E_RESULTS: path.join(artifacts, 'results.json') },
   });
   log(`code-server on ${codeServer.url} after ${Date.now() - started} ms`);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ runDir });
   try {
     let code = await runSuiteInWorkbench(browser, codeServer.url, {
       folder: freshWorkspace('workspace'),
