@@ -97,8 +97,16 @@ export async function startCodeServer({ runDir, logFile, env = {} }) {
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', log, log],
-    // No marketplace: else the workbench asks one on every start.
-    env: { ...process.env, ...env, EXTENSIONS_GALLERY: '{}' },
+    env: {
+      ...process.env,
+      ...env,
+      // No marketplace: else the workbench asks one on every start.
+      EXTENSIONS_GALLERY: '{}',
+      // Logs, heartbeat and device id in the run's folder, not in the home folder.
+      XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
+      XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'),
+      XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'),
+    },
   });
   trackGroup(child.pid, true);
   let exited = false;

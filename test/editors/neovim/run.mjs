@@ -24,7 +24,8 @@ export function readmeNeovimSetup(readme) {
 }
 
 function neovimVersion() {
-  const result = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+  // (Without a log file of its own, even `nvim --version` creates ~/.cache/nvim.)
+  const result = spawnSync('nvim', ['--version'], { encoding: 'utf8', env: { ...process.env, NVIM_LOG_FILE: os.devNull } });
   const match = result.status === 0 && /NVIM v(\d+)\.(\d+)/.exec(result.stdout);
   return match ? [Number(match[1]), Number(match[2])] : undefined;
 }
@@ -62,6 +63,7 @@ for (const name of ['.env', '.env.local']) copyFileSync(path.join(root, 'test', 
 
 // Neovim's own folders in the temporary one: no user configuration, plugins, shada or logs.
 const xdg = Object.fromEntries(['CONFIG', 'DATA', 'STATE', 'CACHE'].map((d) => [`XDG_${d}_HOME`, path.join(tmp, d.toLowerCase())]));
+xdg.NVIM_LOG_FILE = path.join(tmp, 'nvim.log');
 
 console.log(`Neovim ${version.join('.')}, the README's setup, ${path.relative(root, server)}:`);
 const nvim = spawn('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${path.join(here, 'test.lua')}`, '.env'], {
