@@ -5,30 +5,16 @@
  * treats them as opaque.
  */
 import { HostSyntax } from '../types';
-import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, indexOfIn, isSpace, lineEnd, offsetOf } from './decoded';
+import { DecodedBuilder, DecodedText } from './decoded';
+import { cEscape, Literal, LiteralReader } from './codeEscapes';
+import { readTextBlock, trimRawLines } from './codeBlocks';
 
-export interface Literal {
-  /** Offset of the literal's first character (prefix or quote). */
-  start: number;
-  /** Offset just after the closing delimiter. */
-  end: number;
-  d: DecodedText;
-  syntax: HostSyntax;
-  /** A character literal: never a value. */
-  ignore?: boolean;
-}
-
-export type LiteralReader = (text: string, i: number) => Literal | undefined;
+export type { Literal, LiteralReader } from './codeEscapes';
 
 /** How backslashes work: C-like escapes, none, only `\\` and `\'` (Ruby, PHP single quotes), or raw-but-quoting (Python r""). */
 type Escapes = 'c' | 'none' | 'single' | 'raw-quote';
 /** Interpolation: none, `${…}` kept as written, `{…}` → `${…}`, `#{…}` → `${…}`, PHP `{$…}` → `${…}`. */
 type Interpolation = 'none' | 'dollar' | 'brace' | 'hash' | 'php';
-
-const C_ESCAPES: Record<string, string> = {
-  n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', e: '\x1b', '0': '\0',
-  '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$', '/': '/', '?': '?', '{': '{', '#': '#',
-};
 
 /** Below this offset, a search for a closing brace has already failed: do not search again. */
 let failedUntil = -1;
@@ -54,39 +40,6 @@ function matchBrace(text: string, open: number): number {
 /** Forgets failed searches (a new document). */
 export function resetLiteralReaders(): void {
   failedUntil = -1;
-}
-
-/** Decodes one C-like escape at i (a backslash) into b; returns the offset after it. */
-function cEscape(b: DecodedBuilder, text: string, i: number): number {
-  const e = text[i + 1];
-  if (e === '\n') return i + 2;
-  if (e === '\r') return text.charCodeAt(i + 2) === 0x0a ? i + 3 : i + 2;
-  if (e === 'x' || e === 'u' || e === 'U') {
-    let s: string | undefined;
-    let len = 0;
-    if (e === 'u' && text[i + 2] === '{') {
-      const close = indexOfIn(text, 0x7d, i + 3, Math.min(text.length, i + 12));
-      if (close > i + 3) {
-        s = fromCodePoint(hexValue(text, i + 3, close - i - 3));
-        len = close + 1 - i;
-      }
-    } else {
-      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-      s = fromCodePoint(hexValue(text, i + 2, n));
-      len = 2 + n;
-    }
-    if (s !== undefined) {
-      b.char(s, i);
-      return i + len;
-    }
-  }
-  const simple = e === '0' && /[0-7]/.test(text[i + 2] ?? '') ? undefined : C_ESCAPES[e];
-  if (simple !== undefined) {
-    b.char(simple, i);
-    return i + 2;
-  }
-  b.raw(i, Math.min(i + 2, text.length));
-  return i + 2;
 }
 
 interface BodyOptions {
@@ -288,88 +241,3 @@ export const readPhpLiteral: LiteralReader = (text, i) => {
   return undefined;
 };
 
-/**
- * A multi-line C# raw string: the first and last line breaks are not content, and the closing line's
- * indentation is removed from every line.
- */
-function trimRawLines(lit: Literal): Literal {
-  const d = lit.d;
-  const t = d.text;
-  const first = t.startsWith('\r\n') ? 2 : t.startsWith('\n') ? 1 : 0;
-  const lastBreak = t.lastIndexOf('\n');
-  if (first === 0 || lastBreak < first - 1 || t.slice(lastBreak + 1).trim() !== '') return lit;
-  const indent = t.length - lastBreak - 1;
-  let contentEnd = lastBreak;
-  if (t[contentEnd - 1] === '\r') contentEnd--;
-  let text = '';
-  const offsets: number[] = [];
-  let atLineStart = true;
-  let stripped = 0;
-  for (let k = first; k < contentEnd; k++) {
-    const ch = t[k];
-    if (atLineStart && stripped < indent && (ch === ' ' || ch === '\t')) {
-      stripped++;
-      continue;
-    }
-    atLineStart = ch === '\n';
-    if (atLineStart) stripped = 0;
-    text += ch;
-    offsets.push(offsetOf(d, k));
-  }
-  offsets.push(offsetOf(d, contentEnd));
-  return { ...lit, d: { text, start: offsets[0], offsets } };
-}
-
-/**
- * A Java text block: content starts on the line after `"""`; the common indentation of its lines
- * (and of the closing delimiter's line) and trailing blanks are stripped; escapes apply afterwards.
- */
-function readTextBlock(text: string, i: number): Literal {
-  let s = i + 3;
-  while (s < text.length && isSpace(text.charCodeAt(s))) s++;
-  if (text.charCodeAt(s) === 0x0d) s++;
-  if (text.charCodeAt(s) === 0x0a) s++;
-  let close = s;
-  while (close < text.length && !text.startsWith('"""', close)) close += text.charCodeAt(close) === 0x5c ? 2 : 1;
-  const end = Math.min(close, text.length);
-  // Common indentation of the non-blank lines and of the closing line.
-  let indent = Infinity;
-  for (let line = s; line <= end; ) {
-    const le = Math.min(lineEnd(text, line), end);
-    let k = line;
-    while (k < le && isSpace(text.charCodeAt(k))) k++;
-    if (k < le || le === end) indent = Math.min(indent, k - line);
-    if (le >= end) break;
-    line = text.indexOf('\n', le) + 1;
-  }
-  const b = new DecodedBuilder(text, s);
-  for (let line = s; line < end; ) {
-    const le = Math.min(lineEnd(text, line), end);
-    const from = Math.min(line + indent, le);
-    let to = le;
-    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-    let run = from;
-    let continued = false;
-    for (let k = from; k < to; ) {
-      if (text.charCodeAt(k) !== 0x5c) {
-        k++;
-        continue;
-      }
-      b.raw(run, k);
-      if (k + 1 >= to) {
-        // A backslash at the end of a line joins the next line without a line break.
-        continued = true;
-        run = to;
-        break;
-      }
-      k = cEscape(b, text, k);
-      run = k;
-    }
-    b.raw(run, to);
-    const next = le < text.length ? text.indexOf('\n', le) + 1 : 0;
-    if (le >= end || next <= 0) break;
-    if (!continued) b.char('\n', le);
-    line = next;
-  }
-  return { start: i, end: close < text.length ? close + 3 : text.length, d: b.finish(end), syntax: 'java-text-block' };
-}
