@@ -18,6 +18,8 @@ const BY_EXTENSION: Record<string, string> = {
   '.py': 'python',
   '.go': 'go',
   '.java': 'java',
+  '.kt': 'kotlin',
+  '.kts': 'kotlin',
   '.cs': 'csharp',
   '.rb': 'ruby',
   '.php': 'php',

@@ -184,3 +184,16 @@ describe('placeholders do not swallow escapes', () => {
     expectOne('mongodb://%2Ftmp%2Fmongodb-27017.socket', 'host-socket-invalid', 'error');
   });
 });
+
+describe('more placeholder styles', () => {
+  for (const uri of [
+    'mongodb://app:$(MONGODB_PASSWORD)@db.example.com/app',
+    'mongodb://app:#{MongoPassword}#@db.example.com/app',
+    'mongodb://#{MongoUser}:#{MongoPassword}@#{MongoHost}:27017/app',
+  ]) {
+    it(uri, () => expectClean(uri));
+  }
+  it('a # in a password is still an error', () => {
+    expectOne('mongodb://app:pa#ss@db.example.com/app', 'userinfo-unescaped', 'error', '#');
+  });
+});

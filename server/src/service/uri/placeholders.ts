@@ -23,8 +23,8 @@ function boundedIndexOf(text: string, needle: string, from: number, to: number, 
 const NOT_PLACEHOLDERS = new Set(['$external']);
 
 /**
- * Spans of template placeholders that stand for text filled in later: `${VAR}`, `{{ .Values.x }}`,
- * `%VAR%`, `$VAR` and `<password>`. They are opaque: no problem is reported inside them.
+ * Spans of template placeholders that stand for text filled in later: `${VAR}`, `$(VAR)`, `#{Var}#`,
+ * `{{ .Values.x }}`, `%VAR%`, `$VAR` and `<password>`. They are opaque: no problem is reported inside them.
  * One forward scan; each placeholder is bounded in length.
  */
 export function findPlaceholders(text: string, from = 0, to = text.length): Span[] {
@@ -32,7 +32,30 @@ export function findPlaceholders(text: string, from = 0, to = text.length): Span
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 0x24 /* $ */) {
+    if (c === 0x24 /* $ */ || c === 0x23 /* # */) {
+      // ${VAR}, $(VAR) (Kubernetes, Makefiles) and #{Var} (Octopus, Azure DevOps; an optional # after it).
+      const open = text.charCodeAt(i + 1);
+      if (open === 0x28 /* ( */ && c === 0x24) {
+        const close = boundedIndexOf(text, ')', i + 2, to, 128);
+        if (close > i + 2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(i + 2, close))) {
+          spans.push({ start: i, end: close + 1 });
+          i = close + 1;
+          continue;
+        }
+      }
+      if (c === 0x23 && open === 0x7b) {
+        const close = boundedIndexOf(text, '}', i + 2, to, 128);
+        if (close > i + 2) {
+          const end = text.charCodeAt(close + 1) === 0x23 ? close + 2 : close + 1;
+          spans.push({ start: i, end });
+          i = end;
+          continue;
+        }
+      }
+      if (c === 0x23) {
+        i++;
+        continue;
+      }
       if (text.charCodeAt(i + 1) === 0x7b /* { */) {
         const close = boundedIndexOf(text, '}', i + 2, to, 256);
         if (close > 0) {
