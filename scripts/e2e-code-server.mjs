@@ -206,8 +206,9 @@ export async function runSuiteInWorkbench(browser, baseUrl, { folder, extensionP
     // Called by the workbench: the extension host's console, and the exit code once run() settles.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = util.format(...args);
+      if (WORKBENCH_CHATTER.test(line)) return;
       if (type === 'error') console.error(line);
-      else if (!WORKBENCH_CHATTER.test(line)) console.log(line);
+      else console.log(line);
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     await page.goto(workbenchUrl(baseUrl, { folder, extensionPath, testsPath }));
