@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
+import { registerCommands } from './commands';
 
 const CLIENT_ID = 'mongodbUri';
 const CLIENT_NAME = 'MongoDB URI & Limits';
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // The id makes `mongodbUri.trace.server` control the protocol trace.
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  registerCommands(context, () => client);
   await client.start();
 }
 
