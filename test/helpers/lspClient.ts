@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot, waitUntil } from './repo';
+import { repoRoot } from './repo';
 
 export interface Message {
   jsonrpc: '2.0';
@@ -40,8 +40,16 @@ export class ResponseErrorFromServer extends Error {
 
 export interface StartOptions {
   args?: string[];
+  /** Options for node itself, before the server script (`--require`, `--max-old-space-size`). */
+  nodeArgs?: string[];
+  /** Leave out the preload that makes every DNS look-up and network connection of the server fail loudly. */
+  allowNetwork?: boolean;
+  env?: NodeJS.ProcessEnv;
   onServerRequest?: ServerRequestHandler;
 }
+
+/** Preloaded into every server the tests start (unless allowNetwork): normal work never touches the network. */
+export const NO_NETWORK_PRELOAD = path.join(repoRoot(), 'test', 'helpers', 'noNetwork.cjs');
 
 export class LspClient {
   readonly notifications: Notification[] = [];
@@ -54,6 +62,8 @@ export class LspClient {
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: Message) => void; reject: (e: Error) => void }>();
+  /** Called after every notification: waiters check their predicate at once instead of polling. */
+  private readonly notificationListeners = new Set<() => void>();
   private readonly exited: Promise<number | null>;
 
   private constructor(
@@ -75,7 +85,11 @@ export class LspClient {
 
   static start(options: StartOptions = {}): LspClient {
     const server = path.join(repoRoot(), 'server', 'out', 'server.js');
-    const child = spawn(process.execPath, [server, ...(options.args ?? ['--stdio'])], { stdio: 'pipe' });
+    const preload = options.allowNetwork ? [] : ['--require', NO_NETWORK_PRELOAD];
+    const child = spawn(process.execPath, [...preload, ...(options.nodeArgs ?? []), server, ...(options.args ?? ['--stdio'])], {
+      stdio: 'pipe',
+      env: options.env ?? process.env,
+    });
     return new LspClient(child, options.onServerRequest ?? (() => null));
   }
 
@@ -114,11 +128,26 @@ export class LspClient {
 
   /** Resolves with the first notification (received before or after the call) that matches. */
   waitForNotification(method: string, predicate: (params: any) => boolean = () => true, timeoutMs = 5000): Promise<any> {
-    return waitUntil(
-      () => this.notifications.find((n) => n.method === method && predicate(n.params))?.params,
-      `a ${method} notification`,
-      timeoutMs,
-    );
+    const matches = (n: Notification) => n.method === method && predicate(n.params);
+    const found = this.notifications.find(matches);
+    if (found) return Promise.resolve(found.params);
+    return new Promise((resolve, reject) => {
+      const listener = () => {
+        const n = this.notifications[this.notifications.length - 1];
+        if (!n || !matches(n)) return;
+        done();
+        resolve(n.params);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for a ${method} notification`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.notificationListeners.delete(listener);
+      };
+      this.notificationListeners.add(listener);
+    });
   }
 
   /** Diagnostics published for a document at a given version. */
@@ -209,6 +238,7 @@ export class LspClient {
       void this.answerServerRequest(message);
     } else if (message.method !== undefined) {
       this.notifications.push({ method: message.method, params: message.params });
+      for (const listener of [...this.notificationListeners]) listener();
     } else if (typeof message.id === 'number') {
       const waiter = this.pending.get(message.id);
       this.pending.delete(message.id);
