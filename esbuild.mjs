@@ -81,6 +81,15 @@ async function testBuild() {
   };
 }
 
+/** The benchmark (`npm run bench`): bench/*.ts → bench/out/run.js; the peers stay in node_modules. */
+const benchBuild = {
+  ...common,
+  entryPoints: ['bench/run.ts'],
+  outfile: 'bench/out/run.js',
+  packages: 'external',
+  sourcemap: 'inline',
+};
+
 async function listFiles(dir) {
   const out = [];
   let entries;
@@ -146,7 +155,7 @@ async function makeExecutable() {
 
 await mkdir(path.join(root, 'test', 'out'), { recursive: true });
 await cleanTestBundles();
-const all = [...products, await testBuild()];
+const all = [...products, await testBuild(), benchBuild];
 
 if (watch) {
   for (const options of all) {

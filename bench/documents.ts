@@ -1,0 +1,49 @@
+/**
+ * (b) Whole-document analysis (extraction, parsing, every rule, the whole-document analyses) of
+ * generated mixed documents, against the floor: a bare /mongodb/g scan of the same text.
+ */
+import { analyzeDocument, defaultSettings } from '../server/src/service/languageService';
+import { FORMATS, generateDocument } from './generate';
+import { medianTime } from './measure';
+
+export interface DocumentResult {
+  format: string;
+  bytes: number;
+  values: number;
+  problems: number;
+  analyzeMs: number;
+  floorMs: number;
+  ratio: number;
+}
+
+function regexFloor(text: string): number {
+  const re = /mongodb/g;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+export function benchDocuments(sizesMb: readonly number[], rounds: number, formats: readonly string[] = FORMATS): DocumentResult[] {
+  const settings = { ...defaultSettings, maxFileSize: Number.MAX_SAFE_INTEGER };
+  const results: DocumentResult[] = [];
+  for (const format of formats) {
+    for (const size of sizesMb) {
+      const text = generateDocument(format, size * 1024 * 1024);
+      const doc = { uri: `file:///bench/document.${format}`, languageId: format, text };
+      const analysis = analyzeDocument(doc, settings);
+      const r = size >= 10 ? Math.max(3, Math.ceil(rounds / 2)) : rounds;
+      const analyzeMs = medianTime(() => analyzeDocument(doc, settings), r);
+      const floorMs = medianTime(() => regexFloor(text), r * 3, 3);
+      results.push({
+        format,
+        bytes: text.length,
+        values: analysis.values.length,
+        problems: analysis.problems.length,
+        analyzeMs,
+        floorMs,
+        ratio: analyzeMs / floorMs,
+      });
+    }
+  }
+  return results;
+}

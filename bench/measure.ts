@@ -1,0 +1,33 @@
+/** Timing helpers of the benchmark. */
+
+export function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** Milliseconds of one call of `fn`. */
+export function time(fn: () => unknown): number {
+  const t0 = now();
+  fn();
+  return now() - t0;
+}
+
+/** The median of `rounds` timings of `fn`, after `warmup` untimed calls. */
+export function medianTime(fn: () => unknown, rounds: number, warmup = 1): number {
+  for (let k = 0; k < warmup; k++) fn();
+  const times: number[] = [];
+  for (let k = 0; k < rounds; k++) times.push(time(fn));
+  return percentile(times, 50);
+}
+
+/** The p-th percentile (nearest rank) of `values`. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) + ' ms';
+export const ratio = (v: number): string => (v >= 10 ? v.toFixed(0) : v.toFixed(2)) + '×';
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
