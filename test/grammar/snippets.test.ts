@@ -7,145 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyzeAdminCommands } from '../../server/src/service/features/adminCommands';
+import { parseSnippet, type Parsed } from './snippetBody';
 import { manifest, root } from './tokenizer';
-
-/** Variables VS Code fills in (`$TM_FILENAME`, `${CLIPBOARD}`, ...). */
-const VARIABLES = new Set([
-  'TM_SELECTED_TEXT', 'TM_CURRENT_LINE', 'TM_CURRENT_WORD', 'TM_LINE_INDEX', 'TM_LINE_NUMBER', 'TM_FILENAME',
-  'TM_FILENAME_BASE', 'TM_DIRECTORY', 'TM_FILEPATH', 'RELATIVE_FILEPATH', 'CLIPBOARD', 'WORKSPACE_NAME',
-  'WORKSPACE_FOLDER', 'CURSOR_INDEX', 'CURSOR_NUMBER', 'CURRENT_YEAR', 'CURRENT_YEAR_SHORT', 'CURRENT_MONTH',
-  'CURRENT_MONTH_NAME', 'CURRENT_MONTH_NAME_SHORT', 'CURRENT_DATE', 'CURRENT_DAY_NAME', 'CURRENT_DAY_NAME_SHORT',
-  'CURRENT_HOUR', 'CURRENT_MINUTE', 'CURRENT_SECOND', 'CURRENT_SECONDS_UNIX', 'CURRENT_TIMEZONE_OFFSET', 'RANDOM',
-  'RANDOM_HEX', 'UUID', 'BLOCK_COMMENT_START', 'BLOCK_COMMENT_END', 'LINE_COMMENT',
-]);
-
-interface Parsed {
-  /** The text the snippet inserts with every placeholder at its default (first choice for choices). */
-  text: string;
-  /** Tab stop number → the defaults it was given (one entry per occurrence with a default). */
-  tabStops: Map<number, string[]>;
-  finalCount: number;
-}
-
-/**
- * Parses a snippet body with VS Code's grammar:
- *   any       ::= tabstop | placeholder | choice | variable | text
- *   tabstop   ::= '$' int | '${' int '}'
- *   placeholder ::= '${' int ':' any '}'
- *   choice    ::= '${' int '|' text (',' text)* '|}'
- *   variable  ::= '$' var | '${' var '}' | '${' var ':' any '}'
- * `$`, `}` and `\` may be escaped (inside choices also `,` and `|`); a `}` closes only a placeholder.
- * A `$` that starts nothing valid must be escaped (VS Code would insert it silently).
- */
-function parseSnippet(body: string): Parsed {
-  const tabStops = new Map<number, string[]>();
-  let finalCount = 0;
-  let i = 0;
-  const fail = (why: string): never => {
-    throw new Error(`${why} at ${i}: ${JSON.stringify(body.slice(Math.max(0, i - 20), i + 20))}`);
-  };
-  const note = (n: number, value: string | undefined) => {
-    if (n === 0) finalCount++;
-    const list = tabStops.get(n) ?? [];
-    if (value !== undefined) list.push(value);
-    tabStops.set(n, list);
-  };
-  function parseAny(inPlaceholder: boolean): string {
-    let out = '';
-    while (i < body.length) {
-      const c = body[i]!;
-      if (c === '\\') {
-        const next = body[i + 1];
-        if (next === '$' || next === '}' || next === '\\') {
-          out += next;
-          i += 2;
-          continue;
-        }
-        out += c;
-        i++;
-        continue;
-      }
-      if (c === '}' && inPlaceholder) return out; // outside a placeholder, } is text
-      if (c !== '$') {
-        out += c;
-        i++;
-        continue;
-      }
-      // A $ construct.
-      const rest = body.slice(i + 1);
-      let m: RegExpMatchArray | null;
-      if ((m = rest.match(/^(\d+)/))) {
-        note(Number(m[1]), undefined);
-        i += 1 + m[1]!.length;
-        continue;
-      }
-      if ((m = rest.match(/^([A-Z_][A-Z0-9_]*)/))) {
-        if (!VARIABLES.has(m[1]!)) fail(`unknown variable $${m[1]} (escape the $ as \\$)`);
-        i += 1 + m[1]!.length;
-        continue;
-      }
-      if (rest[0] !== '{') fail('a $ that starts no tab stop or variable must be escaped');
-      i += 2;
-      if ((m = body.slice(i).match(/^(\d+)/))) {
-        const n = Number(m[1]);
-        i += m[1]!.length;
-        const kind = body[i];
-        if (kind === '}') {
-          note(n, undefined);
-          i++;
-        } else if (kind === ':') {
-          i++;
-          const value = parseAny(true);
-          if (body[i] !== '}') fail('unclosed placeholder');
-          i++;
-          note(n, value);
-          out += value;
-        } else if (kind === '|') {
-          i++;
-          const options: string[] = [''];
-          for (;;) {
-            const d = body[i];
-            if (d === undefined) fail('unclosed choice');
-            if (d === '\\' && /[$}\\,|]/.test(body[i + 1] ?? '')) {
-              options[options.length - 1] += body[i + 1];
-              i += 2;
-            } else if (d === ',') {
-              options.push('');
-              i++;
-            } else if (d === '|') {
-              if (body[i + 1] !== '}') fail('a choice ends with |}');
-              i += 2;
-              break;
-            } else {
-              options[options.length - 1] += d;
-              i++;
-            }
-          }
-          if (options.some((o) => o === '')) fail('empty choice option');
-          note(n, options[0]);
-          out += options[0];
-        } else fail('expected }, : or | after a tab stop number');
-        continue;
-      }
-      if ((m = body.slice(i).match(/^([A-Z_][A-Z0-9_]*)/))) {
-        if (!VARIABLES.has(m[1]!)) fail(`unknown variable \${${m[1]}}`);
-        i += m[1]!.length;
-        if (body[i] === ':') {
-          i++;
-          out += parseAny(true);
-        }
-        if (body[i] !== '}') fail('unclosed variable');
-        i++;
-        continue;
-      }
-      fail('${ must be followed by a tab stop number or a variable name');
-    }
-    if (inPlaceholder) fail('unclosed ${');
-    return out;
-  }
-  const text = parseAny(false);
-  return { text, tabStops, finalCount };
-}
 
 const snippetsDir = path.join(root, 'snippets');
 const files = readdirSync(snippetsDir).filter((f) => f.endsWith('.json'));
@@ -196,6 +59,8 @@ test('the parser rejects broken bodies', () => {
     assert.throws(() => parseSnippet(bad), Error, bad);
   }
   assert.equal(parseSnippet('{ \\$gte: ${1:60} ${2|a,b|} }$0').text, '{ $gte: 60 a }');
+  // A tab stop without a default mirrors its number's default, before or after it, also inside a default.
+  assert.equal(parseSnippet('$1 ${2:[${1:x}]} ${2}$0').text, 'x [x] [x]');
 });
 
 test('the admin-command snippets expand to code without admin-command problems', () => {
