@@ -91,7 +91,7 @@ const MISTAKES: ReadonlyArray<(rng: Rng) => string> = [
   (r) => `mongodb+srv://${pick(r, USERS)}:x@cluster0.abcde.mongodb.net:27017/${pick(r, WORDS)}`,
   (r) => `mongodb://a:27017,b:27017/${pick(r, WORDS)}?directConnection=true`,
   (r) => `mongodb://localhost/${pick(r, WORDS)}?maxPoolSize=${pick(r, ['-1', 'ten', '1.5'])}`,
-  (r) => `mongodb://localhost/?tls=true&ssl=false`,
+  () => `mongodb://localhost/?tls=true&ssl=false`,
 ];
 
 /** `count` realistic connection strings: standalone, replica sets and Atlas SRV, with credentials and options. */

@@ -3,7 +3,8 @@
  * hover, completion and code actions) and the debounced re-validation after changes.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, type Analysis, type TextDocumentLike } from './service/languageService';
+import { type Analysis, type TextDocumentLike } from './service/languageService';
+import { IncrementalAnalyzer } from './service/incrementalAnalyzer';
 import type { Settings } from './service/types';
 
 /** Delay between the last change of a document and its re-validation. */
@@ -16,27 +17,40 @@ export function toTextDocumentLike(document: TextDocument): TextDocumentLike {
 interface CachedAnalysis {
   version: number;
   settings: Settings;
-  analysis: Analysis;
+  analysis: Analysis | undefined;
+  /** Keeps what the document's last analysis read and validated, for the next version. */
+  analyzer: IncrementalAnalyzer;
 }
 
-/** One Analysis per document version and settings object. */
+/**
+ * One Analysis per document version and settings object. A new version is analysed incrementally:
+ * only the region the edits changed is read again, and unchanged values are not validated again.
+ */
 export class AnalysisCache {
   private readonly byUri = new Map<string, CachedAnalysis>();
 
   get(document: TextDocument, settings: Settings): Analysis {
-    const cached = this.byUri.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
-    const analysis = analyzeDocument(toTextDocumentLike(document), settings);
-    this.byUri.set(document.uri, { version: document.version, settings, analysis });
+    let cached = this.byUri.get(document.uri);
+    if (cached?.analysis && cached.version === document.version && cached.settings === settings) return cached.analysis;
+    cached ??= { version: document.version, settings, analysis: undefined, analyzer: new IncrementalAnalyzer() };
+    const analysis = cached.analyzer.analyze(toTextDocumentLike(document), settings);
+    this.byUri.set(document.uri, { ...cached, version: document.version, settings, analysis });
     return analysis;
+  }
+
+  /** The Analysis of this version if it has been computed, without computing it. */
+  peek(document: TextDocument, settings: Settings): Analysis | undefined {
+    const cached = this.byUri.get(document.uri);
+    return cached?.version === document.version && cached.settings === settings ? cached.analysis : undefined;
   }
 
   forget(uri: string): void {
     this.byUri.delete(uri);
   }
 
+  /** Forgets every Analysis (settings changed); what the analyzers remember of the texts stays. */
   clear(): void {
-    this.byUri.clear();
+    for (const cached of this.byUri.values()) cached.analysis = undefined;
   }
 }
 

@@ -37,7 +37,17 @@ export interface DocumentAnalysis {
 /** Whole-document analyses, run for every document after value extraction. */
 const DOCUMENT_ANALYZERS: ReadonlyArray<(text: string, languageId: string) => DocumentAnalysis> = [analyzeAdminCommands];
 
-export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Analysis {
+/**
+ * Work an earlier analysis of the same document can save: extraction that reads only what an edit
+ * changed, validation remembered per value (see IncrementalAnalyzer). Each gives what a fresh
+ * extractValues() and validateEmbeddedValue() would.
+ */
+export interface AnalysisReuse {
+  extract(text: string, languageId: string): EmbeddedValue[];
+  validate(value: EmbeddedValue, settings: Settings, languageId: string): Problem[];
+}
+
+export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
   if (!settings.enable) return { values: [], problems: [], skipped: 'disabled' };
   if (exceedsBytes(doc.text, settings.maxFileSize)) {
     return {
@@ -47,10 +57,10 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings): Anal
     };
   }
   const languageId = normalizeLanguageId(doc.languageId, doc.uri);
-  const values = extractValues(doc.text, languageId, doc.uri);
+  const values = reuse ? reuse.extract(doc.text, languageId) : extractValues(doc.text, languageId, doc.uri);
   const problems: DocumentProblem[] = [];
   values.forEach((value, valueIndex) => {
-    for (const p of validateEmbeddedValue(value, settings, languageId)) {
+    for (const p of reuse ? reuse.validate(value, settings, languageId) : validateEmbeddedValue(value, settings, languageId)) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
       if (severity === 'off') continue;
       const docs = ruleInfo(p.ruleId)?.docs;

@@ -7,6 +7,7 @@ import { EmbeddedValue } from '../types';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
+import { READ_TO_END, runSteps, StepExtractor } from './steps';
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
@@ -68,51 +69,57 @@ function scanComment(out: EmbeddedValue[], text: string, from: number, to: numbe
   for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
 }
 
-export function extractDotenv(text: string): EmbeddedValue[] {
-  const out: EmbeddedValue[] = [];
-  const quotes = new QuoteFinder(text);
-  let line = 0;
-  while (line < text.length) {
-    const eol = lineEnd(text, line);
-    let i = line;
-    while (i < eol && isSpace(text.charCodeAt(i))) i++;
-    if (text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
-      i += 6;
+/** Statements of a .env file: a line, or an assignment whose quoted value spans lines. */
+export const dotenvSteps: StepExtractor<null> = {
+  initial: null,
+  same: () => true,
+  reader(text) {
+    const quotes = new QuoteFinder(text);
+    return (line, _state, out, step) => {
+      const eol = lineEnd(text, line);
+      step.next = nextLine(text, eol);
+      step.readEnd = step.next;
+      let i = line;
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
-    }
-    const keyStart = i;
-    while (i < eol && isKeyChar(text.charCodeAt(i))) i++;
-    const keyEnd = i;
-    while (i < eol && isSpace(text.charCodeAt(i))) i++;
-    const sep = text.charCodeAt(i);
-    if (keyEnd === keyStart || (sep !== 0x3d /* = */ && sep !== 0x3a /* : */)) {
-      scanComment(out, text, line, eol); // a comment, a blank line, or something else: look for mentions
-      line = nextLine(text, eol);
-      continue;
-    }
-    const path = [text.slice(keyStart, keyEnd)];
-    i++;
-    while (i < eol && isSpace(text.charCodeAt(i))) i++;
-    const q = text.charCodeAt(i);
-    let restFrom = eol;
-    let next = nextLine(text, eol);
-    const close = q === 0x22 || q === 0x27 || q === 0x60 ? quotes.closing(i) : -1;
-    if (close > 0) {
-      const d = q === 0x22 ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
-      emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', { path });
-      const closeEol = lineEnd(text, close);
-      restFrom = close + 1;
-      next = nextLine(text, closeEol);
-      scanComment(out, text, restFrom, closeEol);
-    } else {
-      let end = i;
-      while (end < eol && !(text.charCodeAt(end) === 0x23 /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
-      restFrom = end;
-      while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
-      emitString(out, verbatim(text, i, end), 'dotenv-unquoted', { path });
-      scanComment(out, text, restFrom, eol);
-    }
-    line = next;
-  }
-  return out;
+      if (text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
+        i += 6;
+        while (i < eol && isSpace(text.charCodeAt(i))) i++;
+      }
+      const keyStart = i;
+      while (i < eol && isKeyChar(text.charCodeAt(i))) i++;
+      const keyEnd = i;
+      while (i < eol && isSpace(text.charCodeAt(i))) i++;
+      const sep = text.charCodeAt(i);
+      if (keyEnd === keyStart || (sep !== 0x3d /* = */ && sep !== 0x3a /* : */)) {
+        scanComment(out, text, line, eol); // a comment, a blank line, or something else: look for mentions
+        return;
+      }
+      const path = [text.slice(keyStart, keyEnd)];
+      i++;
+      while (i < eol && isSpace(text.charCodeAt(i))) i++;
+      const q = text.charCodeAt(i);
+      const close = q === 0x22 || q === 0x27 || q === 0x60 ? quotes.closing(i) : -1;
+      // Looking for a closing quote that is not there reads to the end of the text.
+      if ((q === 0x22 || q === 0x27 || q === 0x60) && close < 0) step.readEnd = READ_TO_END;
+      if (close > 0) {
+        const d = q === 0x22 ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
+        emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', { path });
+        const closeEol = lineEnd(text, close);
+        step.next = nextLine(text, closeEol);
+        step.readEnd = step.next;
+        scanComment(out, text, close + 1, closeEol);
+      } else {
+        let end = i;
+        while (end < eol && !(text.charCodeAt(end) === 0x23 /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
+        const restFrom = end;
+        while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+        emitString(out, verbatim(text, i, end), 'dotenv-unquoted', { path });
+        scanComment(out, text, restFrom, eol);
+      }
+    };
+  },
+};
+
+export function extractDotenv(text: string): EmbeddedValue[] {
+  return runSteps(dotenvSteps, text).values;
 }

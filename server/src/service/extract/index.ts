@@ -14,7 +14,9 @@ import { extractYaml } from './yaml';
 /** An extractor: the values worth checking in a whole document of one language. */
 export type Extractor = (text: string) => EmbeddedValue[];
 
-const plainText: Extractor = (text) => scanPlainText(text);
+/** Plain-text scanning: for plaintext and for every language without an extractor of its own. */
+export const PLAIN_TEXT_EXTRACTOR: Extractor = (text) => scanPlainText(text);
+const plainText = PLAIN_TEXT_EXTRACTOR;
 
 const EXTRACTORS: Record<string, Extractor> = {
   json: extractJson,

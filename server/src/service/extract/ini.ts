@@ -6,6 +6,7 @@ import { EmbeddedValue } from '../types';
 import { indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
+import { runSteps, StepExtractor } from './steps';
 
 function scanMentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
   for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
@@ -20,53 +21,57 @@ function commentStart(text: string, from: number, to: number): number {
   return to;
 }
 
-export function extractIni(text: string): EmbeddedValue[] {
-  const out: EmbeddedValue[] = [];
-  let section: string[] = [];
-  let line = 0;
-  while (line < text.length) {
-    const eol = lineEnd(text, line);
-    const next = nextLine(text, eol);
-    let i = line;
-    while (i < eol && isSpace(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i);
-    if (i >= eol || c === 0x3b || c === 0x23) {
-      scanMentions(out, text, i, eol);
-      line = next;
-      continue;
-    }
-    if (c === 0x5b /* [ */) {
-      const close = indexOfIn(text, 0x5d, i, eol);
-      if (close > 0) {
-        section = [text.slice(i + 1, close).trim()];
-        scanMentions(out, text, close + 1, eol);
-        line = next;
-        continue;
+/** Statements of an INI file: lines; the state is the section, which gives the key path. */
+export const iniSteps: StepExtractor<readonly string[]> = {
+  initial: [],
+  same: (a, b) => a.length === b.length && a.every((s, k) => s === b[k]),
+  reader(text) {
+    return (line, section, out, step) => {
+      const eol = lineEnd(text, line);
+      const next = nextLine(text, eol);
+      step.next = next;
+      step.readEnd = next;
+      step.state = section;
+      let i = line;
+      while (i < eol && isSpace(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(i);
+      if (i >= eol || c === 0x3b || c === 0x23) {
+        scanMentions(out, text, i, eol);
+        return;
       }
-    }
-    let sep = i;
-    while (sep < eol && text.charCodeAt(sep) !== 0x3d && text.charCodeAt(sep) !== 0x3a) sep++;
-    if (sep >= eol) {
-      scanMentions(out, text, i, eol);
-      line = next;
-      continue;
-    }
-    const key = text.slice(i, sep).trim();
-    let v = sep + 1;
-    while (v < eol && isSpace(text.charCodeAt(v))) v++;
-    const q = text.charCodeAt(v);
-    const close = q === 0x22 || q === 0x27 ? indexOfIn(text, q, v + 1, eol) : -1;
-    if (close > 0) {
-      emitString(out, verbatim(text, v + 1, close), 'ini', { path: [...section, key] });
-      scanMentions(out, text, close + 1, eol);
-    } else {
-      const cs = commentStart(text, v, eol);
-      let end = cs;
-      while (end > v && isSpace(text.charCodeAt(end - 1))) end--;
-      emitString(out, verbatim(text, v, end), 'ini', { path: [...section, key] });
-      scanMentions(out, text, cs, eol);
-    }
-    line = next;
-  }
-  return out;
+      if (c === 0x5b /* [ */) {
+        const close = indexOfIn(text, 0x5d, i, eol);
+        if (close > 0) {
+          step.state = [text.slice(i + 1, close).trim()];
+          scanMentions(out, text, close + 1, eol);
+          return;
+        }
+      }
+      let sep = i;
+      while (sep < eol && text.charCodeAt(sep) !== 0x3d && text.charCodeAt(sep) !== 0x3a) sep++;
+      if (sep >= eol) {
+        scanMentions(out, text, i, eol);
+        return;
+      }
+      const key = text.slice(i, sep).trim();
+      let v = sep + 1;
+      while (v < eol && isSpace(text.charCodeAt(v))) v++;
+      const q = text.charCodeAt(v);
+      const close = q === 0x22 || q === 0x27 ? indexOfIn(text, q, v + 1, eol) : -1;
+      if (close > 0) {
+        emitString(out, verbatim(text, v + 1, close), 'ini', { path: [...section, key] });
+        scanMentions(out, text, close + 1, eol);
+      } else {
+        const cs = commentStart(text, v, eol);
+        let end = cs;
+        while (end > v && isSpace(text.charCodeAt(end - 1))) end--;
+        emitString(out, verbatim(text, v, end), 'ini', { path: [...section, key] });
+        scanMentions(out, text, cs, eol);
+      }
+    };
+  },
+};
+
+export function extractIni(text: string): EmbeddedValue[] {
+  return runSteps(iniSteps, text).values;
 }

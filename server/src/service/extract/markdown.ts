@@ -4,7 +4,8 @@
  */
 import { EmbeddedValue } from '../types';
 import { lineEnd, nextLine, shiftValue } from './decoded';
-import { scanPlainText } from './plainText';
+import { scanPlainText, SeparatorFinder } from './plainText';
+import { READ_TO_END, runSteps, StepExtractor } from './steps';
 
 /** Info-string words (lower case) → language ids. */
 const FENCE_LANGUAGES: Record<string, string> = {
@@ -44,34 +45,49 @@ function isFenceCloser(text: string, line: number, eol: number, ch: number, len:
   return j === eol;
 }
 
-export function extractMarkdown(text: string, extractorFor: (languageId: string) => (text: string) => EmbeddedValue[]): EmbeddedValue[] {
-  const out: EmbeddedValue[] = [];
-  let prose = 0;
-  let line = 0;
-  while (line < text.length) {
-    const eol = lineEnd(text, line);
-    const fence = fenceOpener(text, line, eol);
-    if (!fence) {
-      line = nextLine(text, eol);
-      continue;
-    }
-    out.push(...scanPlainText(text, prose, line));
-    const from = nextLine(text, eol);
-    let to = from;
-    let after = text.length;
-    while (to < text.length) {
-      const e = lineEnd(text, to);
-      if (isFenceCloser(text, to, e, fence.ch, fence.len)) {
-        after = nextLine(text, e);
-        break;
-      }
-      to = nextLine(text, e);
-    }
-    to = Math.min(to, text.length);
-    for (const v of extractorFor(fence.lang)(text.slice(from, to))) out.push(shiftValue(v, from));
-    prose = after;
-    line = after;
-  }
-  out.push(...scanPlainText(text, prose, text.length));
-  return out;
+type ExtractorFor = (languageId: string) => (text: string) => EmbeddedValue[];
+
+/**
+ * Statements of Markdown: a line of prose (connection strings never span lines), or a fenced code block
+ * from its opening to its closing fence, read by the extractor of its language.
+ */
+export function markdownSteps(extractorFor: ExtractorFor): StepExtractor<null> {
+  return {
+    initial: null,
+    same: () => true,
+    reader(text) {
+      const separators = new SeparatorFinder(text);
+      return (line, _state, out, step) => {
+        const eol = lineEnd(text, line);
+        const fence = fenceOpener(text, line, eol);
+        if (!fence) {
+          step.next = nextLine(text, eol);
+          step.readEnd = step.next;
+          if (separators.within(line, step.next)) out.push(...scanPlainText(text, line, step.next));
+          return;
+        }
+        const from = nextLine(text, eol);
+        let to = from;
+        let after = text.length;
+        let closed = false;
+        while (to < text.length) {
+          const e = lineEnd(text, to);
+          if (isFenceCloser(text, to, e, fence.ch, fence.len)) {
+            after = nextLine(text, e);
+            closed = true;
+            break;
+          }
+          to = nextLine(text, e);
+        }
+        to = Math.min(to, text.length);
+        for (const v of extractorFor(fence.lang)(text.slice(from, to))) out.push(shiftValue(v, from));
+        step.next = after;
+        step.readEnd = closed ? after : READ_TO_END;
+      };
+    },
+  };
+}
+
+export function extractMarkdown(text: string, extractorFor: ExtractorFor): EmbeddedValue[] {
+  return runSteps(markdownSteps(extractorFor), text).values;
 }

@@ -138,6 +138,25 @@ export function findUriTokens(text: string, from: number, to: number): Array<[nu
   return found;
 }
 
+/**
+ * Tells whether a range may hold a connection string (has a `://`), for ranges asked about in
+ * increasing order: one indexOf per `://` in the text, however many ranges are asked about.
+ */
+export class SeparatorFinder {
+  /** The first `://` at or after the start of the last range asked about; Infinity when none. */
+  private at = -1;
+
+  constructor(private readonly text: string) {}
+
+  within(from: number, to: number): boolean {
+    if (this.at < from) {
+      const i = this.text.indexOf('://', from);
+      this.at = i < 0 ? Infinity : i;
+    }
+    return this.at + 3 <= to;
+  }
+}
+
 /** Connection strings in any text: the fallback for languages without their own extractor. */
 export function scanPlainText(text: string, from = 0, to = text.length): EmbeddedValue[] {
   return findUriTokens(text, from, to).map(([start, end]) => ({ kind: 'uri', text: text.slice(start, end), start, syntax: 'raw' }));

@@ -7,6 +7,7 @@ import { EmbeddedValue } from '../types';
 import { DecodedBuilder, hexValue } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
+import { runSteps, StepExtractor } from './steps';
 
 const ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
@@ -89,32 +90,44 @@ function scanMentions(out: EmbeddedValue[], text: string, from: number, to: numb
   for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
 }
 
+/** Statements of a .properties file: blank space, then a comment line or a logical line (with its continuations). */
+export const propertiesSteps: StepExtractor<null> = {
+  initial: null,
+  same: () => true,
+  reader(text) {
+    return (start, _state, out, step) => {
+      let i = start;
+      while (i < text.length && (isBlank(text.charCodeAt(i)) || isBreak(text.charCodeAt(i)))) i++;
+      step.next = i;
+      // Every statement looks at the character after its last one (a line break, or the end).
+      step.readEnd = i + 1;
+      if (i >= text.length) return;
+      const c = text.charCodeAt(i);
+      if (c === 0x23 /* # */ || c === 0x21 /* ! */) {
+        let e = i;
+        while (e < text.length && !isBreak(text.charCodeAt(e))) e++;
+        scanMentions(out, text, i, e);
+        step.next = e;
+        step.readEnd = e + 1;
+        return;
+      }
+      const key = readPart(text, i, true);
+      i = key.stop;
+      while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 0x3d || text.charCodeAt(i) === 0x3a) i++;
+      while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+      // A continuation right after the separator: the value starts on the next line.
+      while (text.charCodeAt(i) === 0x5c && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
+      const stop = readPart(text, i, false).stop;
+      const value = readPart(text, i, false, trimmedEnd(text, i, stop));
+      step.next = stop;
+      step.readEnd = stop + 2;
+      const keyText = key.b.finish(key.end).text;
+      emitString(out, value.b.finish(value.end), 'properties', { path: [keyText] });
+    };
+  },
+};
+
 export function extractProperties(text: string): EmbeddedValue[] {
-  const out: EmbeddedValue[] = [];
-  let i = 0;
-  while (i < text.length) {
-    while (i < text.length && (isBlank(text.charCodeAt(i)) || isBreak(text.charCodeAt(i)))) i++;
-    if (i >= text.length) break;
-    const c = text.charCodeAt(i);
-    if (c === 0x23 /* # */ || c === 0x21 /* ! */) {
-      let e = i;
-      while (e < text.length && !isBreak(text.charCodeAt(e))) e++;
-      scanMentions(out, text, i, e);
-      i = e;
-      continue;
-    }
-    const key = readPart(text, i, true);
-    i = key.stop;
-    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) === 0x3d || text.charCodeAt(i) === 0x3a) i++;
-    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-    // A continuation right after the separator: the value starts on the next line.
-    while (text.charCodeAt(i) === 0x5c && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
-    const stop = readPart(text, i, false).stop;
-    const value = readPart(text, i, false, trimmedEnd(text, i, stop));
-    i = stop;
-    const keyText = key.b.finish(key.end).text;
-    emitString(out, value.b.finish(value.end), 'properties', { path: [keyText] });
-  }
-  return out;
+  return runSteps(propertiesSteps, text).values;
 }

@@ -1,0 +1,117 @@
+/**
+ * Extraction that remembers what it read, so that after an edit only the changed region is read again:
+ * statement by statement for dotenv, properties, INI and Markdown (see steps.ts), line by line for plain
+ * text (a connection string in running text never spans lines). Other formats are read whole. The result
+ * is always the same as a fresh extractValues() of the new text; test/unit/incremental proves it on
+ * random edit sequences.
+ */
+import { EmbeddedValue } from '../types';
+import { shiftValue } from './decoded';
+import { dotenvSteps } from './dotenv';
+import { extractorFor, extractValues, PLAIN_TEXT_EXTRACTOR } from './index';
+import { iniSteps } from './ini';
+import { markdownSteps } from './markdown';
+import { scanPlainText } from './plainText';
+import { propertiesSteps } from './properties';
+import { rerunSteps, runSteps, StepExtractor, StepResult, TextChange } from './steps';
+
+const STEP_EXTRACTORS: Record<string, StepExtractor<unknown>> = {
+  dotenv: dotenvSteps as StepExtractor<unknown>,
+  properties: propertiesSteps as StepExtractor<unknown>,
+  ini: iniSteps as StepExtractor<unknown>,
+  markdown: markdownSteps(extractorFor) as StepExtractor<unknown>,
+};
+
+/** The values of one text, and what is needed to re-extract after an edit. */
+export interface Extraction {
+  text: string;
+  languageId: string;
+  /** In document order (sorted by start). */
+  values: EmbeddedValue[];
+  /** Values in the order the statements produced them (for step extractors). */
+  steps?: StepResult<unknown>;
+}
+
+function sortedByStart(values: EmbeddedValue[]): EmbeddedValue[] {
+  for (let i = 1; i < values.length; i++) {
+    // Stable, as extractValues sorts: equal starts keep their order.
+    if (values[i].start < values[i - 1].start) return [...values].sort((a, b) => a.start - b.start);
+  }
+  return values;
+}
+
+export function extractFresh(text: string, languageId: string): Extraction {
+  const stepper = STEP_EXTRACTORS[languageId];
+  if (stepper) {
+    const steps = runSteps(stepper, text);
+    return { text, languageId, values: sortedByStart(steps.values), steps };
+  }
+  return { text, languageId, values: extractValues(text, languageId, '') };
+}
+
+/** The extraction of `text`, reusing `previous` (of an earlier version of the same document) where it can. */
+export function extractAfterEdit(previous: Extraction | undefined, text: string, languageId: string): Extraction {
+  if (!previous || previous.languageId !== languageId) return extractFresh(text, languageId);
+  if (previous.text === text) return previous;
+  const change = changedRange(previous.text, text);
+  const stepper = STEP_EXTRACTORS[languageId];
+  if (stepper && previous.steps) {
+    const steps = rerunSteps(stepper, previous.steps, text, change);
+    return { text, languageId, values: sortedByStart(steps.values), steps };
+  }
+  if (extractorFor(languageId) === PLAIN_TEXT_EXTRACTOR) {
+    return { text, languageId, values: rescanPlainTextLines(previous.values, text, change) };
+  }
+  return extractFresh(text, languageId);
+}
+
+/** Plain text: values of the lines the edit touched are found again, the others kept (moved). */
+function rescanPlainTextLines(previous: readonly EmbeddedValue[], text: string, change: TextChange): EmbeddedValue[] {
+  const delta = change.newEnd - change.oldEnd;
+  const from = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
+  const nl = text.indexOf('\n', change.newEnd);
+  const to = nl < 0 ? text.length : nl + 1;
+  const out: EmbeddedValue[] = [];
+  let k = 0;
+  while (k < previous.length && previous[k].start < from) out.push(previous[k++]);
+  out.push(...scanPlainText(text, from, to));
+  const oldTo = to - delta;
+  while (k < previous.length && previous[k].start < oldTo) k++;
+  if (to < text.length) for (; k < previous.length; k++) out.push(shiftValue(previous[k], delta));
+  return out;
+}
+
+/** The one region in which two texts differ: their common prefix and suffix are left out. */
+export function changedRange(a: string, b: string): TextChange {
+  const min = Math.min(a.length, b.length);
+  const prefix = commonLength(a, b, min, (s, i, n) => s.slice(i, i + n), (s, i) => s.charCodeAt(i));
+  const rest = min - prefix;
+  const suffix = commonLength(
+    a,
+    b,
+    rest,
+    (s, i, n) => s.slice(s.length - i - n, s.length - i),
+    (s, i) => s.charCodeAt(s.length - 1 - i),
+  );
+  return { start: prefix, oldEnd: a.length - suffix, newEnd: b.length - suffix };
+}
+
+/**
+ * How many characters a and b share, counted with `slice` (from the start or from the end) up to `max`:
+ * whole chunks are compared as strings (fast), the last one character by character.
+ */
+function commonLength(
+  a: string,
+  b: string,
+  max: number,
+  slice: (s: string, i: number, n: number) => string,
+  charAt: (s: string, i: number) => number,
+): number {
+  let i = 0;
+  for (let chunk = 64; i + chunk <= max; chunk = Math.min(chunk * 2, 65536)) {
+    if (slice(a, i, chunk) !== slice(b, i, chunk)) break;
+    i += chunk;
+  }
+  while (i < max && charAt(a, i) === charAt(b, i)) i++;
+  return i;
+}

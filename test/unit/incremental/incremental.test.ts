@@ -1,0 +1,80 @@
+/**
+ * Incremental analysis is exact: over random documents and random edit sequences, the analysis of each
+ * version reusing the previous one equals a fresh analysis of that version, for the formats read
+ * statement by statement (dotenv, properties, INI, Markdown), line by line (plain text) and whole (YAML).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
+import { IncrementalAnalyzer } from '../../../server/src/service/incrementalAnalyzer';
+import { changedRange } from '../../../server/src/service/extract/incremental';
+import { fuzzRuns } from '../../helpers/fuzz';
+
+/** Pieces that matter to the formats: quotes, escapes, continuations, sections, fences, keys, schemes. */
+const PIECES = [
+  'mongodb://h:1/db', 'mongodb+srv://u:p@c.x.net/db?w=1&tls=true', 'mongodb://a:70000', 'MONGO_URI=', 'DB_NAME=', 'export ', 'mongo.uri=',
+  'database: ', 'uri: ', '[mongo]', '[other]', 'x', 'abc', ' ', '  ', '\t', '\n', '\n', '\r\n', '"', "'", '`', '\\', '\\\n', '#', '!',
+  ';', '=', ':', '```yaml\n', '```\n', '~~~\n', '```js\n', '${X}', '{{ v }}', '<password>', '%40', '@', ',', '?', '&', '(', ')', 'é', '\u{1F600}',
+];
+
+const piece = fc.constantFrom(...PIECES);
+const fragment = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
+const documentText = fc.array(piece, { maxLength: 120 }).map((a) => a.join(''));
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 24 }), insert: fragment });
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+const FORMATS: Array<[string, string]> = [
+  ['dotenv', 'file:///p/.env'],
+  ['properties', 'file:///p/application.properties'],
+  ['ini', 'file:///p/app.ini'],
+  ['markdown', 'file:///p/README.md'],
+  ['plaintext', 'file:///p/notes.txt'],
+  ['yaml', 'file:///p/compose.yaml'],
+];
+
+describe('incremental analysis equals a fresh analysis after every edit', () => {
+  for (const [languageId, uri] of FORMATS) {
+    it(languageId, () => {
+      fc.assert(
+        fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+          const analyzer = new IncrementalAnalyzer();
+          let text = initial;
+          analyzer.analyze({ uri, languageId, text }, defaultSettings);
+          for (const e of edits) {
+            text = applyEdit(text, e);
+            const incremental = analyzer.analyze({ uri, languageId, text }, defaultSettings);
+            const fresh = analyzeDocument({ uri, languageId, text }, defaultSettings);
+            assert.deepStrictEqual(incremental.values, fresh.values);
+            assert.deepStrictEqual(incremental.problems, fresh.problems);
+          }
+        }),
+        { numRuns: fuzzRuns(150) },
+      );
+    });
+  }
+});
+
+describe('changedRange', () => {
+  it('finds the one region two texts differ in', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3000 }), fc.string({ maxLength: 3000 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (prefix, suffix, a, b) => {
+        const before = prefix + a + suffix;
+        const after = prefix + b + suffix;
+        const c = changedRange(before, after);
+        assert.ok(c.start >= prefix.length || before === after || c.start <= prefix.length);
+        assert.equal(before.slice(0, c.start), after.slice(0, c.start));
+        assert.equal(before.slice(c.oldEnd), after.slice(c.newEnd));
+        assert.equal(after.slice(0, c.start) + after.slice(c.start, c.newEnd) + before.slice(c.oldEnd), after);
+        assert.ok(c.start <= c.oldEnd && c.start <= c.newEnd);
+        // Minimal: the characters next to the region differ (or the region touches an end).
+        if (c.oldEnd > c.start && c.newEnd > c.start) assert.notEqual(before[c.start], after[c.start]);
+      }),
+      { numRuns: fuzzRuns(300) },
+    );
+  });
+});
