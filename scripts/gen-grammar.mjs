@@ -28,6 +28,15 @@ async function loadOptionNames() {
   return [...new Set(table.URI_OPTIONS.map((o) => o.name))];
 }
 
+/**
+ * Every scope ends in .mongodb-uri; its first parts are ones that common color themes (VS Code's Dark and
+ * Light Modern, Monokai, Solarized, Quiet Light) give a color of their own, so that the parts of a
+ * connection string differ from each other and from the string around them:
+ *   scheme keyword.other, username variable.other, password string.other, host entity.name.function,
+ *   port constant.numeric, database entity.name.namespace (a namespace in MongoDB's own words), option
+ *   name support.type.property-name, value string.unquoted, placeholder variable.other.constant.
+ * A bare entity.name.* (entity.name.host) gets no color in VS Code's default themes.
+ */
 const S = '.mongodb-uri';
 
 // ---------------------------------------------------------------------------------------------
@@ -102,9 +111,9 @@ function grammar(optionNames) {
           `(?:(:)(${unit(',/?@')}*))?`,
         captures: {
           1: { name: `punctuation.definition.ipv6.begin${S}` },
-          2: { name: `entity.name.host${S}` },
+          2: { name: `entity.name.function.host${S}` },
           3: { name: `punctuation.definition.ipv6.end${S}` },
-          4: { name: `entity.name.host${S}`, patterns: escapes },
+          4: { name: `entity.name.function.host${S}`, patterns: escapes },
           5: { name: `punctuation.separator.port${S}` },
           6: { patterns: [{ include: '#placeholder' }, { include: '#port' }] },
         },
@@ -121,7 +130,7 @@ function grammar(optionNames) {
         begin: '(/)',
         beginCaptures: { 1: { name: `punctuation.separator.path${S}` } },
         end: `(?=\\?)|${END}`,
-        contentName: `entity.name.database${S}`,
+        contentName: `entity.name.namespace.database${S}`,
         patterns: escapes,
       },
       options: {
@@ -159,7 +168,7 @@ function grammar(optionNames) {
       },
       placeholder: {
         comment: 'Template placeholders stand for text filled in later: ${VAR}, {{ var }}, %VAR%, <password>, $VAR.',
-        name: `variable.other.placeholder${S}`,
+        name: `variable.other.constant.placeholder${S}`,
         match: PLACEHOLDER,
       },
       'percent-escape': {

@@ -35,7 +35,7 @@ test('mongodb+srv, a key without a value and the legacy ; separator', async () =
   assert.deepEqual(await scopes('mongodb+srv://cluster0.example.net/?tls;retryWrites=false'), [
     ['mongodb+srv', 'keyword.other.scheme'],
     ['://', 'punctuation.separator.scheme'],
-    ['cluster0.example.net', 'entity.name.host'],
+    ['cluster0.example.net', 'entity.name.function.host'],
     ['/', 'punctuation.separator.path'],
     ['?', 'punctuation.separator.query'],
     ['tls', 'support.type.property-name.option'],
@@ -50,19 +50,19 @@ test('placeholders stay whole in every part', async () => {
   assert.deepEqual(await scopes('mongodb+srv://${DB_USER}:<password>@{{ cluster_host }}:%DB_PORT%/$DB_NAME?appName=$APP'), [
     ['mongodb+srv', 'keyword.other.scheme'],
     ['://', 'punctuation.separator.scheme'],
-    ['${DB_USER}', 'variable.other.username variable.other.placeholder'],
+    ['${DB_USER}', 'variable.other.username variable.other.constant.placeholder'],
     [':', 'punctuation.separator.password'],
-    ['<password>', 'string.other.password variable.other.placeholder'],
+    ['<password>', 'string.other.password variable.other.constant.placeholder'],
     ['@', 'punctuation.separator.userinfo'],
-    ['{{ cluster_host }}', 'entity.name.host variable.other.placeholder'],
+    ['{{ cluster_host }}', 'entity.name.function.host variable.other.constant.placeholder'],
     [':', 'punctuation.separator.port'],
-    ['%DB_PORT%', 'variable.other.placeholder'],
+    ['%DB_PORT%', 'variable.other.constant.placeholder'],
     ['/', 'punctuation.separator.path'],
-    ['$DB_NAME', 'entity.name.database variable.other.placeholder'],
+    ['$DB_NAME', 'entity.name.namespace.database variable.other.constant.placeholder'],
     ['?', 'punctuation.separator.query'],
     ['appName', 'support.type.property-name.option'],
     ['=', 'keyword.operator.assignment'],
-    ['$APP', 'string.unquoted.option-value variable.other.placeholder'],
+    ['$APP', 'string.unquoted.option-value variable.other.constant.placeholder'],
   ]);
 });
 
@@ -80,25 +80,25 @@ test('IPv6 literals, socket paths, percent-escapes and what is invalid', async (
     ['x', 'variable.other.username'],
     ['@', 'punctuation.separator.userinfo'],
     ['[', 'punctuation.definition.ipv6.begin'],
-    ['::1', 'entity.name.host'],
+    ['::1', 'entity.name.function.host'],
     [']', 'punctuation.definition.ipv6.end'],
     [':', 'punctuation.separator.port'],
     ['27017', 'constant.numeric.port'],
     [',', 'punctuation.separator.host'],
-    ['%2F', 'entity.name.host constant.character.escape.percent'],
-    ['tmp', 'entity.name.host'],
-    ['%2F', 'entity.name.host constant.character.escape.percent'],
-    ['mongodb-27017.sock', 'entity.name.host'],
+    ['%2F', 'entity.name.function.host constant.character.escape.percent'],
+    ['tmp', 'entity.name.function.host'],
+    ['%2F', 'entity.name.function.host constant.character.escape.percent'],
+    ['mongodb-27017.sock', 'entity.name.function.host'],
     [',', 'punctuation.separator.host'],
-    ['h', 'entity.name.host'],
+    ['h', 'entity.name.function.host'],
     [':', 'punctuation.separator.port'],
     ['27', 'constant.numeric.port'],
     ['o', 'invalid.illegal.port'],
     ['17', 'constant.numeric.port'],
     ['/', 'punctuation.separator.path'],
-    ['db', 'entity.name.database'],
-    ['%', 'entity.name.database invalid.illegal.percent-escape'],
-    ['zz', 'entity.name.database'],
+    ['db', 'entity.name.namespace.database'],
+    ['%', 'entity.name.namespace.database invalid.illegal.percent-escape'],
+    ['zz', 'entity.name.namespace.database'],
   ]);
 });
 
@@ -109,7 +109,7 @@ test('the userinfo ends at the last @ before the host list, as the parser reads 
     [':', 'punctuation.separator.password'],
     ['p@ss', 'string.other.password'],
     ['@', 'punctuation.separator.userinfo'],
-    ['host', 'entity.name.host'],
+    ['host', 'entity.name.function.host'],
   ]);
 });
 
