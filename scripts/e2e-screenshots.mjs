@@ -1,9 +1,17 @@
-// What a person sees in the workbench: opens .env of the fixture workspace in code-server, as a person
-// would (quick open, mouse, keyboard), checks that our diagnostics, hover and completion show, and saves
-// screenshots of each:
-//   problems.png    the squiggles and the Problems panel
-//   hover.png       the hover of an option name
-//   completion.png  the completion list after typing `&`, with the documentation of its first item
+// What a person sees in the workbench: opens files of the fixture workspace in code-server, as a person
+// would (quick open, mouse, keyboard), checks that our diagnostics, hover, completion and highlighting
+// show, and saves screenshots of each:
+//   problems.png           the squiggles and the Problems panel
+//   hover.png              the hover of an option name
+//   completion.png         the completion list after typing `&`, with the documentation of its first item
+//   highlight-env.png      .env: the parts of each connection string in colors of their own
+//   highlight-compose.png  docker-compose.yml: the same inside YAML strings, a placeholder as the password
+//   highlight-ts.png       app.ts: the same inside a TypeScript string
+//   highlight-admin.png    admin.mongodb.js: a connection string, and a dropConnections command inserted
+//                          with its snippet from the completion list
+// The highlighting steps read the color classes Monaco gives the tokens (`mtkN`), so that a grammar that
+// no longer reaches into a file fails the step, and the scopes under the cursor from VS Code's
+// "Inspect Editor Tokens and Scopes".
 import path from 'node:path';
 import { workbenchUrl } from './e2e-code-server.mjs';
 
@@ -39,13 +47,7 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
 
     await step('open .env', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 15_000 });
-      await input.fill('.env');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: '.env' }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-lines', { hasText: 'ANALYTICS_MONGODB_URI' }).waitFor({ timeout: 15_000 });
+      await quickOpen(page, '.env', 'ANALYTICS_MONGODB_URI');
     });
 
     await step('problems', async () => {
@@ -92,10 +94,217 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
       await page.screenshot({ path: path.join(outDir, 'completion.png') });
       await page.keyboard.press('Escape');
     });
+
+    await step('highlight .env', async () => {
+      // Back to the file as it was: the `&` typed for the completion list goes, and so does the Problems panel.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Z');
+      await page.locator('.monaco-editor .view-lines', { hasText: 'readPreference=secondary' }).first().waitFor({ timeout: 5_000 });
+      await closePanel(page);
+      await expectHighlighted(page, 'MONGODB_URI=mongodb://admin:p@ss@db.example.com:27017/shop?authSource=admin', {
+        scheme: 'mongodb', rest: '://', username: 'admin', password: 'p@ss', host: 'db.example.com', port: '27017', database: 'shop', option: 'authSource',
+      });
+      await quiet(page);
+      await page.screenshot({ path: path.join(outDir, 'highlight-env.png') });
+      // The scope that README.md tells to target to dim passwords.
+      await expectScopes(page, 'admin:p@|ss@db', 'string.other.password.mongodb-uri');
+    });
+
+    await step('highlight docker-compose.yml', async () => {
+      await quickOpen(page, 'docker-compose.yml', 'MONGO_INITDB_ROOT_USERNAME');
+      await expectHighlighted(page, 'MONGODB_URI: "mongodb://api:${MONGO_PASSWORD}@mongo:27017/shop?authSource=admin&retryWrite=true"', {
+        scheme: 'mongodb', rest: '://', username: 'api', password: '${MONGO_PASSWORD}', host: 'mongo', port: '27017', database: 'shop', option: 'authSource',
+      });
+      await quiet(page);
+      await page.screenshot({ path: path.join(outDir, 'highlight-compose.png') });
+    });
+
+    await step('highlight app.ts', async () => {
+      await quickOpen(page, 'app.ts', 'stagingUri');
+      await expectHighlighted(page, "'mongodb://staging.example.com:270170/shop?tls=true'", {
+        scheme: 'mongodb', rest: '://', host: 'staging.example.com', port: '270170', database: 'shop', option: 'tls',
+      });
+      await quiet(page);
+      await page.screenshot({ path: path.join(outDir, 'highlight-ts.png') });
+    });
+
+    await step('highlight admin.mongodb.js', async () => {
+      await quickOpen(page, 'admin.mongodb.js', 'getCollection');
+      await expectHighlighted(page, "'mongodb://reports-1.example.com:27017/reports?readPreference=secondary", {
+        scheme: 'mongodb', rest: '://', host: 'reports-1.example.com', port: '27017', database: 'reports', option: 'readPreference',
+      });
+      // A dropConnections command from its snippet, picked in the completion list at the end of the file.
+      await editorLines.click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('dropConnections');
+      await page.keyboard.press('Control+Space');
+      const snippet = page.locator('.suggest-widget .monaco-list-row.focused[aria-label*="MongoDB: dropConnections"]');
+      await snippet.waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-lines', { hasText: 'hostAndPort' }).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Escape'); // leaves the snippet's placeholders
+      await page.keyboard.press('Control+End');
+      const command = await tokenClasses(page, 'db.adminCommand({', ['adminCommand', 'dropConnections', '1', 'hostAndPort', '"oldhost.example.net:27017"']);
+      const distinct = new Set(command.map((t) => t.cls));
+      if (distinct.size < 3) throw new Error(`the dropConnections command has ${distinct.size} colors: ${describe(command)}`);
+      await quiet(page);
+      await page.screenshot({ path: path.join(outDir, 'highlight-admin.png') });
+      // TypeScript's semantic highlighting colors object keys in .js files; the admin-command grammar is underneath.
+      await expectScopes(page, 'drop|Connections: 1', 'support.type.property-name.admin-command.mongodb');
+    });
   } finally {
     await context.close();
   }
   return failed;
+}
+
+/** Opens `file` with quick open (Ctrl+P) and waits until its editor shows `expectedText`. */
+async function quickOpen(page, file, expectedText) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: expectedText }).first().waitFor({ timeout: 15_000 });
+}
+
+/** Hides the panel (Problems, Output, ...) if it is open, so that the editor has the window's height. */
+async function closePanel(page) {
+  const panel = page.locator('.part.panel');
+  if (!(await panel.isVisible())) return;
+  await page.keyboard.press('Control+J');
+  await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** No hover, no widget, no mouse over the text: what the screenshot shows is the highlighting. */
+async function quiet(page) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover:visible, .suggest-widget.visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+/**
+ * The color class (Monaco's `mtkN`) and color of each of `parts`, pieces of the editor's text found one
+ * after the other from where `line` starts. Lines that the editor wraps are read as one.
+ */
+async function tokenClasses(page, line, parts) {
+  const found = await page.evaluate(
+    ({ line, parts }) => {
+      const root = document.querySelector('.part.editor .monaco-editor .view-lines');
+      if (!root) return { error: 'no editor' };
+      const views = [...root.querySelectorAll('.view-line')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      let text = '';
+      const spans = [];
+      for (const view of views) {
+        for (const span of view.querySelectorAll('span[class*="mtk"]')) {
+          const piece = span.textContent.replace(/\u00a0/g, ' ');
+          text += piece;
+          for (let i = 0; i < piece.length; i++) spans.push(span);
+        }
+      }
+      let from = text.indexOf(line);
+      if (from < 0) return { error: `${JSON.stringify(line)} is not on screen` };
+      const out = [];
+      for (const part of parts) {
+        const at = text.indexOf(part, from);
+        if (at < 0) return { error: `${JSON.stringify(part)} is not on screen after ${JSON.stringify(line)}` };
+        const span = spans[at];
+        out.push({ part, cls: [...span.classList].find((c) => /^mtk\d+$/.test(c)), color: getComputedStyle(span).color });
+        from = at + part.length;
+      }
+      return { tokens: out };
+    },
+    { line, parts },
+  );
+  if (found.error) throw new Error(found.error);
+  return found.tokens;
+}
+
+function describe(tokens) {
+  return tokens.map((t) => `${t.part} ${t.cls} ${t.color}`).join(', ');
+}
+
+/**
+ * Waits until the connection string in `line` is highlighted part by part: the scheme, host, port and
+ * option name in at least 3 colors, none of them the color of the text around them (`rest`, e.g. `://`),
+ * and the password in another color than the username and the host. `parts` names each part's text.
+ */
+async function expectHighlighted(page, line, parts, timeoutMs = 15_000) {
+  const names = Object.keys(parts);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let problem;
+    try {
+      const tokens = await tokenClasses(page, line, Object.values(parts));
+      const t = Object.fromEntries(names.map((name, i) => [name, tokens[i]]));
+      const main = ['scheme', 'host', 'port', 'option'].map((name) => t[name]);
+      const distinct = new Set(main.map((m) => m.cls));
+      if (distinct.size < 3) problem = `scheme, host, port and option name have ${distinct.size} colors`;
+      else if (main.some((m) => m.cls === t.rest.cls)) problem = `a part has the color of ${JSON.stringify(parts.rest)} around it`;
+      else if (t.password && (t.password.cls === t.username.cls || t.password.cls === t.host.cls)) problem = 'the password has the color of the username or the host';
+      if (problem) problem += `: ${describe(tokens)}`;
+    } catch (error) {
+      problem = error.message;
+    }
+    if (!problem) return;
+    if (Date.now() > deadline) throw new Error(`${line}: ${problem}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Puts the cursor at the `|` of `marked` (a piece of the editor's text), opens "Developer: Inspect Editor
+ * Tokens and Scopes" and checks that the TextMate scopes there include `scope`.
+ */
+async function expectScopes(page, marked, scope) {
+  const box = await charBox(page, marked);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill('>Developer: Inspect Editor Tokens and Scopes');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inspect Editor Tokens and Scopes' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const widget = page.locator('.token-inspect-widget');
+  await widget.waitFor({ state: 'visible', timeout: 15_000 });
+  await widget.filter({ hasText: scope }).waitFor({ timeout: 5_000 }).catch(async () => {
+    throw new Error(`the scopes at ${JSON.stringify(marked)} do not include ${scope}: ${(await widget.innerText()).replace(/\s+/g, ' ')}`);
+  });
+  await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** The on-screen box of the character after the `|` of `marked`, a piece of the editor's text (across tokens). */
+async function charBox(page, marked) {
+  const box = await page.evaluate((marked) => {
+    const cursor = marked.indexOf('|');
+    const wanted = marked.replace('|', '');
+    const root = document.querySelector('.part.editor .monaco-editor .view-lines');
+    if (!root) return null;
+    const views = [...root.querySelectorAll('.view-line')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    let text = '';
+    const chars = []; // [text node, offset] of each character
+    for (const view of views) {
+      for (const span of view.querySelectorAll('span[class*="mtk"]')) {
+        const node = span.firstChild;
+        if (!node) continue;
+        text += node.textContent.replace(/\u00a0/g, ' ');
+        for (let i = 0; i < node.textContent.length; i++) chars.push([node, i]);
+      }
+    }
+    const at = text.indexOf(wanted);
+    if (at < 0) return null;
+    const [node, offset] = chars[at + cursor];
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, marked);
+  if (!box) throw new Error(`${JSON.stringify(marked.replace('|', ''))} is not on screen`);
+  return box;
 }
 
 /** Waits until the element's fade-in (and any other CSS animation in it) has finished. */
