@@ -209,13 +209,15 @@ export const FORMATS = Object.keys(BLOCKS);
 
 /**
  * A document of about `bytes` characters: one block with values for every `fillersPerBlock` blocks
- * of unrelated content (0: only blocks with values).
+ * of unrelated content (0: only blocks with values); one block in fifty has a port out of range.
  */
 export function generateDocument(format: string, bytes: number, fillersPerBlock = 9): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const block = i % (fillersPerBlock + 1) !== 0 ? FILLERS[format](i) : BLOCKS[format](i);
+    let block = i % (fillersPerBlock + 1) !== 0 ? FILLERS[format](i) : BLOCKS[format](i);
+    // Every fiftieth block has a mistake: a port out of range.
+    if (i % 50 === 0) block = block.replace(':27017', ':70000');
     parts.push(block);
     size += block.length;
   }

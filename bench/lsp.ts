@@ -9,6 +9,9 @@ import { LspClient } from '../test/helpers/lspClient';
 import { generateDocument, random } from './generate';
 import { now, percentile } from './measure';
 
+/** Extra node options for the benchmarked servers, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export interface LatencyResult {
   format: string;
   bytes: number;
@@ -69,7 +72,7 @@ export async function benchStart(runs: number): Promise<StartResult> {
   const times: number[] = [];
   for (let k = 0; k <= runs; k++) {
     const t0 = now();
-    const client = LspClient.start({ allowNetwork: true });
+    const client = LspClient.start({ allowNetwork: true, nodeArgs });
     try {
       await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} }, 10_000);
       if (k > 0) times.push(now() - t0); // the first run warms the file system cache
@@ -91,7 +94,7 @@ const TARGETS: Record<string, { languageId: string; uri: string; edit: string; h
 export async function benchLatency(format: keyof typeof TARGETS, bytes: number, edits: number, queries: number): Promise<LatencyResult> {
   const target = TARGETS[format];
   const text = generateDocument(format, bytes);
-  const client = LspClient.start({ allowNetwork: true });
+  const client = LspClient.start({ allowNetwork: true, nodeArgs });
   try {
     await client.initialize({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });
     const t0 = now();
@@ -167,7 +170,7 @@ export async function benchMemory(bytes: number): Promise<MemoryResult[]> {
   ];
   const out: MemoryResult[] = [];
   for (const [scenario, initializationOptions] of scenarios) {
-    const client = LspClient.start({ allowNetwork: true });
+    const client = LspClient.start({ allowNetwork: true, nodeArgs });
     try {
       await client.initialize({}, initializationOptions);
       const uri = 'file:///bench/big.env';

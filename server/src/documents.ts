@@ -7,8 +7,11 @@ import { type Analysis, type TextDocumentLike } from './service/languageService'
 import { IncrementalAnalyzer } from './service/incrementalAnalyzer';
 import type { Settings } from './service/types';
 
-/** Delay between the last change of a document and its re-validation. */
-export const VALIDATION_DELAY_MS = 40;
+/**
+ * Delay between the last change of a document and its re-validation: long enough to let a burst of
+ * changes (a paste, an undo, fast typing) settle, short because an incremental analysis is cheap.
+ */
+export const VALIDATION_DELAY_MS = 30;
 
 export function toTextDocumentLike(document: TextDocument): TextDocumentLike {
   return { uri: document.uri, languageId: document.languageId, text: document.getText() };

@@ -4,11 +4,14 @@
  */
 import {
   CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
   type CompletionList,
@@ -125,6 +128,20 @@ export function startServer(connection: Connection): void {
     return { document: current, analysis: analyses.get(current, documentSettings) };
   }
 
+  /**
+   * The Analysis a request reads, or null when there is none (not open, not checked). A request that
+   * was superseded while it waited is refused instead of answered: cancelled by the client
+   * (RequestCancelled), or its document changed meanwhile (ContentModified), so that no answer computed
+   * for an older version arrives after a newer edit.
+   */
+  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis } | null> {
+    const requestedAt = documents.get(uri)?.version;
+    const found = await analysisOf(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    if (documents.get(uri)?.version !== requestedAt) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
+    return found && found.analysis.skipped === undefined ? found : null;
+  }
+
   async function validate(uri: string): Promise<void> {
     const found = await analysisOf(uri);
     // Closed, or changed meanwhile: the newer version has its own validation coming.
@@ -150,8 +167,8 @@ export function startServer(connection: Connection): void {
   connection.onHover(
     guardRequest(connection, 'hover', null, async (params: HoverParams, token): Promise<Hover | null> => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisOf(uri);
-      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return null;
+      const found = await analysisForRequest(uri, token);
+      if (!found) return null;
       const { document, analysis } = found;
       const hover = doHover(toTextDocumentLike(document), analysis, document.offsetAt(params.position));
       return hover ? toHover(document, hover) : null;
@@ -161,8 +178,8 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(
     guardRequest(connection, 'completion', EMPTY_COMPLETION, async (params: CompletionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisOf(uri);
-      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return EMPTY_COMPLETION;
+      const found = await analysisForRequest(uri, token);
+      if (!found) return EMPTY_COMPLETION;
       const { document, analysis } = found;
       const items = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position))
         .filter((item) => snippetSupport || !item.isSnippet)
@@ -176,8 +193,8 @@ export function startServer(connection: Connection): void {
     DESCRIBE_REQUEST,
     guardRequest(connection, DESCRIBE_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisOf(uri);
-      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return null;
+      const found = await analysisForRequest(uri, token);
+      if (!found) return null;
       return describeConnectionString(found.analysis, found.document.offsetAt(params.position));
     }),
   );
@@ -185,8 +202,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guardRequest(connection, 'codeAction', [] as CodeAction[], async (params: CodeActionParams, token) => {
       const { uri } = requireTextDocumentRange(params);
-      const found = await analysisOf(uri);
-      if (!found || found.analysis.skipped !== undefined || token.isCancellationRequested) return [];
+      const found = await analysisForRequest(uri, token);
+      if (!found) return [];
       return getCodeActions(found.document, found.analysis, params);
     }),
   );

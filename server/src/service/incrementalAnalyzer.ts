@@ -14,21 +14,28 @@ export class ValidationCache {
   private settings: Settings | undefined;
   private languageId: string | undefined;
   private readonly entries = new Map<string, { problems: Problem[]; run: number }>();
+  /** The same entries by value object: values an edit did not touch are the same objects. */
+  private byValue = new WeakMap<EmbeddedValue, { problems: Problem[]; run: number }>();
   private run = 0;
   private usedInRun = 0;
 
   validate(value: EmbeddedValue, settings: Settings, languageId: string): Problem[] {
     if (settings !== this.settings || languageId !== this.languageId) {
       this.entries.clear();
+      this.byValue = new WeakMap();
       this.settings = settings;
       this.languageId = languageId;
     }
-    // Everything validation may read of a value, and a separator that occurs in none of the short parts.
-    const key = `${value.kind}\u0000${value.syntax ?? ''}\u0000${value.key ?? ''}\u0000${value.text}`;
-    let entry = this.entries.get(key);
+    let entry = this.byValue.get(value);
     if (!entry) {
-      entry = { problems: validateEmbeddedValue(value, settings, languageId), run: -1 };
-      this.entries.set(key, entry);
+      // Everything validation may read of a value, and a separator that occurs in none of the short parts.
+      const key = `${value.kind}\u0000${value.syntax ?? ''}\u0000${value.key ?? ''}\u0000${value.text}`;
+      entry = this.entries.get(key);
+      if (!entry) {
+        entry = { problems: validateEmbeddedValue(value, settings, languageId), run: -1 };
+        this.entries.set(key, entry);
+      }
+      this.byValue.set(value, entry);
     }
     if (entry.run !== this.run) {
       entry.run = this.run;

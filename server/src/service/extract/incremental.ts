@@ -98,7 +98,8 @@ export function changedRange(a: string, b: string): TextChange {
 
 /**
  * How many characters a and b share, counted with `slice` (from the start or from the end) up to `max`:
- * whole chunks are compared as strings (fast), the last one character by character.
+ * chunks are compared as strings (fast), growing while they match and halving where they differ, the
+ * last few characters one by one.
  */
 function commonLength(
   a: string,
@@ -108,9 +109,14 @@ function commonLength(
   charAt: (s: string, i: number) => number,
 ): number {
   let i = 0;
-  for (let chunk = 64; i + chunk <= max; chunk = Math.min(chunk * 2, 65536)) {
-    if (slice(a, i, chunk) !== slice(b, i, chunk)) break;
-    i += chunk;
+  let chunk = 64;
+  while (chunk >= 16) {
+    if (i + chunk <= max && slice(a, i, chunk) === slice(b, i, chunk)) {
+      i += chunk;
+      if (chunk < 65536) chunk *= 2;
+    } else {
+      chunk >>= 1;
+    }
   }
   while (i < max && charAt(a, i) === charAt(b, i)) i++;
   return i;

@@ -95,7 +95,10 @@ export interface TextChange {
   newEnd: number;
 }
 
-/** Re-extracts after an edit: the same values and records as runSteps(ex, text), reading only what changed. */
+/**
+ * Re-extracts after an edit: the same values and records as runSteps(ex, text), reading only what changed.
+ * The records of `previous` are updated in place (the values are not): `previous` is used up.
+ */
 export function rerunSteps<S>(ex: StepExtractor<S>, previous: StepResult<S>, text: string, change: TextChange): StepResult<S> {
   const old = previous.records;
   const n = old.starts.length;
@@ -103,17 +106,12 @@ export function rerunSteps<S>(ex: StepExtractor<S>, previous: StepResult<S>, tex
   let first = 0;
   while (first < n && old.readEnds[first] <= change.start) first++;
   if (first >= n) return runSteps(ex, text);
-  const values = previous.values.slice(0, old.firstValue[first]);
-  const records: StepRecords<S> = {
-    starts: old.starts.slice(0, first),
-    readEnds: old.readEnds.slice(0, first),
-    states: old.states.slice(0, first),
-    firstValue: old.firstValue.slice(0, first),
-  };
   const delta = change.newEnd - change.oldEnd;
+  const read: StepRecords<S> = emptyRecords();
+  const readValues: EmbeddedValue[] = [];
   let j = first; // old statements before j start before the current reading position (in old offsets)
   let resumed = -1;
-  readFrom(ex, text, old.starts[first], old.states[first], values, records, (pos, state) => {
+  readFrom(ex, text, old.starts[first], old.states[first], readValues, read, (pos, state) => {
     // From an old statement boundary after the edit, in the same state, the old reading is valid again.
     if (pos < change.newEnd) return false;
     const oldPos = pos - delta;
@@ -124,15 +122,33 @@ export function rerunSteps<S>(ex: StepExtractor<S>, previous: StepResult<S>, tex
     }
     return false;
   });
-  if (resumed < 0) return { values, records };
-  const base = values.length;
-  const firstReused = old.firstValue[resumed];
-  for (let k = firstReused; k < previous.values.length; k++) values.push(shiftValue(previous.values[k], delta));
-  for (let k = resumed; k < n; k++) {
-    records.starts.push(old.starts[k] + delta);
-    records.readEnds.push(old.readEnds[k] === READ_TO_END ? READ_TO_END : old.readEnds[k] + delta);
-    records.states.push(old.states[k]);
-    records.firstValue.push(base + old.firstValue[k] - firstReused);
+  const valuesFrom = old.firstValue[first];
+  const end = resumed < 0 ? n : resumed;
+  const valuesEnd = resumed < 0 ? previous.values.length : old.firstValue[resumed];
+  const valueDelta = readValues.length - (valuesEnd - valuesFrom);
+  // Values: kept before, read again, kept (moved) after.
+  const values = previous.values.slice(0, valuesFrom);
+  for (const v of readValues) values.push(v);
+  for (let k = valuesEnd; k < previous.values.length; k++) values.push(shiftValue(previous.values[k], delta));
+  // Records: statements [first, end) are replaced by the ones read; those after move.
+  for (let k = 0; k < read.firstValue.length; k++) read.firstValue[k] += valuesFrom;
+  old.starts = replaceRange(old.starts, first, end, read.starts);
+  old.readEnds = replaceRange(old.readEnds, first, end, read.readEnds);
+  old.states = replaceRange(old.states, first, end, read.states);
+  old.firstValue = replaceRange(old.firstValue, first, end, read.firstValue);
+  for (let k = first + read.starts.length; k < old.starts.length; k++) {
+    old.starts[k] += delta;
+    if (old.readEnds[k] !== READ_TO_END) old.readEnds[k] += delta;
+    old.firstValue[k] += valueDelta;
   }
-  return { values, records };
+  return { values, records: old };
+}
+
+/** `a` with a[from, to) replaced by `items`: in place for a few items, else as a new array (no spread of many arguments). */
+function replaceRange<T>(a: T[], from: number, to: number, items: T[]): T[] {
+  if (items.length <= 1024) {
+    a.splice(from, to - from, ...items);
+    return a;
+  }
+  return a.slice(0, from).concat(items, a.slice(to));
 }
