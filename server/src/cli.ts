@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument } from './service/languageService';
+import { analyzeDocument, defaultSettings } from './service/languageService';
 import type { Settings, Severity } from './service/types';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
@@ -99,7 +99,15 @@ export function run(argv: readonly string[]): number {
     return 2;
   }
 
-  const settings: Settings = { enable: true, driver: options.driver, rules: options.rules, maxFileSize: options.maxFileSize };
+  const settings: Settings = {
+    ...defaultSettings,
+    enable: true,
+    driver: options.driver,
+    rules: options.rules,
+    maxFileSize: options.maxFileSize,
+    serverPlatform: options.serverPlatform,
+    atlas: { tier: options.atlasTier, clientInstances: options.atlasClientInstances },
+  };
   const messages: LintMessage[] = [];
   let unreadable = 0;
   let skipped = 0;

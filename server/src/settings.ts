@@ -28,7 +28,20 @@ export function toSettings(raw: unknown): Settings {
   if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize >= 0) {
     settings.maxFileSize = raw.maxFileSize;
   }
+  if (raw.serverPlatform === 'any' || raw.serverPlatform === 'unix' || raw.serverPlatform === 'windows') settings.serverPlatform = raw.serverPlatform;
+  settings.atlas = toAtlasSettings(raw);
   return settings;
+}
+
+/** `mongodbUri.atlas.*`: VS Code nests dotted keys (`{ atlas: { tier } }`); flat keys (`"atlas.tier"`) are read too. */
+function toAtlasSettings(raw: Record<string, unknown>): Settings['atlas'] {
+  const nested = isRecord(raw.atlas) ? raw.atlas : {};
+  const tier = nested.tier ?? raw['atlas.tier'];
+  const instances = nested.clientInstances ?? raw['atlas.clientInstances'];
+  return {
+    tier: typeof tier === 'string' ? tier.trim() : defaultSettings.atlas.tier,
+    clientInstances: typeof instances === 'number' && Number.isFinite(instances) && instances >= 1 ? Math.floor(instances) : defaultSettings.atlas.clientInstances,
+  };
 }
 
 export class DocumentSettings {

@@ -32,6 +32,11 @@ test('the settings declare the core defaults, resource scope and a description',
   assert.deepEqual(properties['mongodbUri.rules'].default, defaultSettings.rules);
   assert.deepEqual(properties['mongodbUri.rules'].additionalProperties.enum, ['off', 'hint', 'info', 'warning', 'error']);
   assert.equal(properties['mongodbUri.maxFileSize'].default, defaultSettings.maxFileSize);
+  assert.equal(properties['mongodbUri.serverPlatform'].default, defaultSettings.serverPlatform);
+  assert.deepEqual(properties['mongodbUri.serverPlatform'].enum, ['any', 'unix', 'windows']);
+  assert.equal(properties['mongodbUri.serverPlatform'].enumDescriptions.length, 3);
+  assert.equal(properties['mongodbUri.atlas.tier'].default, defaultSettings.atlas.tier);
+  assert.equal(properties['mongodbUri.atlas.clientInstances'].default, defaultSettings.atlas.clientInstances);
   assert.deepEqual(properties['mongodbUri.trace.server'].enum, ['off', 'messages', 'verbose']);
   for (const [name, property] of Object.entries<any>(properties)) {
     assert.equal(property.scope, 'resource', name);

@@ -1,5 +1,5 @@
 /** Command-line arguments of mongodb-uri-lint. */
-import { defaultSettings, type DriverProfile, type SeveritySetting } from '../service/types';
+import { defaultSettings, type DriverProfile, type ServerPlatform, type SeveritySetting } from '../service/types';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -10,6 +10,9 @@ export interface CliOptions {
   rules: Record<string, SeveritySetting>;
   maxWarnings: number;
   maxFileSize: number;
+  serverPlatform: ServerPlatform;
+  atlasTier: string;
+  atlasClientInstances: number;
   quiet: boolean;
   exitZero: boolean;
   help: boolean;
@@ -30,6 +33,12 @@ Options:
   --rule <id>=<severity>      Set a rule's severity: off, hint, info, warning, error (repeatable)
   --max-warnings <n>          Exit 1 when there are more than n warnings
   --max-file-size <bytes>     Skip larger files (default: ${defaultSettings.maxFileSize})
+  --server-platform <any|unix|windows>
+                              Operating system of the MongoDB servers, for database names
+                              (default: ${defaultSettings.serverPlatform})
+  --atlas-tier <tier>         Atlas cluster tier (M10, R40, ...) to check maxPoolSize against
+  --atlas-client-instances <n>
+                              Application instances sharing the connection string (default: ${defaultSettings.atlas.clientInstances})
   --quiet                     Report errors only
   --exit-zero                 Exit 0 even when problems are found
   --help                      Show this help
@@ -48,6 +57,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     rules: {},
     maxWarnings: Number.POSITIVE_INFINITY,
     maxFileSize: defaultSettings.maxFileSize,
+    serverPlatform: defaultSettings.serverPlatform,
+    atlasTier: defaultSettings.atlas.tier,
+    atlasClientInstances: defaultSettings.atlas.clientInstances,
     quiet: false,
     exitZero: false,
     help: false,
@@ -106,6 +118,23 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--max-file-size':
         options.maxFileSize = nonNegativeInteger(name, value());
         break;
+      case '--server-platform': {
+        const platform = value();
+        if (platform !== 'any' && platform !== 'unix' && platform !== 'windows') {
+          throw new UsageError(`--server-platform must be any, unix or windows, not '${platform}'.`);
+        }
+        options.serverPlatform = platform;
+        break;
+      }
+      case '--atlas-tier':
+        options.atlasTier = value();
+        break;
+      case '--atlas-client-instances': {
+        const n = nonNegativeInteger(name, value());
+        if (n < 1) throw new UsageError(`${name} must be 1 or more.`);
+        options.atlasClientInstances = n;
+        break;
+      }
       case '--quiet':
         noValue();
         options.quiet = true;

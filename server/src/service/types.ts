@@ -8,6 +8,16 @@ export interface Span {
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export type DriverProfile = 'spec' | 'node';
+/** The operating system of the MongoDB server, which decides the characters a database name may use. */
+export type ServerPlatform = 'any' | 'unix' | 'windows';
+
+/** The Atlas cluster the connection strings point at, for the connection-limit rule. */
+export interface AtlasSettings {
+  /** Cluster tier (`M10`, `R40`, `Flex`); empty when unknown. */
+  readonly tier: string;
+  /** How many instances of the application connect with the same settings. */
+  readonly clientInstances: number;
+}
 
 /** A finding of one rule, located in the coordinates of the text that was checked. */
 export interface Problem {
@@ -37,6 +47,9 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   /** Files larger than this many bytes are not analysed. */
   maxFileSize: number;
+  /** `any`: names must work on Unix and Windows servers alike. */
+  serverPlatform: ServerPlatform;
+  atlas: AtlasSettings;
 }
 
 export const defaultSettings: Settings = Object.freeze({
@@ -44,6 +57,8 @@ export const defaultSettings: Settings = Object.freeze({
   driver: 'spec',
   rules: Object.freeze({}) as Record<string, SeveritySetting>,
   maxFileSize: 5 * 1024 * 1024,
+  serverPlatform: 'any',
+  atlas: Object.freeze({ tier: '', clientInstances: 1 }),
 }) as Settings;
 
 export type EmbeddedKind = 'uri' | 'database' | 'collection';
