@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as jsonc from 'jsonc-parser';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import { repoRoot } from '../helpers/repo';
@@ -97,13 +98,21 @@ export type GrammarSource = 'ours' | 'vscode' | 'fixture';
 
 let registryPromise: Promise<{ registry: vsctm.Registry; sources: Map<string, GrammarSource> }> | undefined;
 
-async function loadRegistry() {
-  const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const onigLib: Promise<vsctm.IOnigLib> = Promise.resolve({
-    createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-    createOnigString: (s: string) => new oniguruma.OnigString(s),
-  });
+let onigLibPromise: Promise<vsctm.IOnigLib> | undefined;
+
+function onigLib(): Promise<vsctm.IOnigLib> {
+  onigLibPromise ??= (async () => {
+    const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    return {
+      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    };
+  })();
+  return onigLibPromise;
+}
+
+async function loadRegistry(theme?: vsctm.IRawTheme) {
   const own = ownGrammars();
   const builtin = builtinGrammars();
   const fixtures = fixtureGrammars();
@@ -115,13 +124,14 @@ async function loadRegistry() {
   for (const [scope, file] of own) (files.set(scope, file), sources.set(scope, 'ours'));
   const injections = injectionsByHost();
   const registry = new vsctm.Registry({
-    onigLib,
+    onigLib: onigLib(),
     loadGrammar: async (scopeName) => {
       const file = files.get(scopeName);
       if (!file) return null;
       return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
     },
     getInjections: (scopeName) => injections.get(scopeName),
+    ...(theme ? { theme } : {}),
   });
   return { registry, sources };
 }
@@ -180,4 +190,47 @@ export function scopesAt(lines: Token[][], line: number, column: number): string
     at += t.text.length;
   }
   return [];
+}
+
+/** A color theme of VS Code's built-in extensions, with the themes it includes, as vscode-textmate takes it. */
+function loadTheme(file: string): { settings: vsctm.IRawTheme['settings']; foreground?: string } {
+  const theme = jsonc.parse(readFileSync(file, 'utf8'));
+  const base = theme.include ? loadTheme(path.join(path.dirname(file), theme.include)) : { settings: [] };
+  let own = theme.tokenColors ?? [];
+  if (typeof own === 'string') own = jsonc.parse(readFileSync(path.join(path.dirname(file), own), 'utf8')).settings ?? [];
+  return { settings: [...base.settings, ...own], foreground: theme.colors?.['editor.foreground'] ?? base.foreground };
+}
+
+export interface ColoredToken {
+  text: string;
+  /** The foreground color, `#RRGGBB` upper case. */
+  color: string;
+}
+
+/**
+ * Tokenizes `text` with the grammar `scopeName` and colors each token as the theme at `themeFile` (a
+ * path under codeServerExtensionsDir()) does; undefined when no code-server install is there.
+ */
+export async function colorize(scopeName: string, text: string, themeFile: string): Promise<ColoredToken[][] | undefined> {
+  const dir = codeServerExtensionsDir();
+  if (!dir) return undefined;
+  const theme = loadTheme(path.join(dir, themeFile));
+  const { registry } = await loadRegistry({ name: themeFile, settings: [{ settings: { foreground: theme.foreground ?? '#000000' } }, ...theme.settings] });
+  const grammar = await registry.loadGrammar(scopeName);
+  if (!grammar) throw new Error(`No grammar for ${scopeName}`);
+  const colors = registry.getColorMap();
+  let state = vsctm.INITIAL;
+  const lines: ColoredToken[][] = [];
+  for (const line of text.split('\n')) {
+    const { tokens, ruleStack } = grammar.tokenizeLine2(line, state);
+    const out: ColoredToken[] = [];
+    for (let i = 0; i < tokens.length; i += 2) {
+      const end = i + 2 < tokens.length ? tokens[i + 2]! : line.length;
+      const foreground = (tokens[i + 1]! & 0b00000000111111111000000000000000) >>> 15; // EncodedTokenAttributes
+      out.push({ text: line.slice(tokens[i]!, end), color: colors[foreground]!.toUpperCase() });
+    }
+    lines.push(out);
+    state = ruleStack;
+  }
+  return lines;
 }
