@@ -15,6 +15,7 @@ export const DOCS = {
   oidc: 'https://www.mongodb.com/docs/manual/core/oidc/security-oidc/',
   awsIam: 'https://www.mongodb.com/docs/atlas/security/aws-iam-authentication/',
   limits: 'https://www.mongodb.com/docs/manual/reference/limits/',
+  atlasLimits: 'https://www.mongodb.com/docs/atlas/reference/atlas-limits/',
   readPreference: 'https://www.mongodb.com/docs/manual/core/read-preference/',
   maxStaleness: 'https://www.mongodb.com/docs/manual/core/read-preference-staleness/',
   readPreferenceTags: 'https://www.mongodb.com/docs/manual/core/read-preference-tags/',

@@ -1,8 +1,12 @@
 /**
- * MongoDB limits and thresholds (manual, "MongoDB Limits and Thresholds"). Each fact lives here once;
- * rules, hovers and completions read it. `value` is in `unit`; `section` names the page section.
+ * MongoDB limits and thresholds: the server manual's "MongoDB Limits and Thresholds" page and the
+ * Atlas "Service Limits" page. Each value lives here once; rules, hovers and completions read it
+ * (test/unit/limits/limitsTable.test.ts fails when an entry has no reader). `value` is in `unit`;
+ * `section` names the section of the page given by `page`.
  */
-export type LimitUnit = 'bytes' | 'fields' | 'stages' | 'keys' | 'levels' | 'indexes' | 'characters';
+import { DOCS } from './docs';
+
+export type LimitUnit = 'bytes' | 'fields' | 'stages' | 'keys' | 'levels' | 'indexes' | 'characters' | 'connections';
 
 export interface Limit {
   id: string;
@@ -11,7 +15,10 @@ export interface Limit {
   /** How the value bounds: 'lessThan' (strictly fewer) or 'atMost'. */
   bound: 'lessThan' | 'atMost';
   scope: string;
+  /** The page the fact comes from: the server manual's limits page or the Atlas service limits page. */
+  page: 'manual' | 'atlas';
   section: string;
+  /** One sentence in our words, shown in hovers. */
   summary: string;
 }
 
@@ -22,10 +29,154 @@ export const LIMITS = {
     unit: 'bytes',
     bound: 'lessThan',
     scope: 'database name',
+    page: 'manual',
     section: 'Naming Restrictions',
     summary: 'A database name must be shorter than 64 bytes (UTF-8) and cannot be empty.',
   },
+  namespaceLength: {
+    id: 'namespaceLength',
+    value: 255,
+    unit: 'bytes',
+    bound: 'atMost',
+    scope: 'namespace `<database>.<collection>` of an unsharded collection or a view',
+    page: 'manual',
+    section: 'Naming Restrictions',
+    summary: 'The namespace `<database>.<collection>` (both names and the dot) may be at most 255 bytes long.',
+  },
+  shardedNamespaceLength: {
+    id: 'shardedNamespaceLength',
+    value: 235,
+    unit: 'bytes',
+    bound: 'atMost',
+    scope: 'namespace of a sharded collection',
+    page: 'manual',
+    section: 'Naming Restrictions',
+    summary: 'A collection can only be sharded while its namespace is at most 235 bytes long.',
+  },
+  bsonDocumentSize: {
+    id: 'bsonDocumentSize',
+    value: 16 * 1024 * 1024,
+    unit: 'bytes',
+    bound: 'atMost',
+    scope: 'BSON document',
+    page: 'manual',
+    section: 'BSON Documents',
+    summary: 'A single document may be at most 16 MiB of BSON; larger content belongs in GridFS.',
+  },
+  documentNestingDepth: {
+    id: 'documentNestingDepth',
+    value: 100,
+    unit: 'levels',
+    bound: 'atMost',
+    scope: 'BSON document',
+    page: 'manual',
+    section: 'BSON Documents',
+    summary: 'A document may nest at most 100 levels deep; every embedded object or array adds a level.',
+  },
+  indexesPerCollection: {
+    id: 'indexesPerCollection',
+    value: 64,
+    unit: 'indexes',
+    bound: 'atMost',
+    scope: 'collection',
+    page: 'manual',
+    section: 'Indexes',
+    summary: 'A collection can have at most 64 indexes, the default `_id` index included.',
+  },
+  compoundIndexFields: {
+    id: 'compoundIndexFields',
+    value: 32,
+    unit: 'fields',
+    bound: 'atMost',
+    scope: 'compound index',
+    page: 'manual',
+    section: 'Indexes',
+    summary: 'A compound index can list at most 32 fields.',
+  },
+  sortKeys: {
+    id: 'sortKeys',
+    value: 32,
+    unit: 'keys',
+    bound: 'atMost',
+    scope: 'sort specification',
+    page: 'manual',
+    section: 'Operations',
+    summary: 'A sort can use at most 32 keys.',
+  },
+  pipelineStages: {
+    id: 'pipelineStages',
+    value: 1000,
+    unit: 'stages',
+    bound: 'atMost',
+    scope: 'aggregation pipeline',
+    page: 'manual',
+    section: 'Operations',
+    summary: 'An aggregation pipeline may have at most 1000 stages (MongoDB 5.0 and later), counted before and after optimization.',
+  },
+  atlasClusterNameLength: {
+    id: 'atlasClusterNameLength',
+    value: 64,
+    unit: 'characters',
+    bound: 'atMost',
+    scope: 'Atlas cluster name',
+    page: 'atlas',
+    section: 'Cluster Limits',
+    summary: 'An Atlas cluster name is at most 64 ASCII letters, digits and hyphens.',
+  },
+  atlasClusterNamePrefix: {
+    id: 'atlasClusterNamePrefix',
+    value: 23,
+    unit: 'characters',
+    bound: 'atMost',
+    scope: 'Atlas cluster host names',
+    page: 'atlas',
+    section: 'Cluster Limits',
+    summary:
+      'Atlas builds host names from the first 23 characters of a cluster name: they must be unique in the project; a shorter name cannot end with a hyphen, and a longer one cannot have a hyphen as its 23rd character.',
+  },
+  atlasProjectNameLength: {
+    id: 'atlasProjectNameLength',
+    value: 64,
+    unit: 'characters',
+    bound: 'atMost',
+    scope: 'Atlas project name',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'An Atlas project name is 1 to 64 letters, digits, spaces and the symbols `- _ . ( ) , : & @ + \'`.',
+  },
+  atlasOrganizationNameLength: {
+    id: 'atlasOrganizationNameLength',
+    value: 64,
+    unit: 'characters',
+    bound: 'atMost',
+    scope: 'Atlas organization name',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'An Atlas organization name is 1 to 64 letters, digits, spaces and the symbols `- _ . ( ) , : & @ + \'`.',
+  },
+  atlasReservedConnections: {
+    id: 'atlasReservedConnections',
+    value: 10,
+    unit: 'connections',
+    bound: 'atMost',
+    scope: 'Atlas cluster node',
+    page: 'atlas',
+    section: 'Connection Limits and Cluster Tier',
+    summary: 'Atlas keeps 10 connections of every node for its own services; applications get the rest of the tier limit.',
+  },
 } as const satisfies Record<string, Limit>;
+
+export type LimitId = keyof typeof LIMITS;
+
+/** The page a limit is documented on, with its section as anchor text for links. */
+export function limitPage(limit: Limit): string {
+  return limit.page === 'atlas' ? DOCS.atlasLimits : DOCS.limits;
+}
+
+/** `[Section](page#section)`: a Markdown link to where the limit is documented. */
+export function limitLink(limit: Limit): string {
+  return `[${limit.section}](${limitPage(limit)}#${limit.section.toLowerCase().replace(/ /g, '-')})`;
+}
 
 /** Characters a database name may not contain on any platform (and the null character). */
 export const DATABASE_NAME_FORBIDDEN_UNIX = ['/', '\\', '.', ' ', '"', '$'] as const;
@@ -33,3 +184,22 @@ export const DATABASE_NAME_FORBIDDEN_UNIX = ['/', '\\', '.', ' ', '"', '$'] as c
 export const DATABASE_NAME_FORBIDDEN_WINDOWS = ['*', '<', '>', ':', '|', '?'] as const;
 /** Characters the connection-string specification forbids in the database part of a URI. */
 export const URI_DATABASE_FORBIDDEN = ['/', '\\', ' ', '"', '$'] as const;
+/** Collection names starting with this are reserved for the server's own collections. */
+export const SYSTEM_COLLECTION_PREFIX = 'system.';
+/**
+ * The server's own collections that applications name on purpose: to read them, or (system.profile)
+ * to create them with options. `system.buckets.<name>` of time-series collections is handled apart.
+ */
+export const KNOWN_SYSTEM_COLLECTIONS: readonly string[] = [
+  'system.profile',
+  'system.users',
+  'system.roles',
+  'system.version',
+  'system.views',
+  'system.js',
+  'system.sessions',
+  'system.indexes',
+  'system.namespaces',
+];
+/** Authentication source that names no database: credentials checked outside MongoDB. */
+export const EXTERNAL_AUTH_SOURCE = '$external';
