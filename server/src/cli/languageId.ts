@@ -25,6 +25,7 @@ const BY_EXTENSION: Record<string, string> = {
   '.php': 'php',
   '.md': 'markdown',
   '.sh': 'shellscript',
+  '.tf': 'terraform',
 };
 
 export function languageIdForPath(filePath: string): string {

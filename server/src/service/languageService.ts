@@ -11,6 +11,8 @@ import { analyzeAdminCommands } from './features/adminCommands';
 import { completeAt } from './features/completion';
 import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
+import { analyzeNames, NameOccurrence } from './naming/analyzeNames';
+import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 
 export interface TextDocumentLike {
   uri: string;
@@ -32,10 +34,14 @@ export interface Analysis {
 export interface DocumentAnalysis {
   problems: Problem[];
   hoverAt(offset: number): { contents: string; span: Span } | null;
+  /** The database names the document writes, in document order (names across documents, LSP layer). */
+  databaseNames?: NameOccurrence[];
 }
 
+export type DocumentAnalyzer = (text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings) => DocumentAnalysis;
+
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: ReadonlyArray<(text: string, languageId: string) => DocumentAnalysis> = [analyzeAdminCommands];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames];
 
 /**
  * Work an earlier analysis of the same document can save: extraction that reads only what an edit
@@ -74,7 +80,7 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
       });
     }
   });
-  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(doc.text, languageId));
+  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(doc.text, languageId, values, settings));
   for (const a of documentAnalyses) {
     for (const p of a.problems) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
@@ -207,6 +213,30 @@ export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: numbe
 export function doComplete(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
   return completeAt(doc, analysis, offset);
 }
+
+/** The database names a document writes (path of connection strings, authSource, keys, driver calls). */
+export function databaseNamesOf(analysis: Analysis): NameOccurrence[] {
+  return (analysis.documentAnalyses ?? []).flatMap((a) => a.databaseNames ?? []);
+}
+
+/**
+ * Problems for the database names of one document that other open documents write with a different
+ * case (`salesData` here, `SalesData` there), with the document's severity overrides applied.
+ */
+export function crossDocumentProblems(current: DocumentNames, others: readonly DocumentNames[], settings: Settings): DocumentProblem[] {
+  const out: DocumentProblem[] = [];
+  for (const p of crossDocumentCaseConflicts(current, others)) {
+    const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
+    if (severity === 'off' || !settings.enable) continue;
+    const docs = ruleInfo(p.ruleId)?.docs;
+    out.push({ ...p, data: docs ? { ...p.data, docs } : p.data, severity, valueSpan: p.span, valueIndex: -1 });
+  }
+  return out;
+}
+export type { NameOccurrence } from './naming/analyzeNames';
+/** The form in which two database names that differ only by case are equal. */
+export { caseKey as databaseCaseKey } from './naming/names';
+export type { DocumentNames } from './naming/crossDocument';
 
 /** Quick fixes for the problems that touch a document range. */
 export function getCodeActions(doc: TextDocumentLike, analysis: Analysis, range: { start: number; end: number }): CodeActionResult[] {

@@ -3,7 +3,8 @@ import { toDocumentOffset } from '../languageService';
 import { findMechanism } from '../data/authMechanisms';
 import { ATLAS_DOCS, ATLAS_RESERVED_CONNECTIONS_PER_NODE, ATLAS_TIERS, isAtlasHost } from '../data/atlas';
 import { DOCS } from '../data/docs';
-import { LIMITS, URI_DATABASE_FORBIDDEN } from '../data/limits';
+import { URI_DATABASE_FORBIDDEN } from '../data/limits';
+import { databaseRules } from '../naming/hovers';
 import { buildModel, redact } from '../uri/model';
 import { Span } from '../types';
 import { Located, locate } from './locate';
@@ -61,7 +62,9 @@ function databaseHover(l: Located): string {
     '',
     'The default database for operations that do not name one.' + (usedForAuth ? ' Because no authSource is given, the credentials are also checked against this database.' : m.credential ? ` Credentials are checked against \`${m.credential.source}\`.` : ''),
     '',
-    `${LIMITS.databaseNameLength.summary} In a connection string it may not contain ${URI_DATABASE_FORBIDDEN.map((c) => (c === ' ' ? 'space' : `\`${c}\``)).join(' ')}; the server also rejects \`.\` in database names.`,
+    `In a connection string the database may not contain ${URI_DATABASE_FORBIDDEN.map((c) => (c === ' ' ? 'space' : `\`${c}\``)).join(' ')}. The specification accepts a \`.\`, so a \`.\` is only reported as information, but the server refuses database names with a \`.\`: operations on such a database fail.`,
+    '',
+    ...databaseRules('any'),
     '',
     `[Naming restrictions](${DOCS.limits}#naming-restrictions)`,
   ].join('\n');

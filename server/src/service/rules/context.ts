@@ -1,6 +1,6 @@
 import { OptionIndex } from '../uri/options';
 import { ParsedUri } from '../uri/types';
-import { DriverProfile, FixData, Problem, Severity, Span } from '../types';
+import { DriverProfile, FixData, Problem, ServerPlatform, Severity, Span } from '../types';
 import { NodeUri } from './nodeUri';
 import { ruleInfo } from './ruleTable';
 
@@ -19,6 +19,8 @@ export interface RuleContext {
   driver: DriverProfile;
   /** How the Node.js driver reads the string; present only under the Node profile. */
   node?: NodeUri;
+  /** The server platform database names must suit (`mongodbUri.serverPlatform`); `any` when not given. */
+  serverPlatform?: ServerPlatform;
   report(ruleId: string, span: Span, message: string, opts?: ReportOptions): void;
   /** True when an error reported so far satisfies `test` (used to avoid saying the same thing twice). */
   hasError(test: (p: Problem) => boolean): boolean;

@@ -1,27 +1,48 @@
+import { EXTERNAL_AUTH_SOURCE } from '../data/limits';
+import { checkDatabaseName, NameIssue } from '../naming/names';
+import { Severity } from '../types';
 import { rawSpan } from '../uri/percent';
+import { DecodedPart } from '../uri/types';
 import { RuleContext } from './context';
 
-const FORBIDDEN: Record<string, string> = { '/': '"/"', '\\': '"\\"', ' ': 'a space', '"': '"\\""', $: '"$"', '\0': 'a null character' };
+/** The Node.js driver checks no database name when it parses a connection string: nothing it rejects there. */
+function nodeSeverity(issue: NameIssue, ruleDefault: Severity): Severity {
+  const severity = issue.severity ?? ruleDefault;
+  return severity === 'error' ? 'warning' : severity;
+}
 
-/** The database in the path: decodable, none of `/ \ space " $`, under 64 bytes. */
+/** Reports the naming issues of a database name written in the connection string (the path, authSource). */
+function reportName(ctx: RuleContext, part: DecodedPart, issues: NameIssue[], where: string): void {
+  for (const issue of issues) {
+    const span = rawSpan(part.decoded, part.span.start, issue.start, issue.end);
+    let message = issue.message;
+    if (issue.char === '/' && where === 'path' && !part.decoded.map) message = `${message.slice(0, -1)} (everything after the first "/" is the database name).`;
+    if (where === 'authSource') message = `authSource names a database: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+    const opts: { severity?: Severity; node: Severity } = { node: nodeSeverity(issue, issue.ruleId === 'database-name-windows-char' ? 'warning' : 'error') };
+    if (issue.severity) opts.severity = issue.severity;
+    ctx.report(issue.ruleId, span, message, opts);
+  }
+}
+
+/**
+ * The database in the path: decodable, and a name the server accepts (service/naming/names.ts).
+ * authSource names a database too, unless it is `$external`.
+ */
 export function checkDatabase(ctx: RuleContext): void {
+  const platform = ctx.serverPlatform ?? 'any';
   const db = ctx.uri.database;
-  if (!db) return;
-  // The Node.js driver decodes the path itself and checks nothing else about the name.
-  const nodeEscape = ctx.node?.path?.rejection ? 'error' : 'warning';
-  for (const bad of db.decoded.badEscapes) {
-    ctx.report('database-invalid-escape', bad, 'The "%" in the database name does not start a %XX escape. Write a literal percent sign as %25.', { node: nodeEscape });
-  }
-  const v = db.value;
-  for (let i = 0; i < v.length; i++) {
-    const what = FORBIDDEN[v[i]];
-    if (what) {
-      const extra = v[i] === '/' && !db.decoded.map ? ' (everything after the first "/" is the database name)' : '';
-      ctx.report('database-invalid-char', rawSpan(db.decoded, db.span.start, i, i + 1), `A database name cannot contain ${what}${extra}.`, { node: 'warning' });
+  if (db) {
+    // The Node.js driver decodes the path itself and checks nothing else about the name.
+    const nodeEscape = ctx.node?.path?.rejection ? 'error' : 'warning';
+    for (const bad of db.decoded.badEscapes) {
+      ctx.report('database-invalid-escape', bad, 'The "%" in the database name does not start a %XX escape. Write a literal percent sign as %25.', { node: nodeEscape });
     }
+    reportName(ctx, db, checkDatabaseName(db.value, { platform, inUri: true }), 'path');
   }
-  const bytes = new TextEncoder().encode(v).length;
-  if (bytes >= 64) {
-    ctx.report('database-too-long', db.span, `The database name is ${bytes} bytes long; it must be shorter than 64 bytes.`, { node: 'warning' });
+  for (const o of ctx.options.byName.get('authsource') ?? []) {
+    const value = o.part.value;
+    // An empty authSource has its own rule (auth-source-empty).
+    if (!value || value.value === '' || value.value === EXTERNAL_AUTH_SOURCE) continue;
+    reportName(ctx, value, checkDatabaseName(value.value, { platform }), 'authSource');
   }
 }

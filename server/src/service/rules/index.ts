@@ -28,7 +28,7 @@ export interface UriCheck {
 }
 
 /** Parses and checks one connection string; problems are in the string's own offsets. */
-export function checkConnectionString(text: string, settings: Pick<Settings, 'driver'>): UriCheck {
+export function checkConnectionString(text: string, settings: Pick<Settings, 'driver'> & Partial<Pick<Settings, 'serverPlatform'>>): UriCheck {
   const parsed = parseConnectionString(text);
   const options = resolveOptions(parsed);
   const problems: Problem[] = [];
@@ -37,6 +37,7 @@ export function checkConnectionString(text: string, settings: Pick<Settings, 'dr
   const node = settings.driver === 'node' ? readAsNodeDriver(text) : undefined;
   const ruleOptions = node && !node.rejection ? resolveNodeOptions(parsed, node).index : options;
   const ctx = createContext(parsed, ruleOptions, settings.driver, problems, node);
+  if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   for (const rule of RULE_GROUPS) rule(ctx);
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { parsed, options, problems };

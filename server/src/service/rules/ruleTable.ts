@@ -5,11 +5,12 @@
  * warning; opinions are information or hints.
  */
 import { Severity } from '../types';
+import { LIMITS as L } from '../data/limits';
 
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'node' | 'admin';
+  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'node' | 'admin' | 'naming' | 'atlas' | 'limits';
   title: string;
   docs: string;
 }
@@ -25,6 +26,8 @@ const READPREF = 'https://www.mongodb.com/docs/manual/core/read-preference/';
 const WC = 'https://www.mongodb.com/docs/manual/reference/write-concern/';
 const NODE = 'https://www.mongodb.com/docs/drivers/node/current/connect/connection-options/';
 const NODE_AUTH = 'https://www.mongodb.com/docs/drivers/node/current/security/authentication/';
+const NAMES = 'https://www.mongodb.com/docs/manual/reference/limits/#naming-restrictions';
+const ATLAS = 'https://www.mongodb.com/docs/atlas/reference/atlas-limits/';
 const LB = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/#mongodb-urioption-urioption.loadBalanced';
 
 const rules: RuleInfo[] = [
@@ -45,7 +48,7 @@ const rules: RuleInfo[] = [
   { id: 'srv-option-without-srv', severity: 'error', group: 'srv', title: 'SRV-only option on a mongodb:// string', docs: SRV },
   { id: 'database-invalid-char', severity: 'error', group: 'database', title: 'Character not allowed in the database name', docs: LIMITS },
   { id: 'database-invalid-escape', severity: 'error', group: 'database', title: '% in the database name is not a valid escape', docs: CS },
-  { id: 'database-too-long', severity: 'error', group: 'database', title: 'Database name must be shorter than 64 bytes', docs: LIMITS },
+  { id: 'database-too-long', severity: 'error', group: 'database', title: `Database name must be shorter than ${L.databaseNameLength.value} bytes`, docs: LIMITS },
   { id: 'option-no-value', severity: 'error', group: 'options', title: 'Option without = and a value', docs: OPTS },
   { id: 'option-empty-value', severity: 'warning', group: 'options', title: 'Option with an empty value is ignored', docs: OPTS },
   { id: 'option-invalid-value', severity: 'warning', group: 'options', title: 'Option value is invalid and will be ignored', docs: OPTS },
@@ -93,6 +96,21 @@ const rules: RuleInfo[] = [
   { id: 'admin-killop-missing-op', severity: 'error', group: 'admin', title: 'killOp needs op, the id of the operation', docs: 'https://www.mongodb.com/docs/manual/reference/command/killOp/' },
   { id: 'admin-killop-invalid-op', severity: 'error', group: 'admin', title: 'op is a number or a "shard:opid" string', docs: 'https://www.mongodb.com/docs/manual/reference/command/killOp/' },
   { id: 'admin-command-not-admin-db', severity: 'warning', group: 'admin', title: 'dropConnections and killOp run against the admin database', docs: 'https://www.mongodb.com/docs/manual/reference/method/db.adminCommand/' },
+  // Database, collection and namespace names wherever they appear (service/naming/).
+  { id: 'database-name-empty', severity: 'error', group: 'database', title: 'A database name cannot be empty', docs: NAMES },
+  { id: 'database-name-windows-char', severity: 'warning', group: 'database', title: 'Character a Windows server does not allow in database names', docs: NAMES },
+  { id: 'database-case-conflict', severity: 'warning', group: 'database', title: 'Database names that differ only by case', docs: NAMES },
+  { id: 'collection-name-empty', severity: 'error', group: 'naming', title: 'A collection name cannot be empty', docs: NAMES },
+  { id: 'collection-invalid-char', severity: 'error', group: 'naming', title: 'Character not allowed in a collection name', docs: NAMES },
+  { id: 'collection-name-reserved', severity: 'error', group: 'naming', title: 'system. collection names are reserved', docs: NAMES },
+  { id: 'collection-name-start', severity: 'info', group: 'naming', title: 'Collection names should begin with a letter or an underscore', docs: NAMES },
+  { id: 'namespace-too-long', severity: 'error', group: 'naming', title: `The namespace <database>.<collection> is longer than ${L.namespaceLength.value} bytes`, docs: NAMES },
+  { id: 'namespace-not-shardable', severity: 'warning', group: 'naming', title: `A namespace longer than ${L.shardedNamespaceLength.value} bytes cannot be sharded`, docs: NAMES },
+  // MongoDB Atlas names and connection limits.
+  { id: 'atlas-cluster-name-invalid', severity: 'error', group: 'atlas', title: 'Atlas does not accept this cluster name', docs: ATLAS },
+  { id: 'atlas-cluster-name-prefix-conflict', severity: 'error', group: 'atlas', title: `Atlas cluster names must differ in their first ${L.atlasClusterNamePrefix.value} characters`, docs: ATLAS },
+  { id: 'atlas-project-name-invalid', severity: 'error', group: 'atlas', title: 'Atlas does not accept this project name', docs: ATLAS },
+  { id: 'atlas-organization-name-invalid', severity: 'error', group: 'atlas', title: 'Atlas does not accept this organization name', docs: ATLAS },
 ];
 
 export const RULES: readonly RuleInfo[] = rules;

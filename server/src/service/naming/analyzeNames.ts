@@ -1,0 +1,269 @@
+/**
+ * Names across a whole document: database names that differ only by case, the namespace of each
+ * collection whose database the document also shows, Atlas cluster names in `*.mongodb.net` hosts and
+ * Atlas resources of Terraform files; with hovers on database, collection and Atlas names. The checks
+ * of a single name run per value (features/validation.ts); this pass only relates values to each other.
+ * Linear in the size of the values.
+ */
+import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
+import type { DocumentAnalysis } from '../languageService';
+import { ruleInfo } from '../rules/ruleTable';
+import { EmbeddedValue, Problem, Settings, Span } from '../types';
+import { parsedUriOf } from '../features/validation';
+import { rawSpan } from '../uri/percent';
+import { findPlaceholders } from '../uri/placeholders';
+import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from './atlasNames';
+import { atlasNameHover, collectionHover, databaseHover } from './hovers';
+import { caseKey, checkNamespace, NameIssue } from './names';
+import { scanTerraformAtlas } from './terraform';
+
+/** A database name written in the document, with its document span. */
+export interface NameOccurrence {
+  name: string;
+  span: Span;
+}
+
+export interface NamingAnalysis extends DocumentAnalysis {
+  /** The first occurrence of every database name of the document, in order of first occurrence (for checks across documents). */
+  databaseNames: NameOccurrence[];
+}
+
+interface HoverTarget {
+  span: Span;
+  contents: () => string;
+}
+
+/** Collection and database in one chain (`client.db("x").collection("y")`, `client["x"]["y"]`): this close. */
+const CHAIN_GAP = 48;
+
+function docOffset(value: EmbeddedValue, i: number): number {
+  if (!value.offsets) return value.start + i;
+  const n = value.offsets.length;
+  return n === 0 ? value.start : value.offsets[Math.max(0, Math.min(i, n - 1))]!;
+}
+
+function valueSpan(value: EmbeddedValue, start = 0, end = value.text.length): Span {
+  return { start: docOffset(value, start), end: docOffset(value, end) };
+}
+
+function hasPlaceholder(text: string): boolean {
+  return text.indexOf('$') >= 0 || text.indexOf('{') >= 0 || text.indexOf('<') >= 0 || text.indexOf('%') >= 0 ? findPlaceholders(text).length > 0 : false;
+}
+
+function problem(ruleId: string, span: Span, message: string): Problem {
+  return { ruleId, severity: ruleInfo(ruleId)?.severity ?? 'warning', span, message };
+}
+
+function quoted(names: readonly string[]): string {
+  return names.map((n) => `"${n.length > 40 ? `${n.slice(0, 40)}…` : n}"`).join(', ');
+}
+
+/** Problems for the names that differ only by case: one at the first occurrence of each spelling. */
+export function caseConflicts(names: readonly NameOccurrence[]): Problem[] {
+  // First pass: the first spelling of each case key; only keys written two ways get a second look.
+  const first = new Map<string, string>();
+  let clashing: Set<string> | undefined;
+  for (const o of names) {
+    const key = caseKey(o.name);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, o.name);
+    else if (seen !== o.name) (clashing ??= new Set()).add(key);
+  }
+  if (!clashing) return [];
+  const groups = new Map<string, Map<string, NameOccurrence>>();
+  for (const o of names) {
+    const key = caseKey(o.name);
+    if (!clashing.has(key)) continue;
+    let spellings = groups.get(key);
+    if (!spellings) groups.set(key, (spellings = new Map()));
+    if (!spellings.has(o.name)) spellings.set(o.name, o);
+  }
+  const out: Problem[] = [];
+  for (const spellings of groups.values()) {
+    for (const [name, o] of spellings) {
+      const others = [...spellings.keys()].filter((s) => s !== name);
+      out.push(
+        problem(
+          'database-case-conflict',
+          o.span,
+          `"${name}" differs from ${quoted(others)} only by case. MongoDB does not let two databases differ only by case: use one spelling everywhere.`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export function analyzeNames(text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings): NamingAnalysis {
+  const platform = settings.serverPlatform ?? 'any';
+  const problems: Problem[] = [];
+  const hovers: HoverTarget[] = [];
+  /** The first occurrence of each database name (paths, authSource, keys, driver calls). */
+  const firstSpans = new Map<string, Span>();
+  /** Database names that may pair with a collection (not authSource). */
+  const namespaceDatabases = new Set<string>();
+  /** Collections written right after their database (`client.db("x").collection("y")`). */
+  const chained = new Map<EmbeddedValue, string>();
+  let collectionCount = 0;
+  let lastDatabase: { name: string; end: number } | undefined;
+
+  const report = (issues: readonly NameIssue[], toDoc: (i: number) => number) => {
+    for (const issue of issues) {
+      const p = problem(issue.ruleId, { start: toDoc(issue.start), end: toDoc(issue.end) }, issue.message);
+      if (issue.severity) p.severity = issue.severity;
+      problems.push(p);
+    }
+  };
+
+  for (const value of values) {
+    if (value.kind === 'database') {
+      if (value.text === '' || hasPlaceholder(value.text)) continue;
+      const end = docOffset(value, value.text.length);
+      addName(firstSpans, value.text, value, 0, value.text.length);
+      namespaceDatabases.add(value.text);
+      lastDatabase = { name: value.text, end };
+    } else if (value.kind === 'collection') {
+      collectionCount++;
+      const start = docOffset(value, 0);
+      if (lastDatabase && start >= lastDatabase.end && start - lastDatabase.end <= CHAIN_GAP && isChainGap(text, lastDatabase.end, start)) {
+        chained.set(value, lastDatabase.name);
+      }
+    } else if (value.kind === 'uri') {
+      readConnectionString(value, firstSpans, namespaceDatabases, report);
+    }
+  }
+
+  const databaseNames: NameOccurrence[] = [];
+  for (const [name, span] of firstSpans) databaseNames.push({ name, span });
+  problems.push(...caseConflicts(databaseNames));
+
+  // Namespaces: a collection in a chain with its database, or in a document that names one database only.
+  const only: string | undefined = namespaceDatabases.size === 1 ? namespaceDatabases.values().next().value : undefined;
+  const databaseOf = (value: EmbeddedValue) => chained.get(value) ?? only;
+  if (collectionCount > 0 && (only !== undefined || chained.size > 0)) {
+    for (const value of values) {
+      if (value.kind !== 'collection' || value.text === '') continue;
+      const database = databaseOf(value);
+      if (database === undefined || hasPlaceholder(value.text)) continue;
+      const issue = checkNamespace(database, value.text);
+      if (issue) report([issue], (i) => docOffset(value, i));
+    }
+  }
+
+  if (languageId === 'terraform') analyzeTerraform(text, problems, hovers, report);
+  hovers.sort((a, b) => a.span.start - b.span.start);
+
+  return {
+    problems,
+    databaseNames,
+    hoverAt(offset: number) {
+      const value = valueAt(values, offset);
+      if (value?.kind === 'database') return { contents: databaseHover(value.text, platform), span: valueSpan(value) };
+      if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(value)), span: valueSpan(value) };
+      const h = hovers.find((t) => offset >= t.span.start && offset <= t.span.end);
+      return h ? { contents: h.contents(), span: h.span } : null;
+    },
+  };
+}
+
+/** The value whose document range contains `offset` (end inclusive); values are in document order. */
+function valueAt(values: readonly EmbeddedValue[], offset: number): EmbeddedValue | undefined {
+  let lo = 0;
+  let hi = values.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let k = found; k >= 0 && k > found - 4; k--) {
+    const v = values[k]!;
+    if (offset >= v.start && offset <= docOffset(v, v.text.length)) return v;
+  }
+  return undefined;
+}
+
+/** True when only the end of one call or subscript and the start of the next lie between two values. */
+function isChainGap(text: string, from: number, to: number): boolean {
+  let sawClose = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x3b || c === 0x3d || c === 0x2c) return false; // newline ; = ,
+    if (c === 0x29 || c === 0x5d) sawClose = true; // ) ]
+  }
+  return sawClose;
+}
+
+/** The database names of a connection string (path and authSource) and the Atlas cluster names of its hosts. */
+/** Records the first occurrence of a name (value offsets [start, end)). */
+function addName(firstSpans: Map<string, Span>, name: string, value: EmbeddedValue, start: number, end: number): void {
+  if (!firstSpans.has(name)) firstSpans.set(name, valueSpan(value, start, end));
+}
+
+function readConnectionString(
+  value: EmbeddedValue,
+  firstSpans: Map<string, Span>,
+  namespaceDatabases: Set<string>,
+  report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
+): void {
+  const parsed = parsedUriOf(value);
+  const db = parsed.database;
+  if (db && db.value !== '' && !hasPlaceholder(db.raw)) {
+    addName(firstSpans, db.value, value, db.span.start, db.span.end);
+    namespaceDatabases.add(db.value);
+  }
+  for (const o of parsed.options) {
+    if (o.keyLower !== 'authsource' || !o.value) continue;
+    const v = o.value;
+    if (v.value === '' || v.value === EXTERNAL_AUTH_SOURCE || hasPlaceholder(v.raw)) continue;
+    addName(firstSpans, v.value, value, v.span.start, v.span.end);
+  }
+  for (const h of parsed.hosts) {
+    const label = clusterLabelOfHost(h.host.value);
+    if (!label || hasPlaceholder(h.host.raw)) continue;
+    const name = h.host.value.slice(label.start, label.end);
+    // A host label is what Atlas derived from the name, not the name: only its characters and hyphens say something.
+    const issues = checkAtlasName(name, 'cluster').filter((i) => i.end <= LIMITS.atlasClusterNameLength.value);
+    report(issues, (i) => {
+      const s = rawSpan(h.host.decoded, h.host.span.start, i, i);
+      return docOffset(value, s.start);
+    });
+  }
+}
+
+function analyzeTerraform(
+  text: string,
+  problems: Problem[],
+  hovers: HoverTarget[],
+  report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
+): void {
+  const names = scanTerraformAtlas(text);
+  /** First cluster definition per project and 23-character prefix. */
+  const prefixes = new Map<string, { name: string; resource: string }>();
+  for (const n of names) {
+    const toDoc = (i: number) => n.offsets[Math.max(0, Math.min(i, n.offsets.length - 1))]!;
+    const span = { start: toDoc(0), end: toDoc(n.name.length) };
+    const name = n.name;
+    hovers.push({ span, contents: () => atlasNameHover(name, n.kind) });
+    report(checkAtlasName(n.name, n.kind), toDoc);
+    if (n.kind !== 'cluster' || n.role !== 'definition' || n.name === '') continue;
+    const key = `${n.projectKey}\u0000${clusterNamePrefix(n.name)}`;
+    const first = prefixes.get(key);
+    if (!first) {
+      prefixes.set(key, { name: n.name, resource: n.resource });
+      continue;
+    }
+    const prefix = LIMITS.atlasClusterNamePrefix.value;
+    problems.push(
+      problem(
+        'atlas-cluster-name-prefix-conflict',
+        { start: toDoc(0), end: toDoc(Math.min(prefix, n.name.length)) },
+        first.name === n.name
+          ? `${first.resource} already names a cluster "${n.name}" in the same project.`
+          : `"${n.name}" and "${first.name}" (${first.resource}) share their first ${prefix} characters (ignoring case); Atlas derives host names from them, so they must differ within a project.`,
+      ),
+    );
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * MongoDB Atlas names (Atlas "Service Limits"): clusters, projects and organizations. Pure and linear
+ * in the name's length; offsets are UTF-16 offsets into the name.
+ */
+import { ATLAS_HOST_SUFFIX } from '../data/atlas';
+import { LIMITS } from '../data/limits';
+import { describeChar, NameIssue } from './names';
+
+export type AtlasNameKind = 'cluster' | 'project' | 'organization';
+
+function isClusterNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d;
+}
+
+const RULE = 'atlas-cluster-name-invalid';
+
+/** Checks a cluster name: letters, digits and hyphens, at most 64, and the rules of its 23-character prefix. */
+export function checkClusterName(name: string): NameIssue[] {
+  const issues: NameIssue[] = [];
+  if (name.length === 0) {
+    issues.push({ ruleId: RULE, start: 0, end: 0, message: 'An Atlas cluster name cannot be empty.' });
+    return issues;
+  }
+  for (let i = 0; i < name.length; i++) {
+    if (isClusterNameChar(name.charCodeAt(i))) continue;
+    const ch = String.fromCodePoint(name.codePointAt(i)!);
+    issues.push({ ruleId: RULE, start: i, end: i + ch.length, char: ch, message: `An Atlas cluster name may contain only ASCII letters, digits and hyphens, not ${describeChar(ch)}.` });
+    break; // one is enough: the fix is the same for all of them
+  }
+  const max = LIMITS.atlasClusterNameLength.value;
+  if (name.length > max) {
+    issues.push({ ruleId: RULE, start: max, end: name.length, message: `An Atlas cluster name is at most ${max} characters; this one has ${name.length}.` });
+  }
+  if (name.charCodeAt(0) === 0x2d) {
+    issues.push({ ruleId: RULE, start: 0, end: 1, message: 'An Atlas cluster name cannot begin with a hyphen: the host names Atlas derives from it would be invalid.' });
+  }
+  const prefix = LIMITS.atlasClusterNamePrefix.value;
+  const last = Math.min(name.length, prefix) - 1;
+  if (last > 0 && name.charCodeAt(last) === 0x2d) {
+    issues.push({
+      ruleId: RULE,
+      start: last,
+      end: last + 1,
+      message:
+        name.length <= prefix
+          ? `An Atlas cluster name of ${prefix} characters or fewer cannot end with a hyphen.`
+          : `The ${ordinal(prefix)} character of an Atlas cluster name cannot be a hyphen: Atlas cuts the name there to build host names.`,
+    });
+  }
+  return issues;
+}
+
+const ORDINAL_SUFFIX: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
+
+function ordinal(n: number): string {
+  return `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)] ?? 'th'}`;
+}
+
+/** The part of a cluster name that must be unique in its project (compared without regard to case). */
+export function clusterNamePrefix(name: string): string {
+  return name.slice(0, LIMITS.atlasClusterNamePrefix.value).toLowerCase();
+}
+
+/** Letters and digits of any script, spaces and `- _ . ( ) , : & @ + '`. */
+const PROJECT_NAME_OTHER = " -_.(),:&@+'";
+
+function isProjectNameChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  if (c < 0x80) return PROJECT_NAME_OTHER.includes(ch);
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** Checks a project or organization name: 1 to 64 characters from the allowed set. */
+export function checkProjectOrOrganizationName(name: string, kind: 'project' | 'organization'): NameIssue[] {
+  const ruleId = kind === 'project' ? 'atlas-project-name-invalid' : 'atlas-organization-name-invalid';
+  const limit = kind === 'project' ? LIMITS.atlasProjectNameLength : LIMITS.atlasOrganizationNameLength;
+  const issues: NameIssue[] = [];
+  if (name.length === 0) {
+    issues.push({ ruleId, start: 0, end: 0, message: `An Atlas ${kind} name cannot be empty.` });
+    return issues;
+  }
+  let characters = 0;
+  let cut = -1;
+  let bad = false;
+  for (let i = 0; i < name.length; ) {
+    const ch = String.fromCodePoint(name.codePointAt(i)!);
+    characters++;
+    if (characters === limit.value + 1) cut = i;
+    if (!bad && !isProjectNameChar(ch)) {
+      bad = true;
+      issues.push({
+        ruleId,
+        start: i,
+        end: i + ch.length,
+        char: ch,
+        message: `An Atlas ${kind} name may contain letters, digits, spaces and - _ . ( ) , : & @ + ' only, not ${describeChar(ch)}.`,
+      });
+    }
+    i += ch.length;
+  }
+  if (cut >= 0) {
+    issues.push({ ruleId, start: cut, end: name.length, message: `An Atlas ${kind} name is at most ${limit.value} characters; this one has ${characters}.` });
+  }
+  return issues;
+}
+
+/** Checks any Atlas name by kind. */
+export function checkAtlasName(name: string, kind: AtlasNameKind): NameIssue[] {
+  return kind === 'cluster' ? checkClusterName(name) : checkProjectOrOrganizationName(name, kind);
+}
+
+/**
+ * The cluster part of an Atlas host name: the first label, without the `-shard-NN-NN` of the
+ * per-node host names of the standard format. Undefined for hosts outside mongodb.net.
+ */
+export function clusterLabelOfHost(host: string): { start: number; end: number } | undefined {
+  const suffix = ATLAS_HOST_SUFFIX;
+  if (host.length <= suffix.length) return undefined;
+  for (let k = 0, at = host.length - suffix.length; k < suffix.length; k++) {
+    const c = host.charCodeAt(at + k);
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== suffix.charCodeAt(k)) return undefined;
+  }
+  const dot = host.indexOf('.');
+  if (dot <= 0) return undefined;
+  let end = dot;
+  const shard = /-shard-\d+-\d+$/i.exec(host.slice(0, dot));
+  if (shard) end = shard.index;
+  return end > 0 ? { start: 0, end } : undefined;
+}

@@ -1,0 +1,231 @@
+/**
+ * Database, collection and namespace names: what the server accepts (manual, "Naming Restrictions").
+ * One place for these checks, used for the database of a connection string, for authSource, for
+ * configuration keys and for names passed to driver calls. Pure and linear in the name's length;
+ * offsets are UTF-16 offsets into the name.
+ */
+import {
+  DATABASE_NAME_FORBIDDEN_UNIX,
+  DATABASE_NAME_FORBIDDEN_WINDOWS,
+  KNOWN_SYSTEM_COLLECTIONS,
+  LIMITS,
+  SYSTEM_COLLECTION_PREFIX,
+} from '../data/limits';
+import { ServerPlatform, Severity } from '../types';
+
+export interface NameIssue {
+  ruleId: string;
+  /** Offsets in the name; `start === end` for an empty name. */
+  start: number;
+  end: number;
+  message: string;
+  /** When it differs from the rule's default severity. */
+  severity?: Severity;
+  /** The offending character, for callers that add context to the message. */
+  char?: string;
+}
+
+/** Issues reported per name at most: a long name full of bad characters says it once per kind. */
+const MAX_CHARACTER_ISSUES = 8;
+
+/** Bytes of the UTF-8 encoding of text[from, to), counted without encoding. */
+export function utf8Length(text: string, from = 0, to = text.length): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const UNIX_FORBIDDEN: ReadonlySet<string> = new Set(DATABASE_NAME_FORBIDDEN_UNIX);
+const WINDOWS_FORBIDDEN: ReadonlySet<string> = new Set(DATABASE_NAME_FORBIDDEN_WINDOWS);
+
+/** How a character is named in a message. */
+export function describeChar(ch: string): string {
+  if (ch === ' ') return 'a space';
+  if (ch === '\0') return 'a null character';
+  if (ch === '"') return '"\\""';
+  return `"${ch}"`;
+}
+
+export interface DatabaseNameContext {
+  platform: ServerPlatform;
+  /** The name is the database part of a connection string: the specification accepts a `.` there. */
+  inUri?: boolean;
+}
+
+/** Checks a database name. An empty name is reported (callers skip the absent database of a URI). */
+export function checkDatabaseName(name: string, context: DatabaseNameContext): NameIssue[] {
+  const issues: NameIssue[] = [];
+  if (name.length === 0) {
+    issues.push({ ruleId: 'database-name-empty', start: 0, end: 0, message: 'A database name cannot be empty.' });
+    return issues;
+  }
+  let reported = 0;
+  for (let i = 0; i < name.length && reported < MAX_CHARACTER_ISSUES; i++) {
+    const ch = name[i]!;
+    if (ch === '\0' || UNIX_FORBIDDEN.has(ch)) {
+      reported++;
+      if (ch === '.' && context.inUri) {
+        issues.push({
+          ruleId: 'database-invalid-char',
+          start: i,
+          end: i + 1,
+          char: ch,
+          severity: 'info',
+          message:
+            'The connection string is valid with a "." in its database, but the server refuses database names that contain ".": operations on this database fail. Use "_" or "-" instead.',
+        });
+      } else {
+        issues.push({ ruleId: 'database-invalid-char', start: i, end: i + 1, char: ch, message: `A database name cannot contain ${describeChar(ch)}.` });
+      }
+    } else if (context.platform !== 'unix' && WINDOWS_FORBIDDEN.has(ch)) {
+      reported++;
+      const issue: NameIssue = {
+        ruleId: 'database-name-windows-char',
+        start: i,
+        end: i + 1,
+        char: ch,
+        message:
+          context.platform === 'windows'
+            ? `A MongoDB server on Windows does not allow ${describeChar(ch)} in database names.`
+            : `A MongoDB server on Windows does not allow ${describeChar(ch)} in database names (set mongodbUri.serverPlatform to "unix" if your servers never run on Windows).`,
+      };
+      if (context.platform === 'windows') issue.severity = 'error';
+      issues.push(issue);
+    }
+  }
+  const limit = LIMITS.databaseNameLength;
+  const bytes = utf8Length(name);
+  if (bytes >= limit.value) {
+    issues.push({
+      ruleId: 'database-too-long',
+      start: 0,
+      end: name.length,
+      message: `The database name is ${bytes} bytes long; it must be shorter than ${limit.value} bytes.`,
+    });
+  }
+  return issues;
+}
+
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  return c >= 0x80 && /\p{L}/u.test(ch);
+}
+
+/** True for the server's own collections that applications read or create by name (system.profile, ...). */
+function isKnownSystemCollection(name: string): boolean {
+  if (KNOWN_SYSTEM_COLLECTIONS.includes(name)) return true;
+  return name.startsWith('system.buckets.') && name.length > 'system.buckets.'.length;
+}
+
+/** Checks a collection name. */
+export function checkCollectionName(name: string): NameIssue[] {
+  const issues: NameIssue[] = [];
+  if (name.length === 0) {
+    issues.push({ ruleId: 'collection-name-empty', start: 0, end: 0, message: 'A collection name cannot be empty.' });
+    return issues;
+  }
+  let reported = 0;
+  for (let i = 0; i < name.length && reported < MAX_CHARACTER_ISSUES; i++) {
+    const ch = name[i]!;
+    if (ch === '$' || ch === '\0') {
+      reported++;
+      issues.push({ ruleId: 'collection-invalid-char', start: i, end: i + 1, char: ch, message: `A collection name cannot contain ${describeChar(ch)}.` });
+    }
+  }
+  if (!isKnownSystemCollection(name)) {
+    if (name.startsWith(SYSTEM_COLLECTION_PREFIX)) {
+      issues.push({
+        ruleId: 'collection-name-reserved',
+        start: 0,
+        end: SYSTEM_COLLECTION_PREFIX.length,
+        message: `Collection names that begin with "${SYSTEM_COLLECTION_PREFIX}" are reserved for the server's own collections.`,
+      });
+    }
+    const inner = name.indexOf(`.${SYSTEM_COLLECTION_PREFIX}`);
+    if (inner >= 0) {
+      issues.push({
+        ruleId: 'collection-name-reserved',
+        start: inner,
+        end: inner + SYSTEM_COLLECTION_PREFIX.length + 1,
+        message: `A collection name cannot contain ".${SYSTEM_COLLECTION_PREFIX}": it is reserved for the server's own collections.`,
+      });
+    }
+  }
+  const first = String.fromCodePoint(name.codePointAt(0)!);
+  if (first !== '_' && !isLetter(first) && !issues.some((i) => i.start === 0)) {
+    issues.push({
+      ruleId: 'collection-name-start',
+      start: 0,
+      end: first.length,
+      message: `Collection names should begin with a letter or "_"; a name beginning with ${describeChar(first)} needs db.getCollection("…") in the shell instead of db.<name>.`,
+    });
+  }
+  return issues;
+}
+
+export interface NamespaceLength {
+  bytes: number;
+  tooLong: boolean;
+  notShardable: boolean;
+}
+
+/** The length of `<database>.<collection>` in bytes, against both namespace limits. */
+export function namespaceLength(database: string, collection: string): NamespaceLength {
+  const bytes = utf8Length(database) + 1 + utf8Length(collection);
+  return {
+    bytes,
+    tooLong: bytes > LIMITS.namespaceLength.value,
+    notShardable: bytes > LIMITS.shardedNamespaceLength.value,
+  };
+}
+
+/** The namespace issue of a collection, in the collection name's offsets, or undefined. */
+export function checkNamespace(database: string, collection: string): NameIssue | undefined {
+  const ns = namespaceLength(database, collection);
+  const shown = `${database}.${collection}`.length > 80 ? `${database.slice(0, 30)}….${collection.slice(0, 30)}…` : `${database}.${collection}`;
+  if (ns.tooLong) {
+    return {
+      ruleId: 'namespace-too-long',
+      start: 0,
+      end: collection.length,
+      message: `The namespace "${shown}" is ${ns.bytes} bytes long; the server allows at most ${LIMITS.namespaceLength.value} bytes for <database>.<collection>.`,
+    };
+  }
+  if (ns.notShardable) {
+    return {
+      ruleId: 'namespace-not-shardable',
+      start: 0,
+      end: collection.length,
+      message: `The namespace "${shown}" is ${ns.bytes} bytes long: the collection works, but it cannot be sharded (a sharded collection's namespace is at most ${LIMITS.shardedNamespaceLength.value} bytes).`,
+    };
+  }
+  return undefined;
+}
+
+/** ASCII lower case, the comparison the server uses for database names that differ only by case. */
+export function caseKey(name: string): string {
+  let upper = false;
+  for (let i = 0; i < name.length && !upper; i++) {
+    const c = name.charCodeAt(i);
+    upper = c >= 0x41 && c <= 0x5a;
+  }
+  if (!upper) return name;
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : name[i];
+  }
+  return out;
+}
