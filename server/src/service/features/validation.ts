@@ -2,6 +2,7 @@ import { EmbeddedValue, Problem, Settings } from '../types';
 import { checkConnectionString } from '../rules';
 import { checkCredentialsInSource } from '../rules/credentials';
 import { findPlaceholders, overlapsPlaceholder } from '../uri/placeholders';
+import { checkAtlasConnections } from '../limits/atlasConnections';
 import { parseConnectionString } from '../uri/parser';
 import { ParsedUri } from '../uri/types';
 import { checkCollectionName, checkDatabaseName } from '../naming/names';
@@ -14,7 +15,8 @@ export function validateUri(text: string, settings: Settings, languageId?: strin
 
 function checkUri(text: string, settings: Settings, languageId?: string): { problems: Problem[]; parsed: ParsedUri } {
   const check = checkConnectionString(text, settings);
-  const problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId)] : check.problems;
+  let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId)] : check.problems;
+  if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
   return { problems: withoutPlaceholders(text, problems), parsed: check.parsed };
 }
 

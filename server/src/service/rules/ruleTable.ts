@@ -111,6 +111,7 @@ const rules: RuleInfo[] = [
   { id: 'atlas-cluster-name-prefix-conflict', severity: 'error', group: 'atlas', title: `Atlas cluster names must differ in their first ${L.atlasClusterNamePrefix.value} characters`, docs: ATLAS },
   { id: 'atlas-project-name-invalid', severity: 'error', group: 'atlas', title: 'Atlas does not accept this project name', docs: ATLAS },
   { id: 'atlas-organization-name-invalid', severity: 'error', group: 'atlas', title: 'Atlas does not accept this organization name', docs: ATLAS },
+  { id: 'atlas-connections-exceed-tier', severity: 'warning', group: 'atlas', title: 'The connection pools can exceed the connection limit of the Atlas tier', docs: ATLAS },
 ];
 
 export const RULES: readonly RuleInfo[] = rules;
