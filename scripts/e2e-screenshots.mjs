@@ -124,6 +124,7 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
       await expectHighlighted(page, "'mongodb://staging.example.com:270170/shop?tls=true'", {
         scheme: 'mongodb', rest: '://', host: 'staging.example.com', port: '270170', database: 'shop', option: 'tls',
       });
+      await page.locator('.part.editor .monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 }); // 270170
       await quiet(page);
       await page.screenshot({ path: path.join(outDir, 'highlight-ts.png') });
     });
@@ -145,9 +146,10 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
       await page.locator('.monaco-editor .view-lines', { hasText: 'hostAndPort' }).first().waitFor({ timeout: 5_000 });
       await page.keyboard.press('Escape'); // leaves the snippet's placeholders
       await page.keyboard.press('Control+End');
-      const command = await tokenClasses(page, 'db.adminCommand({', ['adminCommand', 'dropConnections', '1', 'hostAndPort', '"oldhost.example.net:27017"']);
-      const distinct = new Set(command.map((t) => t.cls));
-      if (distinct.size < 3) throw new Error(`the dropConnections command has ${distinct.size} colors: ${describe(command)}`);
+      await waitForTokens(page, 'db.adminCommand({', ['adminCommand', 'dropConnections', '1', 'hostAndPort', '"oldhost.example.net:27017"'], (tokens) => {
+        const distinct = new Set(tokens.map((t) => t.cls)).size;
+        return distinct < 3 ? `the dropConnections command has ${distinct} colors` : undefined;
+      });
       await quiet(page);
       await page.screenshot({ path: path.join(outDir, 'highlight-admin.png') });
       // TypeScript's semantic highlighting colors object keys in .js files; the admin-command grammar is underneath.
@@ -178,10 +180,11 @@ async function closePanel(page) {
   await panel.waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
-/** No hover, no widget, no mouse over the text: what the screenshot shows is the highlighting. */
+/** No hover, no widget, no mouse over the text, the cursor at the end: what the screenshot shows is the highlighting. */
 async function quiet(page) {
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+End');
   await page.locator('.monaco-hover:visible, .suggest-widget.visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
@@ -231,19 +234,30 @@ function describe(tokens) {
  * option name in at least 3 colors, none of them the color of the text around them (`rest`, e.g. `://`),
  * and the password in another color than the username and the host. `parts` names each part's text.
  */
-async function expectHighlighted(page, line, parts, timeoutMs = 15_000) {
+async function expectHighlighted(page, line, parts) {
   const names = Object.keys(parts);
+  await waitForTokens(page, line, Object.values(parts), (tokens) => {
+    const t = Object.fromEntries(names.map((name, i) => [name, tokens[i]]));
+    const main = ['scheme', 'host', 'port', 'option'].map((name) => t[name]);
+    const distinct = new Set(main.map((m) => m.cls)).size;
+    if (distinct < 3) return `scheme, host, port and option name have ${distinct} colors`;
+    if (main.some((m) => m.cls === t.rest.cls)) return `a part has the color of ${JSON.stringify(parts.rest)} around it`;
+    if (t.password && (t.password.cls === t.username.cls || t.password.cls === t.host.cls)) return 'the password has the color of the username or the host';
+    return undefined;
+  });
+}
+
+/**
+ * Waits until `problemWith(tokens)` (tokens: what tokenClasses() gives for `line` and `parts`) finds no
+ * problem: the editor colors new or newly shown lines a moment after it shows them.
+ */
+async function waitForTokens(page, line, parts, problemWith, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     let problem;
     try {
-      const tokens = await tokenClasses(page, line, Object.values(parts));
-      const t = Object.fromEntries(names.map((name, i) => [name, tokens[i]]));
-      const main = ['scheme', 'host', 'port', 'option'].map((name) => t[name]);
-      const distinct = new Set(main.map((m) => m.cls));
-      if (distinct.size < 3) problem = `scheme, host, port and option name have ${distinct.size} colors`;
-      else if (main.some((m) => m.cls === t.rest.cls)) problem = `a part has the color of ${JSON.stringify(parts.rest)} around it`;
-      else if (t.password && (t.password.cls === t.username.cls || t.password.cls === t.host.cls)) problem = 'the password has the color of the username or the host';
+      const tokens = await tokenClasses(page, line, parts);
+      problem = problemWith(tokens);
       if (problem) problem += `: ${describe(tokens)}`;
     } catch (error) {
       problem = error.message;
