@@ -12,6 +12,7 @@ import { completeAt } from './features/completion';
 import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
 import { analyzeNames, NameOccurrence } from './naming/analyzeNames';
+import { analyzeCodeLimits } from './limits/codeLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 
 export interface TextDocumentLike {
@@ -41,7 +42,7 @@ export interface DocumentAnalysis {
 export type DocumentAnalyzer = (text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings) => DocumentAnalysis;
 
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits];
 
 /**
  * Work an earlier analysis of the same document can save: extraction that reads only what an edit

@@ -64,13 +64,27 @@ function readString(text: string, i: number): { value: string; end: number; hasE
   return { value, end: j, hasExpr };
 }
 
+export interface ScanOptions {
+  /** Offset to start at (default 0). */
+  from?: number;
+  /** Offset to stop at (default: the end of the text). */
+  to?: number;
+  /** Stop once the bracket opened by the first token is closed: reads one argument list, not the file. */
+  untilBalanced?: boolean;
+  /** Python: `#` comments, triple-quoted strings, `//` is an operator and there are no regex literals. */
+  python?: boolean;
+}
+
 /** One forward pass over the text. */
-export function scanTokens(text: string): Token[] {
+export function scanTokens(text: string, options: ScanOptions = {}): Token[] {
   const tokens: Token[] = [];
+  const python = options.python === true;
   let line = 0;
-  let i = 0;
-  const n = text.length;
+  let depth = 0;
+  let i = options.from ?? 0;
+  const n = Math.min(options.to ?? text.length, text.length);
   while (i < n) {
+    if (options.untilBalanced && depth === 0 && tokens.length > 0) break;
     const c = text[i]!;
     if (c === '\n') {
       line++;
@@ -81,7 +95,19 @@ export function scanTokens(text: string): Token[] {
       i++;
       continue;
     }
-    if (c === '/' && text[i + 1] === '/') {
+    if (python && c === '#') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    if (python && (c === '"' || c === "'") && text[i + 1] === c && text[i + 2] === c) {
+      const close = text.indexOf(c + c + c, i + 3);
+      const end = close < 0 ? n : close + 3;
+      for (let k = i; k < end; k++) if (text[k] === '\n') line++;
+      tokens.push({ kind: 'string', start: i, end, text: text.slice(i + 3, Math.max(i + 3, end - 3)), line });
+      i = end;
+      continue;
+    }
+    if (!python && c === '/' && text[i + 1] === '/') {
       while (i < n && text[i] !== '\n') i++;
       continue;
     }
@@ -114,7 +140,7 @@ export function scanTokens(text: string): Token[] {
       i = j;
       continue;
     }
-    if (c === '/' && !endsExpression(tokens[tokens.length - 1])) {
+    if (!python && c === '/' && !endsExpression(tokens[tokens.length - 1])) {
       let j = i + 1;
       let inClass = false;
       while (j < n && text[j] !== '\n') {
@@ -133,7 +159,10 @@ export function scanTokens(text: string): Token[] {
     }
     const three = text.slice(i, i + 3);
     const len = three === '...' ? 3 : text.slice(i, i + 2) === '=>' ? 2 : 1;
-    tokens.push({ kind: 'punct', start, end: i + len, text: text.slice(i, i + len), line });
+    const punct = text.slice(i, i + len);
+    if (OPENERS[punct]) depth++;
+    else if (CLOSERS.has(punct)) depth--;
+    tokens.push({ kind: 'punct', start, end: i + len, text: punct, line });
     i += len;
   }
   return tokens;

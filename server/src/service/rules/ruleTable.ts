@@ -27,6 +27,9 @@ const WC = 'https://www.mongodb.com/docs/manual/reference/write-concern/';
 const NODE = 'https://www.mongodb.com/docs/drivers/node/current/connect/connection-options/';
 const NODE_AUTH = 'https://www.mongodb.com/docs/drivers/node/current/security/authentication/';
 const NAMES = 'https://www.mongodb.com/docs/manual/reference/limits/#naming-restrictions';
+const BSON = 'https://www.mongodb.com/docs/manual/reference/limits/#bson-documents';
+const INDEXES = 'https://www.mongodb.com/docs/manual/reference/limits/#indexes';
+const OPERATIONS = 'https://www.mongodb.com/docs/manual/reference/limits/#operations';
 const ATLAS = 'https://www.mongodb.com/docs/atlas/reference/atlas-limits/';
 const LB = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/#mongodb-urioption-urioption.loadBalanced';
 
@@ -112,6 +115,13 @@ const rules: RuleInfo[] = [
   { id: 'atlas-project-name-invalid', severity: 'error', group: 'atlas', title: 'Atlas does not accept this project name', docs: ATLAS },
   { id: 'atlas-organization-name-invalid', severity: 'error', group: 'atlas', title: 'Atlas does not accept this organization name', docs: ATLAS },
   { id: 'atlas-connections-exceed-tier', severity: 'warning', group: 'atlas', title: 'The connection pools can exceed the connection limit of the Atlas tier', docs: ATLAS },
+  // Limits of literals in code (service/limits/).
+  { id: 'index-too-many-fields', severity: 'warning', group: 'limits', title: `A compound index has more than ${L.compoundIndexFields.value} fields`, docs: INDEXES },
+  { id: 'indexes-too-many', severity: 'warning', group: 'limits', title: `More than ${L.indexesPerCollection.value} indexes on one collection`, docs: INDEXES },
+  { id: 'pipeline-too-many-stages', severity: 'warning', group: 'limits', title: `An aggregation pipeline has more than ${L.pipelineStages.value} stages`, docs: OPERATIONS },
+  { id: 'sort-too-many-keys', severity: 'warning', group: 'limits', title: `A sort has more than ${L.sortKeys.value} keys`, docs: OPERATIONS },
+  { id: 'sort-duplicate-key', severity: 'warning', group: 'limits', title: 'A sort names the same field twice', docs: OPERATIONS },
+  { id: 'document-too-deep', severity: 'warning', group: 'limits', title: `A document nests more than ${L.documentNestingDepth.value} levels deep`, docs: BSON },
 ];
 
 export const RULES: readonly RuleInfo[] = rules;

@@ -1,0 +1,159 @@
+/** Limits of literals in code: index fields, indexes per collection, pipeline stages, sort keys, document depth. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hoverAt, problemsOf } from '../../helpers/problems';
+
+const LIMIT_RULES = ['index-too-many-fields', 'indexes-too-many', 'pipeline-too-many-stages', 'sort-too-many-keys', 'sort-duplicate-key', 'document-too-deep'];
+const limits = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: LIMIT_RULES });
+
+const fields = (n: number, quote = '') => Array.from({ length: n }, (_, i) => `${quote}f${i}${quote}: 1`).join(', ');
+const nested = (levels: number) => `${'{ a: '.repeat(levels - 1)}{ leaf: 1 }${' }'.repeat(levels - 1)}`;
+
+describe('compound index fields', () => {
+  it('createIndex with 33 fields: a warning at the 33rd; 32 fields are fine', () => {
+    assert.deepEqual(limits(`await db.collection("events").createIndex({ ${fields(33)} });\n`), [['index-too-many-fields', 'f32', 'warning']]);
+    assert.deepEqual(limits(`await db.collection("events").createIndex({ ${fields(32)} });\n`), []);
+  });
+
+  it('createIndexes: the key of each index model', () => {
+    const js = `db.events.createIndexes([\n  { key: { ts: 1 }, name: "by_ts" },\n  { key: { ${fields(33, '"')} }, name: "wide" },\n]);\n`;
+    assert.deepEqual(limits(js), [['index-too-many-fields', 'f32', 'warning']]);
+  });
+
+  it('pymongo create_index with a list of (field, direction) tuples', () => {
+    const tuples = (n: number) => Array.from({ length: n }, (_, i) => `("f${i}", ASCENDING)`).join(', ');
+    assert.deepEqual(limits(`db.events.create_index([${tuples(33)}])\n`, 'python'), [['index-too-many-fields', 'f32', 'warning']]);
+    assert.deepEqual(limits(`db.events.create_index([${tuples(32)}], unique=True)\n`, 'python'), []);
+  });
+});
+
+describe('indexes per collection', () => {
+  const calls = (n: number, receiver: string) => Array.from({ length: n }, (_, i) => `${receiver}.createIndex({ f${i}: 1 });`).join('\n') + '\n';
+
+  it('64 indexes on one collection plus _id is one too many; 63 fit', () => {
+    const found = limits(calls(64, 'db.events'));
+    assert.deepEqual(found, [['indexes-too-many', 'createIndex', 'warning']]);
+    assert.deepEqual(limits(calls(63, 'db.events')), []);
+  });
+
+  it('different collections are counted apart; createIndexes counts its models', () => {
+    assert.deepEqual(limits(calls(40, 'db.events') + calls(40, 'db.getCollection("orders")')), []);
+    const models = Array.from({ length: 64 }, (_, i) => `{ key: { f${i}: 1 } }`).join(', ');
+    assert.deepEqual(limits(`db.collection('events').createIndexes([${models}]);\n`), [['indexes-too-many', 'createIndexes', 'warning']]);
+  });
+
+  it('the hover counts what the file creates on that collection', () => {
+    const h = hoverAt(`db.events.createIndex({ a: 1 });\ndb.events.create|Index({ b: 1 });\ndb.orders.createIndex({ c: 1 });\n`, 'javascript')!;
+    assert.equal(h.under, 'createIndex');
+    assert.match(h.contents, /at most 32 fields/);
+    assert.match(h.contents, /at most 64 indexes/);
+    assert.match(h.contents, /This file creates 2 indexes on `db\.events` \(plus `_id`\)/);
+  });
+});
+
+describe('aggregation pipelines', () => {
+  const stages = (n: number) => Array.from({ length: n }, (_, i) => `{ $set: { s${i}: ${i} } }`).join(',\n  ');
+
+  it('1001 stages: a warning at the 1001st; 1000 are fine', () => {
+    const js = (n: number) => `const rows = await orders.aggregate([\n  ${stages(n)}\n]).toArray();\n`;
+    assert.deepEqual(limits(js(1001)), [['pipeline-too-many-stages', '{ $set: { s1000: 1000 } }', 'warning']]);
+    assert.deepEqual(limits(js(1000)), []);
+  });
+
+  it('$sort stages inside the pipeline, $facet and $lookup sub-pipelines', () => {
+    const js = `db.orders.aggregate([
+  { $match: { status: "open" } },
+  { $sort: { createdAt: -1, total: 1, createdAt: 1 } },
+  { $facet: { top: [{ $sort: { ${fields(33)} } }] } },
+  { $lookup: { from: "users", pipeline: [{ $sort: { name: 1, name: -1 } }], as: "u" } },
+]);
+`;
+    assert.deepEqual(limits(js), [
+      ['sort-duplicate-key', 'createdAt', 'warning'],
+      ['sort-too-many-keys', 'f32', 'warning'],
+      ['sort-duplicate-key', 'name', 'warning'],
+    ]);
+  });
+
+  it('hover on aggregate shows the stage limit and the size of this pipeline', () => {
+    const h = hoverAt('db.orders.aggre|gate([{ $match: {} }, { $limit: 5 }]);\n', 'mongodb')!;
+    assert.match(h.contents, /at most 1000 stages/);
+    assert.match(h.contents, /This pipeline has 2 stages/);
+  });
+});
+
+describe('sorts', () => {
+  it('cursor.sort() with 33 keys, or a field twice', () => {
+    assert.deepEqual(limits(`db.events.find({}).sort({ ${fields(33)} });\n`), [['sort-too-many-keys', 'f32', 'warning']]);
+    assert.deepEqual(limits(`db.events.find({}).sort({ ${fields(32)} });\n`), []);
+    assert.deepEqual(limits('const page = await events.find({ user }).sort({ ts: -1, _id: 1, ts: 1 }).limit(20).toArray();\n'), [['sort-duplicate-key', 'ts', 'warning']]);
+  });
+
+  it('pymongo sort with a list of tuples', () => {
+    assert.deepEqual(limits('cursor = coll.find({}).sort([("ts", -1), ("user", 1), ("ts", 1)])\n', 'python'), [['sort-duplicate-key', 'ts', 'warning']]);
+  });
+
+  it('near misses: Array.prototype.sort, comments, strings', () => {
+    const js = [
+      'const sorted = items.sort((a, b) => a.ts - b.ts);',
+      `// db.events.find().sort({ ts: 1, ts: -1 })`,
+      `const doc = "db.events.find().sort({ ts: 1, ts: -1 })";`,
+      '',
+    ].join('\n');
+    assert.deepEqual(limits(js), []);
+    assert.equal(hoverAt('const sorted = items.so|rt((a, b) => a - b);\n', 'javascript'), null);
+    assert.deepEqual(limits('# coll.find().sort([("a", 1), ("a", -1)])\n', 'python'), []);
+  });
+
+  it('hover on sort shows the key limit', () => {
+    const h = hoverAt('db.events.find().so|rt({ ts: -1, _id: 1 });\n', 'typescript')!;
+    assert.equal(h.under, 'sort');
+    assert.match(h.contents, /at most 32 keys/);
+    assert.match(h.contents, /This sort has 2 keys/);
+  });
+});
+
+describe('document depth', () => {
+  it('insertOne with 101 levels: a warning at the bracket that goes too deep; 100 levels are fine', () => {
+    const found = limits(`await events.insertOne(${nested(101)});\n`);
+    assert.deepEqual(found.map(([id, under]) => [id, under]), [['document-too-deep', '{']]);
+    assert.deepEqual(limits(`await events.insertOne(${nested(100)});\n`), []);
+  });
+
+  it('insertMany: each document of the array is counted on its own', () => {
+    assert.deepEqual(limits(`await events.insertMany([${nested(100)}, { b: 1 }]);\n`), []);
+    assert.equal(limits(`await events.insertMany([${nested(101)}]);\n`).length, 1);
+  });
+
+  it('updateOne and Python insert_one', () => {
+    assert.equal(limits(`await events.updateOne({ _id: id }, { $set: ${nested(101)} });\n`).length, 1);
+    const py = `events.insert_one(${nested(101).replace(/a:/g, '"a":').replace('leaf:', '"leaf":')})\n`;
+    assert.equal(limits(py, 'python').length, 1);
+  });
+
+  it('hover on insertOne shows the depth and size limits', () => {
+    const h = hoverAt('await events.insert|One({ a: 1 });\n', 'javascript')!;
+    assert.match(h.contents, /at most 100 levels/);
+    assert.match(h.contents, /16 MiB/);
+  });
+});
+
+describe('cost', () => {
+  it('a large file with many calls is read in linear time', () => {
+    const block = 'await orders.find({ status: "open" }).sort({ createdAt: -1, _id: 1 }).toArray();\nawait db.collection("events").insertOne({ a: { b: [1, 2] } });\n';
+    const small = block.repeat(2000);
+    const large = block.repeat(20000);
+    const time = (text: string) => {
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        limits(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    time(small);
+    const ratio = time(large) / Math.max(time(small), 1);
+    assert.ok(ratio < 25, `10x the input took ${ratio.toFixed(1)}x the time`);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The limits table is the one source of every limit value: each entry is read by the sources (a rule
+ * or a hover module names it), each is shown by some hover, and the modules that check names and
+ * code limits write none of the values as a literal.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { LIMITS } from '../../../server/src/service/data/limits';
+import { repoRoot } from '../../helpers/repo';
+import { hoverAt } from '../../helpers/problems';
+import { settingsWith } from '../../helpers/problems';
+
+const service = path.join(repoRoot(), 'server', 'src', 'service');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sources(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Module (relative to service/) → the LIMITS entries it reads, found as `LIMITS.<id>`. */
+function readers(): Map<string, Set<string>> {
+  const byLimit = new Map<string, Set<string>>();
+  for (const file of sources(service)) {
+    const rel = path.relative(service, file);
+    if (rel === path.join('data', 'limits.ts')) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:LIMITS|L)\.([A-Za-z]+)\b/g)) {
+      const id = m[1]!;
+      if (!(id in LIMITS)) continue;
+      if (!byLimit.has(id)) byLimit.set(id, new Set());
+      byLimit.get(id)!.add(rel);
+    }
+  }
+  return byLimit;
+}
+
+/** A document and a cursor whose hover shows each limit. */
+const SHOWN_BY: Record<keyof typeof LIMITS, [marked: string, languageId: string]> = {
+  databaseNameLength: ['MONGO_DB=sa|les\n', 'dotenv'],
+  namespaceLength: ['MONGO_COLLECTION=or|ders\n', 'dotenv'],
+  shardedNamespaceLength: ['MONGO_COLLECTION=or|ders\n', 'dotenv'],
+  bsonDocumentSize: ['db.c.insert|One({ a: 1 });\n', 'javascript'],
+  documentNestingDepth: ['db.c.insert|One({ a: 1 });\n', 'javascript'],
+  indexesPerCollection: ['db.c.create|Index({ a: 1 });\n', 'javascript'],
+  compoundIndexFields: ['db.c.create|Index({ a: 1 });\n', 'javascript'],
+  sortKeys: ['db.c.find().so|rt({ a: 1 });\n', 'javascript'],
+  pipelineStages: ['db.c.aggre|gate([]);\n', 'javascript'],
+  atlasClusterNameLength: ['resource "mongodbatlas_cluster" "c" {\n  name = "ma|in"\n}\n', 'terraform'],
+  atlasClusterNamePrefix: ['resource "mongodbatlas_cluster" "c" {\n  name = "ma|in"\n}\n', 'terraform'],
+  atlasProjectNameLength: ['resource "mongodbatlas_project" "p" {\n  name = "sh|op"\n}\n', 'terraform'],
+  atlasOrganizationNameLength: ['resource "mongodbatlas_organization" "o" {\n  name = "ac|me"\n}\n', 'terraform'],
+  atlasReservedConnections: ['MONGODB_URI=mongodb+srv://clus|ter0.ab1cd.mongodb.net/shop\n', 'dotenv'],
+};
+
+describe('the limits table', () => {
+  it('every entry is read by at least one module besides the table', () => {
+    const byLimit = readers();
+    const unread = Object.keys(LIMITS).filter((id) => !byLimit.has(id));
+    assert.deepEqual(unread, [], `entries nobody reads: ${unread.join(', ')}`);
+  });
+
+  it('every entry is shown by a hover (its summary, or for the Atlas reserve its value)', () => {
+    assert.deepEqual(Object.keys(SHOWN_BY).sort(), Object.keys(LIMITS).sort(), 'a hover sample per entry');
+    for (const [id, [marked, languageId]] of Object.entries(SHOWN_BY)) {
+      const limit = LIMITS[id as keyof typeof LIMITS];
+      const h = hoverAt(marked, languageId, settingsWith({}));
+      assert.ok(h, `${id}: a hover`);
+      const shown = h.contents.includes(limit.summary) || h.contents.includes(`keeps ${limit.value} connections`);
+      assert.ok(shown, `${id}: the hover shows the limit\n${h.contents}`);
+    }
+  });
+
+  it('ids match their keys; values are positive', () => {
+    for (const [key, limit] of Object.entries(LIMITS)) {
+      assert.equal(limit.id, key);
+      assert.ok(limit.value > 0, key);
+      assert.ok(limit.summary.length > 20, key);
+    }
+  });
+
+  it('the naming and code-limit modules write no limit value as a number literal', () => {
+    const values = new Set<number>(Object.values(LIMITS).map((l) => l.value));
+    const dirs = [path.join(service, 'naming'), path.join(service, 'limits')];
+    for (const file of dirs.flatMap(sources)) {
+      // Comments may name the limits; code may not.
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, '""');
+      for (const m of code.matchAll(/(?<![\w.])(\d+)(?![\w.])/g)) {
+        assert.ok(!values.has(Number(m[1])), `${path.relative(service, file)}: literal ${m[1]} duplicates a limit of the table`);
+      }
+    }
+  });
+});
