@@ -26,7 +26,8 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
+import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
+import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
 import { configurationSection, DocumentSettings } from './settings';
 import { toCompletionItem, toDiagnostic, toHover } from './convert';
@@ -52,6 +53,8 @@ export function startServer(connection: Connection): void {
   const requestedVersion = new Map<string, number>();
   /** Documents whose "not checked" message was shown: once per opened document. */
   const skipNoticeShown = new Set<string>();
+  /** Database names of the open documents, for names that differ only by case across documents. */
+  const openNames = new OpenDocumentNames();
   let settings = new DocumentSettings(connection, false);
   let snippetSupport = false;
   let registerConfigurationChange = false;
@@ -108,6 +111,7 @@ export function startServer(connection: Connection): void {
       analyses.forget(uri);
       settings.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
+      revalidate(openNames.delete(uri));
     }),
   );
 
@@ -148,12 +152,25 @@ export function startServer(connection: Connection): void {
     if (!found) return;
     const { document, analysis } = found;
     let diagnostics: Diagnostic[] = [];
+    const names = analysis.skipped === undefined ? databaseNamesOf(analysis) : [];
+    const affected = openNames.set(uri, names);
     if (analysis.skipped !== undefined) {
       showSkipNotice(uri, analysis.skipped);
     } else {
       diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
+      const across = crossDocumentProblems({ uri, names }, openNames.others(uri), await settings.get(uri));
+      for (const problem of across) diagnostics.push(toDiagnostic(document, problem));
     }
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    revalidate(affected);
+  }
+
+  /** Publishes again the open documents whose clashes with other documents' names may have changed. */
+  function revalidate(uris: readonly string[]): void {
+    for (const other of uris) {
+      const document = documents.get(other);
+      if (document && requestedVersion.get(other) === document.version) scheduler.schedule(other);
+    }
   }
 
   function showSkipNotice(uri: string, reason: string): void {
