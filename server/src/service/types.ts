@@ -61,7 +61,7 @@ export const defaultSettings: Settings = Object.freeze({
   atlas: Object.freeze({ tier: '', clientInstances: 1 }),
 }) as Settings;
 
-export type EmbeddedKind = 'uri' | 'database' | 'collection';
+export type EmbeddedKind = 'uri' | 'database' | 'collection' | 'atlas-cluster' | 'atlas-project' | 'atlas-organization';
 
 /**
  * A value found inside a document: its decoded text and where each decoded character came from.

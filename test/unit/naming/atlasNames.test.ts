@@ -139,6 +139,42 @@ resource "mongodbatlas_organization" "o" {
   });
 });
 
+describe('Atlas names in configuration keys', () => {
+  it('.env: ATLAS_CLUSTER_NAME, ATLAS_PROJECT_NAME and ATLAS_ORG_NAME', () => {
+    const env = [
+      '# provisioning',
+      'ATLAS_ORG_NAME=Acme Corp',
+      'ATLAS_PROJECT_NAME=shop/production',
+      'ATLAS_CLUSTER_NAME=shop_prod',
+      'MONGODB_ATLAS_REPORTING_CLUSTER_NAME=reports-eu',
+      '',
+    ].join('\n');
+    assert.deepEqual(problemsOf(env, 'dotenv', { ruleIds: ATLAS_RULES }), [
+      ['atlas-project-name-invalid', '/', 'error'],
+      ['atlas-cluster-name-invalid', '_', 'error'],
+    ]);
+  });
+
+  it('YAML and JSON: clusterName under an atlas section', () => {
+    const yaml = 'atlas:\n  projectName: "Shop (EU)"\n  clusterName: orders-\n';
+    assert.deepEqual(problemsOf(yaml, 'yaml', { ruleIds: ATLAS_RULES }), [['atlas-cluster-name-invalid', '-', 'error']]);
+    const json = '{ "MongoDbAtlas": { "ClusterName": "orders.eu", "OrganizationName": "Acme" } }\n';
+    assert.deepEqual(problemsOf(json, 'json', { ruleIds: ATLAS_RULES }), [['atlas-cluster-name-invalid', '.', 'error']]);
+  });
+
+  it('near misses: project and cluster names of other tools', () => {
+    const env = 'COMPOSE_PROJECT_NAME=shop/dev\nKAFKA_CLUSTER_NAME=events_main\nPROJECT_NAME=Shop!\n';
+    assert.deepEqual(problemsOf(env, 'dotenv', { ruleIds: ATLAS_RULES }), []);
+  });
+
+  it('hover on a configured project name', () => {
+    const h = hoverAt('ATLAS_PROJECT_NAME=Sh|op\n', 'dotenv')!;
+    assert.equal(h.under, 'Shop');
+    assert.match(h.contents, /\*\*Atlas project\*\*/);
+    assert.match(h.contents, /1 to 64/);
+  });
+});
+
 describe('Atlas hosts in connection strings', () => {
   it('the cluster part of the host: first label, without -shard-00-01', () => {
     assert.deepEqual(clusterLabelOfHost('cluster0.ab1cd.mongodb.net'), { start: 0, end: 8 });

@@ -117,7 +117,7 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
       out.push(toValue('uri', d, syntax, key()));
       return;
     }
-    if (keyKind === 'database' || keyKind === 'collection') {
+    if (keyKind === 'database' || keyKind === 'collection' || keyKind === 'atlas-cluster' || keyKind === 'atlas-project' || keyKind === 'atlas-organization') {
       out.push(toValue(keyKind, d, syntax, key()));
       return;
     }

@@ -9,7 +9,10 @@
  * `uri`: the value is a connection string even without a scheme.
  * `uri-if-mongo`: a generic URL key (`DATABASE_URL`): a connection string only if the value starts with `mongo`.
  */
-export type KeyKind = 'uri' | 'uri-if-mongo' | 'database' | 'collection';
+export type KeyKind = 'uri' | 'uri-if-mongo' | 'database' | 'collection' | AtlasNameKind;
+
+/** Names of MongoDB Atlas resources (`ATLAS_CLUSTER_NAME`, `atlas.projectName`). */
+export type AtlasNameKind = 'atlas-cluster' | 'atlas-project' | 'atlas-organization';
 
 /** Splits a key into lower-case words at `_`, `-`, spaces, digits boundaries and camelCase humps. */
 export function keyWords(key: string): string[] {
@@ -100,6 +103,29 @@ interface LeafFacts {
   bareDatabase: boolean;
   collection: boolean;
   mentionsMongo: boolean;
+  /** Ends in `cluster name`, `project name` or `organization name`. */
+  atlasName?: AtlasNameKind;
+  /** A word before the end is `atlas` (`ATLAS_CLUSTER_NAME`, `MongoAtlasProjectName`). */
+  mentionsAtlas: boolean;
+}
+
+const ATLAS_NAME_WORDS: Readonly<Record<string, AtlasNameKind>> = {
+  cluster: 'atlas-cluster',
+  clustername: 'atlas-cluster',
+  project: 'atlas-project',
+  projectname: 'atlas-project',
+  org: 'atlas-organization',
+  orgname: 'atlas-organization',
+  organization: 'atlas-organization',
+  organizationname: 'atlas-organization',
+};
+
+/** The Atlas name a key ends with (`… cluster name`, `…ClusterName`), or undefined. */
+function atlasNameSuffix(w: readonly string[]): AtlasNameKind | undefined {
+  const n = w.length;
+  const last = w[n - 1];
+  if (last.endsWith('name') && last !== 'name') return ATLAS_NAME_WORDS[last];
+  return last === 'name' && n >= 2 ? ATLAS_NAME_WORDS[w[n - 2]] : undefined;
 }
 
 function leafFacts(leaf: string): LeafFacts {
@@ -119,10 +145,12 @@ function leafFacts(leaf: string): LeafFacts {
     bareDatabase: d > 0 && w.length === d,
     collection: collectionSuffix(w) > 0,
     mentionsMongo: mongoBefore(w.length),
+    atlasName: atlasNameSuffix(w),
+    mentionsAtlas: w.some((x) => x === 'atlas' || x === 'mongodbatlas'),
   };
 }
 
-const NO_FACTS: LeafFacts = { mongoUri: false, bareUri: false, anyUri: false, mongoDatabase: false, bareDatabase: false, collection: false, mentionsMongo: false };
+const NO_FACTS: LeafFacts = { mongoUri: false, bareUri: false, anyUri: false, mongoDatabase: false, bareDatabase: false, collection: false, mentionsMongo: false, mentionsAtlas: false };
 const ONLY_MONGO: LeafFacts = { ...NO_FACTS, mentionsMongo: true };
 
 /**
@@ -190,7 +218,13 @@ export function classifySegments(segments: readonly string[]): KeyKind | undefin
   if (leaf.mongoDatabase) return 'database';
   if (leaf.bareDatabase && (containsMongo(parent) || containsMongo(grandparent))) return 'database';
   if (leaf.collection) return 'collection';
+  if (leaf.atlasName && (leaf.mentionsAtlas || containsAtlas(parent) || containsAtlas(grandparent))) return leaf.atlasName;
   return undefined;
+}
+
+/** True when a key contains "atlas" in any letter case. */
+function containsAtlas(s: string): boolean {
+  return s.length >= 5 && s.toLowerCase().includes('atlas');
 }
 
 /** True when a path segment has to be split further (`a.b`, `a:b`, `a__b`). */

@@ -7,6 +7,7 @@ import { parseConnectionString } from '../uri/parser';
 import { ParsedUri } from '../uri/types';
 import { checkCollectionName, checkDatabaseName } from '../naming/names';
 import { issuesToProblems } from '../naming/problems';
+import { checkAtlasName } from '../naming/atlasNames';
 
 /** Checks one connection string; problems inside template placeholders are dropped. */
 export function validateUri(text: string, settings: Settings, languageId?: string): Problem[] {
@@ -50,5 +51,8 @@ export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, 
   }
   if (value.kind === 'database') return withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })));
   if (value.kind === 'collection') return withoutPlaceholders(value.text, issuesToProblems(checkCollectionName(value.text)));
+  if (value.kind === 'atlas-cluster') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'cluster')));
+  if (value.kind === 'atlas-project') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'project')));
+  if (value.kind === 'atlas-organization') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'organization')));
   return [];
 }

@@ -160,6 +160,9 @@ export function analyzeNames(text: string, languageId: string, values: readonly 
       const value = valueAt(values, offset);
       if (value?.kind === 'database') return { contents: databaseHover(value.text, platform), span: valueSpan(value) };
       if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(value)), span: valueSpan(value) };
+      if (value?.kind === 'atlas-cluster') return { contents: atlasNameHover(value.text, 'cluster'), span: valueSpan(value) };
+      if (value?.kind === 'atlas-project') return { contents: atlasNameHover(value.text, 'project'), span: valueSpan(value) };
+      if (value?.kind === 'atlas-organization') return { contents: atlasNameHover(value.text, 'organization'), span: valueSpan(value) };
       const h = hovers.find((t) => offset >= t.span.start && offset <= t.span.end);
       return h ? { contents: h.contents(), span: h.span } : null;
     },
