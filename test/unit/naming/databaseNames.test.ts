@@ -48,8 +48,16 @@ describe('database names in configuration and code', () => {
     assert.deepEqual(problemsOf(env, 'dotenv', { ruleIds: NAME_RULES }), []);
   });
 
-  it('an empty name is an error wherever a name is given', () => {
+  it('an empty name passed to a driver call is an error; an empty configuration value is only unset', () => {
     assert.deepEqual(checkDatabaseName('', { platform: 'any' }).map((i) => i.ruleId), ['database-name-empty']);
+    const js = 'const db = client.db("");\nconst orders = db.collection(\'\');\nconst named = client.db("shop");\n';
+    assert.deepEqual(problemsOf(js, 'javascript', { ruleIds: [...NAME_RULES, 'collection-name-empty'] }), [
+      ['database-name-empty', '', 'error'],
+      ['collection-name-empty', '', 'error'],
+    ]);
+    const py = 'db = client[""]\n';
+    assert.deepEqual(problemsOf(py, 'python', { ruleIds: NAME_RULES }), [['database-name-empty', '', 'error']]);
+    assert.deepEqual(problemsOf('MONGO_DB=\nMONGO_COLLECTION=\n', 'dotenv', { ruleIds: [...NAME_RULES, 'collection-name-empty'] }), []);
   });
 });
 

@@ -91,7 +91,12 @@ function placeholderDefault(text: string): [number, number] | undefined {
  */
 export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyntax, ctx: StringContext = {}): void {
   const text = d.text;
-  if (text.length === 0) return;
+  if (text.length === 0) {
+    // An empty name passed to a driver call (`client.db("")`) is a mistake worth a diagnostic; an
+    // empty configuration value only leaves the setting unset.
+    if ((ctx.kind === 'database' || ctx.kind === 'collection') && !ctx.fragment) out.push(toValue(ctx.kind, d, syntax));
+    return;
+  }
   const pathOf = ctx.path;
   const path = typeof pathOf === 'function' ? undefined : pathOf;
   const keyKind: KeyKind | undefined =
