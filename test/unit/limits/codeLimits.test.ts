@@ -157,3 +157,13 @@ describe('cost', () => {
     assert.ok(ratio < 25, `10x the input took ${ratio.toFixed(1)}x the time`);
   });
 });
+
+describe('argument lists left open', () => {
+  it('an unclosed call does not hide the calls after its scan, and costs one pass', () => {
+    const open = 'db.events.find({ a: 1 ;\n'.repeat(20000);
+    const t0 = performance.now();
+    assert.deepEqual(limits(open), []);
+    assert.ok(performance.now() - t0 < 2000, 'many unclosed calls stay linear');
+    assert.deepEqual(limits('db.events.find({ a: 1\n' + 'x'.repeat(1 << 20) + '\ndb.c.find().sort({ a: 1, a: -1 });\n'), [['sort-duplicate-key', 'a', 'warning']]);
+  });
+});

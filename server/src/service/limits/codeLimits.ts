@@ -204,13 +204,20 @@ interface CallRegion {
   firstChar: string;
 }
 
-/** One pass over an argument list: its end and its bracket depth, skipping string literals. */
-function callRegion(text: string, paren: number): CallRegion {
+/** Argument lists longer than this are not read (a list left open while typing ends here). */
+const MAX_ARGUMENT_LIST = 1 << 20;
+
+/**
+ * One pass over an argument list: its end and its bracket depth, skipping string literals. An
+ * unclosed list gives end -1 and `scanned`, where the pass stopped.
+ */
+function callRegion(text: string, paren: number): CallRegion & { scanned: number } {
   let parens = 0;
   let depth = 0;
   let maxDepth = 0;
   let firstChar = '';
-  for (let i = paren; i < text.length; i++) {
+  const stop = Math.min(text.length, paren + MAX_ARGUMENT_LIST);
+  for (let i = paren; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (firstChar === '' && i > paren && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) firstChar = text[i]!;
     if (c === 0x22 || c === 0x27 || c === 0x60) {
@@ -222,12 +229,12 @@ function callRegion(text: string, paren: number): CallRegion {
       }
     } else if (c === 0x28) parens++;
     else if (c === 0x29) {
-      if (--parens === 0) return { paren, end: i + 1, maxDepth, firstChar };
+      if (--parens === 0) return { paren, end: i + 1, maxDepth, firstChar, scanned: i + 1 };
     } else if (c === 0x7b || c === 0x5b) {
       if (++depth > maxDepth) maxDepth = depth;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return { paren, end: -1, maxDepth, firstChar };
+  return { paren, end: -1, maxDepth, firstChar, scanned: stop };
 }
 
 /** What a call passes: parsed arguments over the tokens of its argument list. */
@@ -263,8 +270,9 @@ export function analyzeCodeLimits(text: string, languageId: string): DocumentAna
     if (paren < readUntil || inCommentOrString(text, m.index, python)) continue;
     const method = m[1]!;
     const region = callRegion(text, paren);
+    // Calls inside what was scanned are not read again: every character is scanned once.
+    readUntil = region.scanned;
     if (region.end < 0) continue; // an argument list still being typed
-    readUntil = region.end;
     const literal = region.firstChar === '{' || region.firstChar === '[';
     if (SHARED_NAMES.has(method) && !literal) continue;
     const category = METHODS[method]!;
