@@ -29,6 +29,8 @@ export const languageIds = [
   'plaintext',
   // MongoDB playgrounds named *.mongodb (those named *.mongodb.js are javascript).
   'mongodb',
+  // Terraform (language id of the HashiCorp extension): mongodbatlas_* resources.
+  'terraform',
 ] as const;
 
 export const schemes = ['file', 'untitled'] as const;
@@ -37,7 +39,7 @@ export const schemes = ['file', 'untitled'] as const;
  * `.env`, `.env.local`, ... even where no extension gives them the `dotenv` language; MongoDB
  * playgrounds whatever language another extension gives them.
  */
-export const filePatterns = ['**/.env*', '**/*.mongodb', '**/*.mongodb.js'] as const;
+export const filePatterns = ['**/.env*', '**/*.mongodb', '**/*.mongodb.js', '**/*.tf'] as const;
 
 export const documentSelector: DocumentFilter[] = [
   ...languageIds.flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),

@@ -129,6 +129,7 @@ const LANGUAGE_ALIASES: Record<string, string> = {
 export function normalizeLanguageId(languageId: string, uri: string): string {
   const base = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  if (base.endsWith('.tf') && (languageId === 'plaintext' || languageId === 'hcl')) return 'terraform';
   return LANGUAGE_ALIASES[languageId] ?? languageId;
 }
 
