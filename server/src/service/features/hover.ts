@@ -66,7 +66,7 @@ function databaseHover(l: Located): string {
     '',
     ...databaseRules('any'),
     '',
-    `[Naming restrictions](${DOCS.limits}#naming-restrictions)`,
+    `[Naming restrictions](${DOCS.namingRestrictions})`,
   ].join('\n');
 }
 

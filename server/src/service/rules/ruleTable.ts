@@ -5,6 +5,8 @@
  * warning; opinions are information or hints.
  */
 import { Severity } from '../types';
+import { DOCS } from '../data/docs';
+import { ADMIN_DOCS } from '../data/adminCommands';
 import { LIMITS as L } from '../data/limits';
 
 export interface RuleInfo {
@@ -15,23 +17,24 @@ export interface RuleInfo {
   docs: string;
 }
 
-const CS = 'https://www.mongodb.com/docs/manual/reference/connection-string/';
-const OPTS = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/';
-const AUTH = 'https://www.mongodb.com/docs/manual/core/authentication/';
-const SRV = 'https://www.mongodb.com/docs/manual/reference/connection-string-formats/#srv-connection-format';
-const LIMITS = 'https://www.mongodb.com/docs/manual/reference/limits/#naming-restrictions';
-const TLS = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/#tls-options';
-const PROXY = 'https://www.mongodb.com/docs/drivers/node/current/security/socks/';
-const READPREF = 'https://www.mongodb.com/docs/manual/core/read-preference/';
-const WC = 'https://www.mongodb.com/docs/manual/reference/write-concern/';
-const NODE = 'https://www.mongodb.com/docs/drivers/node/current/connect/connection-options/';
-const NODE_AUTH = 'https://www.mongodb.com/docs/drivers/node/current/security/authentication/';
-const NAMES = 'https://www.mongodb.com/docs/manual/reference/limits/#naming-restrictions';
-const BSON = 'https://www.mongodb.com/docs/manual/reference/limits/#bson-documents';
-const INDEXES = 'https://www.mongodb.com/docs/manual/reference/limits/#indexes';
-const OPERATIONS = 'https://www.mongodb.com/docs/manual/reference/limits/#operations';
-const ATLAS = 'https://www.mongodb.com/docs/atlas/reference/atlas-limits/';
-const LB = 'https://www.mongodb.com/docs/manual/reference/connection-string-options/#mongodb-urioption-urioption.loadBalanced';
+// Every URL comes from the documentation table: each fact lives once.
+const CS = DOCS.connectionString;
+const OPTS = DOCS.options;
+const AUTH = DOCS.auth;
+const SRV = DOCS.srvFormat;
+const LIMITS = DOCS.namingRestrictions;
+const TLS = DOCS.tlsOptions;
+const PROXY = DOCS.nodeSocks;
+const READPREF = DOCS.readPreference;
+const WC = DOCS.writeConcern;
+const NODE = DOCS.nodeOptions;
+const NODE_AUTH = DOCS.nodeAuth;
+const NAMES = DOCS.namingRestrictions;
+const BSON = DOCS.limitsBson;
+const INDEXES = DOCS.limitsIndexes;
+const OPERATIONS = DOCS.limitsOperations;
+const ATLAS = DOCS.atlasLimits;
+const LB = DOCS.loadBalanced;
 
 const rules: RuleInfo[] = [
   { id: 'scheme-invalid', severity: 'error', group: 'scheme', title: 'The scheme must be mongodb:// or mongodb+srv://', docs: CS },
@@ -85,7 +88,7 @@ const rules: RuleInfo[] = [
   { id: 'auth-property-invalid', severity: 'error', group: 'auth', title: 'Invalid authMechanismProperties entry', docs: AUTH },
   { id: 'auth-property-missing', severity: 'error', group: 'auth', title: 'A required authMechanismProperties entry is missing', docs: AUTH },
   { id: 'auth-source-without-credentials', severity: 'info', group: 'advice', title: 'authSource has no effect without credentials', docs: AUTH },
-  { id: 'credentials-in-source', severity: 'warning', group: 'advice', title: 'Plaintext password in a source or config file', docs: 'https://www.mongodb.com/docs/manual/administration/security-checklist/' },
+  { id: 'credentials-in-source', severity: 'warning', group: 'advice', title: 'Plaintext password in a source or config file', docs: DOCS.securityChecklist },
   // Reported only under the Node.js driver profile (mongodbUri.driver: "node").
   { id: 'node-uri-rejected', severity: 'error', group: 'node', title: 'The Node.js driver cannot parse this part of the connection string', docs: NODE },
   { id: 'node-option-rejected', severity: 'error', group: 'node', title: 'Option the Node.js driver rejects', docs: NODE },
@@ -93,12 +96,12 @@ const rules: RuleInfo[] = [
   { id: 'node-option-ignored', severity: 'warning', group: 'node', title: 'Text the Node.js driver reads differently or ignores', docs: NODE },
   { id: 'tls-disabled', severity: 'info', group: 'advice', title: 'TLS is turned off for a remote host', docs: TLS },
   // Admin commands in JavaScript and MongoDB playgrounds (features/adminCommands.ts).
-  { id: 'admin-host-without-port', severity: 'warning', group: 'admin', title: 'A hostAndPort element without a valid port is skipped by dropConnections', docs: 'https://www.mongodb.com/docs/manual/reference/command/dropConnections/' },
-  { id: 'admin-host-not-string', severity: 'error', group: 'admin', title: 'hostAndPort takes an array of "host:port" strings', docs: 'https://www.mongodb.com/docs/manual/reference/command/dropConnections/' },
-  { id: 'admin-drop-connections-value', severity: 'error', group: 'admin', title: 'dropConnections takes the value 1', docs: 'https://www.mongodb.com/docs/manual/reference/command/dropConnections/' },
-  { id: 'admin-killop-missing-op', severity: 'error', group: 'admin', title: 'killOp needs op, the id of the operation', docs: 'https://www.mongodb.com/docs/manual/reference/command/killOp/' },
-  { id: 'admin-killop-invalid-op', severity: 'error', group: 'admin', title: 'op is a number or a "shard:opid" string', docs: 'https://www.mongodb.com/docs/manual/reference/command/killOp/' },
-  { id: 'admin-command-not-admin-db', severity: 'warning', group: 'admin', title: 'dropConnections and killOp run against the admin database', docs: 'https://www.mongodb.com/docs/manual/reference/method/db.adminCommand/' },
+  { id: 'admin-host-without-port', severity: 'warning', group: 'admin', title: 'A hostAndPort element without a valid port is skipped by dropConnections', docs: ADMIN_DOCS.dropConnections },
+  { id: 'admin-host-not-string', severity: 'error', group: 'admin', title: 'hostAndPort takes an array of "host:port" strings', docs: ADMIN_DOCS.dropConnections },
+  { id: 'admin-drop-connections-value', severity: 'error', group: 'admin', title: 'dropConnections takes the value 1', docs: ADMIN_DOCS.dropConnections },
+  { id: 'admin-killop-missing-op', severity: 'error', group: 'admin', title: 'killOp needs op, the id of the operation', docs: ADMIN_DOCS.killOp },
+  { id: 'admin-killop-invalid-op', severity: 'error', group: 'admin', title: 'op is a number or a "shard:opid" string', docs: ADMIN_DOCS.killOp },
+  { id: 'admin-command-not-admin-db', severity: 'warning', group: 'admin', title: 'dropConnections and killOp run against the admin database', docs: ADMIN_DOCS.adminCommand },
   // Database, collection and namespace names wherever they appear (service/naming/).
   { id: 'database-name-empty', severity: 'error', group: 'database', title: 'A database name cannot be empty', docs: NAMES },
   { id: 'database-name-windows-char', severity: 'warning', group: 'database', title: 'Character a Windows server does not allow in database names', docs: NAMES },
