@@ -3,7 +3,8 @@
  *
  *   mongodb-uri-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { FrameChecker } from './framing';
 import { startServer } from './startServer';
 import { describeError } from './redact';
 import { version } from './version';
@@ -27,7 +28,22 @@ if (!args.some((arg) => TRANSPORTS.includes(arg.split('=')[0]))) {
   process.argv.push('--stdio');
 }
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio, the input passes a framing check first (see framing.ts); console output goes to the
+ * client's log, as stdout carries only LSP messages. Other transports are vscode-languageserver's own.
+ */
+const stdio = args.includes('--stdio') || process.argv.includes('--stdio');
+let connection: Connection;
+if (stdio) {
+  const input = new FrameChecker((problem) => connection.console.error(problem));
+  process.stdin.pipe(input);
+  connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    console[level] = (...data: unknown[]) => connection.console[level === 'debug' ? 'log' : level](data.map(String).join(' '));
+  }
+} else {
+  connection = createConnection(ProposedFeatures.all);
+}
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${describeError(err)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
 import { IncrementalAnalyzer } from '../../../server/src/service/incrementalAnalyzer';
 import { changedRange } from '../../../server/src/service/extract/incremental';
-import { fuzzRuns } from '../../helpers/fuzz';
+import { checkProperty } from '../../helpers/fuzz';
 
 /** Pieces that matter to the formats: quotes, escapes, continuations, sections, fences, keys, schemes. */
 const PIECES = [
@@ -40,7 +40,8 @@ const FORMATS: Array<[string, string]> = [
 describe('incremental analysis equals a fresh analysis after every edit', () => {
   for (const [languageId, uri] of FORMATS) {
     it(languageId, () => {
-      fc.assert(
+      checkProperty(
+        `incremental ${languageId}`,
         fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
           const analyzer = new IncrementalAnalyzer();
           let text = initial;
@@ -53,7 +54,7 @@ describe('incremental analysis equals a fresh analysis after every edit', () => 
             assert.deepStrictEqual(incremental.problems, fresh.problems);
           }
         }),
-        { numRuns: fuzzRuns(100) },
+        100,
       );
     });
   }
@@ -78,7 +79,8 @@ describe('incremental analysis of a large document', () => {
 
 describe('changedRange', () => {
   it('finds the one region two texts differ in', () => {
-    fc.assert(
+    checkProperty(
+      'changedRange',
       fc.property(fc.string({ maxLength: 3000 }), fc.string({ maxLength: 3000 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (prefix, suffix, a, b) => {
         const before = prefix + a + suffix;
         const after = prefix + b + suffix;
@@ -91,7 +93,7 @@ describe('changedRange', () => {
         // Minimal: the characters next to the region differ (or the region touches an end).
         if (c.oldEnd > c.start && c.newEnd > c.start) assert.notEqual(before[c.start], after[c.start]);
       }),
-      { numRuns: fuzzRuns(300) },
+      300,
     );
   });
 });

@@ -49,7 +49,9 @@ export function cEscape(b: DecodedBuilder, text: string, i: number): number {
     b.char(simple, i);
     return i + 2;
   }
-  b.raw(i, Math.min(i + 2, text.length));
-  return i + 2;
+  // Not an escape: kept as written (a backslash at the very end of the text is the last character).
+  const end = Math.min(i + 2, text.length);
+  b.raw(i, end);
+  return end;
 }
 

@@ -81,7 +81,7 @@ export function readBody(text: string, from: number, o: BodyOptions): { d: Decod
         continue;
       }
       if (o.escapes === 'raw-quote') {
-        i += 2;
+        i = Math.min(i + 2, n);
         continue;
       }
       const e = text.charCodeAt(i + 1);
