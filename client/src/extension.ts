@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
 import { registerCommands } from './commands';
+import { registerResolveSrvCommand } from './srvCommand';
 
 const CLIENT_ID = 'mongodbUri';
 const CLIENT_NAME = 'MongoDB URI & Limits';
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The id makes `mongodbUri.trace.server` control the protocol trace.
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   registerCommands(context, () => client);
+  registerResolveSrvCommand(context, () => client, outputChannel);
   await client.start();
 }
 

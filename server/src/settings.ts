@@ -48,6 +48,7 @@ export class DocumentSettings {
   private readonly byUri = new Map<string, Promise<Settings>>();
   /** Settings pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
   private pushed: Settings = toSettings(undefined);
+  private pushedAllowNetwork = false;
 
   constructor(
     private readonly connection: Connection,
@@ -70,11 +71,30 @@ export class DocumentSettings {
     this.byUri.clear();
     if (isRecord(pushedSettings) && configurationSection in pushedSettings) {
       this.pushed = toSettings(pushedSettings[configurationSection]);
+      const section = pushedSettings[configurationSection];
+      this.pushedAllowNetwork = isRecord(section) && section.allowNetwork === true;
     }
   }
 
   forget(uri: string): void {
     this.byUri.delete(uri);
+  }
+
+  /**
+   * `mongodbUri.allowNetwork` for a document: read afresh each time, as only an explicit command asks.
+   * Not part of the core's settings: the core never uses the network.
+   */
+  async allowsNetwork(uri: string): Promise<boolean> {
+    if (this.canPull) {
+      try {
+        const value: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: `${configurationSection}.allowNetwork` });
+        if (typeof value === 'boolean') return value;
+      } catch (err) {
+        this.connection.console.error(`Could not read ${configurationSection}.allowNetwork: ${describeError(err)}`);
+        return false;
+      }
+    }
+    return this.pushedAllowNetwork;
   }
 
   private async pull(uri: string): Promise<Settings> {

@@ -33,10 +33,12 @@ import { configurationSection, DocumentSettings } from './settings';
 import { toCompletionItem, toDiagnostic, toHover } from './convert';
 import { getCodeActions } from './codeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
-import { describeError } from './redact';
+import { describeError, redactPasswords } from './redact';
 import { version } from './version';
+import { resolveSrv } from './srvLookup';
 
 export const DESCRIBE_REQUEST = 'mongodbUri/describeConnectionString';
+export const RESOLVE_SRV_REQUEST = 'mongodbUri/resolveSrv';
 
 export const SERVER_NAME = 'mongodb-uri-language-server';
 export const COMPLETION_TRIGGER_CHARACTERS = ['?', '&', '=', ',', ':'];
@@ -213,6 +215,31 @@ export function startServer(connection: Connection): void {
       const found = await analysisForRequest(uri, token);
       if (!found) return null;
       return describeConnectionString(found.analysis, found.document.offsetAt(params.position));
+    }),
+  );
+
+  /**
+   * Behind "MongoDB: Resolve SRV Record": the only request that uses the network, refused unless
+   * `mongodbUri.allowNetwork` is true for the document.
+   */
+  connection.onRequest(
+    RESOLVE_SRV_REQUEST,
+    guardRequest(connection, RESOLVE_SRV_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
+      const { uri } = requireTextDocumentPosition(params);
+      if (!(await settings.allowsNetwork(uri))) {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, 'Resolving SRV records looks up DNS, which is off: set mongodbUri.allowNetwork to true to allow it.');
+      }
+      const found = await analysisForRequest(uri, token);
+      const description = found && describeConnectionString(found.analysis, found.document.offsetAt(params.position));
+      if (!description) throw new ResponseError(LSPErrorCodes.RequestFailed, 'The cursor is not in a MongoDB connection string.');
+      if (description.scheme !== 'mongodb+srv' || description.hosts.length !== 1) {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only a mongodb+srv:// connection string with one host name has SRV records.');
+      }
+      try {
+        return await resolveSrv(description.hosts[0].host);
+      } catch (err) {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, redactPasswords(err instanceof Error ? err.message : String(err)));
+      }
     }),
   );
 

@@ -45,7 +45,11 @@ test('the settings declare the core defaults, resource scope and a description',
 });
 
 test('the extension works in untrusted workspaces and ships both command-line tools', () => {
-  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  // Limited: everything works, but an untrusted workspace cannot turn the network on.
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['mongodbUri.allowNetwork']);
+  assert.equal(manifest.contributes.configuration.properties['mongodbUri.allowNetwork'].default, false);
+  assert.ok(manifest.contributes.commands.some((c: any) => c.command === 'mongodbUri.resolveSrv' && c.title === 'Resolve SRV Record'));
   assert.equal(manifest.bin['mongodb-uri-lint'], 'server/out/cli.js');
   assert.equal(manifest.bin['mongodb-uri-language-server'], 'server/out/server.js');
   assert.equal(manifest.main, './client/out/extension.js');
@@ -59,4 +63,8 @@ test('.vscodeignore is an allowlist', () => {
     .filter((l) => l !== '' && !l.startsWith('#'));
   assert.equal(lines[0], '**');
   for (const line of lines.slice(1)) assert.ok(line.startsWith('!'), line);
+});
+
+test('the build checks that no code runs from strings (eval, Function, vm)', () => {
+  assert.match(manifest.scripts.build, /check-no-eval\.mjs/);
 });

@@ -1,0 +1,68 @@
+/**
+ * "MongoDB: Resolve SRV Record": looks up the SRV and TXT records of the mongodb+srv:// host under the
+ * cursor and shows which servers and options a driver would get. It is the extension's only use of the
+ * network, so it runs only when asked, and only with `mongodbUri.allowNetwork` set to true.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+export const RESOLVE_SRV_COMMAND = 'mongodbUri.resolveSrv';
+const RESOLVE_SRV_REQUEST = 'mongodbUri/resolveSrv';
+
+interface SrvCheck {
+  query: string;
+  hosts: { host: string; port: number }[];
+  txtOptions: string | null;
+  problems: string[];
+}
+
+function render(r: SrvCheck): string {
+  const lines = [`SRV records of ${r.query}:`, ...r.hosts.map((h) => `  ${h.host}:${h.port}`)];
+  lines.push(`TXT options: ${r.txtOptions ?? '(none)'}`);
+  lines.push(...(r.problems.length ? r.problems.map((p) => `Problem: ${p}`) : ['No problems: a driver would accept these records.']));
+  return lines.join('\n');
+}
+
+async function resolveAtCursor(client: LanguageClient, log: vscode.OutputChannel): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a file and put the cursor in a mongodb+srv:// connection string.');
+    return;
+  }
+  const allowed = vscode.workspace.getConfiguration('mongodbUri', editor.document.uri).get<boolean>('allowNetwork', false);
+  if (!allowed) {
+    const choice = await vscode.window.showInformationMessage(
+      'Resolving SRV records looks up DNS. The extension never uses the network unless the setting mongodbUri.allowNetwork is on.',
+      'Open Settings',
+    );
+    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'mongodbUri.allowNetwork');
+    return;
+  }
+  const params = client.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active);
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Resolving SRV records' },
+      () => client.sendRequest<SrvCheck>(RESOLVE_SRV_REQUEST, params),
+    );
+    log.appendLine(render(result));
+    log.show(true);
+    const summary = `${result.hosts.length} server${result.hosts.length === 1 ? '' : 's'} from ${result.query}`;
+    if (result.problems.length) void vscode.window.showWarningMessage(`${summary}; ${result.problems[0]}`);
+    else void vscode.window.showInformationMessage(`${summary}: ${result.hosts.map((h) => `${h.host}:${h.port}`).join(', ')}`);
+  } catch (err) {
+    void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export function registerResolveSrvCommand(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+  log: vscode.OutputChannel,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(RESOLVE_SRV_COMMAND, async () => {
+      const client = getClient();
+      if (client) await resolveAtCursor(client, log);
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * The one place the language server uses the network: the SRV and TXT look-up behind the
+ * "MongoDB: Resolve SRV Record" command, run only when the user asks and `mongodbUri.allowNetwork`
+ * is true. Normal analysis never gets here (the LSP tests run the server with DNS and sockets forbidden).
+ */
+import { promises as dns } from 'node:dns';
+import { checkSrvAnswer, srvQueryName, type SrvCheck } from './service/features/srvRecords';
+
+const TIMEOUT_MS = 5000;
+
+/** Looks up the SRV and TXT records of a mongodb+srv:// host and checks them as a driver would. */
+export async function resolveSrv(host: string): Promise<SrvCheck> {
+  const resolver = new dns.Resolver({ timeout: TIMEOUT_MS, tries: 2 });
+  const [records, txt] = await Promise.all([
+    resolver.resolveSrv(srvQueryName(host)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOTFOUND' || err.code === 'ENODATA') return [];
+      throw new Error(`DNS look-up of ${srvQueryName(host)} failed: ${err.code ?? err.message}`);
+    }),
+    resolver.resolveTxt(host).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOTFOUND' || err.code === 'ENODATA') return [];
+      throw new Error(`DNS look-up of the TXT record of ${host} failed: ${err.code ?? err.message}`);
+    }),
+  ]);
+  return checkSrvAnswer(host, records, txt);
+}
