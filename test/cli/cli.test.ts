@@ -221,4 +221,31 @@ describe('passwords', () => {
       assert.ok(!r.stderr.includes('s3cretPass'), `${format} stderr`);
     }
   });
+
+  test('never appear, whatever the shape of the password or the rule that reports on it', () => {
+    // Each secret is a password or a password-like option value in a string with problems.
+    const secrets = ['xQ7', 'zK2', 'zK9%ZZq', 'cd9X', 'ss9X', 'pP0xSecret', 'tLsSecret9', 'awsT0kenSecret', 'sRvPw8'];
+    const dir = project({
+      '.env': [
+        'A=mongodb://user:xQ7@zK2@host:70000/db',
+        'B=mongodb://user:zK9%ZZq@host/db?w=-1',
+        'C=mongodb://user:ab:cd9X@host/db?readPreference=bogus',
+        'D=mongodb://user:pa/ss9X@host/db',
+        'E=mongodb://h/?proxyHost=p&proxyUsername=u&proxyPassword=pP0xSecret&proxyPort=99999',
+        'F=mongodb://u@h/?tls=true&tlsCertificateKeyFilePassword=tLsSecret9&ssl=false',
+        'G=mongodb://h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:awsT0kenSecret,BOGUS:1',
+        'H=mongodb+srv://user:sRvPw8@cluster0.abcde.mongodb.net:27017/db?directConnection=true',
+        '',
+      ].join('\n'),
+      'app.ts': 'const uri = "mongodb://admin:xQ7@zK2@db:99999/";\nclient.db("bad/name");\n',
+    });
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = lint(dir, '--format', format, '--driver', 'node', '.');
+      assert.equal(r.status, 1, `${format}: the files have errors`);
+      for (const secret of secrets) {
+        assert.ok(!r.stdout.includes(secret), `${format} stdout shows ${secret}`);
+        assert.ok(!r.stderr.includes(secret), `${format} stderr shows ${secret}`);
+      }
+    }
+  });
 });
