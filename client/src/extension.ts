@@ -14,6 +14,7 @@ import {
 import { documentSelector } from './documentSelector';
 import { registerCommands } from './commands';
 import { registerResolveSrvCommand } from './srvCommand';
+import { RestartBudget } from './restartBudget';
 
 const CLIENT_ID = 'mongodbUri';
 const CLIENT_NAME = 'MongoDB URI & Limits';
@@ -29,7 +30,7 @@ let client: LanguageClient | undefined;
  * RESTART_WINDOW_MS; then gives up and says so. Each restart is written to the output channel.
  */
 class RestartingErrorHandler implements ErrorHandler {
-  private restarts: number[] = [];
+  private readonly budget = new RestartBudget(MAX_RESTARTS, RESTART_WINDOW_MS);
 
   constructor(private readonly log: vscode.OutputChannel) {}
 
@@ -40,13 +41,12 @@ class RestartingErrorHandler implements ErrorHandler {
   }
 
   closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
-    if (this.restarts.length <= MAX_RESTARTS) {
-      this.log.appendLine(`The language server stopped; starting it again (${this.restarts.length} of ${MAX_RESTARTS} restarts in 3 minutes).`);
+    const { count, restart } = this.budget.stopped(Date.now());
+    if (restart) {
+      this.log.appendLine(`The language server stopped; starting it again (${count} of ${MAX_RESTARTS} restarts in 3 minutes).`);
       return { action: CloseAction.Restart, handled: true };
     }
-    const message = `The ${CLIENT_NAME} language server stopped ${this.restarts.length} times in 3 minutes and is not started again. Reload the window to start it.`;
+    const message = `The ${CLIENT_NAME} language server stopped ${count} times in 3 minutes and is not started again. Reload the window to start it.`;
     this.log.appendLine(message);
     void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
       if (choice) this.log.show(true);
