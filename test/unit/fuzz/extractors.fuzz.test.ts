@@ -64,6 +64,25 @@ function isSurrogateHalf(text: string, i: number): boolean {
   return c >= 0xd800 && c <= 0xdfff;
 }
 
+/** Inputs the properties once found wrong (an offset past the end, an endless loop), kept as plain tests. */
+const REGRESSIONS = [
+  '{["""abc\'@\\x40mongodb://mongodb+srv://\\', // a backslash at the very end of a code literal
+  '"mongodb://h\\',
+  '"""x\r', // a text block whose last line ends in a lone \r
+  ']\ud800;"Mongo": MONGODB_URI="""\ud800f"f"\r',
+  '"""\r',
+];
+
+describe('extractors, found by the properties', () => {
+  for (const doc of REGRESSIONS) {
+    it(JSON.stringify(doc), () => {
+      for (const languageId of LANGUAGES) {
+        for (const [k, v] of extractValues(doc, languageId, 'file:///fuzz').entries()) assertValueMapsBack(doc, v, `${languageId} value ${k}`);
+      }
+    });
+  }
+});
+
 describe('extractors, property-based', () => {
   for (const languageId of LANGUAGES) {
     it(`${languageId}: never throws; values inside the document and mapped back to their source`, () => {

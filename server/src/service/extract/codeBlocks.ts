@@ -53,8 +53,10 @@ export function readTextBlock(text: string, i: number): Literal {
     let k = line;
     while (k < le && isSpace(text.charCodeAt(k))) k++;
     if (k < le || le === end) indent = Math.min(indent, k - line);
-    if (le >= end) break;
-    line = text.indexOf('\n', le) + 1;
+    // The next line; a lone \r ends the last one (with no \n after it, there is no next line).
+    const next = text.indexOf('\n', le) + 1;
+    if (le >= end || next <= 0) break;
+    line = next;
   }
   const b = new DecodedBuilder(text, s);
   for (let line = s; line < end; ) {
