@@ -1,6 +1,6 @@
 /** Quick fixes: each problem that carries a replacement becomes an edit, re-escaped for its host format. */
 import type { Analysis, TextDocumentLike } from '../languageService';
-import { toDocumentOffset } from '../languageService';
+import { toDocumentOffset } from '../offsets';
 import { encodeForHost } from '../extract';
 import { DocumentProblem, EmbeddedValue, Span } from '../types';
 

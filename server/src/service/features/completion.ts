@@ -1,5 +1,5 @@
 import type { Analysis, CompletionResult, TextDocumentLike } from '../languageService';
-import { toDocumentOffset } from '../languageService';
+import { toDocumentOffset } from '../offsets';
 import { AUTH_MECHANISMS, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
 import { findOption, URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { OPTION_VALUE_DOCS } from '../data/optionValues';

@@ -1,5 +1,5 @@
 import type { Analysis, HoverResult, TextDocumentLike } from '../languageService';
-import { toDocumentOffset } from '../languageService';
+import { toDocumentOffset } from '../offsets';
 import { findMechanism } from '../data/authMechanisms';
 import { ATLAS_DOCS, ATLAS_RESERVED_CONNECTIONS_PER_NODE, ATLAS_TIERS, isAtlasHost } from '../data/atlas';
 import { DOCS } from '../data/docs';

@@ -1,5 +1,6 @@
 /** Finds what is under a document offset: which embedded value, and which part of its connection string. */
 import type { Analysis } from '../languageService';
+import { fromDocumentOffset } from '../offsets';
 import { checkConnectionString, UriCheck } from '../rules';
 import { ResolvedOption } from '../uri/options';
 import { HostPart } from '../uri/types';
@@ -59,18 +60,11 @@ export function findValueAt(values: readonly EmbeddedValue[], offset: number): n
   return -1;
 }
 
-/** Decoded offset for a document offset inside the value. */
+/** Decoded offset for a document offset inside the value (clamped to the value). */
 export function decodedIndex(value: EmbeddedValue, offset: number): number {
-  if (!value.offsets) return offset - value.start;
-  const o = value.offsets;
-  let lo = 0;
-  let hi = o.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (o[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  const i = fromDocumentOffset(value, offset);
+  if (i >= 0) return i;
+  return offset < value.start ? 0 : value.text.length;
 }
 
 const inside = (s: Span, i: number) => i >= s.start && i <= s.end;

@@ -1,0 +1,28 @@
+/** Offset maps of embedded values: decoded (value) offsets to document offsets and back. */
+import { EmbeddedValue } from './types';
+
+/** Maps an offset in a value's decoded text to a document offset. */
+export function toDocumentOffset(value: EmbeddedValue, i: number): number {
+  if (!value.offsets) return value.start + i;
+  const n = value.offsets.length;
+  if (n === 0) return value.start;
+  return value.offsets[Math.max(0, Math.min(i, n - 1))];
+}
+
+/** Maps a document offset to an offset in the value's decoded text, or -1 if outside. */
+export function fromDocumentOffset(value: EmbeddedValue, offset: number): number {
+  if (!value.offsets) {
+    const i = offset - value.start;
+    return i >= 0 && i <= value.text.length ? i : -1;
+  }
+  const o = value.offsets;
+  if (offset < o[0] || offset > o[o.length - 1]) return -1;
+  let lo = 0;
+  let hi = o.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (o[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
