@@ -46,13 +46,16 @@ if (files.length === 0) {
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-fuzz-'));
-function run(env, stdio) {
+function run(env, stdio, timeoutMs) {
   const report = path.join(work, `${Object.keys(env).join('-')}.txt`);
   const result = spawnSync(process.execPath, ['--test', '--test-reporter=dot', ...files], {
     cwd: root,
     stdio,
     env: { ...process.env, ...env, FUZZ_REPORT: report },
+    // With a time limit, a case that never ends (an endless loop) ends the run instead of hanging it.
+    ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' } : {}),
   });
+  if (result.error?.code === 'ETIMEDOUT') console.error(`\nStopped after ${timeoutMs / 1000} s: a case did not end (an endless loop?).`);
   let count = 0;
   try {
     count = readFileSync(report, 'utf8').split('\n').filter(Boolean).map(Number).reduce((a, b) => a + b, 0);
@@ -72,7 +75,7 @@ try {
     `Fuzzing part ${part}/${parts}: ${Math.round(cases / parts).toLocaleString('en')} cases (${scale.toFixed(1)}× the ${budget.toLocaleString('en')} of npm test), ` +
       `seed ${seed + part - 1}${timeLimit > 0 ? `, at most ${timeLimit} s` : ''}, ${files.length} files`,
   );
-  const { status, count } = run(env, 'inherit');
+  const { status, count } = run(env, 'inherit', timeLimit > 0 ? (timeLimit + 120) * 1000 : 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`\n${count.toLocaleString('en')} cases in ${seconds} s: ${status === 0 ? 'all properties hold' : 'FAILED (the report above has the counterexample and the seed)'}`);
   process.exit(status);
