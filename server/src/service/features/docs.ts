@@ -36,8 +36,20 @@ function driversText(o: UriOption): string {
   return optional + node + '.';
 }
 
+/** Rendered documentation by option: the tables never change, and completion shows every option's. */
+const renderedDocs = new WeakMap<UriOption, string>();
+
 /** Full documentation of an option (hover on a key; completion item documentation). */
 export function optionDoc(o: UriOption): string {
+  let doc = renderedDocs.get(o);
+  if (doc === undefined) {
+    doc = renderOptionDoc(o);
+    renderedDocs.set(o, doc);
+  }
+  return doc;
+}
+
+function renderOptionDoc(o: UriOption): string {
   const lines = [`**${o.name}** — ${typeText(o)}`, '', o.description, ''];
   if (o.defaultValue) lines.push(`Default: ${o.defaultValue}${o.node.defaultValue ? ` (Node.js driver: ${o.node.defaultValue})` : ''}`, '');
   if (o.deprecated) lines.push(`Deprecated: ${o.deprecated.note || `use \`${o.deprecated.replacement}\``}`, '');
