@@ -89,7 +89,16 @@ export function optionDocsUrl(name: string): string {
 /** Lower-cases ASCII A–Z only, as the connection-string spec does for option keys. */
 export function asciiLower(s: string): string {
   // toLowerCase is exact for ASCII-only text; elsewhere only A–Z may change (not İ, Ä, ...).
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return asciiLowerSlow(s);
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper ? s.toLowerCase() : s;
+}
+
+function asciiLowerSlow(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -98,4 +107,3 @@ export function asciiLower(s: string): string {
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;

@@ -160,9 +160,21 @@ export function resolveOptions(uri: ParsedUri): OptionIndex {
   return { all, byName };
 }
 
+/** Lower-cased option names the rules ask for (a few dozen constants), so that each is lowered once. */
+const lowerNames = new Map<string, string>();
+
+function lowerName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = asciiLower(name);
+    if (lowerNames.size < 1024) lowerNames.set(name, lower);
+  }
+  return lower;
+}
+
 /** The effective (last valid) occurrence of an option, by canonical name. */
 export function effective(index: OptionIndex, name: string): ResolvedOption | undefined {
-  const list = index.byName.get(asciiLower(name));
+  const list = index.byName.get(lowerName(name));
   if (!list) return undefined;
   for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== undefined) return list[i];
   return undefined;
@@ -170,7 +182,7 @@ export function effective(index: OptionIndex, name: string): ResolvedOption | un
 
 /** Every occurrence of an option (valid or not). */
 export function occurrences(index: OptionIndex, name: string): ResolvedOption[] {
-  return index.byName.get(asciiLower(name)) ?? [];
+  return index.byName.get(lowerName(name)) ?? [];
 }
 
 export function effectiveValue<T extends TypedValue>(index: OptionIndex, name: string): T | undefined {
