@@ -96,7 +96,10 @@ export async function benchLatency(format: keyof typeof TARGETS, bytes: number, 
   const text = generateDocument(format, bytes);
   const client = LspClient.start({ allowNetwork: true, nodeArgs });
   try {
-    await client.initialize({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });
+    // The completion capabilities VS Code declares: snippets, and documentation fetched per item when shown.
+    await client.initialize({
+      textDocument: { completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } },
+    });
     const t0 = now();
     client.openDocument(target.uri, target.languageId, text, 1);
     const opened = await client.waitForDiagnostics(target.uri, 1, 30_000);

@@ -14,6 +14,7 @@ import {
   type CancellationToken,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
   type CompletionList,
   type CompletionParams,
   type Connection,
@@ -59,6 +60,10 @@ export function startServer(connection: Connection): void {
   const openNames = new OpenDocumentNames();
   let settings = new DocumentSettings(connection, false);
   let snippetSupport = false;
+  /** The client fetches an item's documentation when it shows it (completionItem/resolve): lists go without it. */
+  let resolveDocumentation = false;
+  /** The documentation of the items of the last completion list, for completionItem/resolve. */
+  let lastDocumentation: { list: number; docs: CompletionItem['documentation'][] } = { list: 0, docs: [] };
   let registerConfigurationChange = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -67,13 +72,14 @@ export function startServer(connection: Connection): void {
     // Settings passed at start, as `{ mongodbUri: {...} }`, for clients that can neither be asked nor push.
     settings.changed(params.initializationOptions);
     snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    resolveDocumentation = capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('documentation') === true;
     registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: resolveDocumentation },
         codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
       },
       serverInfo: { name: SERVER_NAME, version },
@@ -203,9 +209,28 @@ export function startServer(connection: Connection): void {
       const items = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position))
         .filter((item) => snippetSupport || !item.isSnippet)
         .map((item) => toCompletionItem(document, item));
+      if (resolveDocumentation) {
+        // A list of every option with its documentation is some 60 KB; without it, a tenth of that.
+        const list = lastDocumentation.list + 1;
+        lastDocumentation = { list, docs: items.map((item) => item.documentation) };
+        items.forEach((item, i) => {
+          delete item.documentation;
+          item.data = { list, i };
+        });
+      }
       return { isIncomplete: false, items };
     }),
   );
+
+  /** Adds the documentation an item of the last list was sent without; any other item comes back as it is. */
+  connection.onCompletionResolve((item: CompletionItem) => {
+    const data = (item as { data?: { list?: unknown; i?: unknown } } | null)?.data;
+    if (data?.list === lastDocumentation.list && typeof data.i === 'number') {
+      const documentation = lastDocumentation.docs[data.i];
+      if (documentation !== undefined) item.documentation = documentation;
+    }
+    return item;
+  });
 
   /** Custom request behind the "Show Parsed Connection String" and "Copy Connection String (redacted)" commands. */
   connection.onRequest(
