@@ -19,6 +19,14 @@ export function medianTime(fn: () => unknown, rounds: number, warmup = 1): numbe
   return percentile(times, 50);
 }
 
+/** The best (smallest) of `rounds` timings of `fn`, after `warmup` untimed calls: the least disturbed by other work. */
+export function bestTime(fn: () => unknown, rounds: number, warmup = 1): number {
+  for (let k = 0; k < warmup; k++) fn();
+  let best = Infinity;
+  for (let k = 0; k < rounds; k++) best = Math.min(best, time(fn));
+  return best;
+}
+
 /** The p-th percentile (nearest rank) of `values`. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     const r = benchDocuments([1, 10], quick ? 3 : 7);
     results.documents = r;
     print();
-    print('### (b) analyzeDocument on generated mixed documents (one block of values in ten) vs. a bare /mongodb/g scan');
+    print('### (b) analyzeDocument on generated mixed documents (one block of values in ten) vs. a bare /mongodb/g scan (best of several runs each)');
     print();
     print('| Format | Size | Values | Problems | analyzeDocument | /mongodb/g (floor) | Ratio (target ≤ 10×) |');
     print('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
