@@ -28,6 +28,9 @@ export interface RuleContext {
   errorSpans(): Span[];
 }
 
+/** The most problems one rule reports in one connection string. */
+export const MAX_REPORTS_PER_RULE = 100;
+
 export function createContext(
   uri: ParsedUri,
   options: OptionIndex,
@@ -35,6 +38,7 @@ export function createContext(
   problems: Problem[],
   node?: NodeUri,
 ): RuleContext {
+  const reports = new Map<string, number>();
   const ctx: RuleContext = {
     uri,
     options,
@@ -45,6 +49,10 @@ export function createContext(
       let severity: Severity | 'none' = opts?.severity ?? info.severity;
       if (driver === 'node' && opts?.node !== undefined) severity = opts.node;
       if (severity === 'none') return;
+      // A string of a million `@` is a million times the same finding: the first ones say it all.
+      const count = (reports.get(ruleId) ?? 0) + 1;
+      reports.set(ruleId, count);
+      if (count > MAX_REPORTS_PER_RULE) return;
       const p: Problem = { ruleId, span, message, severity };
       if (opts?.data) p.data = opts.data;
       problems.push(p);

@@ -1,6 +1,6 @@
 import { DecodedPart } from '../uri/types';
 import { Severity } from '../types';
-import { overlaps, RuleContext } from './context';
+import { MAX_REPORTS_PER_RULE, overlaps, RuleContext } from './context';
 
 /** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */
 function isAllowed(c: number): boolean {
@@ -20,6 +20,12 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
+const UTF8 = new TextEncoder();
+
+function percentByte(b: number): string {
+  return '%' + b.toString(16).toUpperCase().padStart(2, '0');
+}
+
 /** Percent-encodes what must be encoded in userinfo, keeping valid escapes and allowed characters. */
 export function encodeUserinfoPart(raw: string): string {
   let out = '';
@@ -31,9 +37,12 @@ export function encodeUserinfoPart(raw: string): string {
     } else if (isAllowed(c)) out += raw[i];
     else {
       const cp = raw.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
+      if (cp < 0x80) {
+        out += percentByte(cp);
+        continue;
+      }
       if (cp > 0xffff) i++;
-      for (const b of new TextEncoder().encode(ch)) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+      for (const b of UTF8.encode(String.fromCodePoint(cp))) out += percentByte(b);
     }
   }
   return out;
@@ -56,10 +65,13 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
   const base = p.span.start;
   const fix = encodeUserinfoPart(raw);
   const data = fix !== raw ? { replacement: fix, replaceSpan: p.span, title: `Percent-encode the ${what}` } : undefined;
-  for (let i = 0; i < raw.length; i++) {
+  // Each rule reports at most MAX_REPORTS_PER_RULE problems per string: past three times that, stop looking.
+  let findings = 0;
+  for (let i = 0; i < raw.length && findings < 3 * MAX_REPORTS_PER_RULE; i++) {
     const c = raw.charCodeAt(i);
     if (c === 0x25) {
       if (!(i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2)))) {
+        findings++;
         ctx.report(
           'userinfo-invalid-escape',
           { start: base + i, end: base + Math.min(i + 3, raw.length) },
@@ -72,6 +84,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
     if (isAllowed(c)) continue;
     const ch = String.fromCodePoint(raw.codePointAt(i)!);
     const width = ch.length;
+    findings++;
     if (RESERVED.includes(ch)) {
       const enc = '%' + c.toString(16).toUpperCase().padStart(2, '0');
       const why =
