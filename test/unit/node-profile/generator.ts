@@ -5,17 +5,9 @@
  */
 import { URI_OPTIONS, UriOption } from '../../../server/src/service/data/uriOptions';
 
-/** mulberry32: a small, fast, seeded PRNG with a 2^32 period. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the seeded generator the benchmark uses too. */
+export { random as mulberry32 } from '../../../bench/generate';
+import { random as mulberry32 } from '../../../bench/generate';
 
 export class Gen {
   constructor(readonly rand: () => number) {}
