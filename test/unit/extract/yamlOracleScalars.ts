@@ -1,0 +1,271 @@
+/**
+ * Readers of YAML scalars that keep the document offset of every decoded character: double-quoted
+ * (escapes, folding, escaped line breaks), single-quoted (`''`, folding), plain (multi-line folding)
+ * and block scalars (`|`, `>` with indentation indicators). Each runs forward once.
+ */
+import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, lineEnd, nextLine, verbatim } from '../../../server/src/service/extract/decoded';
+import { placeholderEnd } from '../../../server/src/service/extract/plainText';
+
+export interface Scalar {
+  d: DecodedText;
+  /** Document offset just after the scalar (after the closing quote). */
+  end: number;
+  /** Where a comment after the scalar starts on its last line, if any. */
+  comment?: number;
+}
+
+const DOUBLE_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ',
+  '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** Column of the first non-blank character of the line starting at `line`, and its offset. */
+function firstNonBlank(text: string, line: number): number {
+  let i = line;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** True at a `---` or `...` document marker. */
+export function isDocumentMarker(text: string, line: number): boolean {
+  const c = text.charCodeAt(line);
+  if (c !== 0x2d && c !== 0x2e) return false;
+  if (text.charCodeAt(line + 1) !== c || text.charCodeAt(line + 2) !== c) return false;
+  const after = text.charCodeAt(line + 3);
+  return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d;
+}
+
+/**
+ * Skips a line break at `i` and the empty lines after it; returns the offset of the next line's first
+ * non-blank character and the number of empty lines, or undefined when the scalar cannot go on there
+ * (end of text, a document marker, or a line not indented more than `parentIndent`).
+ */
+function skipLineFold(text: string, i: number, parentIndent: number): { next: number; empties: number } | undefined {
+  let empties = 0;
+  let line = nextLine(text, i);
+  for (;;) {
+    if (line >= text.length) return undefined;
+    const s = firstNonBlank(text, line);
+    const le = lineEnd(text, s);
+    if (s >= le) {
+      empties++;
+      line = nextLine(text, le);
+      continue;
+    }
+    if (s - line <= parentIndent || isDocumentMarker(text, line)) return undefined;
+    return { next: s, empties };
+  }
+}
+
+/** Reads a quoted scalar opening at `open`; undefined when it is not closed. */
+export function readQuoted(text: string, open: number, parentIndent: number): Scalar | undefined {
+  const double = text.charCodeAt(open) === 0x22;
+  const b = new DecodedBuilder(text, open + 1);
+  let run = open + 1;
+  let i = run;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (double && c === 0x22) {
+      b.raw(run, i);
+      return { d: b.finish(i), end: i + 1 };
+    }
+    if (!double && c === 0x27) {
+      if (text.charCodeAt(i + 1) !== 0x27) {
+        b.raw(run, i);
+        return { d: b.finish(i), end: i + 1 };
+      }
+      b.raw(run, i);
+      b.char("'", i);
+      i += 2;
+      run = i;
+      continue;
+    }
+    if (double && c === 0x5c) {
+      b.raw(run, i);
+      const e = text[i + 1];
+      if (e === '\n' || e === '\r') {
+        // An escaped line break: the lines join without a space.
+        const fold = skipLineFold(text, i + 1, parentIndent);
+        if (!fold) return undefined;
+        i = fold.next;
+      } else if (e !== undefined && DOUBLE_ESCAPES[e] !== undefined) {
+        b.char(DOUBLE_ESCAPES[e], i);
+        i += 2;
+      } else if (e !== undefined && HEX_ESCAPE_LENGTH[e] !== undefined) {
+        const n = HEX_ESCAPE_LENGTH[e];
+        const s = fromCodePoint(hexValue(text, i + 2, n));
+        if (s !== undefined) {
+          b.char(s, i);
+          i += 2 + n;
+        } else {
+          b.raw(i, i + 2);
+          i += 2;
+        }
+      } else {
+        b.raw(i, Math.min(i + 2, text.length));
+        i += 2;
+      }
+      run = i;
+      continue;
+    }
+    if (c === 0x0a || c === 0x0d) {
+      // Folding: trailing blanks go, the line break becomes a space or the empty lines become \n.
+      let e = i;
+      while (e > run && isSpace(text.charCodeAt(e - 1))) e--;
+      b.raw(run, e);
+      const fold = skipLineFold(text, i, parentIndent);
+      if (!fold) return undefined;
+      if (fold.empties === 0) b.char(' ', i);
+      else for (let k = 0; k < fold.empties; k++) b.char('\n', i);
+      i = fold.next;
+      run = i;
+      continue;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+/** End of the content of a plain scalar on one line (before ` #`, without trailing blanks), and where its comment starts. */
+function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean): { end: number; comment?: number } {
+  let i = from;
+  while (i < eol) {
+    const c = text.charCodeAt(i);
+    if (c === 0x23 /* # */ && i > from && isSpace(text.charCodeAt(i - 1))) break;
+    if (c === 0x7b || c === 0x24) {
+      const p = placeholderEnd(text, i, eol);
+      if (p > 0) {
+        i = p;
+        continue;
+      }
+    }
+    if (inFlow && (c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d)) break;
+    if (inFlow && c === 0x3a && (i + 1 >= eol || isSpace(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 0x2c)) break;
+    i++;
+  }
+  const comment = i < eol && text.charCodeAt(i) === 0x23 ? i : undefined;
+  let end = i;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  return comment === undefined ? { end } : { end, comment };
+}
+
+/** True when the line after `eol` (after empty lines) goes on with a plain scalar. */
+function continues(text: string, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): boolean {
+  let pos = nextLine(text, eol);
+  while (pos < text.length) {
+    const s = firstNonBlank(text, pos);
+    const le = lineEnd(text, s);
+    if (s < le) return !(s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s));
+    pos = nextLine(text, le);
+  }
+  return false;
+}
+
+/**
+ * Reads a plain scalar from `start`: the rest of the line and, in block context, the following lines
+ * indented more than `parentIndent`, folded. `stopAt(lineStart, firstNonBlank)` ends it before a line
+ * that starts something else (a key, a sequence item).
+ */
+export function readPlain(
+  text: string,
+  start: number,
+  parentIndent: number,
+  inFlow: boolean,
+  stopAt: (line: number, s: number) => boolean,
+): Scalar {
+  const eol = lineEnd(text, start);
+  const first = plainLineEnd(text, start, eol, inFlow);
+  if (inFlow || first.comment !== undefined || !continues(text, eol, parentIndent, stopAt)) {
+    const single: Scalar = { d: verbatim(text, start, first.end), end: first.end };
+    if (first.comment !== undefined) single.comment = first.comment;
+    return single;
+  }
+  const b = new DecodedBuilder(text, start);
+  b.raw(start, first.end);
+  let last = first.end;
+  let comment: number | undefined;
+  let pos = nextLine(text, eol);
+  let breaks = 0;
+  while (pos < text.length) {
+    const s = firstNonBlank(text, pos);
+    const le = lineEnd(text, s);
+    if (s >= le) {
+      breaks++;
+      pos = nextLine(text, le);
+      continue;
+    }
+    if (s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s)) break;
+    const line = plainLineEnd(text, s, le, false);
+    if (breaks === 0) b.char(' ', last);
+    else for (let k = 0; k < breaks; k++) b.char('\n', last);
+    b.raw(s, line.end);
+    last = line.end;
+    breaks = 0;
+    pos = nextLine(text, le);
+    if (line.comment !== undefined) {
+      comment = line.comment;
+      break;
+    }
+  }
+  return { d: b.finish(last), end: last, ...(comment !== undefined ? { comment } : {}) };
+}
+
+/**
+ * Reads a block scalar whose header (`|`, `>`, with indicators) is at `header`. Trailing line breaks
+ * are left out of the value whatever the chomping: connection-string parsers drop them.
+ * Returns undefined when the header is not one.
+ */
+export function readBlockScalar(text: string, header: number, parentIndent: number): Scalar | undefined {
+  const folded = text.charCodeAt(header) === 0x3e;
+  let i = header + 1;
+  let explicit = 0;
+  for (let k = 0; k < 2; k++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2b || c === 0x2d) i++;
+    else if (c >= 0x31 && c <= 0x39) {
+      explicit = c - 0x30;
+      i++;
+    }
+  }
+  const eol = lineEnd(text, header);
+  while (i < eol && isSpace(text.charCodeAt(i))) i++;
+  if (i < eol && text.charCodeAt(i) !== 0x23) return undefined;
+  const b = new DecodedBuilder(text, nextLine(text, eol));
+  let indent = explicit > 0 ? Math.max(parentIndent, 0) + explicit : -1;
+  let pos = nextLine(text, eol);
+  let empties = 0;
+  let prevMore = true; // the first line starts without a fold
+  let last = pos;
+  let lines = 0;
+  while (pos < text.length) {
+    const s = firstNonBlank(text, pos);
+    const le = lineEnd(text, s);
+    if (s >= le && (indent < 0 || s - pos <= indent)) {
+      empties++;
+      pos = nextLine(text, le);
+      continue;
+    }
+    if (indent < 0) {
+      if (s - pos <= parentIndent) break;
+      indent = s - pos;
+    }
+    if (s - pos < indent) break;
+    const from = pos + indent;
+    const more = isSpace(text.charCodeAt(from));
+    if (lines > 0) {
+      if (!folded || more || prevMore) for (let k = 0; k <= empties; k++) b.char('\n', last);
+      else if (empties === 0) b.char(' ', last);
+      else for (let k = 0; k < empties; k++) b.char('\n', last);
+    } else {
+      for (let k = 0; k < empties; k++) b.char('\n', from);
+    }
+    b.raw(from, le);
+    last = le;
+    prevMore = more;
+    empties = 0;
+    lines++;
+    pos = nextLine(text, le);
+  }
+  return { d: b.finish(last), end: last };
+}
