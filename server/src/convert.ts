@@ -55,21 +55,38 @@ export function toHover(document: TextDocument, hover: HoverResult): Hover {
   };
 }
 
-export function toCompletionItem(document: TextDocument, item: CompletionResult): CompletionItem {
+/**
+ * An LSP completion item. `ranges` keeps the range of each replace span object already converted (the
+ * items of one list share one); without `withDocumentation` the documentation is left for resolve.
+ */
+export function toCompletionItem(
+  document: TextDocument,
+  item: CompletionResult,
+  ranges = new Map<Span, Range>(),
+  withDocumentation = true,
+): CompletionItem {
+  let range = ranges.get(item.replace);
+  if (!range) {
+    range = toRange(document, item.replace);
+    ranges.set(item.replace, range);
+  }
   const completion: CompletionItem = {
     label: item.label,
     kind: COMPLETION_KIND[item.kind] ?? CompletionItemKind.Text,
-    textEdit: { range: toRange(document, item.replace), newText: item.insertText },
+    textEdit: { range, newText: item.insertText },
     insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (item.detail !== undefined) completion.detail = item.detail;
-  if (item.documentation !== undefined) {
+  if (item.documentation !== undefined && withDocumentation) {
     completion.documentation = { kind: MarkupKind.Markdown, value: item.documentation };
   }
   if (item.sortText !== undefined) completion.sortText = item.sortText;
   if (item.filterText !== undefined) completion.filterText = item.filterText;
-  if (item.deprecated) completion.tags = [CompletionItemTag.Deprecated];
+  if (item.deprecated) completion.tags = DEPRECATED;
   // After `key=`, open the list again so the values show up at once.
-  if (item.retrigger) completion.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+  if (item.retrigger) completion.command = SUGGEST_AGAIN;
   return completion;
 }
+
+const DEPRECATED: CompletionItemTag[] = [CompletionItemTag.Deprecated];
+const SUGGEST_AGAIN = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };

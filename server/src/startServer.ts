@@ -7,6 +7,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
+  MarkupKind,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
@@ -24,9 +25,11 @@ import {
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type Range,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span } from './service/types';
 import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
@@ -63,7 +66,7 @@ export function startServer(connection: Connection): void {
   /** The client fetches an item's documentation when it shows it (completionItem/resolve): lists go without it. */
   let resolveDocumentation = false;
   /** The documentation of the items of the last completion list, for completionItem/resolve. */
-  let lastDocumentation: { list: number; docs: CompletionItem['documentation'][] } = { list: 0, docs: [] };
+  let lastDocumentation: { list: number; docs: (string | undefined)[] } = { list: 0, docs: [] };
   let registerConfigurationChange = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -206,17 +209,16 @@ export function startServer(connection: Connection): void {
       const found = await analysisForRequest(uri, token);
       if (!found) return EMPTY_COMPLETION;
       const { document, analysis } = found;
-      const items = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position))
-        .filter((item) => snippetSupport || !item.isSnippet)
-        .map((item) => toCompletionItem(document, item));
+      const results = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position)).filter(
+        (item) => snippetSupport || !item.isSnippet,
+      );
+      const ranges = new Map<Span, Range>();
+      const items = results.map((item) => toCompletionItem(document, item, ranges, !resolveDocumentation));
       if (resolveDocumentation) {
         // A list of every option with its documentation is some 60 KB; without it, a tenth of that.
         const list = lastDocumentation.list + 1;
-        lastDocumentation = { list, docs: items.map((item) => item.documentation) };
-        items.forEach((item, i) => {
-          delete item.documentation;
-          item.data = { list, i };
-        });
+        lastDocumentation = { list, docs: results.map((item) => item.documentation) };
+        for (let i = 0; i < items.length; i++) items[i].data = { list, i };
       }
       return { isIncomplete: false, items };
     }),
@@ -227,7 +229,7 @@ export function startServer(connection: Connection): void {
     const data = (item as { data?: { list?: unknown; i?: unknown } } | null)?.data;
     if (data?.list === lastDocumentation.list && typeof data.i === 'number') {
       const documentation = lastDocumentation.docs[data.i];
-      if (documentation !== undefined) item.documentation = documentation;
+      if (documentation !== undefined) item.documentation = { kind: MarkupKind.Markdown, value: documentation };
     }
     return item;
   });

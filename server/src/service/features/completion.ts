@@ -37,27 +37,54 @@ export function matchesTyped(label: string, typed: string): boolean {
   return j === t.length;
 }
 
+/** What an option's completion item says, whatever the cursor: built once per option. */
+interface OptionItemParts {
+  lower: string;
+  detail: string;
+  documentation: string;
+  sortText: string;
+  deprecated: boolean;
+  withEquals: string;
+}
+const optionItemParts = new Map<UriOption, OptionItemParts>();
+
+function partsOf(o: UriOption): OptionItemParts {
+  let parts = optionItemParts.get(o);
+  if (!parts) {
+    const group = o.origin === 'spec' ? (o.deprecated ? '2' : '0') : o.origin === 'legacy' ? '3' : '1';
+    parts = {
+      lower: asciiLower(o.name),
+      detail: optionDetail(o),
+      documentation: optionDoc(o),
+      sortText: `${group}${o.name.toLowerCase()}`,
+      deprecated: !!o.deprecated,
+      withEquals: `${o.name}=`,
+    };
+    optionItemParts.set(o, parts);
+  }
+  return parts;
+}
+
 function keyCompletions(ctx: Ctx, text: string, itemStart: number, itemEnd: number, hasEquals: boolean, isSrv: boolean, present: Set<string>): CompletionResult[] {
   const out: CompletionResult[] = [];
+  // Every item replaces the same range: one object for all of them.
+  const replace = ctx.toDoc({ start: itemStart, end: itemEnd });
   for (const o of OFFERED) {
-    const lower = asciiLower(o.name);
-    if (present.has(lower) && !o.repeatable) continue;
+    const parts = partsOf(o);
+    if (present.has(parts.lower) && !o.repeatable) continue;
     if (o.srvOnly && !isSrv) continue;
     if (!matchesTyped(o.name, text)) continue;
-    const group = o.origin === 'spec' ? (o.deprecated ? '2' : '0') : o.origin === 'legacy' ? '3' : '1';
-    out.push(
-      item(ctx, {
-        label: o.name,
-        kind: 'option',
-        detail: optionDetail(o),
-        documentation: optionDoc(o),
-        insertText: hasEquals ? o.name : `${o.name}=`,
-        retrigger: !hasEquals,
-        deprecated: !!o.deprecated,
-        sortText: `${group}${o.name.toLowerCase()}`,
-        span: { start: itemStart, end: itemEnd },
-      }),
-    );
+    out.push({
+      label: o.name,
+      kind: 'option',
+      detail: parts.detail,
+      documentation: parts.documentation,
+      insertText: hasEquals ? o.name : parts.withEquals,
+      retrigger: !hasEquals,
+      deprecated: parts.deprecated,
+      sortText: parts.sortText,
+      replace,
+    });
   }
   return out;
 }
