@@ -9,31 +9,50 @@ import { validateEmbeddedValue } from './features/validation';
 import { analyzeDocument, Analysis, TextDocumentLike } from './languageService';
 import { EmbeddedValue, Problem, Settings } from './types';
 
+interface Entry {
+  kind: EmbeddedValue['kind'];
+  syntax: EmbeddedValue['syntax'];
+  key: EmbeddedValue['key'];
+  problems: Problem[];
+  run: number;
+}
+
 /** Problems of values, by value, for one settings object and language. */
 export class ValidationCache {
   private settings: Settings | undefined;
   private languageId: string | undefined;
-  private readonly entries = new Map<string, { problems: Problem[]; run: number }>();
+  /**
+   * By the value's text (a slice of the document, so no copy); values of the same text that differ in
+   * what else validation reads (kind, syntax, key) are told apart in the entry list.
+   */
+  private readonly entries = new Map<string, Entry[]>();
   /** The same entries by value object: values an edit did not touch are the same objects. */
-  private byValue = new WeakMap<EmbeddedValue, { problems: Problem[]; run: number }>();
+  private byValue = new WeakMap<EmbeddedValue, Entry>();
+  private count = 0;
   private run = 0;
   private usedInRun = 0;
 
   validate(value: EmbeddedValue, settings: Settings, languageId: string): Problem[] {
     if (settings !== this.settings || languageId !== this.languageId) {
       this.entries.clear();
+      this.count = 0;
       this.byValue = new WeakMap();
       this.settings = settings;
       this.languageId = languageId;
     }
     let entry = this.byValue.get(value);
     if (!entry) {
-      // Everything validation may read of a value, and a separator that occurs in none of the short parts.
-      const key = `${value.kind}\u0000${value.syntax ?? ''}\u0000${value.key ?? ''}\u0000${value.text}`;
-      entry = this.entries.get(key);
+      // Everything validation may read of a value: its text, kind, syntax and key.
+      let list = this.entries.get(value.text);
+      entry = list?.find((e) => e.kind === value.kind && e.syntax === value.syntax && e.key === value.key);
       if (!entry) {
-        entry = { problems: validateEmbeddedValue(value, settings, languageId), run: -1 };
-        this.entries.set(key, entry);
+        entry = { kind: value.kind, syntax: value.syntax, key: value.key, problems: validateEmbeddedValue(value, settings, languageId), run: -1 };
+        if (list) list.push(entry);
+        else {
+          list = [entry];
+          this.entries.set(value.text, list);
+        }
+        this.count++;
       }
       this.byValue.set(value, entry);
     }
@@ -46,15 +65,20 @@ export class ValidationCache {
 
   /** Ends an analysis: when most entries were not used by it, they are dropped (memory stays bounded). */
   endRun(): void {
-    if (this.entries.size > 2 * this.usedInRun + 1024) {
-      for (const [key, entry] of this.entries) if (entry.run !== this.run) this.entries.delete(key);
+    if (this.count > 2 * this.usedInRun + 1024) {
+      for (const [text, list] of this.entries) {
+        const kept = list.filter((e) => e.run === this.run);
+        this.count -= list.length - kept.length;
+        if (kept.length === 0) this.entries.delete(text);
+        else if (kept.length !== list.length) this.entries.set(text, kept);
+      }
     }
     this.run++;
     this.usedInRun = 0;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 }
 

@@ -4,10 +4,10 @@ import { checkCredentialsInSource } from '../rules/credentials';
 import { findPlaceholders, overlapsPlaceholder } from '../uri/placeholders';
 import { checkAtlasConnections } from '../limits/atlasConnections';
 import { parseConnectionString } from '../uri/parser';
-import { ParsedUri } from '../uri/types';
+import { DecodedPart, HostPart, ParsedUri } from '../uri/types';
 import { checkCollectionName, checkDatabaseName } from '../naming/names';
 import { issuesToProblems } from '../naming/problems';
-import { checkAtlasName } from '../naming/atlasNames';
+import { checkAtlasName, clusterLabelOfHost } from '../naming/atlasNames';
 
 /** Checks one connection string; problems inside template placeholders are dropped. */
 export function validateUri(text: string, settings: Settings, languageId?: string): Problem[] {
@@ -21,17 +21,36 @@ function checkUri(text: string, settings: Settings, languageId?: string): { prob
   return { problems: withoutPlaceholders(text, problems), parsed: check.parsed };
 }
 
-/** The parse of each connection string validated, for the whole-document analyses that read it again. */
-const parsedUris = new WeakMap<EmbeddedValue, ParsedUri>();
+/**
+ * What the whole-document analyses read again of a connection string (its database names and Atlas
+ * host names), kept per value from its validation: a few parts, not the whole parse, so that a large
+ * document's analysis stays small in memory.
+ */
+export interface UriNameParts {
+  database?: DecodedPart;
+  /** Values of the authSource options. */
+  authSources: DecodedPart[];
+  /** Hosts whose name has an Atlas cluster label. */
+  atlasHosts: HostPart[];
+}
 
-/** The parse of a connection-string value: the one made while validating it, or a new one. */
-export function parsedUriOf(value: EmbeddedValue): ParsedUri {
-  let parsed = parsedUris.get(value);
-  if (!parsed) {
-    parsed = parseConnectionString(value.text);
-    parsedUris.set(value, parsed);
+const nameParts = new WeakMap<EmbeddedValue, UriNameParts>();
+
+function namePartsOfParse(parsed: ParsedUri): UriNameParts {
+  const authSources: DecodedPart[] = [];
+  for (const o of parsed.options) if (o.keyLower === 'authsource' && o.value) authSources.push(o.value);
+  const atlasHosts = parsed.hosts.filter((h) => clusterLabelOfHost(h.host.value) !== undefined);
+  return { database: parsed.database, authSources, atlasHosts };
+}
+
+/** The name parts of a connection-string value: those kept from its validation, or from a new parse. */
+export function uriNamePartsOf(value: EmbeddedValue): UriNameParts {
+  let parts = nameParts.get(value);
+  if (!parts) {
+    parts = namePartsOfParse(parseConnectionString(value.text));
+    nameParts.set(value, parts);
   }
-  return parsed;
+  return parts;
 }
 
 /** Drops the problems that touch a template placeholder (`${DB}`, `{{ db }}`, `<password>`). */
@@ -46,7 +65,7 @@ function withoutPlaceholders(text: string, problems: Problem[]): Problem[] {
 export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string): Problem[] {
   if (value.kind === 'uri') {
     const { problems, parsed } = checkUri(value.text, settings, languageId);
-    parsedUris.set(value, parsed);
+    nameParts.set(value, namePartsOfParse(parsed));
     return problems;
   }
   if (value.kind === 'database') return withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })));

@@ -9,7 +9,7 @@ import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
 import type { DocumentAnalysis } from '../languageService';
 import { ruleInfo } from '../rules/ruleTable';
 import { EmbeddedValue, Problem, Settings, Span } from '../types';
-import { parsedUriOf } from '../features/validation';
+import { uriNamePartsOf } from '../features/validation';
 import { rawSpan } from '../uri/percent';
 import { findPlaceholders } from '../uri/placeholders';
 import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from './atlasNames';
@@ -211,19 +211,17 @@ function readConnectionString(
   namespaceDatabases: Set<string>,
   report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
 ): void {
-  const parsed = parsedUriOf(value);
+  const parsed = uriNamePartsOf(value);
   const db = parsed.database;
   if (db && db.value !== '' && !hasPlaceholder(db.raw)) {
     addName(firstSpans, db.value, value, db.span.start, db.span.end);
     namespaceDatabases.add(db.value);
   }
-  for (const o of parsed.options) {
-    if (o.keyLower !== 'authsource' || !o.value) continue;
-    const v = o.value;
+  for (const v of parsed.authSources) {
     if (v.value === '' || v.value === EXTERNAL_AUTH_SOURCE || hasPlaceholder(v.raw)) continue;
     addName(firstSpans, v.value, value, v.span.start, v.span.end);
   }
-  for (const h of parsed.hosts) {
+  for (const h of parsed.atlasHosts) {
     const label = clusterLabelOfHost(h.host.value);
     if (!label || hasPlaceholder(h.host.raw)) continue;
     const name = h.host.value.slice(label.start, label.end);
