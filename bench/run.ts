@@ -70,10 +70,11 @@ async function main(): Promise<void> {
     print();
     print('### (b) analyzeDocument on generated mixed documents (one block of values in ten) vs. a bare /mongodb/g scan (best of several runs each)');
     print();
-    print('| Format | Size | Values | Problems | analyzeDocument | /mongodb/g (floor) | Ratio (target ≤ 10×) |');
-    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    print('| Format | Size | Values | Problems | Extraction alone (10 MB: < 200 ms) | analyzeDocument | /mongodb/g (floor) | Ratio (target ≤ 10×) |');
+    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const d of r) {
-      print(`| ${d.format} | ${(d.bytes / 2 ** 20).toFixed(0)} MB | ${d.values} | ${d.problems} | ${ms(d.analyzeMs)} | ${ms(d.floorMs)} | ${ratio(d.ratio)} ${check(d.ratio <= 10)} |`);
+      const extraction = `${ms(d.extractMs)}${d.bytes >= 10 * 2 ** 20 ? ` ${check(d.extractMs < 200)}` : ''}`;
+      print(`| ${d.format} | ${(d.bytes / 2 ** 20).toFixed(0)} MB | ${d.values} | ${d.problems} | ${extraction} | ${ms(d.analyzeMs)} | ${ms(d.floorMs)} | ${ratio(d.ratio)} ${check(d.ratio <= 10)} |`);
     }
   }
 
