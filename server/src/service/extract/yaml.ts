@@ -7,31 +7,88 @@
  */
 import { EmbeddedValue, HostSyntax } from '../types';
 import { DecodedText, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
-import { emitString } from './detect';
+import { emitString, mayMentionMongo } from './detect';
 import { classifyKeys, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
 import { isDocumentMarker, readBlockScalar, readPlain, readQuoted, Scalar } from './yamlScalars';
-
-/** Where a value sits: under the keys of the stack and its own key `extra`, or at an explicit path (in flow collections). */
-type Where = { extra: string | undefined } | string[];
 
 interface Entry {
   indent: number;
   key: string;
   /** A block sequence at the same indentation as its key (`key:\n- a`) has started. */
   sequenceAtSameIndent: boolean;
+  /** What this key and the two above it say about a value under it; computed when first asked (undefined until then). */
+  kind: KeyKind | null | undefined;
 }
 
 /** Plain scalars that YAML reads as null, booleans or numbers: not strings. */
 const NOT_STRINGS = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|no|No|on|On|off|Off|[-+]?[0-9][0-9_.eE+-]*)$/;
 
+/** True when a plain scalar starting with character `c` may be one of NOT_STRINGS (`~`, n, t, f, y, o, a sign or a digit). */
+function mayBeNotString(c: number): boolean {
+  if (c >= 0x30 && c <= 0x39) return true;
+  switch (c | 0x20) {
+    case 0x6e: // n
+    case 0x74: // t
+    case 0x66: // f
+    case 0x79: // y
+    case 0x6f: // o
+      return true;
+  }
+  return c === 0x7e || c === 0x2b || c === 0x2d;
+}
+
 const KEY_ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=/;
+
+/**
+ * Keys that say nothing about a value whatever the keys above them, by key (a bounded cache: documents
+ * with many distinct keys only fill it once).
+ */
+const silentLeaves = new Map<string, boolean>();
+
+/** True when a key is one segment (no `.`, `:` or `__` to split it at). */
+function isOneSegment(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 0x2e || c === 0x3a || (c === 0x5f && key.charCodeAt(i + 1) === 0x5f)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when a value's own key `leaf` makes it nothing whatever its parent and grandparent keys: the
+ * parents only ever matter through a mention of mongo or atlas or a `ConnectionStrings` section, so a
+ * leaf that says nothing under `mongoatlas` → `ConnectionStrings` says nothing anywhere.
+ */
+function isSilentLeaf(leaf: string): boolean {
+  let silent = silentLeaves.get(leaf);
+  if (silent === undefined) {
+    silent = isOneSegment(leaf) && classifyKeys(leaf, 'ConnectionStrings', 'mongoatlas') === undefined;
+    if (silentLeaves.size < 4096) silentLeaves.set(leaf, silent);
+  }
+  return silent;
+}
+
+function classifyLeaf(leaf: string, parent: string | undefined, grandparent: string | undefined): KeyKind | undefined {
+  return isSilentLeaf(leaf) ? undefined : classifyKeys(leaf, parent, grandparent);
+}
+
+/** Reads flow scalars on one line only: no continuation line is asked about. */
+const NEVER_CONTINUES = (): boolean => true;
 
 class YamlScanner {
   readonly out: EmbeddedValue[] = [];
   private stack: Entry[] = [];
   /** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
   private lastName: { col: number; depth: number; value: string } | undefined;
+
+  /** The key found by the last readKey: its text is text[keyFrom, keyTo), its value starts after afterColon. */
+  keyFrom = 0;
+  keyTo = 0;
+  private afterColon = -1;
+  /** Where the last readKey started (a continuation check reads the key of the next line before the main loop does). */
+  private keyAt = -1;
 
   constructor(private readonly text: string) {}
 
@@ -73,7 +130,24 @@ class YamlScanner {
   }
 
   private mentions(from: number, to: number): void {
+    if (to - from < 10) return;
     for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw' });
+  }
+
+  /**
+   * Reads `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line); true
+   * when there is one, with its text at [keyFrom, keyTo) and its value after afterColon.
+   */
+  private readKey(p: number, eol: number): boolean {
+    if (p !== this.keyAt) {
+      this.keyAt = p;
+      this.afterColon = readKey(this.text, p, eol, this);
+    }
+    return this.afterColon >= 0;
+  }
+
+  private keyText(): string {
+    return this.text.slice(this.keyFrom, this.keyTo);
   }
 
   /** Reads the content of one line that starts at `line` with its first non-blank at `p`; returns where to go on. */
@@ -102,32 +176,32 @@ class YamlScanner {
       this.mentions(p, eol);
       return nextLine(text, eol);
     }
-    const key = readKey(text, p, eol);
-    if (key) {
+    if (this.readKey(p, eol)) {
       const col = p - line;
-      while (this.stack.length > 0 && this.stack[this.stack.length - 1].indent >= col) this.stack.pop();
-      let v = skipProperties(text, key.afterColon, eol);
+      const stack = this.stack;
+      while (stack.length > 0 && stack[stack.length - 1].indent >= col) stack.pop();
+      const key = this.keyText();
+      const v = skipProperties(text, this.afterColon, eol);
       if (v >= eol || text.charCodeAt(v) === 0x23) {
-        this.stack.push({ indent: col, key: key.key, sequenceAtSameIndent: false });
+        stack.push({ indent: col, key, sequenceAtSameIndent: false, kind: undefined });
         this.lastKeyLine = line;
         this.mentions(v, eol);
         return nextLine(text, eol);
       }
-      const leaf =
-        key.key === 'value' && this.lastName && this.lastName.col === col && this.lastName.depth === this.stack.length ? this.lastName.value : key.key;
-      const scalar = this.value(v, col, { extra: leaf }, false);
-      if (key.key === 'name' && scalar) this.lastName = { col, depth: this.stack.length, value: scalar.text };
-      v = this.resumeAt;
-      return v;
+      const lastName = this.lastName;
+      const leaf = key === 'value' && lastName && lastName.col === col && lastName.depth === stack.length ? lastName.value : key;
+      const scalar = this.value(v, col, leaf, false);
+      if (key === 'name' && scalar) this.lastName = { col, depth: stack.length, value: scalar.text };
+      return this.resumeAt;
     }
     if (itemIndent >= 0) {
-      this.value(p, itemIndent, { extra: undefined }, true);
+      this.value(p, itemIndent, undefined, true);
       return this.resumeAt;
     }
     const top = this.stack[this.stack.length - 1];
     if (top && p - line > top.indent && !text.startsWith('{{', p)) {
       // The value of a key, on the line after it.
-      this.value(p, top.indent, { extra: undefined }, false);
+      this.value(p, top.indent, undefined, false);
       return this.resumeAt;
     }
     this.mentions(p, eol);
@@ -143,8 +217,8 @@ class YamlScanner {
     return this.lastKeyLine >= 0 && this.stack[this.stack.length - 1] === e;
   }
 
-  /** Reads a value at `v`; returns its decoded text when it is a scalar. */
-  private value(v: number, parentIndent: number, where: Where, isItem: boolean): DecodedText | undefined {
+  /** Reads a value at `v` whose own key (if any) is `key`; returns its decoded text when it is a scalar. */
+  private value(v: number, parentIndent: number, key: string | undefined, isItem: boolean): DecodedText | undefined {
     const text = this.text;
     const c = text.charCodeAt(v);
     let scalar: Scalar | undefined;
@@ -156,7 +230,7 @@ class YamlScanner {
       scalar = readQuoted(text, v, parentIndent);
       syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
     } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) {
-      this.resumeAt = nextLine(text, this.flow(v, parentIndent, Array.isArray(where) ? where : this.pathWith(where.extra)));
+      this.resumeAt = nextLine(text, this.flow(v, parentIndent, key));
       return undefined;
     } else if (c === 0x2a /* *alias */) {
       this.resumeAt = nextLine(text, v);
@@ -166,7 +240,7 @@ class YamlScanner {
       syntax = 'yaml-plain';
       scalar = readPlain(text, v, parentIndent, false, this.stopsPlain);
     }
-    this.emit(scalar.d, syntax, where, isItem);
+    this.emit(scalar.d, syntax, key, undefined, isItem);
     const eol = lineEnd(text, scalar.end);
     this.mentions(scalar.comment ?? scalar.end, eol);
     this.resumeAt = nextLine(text, eol);
@@ -178,45 +252,61 @@ class YamlScanner {
     const text = this.text;
     const le = lineEnd(text, s);
     if (text.charCodeAt(s) === 0x2d && (s + 1 >= le || isSpace(text.charCodeAt(s + 1)))) return true;
-    return readKey(text, s, le) !== undefined || text.startsWith('{{', s);
+    return this.readKey(s, le) || text.startsWith('{{', s);
   };
 
-  /** The key path of the stack, and `extra` after it. */
-  private pathWith(extra: string | undefined): string[] {
+  /** The key path of the stack, and then `k1` and `k2` when given. */
+  private pathWith(k1: string | undefined, k2: string | undefined): string[] {
     const path = this.path();
-    if (extra !== undefined) path.push(extra);
+    if (k1 !== undefined) path.push(k1);
+    if (k2 !== undefined) path.push(k2);
     return path;
   }
 
-  /** What the keys of the stack (and `extra`, the value's own key) say about a value. */
-  private classify(extra: string | undefined): KeyKind | undefined {
+  /** What the keys of the stack, then `k1` and `k2` (the innermost, when given), say about a value. */
+  private classify(k1: string | undefined, k2: string | undefined): KeyKind | undefined {
     const s = this.stack;
     const n = s.length;
-    if (extra !== undefined) return classifyKeys(extra, s[n - 1]?.key, s[n - 2]?.key);
-    return n > 0 ? classifyKeys(s[n - 1].key, s[n - 2]?.key, s[n - 3]?.key) : undefined;
+    if (k2 !== undefined) return classifyLeaf(k2, k1, s[n - 1]?.key);
+    if (k1 !== undefined) return classifyLeaf(k1, s[n - 1]?.key, s[n - 2]?.key);
+    if (n === 0) return undefined;
+    const top = s[n - 1];
+    if (top.kind === undefined) top.kind = classifyLeaf(top.key, s[n - 2]?.key, s[n - 3]?.key) ?? null;
+    return top.kind ?? undefined;
   }
 
-  private emit(value: DecodedText, syntax: HostSyntax, where: Where, isItem: boolean): void {
-    if (syntax === 'yaml-plain' && NOT_STRINGS.test(value.text)) return;
-    let d = kubernetesVariables(value);
+  /**
+   * Emits a scalar found under the keys of the stack and then `k1`, `k2` (innermost last, when given).
+   * An item `KEY=value` (compose `environment:` lists) is the value of KEY.
+   */
+  private emit(value: DecodedText, syntax: HostSyntax, k1: string | undefined, k2: string | undefined, isItem: boolean): void {
+    const text = value.text;
+    if (text.length === 0) return;
+    if (syntax === 'yaml-plain' && mayBeNotString(text.charCodeAt(0)) && NOT_STRINGS.test(text)) return;
+    let from = 0;
     if (isItem) {
-      const m = KEY_ASSIGNMENT.exec(d.text.length > 256 ? d.text.slice(0, 256) : d.text);
+      const eq = text.indexOf('=');
+      const m = eq > 0 && eq < 256 ? KEY_ASSIGNMENT.exec(text.length > 256 ? text.slice(0, 256) : text) : null;
       if (m) {
         const key = m[1].replace(/^-+/, '');
-        d = subDecoded(d, m[0].length, d.text.length);
-        where = Array.isArray(where) ? [...where, key] : where.extra === undefined ? { extra: key } : [...this.pathWith(where.extra), key];
+        from = m[0].length;
+        if (k1 === undefined) k1 = key;
+        else k2 = key;
       }
     }
-    if (Array.isArray(where)) {
-      emitString(this.out, d, syntax, { path: where });
-    } else {
-      const extra = where.extra;
-      emitString(this.out, d, syntax, { keyKind: this.classify(extra) ?? null, path: () => this.pathWith(extra) });
-    }
+    const keyKind = this.classify(k1, k2);
+    // Without a key that says what it is, only a value that mentions mongo can hold a connection string.
+    if (keyKind === undefined && !mayMentionMongo(text, from, text.length)) return;
+    let d = kubernetesVariables(value);
+    if (from > 0) d = subDecoded(d, from, d.text.length);
+    emitString(this.out, d, syntax, { keyKind: keyKind ?? null, path: () => this.pathWith(k1, k2) });
   }
 
-  /** Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open`; returns the offset after it. */
-  private flow(open: number, parentIndent: number, path: string[]): number {
+  /**
+   * Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open`, the value of key `key` (if any);
+   * returns the offset after it.
+   */
+  private flow(open: number, parentIndent: number, key: string | undefined): number {
     const text = this.text;
     const frames: Array<{ isMap: boolean; key?: string }> = [];
     let i = open;
@@ -258,7 +348,7 @@ class YamlScanner {
           syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
           if (!scalar) return lineEnd(text, i);
         } else {
-          scalar = readPlain(text, i, parentIndent, true, () => true);
+          scalar = readPlain(text, i, parentIndent, true, NEVER_CONTINUES);
           if (scalar.end === i) scalar = { d: verbatim(text, i, i + 1), end: i + 1 };
         }
         let k = scalar.end;
@@ -266,7 +356,10 @@ class YamlScanner {
         if (top?.isMap && top.key === undefined && text.charCodeAt(k) === 0x3a) {
           top.key = scalar.d.text;
         } else if (top) {
-          this.emit(scalar.d, syntax, top.isMap && top.key !== undefined ? [...path, top.key] : path, !top.isMap);
+          const inner = top.isMap ? top.key : undefined;
+          if (inner === undefined) this.emit(scalar.d, syntax, key, undefined, !top.isMap);
+          else if (key === undefined) this.emit(scalar.d, syntax, inner, undefined, false);
+          else this.emit(scalar.d, syntax, key, inner, false);
         }
         i = scalar.end;
       }
@@ -285,8 +378,17 @@ function kubernetesVariables(d: DecodedText): DecodedText {
   return withText(d, text);
 }
 
-/** `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line). */
-export function readKey(text: string, p: number, eol: number): { key: string; afterColon: number } | undefined {
+/** Where readKey puts the bounds of the key text. */
+interface KeyBounds {
+  keyFrom: number;
+  keyTo: number;
+}
+
+/**
+ * `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line): returns the
+ * offset after the colon and puts the bounds of the key text in `out`; -1 when there is no key.
+ */
+function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
   const c = text.charCodeAt(p);
   if (c === 0x22 || c === 0x27) {
     for (let j = p + 1; j < eol; j++) {
@@ -298,24 +400,53 @@ export function readKey(text: string, p: number, eol: number): { key: string; af
       if (d !== c) continue;
       let k = j + 1;
       while (k < eol && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === 0x3a && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) return { key: text.slice(p + 1, j), afterColon: k + 1 };
-      return undefined;
+      if (text.charCodeAt(k) === 0x3a && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) {
+        out.keyFrom = p + 1;
+        out.keyTo = j;
+        return k + 1;
+      }
+      return -1;
     }
-    return undefined;
+    return -1;
   }
-  // Indicators that cannot start a plain key (`[`, `{`, `|`, `>`, `?`, `%`, `@`, `` ` ``, `#`, `!`, `&`, `*`).
-  if ('[{|>?%@`#!&*,'.includes(text[p])) return undefined;
+  // Indicators that cannot start a plain key (`[`, `{`, `|`, `>`, `?`, `%`, `@`, `` ` ``, `#`, `!`, `&`, `*`, `,`).
+  switch (c) {
+    case 0x5b:
+    case 0x7b:
+    case 0x7c:
+    case 0x3e:
+    case 0x3f:
+    case 0x25:
+    case 0x40:
+    case 0x60:
+    case 0x23:
+    case 0x21:
+    case 0x26:
+    case 0x2a:
+    case 0x2c:
+      return -1;
+  }
   for (let j = p; j < eol; j++) {
     const d = text.charCodeAt(j);
-    if (d === 0x3a && (j + 1 >= eol || isSpace(text.charCodeAt(j + 1)))) {
-      let e = j;
-      while (e > p && isSpace(text.charCodeAt(e - 1))) e--;
-      return e > p ? { key: text.slice(p, e), afterColon: j + 1 } : undefined;
+    if (d > 0x3a) {
+      // Letters and most punctuation: only `{{` (a template directive) ends the search.
+      if (d === 0x7b && text.charCodeAt(j + 1) === 0x7b) return -1;
+      continue;
     }
-    if (j > p && isSpace(text.charCodeAt(j - 1)) && (d === 0x23 || d === 0x22 || d === 0x27)) return undefined;
-    if (d === 0x7b && text.charCodeAt(j + 1) === 0x7b) return undefined;
+    if (d === 0x3a) {
+      if (j + 1 >= eol || isSpace(text.charCodeAt(j + 1))) {
+        let e = j;
+        while (e > p && isSpace(text.charCodeAt(e - 1))) e--;
+        if (e <= p) return -1;
+        out.keyFrom = p;
+        out.keyTo = e;
+        return j + 1;
+      }
+    } else if ((d === 0x23 || d === 0x22 || d === 0x27) && j > p && isSpace(text.charCodeAt(j - 1))) {
+      return -1;
+    }
   }
-  return undefined;
+  return -1;
 }
 
 /** Skips blanks, anchors (`&a`) and tags (`!!str`, `!Ref`) before a value. */
