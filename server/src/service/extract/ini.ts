@@ -6,7 +6,7 @@ import { EmbeddedValue } from '../types';
 import { indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
-import { runSteps, StepExtractor } from './steps';
+import { stepValues, StepExtractor } from './steps';
 
 function scanMentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
   for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
@@ -73,5 +73,5 @@ export const iniSteps: StepExtractor<readonly string[]> = {
 };
 
 export function extractIni(text: string): EmbeddedValue[] {
-  return runSteps(iniSteps, text).values;
+  return stepValues(iniSteps, text);
 }

@@ -7,7 +7,7 @@ import { EmbeddedValue } from '../types';
 import { DecodedBuilder, hexValue } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
-import { runSteps, StepExtractor } from './steps';
+import { stepValues, StepExtractor } from './steps';
 
 const ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
@@ -129,5 +129,5 @@ export const propertiesSteps: StepExtractor<null> = {
 };
 
 export function extractProperties(text: string): EmbeddedValue[] {
-  return runSteps(propertiesSteps, text).values;
+  return stepValues(propertiesSteps, text);
 }

@@ -29,49 +29,81 @@ export interface StepExtractor<S> {
   reader(text: string): StatementReader<S>;
 }
 
-/** Where every statement of the last reading started, and what it read; the basis of re-extraction. */
+/**
+ * Where every statement of the last reading started, and what it read; the basis of re-extraction.
+ * Statement k is described by starts[k], readEnds[k], firstValue[k] and states[k], for k < count; the
+ * typed arrays may be longer than `count` (room to grow without a copy per statement).
+ */
 export interface StepRecords<S> {
-  starts: number[];
-  /** One past the last offset each statement read; READ_TO_END when it read the end of the text. */
-  readEnds: number[];
-  states: S[];
+  count: number;
+  starts: Int32Array;
+  /** One past the last offset each statement read; RECORDED_TO_END when it read the end of the text. */
+  readEnds: Int32Array;
   /** Index (in the values) of the first value of each statement. */
-  firstValue: number[];
+  firstValue: Int32Array;
+  states: S[];
 }
 
 /** A readEnd that moves with no edit: the statement looked at the end of the text. */
 export const READ_TO_END = Number.MAX_SAFE_INTEGER;
+
+/** READ_TO_END as recorded: above any offset of a string (V8 strings are shorter than 2^30). */
+const RECORDED_TO_END = 0x7fffffff;
 
 export interface StepResult<S> {
   values: EmbeddedValue[];
   records: StepRecords<S>;
 }
 
-function emptyRecords<S>(): StepRecords<S> {
-  return { starts: [], readEnds: [], states: [], firstValue: [] };
+function emptyRecords<S>(capacity = 64): StepRecords<S> {
+  return { count: 0, starts: new Int32Array(capacity), readEnds: new Int32Array(capacity), firstValue: new Int32Array(capacity), states: [] };
 }
 
-/** Reads statements of `text` from `pos` in `state` until the end, or until `stop` says to. */
+/** Makes room for `need` statements in `r`, keeping the first r.count. */
+function reserve<S>(r: StepRecords<S>, need: number): void {
+  if (need <= r.starts.length) return;
+  const capacity = Math.max(need, r.starts.length * 2);
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(capacity);
+    b.set(a.subarray(0, r.count));
+    return b;
+  };
+  r.starts = grow(r.starts);
+  r.readEnds = grow(r.readEnds);
+  r.firstValue = grow(r.firstValue);
+}
+
+/**
+ * Reads statements of `text` from `pos` in `state` until the end, or until `stop` says to; records
+ * them in `records` when given.
+ */
 function readFrom<S>(
   ex: StepExtractor<S>,
   text: string,
   pos: number,
   state: S,
   out: EmbeddedValue[],
-  records: StepRecords<S>,
+  records: StepRecords<S> | undefined,
   stop?: (pos: number, state: S) => boolean,
 ): void {
   const read = ex.reader(text);
   const step: Step<S> = { next: 0, readEnd: 0, state };
-  while (pos < text.length) {
+  const length = text.length;
+  while (pos < length) {
     if (stop?.(pos, state)) return;
-    records.starts.push(pos);
-    records.states.push(state);
-    records.firstValue.push(out.length);
+    const firstValue = out.length;
     read(pos, state, out, step);
     const next = step.next > pos ? step.next : pos + 1;
-    const readEnd = Math.max(step.readEnd, next);
-    records.readEnds.push(readEnd >= text.length ? READ_TO_END : readEnd);
+    if (records) {
+      const k = records.count;
+      if (k >= records.starts.length) reserve(records, k + 1);
+      const readEnd = step.readEnd > next ? step.readEnd : next;
+      records.starts[k] = pos;
+      records.readEnds[k] = readEnd >= length ? RECORDED_TO_END : readEnd;
+      records.firstValue[k] = firstValue;
+      records.states.push(state);
+      records.count = k + 1;
+    }
     pos = next;
     state = step.state;
   }
@@ -80,9 +112,17 @@ function readFrom<S>(
 /** Reads the whole text. */
 export function runSteps<S>(ex: StepExtractor<S>, text: string): StepResult<S> {
   const values: EmbeddedValue[] = [];
-  const records = emptyRecords<S>();
+  // About one statement per 32 characters: most documents need no copy while they are read.
+  const records = emptyRecords<S>(Math.max(64, text.length >> 5));
   readFrom(ex, text, 0, ex.initial, values, records);
   return { values, records };
+}
+
+/** The values of the whole text, as runSteps(ex, text).values, without recording the statements. */
+export function stepValues<S>(ex: StepExtractor<S>, text: string): EmbeddedValue[] {
+  const values: EmbeddedValue[] = [];
+  readFrom(ex, text, 0, ex.initial, values, undefined);
+  return values;
 }
 
 /**
@@ -101,7 +141,7 @@ export interface TextChange {
  */
 export function rerunSteps<S>(ex: StepExtractor<S>, previous: StepResult<S>, text: string, change: TextChange): StepResult<S> {
   const old = previous.records;
-  const n = old.starts.length;
+  const n = old.count;
   // The first statement that read something the edit touched (the last one read to the end: there is one).
   let first = 0;
   while (first < n && old.readEnds[first] <= change.start) first++;
@@ -131,14 +171,18 @@ export function rerunSteps<S>(ex: StepExtractor<S>, previous: StepResult<S>, tex
   for (const v of readValues) values.push(v);
   for (let k = valuesEnd; k < previous.values.length; k++) values.push(shiftValue(previous.values[k], delta));
   // Records: statements [first, end) are replaced by the ones read; those after move.
-  for (let k = 0; k < read.firstValue.length; k++) read.firstValue[k] += valuesFrom;
-  old.starts = replaceRange(old.starts, first, end, read.starts);
-  old.readEnds = replaceRange(old.readEnds, first, end, read.readEnds);
+  const m = read.count;
+  const count = first + m + (n - end);
+  reserve(old, count);
+  for (const a of [old.starts, old.readEnds, old.firstValue]) a.copyWithin(first + m, end, n);
+  old.starts.set(read.starts.subarray(0, m), first);
+  old.readEnds.set(read.readEnds.subarray(0, m), first);
+  for (let k = 0; k < m; k++) old.firstValue[first + k] = read.firstValue[k] + valuesFrom;
   old.states = replaceRange(old.states, first, end, read.states);
-  old.firstValue = replaceRange(old.firstValue, first, end, read.firstValue);
-  for (let k = first + read.starts.length; k < old.starts.length; k++) {
+  old.count = count;
+  for (let k = first + m; k < count; k++) {
     old.starts[k] += delta;
-    if (old.readEnds[k] !== READ_TO_END) old.readEnds[k] += delta;
+    if (old.readEnds[k] !== RECORDED_TO_END) old.readEnds[k] += delta;
     old.firstValue[k] += valueDelta;
   }
   return { values, records: old };
