@@ -17,31 +17,30 @@ export type AtlasNameKind = 'atlas-cluster' | 'atlas-project' | 'atlas-organizat
 /** Splits a key into lower-case words at `_`, `-`, spaces, digits boundaries and camelCase humps. */
 export function keyWords(key: string): string[] {
   const words: string[] = [];
-  let cur = '';
+  let from = -1; // start of the current word, or -1 between words
   for (let i = 0; i < key.length; i++) {
-    const ch = key[i];
     const c = key.charCodeAt(i);
     const upper = c >= 0x41 && c <= 0x5a;
     const lower = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
     if (!upper && !lower) {
-      if (cur) words.push(cur);
-      cur = '';
+      if (from >= 0) words.push(key.slice(from, i).toLowerCase());
+      from = -1;
       continue;
     }
-    if (upper && cur) {
+    if (upper && from >= 0) {
       const prev = key.charCodeAt(i - 1);
       const prevLower = (prev >= 0x61 && prev <= 0x7a) || (prev >= 0x30 && prev <= 0x39);
       const next = key.charCodeAt(i + 1);
       const nextLower = next >= 0x61 && next <= 0x7a;
       // "mongoUri" → mongo|Uri;  "MongoDBName" → Mongo|DB|Name
       if (prevLower || (nextLower && prev >= 0x41 && prev <= 0x5a)) {
-        words.push(cur);
-        cur = '';
+        words.push(key.slice(from, i).toLowerCase());
+        from = -1;
       }
     }
-    cur += ch.toLowerCase();
+    if (from < 0) from = i;
   }
-  if (cur) words.push(cur);
+  if (from >= 0) words.push(key.slice(from).toLowerCase());
   return words;
 }
 
@@ -159,27 +158,70 @@ const ONLY_MONGO: LeafFacts = { ...NO_FACTS, mentionsMongo: true };
  */
 const leafCache = new Map<string, LeafFacts>();
 
-const SUFFIXES = ['uri', 'url', 'dsn', 'str', 'string', 'db', 'database', 'name', 'collection'];
+/**
+ * Last letters of the words that can make a key say something, each with the words ending in it:
+ * a key ending in `…i` may end in `uri`, one ending in `…e` in `database` or `name`. One comparison
+ * of the last letter rules out most keys.
+ */
+const SUFFIXES_BY_LAST: Readonly<Record<number, readonly string[]>> = {
+  0x69: ['uri'],
+  0x6c: ['url'],
+  0x6e: ['dsn', 'collection'],
+  0x72: ['str'],
+  0x67: ['string'],
+  0x62: ['db'],
+  0x65: ['database', 'name'],
+};
 
-/** True when a key ends (in any letter case) with a word that can make it say something: uri, db, name, ... */
-function mayMatter(leaf: string): boolean {
-  let end = leaf.length;
-  while (end > 0) {
-    const c = leaf.charCodeAt(end - 1) | 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39 && c < 0x3a)) break;
+/** Offset just after the last letter or digit of text[from, to), or `from`. */
+function trimmedEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from) {
+    const c = text.charCodeAt(end - 1) | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) break;
     end--;
   }
-  for (const w of SUFFIXES) {
-    if (end < w.length) continue;
-    let k = 0;
-    while (k < w.length && (leaf.charCodeAt(end - w.length + k) | 0x20) === w.charCodeAt(k)) k++;
-    if (k === w.length) return true;
-  }
+  return end;
+}
+
+/** True when text[from, end) ends with `w` (lower case) in any letter case. */
+function endsWithWord(text: string, from: number, end: number, w: string): boolean {
+  if (end - from < w.length) return false;
+  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(end - w.length + k) | 0x20) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * True when the key text[from, to) ends (in any letter case) with a word that can make it say
+ * something: uri, db, name, ...
+ */
+function mayMatter(text: string, from: number, to: number): boolean {
+  const end = trimmedEnd(text, from, to);
+  if (end === from) return false;
+  const words = SUFFIXES_BY_LAST[text.charCodeAt(end - 1) | 0x20];
+  if (words === undefined) return false;
+  for (const w of words) if (endsWithWord(text, from, end, w)) return true;
   return false;
 }
 
+/**
+ * False when the key text[from, to), a whole key path, certainly says nothing of a value that does
+ * not mention "mongo" while the key itself does not either: what classifyKeys(key) can say of such
+ * a key is `uri-if-mongo` (empty handed without "mongo" in the value), a collection name or an
+ * Atlas name, and those last two end in `collection` or `name`.
+ */
+export function mayNameWithoutMongo(text: string, from: number, to: number): boolean {
+  const end = trimmedEnd(text, from, to);
+  return endsWithWord(text, from, end, 'name') || endsWithWord(text, from, end, 'collection');
+}
+
+/** False when classifyKeys(text.slice(from, to)) is certainly undefined: a cheap test on the key's range. */
+export function keyMayMatter(text: string, from: number, to: number): boolean {
+  return mayMatter(text, from, to) || containsMongo(text, from, to);
+}
+
 function cachedLeafFacts(leaf: string): LeafFacts {
-  if (!mayMatter(leaf)) return containsMongo(leaf) ? ONLY_MONGO : NO_FACTS;
+  if (!mayMatter(leaf, 0, leaf.length)) return containsMongo(leaf, 0, leaf.length) ? ONLY_MONGO : NO_FACTS;
   let facts = leafCache.get(leaf);
   if (!facts) {
     facts = leafFacts(leaf);
@@ -188,12 +230,12 @@ function cachedLeafFacts(leaf: string): LeafFacts {
   return facts;
 }
 
-/** True when a key contains "mongo" in any letter case. */
-function containsMongo(s: string): boolean {
-  for (let i = s.length - 5; i >= 0; i--) {
+/** True when s[from, to) contains "mongo" in any letter case. */
+function containsMongo(s: string, from = 0, to = s.length): boolean {
+  for (let i = to - 5; i >= from; i--) {
     if (
-      (s.charCodeAt(i) | 0x20) === 0x6d &&
       (s.charCodeAt(i + 1) | 0x20) === 0x6f &&
+      (s.charCodeAt(i) | 0x20) === 0x6d &&
       (s.charCodeAt(i + 2) | 0x20) === 0x6e &&
       (s.charCodeAt(i + 3) | 0x20) === 0x67 &&
       (s.charCodeAt(i + 4) | 0x20) === 0x6f
@@ -208,9 +250,13 @@ function containsMongo(s: string): boolean {
 export function classifySegments(segments: readonly string[]): KeyKind | undefined {
   const n = segments.length;
   if (n === 0) return undefined;
-  const leaf = cachedLeafFacts(segments[n - 1]);
-  const parent = n >= 2 ? segments[n - 2] : '';
-  const grandparent = n >= 3 ? segments[n - 3] : '';
+  return classifyTail(segments[n - 1], n >= 2 ? segments[n - 2] : '', n >= 3 ? segments[n - 3] : '');
+}
+
+/** Classifies the last three segments of a split key path ('' where there is none). */
+function classifyTail(leafKey: string, parent: string, grandparent: string): KeyKind | undefined {
+  const leaf = cachedLeafFacts(leafKey);
+  if (leaf === NO_FACTS) return undefined;
   if (leaf.mongoUri) return 'uri';
   if (leaf.bareUri && (containsMongo(parent) || containsMongo(grandparent))) return 'uri';
   if (leaf.mentionsMongo && parent.length >= 17 && parent.replace(/[_\-\s]/g, '').toLowerCase() === 'connectionstrings') return 'uri';
@@ -249,14 +295,8 @@ export function classifyKeys(leaf: string, parent?: string, grandparent?: string
     const tail = grandparent !== undefined ? [grandparent, parent ?? '', leaf] : parent !== undefined ? [parent, leaf] : [leaf];
     return classifySegments(splitKeyPath(tail));
   }
-  const n = leafCacheSegments;
-  n[0] = grandparent ?? '';
-  n[1] = parent ?? '';
-  n[2] = leaf;
-  return classifySegments(grandparent !== undefined ? n : parent !== undefined ? n.slice(1) : [leaf]);
+  return classifyTail(leaf, parent ?? '', grandparent ?? '');
 }
-
-const leafCacheSegments: string[] = ['', '', ''];
 
 /** The key as users write it: the path joined with dots. */
 export function keyName(path: readonly string[]): string {
