@@ -56,6 +56,27 @@ export function mayMentionMongo(doc: string, from: number, to: number): boolean 
   return false;
 }
 
+/**
+ * Tells whether a range contains "mongo" in any letter case (as mayMentionMongo), for ranges asked
+ * about with non-decreasing starts: one search per occurrence in the text, however many ranges are
+ * asked about.
+ */
+export class MongoFinder {
+  /** The first "mongo" at or after the start of the last range asked about; Infinity when none. */
+  private at = -1;
+  private readonly re = /mongo/gi;
+
+  constructor(private readonly text: string) {}
+
+  within(from: number, to: number): boolean {
+    if (this.at < from) {
+      this.re.lastIndex = from;
+      this.at = this.re.test(this.text) ? this.re.lastIndex - 5 : Infinity;
+    }
+    return this.at + 5 <= to;
+  }
+}
+
 /** True when the whole (trimmed) text is one template placeholder such as `${MONGO_URI}`. */
 export function isWholePlaceholder(text: string): boolean {
   let a = 0;

@@ -5,9 +5,10 @@
  */
 import { EmbeddedValue } from '../types';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
-import { emitString } from './detect';
+import { emitString, MongoFinder } from './detect';
+import { classifyKeys, keyMayMatter, mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
-import { READ_TO_END, runSteps, StepExtractor } from './steps';
+import { READ_TO_END, stepValues, StepExtractor } from './steps';
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
@@ -69,19 +70,27 @@ function scanComment(out: EmbeddedValue[], text: string, from: number, to: numbe
   for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
 }
 
-/** Statements of a .env file: a line, or an assignment whose quoted value spans lines. */
+/**
+ * Statements of a .env file: a line, or an assignment whose quoted value spans lines.
+ *
+ * Most lines of a large file say nothing: before anything is sliced or decoded, a statement is
+ * skipped when it does not contain "mongo" and its key cannot name a collection or an Atlas
+ * resource (the only things a key says of a value without "mongo" in either).
+ */
 export const dotenvSteps: StepExtractor<null> = {
   initial: null,
   same: () => true,
   reader(text) {
     const quotes = new QuoteFinder(text);
+    const mongo = new MongoFinder(text);
     return (line, _state, out, step) => {
-      const eol = lineEnd(text, line);
-      step.next = nextLine(text, eol);
+      const nl = text.indexOf('\n', line);
+      const eol = nl < 0 ? text.length : nl > line && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+      step.next = nl < 0 ? text.length : nl + 1;
       step.readEnd = step.next;
       let i = line;
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
-      if (text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
+      if (text.charCodeAt(i) === 0x65 /* e */ && text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
         i += 6;
         while (i < eol && isSpace(text.charCodeAt(i))) i++;
       }
@@ -91,35 +100,47 @@ export const dotenvSteps: StepExtractor<null> = {
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
       const sep = text.charCodeAt(i);
       if (keyEnd === keyStart || (sep !== 0x3d /* = */ && sep !== 0x3a /* : */)) {
-        scanComment(out, text, line, eol); // a comment, a blank line, or something else: look for mentions
+        // A comment, a blank line, or something else: look for mentions.
+        if (mongo.within(line, eol)) scanComment(out, text, line, eol);
         return;
       }
-      const path = [text.slice(keyStart, keyEnd)];
       i++;
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
       const q = text.charCodeAt(i);
-      const close = q === 0x22 || q === 0x27 || q === 0x60 ? quotes.closing(i) : -1;
+      const quoted = q === 0x22 || q === 0x27 || q === 0x60;
+      const close = quoted ? quotes.closing(i) : -1;
       // Looking for a closing quote that is not there reads to the end of the text.
-      if ((q === 0x22 || q === 0x27 || q === 0x60) && close < 0) step.readEnd = READ_TO_END;
+      if (quoted && close < 0) step.readEnd = READ_TO_END;
+      let closeEol = eol;
       if (close > 0) {
-        const d = q === 0x22 ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
-        emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', { path });
-        const closeEol = lineEnd(text, close);
+        closeEol = lineEnd(text, close);
         step.next = nextLine(text, closeEol);
         step.readEnd = step.next;
-        scanComment(out, text, close + 1, closeEol);
+      }
+      // A line continuation in "…" joins what is around it: "mo\<newline>ngo" reads as mongo.
+      const mayJoin = q === 0x22 && close > 0 && indexOfIn(text, 0x5c, i + 1, close) >= 0;
+      if (!mayJoin && !mongo.within(line, closeEol) && !mayNameWithoutMongo(text, keyStart, keyEnd)) return;
+      const keyKind = keyMayMatter(text, keyStart, keyEnd) ? classifyKeys(text.slice(keyStart, keyEnd)) ?? null : null;
+      // Without a telling key, only a value that mentions "mongo" has something to find.
+      const valueMatters = (keyKind !== null && keyKind !== 'uri-if-mongo') || mayJoin;
+      if (close > 0) {
+        if (valueMatters || mongo.within(i + 1, close)) {
+          const d = q === 0x22 ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
+          emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', { path: [text.slice(keyStart, keyEnd)], keyKind });
+        }
+        if (mongo.within(close + 1, closeEol)) scanComment(out, text, close + 1, closeEol);
       } else {
         let end = i;
         while (end < eol && !(text.charCodeAt(end) === 0x23 /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
         const restFrom = end;
         while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
-        emitString(out, verbatim(text, i, end), 'dotenv-unquoted', { path });
-        scanComment(out, text, restFrom, eol);
+        if (valueMatters || mongo.within(i, end)) emitString(out, verbatim(text, i, end), 'dotenv-unquoted', { path: [text.slice(keyStart, keyEnd)], keyKind });
+        if (mongo.within(restFrom, eol)) scanComment(out, text, restFrom, eol);
       }
     };
   },
 };
 
 export function extractDotenv(text: string): EmbeddedValue[] {
-  return runSteps(dotenvSteps, text).values;
+  return stepValues(dotenvSteps, text);
 }
