@@ -1,8 +1,11 @@
 /**
  * JSON and JSON with comments: every string value with its key path (`ConnectionStrings` → `Mongo`),
  * decoded by hand so that each character keeps its document offset through `\u0040`, `\/`, `\"`.
+ *
+ * The scanner reads the document the way jsonc-parser's does (the same strings, comments and brackets,
+ * the same recovery from broken input) without building the value of every string: keys are sliced
+ * only when a value below them is looked at, and string bodies are skipped with `indexOf`.
  */
-import { createScanner } from 'jsonc-parser/lib/umd/impl/scanner';
 import { EmbeddedValue } from '../types';
 import { DecodedBuilder, DecodedText, hexValue, indexOfIn, verbatim } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
@@ -62,96 +65,223 @@ export function encodeJsonString(s: string): string {
   return out;
 }
 
-/** Token kinds of the jsonc-parser scanner (its `SyntaxKind`). */
-const enum Token {
-  OpenBrace = 1,
-  CloseBrace = 2,
-  OpenBracket = 3,
-  CloseBracket = 4,
-  Comma = 5,
-  StringLiteral = 10,
-  LineComment = 12,
-  BlockComment = 13,
-  EOF = 17,
-}
-
 interface Frame {
   isObject: boolean;
-  /** The property being read (objects only). */
-  key?: string;
   expectKey: boolean;
+  /** Offset of the opening quote of the property being read (objects only), or -1. */
+  keyAt: number;
+  /** End of the property name's text when it has no escapes (it is a slice of the document), else -1. */
+  keyEnd: number;
+  /** The property name, once it has been read from the document. */
+  key: string | undefined;
+  /** True once `kind` holds what the keys say about a string directly in this frame. */
+  kindKnown: boolean;
+  kind: KeyKind | undefined;
 }
 
 /** Deeper keys than this are left out of key paths (only the last few decide what a value is). */
 const MAX_PATH = 16;
 
-/** Key path of the innermost value: the property names of the enclosing objects, root first (the innermost few). */
-function keyPath(frames: readonly Frame[]): string[] {
+/**
+ * The value of the string token whose opening quote is at `quote`, as jsonc-parser decodes it: an
+ * invalid escape or a `\u` without four hex digits is dropped, the string ends at an unescaped line break.
+ */
+export function jsoncStringValue(text: string, quote: number): string {
+  const len = text.length;
+  let result = '';
+  let pos = quote + 1;
+  let start = pos;
+  for (;;) {
+    if (pos >= len) return result + text.substring(start, pos);
+    const ch = text.charCodeAt(pos);
+    if (ch === 0x22 || ch === 0x0a || ch === 0x0d) return result + text.substring(start, pos);
+    if (ch !== 0x5c) {
+      pos++;
+      continue;
+    }
+    result += text.substring(start, pos);
+    pos++;
+    if (pos >= len) return result;
+    const e = text.charCodeAt(pos++);
+    if (e === 0x75 /* u */) {
+      let digits = 0;
+      let cp = 0;
+      while (digits < 4) {
+        const d = hexDigit(text.charCodeAt(pos));
+        if (d < 0) break;
+        cp = cp * 16 + d;
+        pos++;
+        digits++;
+      }
+      if (digits === 4) result += String.fromCharCode(cp);
+    } else {
+      const simple = SIMPLE_ESCAPES[String.fromCharCode(e)];
+      if (simple !== undefined) result += simple;
+    }
+    start = pos;
+  }
+}
+
+function hexDigit(c: number): number {
+  return c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+}
+
+/** The property name of an object frame, read from the document the first time it is asked for. */
+function frameKey(text: string, f: Frame): string | undefined {
+  if (f.key === undefined && f.keyAt >= 0) f.key = f.keyEnd >= 0 ? text.slice(f.keyAt + 1, f.keyEnd) : jsoncStringValue(text, f.keyAt);
+  return f.key;
+}
+
+/** Key path of a value in frames[0, depth): the property names of the enclosing objects, root first (the innermost few). */
+function keyPath(text: string, frames: readonly Frame[], depth: number): string[] {
   const path: string[] = [];
-  for (let k = frames.length - 1; k >= 0 && path.length < MAX_PATH && frames.length - k <= 4 * MAX_PATH; k--) {
+  for (let k = depth - 1; k >= 0 && path.length < MAX_PATH && depth - k <= 4 * MAX_PATH; k--) {
     const f = frames[k];
-    if (f.isObject && f.key !== undefined) path.push(f.key);
+    if (f.isObject && f.keyAt >= 0) path.push(frameKey(text, f) as string);
   }
   return path.reverse();
 }
 
-/** What the three innermost keys say about a value. */
-function classifyFrames(frames: readonly Frame[]): KeyKind | undefined {
+/** What the three innermost keys say about a string directly in frames[depth - 1]; kept on the frame. */
+function frameKind(text: string, frames: readonly Frame[], depth: number): KeyKind | undefined {
+  const top = frames[depth - 1];
+  if (top.kindKnown) return top.kind;
   let leaf: string | undefined;
   let parent: string | undefined;
   let grandparent: string | undefined;
-  for (let k = frames.length - 1; k >= 0 && grandparent === undefined && frames.length - k <= 4 * MAX_PATH; k--) {
+  for (let k = depth - 1; k >= 0 && grandparent === undefined && depth - k <= 4 * MAX_PATH; k--) {
     const f = frames[k];
-    if (!f.isObject || f.key === undefined) continue;
-    if (leaf === undefined) leaf = f.key;
-    else if (parent === undefined) parent = f.key;
-    else grandparent = f.key;
+    if (!f.isObject || f.keyAt < 0) continue;
+    const key = frameKey(text, f);
+    if (leaf === undefined) leaf = key;
+    else if (parent === undefined) parent = key;
+    else grandparent = key;
   }
-  return leaf === undefined ? undefined : classifyKeys(leaf, parent, grandparent);
+  top.kind = leaf === undefined ? undefined : classifyKeys(leaf, parent, grandparent);
+  top.kindKnown = true;
+  return top.kind;
+}
+
+/** Characters that end a run of text between tokens: `{ } [ ] , " /`. */
+const STOP = new Uint8Array(128);
+for (const ch of '{}[],"/') STOP[ch.charCodeAt(0)] = 1;
+
+/**
+ * The next occurrence of a character at or after a position, for positions asked about in increasing
+ * order: one indexOf per occurrence in the whole text.
+ */
+class NextChar {
+  private at = -1;
+  constructor(private readonly text: string, private readonly ch: string) {}
+
+  from(pos: number): number {
+    if (this.at < pos) {
+      const i = this.text.indexOf(this.ch, pos);
+      this.at = i < 0 ? Infinity : i;
+    }
+    return this.at;
+  }
 }
 
 export function extractJson(text: string): EmbeddedValue[] {
   const out: EmbeddedValue[] = [];
-  const scanner = createScanner(text, false);
+  const len = text.length;
   const frames: Frame[] = [];
-  for (let token = scanner.scan() as number; token !== Token.EOF; token = scanner.scan() as number) {
-    const top = frames[frames.length - 1];
-    switch (token) {
-      case Token.OpenBrace:
-        frames.push({ isObject: true, expectKey: true });
+  let depth = 0;
+  const quotes = new NextChar(text, '"');
+  const backslashes = new NextChar(text, '\\');
+  const lineFeeds = new NextChar(text, '\n');
+  const returns = new NextChar(text, '\r');
+  const path = () => keyPath(text, frames, depth);
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || STOP[c] === 0) {
+      i++;
+      continue;
+    }
+    const top = depth > 0 ? frames[depth - 1] : undefined;
+    switch (c) {
+      case 0x7b /* { */:
+      case 0x5b /* [ */: {
+        let f = frames[depth];
+        if (f === undefined) {
+          f = { isObject: false, expectKey: false, keyAt: -1, keyEnd: -1, key: undefined, kindKnown: false, kind: undefined };
+          frames.push(f);
+        }
+        f.isObject = c === 0x7b;
+        f.expectKey = f.isObject;
+        f.keyAt = -1;
+        f.key = undefined;
+        f.kindKnown = false;
+        f.kind = undefined;
+        depth++;
+        i++;
         break;
-      case Token.OpenBracket:
-        frames.push({ isObject: false, expectKey: false });
+      }
+      case 0x7d /* } */:
+      case 0x5d /* ] */:
+        if (top && top.isObject === (c === 0x7d)) depth--;
+        i++;
         break;
-      case Token.CloseBrace:
-      case Token.CloseBracket:
-        if (top && top.isObject === (token === Token.CloseBrace)) frames.pop();
-        break;
-      case Token.Comma:
+      case 0x2c /* , */:
         if (top?.isObject) top.expectKey = true;
+        i++;
         break;
-      case Token.StringLiteral: {
-        const offset = scanner.getTokenOffset();
-        const length = scanner.getTokenLength();
-        const closed = length >= 2 && text.charCodeAt(offset + length - 1) === 0x22;
+      case 0x22 /* " */: {
+        // The token ends after the closing quote, before an unescaped line break, or at the end.
+        let end = quotes.from(i + 1);
+        const plain = backslashes.from(i + 1) > end;
+        if (!plain || lineFeeds.from(i + 1) < end || returns.from(i + 1) < end) {
+          end = i + 1;
+          while (end < len) {
+            const ch = text.charCodeAt(end);
+            if (ch === 0x22) {
+              end++;
+              break;
+            }
+            if (ch === 0x0a || ch === 0x0d) break;
+            end += ch === 0x5c ? 2 : 1;
+          }
+          if (end > len) end = len;
+        } else {
+          end = end === Infinity ? len : end + 1;
+        }
+        const offset = i;
+        i = end;
+        const closed = end - offset >= 2 && text.charCodeAt(end - 1) === 0x22;
         const from = offset + 1;
-        const to = closed ? offset + length - 1 : offset + length;
+        const to = closed ? end - 1 : end;
         if (top?.isObject && top.expectKey) {
-          top.key = scanner.getTokenValue();
+          top.keyAt = offset;
+          top.keyEnd = plain ? to : -1;
+          top.key = undefined;
+          top.kindKnown = false;
           top.expectKey = false;
           break;
         }
-        const keyKind = classifyFrames(frames);
-        if (keyKind === undefined && !mayMentionMongo(text, from, to)) break;
-        emitString(out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path: () => keyPath(frames) });
+        const keyKind = depth > 0 ? frameKind(text, frames, depth) : undefined;
+        // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
+        // URL key (`url`) takes only a value that starts with "mongo", so one without it (and without
+        // escapes that could spell it) is passed over as well.
+        if ((keyKind === undefined || (keyKind === 'uri-if-mongo' && plain)) && !mayMentionMongo(text, from, to)) break;
+        emitString(out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path });
         break;
       }
-      case Token.LineComment:
-      case Token.BlockComment: {
-        const offset = scanner.getTokenOffset();
-        for (const [a, b] of findUriTokens(text, offset, offset + scanner.getTokenLength())) {
-          out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+      case 0x2f /* / */: {
+        const next = text.charCodeAt(i + 1);
+        let end: number;
+        if (next === 0x2f) {
+          end = Math.min(lineFeeds.from(i + 2), returns.from(i + 2), len);
+        } else if (next === 0x2a) {
+          const close = text.indexOf('*/', i + 2);
+          end = close >= 0 ? close + 2 : len;
+        } else {
+          i++;
+          break;
         }
+        for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+        i = end;
         break;
       }
     }
