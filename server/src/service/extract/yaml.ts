@@ -6,11 +6,21 @@
  * Helm template directives (`{{- if … }}`) are tolerated. One forward pass: linear in the text length.
  */
 import { EmbeddedValue, HostSyntax } from '../types';
-import { DecodedText, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
+import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeys, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
-import { isDocumentMarker, readBlockScalar, readPlain, readQuoted, Scalar } from './yamlScalars';
+import {
+  flowPlainEnd,
+  isDocumentMarker,
+  lastPlainComment,
+  plainOneLineEnd,
+  quotedVerbatimEnd,
+  readBlockScalar,
+  readPlain,
+  readQuoted,
+  Scalar,
+} from './yamlScalars';
 
 interface Entry {
   indent: number;
@@ -73,9 +83,6 @@ function isSilentLeaf(leaf: string): boolean {
 function classifyLeaf(leaf: string, parent: string | undefined, grandparent: string | undefined): KeyKind | undefined {
   return isSilentLeaf(leaf) ? undefined : classifyKeys(leaf, parent, grandparent);
 }
-
-/** Reads flow scalars on one line only: no continuation line is asked about. */
-const NEVER_CONTINUES = (): boolean => true;
 
 class YamlScanner {
   readonly out: EmbeddedValue[] = [];
@@ -190,18 +197,19 @@ class YamlScanner {
       }
       const lastName = this.lastName;
       const leaf = key === 'value' && lastName && lastName.col === col && lastName.depth === stack.length ? lastName.value : key;
-      const scalar = this.value(v, col, leaf, false);
-      if (key === 'name' && scalar) this.lastName = { col, depth: stack.length, value: scalar.text };
+      const isName = key === 'name';
+      const scalar = this.value(v, eol, col, leaf, false, isName);
+      if (isName && scalar !== undefined) this.lastName = { col, depth: stack.length, value: scalar };
       return this.resumeAt;
     }
     if (itemIndent >= 0) {
-      this.value(p, itemIndent, undefined, true);
+      this.value(p, eol, itemIndent, undefined, true, false);
       return this.resumeAt;
     }
     const top = this.stack[this.stack.length - 1];
     if (top && p - line > top.indent && !text.startsWith('{{', p)) {
       // The value of a key, on the line after it.
-      this.value(p, top.indent, undefined, false);
+      this.value(p, eol, top.indent, undefined, false, false);
       return this.resumeAt;
     }
     this.mentions(p, eol);
@@ -217,8 +225,11 @@ class YamlScanner {
     return this.lastKeyLine >= 0 && this.stack[this.stack.length - 1] === e;
   }
 
-  /** Reads a value at `v` whose own key (if any) is `key`; returns its decoded text when it is a scalar. */
-  private value(v: number, parentIndent: number, key: string | undefined, isItem: boolean): DecodedText | undefined {
+  /**
+   * Reads a value at `v` (on a line ending at `eol`) whose own key (if any) is `key`; returns its
+   * decoded text when it is a scalar and `wantText` is set.
+   */
+  private value(v: number, eol: number, parentIndent: number, key: string | undefined, isItem: boolean, wantText: boolean): string | undefined {
     const text = this.text;
     const c = text.charCodeAt(v);
     let scalar: Scalar | undefined;
@@ -227,8 +238,10 @@ class YamlScanner {
       scalar = readBlockScalar(text, v, parentIndent);
       syntax = 'yaml-block';
     } else if (c === 0x22 || c === 0x27) {
-      scalar = readQuoted(text, v, parentIndent);
       syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
+      const close = quotedVerbatimEnd(text, v);
+      if (close >= 0) return this.verbatimValue(v + 1, close, close + 1, -1, eol, syntax, key, isItem, wantText);
+      scalar = readQuoted(text, v, parentIndent);
     } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) {
       this.resumeAt = nextLine(text, this.flow(v, parentIndent, key));
       return undefined;
@@ -238,13 +251,36 @@ class YamlScanner {
     }
     if (!scalar) {
       syntax = 'yaml-plain';
-      scalar = readPlain(text, v, parentIndent, false, this.stopsPlain);
+      const end = plainOneLineEnd(text, v, eol, parentIndent, this.stopsPlain);
+      if (end >= 0) return this.verbatimValue(v, end, end, lastPlainComment(), eol, syntax, key, isItem, wantText);
+      scalar = readPlain(text, v, parentIndent, false, this.stopsPlain, eol);
     }
     this.emit(scalar.d, syntax, key, undefined, isItem);
-    const eol = lineEnd(text, scalar.end);
-    this.mentions(scalar.comment ?? scalar.end, eol);
-    this.resumeAt = nextLine(text, eol);
-    return scalar.d;
+    const end = scalar.end <= eol ? eol : lineEnd(text, scalar.end);
+    this.mentions(scalar.comment ?? scalar.end, end);
+    this.resumeAt = nextLine(text, end);
+    return scalar.d.text;
+  }
+
+  /**
+   * A scalar that is the document text [from, to) of the line ending at `eol`, ending at `end` (after a
+   * closing quote), with a comment after it at `comment` (-1: none).
+   */
+  private verbatimValue(
+    from: number,
+    to: number,
+    end: number,
+    comment: number,
+    eol: number,
+    syntax: HostSyntax,
+    key: string | undefined,
+    isItem: boolean,
+    wantText: boolean,
+  ): string | undefined {
+    this.emitRange(from, to, syntax, key, undefined, isItem);
+    this.mentions(comment >= 0 ? comment : end, eol);
+    this.resumeAt = nextLine(this.text, eol);
+    return wantText ? this.text.slice(from, to) : undefined;
   }
 
   /** True when a continuation line would rather start a key or a sequence item. */
@@ -275,6 +311,15 @@ class YamlScanner {
     return top.kind ?? undefined;
   }
 
+  /** Emits the document text [from, to) as a scalar (see emit), once it may be worth it. */
+  private emitRange(from: number, to: number, syntax: HostSyntax, k1: string | undefined, k2: string | undefined, isItem: boolean): void {
+    if (from >= to) return;
+    const text = this.text;
+    // What emit would drop at once: no key that says what it is, no mention of mongo, no `KEY=` of an item.
+    if (this.classify(k1, k2) === undefined && !mayMentionMongo(text, from, to) && !(isItem && indexOfIn(text, 0x3d, from, to) >= 0)) return;
+    this.emit(verbatim(text, from, to), syntax, k1, k2, isItem);
+  }
+
   /**
    * Emits a scalar found under the keys of the stack and then `k1`, `k2` (innermost last, when given).
    * An item `KEY=value` (compose `environment:` lists) is the value of KEY.
@@ -302,13 +347,19 @@ class YamlScanner {
     emitString(this.out, d, syntax, { keyKind: keyKind ?? null, path: () => this.pathWith(k1, k2) });
   }
 
+  /** Flow collections open around the current scalar, innermost last: whether each is a mapping, and its current key. */
+  private flowIsMap: boolean[] = [];
+  private flowKey: Array<string | undefined> = [];
+
   /**
    * Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open`, the value of key `key` (if any);
    * returns the offset after it.
    */
   private flow(open: number, parentIndent: number, key: string | undefined): number {
     const text = this.text;
-    const frames: Array<{ isMap: boolean; key?: string }> = [];
+    const isMap = this.flowIsMap;
+    const keys = this.flowKey;
+    let depth = 0;
     let i = open;
     while (i < text.length) {
       const c = text.charCodeAt(i);
@@ -325,43 +376,64 @@ class YamlScanner {
         i++;
         continue;
       }
-      const top = frames[frames.length - 1];
       if (c === 0x2c) {
-        if (top) top.key = undefined;
+        if (depth > 0) keys[depth - 1] = undefined;
         i++;
       } else if (c === 0x23 && i > open && /\s/.test(text[i - 1])) {
         const e = lineEnd(text, i);
         this.mentions(i, e);
         i = e;
       } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(i + 1) !== 0x7b)) {
-        frames.push({ isMap: c === 0x7b });
+        isMap[depth] = c === 0x7b;
+        keys[depth] = undefined;
+        depth++;
         i++;
       } else if (c === 0x5d || c === 0x7d) {
-        frames.pop();
+        if (depth > 0) depth--;
         i++;
-        if (frames.length === 0) return i;
+        if (depth === 0) return i;
       } else {
-        let scalar: Scalar | undefined;
+        let from = i;
+        let to: number;
+        let end: number;
+        let decoded: DecodedText | undefined;
         let syntax: HostSyntax = 'yaml-plain';
         if (c === 0x22 || c === 0x27) {
-          scalar = readQuoted(text, i, parentIndent);
           syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
-          if (!scalar) return lineEnd(text, i);
+          const close = quotedVerbatimEnd(text, i);
+          if (close >= 0) {
+            from = i + 1;
+            to = close;
+            end = close + 1;
+          } else {
+            const scalar = readQuoted(text, i, parentIndent);
+            if (!scalar) return lineEnd(text, i);
+            decoded = scalar.d;
+            to = end = scalar.end;
+          }
         } else {
-          scalar = readPlain(text, i, parentIndent, true, NEVER_CONTINUES);
-          if (scalar.end === i) scalar = { d: verbatim(text, i, i + 1), end: i + 1 };
+          to = end = flowPlainEnd(text, i);
+          if (end === i) to = end = i + 1;
         }
-        let k = scalar.end;
+        let k = end;
         while (k < text.length && isSpace(text.charCodeAt(k))) k++;
-        if (top?.isMap && top.key === undefined && text.charCodeAt(k) === 0x3a) {
-          top.key = scalar.d.text;
-        } else if (top) {
-          const inner = top.isMap ? top.key : undefined;
-          if (inner === undefined) this.emit(scalar.d, syntax, key, undefined, !top.isMap);
-          else if (key === undefined) this.emit(scalar.d, syntax, inner, undefined, false);
-          else this.emit(scalar.d, syntax, key, inner, false);
+        if (depth > 0) {
+          const top = depth - 1;
+          if (isMap[top] && keys[top] === undefined && text.charCodeAt(k) === 0x3a) {
+            keys[top] = decoded ? decoded.text : text.slice(from, to);
+          } else {
+            const inner = isMap[top] ? keys[top] : undefined;
+            let k1 = key;
+            let k2: string | undefined;
+            if (inner !== undefined) {
+              if (k1 === undefined) k1 = inner;
+              else k2 = inner;
+            }
+            if (decoded) this.emit(decoded, syntax, k1, k2, !isMap[top]);
+            else this.emitRange(from, to, syntax, k1, k2, !isMap[top]);
+          }
         }
-        i = scalar.end;
+        i = end;
       }
     }
     return i;

@@ -59,8 +59,31 @@ function skipLineFold(text: string, i: number, parentIndent: number): { next: nu
 }
 
 /** Reads a quoted scalar opening at `open`; undefined when it is not closed. */
+/**
+ * Offset of the closing quote of the quoted scalar opening at `open` when it is a verbatim slice of its
+ * line (no escape, no doubled quote, no line break: most are), or -1.
+ */
+export function quotedVerbatimEnd(text: string, open: number): number {
+  if (text.charCodeAt(open) === 0x22) {
+    for (let i = open + 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) return i;
+      if (c === 0x5c || c === 0x0a || c === 0x0d) return -1;
+    }
+    return -1;
+  }
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27) return text.charCodeAt(i + 1) === 0x27 ? -1 : i;
+    if (c === 0x0a || c === 0x0d) return -1;
+  }
+  return -1;
+}
+
 export function readQuoted(text: string, open: number, parentIndent: number): Scalar | undefined {
   const double = text.charCodeAt(open) === 0x22;
+  const close = quotedVerbatimEnd(text, open);
+  if (close >= 0) return { d: verbatim(text, open + 1, close), end: close + 1 };
   const b = new DecodedBuilder(text, open + 1);
   let run = open + 1;
   let i = run;
@@ -127,8 +150,14 @@ export function readQuoted(text: string, open: number, parentIndent: number): Sc
   return undefined;
 }
 
-/** End of the content of a plain scalar on one line (before ` #`, without trailing blanks), and where its comment starts. */
-function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean): { end: number; comment?: number } {
+/** Where the comment after the last plain line read by plainLineEnd starts, or -1. */
+let plainComment = -1;
+
+/**
+ * End of the content of a plain scalar on one line (before ` #`, without trailing blanks); where its
+ * comment starts goes to plainComment.
+ */
+function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean): number {
   let i = from;
   while (i < eol) {
     const c = text.charCodeAt(i);
@@ -144,10 +173,10 @@ function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean):
     if (inFlow && c === 0x3a && (i + 1 >= eol || isSpace(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 0x2c)) break;
     i++;
   }
-  const comment = i < eol && text.charCodeAt(i) === 0x23 ? i : undefined;
+  plainComment = i < eol && text.charCodeAt(i) === 0x23 ? i : -1;
   let end = i;
   while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
-  return comment === undefined ? { end } : { end, comment };
+  return end;
 }
 
 /** True when the line after `eol` (after empty lines) goes on with a plain scalar. */
@@ -162,6 +191,27 @@ function continues(text: string, eol: number, parentIndent: number, stopAt: (lin
   return false;
 }
 
+/** Where the comment after the plain scalar measured by plainOneLineEnd starts, or -1. */
+export function lastPlainComment(): number {
+  return plainComment;
+}
+
+/**
+ * End of a plain scalar in block context from `start` (on a line ending at `eol`) when it is all on
+ * that line (then lastPlainComment() tells where a comment after it starts), or -1 when it goes on
+ * over the following lines (see readPlain).
+ */
+export function plainOneLineEnd(text: string, start: number, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): number {
+  const end = plainLineEnd(text, start, eol, false);
+  if (plainComment >= 0) return end;
+  return continues(text, eol, parentIndent, stopAt) ? -1 : end;
+}
+
+/** End of a plain scalar in a flow collection from `start` (it never goes on over a line break). */
+export function flowPlainEnd(text: string, start: number): number {
+  return plainLineEnd(text, start, lineEnd(text, start), true);
+}
+
 /**
  * Reads a plain scalar from `start`: the rest of the line and, in block context, the following lines
  * indented more than `parentIndent`, folded. `stopAt(lineStart, firstNonBlank)` ends it before a line
@@ -173,17 +223,18 @@ export function readPlain(
   parentIndent: number,
   inFlow: boolean,
   stopAt: (line: number, s: number) => boolean,
+  eol = lineEnd(text, start),
 ): Scalar {
-  const eol = lineEnd(text, start);
-  const first = plainLineEnd(text, start, eol, inFlow);
-  if (inFlow || first.comment !== undefined || !continues(text, eol, parentIndent, stopAt)) {
-    const single: Scalar = { d: verbatim(text, start, first.end), end: first.end };
-    if (first.comment !== undefined) single.comment = first.comment;
+  const firstEnd = plainLineEnd(text, start, eol, inFlow);
+  const firstComment = plainComment;
+  if (inFlow || firstComment >= 0 || !continues(text, eol, parentIndent, stopAt)) {
+    const single: Scalar = { d: verbatim(text, start, firstEnd), end: firstEnd };
+    if (firstComment >= 0) single.comment = firstComment;
     return single;
   }
   const b = new DecodedBuilder(text, start);
-  b.raw(start, first.end);
-  let last = first.end;
+  b.raw(start, firstEnd);
+  let last = firstEnd;
   let comment: number | undefined;
   let pos = nextLine(text, eol);
   let breaks = 0;
@@ -196,15 +247,16 @@ export function readPlain(
       continue;
     }
     if (s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s)) break;
-    const line = plainLineEnd(text, s, le, false);
+    const lineEndAt = plainLineEnd(text, s, le, false);
+    const lineComment = plainComment;
     if (breaks === 0) b.char(' ', last);
     else for (let k = 0; k < breaks; k++) b.char('\n', last);
-    b.raw(s, line.end);
-    last = line.end;
+    b.raw(s, lineEndAt);
+    last = lineEndAt;
     breaks = 0;
     pos = nextLine(text, le);
-    if (line.comment !== undefined) {
-      comment = line.comment;
+    if (lineComment >= 0) {
+      comment = lineComment;
       break;
     }
   }
