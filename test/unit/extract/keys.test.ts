@@ -1,0 +1,107 @@
+/**
+ * Key classification: what a key path says of its value, in every format's spelling, and the cheap
+ * range tests that let extractors skip keys without slicing them.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { classifyKeyPath, classifyKeys, keyMayMatter, keyWords, mayNameWithoutMongo } from '../../../server/src/service/extract/keys';
+import { checkProperty } from '../../helpers/fuzz';
+
+const KINDS: Array<[string[], string | undefined]> = [
+  [['MONGO_URL'], 'uri'],
+  [['MONGODB_URI'], 'uri'],
+  [['mongoUri'], 'uri'],
+  [['mongo_dsn'], 'uri'],
+  [['MONGO_CONN_STR'], 'uri'],
+  [['MONGO_URI.'], 'uri'],
+  [['spring.data.mongodb.uri'], 'uri'],
+  [['spring', 'data', 'mongodb', 'uri'], 'uri'],
+  [['mongo', 'uri'], 'uri'],
+  [['mongodb', 'options', 'uri'], 'uri'],
+  [['ConnectionStrings:Mongo'], 'uri'],
+  [['ConnectionStrings__MongoDb'], 'uri'],
+  [['connection_strings', 'mongo'], 'uri'],
+  [['Mongo__ConnectionString'], 'uri'],
+  [['DATABASE_URL'], 'uri-if-mongo'],
+  [['REDIS_URL'], 'uri-if-mongo'],
+  [['API_1_URL'], 'uri-if-mongo'],
+  [['uri'], 'uri-if-mongo'],
+  [['MONGO_DB'], 'database'],
+  [['MongoDBName'], 'database'],
+  [['mongo', 'database'], 'database'],
+  [['mongodb', 'config', 'db'], 'database'],
+  [['ORDERS_COLLECTION'], 'collection'],
+  [['collectionName'], 'collection'],
+  [['collection_name'], 'collection'],
+  [['ATLAS_CLUSTER_NAME'], 'atlas-cluster'],
+  [['MongoAtlasProjectName'], 'atlas-project'],
+  [['atlas', 'orgName'], 'atlas-organization'],
+  [['atlas.organization_name'], 'atlas-organization'],
+  [['CLUSTER_NAME'], undefined],
+  [['DB_NAME'], undefined],
+  [['database'], undefined],
+  [['MONGO_URI_2'], undefined],
+  [['MONGO_HOST'], undefined],
+  [['FEATURE_FLAGS'], undefined],
+  [['mongo', 'db', 'name'], undefined],
+  [[''], undefined],
+  [['__'], undefined],
+  [[], undefined],
+];
+
+describe('key classification', () => {
+  it('classifies keys of every format', () => {
+    for (const [path, kind] of KINDS) assert.equal(classifyKeyPath(path), kind, JSON.stringify(path));
+  });
+
+  it('classifies the same with the path given innermost first', () => {
+    for (const [path, kind] of KINDS) {
+      if (path.length === 0 || path.length > 3) continue;
+      const [leaf, parent, grandparent] = [...path].reverse();
+      assert.equal(classifyKeys(leaf, parent, grandparent), kind, JSON.stringify(path));
+    }
+  });
+
+  it('splits keys into lower-case words', () => {
+    assert.deepEqual(keyWords('MongoDBName'), ['mongo', 'db', 'name']);
+    assert.deepEqual(keyWords('mongoUri'), ['mongo', 'uri']);
+    assert.deepEqual(keyWords('MONGO_URI_2'), ['mongo', 'uri', '2']);
+    assert.deepEqual(keyWords('__a-b c'), ['a', 'b', 'c']);
+    assert.deepEqual(keyWords('ÉtéUri'), ['t', 'uri']);
+    assert.deepEqual(keyWords(''), []);
+  });
+
+  it('tells keys that may matter from their range', () => {
+    const doc = 'x MONGO_HOST=1 ORDERS_COLLECTION=2 API_URL=3 ATLAS_CLUSTER_NAME=4 FEATURE_FLAGS=5';
+    const range = (key: string): [number, number] => [doc.indexOf(key), doc.indexOf(key) + key.length];
+    assert.equal(keyMayMatter(doc, ...range('MONGO_HOST')), true);
+    assert.equal(keyMayMatter(doc, ...range('API_URL')), true);
+    assert.equal(keyMayMatter(doc, ...range('FEATURE_FLAGS')), false);
+    assert.equal(mayNameWithoutMongo(doc, ...range('ORDERS_COLLECTION')), true);
+    assert.equal(mayNameWithoutMongo(doc, ...range('ATLAS_CLUSTER_NAME')), true);
+    assert.equal(mayNameWithoutMongo(doc, ...range('API_URL')), false);
+  });
+
+  const PIECES = [
+    'mongo', 'MONGO', 'Mongo', 'mo', 'ngo', 'db', 'DB', 'Db', 'uri', 'URI', 'Url', 'dsn', 'str', 'String', 'conn', 'connection',
+    'ConnectionStrings', 'database', 'name', 'NAME', 'Name', 'collection', 'COLLECTION', 'atlas', 'Atlas', 'cluster', 'project', 'org',
+    '_', '__', '.', ':', '-', ' ', '1', 'x', 'é', '\u212a', '\u0130', '\u0015', '',
+  ];
+  const key = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((a) => a.join(''));
+
+  it('range tests never rule out a key that says something', () => {
+    checkProperty(
+      'key range tests',
+      fc.property(key, fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (k, before, after) => {
+        const doc = before + k + after;
+        const from = before.length;
+        const to = from + k.length;
+        const kind = classifyKeys(k);
+        if (!keyMayMatter(doc, from, to)) assert.equal(kind, undefined);
+        if (!/mongo/i.test(k) && !mayNameWithoutMongo(doc, from, to)) assert.ok(kind === undefined || kind === 'uri-if-mongo', `${k}: ${kind}`);
+      }),
+      2000,
+    );
+  });
+});
