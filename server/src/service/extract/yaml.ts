@@ -84,6 +84,12 @@ function classifyLeaf(leaf: string, parent: string | undefined, grandparent: str
   return isSilentLeaf(leaf) ? undefined : classifyKeys(leaf, parent, grandparent);
 }
 
+/** Start of the line after the one that ends at `eol` (as lineEnd gives it: at its \n, at the \r of a \r\n, or at the end). */
+function afterEol(text: string, eol: number): number {
+  if (eol >= text.length) return text.length;
+  return text.charCodeAt(eol) === 0x0d ? Math.min(eol + 2, text.length) : eol + 1;
+}
+
 class YamlScanner {
   readonly out: EmbeddedValue[] = [];
   private stack: Entry[] = [];
@@ -107,20 +113,20 @@ class YamlScanner {
       let p = line;
       while (p < eol && isSpace(text.charCodeAt(p))) p++;
       if (p >= eol) {
-        line = nextLine(text, eol);
+        line = afterEol(text, eol);
         continue;
       }
       const c = text.charCodeAt(p);
       if (c === 0x23 /* # */) {
         this.mentions(p, eol);
-        line = nextLine(text, eol);
+        line = afterEol(text, eol);
       } else if (p === line && isDocumentMarker(text, line)) {
         this.stack = [];
         this.lastName = undefined;
         this.mentions(p + 3, eol);
-        line = nextLine(text, eol);
+        line = afterEol(text, eol);
       } else if (p === line && c === 0x25 /* % directive */) {
-        line = nextLine(text, eol);
+        line = afterEol(text, eol);
       } else {
         line = this.node(line, p, eol);
       }
@@ -178,10 +184,10 @@ class YamlScanner {
       while (p < eol && isSpace(text.charCodeAt(p))) p++;
     }
     this.lastKeyLine = -1;
-    if (p >= eol) return nextLine(text, eol);
+    if (p >= eol) return afterEol(text, eol);
     if (text.charCodeAt(p) === 0x23) {
       this.mentions(p, eol);
-      return nextLine(text, eol);
+      return afterEol(text, eol);
     }
     if (this.readKey(p, eol)) {
       const col = p - line;
@@ -193,7 +199,7 @@ class YamlScanner {
         stack.push({ indent: col, key, sequenceAtSameIndent: false, kind: undefined });
         this.lastKeyLine = line;
         this.mentions(v, eol);
-        return nextLine(text, eol);
+        return afterEol(text, eol);
       }
       const lastName = this.lastName;
       const leaf = key === 'value' && lastName && lastName.col === col && lastName.depth === stack.length ? lastName.value : key;
@@ -213,7 +219,7 @@ class YamlScanner {
       return this.resumeAt;
     }
     this.mentions(p, eol);
-    return nextLine(text, eol);
+    return afterEol(text, eol);
   }
 
   /** Line of the last key whose value is on the following lines (-1 once another line was read). */
@@ -258,7 +264,7 @@ class YamlScanner {
     this.emit(scalar.d, syntax, key, undefined, isItem);
     const end = scalar.end <= eol ? eol : lineEnd(text, scalar.end);
     this.mentions(scalar.comment ?? scalar.end, end);
-    this.resumeAt = nextLine(text, end);
+    this.resumeAt = afterEol(text, end);
     return scalar.d.text;
   }
 
@@ -279,7 +285,7 @@ class YamlScanner {
   ): string | undefined {
     this.emitRange(from, to, syntax, key, undefined, isItem);
     this.mentions(comment >= 0 ? comment : end, eol);
-    this.resumeAt = nextLine(this.text, eol);
+    this.resumeAt = afterEol(this.text, eol);
     return wantText ? this.text.slice(from, to) : undefined;
   }
 
