@@ -2,13 +2,15 @@
  * JSON and JSON with comments: every string value with its key path (`ConnectionStrings` → `Mongo`),
  * decoded by hand so that each character keeps its document offset through `\u0040`, `\/`, `\"`.
  *
- * The scanner reads the document the way jsonc-parser's does (the same strings, comments and brackets,
- * the same recovery from broken input) without building the value of every string: keys are sliced
- * only when a value below them is looked at, and string bodies are skipped with `indexOf`.
+ * The scanner reads the document the way jsonc-parser's scanner does (the same string tokens, comments
+ * and brackets, the same recovery from broken input: open strings, stray brackets, garbage), in one
+ * linear pass that builds no string it does not need: string bodies are skipped with `indexOf`, a key
+ * is sliced only when a value below it is looked at, and what the keys say is worked out once per
+ * object property or array rather than once per string.
  */
 import { EmbeddedValue } from '../types';
 import { DecodedBuilder, DecodedText, hexValue, indexOfIn, verbatim } from './decoded';
-import { emitString, mayMentionMongo } from './detect';
+import { emitString, MongoFinder } from './detect';
 import { classifyKeys, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
 
@@ -183,6 +185,7 @@ class NextChar {
   }
 }
 
+/** The values worth checking in a JSON or JSONC document, in document order. */
 export function extractJson(text: string): EmbeddedValue[] {
   const out: EmbeddedValue[] = [];
   const len = text.length;
@@ -192,6 +195,7 @@ export function extractJson(text: string): EmbeddedValue[] {
   const backslashes = new NextChar(text, '\\');
   const lineFeeds = new NextChar(text, '\n');
   const returns = new NextChar(text, '\r');
+  const mongo = new MongoFinder(text);
   const path = () => keyPath(text, frames, depth);
   let i = 0;
   while (i < len) {
@@ -229,27 +233,31 @@ export function extractJson(text: string): EmbeddedValue[] {
         i++;
         break;
       case 0x22 /* " */: {
-        // The token ends after the closing quote, before an unescaped line break, or at the end.
-        let end = quotes.from(i + 1);
-        const plain = backslashes.from(i + 1) > end;
-        if (!plain || lineFeeds.from(i + 1) < end || returns.from(i + 1) < end) {
-          end = i + 1;
-          while (end < len) {
-            const ch = text.charCodeAt(end);
-            if (ch === 0x22) {
-              end++;
-              break;
-            }
-            if (ch === 0x0a || ch === 0x0d) break;
-            end += ch === 0x5c ? 2 : 1;
-          }
-          if (end > len) end = len;
-        } else {
-          end = end === Infinity ? len : end + 1;
-        }
+        // The token ends after the closing quote, before an unescaped line break, or at the end; an
+        // escaped character is skipped whatever it is (a quote, a line break).
         const offset = i;
+        let plain = true;
+        let end: number;
+        let p = i + 1;
+        for (;;) {
+          const q = quotes.from(p);
+          const b = backslashes.from(p);
+          const lb = Math.min(lineFeeds.from(p), returns.from(p));
+          if (q < b && q < lb) {
+            end = q + 1;
+            break;
+          }
+          if (lb < b || b === Infinity) {
+            end = Math.min(lb, len);
+            break;
+          }
+          plain = false;
+          p = b + 2;
+        }
         i = end;
-        const closed = end - offset >= 2 && text.charCodeAt(end - 1) === 0x22;
+        // An open string that happens to end in an escaped quote counts as closed (jsonc-parser's token
+        // length cannot tell them apart).
+        const closed = text.charCodeAt(end - 1) === 0x22 && end - offset >= 2;
         const from = offset + 1;
         const to = closed ? end - 1 : end;
         if (top?.isObject && top.expectKey) {
@@ -264,7 +272,7 @@ export function extractJson(text: string): EmbeddedValue[] {
         // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
         // URL key (`url`) takes only a value that starts with "mongo", so one without it (and without
         // escapes that could spell it) is passed over as well.
-        if ((keyKind === undefined || (keyKind === 'uri-if-mongo' && plain)) && !mayMentionMongo(text, from, to)) break;
+        if ((keyKind === undefined || (keyKind === 'uri-if-mongo' && plain)) && !mongo.within(from, to)) break;
         emitString(out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path });
         break;
       }
