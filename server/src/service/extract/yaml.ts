@@ -8,7 +8,7 @@
 import { EmbeddedValue, HostSyntax } from '../types';
 import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
-import { classifyKeys, KeyKind } from './keys';
+import { classifyKeys, keyMayMatter, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
 import {
   flowPlainEnd,
@@ -21,6 +21,9 @@ import {
   readQuoted,
   Scalar,
 } from './yamlScalars';
+
+/** A value's own key: a string, undefined when it has none, or null for the key on the value's line (see leafText). */
+type Key = string | null | undefined;
 
 interface Entry {
   indent: number;
@@ -51,37 +54,20 @@ function mayBeNotString(c: number): boolean {
 const KEY_ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=/;
 
 /**
- * Keys that say nothing about a value whatever the keys above them, by key (a bounded cache: documents
- * with many distinct keys only fill it once).
+ * True when the key text[from, to) makes a value nothing whatever the keys above it: it has a letter
+ * or a digit (so that it is not all `.`, `:` and `_`, which would leave a parent key as the last
+ * segment of the path) and keyMayMatter rules it out.
  */
-const silentLeaves = new Map<string, boolean>();
-
-/** True when a key is one segment (no `.`, `:` or `__` to split it at). */
-function isOneSegment(key: string): boolean {
-  if (key.length === 0) return false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c === 0x2e || c === 0x3a || (c === 0x5f && key.charCodeAt(i + 1) === 0x5f)) return false;
+function saysNothing(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i) | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return !keyMayMatter(text, from, to);
   }
-  return true;
-}
-
-/**
- * True when a value's own key `leaf` makes it nothing whatever its parent and grandparent keys: the
- * parents only ever matter through a mention of mongo or atlas or a `ConnectionStrings` section, so a
- * leaf that says nothing under `mongoatlas` → `ConnectionStrings` says nothing anywhere.
- */
-function isSilentLeaf(leaf: string): boolean {
-  let silent = silentLeaves.get(leaf);
-  if (silent === undefined) {
-    silent = isOneSegment(leaf) && classifyKeys(leaf, 'ConnectionStrings', 'mongoatlas') === undefined;
-    if (silentLeaves.size < 4096) silentLeaves.set(leaf, silent);
-  }
-  return silent;
+  return false;
 }
 
 function classifyLeaf(leaf: string, parent: string | undefined, grandparent: string | undefined): KeyKind | undefined {
-  return isSilentLeaf(leaf) ? undefined : classifyKeys(leaf, parent, grandparent);
+  return saysNothing(leaf, 0, leaf.length) ? undefined : classifyKeys(leaf, parent, grandparent);
 }
 
 /** Start of the line after the one that ends at `eol` (as lineEnd gives it: at its \n, at the \r of a \r\n, or at the end). */
@@ -159,8 +145,16 @@ class YamlScanner {
     return this.afterColon >= 0;
   }
 
-  private keyText(): string {
-    return this.text.slice(this.keyFrom, this.keyTo);
+  /**
+   * The own key of the value being read when it is the key on its line (null stands for it): the text
+   * [leafFrom, leafTo), sliced when first needed.
+   */
+  private leafFrom = 0;
+  private leafTo = 0;
+  private leafKey: string | undefined;
+
+  private leafText(): string {
+    return (this.leafKey ??= this.text.slice(this.leafFrom, this.leafTo));
   }
 
   /** Reads the content of one line that starts at `line` with its first non-blank at `p`; returns where to go on. */
@@ -193,17 +187,25 @@ class YamlScanner {
       const col = p - line;
       const stack = this.stack;
       while (stack.length > 0 && stack[stack.length - 1].indent >= col) stack.pop();
-      const key = this.keyText();
+      const keyFrom = this.keyFrom;
+      const keyTo = this.keyTo;
       const v = skipProperties(text, this.afterColon, eol);
       if (v >= eol || text.charCodeAt(v) === 0x23) {
-        stack.push({ indent: col, key, sequenceAtSameIndent: false, kind: undefined });
+        stack.push({ indent: col, key: text.slice(keyFrom, keyTo), sequenceAtSameIndent: false, kind: undefined });
         this.lastKeyLine = line;
         this.mentions(v, eol);
         return afterEol(text, eol);
       }
       const lastName = this.lastName;
-      const leaf = key === 'value' && lastName && lastName.col === col && lastName.depth === stack.length ? lastName.value : key;
-      const isName = key === 'name';
+      let leaf: string | null = null;
+      if (keyTo - keyFrom === 5 && text.startsWith('value', keyFrom) && lastName && lastName.col === col && lastName.depth === stack.length) {
+        leaf = lastName.value;
+      } else {
+        this.leafFrom = keyFrom;
+        this.leafTo = keyTo;
+        this.leafKey = undefined;
+      }
+      const isName = keyTo - keyFrom === 4 && text.startsWith('name', keyFrom);
       const scalar = this.value(v, eol, col, leaf, false, isName);
       if (isName && scalar !== undefined) this.lastName = { col, depth: stack.length, value: scalar };
       return this.resumeAt;
@@ -235,7 +237,7 @@ class YamlScanner {
    * Reads a value at `v` (on a line ending at `eol`) whose own key (if any) is `key`; returns its
    * decoded text when it is a scalar and `wantText` is set.
    */
-  private value(v: number, eol: number, parentIndent: number, key: string | undefined, isItem: boolean, wantText: boolean): string | undefined {
+  private value(v: number, eol: number, parentIndent: number, key: Key, isItem: boolean, wantText: boolean): string | undefined {
     const text = this.text;
     const c = text.charCodeAt(v);
     let scalar: Scalar | undefined;
@@ -279,7 +281,7 @@ class YamlScanner {
     comment: number,
     eol: number,
     syntax: HostSyntax,
-    key: string | undefined,
+    key: Key,
     isItem: boolean,
     wantText: boolean,
   ): string | undefined {
@@ -306,10 +308,11 @@ class YamlScanner {
   }
 
   /** What the keys of the stack, then `k1` and `k2` (the innermost, when given), say about a value. */
-  private classify(k1: string | undefined, k2: string | undefined): KeyKind | undefined {
+  private classify(k1: Key, k2: string | undefined): KeyKind | undefined {
     const s = this.stack;
     const n = s.length;
-    if (k2 !== undefined) return classifyLeaf(k2, k1, s[n - 1]?.key);
+    if (k2 !== undefined) return classifyLeaf(k2, k1 === null ? this.leafText() : k1, s[n - 1]?.key);
+    if (k1 === null) return saysNothing(this.text, this.leafFrom, this.leafTo) ? undefined : classifyKeys(this.leafText(), s[n - 1]?.key, s[n - 2]?.key);
     if (k1 !== undefined) return classifyLeaf(k1, s[n - 1]?.key, s[n - 2]?.key);
     if (n === 0) return undefined;
     const top = s[n - 1];
@@ -318,7 +321,7 @@ class YamlScanner {
   }
 
   /** Emits the document text [from, to) as a scalar (see emit), once it may be worth it. */
-  private emitRange(from: number, to: number, syntax: HostSyntax, k1: string | undefined, k2: string | undefined, isItem: boolean): void {
+  private emitRange(from: number, to: number, syntax: HostSyntax, k1: Key, k2: string | undefined, isItem: boolean): void {
     if (from >= to) return;
     const text = this.text;
     // What emit would drop at once: no key that says what it is, no mention of mongo, no `KEY=` of an item.
@@ -330,7 +333,8 @@ class YamlScanner {
    * Emits a scalar found under the keys of the stack and then `k1`, `k2` (innermost last, when given).
    * An item `KEY=value` (compose `environment:` lists) is the value of KEY.
    */
-  private emit(value: DecodedText, syntax: HostSyntax, k1: string | undefined, k2: string | undefined, isItem: boolean): void {
+  private emit(value: DecodedText, syntax: HostSyntax, key1: Key, k2: string | undefined, isItem: boolean): void {
+    let k1 = key1 === null ? this.leafText() : key1;
     const text = value.text;
     if (text.length === 0) return;
     if (syntax === 'yaml-plain' && mayBeNotString(text.charCodeAt(0)) && NOT_STRINGS.test(text)) return;
@@ -361,7 +365,7 @@ class YamlScanner {
    * Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open`, the value of key `key` (if any);
    * returns the offset after it.
    */
-  private flow(open: number, parentIndent: number, key: string | undefined): number {
+  private flow(open: number, parentIndent: number, key: Key): number {
     const text = this.text;
     const isMap = this.flowIsMap;
     const keys = this.flowKey;
