@@ -26,18 +26,38 @@ function hasInnerLineBreak(text: string): boolean {
   return false;
 }
 
+/**
+ * Length of the scheme `mongodb://` or `mongodb+srv://` (any letter case) at text[from], or 0.
+ * Compares character codes: no other character lower-cases to one of these letters.
+ */
+function schemeAt(text: string, from: number): number {
+  if (
+    (text.charCodeAt(from) | 0x20) !== 0x6d ||
+    (text.charCodeAt(from + 1) | 0x20) !== 0x6f ||
+    (text.charCodeAt(from + 2) | 0x20) !== 0x6e ||
+    (text.charCodeAt(from + 3) | 0x20) !== 0x67 ||
+    (text.charCodeAt(from + 4) | 0x20) !== 0x6f ||
+    (text.charCodeAt(from + 5) | 0x20) !== 0x64 ||
+    (text.charCodeAt(from + 6) | 0x20) !== 0x62
+  ) {
+    return 0;
+  }
+  let i = from + 7;
+  if (text.charCodeAt(i) === 0x2b /* + */) {
+    if ((text.charCodeAt(i + 1) | 0x20) !== 0x73 || (text.charCodeAt(i + 2) | 0x20) !== 0x72 || (text.charCodeAt(i + 3) | 0x20) !== 0x76) return 0;
+    i += 4;
+  }
+  return text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f ? i + 3 - from : 0;
+}
+
 /** True when `text` starts with `mongodb://` or `mongodb+srv://` in any letter case. */
 export function startsWithScheme(text: string, from = 0): boolean {
-  const c = text.charCodeAt(from);
-  if (c !== 0x6d && c !== 0x4d) return false;
-  const head = text.slice(from, from + 14).toLowerCase();
-  return head.startsWith('mongodb://') || head.startsWith('mongodb+srv://');
+  return schemeAt(text, from) > 0;
 }
 
 /** Length of a bare scheme (`mongodb://`, `mongodb+srv://`) at the start of text, or 0. */
 function schemeLength(text: string): number {
-  const head = text.slice(0, 14).toLowerCase();
-  return head.startsWith('mongodb://') ? 10 : head.startsWith('mongodb+srv://') ? 14 : 0;
+  return schemeAt(text, 0);
 }
 
 /** True when text[from, to) contains "mongo" in any letter case (a cheap filter before decoding). */
@@ -84,6 +104,9 @@ export function isWholePlaceholder(text: string): boolean {
   while (a < b && text.charCodeAt(a) <= 0x20) a++;
   while (b > a && text.charCodeAt(b - 1) <= 0x20) b--;
   if (a === b) return true;
+  // Every placeholder starts with one of $ # { % <.
+  const c = text.charCodeAt(a);
+  if (c !== 0x24 && c !== 0x23 && c !== 0x7b && c !== 0x25 && c !== 0x3c) return false;
   const spans = findPlaceholders(text, a, b);
   return spans.length === 1 && spans[0].start === a && spans[0].end === b;
 }
@@ -105,6 +128,12 @@ function placeholderDefault(text: string): [number, number] | undefined {
   return indexOfIn(text, 0x7d, from, text.length) === to ? [from, to] : undefined;
 }
 
+/** The key of a value as users write it, or undefined when it has none. */
+function keyOf(pathOf: StringContext['path']): string | undefined {
+  const p = typeof pathOf === 'function' ? pathOf() : pathOf;
+  return p && p.length > 0 ? keyName(p) : undefined;
+}
+
 /**
  * Decides what a string value found in a document is and appends it to `out`:
  * a connection string by its scheme or its key, a database or collection name by its key or the
@@ -122,14 +151,10 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
   const path = typeof pathOf === 'function' ? undefined : pathOf;
   const keyKind: KeyKind | undefined =
     ctx.kind ?? (ctx.keyKind !== undefined ? ctx.keyKind ?? undefined : path && path.length > 0 ? classifyKeyPath(path) : undefined);
-  const key = () => {
-    const p = typeof pathOf === 'function' ? pathOf() : pathOf;
-    return p && p.length > 0 ? keyName(p) : undefined;
-  };
 
   if (startsWithScheme(text) && !(ctx.linesAreText && hasInnerLineBreak(text))) {
     if (ctx.fragment || (schemeLength(text) === text.length && keyKind !== 'uri')) return;
-    out.push(toValue('uri', d, syntax, key()));
+    out.push(toValue('uri', d, syntax, keyOf(pathOf)));
     return;
   }
   if (keyKind !== undefined) {
@@ -140,11 +165,11 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
     }
     if (isWholePlaceholder(text) || ctx.fragment) return;
     if (keyKind === 'uri' || (keyKind === 'uri-if-mongo' && /^mongo/i.test(text))) {
-      out.push(toValue('uri', d, syntax, key()));
+      out.push(toValue('uri', d, syntax, keyOf(pathOf)));
       return;
     }
     if (keyKind === 'database' || keyKind === 'collection' || keyKind === 'atlas-cluster' || keyKind === 'atlas-project' || keyKind === 'atlas-organization') {
-      out.push(toValue(keyKind, d, syntax, key()));
+      out.push(toValue(keyKind, d, syntax, keyOf(pathOf)));
       return;
     }
   }

@@ -5,15 +5,21 @@
  */
 import { EmbeddedValue } from '../types';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
-import { emitString, MongoFinder } from './detect';
+import { emitString, MongoFinder, StringContext } from './detect';
 import { classifyKeys, keyMayMatter, mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { READ_TO_END, stepValues, StepExtractor } from './steps';
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
+/** Characters of a key: letters, digits, `_`, `.` and `-`. */
+const KEY_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  KEY_CHARS[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e || c === 0x2d ? 1 : 0;
+}
+
 function isKeyChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e || c === 0x2d;
+  return c < 128 && KEY_CHARS[c] === 1;
 }
 
 /** Decodes a double-quoted dotenv value text[from, to): `\n`, `\r`, `\t`, `\"`, `\\` and line continuations. */
@@ -83,6 +89,9 @@ export const dotenvSteps: StepExtractor<null> = {
   reader(text) {
     const quotes = new QuoteFinder(text);
     const mongo = new MongoFinder(text);
+    // One key path and context for every value (emitString keeps neither).
+    const path = [''];
+    const ctx: StringContext = { path, keyKind: null };
     return (line, _state, out, step) => {
       const nl = text.indexOf('\n', line);
       const eol = nl < 0 ? text.length : nl > line && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
@@ -120,13 +129,15 @@ export const dotenvSteps: StepExtractor<null> = {
       // A line continuation in "…" joins what is around it: "mo\<newline>ngo" reads as mongo.
       const mayJoin = q === 0x22 && close > 0 && indexOfIn(text, 0x5c, i + 1, close) >= 0;
       if (!mayJoin && !mongo.within(line, closeEol) && !mayNameWithoutMongo(text, keyStart, keyEnd)) return;
-      const keyKind = keyMayMatter(text, keyStart, keyEnd) ? classifyKeys(text.slice(keyStart, keyEnd)) ?? null : null;
+      path[0] = text.slice(keyStart, keyEnd);
+      const keyKind = keyMayMatter(text, keyStart, keyEnd) ? classifyKeys(path[0]) ?? null : null;
+      ctx.keyKind = keyKind;
       // Without a telling key, only a value that mentions "mongo" has something to find.
       const valueMatters = (keyKind !== null && keyKind !== 'uri-if-mongo') || mayJoin;
       if (close > 0) {
         if (valueMatters || mongo.within(i + 1, close)) {
           const d = q === 0x22 ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
-          emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', { path: [text.slice(keyStart, keyEnd)], keyKind });
+          emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', ctx);
         }
         if (mongo.within(close + 1, closeEol)) scanComment(out, text, close + 1, closeEol);
       } else {
@@ -134,7 +145,7 @@ export const dotenvSteps: StepExtractor<null> = {
         while (end < eol && !(text.charCodeAt(end) === 0x23 /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
         const restFrom = end;
         while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
-        if (valueMatters || mongo.within(i, end)) emitString(out, verbatim(text, i, end), 'dotenv-unquoted', { path: [text.slice(keyStart, keyEnd)], keyKind });
+        if (valueMatters || mongo.within(i, end)) emitString(out, verbatim(text, i, end), 'dotenv-unquoted', ctx);
         if (mongo.within(restFrom, eol)) scanComment(out, text, restFrom, eol);
       }
     };
