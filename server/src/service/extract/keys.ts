@@ -16,31 +16,9 @@ export type AtlasNameKind = 'atlas-cluster' | 'atlas-project' | 'atlas-organizat
 
 /** Splits a key into lower-case words at `_`, `-`, spaces, digits boundaries and camelCase humps. */
 export function keyWords(key: string): string[] {
+  const n = splitWords(key);
   const words: string[] = [];
-  let from = -1; // start of the current word, or -1 between words
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    const upper = c >= 0x41 && c <= 0x5a;
-    const lower = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-    if (!upper && !lower) {
-      if (from >= 0) words.push(key.slice(from, i).toLowerCase());
-      from = -1;
-      continue;
-    }
-    if (upper && from >= 0) {
-      const prev = key.charCodeAt(i - 1);
-      const prevLower = (prev >= 0x61 && prev <= 0x7a) || (prev >= 0x30 && prev <= 0x39);
-      const next = key.charCodeAt(i + 1);
-      const nextLower = next >= 0x61 && next <= 0x7a;
-      // "mongoUri" → mongo|Uri;  "MongoDBName" → Mongo|DB|Name
-      if (prevLower || (nextLower && prev >= 0x41 && prev <= 0x5a)) {
-        words.push(key.slice(from, i).toLowerCase());
-        from = -1;
-      }
-    }
-    if (from < 0) from = i;
-  }
-  if (from >= 0) words.push(key.slice(from).toLowerCase());
+  for (let k = 0; k < n; k++) words.push(key.slice(wordFrom[k], wordTo[k]).toLowerCase());
   return words;
 }
 
@@ -61,35 +39,6 @@ export function splitKeyPath(path: readonly string[]): string[] {
   return out;
 }
 
-const isMongoWord = (w: string) => w.startsWith('mongo');
-
-/** Number of trailing words that name a URL (`uri`, `url`, `connection string`), or 0. */
-function uriSuffix(w: readonly string[]): number {
-  const n = w.length;
-  const last = w[n - 1];
-  if (last === 'uri' || last === 'url' || last === 'dsn' || last === 'connectionstring' || last === 'connstr') return 1;
-  if (n >= 2 && (last === 'string' || last === 'str') && (w[n - 2] === 'connection' || w[n - 2] === 'conn')) return 2;
-  if (n >= 2 && (last === 'uri' || last === 'url') && w[n - 2] === 'connection') return 2;
-  return 0;
-}
-
-/** Number of trailing words that name a database (`db`, `database`, `db name`), or 0. */
-function databaseSuffix(w: readonly string[]): number {
-  const n = w.length;
-  const last = w[n - 1];
-  if (last === 'db' || last === 'database' || last === 'dbname' || last === 'databasename') return 1;
-  if (n >= 2 && last === 'name' && (w[n - 2] === 'db' || w[n - 2] === 'database')) return 2;
-  return 0;
-}
-
-function collectionSuffix(w: readonly string[]): number {
-  const n = w.length;
-  const last = w[n - 1];
-  if (last === 'collection' || last === 'collectionname') return 1;
-  if (n >= 2 && last === 'name' && w[n - 2] === 'collection') return 2;
-  return 0;
-}
-
 /** What the last key of a path says on its own. */
 interface LeafFacts {
   /** Ends in a URL word (`uri`, `url`, `connection string`) after a mongo word (`MONGO_URI`). */
@@ -108,49 +57,157 @@ interface LeafFacts {
   mentionsAtlas: boolean;
 }
 
-const ATLAS_NAME_WORDS: Readonly<Record<string, AtlasNameKind>> = {
-  cluster: 'atlas-cluster',
-  clustername: 'atlas-cluster',
-  project: 'atlas-project',
-  projectname: 'atlas-project',
-  org: 'atlas-organization',
-  orgname: 'atlas-organization',
-  organization: 'atlas-organization',
-  organizationname: 'atlas-organization',
-};
+/** Where the words of the last key split by splitWords start and end. */
+let wordFrom = new Int32Array(16);
+let wordTo = new Int32Array(16);
 
-/** The Atlas name a key ends with (`… cluster name`, `…ClusterName`), or undefined. */
-function atlasNameSuffix(w: readonly string[]): AtlasNameKind | undefined {
-  const n = w.length;
-  const last = w[n - 1];
-  if (last.endsWith('name') && last !== 'name') return ATLAS_NAME_WORDS[last];
-  return last === 'name' && n >= 2 ? ATLAS_NAME_WORDS[w[n - 2]] : undefined;
+/**
+ * Splits a key into words at `_`, `-`, spaces and other characters that are not ASCII letters or
+ * digits, and at camelCase humps, into wordFrom/wordTo; returns their number.
+ */
+function splitWords(key: string): number {
+  // Room for every word (each has a character); a long key's room is not kept for the short ones after it.
+  if (wordFrom.length < key.length || (wordFrom.length > 4096 && key.length <= 4096)) {
+    wordFrom = new Int32Array(Math.max(16, key.length));
+    wordTo = new Int32Array(Math.max(16, key.length));
+  }
+  let n = 0;
+  let from = -1;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const upper = c >= 0x41 && c <= 0x5a;
+    const lower = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    if (!upper && !lower) {
+      if (from >= 0) {
+        wordFrom[n] = from;
+        wordTo[n++] = i;
+      }
+      from = -1;
+      continue;
+    }
+    if (upper && from >= 0) {
+      const prev = key.charCodeAt(i - 1);
+      const prevLower = (prev >= 0x61 && prev <= 0x7a) || (prev >= 0x30 && prev <= 0x39);
+      const next = key.charCodeAt(i + 1);
+      const nextLower = next >= 0x61 && next <= 0x7a;
+      // "mongoUri" → mongo|Uri;  "MongoDBName" → Mongo|DB|Name
+      if (prevLower || (nextLower && prev >= 0x41 && prev <= 0x5a)) {
+        wordFrom[n] = from;
+        wordTo[n++] = i;
+        from = -1;
+      }
+    }
+    if (from < 0) from = i;
+  }
+  if (from >= 0) {
+    wordFrom[n] = from;
+    wordTo[n++] = key.length;
+  }
+  return n;
 }
 
+/** True when word k of `key` (split by splitWords) starts with `w` (lower case) in any letter case. */
+function wordStartsWith(key: string, k: number, w: string): boolean {
+  const from = wordFrom[k];
+  if (wordTo[k] - from < w.length) return false;
+  // Words are ASCII letters and digits: | 0x20 lower-cases them.
+  for (let j = 0; j < w.length; j++) if ((key.charCodeAt(from + j) | 0x20) !== w.charCodeAt(j)) return false;
+  return true;
+}
+
+/** True when word k of `key` is `w` (lower case) in any letter case. */
+function wordIs(key: string, k: number, w: string): boolean {
+  return wordTo[k] - wordFrom[k] === w.length && wordStartsWith(key, k, w);
+}
+
+/** The Atlas resource word k names (`cluster`, `projectname`, `org`), or undefined. */
+function atlasWordAt(key: string, k: number, onlyNames: boolean): AtlasNameKind | undefined {
+  if (wordIs(key, k, 'clustername') || (!onlyNames && wordIs(key, k, 'cluster'))) return 'atlas-cluster';
+  if (wordIs(key, k, 'projectname') || (!onlyNames && wordIs(key, k, 'project'))) return 'atlas-project';
+  if (wordIs(key, k, 'orgname') || wordIs(key, k, 'organizationname')) return 'atlas-organization';
+  if (!onlyNames && (wordIs(key, k, 'org') || wordIs(key, k, 'organization'))) return 'atlas-organization';
+  return undefined;
+}
+
+const ATLAS_KINDS: ReadonlyArray<AtlasNameKind | undefined> = [undefined, 'atlas-cluster', 'atlas-project', 'atlas-organization'];
+
+/** Facts are few: one object for each combination, made when first needed. */
+const FACTS_BY_CODE: Array<LeafFacts | undefined> = [];
+
+const MONGO_URI = 1;
+const BARE_URI = 2;
+const ANY_URI = 4;
+const MONGO_DATABASE = 8;
+const BARE_DATABASE = 16;
+const COLLECTION = 32;
+const MENTIONS_MONGO = 64;
+const MENTIONS_ATLAS = 128;
+/** Bits 8 and 9: the index of atlasName in ATLAS_KINDS. */
+const ATLAS_SHIFT = 8;
+
+function factsOf(code: number): LeafFacts {
+  let f = FACTS_BY_CODE[code];
+  if (f === undefined) {
+    f = {
+      mongoUri: (code & MONGO_URI) !== 0,
+      bareUri: (code & BARE_URI) !== 0,
+      anyUri: (code & ANY_URI) !== 0,
+      mongoDatabase: (code & MONGO_DATABASE) !== 0,
+      bareDatabase: (code & BARE_DATABASE) !== 0,
+      collection: (code & COLLECTION) !== 0,
+      mentionsMongo: (code & MENTIONS_MONGO) !== 0,
+      mentionsAtlas: (code & MENTIONS_ATLAS) !== 0,
+    };
+    const atlas = ATLAS_KINDS[code >> ATLAS_SHIFT];
+    if (atlas !== undefined) f.atlasName = atlas;
+    FACTS_BY_CODE[code] = f;
+  }
+  return f;
+}
+
+/** Reads the words of a key without making a string of any. */
 function leafFacts(leaf: string): LeafFacts {
-  const w = keyWords(leaf);
-  if (w.length === 0) return NO_FACTS;
-  const u = uriSuffix(w);
-  const d = databaseSuffix(w);
-  const mongoBefore = (end: number) => {
-    for (let k = 0; k < end; k++) if (isMongoWord(w[k])) return true;
-    return false;
-  };
-  return {
-    mongoUri: u > 0 && mongoBefore(w.length - u),
-    bareUri: u > 0 && w.length === u,
-    anyUri: u > 0,
-    mongoDatabase: d > 0 && mongoBefore(w.length - d),
-    bareDatabase: d > 0 && w.length === d,
-    collection: collectionSuffix(w) > 0,
-    mentionsMongo: mongoBefore(w.length),
-    atlasName: atlasNameSuffix(w),
-    mentionsAtlas: w.some((x) => x === 'atlas' || x === 'mongodbatlas'),
-  };
+  const n = splitWords(leaf);
+  if (n === 0) return NO_FACTS;
+  const last = n - 1;
+  const hasPrev = n >= 2;
+  // Trailing words that name a URL (`uri`, `url`, `connection string`), a database (`db`, `db name`).
+  let u = 0;
+  if (wordIs(leaf, last, 'uri') || wordIs(leaf, last, 'url') || wordIs(leaf, last, 'dsn') || wordIs(leaf, last, 'connectionstring') || wordIs(leaf, last, 'connstr')) {
+    u = 1;
+  } else if (hasPrev && (wordIs(leaf, last, 'string') || wordIs(leaf, last, 'str')) && (wordIs(leaf, last - 1, 'connection') || wordIs(leaf, last - 1, 'conn'))) {
+    u = 2;
+  }
+  const lastIsName = wordIs(leaf, last, 'name');
+  let d = 0;
+  if (wordIs(leaf, last, 'db') || wordIs(leaf, last, 'database') || wordIs(leaf, last, 'dbname') || wordIs(leaf, last, 'databasename')) {
+    d = 1;
+  } else if (lastIsName && hasPrev && (wordIs(leaf, last - 1, 'db') || wordIs(leaf, last - 1, 'database'))) {
+    d = 2;
+  }
+  const collection =
+    wordIs(leaf, last, 'collection') || wordIs(leaf, last, 'collectionname') || (lastIsName && hasPrev && wordIs(leaf, last - 1, 'collection'));
+  // `… cluster name`, `…ClusterName`.
+  const atlasName = lastIsName ? (hasPrev ? atlasWordAt(leaf, last - 1, false) : undefined) : atlasWordAt(leaf, last, true);
+  // The first word that starts with "mongo" (n: none), and whether a word is `atlas`.
+  let firstMongo = n;
+  let mentionsAtlas = false;
+  for (let k = 0; k < n; k++) {
+    if (firstMongo === n && wordStartsWith(leaf, k, 'mongo')) firstMongo = k;
+    if (wordIs(leaf, k, 'atlas') || wordIs(leaf, k, 'mongodbatlas')) mentionsAtlas = true;
+  }
+  let code = 0;
+  if (u > 0) code |= ANY_URI | (firstMongo < n - u ? MONGO_URI : 0) | (n === u ? BARE_URI : 0);
+  if (d > 0) code |= (firstMongo < n - d ? MONGO_DATABASE : 0) | (n === d ? BARE_DATABASE : 0);
+  if (collection) code |= COLLECTION;
+  if (firstMongo < n) code |= MENTIONS_MONGO;
+  if (mentionsAtlas) code |= MENTIONS_ATLAS;
+  if (atlasName !== undefined) code |= ATLAS_KINDS.indexOf(atlasName) << ATLAS_SHIFT;
+  return factsOf(code);
 }
 
-const NO_FACTS: LeafFacts = { mongoUri: false, bareUri: false, anyUri: false, mongoDatabase: false, bareDatabase: false, collection: false, mentionsMongo: false, mentionsAtlas: false };
-const ONLY_MONGO: LeafFacts = { ...NO_FACTS, mentionsMongo: true };
+const NO_FACTS: LeafFacts = factsOf(0);
+const ONLY_MONGO: LeafFacts = factsOf(MENTIONS_MONGO);
 
 /**
  * Keys seen before. Filled up to a bound and then left alone: documents with many distinct keys
