@@ -27,7 +27,10 @@ type Key = string | null | undefined;
 
 interface Entry {
   indent: number;
-  key: string;
+  /** The key is the text [from, to), sliced into `key` when first needed (see keyOf). */
+  from: number;
+  to: number;
+  key: string | undefined;
   /** A block sequence at the same indentation as its key (`key:\n- a`) has started. */
   sequenceAtSameIndent: boolean;
   /** What this key and the two above it say about a value under it; computed when first asked (undefined until then). */
@@ -64,10 +67,6 @@ function saysNothing(text: string, from: number, to: number): boolean {
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return !keyMayMatter(text, from, to);
   }
   return false;
-}
-
-function classifyLeaf(leaf: string, parent: string | undefined, grandparent: string | undefined): KeyKind | undefined {
-  return saysNothing(leaf, 0, leaf.length) ? undefined : classifyKeys(leaf, parent, grandparent);
 }
 
 /** Start of the line after the one that ends at `eol` (as lineEnd gives it: at its \n, at the \r of a \r\n, or at the end). */
@@ -124,7 +123,7 @@ class YamlScanner {
   private path(): string[] {
     const from = Math.max(0, this.stack.length - 16);
     const path: string[] = [];
-    for (let k = from; k < this.stack.length; k++) path.push(this.stack[k].key);
+    for (let k = from; k < this.stack.length; k++) path.push(this.keyOf(this.stack[k]));
     return path;
   }
 
@@ -191,7 +190,7 @@ class YamlScanner {
       const keyTo = this.keyTo;
       const v = skipProperties(text, this.afterColon, eol);
       if (v >= eol || text.charCodeAt(v) === 0x23) {
-        stack.push({ indent: col, key: text.slice(keyFrom, keyTo), sequenceAtSameIndent: false, kind: undefined });
+        stack.push({ indent: col, from: keyFrom, to: keyTo, key: undefined, sequenceAtSameIndent: false, kind: undefined });
         this.lastKeyLine = line;
         this.mentions(v, eol);
         return afterEol(text, eol);
@@ -307,16 +306,37 @@ class YamlScanner {
     return path;
   }
 
+  private keyOf(e: Entry): string {
+    return (e.key ??= this.text.slice(e.from, e.to));
+  }
+
+  /** The key of stack entry k, or undefined when there is none. */
+  private stackKey(k: number): string | undefined {
+    return k >= 0 ? this.keyOf(this.stack[k]) : undefined;
+  }
+
   /** What the keys of the stack, then `k1` and `k2` (the innermost, when given), say about a value. */
   private classify(k1: Key, k2: string | undefined): KeyKind | undefined {
     const s = this.stack;
     const n = s.length;
-    if (k2 !== undefined) return classifyLeaf(k2, k1 === null ? this.leafText() : k1, s[n - 1]?.key);
-    if (k1 === null) return saysNothing(this.text, this.leafFrom, this.leafTo) ? undefined : classifyKeys(this.leafText(), s[n - 1]?.key, s[n - 2]?.key);
-    if (k1 !== undefined) return classifyLeaf(k1, s[n - 1]?.key, s[n - 2]?.key);
+    const text = this.text;
+    if (k2 !== undefined) {
+      if (saysNothing(k2, 0, k2.length)) return undefined;
+      return classifyKeys(k2, k1 === null ? this.leafText() : k1, this.stackKey(n - 1));
+    }
+    if (k1 === null) {
+      if (saysNothing(text, this.leafFrom, this.leafTo)) return undefined;
+      return classifyKeys(this.leafText(), this.stackKey(n - 1), this.stackKey(n - 2));
+    }
+    if (k1 !== undefined) {
+      if (saysNothing(k1, 0, k1.length)) return undefined;
+      return classifyKeys(k1, this.stackKey(n - 1), this.stackKey(n - 2));
+    }
     if (n === 0) return undefined;
     const top = s[n - 1];
-    if (top.kind === undefined) top.kind = classifyLeaf(top.key, s[n - 2]?.key, s[n - 3]?.key) ?? null;
+    if (top.kind === undefined) {
+      top.kind = saysNothing(text, top.from, top.to) ? null : classifyKeys(this.keyOf(top), this.stackKey(n - 2), this.stackKey(n - 3)) ?? null;
+    }
     return top.kind ?? undefined;
   }
 
