@@ -86,7 +86,7 @@ const KEYS = [
 const VALUES = [
   'mongodb://h:1/db', 'mongodb+srv://u:p@c.x.net/db', 'MONGO-1:27017', 'mongo', 'mo', 'ngo', 'MoNgO', 'app', 'postgres://pg/app', '${X}',
   '${X:-mongodb://h/d}', '${Y:-app}', '<password>', 'a#b', ' # mongodb://c:1/x', ' #', '\\', '\\n', '\\"', '\\\n', '\\\r\n', '"', "'", '`',
-  'mo\\\nngodb://h/x', ' ', '\t', '\n', '\r\n', '=', ':', 'é', '',
+  'mo\\\nngodb://h/x', ' ', '\t', '\n', '\r\n', '\r', '=', ':', 'é', '',
 ];
 const statement = fc.oneof(
   {
@@ -99,7 +99,7 @@ const statement = fc.oneof(
         fc.constantFrom('', '"', "'", '`'),
         fc.array(fc.constantFrom(...VALUES), { maxLength: 6 }),
         fc.constantFrom('', '"', "'", '`'),
-        fc.constantFrom('\n', '\n', '\r\n', ' # note mongodb://c:2/y\n', ' # mongo\n', ''),
+        fc.constantFrom('\n', '\n', '\r\n', '\r', ' # note mongodb://c:2/y\n', ' # mongo\n', ''),
       )
       .map((parts) => parts.flat().join('')),
   },

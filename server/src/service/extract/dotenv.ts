@@ -94,7 +94,9 @@ export const dotenvSteps: StepExtractor<null> = {
     const ctx: StringContext = { path, keyKind: null };
     return (line, _state, out, step) => {
       const nl = text.indexOf('\n', line);
-      const eol = nl < 0 ? text.length : nl > line && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+      // As lineEnd and nextLine: the line ends before a \r, also at the end of the text.
+      const brk = nl < 0 ? text.length : nl;
+      const eol = brk > line && text.charCodeAt(brk - 1) === 0x0d ? brk - 1 : brk;
       step.next = nl < 0 ? text.length : nl + 1;
       step.readEnd = step.next;
       let i = line;
