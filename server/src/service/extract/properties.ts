@@ -5,7 +5,8 @@
  */
 import { EmbeddedValue } from '../types';
 import { DecodedBuilder, hexValue } from './decoded';
-import { emitString } from './detect';
+import { emitString, MongoFinder } from './detect';
+import { mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { stepValues, StepExtractor } from './steps';
 
@@ -95,6 +96,7 @@ export const propertiesSteps: StepExtractor<null> = {
   initial: null,
   same: () => true,
   reader(text) {
+    const mongo = new MongoFinder(text);
     return (start, _state, out, step) => {
       let i = start;
       while (i < text.length && (isBlank(text.charCodeAt(i)) || isBreak(text.charCodeAt(i)))) i++;
@@ -106,10 +108,27 @@ export const propertiesSteps: StepExtractor<null> = {
       if (c === 0x23 /* # */ || c === 0x21 /* ! */) {
         let e = i;
         while (e < text.length && !isBreak(text.charCodeAt(e))) e++;
-        scanMentions(out, text, i, e);
+        if (mongo.within(i, e)) scanMentions(out, text, i, e);
         step.next = e;
         step.readEnd = e + 1;
         return;
+      }
+      // A line without a backslash is a whole logical line and reads as it is written: unless it
+      // mentions "mongo" or its key may name a collection or an Atlas resource, it holds nothing.
+      let e = i;
+      while (e < text.length) {
+        const d = text.charCodeAt(e);
+        if (d === 0x0a || d === 0x0d || d === 0x5c) break;
+        e++;
+      }
+      if (text.charCodeAt(e) !== 0x5c && !mongo.within(i, e)) {
+        let keyEnd = i;
+        while (keyEnd < e && !(text.charCodeAt(keyEnd) === 0x3d || text.charCodeAt(keyEnd) === 0x3a || isBlank(text.charCodeAt(keyEnd)))) keyEnd++;
+        if (!mayNameWithoutMongo(text, i, keyEnd)) {
+          step.next = e;
+          step.readEnd = e + 2;
+          return;
+        }
       }
       const key = readPart(text, i, true);
       i = key.stop;
