@@ -5,7 +5,7 @@
  * analyzeDocument() of the version alone.
  */
 import { extractAfterEdit, Extraction } from './extract/incremental';
-import { validateEmbeddedValue } from './features/validation';
+import { shareNameParts, validateEmbeddedValue } from './features/validation';
 import { analyzeDocument, Analysis, TextDocumentLike } from './languageService';
 import { EmbeddedValue, Problem, Settings } from './types';
 
@@ -15,6 +15,8 @@ interface Entry {
   key: EmbeddedValue['key'];
   problems: Problem[];
   run: number;
+  /** The value validated. */
+  value: EmbeddedValue;
 }
 
 /** Problems of values, by value, for one settings object and language. */
@@ -46,7 +48,7 @@ export class ValidationCache {
       let list = this.entries.get(value.text);
       entry = list?.find((e) => e.kind === value.kind && e.syntax === value.syntax && e.key === value.key);
       if (!entry) {
-        entry = { kind: value.kind, syntax: value.syntax, key: value.key, problems: validateEmbeddedValue(value, settings, languageId), run: -1 };
+        entry = { kind: value.kind, syntax: value.syntax, key: value.key, problems: validateEmbeddedValue(value, settings, languageId), run: -1, value };
         if (list) list.push(entry);
         else {
           list = [entry];
@@ -54,6 +56,8 @@ export class ValidationCache {
         }
         this.count++;
       }
+      // What validating it kept for the whole-document analyses holds for this value too.
+      if (entry.value !== value) shareNameParts(entry.value, value);
       this.byValue.set(value, entry);
     }
     if (entry.run !== this.run) {

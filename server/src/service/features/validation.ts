@@ -43,6 +43,15 @@ function namePartsOfParse(parsed: ParsedUri): UriNameParts {
   return { database: parsed.database, authSources, atlasHosts };
 }
 
+/**
+ * Lets `to`, a value of the same text as `from` (a re-extraction of an unchanged connection string),
+ * use the name parts kept for `from` instead of parsing again.
+ */
+export function shareNameParts(from: EmbeddedValue, to: EmbeddedValue): void {
+  const parts = nameParts.get(from);
+  if (parts && from.text === to.text && !nameParts.has(to)) nameParts.set(to, parts);
+}
+
 /** The name parts of a connection-string value: those kept from its validation, or from a new parse. */
 export function uriNamePartsOf(value: EmbeddedValue): UriNameParts {
   let parts = nameParts.get(value);
