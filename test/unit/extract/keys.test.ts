@@ -81,6 +81,9 @@ describe('key classification', () => {
     assert.equal(mayNameWithoutMongo(doc, ...range('ORDERS_COLLECTION')), true);
     assert.equal(mayNameWithoutMongo(doc, ...range('ATLAS_CLUSTER_NAME')), true);
     assert.equal(mayNameWithoutMongo(doc, ...range('API_URL')), false);
+    // A key without letters or digits leaves it to the keys before it (`[db.collection]` then `= x`).
+    assert.equal(mayNameWithoutMongo(doc, 1, 2), true);
+    assert.equal(classifyKeys('', 'db.collection'), 'collection');
   });
 
   const PIECES = [
@@ -93,13 +96,18 @@ describe('key classification', () => {
   it('range tests never rule out a key that says something', () => {
     checkProperty(
       'key range tests',
-      fc.property(key, fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (k, before, after) => {
+      fc.property(key, fc.option(key, { nil: undefined }), fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (k, parent, before, after) => {
         const doc = before + k + after;
         const from = before.length;
         const to = from + k.length;
         const kind = classifyKeys(k);
         if (!keyMayMatter(doc, from, to)) assert.equal(kind, undefined);
-        if (!/mongo/i.test(k) && !mayNameWithoutMongo(doc, from, to)) assert.ok(kind === undefined || kind === 'uri-if-mongo', `${k}: ${kind}`);
+        // In a path none of whose keys mentions "mongo".
+        if (!/mongo/i.test(k) && !/mongo/i.test(parent ?? '') && !mayNameWithoutMongo(doc, from, to)) {
+          const inPath = classifyKeys(k, parent);
+          assert.ok(kind === undefined || kind === 'uri-if-mongo', `${k}: ${kind}`);
+          assert.ok(inPath === undefined || inPath === 'uri-if-mongo', `${parent} ${k}: ${inPath}`);
+        }
       }),
       2000,
     );

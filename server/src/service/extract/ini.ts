@@ -4,7 +4,8 @@
  */
 import { EmbeddedValue } from '../types';
 import { indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
-import { emitString } from './detect';
+import { emitString, mayMentionMongo, MongoFinder } from './detect';
+import { mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { stepValues, StepExtractor } from './steps';
 
@@ -26,6 +27,10 @@ export const iniSteps: StepExtractor<readonly string[]> = {
   initial: [],
   same: (a, b) => a.length === b.length && a.every((s, k) => s === b[k]),
   reader(text) {
+    const mongo = new MongoFinder(text);
+    // Whether the section of the last entry mentions "mongo".
+    let lastSection: readonly string[] | undefined;
+    let sectionMongo = false;
     return (line, section, out, step) => {
       const eol = lineEnd(text, line);
       const next = nextLine(text, eol);
@@ -36,22 +41,31 @@ export const iniSteps: StepExtractor<readonly string[]> = {
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
       const c = text.charCodeAt(i);
       if (i >= eol || c === 0x3b || c === 0x23) {
-        scanMentions(out, text, i, eol);
+        if (mongo.within(i, eol)) scanMentions(out, text, i, eol);
         return;
       }
       if (c === 0x5b /* [ */) {
         const close = indexOfIn(text, 0x5d, i, eol);
         if (close > 0) {
           step.state = [text.slice(i + 1, close).trim()];
-          scanMentions(out, text, close + 1, eol);
+          if (mongo.within(close + 1, eol)) scanMentions(out, text, close + 1, eol);
           return;
         }
       }
       let sep = i;
       while (sep < eol && text.charCodeAt(sep) !== 0x3d && text.charCodeAt(sep) !== 0x3a) sep++;
       if (sep >= eol) {
-        scanMentions(out, text, i, eol);
+        if (mongo.within(i, eol)) scanMentions(out, text, i, eol);
         return;
+      }
+      if (!mongo.within(i, eol)) {
+        // Nothing in the entry mentions "mongo": unless the section does, or the key may name a
+        // collection or an Atlas resource, it holds nothing.
+        if (section !== lastSection) {
+          lastSection = section;
+          sectionMongo = section.some((s) => mayMentionMongo(s, 0, s.length));
+        }
+        if (!sectionMongo && !mayNameWithoutMongo(text, i, sep)) return;
       }
       const key = text.slice(i, sep).trim();
       let v = sep + 1;

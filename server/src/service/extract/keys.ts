@@ -262,14 +262,15 @@ function mayMatter(text: string, from: number, to: number): boolean {
 }
 
 /**
- * False when the key text[from, to), a whole key path, certainly says nothing of a value that does
- * not mention "mongo" while the key itself does not either: what classifyKeys(key) can say of such
- * a key is `uri-if-mongo` (empty handed without "mongo" in the value), a collection name or an
- * Atlas name, and those last two end in `collection` or `name`.
+ * False when the key text[from, to), the last key of a path none of whose keys mentions "mongo",
+ * certainly says nothing of a value that does not mention "mongo" either: what the key can say then
+ * is `uri-if-mongo` (empty handed without "mongo" in the value), a collection name or an Atlas name,
+ * and those last two end in `collection` or `name`. True for a key without letters or digits: the
+ * keys before it in the path decide.
  */
 export function mayNameWithoutMongo(text: string, from: number, to: number): boolean {
   const end = trimmedEnd(text, from, to);
-  return endsWithWord(text, from, end, 'name') || endsWithWord(text, from, end, 'collection');
+  return end === from || endsWithWord(text, from, end, 'name') || endsWithWord(text, from, end, 'collection');
 }
 
 /** False when classifyKeys(text.slice(from, to)) is certainly undefined: a cheap test on the key's range. */
