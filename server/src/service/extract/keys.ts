@@ -358,5 +358,5 @@ export function classifyKeys(leaf: string, parent?: string, grandparent?: string
 
 /** The key as users write it: the path joined with dots. */
 export function keyName(path: readonly string[]): string {
-  return path.join('.');
+  return path.length === 1 ? path[0] : path.join('.');
 }
