@@ -1,15 +1,17 @@
 /**
  * Incremental analysis is exact: over random documents and random edit sequences, the analysis of each
  * version reusing the previous one equals a fresh analysis of that version, for the formats read
- * statement by statement (dotenv, properties, INI, Markdown), line by line (plain text) and whole (YAML).
+ * statement by statement (dotenv, properties, INI, Markdown, YAML by top-level key) and line by line (plain text).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
 import { IncrementalAnalyzer } from '../../../server/src/service/incrementalAnalyzer';
-import { changedRange } from '../../../server/src/service/extract/incremental';
 import { checkProperty } from '../../helpers/fuzz';
+import { yamlText } from '../fuzz/yamlArbitraries';
+import { changedRange, extractAfterEdit, extractFresh } from '../../../server/src/service/extract/incremental';
+import { extractValues } from '../../../server/src/service/extract';
 
 /** Pieces that matter to the formats: quotes, escapes, continuations, sections, fences, keys, schemes. */
 const PIECES = [
@@ -58,6 +60,89 @@ describe('incremental analysis equals a fresh analysis after every edit', () => 
       );
     });
   }
+});
+
+/** Edits that make and break YAML structure: keys at column 0 and indented, items, scalars that span lines. */
+const YAML_INSERTS = [
+  '\n', '\n', 'x', ' ', '  ', '- ', 'key: ', 'uri: ', 'MONGO_URI: ', 'name: A\n', 'value: ', 'mongodb://h/db', '"', "'", '|\n', '>\n',
+  '[', ']', '{', '}', ',', '#', '---\n', '...\n', '\n  ', '\nmongo:\n  uri: ', '\nx: "a\n', '{{- if x }}\n', '\r\n', '\t',
+];
+/** An edit anywhere, one at the start of a line, or one that indents or dedents a line (YAML's structure). */
+const yamlEdit = fc.oneof(
+  fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    atLineStart: fc.boolean(),
+    remove: fc.nat({ max: 30 }),
+    insert: fc.array(fc.constantFrom(...YAML_INSERTS), { maxLength: 4 }).map((a) => a.join('')),
+  }),
+  fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    atLineStart: fc.constant(true),
+    remove: fc.constantFrom(0, 0, 1, 2),
+    insert: fc.constantFrom('', ' ', '  ', '- '),
+  }),
+);
+
+function applyYamlEdit(text: string, e: { at: number; atLineStart: boolean; remove: number; insert: string }): string {
+  let at = Math.floor(e.at * text.length);
+  if (e.atLineStart) at = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const remove = e.atLineStart ? e.remove % 3 : e.remove;
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + remove));
+}
+
+/** Small YAML documents dense in structure: keys that nest at 0, 2 and 4 spaces, some with no value on their line. */
+const yamlBlocks = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('', '', '  ', '    ', '- ', '  - '),
+      fc.constantFrom('mongo', 'uri', 'database', 'name', 'value', 'env', 'x', 'MONGO_URL'),
+      fc.constantFrom(':', ': mongodb://h/db', ': shop', ': "mongodb://a@h/db', ': |', ': [a,', ': >', ': A', ' mongodb://h/x'),
+    ),
+    { maxLength: 14 },
+  )
+  .map((lines) => lines.map(([indent, key, rest]) => `${indent}${key}${rest}\n`).join(''));
+
+describe('YAML re-extraction by top-level statement', () => {
+  const cases: Array<[string, string, fc.Arbitrary<string>, number]> = [
+    ['yaml', 'random YAML-ish text', yamlText, 800],
+    ['yaml', 'nested keys, items and scalars that span lines', yamlBlocks, 6000],
+    ['dockercompose', 'nested keys', yamlBlocks, 300],
+  ];
+  for (const [languageId, what, documents, runs] of cases) {
+    it(`equals a fresh extraction after every edit (${languageId}: ${what})`, () => {
+      checkProperty(
+        `incremental ${languageId} extraction of ${what}`,
+        fc.property(documents, fc.array(yamlEdit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+          let text = initial;
+          let extraction = extractFresh(text, languageId);
+          assert.deepStrictEqual(extraction.values, extractValues(text, languageId, ''));
+          for (const e of edits) {
+            text = applyYamlEdit(text, e);
+            extraction = extractAfterEdit(extraction, text, languageId);
+            assert.deepStrictEqual(extraction.values, extractValues(text, languageId, ''), JSON.stringify(text));
+          }
+        }),
+        runs,
+      );
+    });
+  }
+
+  it('keeps the values of the top-level blocks an edit did not touch', () => {
+    const blocks = Array.from({ length: 300 }, (_, i) => `svc${i}:\n  environment:\n    MONGODB_URI: "mongodb://h${i}:27017/db${i}"\n    MONGO_DB: db${i}\n`);
+    const text = blocks.join('');
+    const before = extractFresh(text, 'yaml');
+    const at = text.indexOf('h150:27017') + 'h150:2701'.length;
+    const edited = text.slice(0, at) + '8' + text.slice(at + 1);
+    const after = extractAfterEdit(before, edited, 'yaml');
+    assert.deepStrictEqual(after.values, extractValues(edited, 'yaml', ''));
+    assert.equal(after.values.length, before.values.length);
+    const changed = after.values.filter((v, k) => v !== before.values[k]);
+    // Only the edited block was read again: its two values are new objects, every other one is kept.
+    assert.deepEqual(
+      changed.map((v) => v.text),
+      ['mongodb://h150:27018/db150', 'db150'],
+    );
+  });
 });
 
 describe('incremental analysis of a large document', () => {

@@ -1,6 +1,6 @@
 /**
  * Extraction that remembers what it read, so that after an edit only the changed region is read again:
- * statement by statement for dotenv, properties, INI and Markdown (see steps.ts), line by line for plain
+ * statement by statement for dotenv, properties, INI, Markdown and YAML (top-level keys; see steps.ts), line by line for plain
  * text (a connection string in running text never spans lines). Other formats are read whole. The result
  * is always the same as a fresh extractValues() of the new text; test/unit/incremental proves it on
  * random edit sequences.
@@ -14,12 +14,15 @@ import { markdownSteps } from './markdown';
 import { scanPlainText } from './plainText';
 import { propertiesSteps } from './properties';
 import { rerunSteps, runSteps, StepExtractor, StepResult, TextChange } from './steps';
+import { yamlSteps } from './yaml';
 
 const STEP_EXTRACTORS: Record<string, StepExtractor<unknown>> = {
   dotenv: dotenvSteps as StepExtractor<unknown>,
   properties: propertiesSteps as StepExtractor<unknown>,
   ini: iniSteps as StepExtractor<unknown>,
   markdown: markdownSteps(extractorFor) as StepExtractor<unknown>,
+  yaml: yamlSteps as StepExtractor<unknown>,
+  dockercompose: yamlSteps as StepExtractor<unknown>,
 };
 
 /** The values of one text, and what is needed to re-extract after an edit. */

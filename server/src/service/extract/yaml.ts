@@ -10,6 +10,7 @@ import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbati
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeys, keyMayMatter, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
+import { StepExtractor } from './steps';
 import {
   flowPlainEnd,
   isDocumentMarker,
@@ -75,11 +76,17 @@ function afterEol(text: string, eol: number): number {
   return text.charCodeAt(eol) === 0x0d ? Math.min(eol + 2, text.length) : eol + 1;
 }
 
+/** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
+interface LastName {
+  col: number;
+  depth: number;
+  value: string;
+}
+
 class YamlScanner {
-  readonly out: EmbeddedValue[] = [];
+  out: EmbeddedValue[] = [];
   private stack: Entry[] = [];
-  /** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
-  private lastName: { col: number; depth: number; value: string } | undefined;
+  lastName: LastName | undefined;
 
   /** The key found by the last readKey: its text is text[keyFrom, keyTo), its value starts after afterColon. */
   keyFrom = 0;
@@ -93,30 +100,61 @@ class YamlScanner {
   run(): EmbeddedValue[] {
     const text = this.text;
     let line = 0;
-    while (line < text.length) {
-      const eol = lineEnd(text, line);
-      let p = line;
-      while (p < eol && isSpace(text.charCodeAt(p))) p++;
-      if (p >= eol) {
-        line = afterEol(text, eol);
-        continue;
-      }
-      const c = text.charCodeAt(p);
-      if (c === 0x23 /* # */) {
-        this.mentions(p, eol);
-        line = afterEol(text, eol);
-      } else if (p === line && isDocumentMarker(text, line)) {
-        this.stack = [];
-        this.lastName = undefined;
-        this.mentions(p + 3, eol);
-        line = afterEol(text, eol);
-      } else if (p === line && c === 0x25 /* % directive */) {
-        line = afterEol(text, eol);
-      } else {
-        line = this.node(line, p, eol);
-      }
-    }
+    while (line < text.length) line = this.line(line);
     return this.out;
+  }
+
+  /**
+   * Reads one top-level statement: from `pos` (the start of the text or of a top-level line, see
+   * isTopLevel) up to the next top-level line, whose start it returns. Values go to `out`; `lastName`
+   * is the state before it (the only state a top-level line does not reset), this.lastName after it.
+   */
+  statement(pos: number, lastName: LastName | undefined, out: EmbeddedValue[]): number {
+    const text = this.text;
+    this.out = out;
+    this.stack = [];
+    this.lastName = lastName;
+    this.lastKeyLine = -1;
+    let line = this.line(pos);
+    while (line < text.length && !this.isTopLevel(line)) line = this.line(line);
+    return line;
+  }
+
+  /**
+   * True when the line at `line` starts a top-level statement: a document marker, or a key at column 0
+   * (not a sequence item). Reading such a line empties the mapping stack, so what is read from it on
+   * depends only on the text from there and on lastName.
+   */
+  private isTopLevel(line: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(line);
+    if (isSpace(c) || c === 0x0a || c === 0x0d || c === 0x23) return false;
+    if (isDocumentMarker(text, line)) return true;
+    const eol = lineEnd(text, line);
+    if (c === 0x2d && (line + 1 >= eol || isSpace(text.charCodeAt(line + 1)))) return false;
+    return this.readKey(line, eol);
+  }
+
+  /** Reads what starts at the line `line`; returns the start of the line to read next. */
+  private line(line: number): number {
+    const text = this.text;
+    const eol = lineEnd(text, line);
+    let p = line;
+    while (p < eol && isSpace(text.charCodeAt(p))) p++;
+    if (p >= eol) return afterEol(text, eol);
+    const c = text.charCodeAt(p);
+    if (c === 0x23 /* # */) {
+      this.mentions(p, eol);
+      return afterEol(text, eol);
+    }
+    if (p === line && isDocumentMarker(text, line)) {
+      this.stack = [];
+      this.lastName = undefined;
+      this.mentions(p + 3, eol);
+      return afterEol(text, eol);
+    }
+    if (p === line && c === 0x25 /* % directive */) return afterEol(text, eol);
+    return this.node(line, p, eol);
   }
 
   /** Keys of the enclosing mappings, root first (the innermost 16: only the last few decide what a value is). */
@@ -564,3 +602,22 @@ function skipProperties(text: string, i: number, eol: number): number {
 export function extractYaml(text: string): EmbeddedValue[] {
   return new YamlScanner(text).run();
 }
+
+/**
+ * YAML read one top-level statement at a time (see steps.ts), for re-extraction after an edit. A
+ * statement looks ahead at most to the end of the line that starts the next one (whether a scalar goes
+ * on, where a block scalar or flow collection ends), which is what readEnd records.
+ */
+export const yamlSteps: StepExtractor<LastName | undefined> = {
+  initial: undefined,
+  same: (a, b) => a === b || (a !== undefined && b !== undefined && a.col === b.col && a.depth === b.depth && a.value === b.value),
+  reader(text) {
+    const scanner = new YamlScanner(text);
+    return (pos, state, out, step) => {
+      const next = scanner.statement(pos, state, out);
+      step.next = next;
+      step.readEnd = next >= text.length ? text.length : afterEol(text, lineEnd(text, next));
+      step.state = scanner.lastName;
+    };
+  },
+};
