@@ -38,7 +38,7 @@ export function createContext(
   problems: Problem[],
   node?: NodeUri,
 ): RuleContext {
-  const reports = new Map<string, number>();
+  let reports: Map<string, number> | undefined;
   const ctx: RuleContext = {
     uri,
     options,
@@ -50,6 +50,7 @@ export function createContext(
       if (driver === 'node' && opts?.node !== undefined) severity = opts.node;
       if (severity === 'none') return;
       // A string of a million `@` is a million times the same finding: the first ones say it all.
+      reports ??= new Map();
       const count = (reports.get(ruleId) ?? 0) + 1;
       reports.set(ruleId, count);
       if (count > MAX_REPORTS_PER_RULE) return;

@@ -11,8 +11,10 @@ const TLS_PAIRS: ReadonlyArray<[string, string]> = [
   ['tlsDisableOCSPEndpointCheck', 'tlsDisableCertificateRevocationCheck'],
 ];
 
-function present(ctx: RuleContext, name: string): ResolvedOption[] {
-  return occurrences(ctx.options, name).filter((o) => o.part.value !== undefined && !o.empty);
+function present(ctx: RuleContext, name: string): readonly ResolvedOption[] {
+  const all = occurrences(ctx.options, name);
+  // Most options are absent: no array for them.
+  return all.length === 0 ? all : all.filter((o) => o.part.value !== undefined && !o.empty);
 }
 
 function later(a: ResolvedOption, b: ResolvedOption): ResolvedOption {
@@ -21,9 +23,11 @@ function later(a: ResolvedOption, b: ResolvedOption): ResolvedOption {
 
 function checkTls(ctx: RuleContext): void {
   // tls and ssl must agree everywhere they appear.
-  const both = [...present(ctx, 'tls'), ...present(ctx, 'ssl')].filter((o) => typeof o.value === 'boolean');
-  both.sort((a, b) => a.part.index - b.part.index);
-  if (both.length > 1) {
+  const tls = present(ctx, 'tls');
+  const ssl = present(ctx, 'ssl');
+  if (tls.length + ssl.length > 1) {
+    const both = [...tls, ...ssl].filter((o) => typeof o.value === 'boolean');
+    both.sort((a, b) => a.part.index - b.part.index);
     const first = both[0];
     for (const o of both.slice(1)) {
       if (o.value !== first.value) {

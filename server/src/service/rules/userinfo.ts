@@ -1,5 +1,5 @@
 import { DecodedPart } from '../uri/types';
-import { Severity } from '../types';
+import { FixData, Severity } from '../types';
 import { MAX_REPORTS_PER_RULE, overlaps, RuleContext } from './context';
 
 /** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */
@@ -63,8 +63,15 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
   const raw = p.raw;
   const node = nodeSeverity(ctx, p);
   const base = p.span.start;
-  const fix = encodeUserinfoPart(raw);
-  const data = fix !== raw ? { replacement: fix, replaceSpan: p.span, title: `Percent-encode the ${what}` } : undefined;
+  // The fix (the whole part percent-encoded) is worked out once there is something to fix.
+  let fixData: FixData | undefined | null = null;
+  const dataFor = (): FixData | undefined => {
+    if (fixData === null) {
+      const fix = encodeUserinfoPart(raw);
+      fixData = fix !== raw ? { replacement: fix, replaceSpan: p.span, title: `Percent-encode the ${what}` } : undefined;
+    }
+    return fixData;
+  };
   // Each rule reports at most MAX_REPORTS_PER_RULE problems per string: past three times that, stop looking.
   let findings = 0;
   for (let i = 0; i < raw.length && findings < 3 * MAX_REPORTS_PER_RULE; i++) {
@@ -76,7 +83,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
           'userinfo-invalid-escape',
           { start: base + i, end: base + Math.min(i + 3, raw.length) },
           `The ${what} has a "%" that does not start a %XX escape. Write a literal percent sign as %25.`,
-          { node, data: data && { ...data, title: `Percent-encode the ${what}` } },
+          { node, data: dataFor() },
         );
       } else i += 2;
       continue;
@@ -97,14 +104,14 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
         'userinfo-unescaped',
         { start: base + i, end: base + i + 1 },
         `The ${what} contains an unescaped ${describe(ch)}: write it as ${enc} (${why}).`,
-        { node, data },
+        { node, data: dataFor() },
       );
     } else {
       ctx.report(
         'userinfo-unencoded',
         { start: base + i, end: base + i + width },
         `The ${what} contains ${describe(ch)}, which should be percent-encoded.`,
-        { data },
+        { data: dataFor() },
       );
     }
     i += width - 1;

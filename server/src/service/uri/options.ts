@@ -181,9 +181,12 @@ export function effective(index: OptionIndex, name: string): ResolvedOption | un
 }
 
 /** Every occurrence of an option (valid or not). */
-export function occurrences(index: OptionIndex, name: string): ResolvedOption[] {
-  return index.byName.get(lowerName(name)) ?? [];
+export function occurrences(index: OptionIndex, name: string): readonly ResolvedOption[] {
+  return index.byName.get(lowerName(name)) ?? NO_OCCURRENCES;
 }
+
+/** What occurrences() gives for an option that is absent (most of them): one shared, frozen array. */
+const NO_OCCURRENCES: readonly ResolvedOption[] = Object.freeze([]);
 
 export function effectiveValue<T extends TypedValue>(index: OptionIndex, name: string): T | undefined {
   return effective(index, name)?.value as T | undefined;
