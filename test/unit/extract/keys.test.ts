@@ -112,4 +112,16 @@ describe('key classification', () => {
       2000,
     );
   });
+
+  it('a key with a letter or digit that keyMayMatter rules out says nothing whatever the keys above it (YAML relies on it)', () => {
+    checkProperty(
+      'keyMayMatter with parents',
+      fc.property(key, key, key, (k, parent, grandparent) => {
+        if (!/[A-Za-z0-9]/.test(k) || keyMayMatter(k, 0, k.length)) return;
+        assert.equal(classifyKeys(k, parent), undefined, `${parent} ${k}`);
+        assert.equal(classifyKeys(k, parent, grandparent), undefined, `${grandparent} ${parent} ${k}`);
+      }),
+      3000,
+    );
+  });
 });

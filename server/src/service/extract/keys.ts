@@ -273,7 +273,11 @@ export function mayNameWithoutMongo(text: string, from: number, to: number): boo
   return end === from || endsWithWord(text, from, end, 'name') || endsWithWord(text, from, end, 'collection');
 }
 
-/** False when classifyKeys(text.slice(from, to)) is certainly undefined: a cheap test on the key's range. */
+/**
+ * False when classifyKeys(text.slice(from, to)) is certainly undefined: a cheap test on the key's range.
+ * For a key with a letter or a digit, false also means undefined whatever its parent and grandparent
+ * keys (the YAML extractor relies on it; a test in keys.test.ts holds it).
+ */
 export function keyMayMatter(text: string, from: number, to: number): boolean {
   return mayMatter(text, from, to) || containsMongo(text, from, to);
 }
