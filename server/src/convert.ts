@@ -6,6 +6,7 @@ import {
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
+  type CompletionList,
   type Diagnostic,
   type Hover,
   type Range,
@@ -90,3 +91,50 @@ export function toCompletionItem(
 
 const DEPRECATED: CompletionItemTag[] = [CompletionItemTag.Deprecated];
 const SUGGEST_AGAIN = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+
+/** What the client lets a completion list say once for all its items (LSP 3.17 `itemDefaults`). */
+export interface ItemDefaultsSupport {
+  editRange: boolean;
+  insertTextFormat: boolean;
+  data: boolean;
+}
+
+/**
+ * A completion list. Where the client supports item defaults and every item replaces the same range
+ * (or has the same format), the list says it once instead of in every item: about half the bytes.
+ * `data`, when given, goes to every item (through the defaults when supported, else item by item with
+ * its index as `i`).
+ */
+export function toCompletionList(
+  document: TextDocument,
+  results: readonly CompletionResult[],
+  defaults: ItemDefaultsSupport,
+  withDocumentation: boolean,
+  data?: Record<string, unknown>,
+): CompletionList {
+  const ranges = new Map<Span, Range>();
+  const items = results.map((item) => toCompletionItem(document, item, ranges, withDocumentation));
+  const list: CompletionList = { isIncomplete: false, items };
+  const first = results[0];
+  const sameRange = first !== undefined && results.every((r) => r.replace.start === first.replace.start && r.replace.end === first.replace.end);
+  const itemDefaults: NonNullable<CompletionList['itemDefaults']> = {};
+  if (defaults.editRange && sameRange) {
+    itemDefaults.editRange = items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.range : toRange(document, first.replace);
+    for (const item of items) {
+      const newText = item.textEdit!.newText;
+      delete item.textEdit;
+      if (newText !== item.label) item.textEditText = newText;
+    }
+  }
+  if (defaults.insertTextFormat && first !== undefined && items.every((i) => i.insertTextFormat === items[0].insertTextFormat)) {
+    itemDefaults.insertTextFormat = items[0].insertTextFormat;
+    for (const item of items) delete item.insertTextFormat;
+  }
+  if (data) {
+    // Through the defaults every item carries the same data: the label must tell them apart.
+    if (defaults.data && new Set(results.map((r) => r.label)).size === results.length) itemDefaults.data = data;
+    else items.forEach((item, i) => (item.data = { ...data, i }));
+  }
+  if (Object.keys(itemDefaults).length > 0) list.itemDefaults = itemDefaults;
+  return list;
+}

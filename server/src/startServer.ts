@@ -25,16 +25,14 @@ import {
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
-  type Range,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from './service/types';
 import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
 import { configurationSection, DocumentSettings } from './settings';
-import { toCompletionItem, toDiagnostic, toHover } from './convert';
+import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
 import { getCodeActions } from './codeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError, redactPasswords } from './redact';
@@ -66,7 +64,14 @@ export function startServer(connection: Connection): void {
   /** The client fetches an item's documentation when it shows it (completionItem/resolve): lists go without it. */
   let resolveDocumentation = false;
   /** The documentation of the items of the last completion list, for completionItem/resolve. */
-  let lastDocumentation: { list: number; docs: (string | undefined)[] } = { list: 0, docs: [] };
+  let lastDocumentation: { list: number; labels: string[]; docs: (string | undefined)[]; byLabel: Map<string, string | undefined> | undefined } = {
+    list: 0,
+    labels: [],
+    docs: [],
+    byLabel: undefined,
+  };
+  /** Which completion item defaults the client applies (LSP 3.17 `completionList.itemDefaults`). */
+  let itemDefaults: ItemDefaultsSupport = { editRange: false, insertTextFormat: false, data: false };
   let registerConfigurationChange = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -76,6 +81,8 @@ export function startServer(connection: Connection): void {
     settings.changed(params.initializationOptions);
     snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     resolveDocumentation = capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('documentation') === true;
+    const defaults = capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+    itemDefaults = { editRange: defaults.includes('editRange'), insertTextFormat: defaults.includes('insertTextFormat'), data: defaults.includes('data') };
     registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     return {
@@ -212,27 +219,31 @@ export function startServer(connection: Connection): void {
       const results = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position)).filter(
         (item) => snippetSupport || !item.isSnippet,
       );
-      const ranges = new Map<Span, Range>();
-      const items = results.map((item) => toCompletionItem(document, item, ranges, !resolveDocumentation));
-      if (resolveDocumentation) {
-        // A list of every option with its documentation is some 60 KB; without it, a tenth of that.
-        const list = lastDocumentation.list + 1;
-        lastDocumentation = { list, docs: results.map((item) => item.documentation) };
-        for (let i = 0; i < items.length; i++) items[i].data = { list, i };
-      }
-      return { isIncomplete: false, items };
+      if (!resolveDocumentation) return toCompletionList(document, results, itemDefaults, true);
+      // A list of every option with its documentation is some 60 KB; without it, a tenth of that.
+      const list = lastDocumentation.list + 1;
+      lastDocumentation = { list, labels: results.map((item) => item.label), docs: results.map((item) => item.documentation), byLabel: undefined };
+      return toCompletionList(document, results, itemDefaults, false, { list });
     }),
   );
 
   /** Adds the documentation an item of the last list was sent without; any other item comes back as it is. */
   connection.onCompletionResolve((item: CompletionItem) => {
     const data = (item as { data?: { list?: unknown; i?: unknown } } | null)?.data;
-    if (data?.list === lastDocumentation.list && typeof data.i === 'number') {
-      const documentation = lastDocumentation.docs[data.i];
+    if (data?.list === lastDocumentation.list) {
+      // Item by item, `i` says which one; through the list's defaults, the label (unique in a list) does.
+      const documentation = typeof data.i === 'number' ? lastDocumentation.docs[data.i] : documentationByLabel(item.label);
       if (documentation !== undefined) item.documentation = { kind: MarkupKind.Markdown, value: documentation };
     }
     return item;
   });
+
+  function documentationByLabel(label: unknown): string | undefined {
+    if (typeof label !== 'string') return undefined;
+    const last = lastDocumentation;
+    last.byLabel ??= new Map(last.labels.map((l, i) => [l, last.docs[i]]));
+    return last.byLabel.get(label);
+  }
 
   /** Custom request behind the "Show Parsed Connection String" and "Copy Connection String (redacted)" commands. */
   connection.onRequest(

@@ -42,3 +42,44 @@ test('documentation is resolved item by item when the client asks for it that wa
   assert.equal(await full.client.shutdown(), 0);
   assert.equal(await lazy.client.shutdown(), 0);
 });
+
+test('clients that apply item defaults get the shared range, format and data once per list', async (t) => {
+  const plain = await completionList({ snippetSupport: true, resolveSupport: { properties: ['documentation'] } });
+  t.after(() => plain.client.kill());
+  const client = LspClient.start();
+  t.after(() => client.kill());
+  await client.initialize({
+    textDocument: {
+      completion: {
+        completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation'] } },
+        completionList: { itemDefaults: ['editRange', 'insertTextFormat', 'data'] },
+      },
+    },
+  });
+  client.openDocument(uri, 'dotenv', text, 1);
+  await client.waitForDiagnostics(uri, 1);
+  const list = await client.request('textDocument/completion', { textDocument: { uri }, position });
+
+  assert.deepEqual(list.itemDefaults.editRange, plain.items[0].textEdit.range);
+  assert.equal(list.itemDefaults.insertTextFormat, plain.items[0].insertTextFormat);
+  assert.equal(typeof list.itemDefaults.data.list, 'number');
+  assert.deepEqual(list.items.map((i: any) => i.label), plain.items.map((i) => i.label));
+  for (const [k, item] of list.items.entries()) {
+    assert.equal(item.textEdit, undefined);
+    assert.equal(item.insertTextFormat, undefined);
+    assert.equal(item.data, undefined);
+    // What the item inserts over the default range: its textEditText, or else its label.
+    assert.equal(item.textEditText ?? item.label, plain.items[k].textEdit.newText, item.label);
+  }
+  const [withDefaults, without] = [JSON.stringify(list).length, JSON.stringify(plain.items).length];
+  assert.ok(withDefaults * 1.5 < without, `the list is smaller: ${withDefaults} vs ${without} bytes`);
+  // Resolve gets the item as the client completes it with the defaults: its label says which it is.
+  for (const k of [0, 7, list.items.length - 1]) {
+    const resolved = await client.request('completionItem/resolve', { ...list.items[k], data: list.itemDefaults.data });
+    const expected = await plain.client.request('completionItem/resolve', plain.items[k]);
+    assert.ok(resolved.documentation?.value, list.items[k].label);
+    assert.deepEqual(resolved.documentation, expected.documentation, list.items[k].label);
+  }
+  assert.equal(await client.shutdown(), 0);
+  assert.equal(await plain.client.shutdown(), 0);
+});
