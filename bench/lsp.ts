@@ -96,9 +96,15 @@ export async function benchLatency(format: keyof typeof TARGETS, bytes: number, 
   const text = generateDocument(format, bytes);
   const client = LspClient.start({ allowNetwork: true, nodeArgs });
   try {
-    // The completion capabilities VS Code declares: snippets, and documentation fetched per item when shown.
+    // The completion capabilities VS Code declares: snippets, documentation fetched per item when shown,
+    // and list-wide item defaults.
     await client.initialize({
-      textDocument: { completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } },
+      textDocument: {
+        completion: {
+          completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+          completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+        },
+      },
     });
     const t0 = now();
     client.openDocument(target.uri, target.languageId, text, 1);
