@@ -14,7 +14,9 @@ import { StepExtractor } from './steps';
 import {
   flowPlainEnd,
   isDocumentMarker,
+  hasPlainComment,
   lastPlainComment,
+  plainContinues,
   plainOneLineEnd,
   quotedVerbatimEnd,
   readBlockScalar,
@@ -85,7 +87,9 @@ interface LastName {
 
 class YamlScanner {
   out: EmbeddedValue[] = [];
+  /** The mapping stack: its entries are stack[0 .. depth); entries past depth are kept for reuse. */
   private stack: Entry[] = [];
+  private depth = 0;
   lastName: LastName | undefined;
 
   /** The key found by the last readKey: its text is text[keyFrom, keyTo), its value starts after afterColon. */
@@ -96,6 +100,25 @@ class YamlScanner {
   private keyAt = -1;
 
   constructor(private readonly text: string) {}
+
+  /** The first "mongo" (any letter case) at or after mongoFrom: Infinity when there is none, -1 before the first search. */
+  private mongoAt = -1;
+  private mongoFrom = 0;
+  private readonly mongoRe = /mongo/gi;
+
+  /**
+   * True when the document text [from, to) contains "mongo" in any letter case (as mayMentionMongo):
+   * one search per occurrence while ranges are asked about in document order, as they mostly are.
+   */
+  private mentionsMongo(from: number, to: number): boolean {
+    if (this.mongoAt < from || from < this.mongoFrom) {
+      const re = this.mongoRe;
+      re.lastIndex = from;
+      this.mongoAt = re.test(this.text) ? re.lastIndex - 5 : Infinity;
+      this.mongoFrom = from;
+    }
+    return this.mongoAt + 5 <= to;
+  }
 
   run(): EmbeddedValue[] {
     const text = this.text;
@@ -112,7 +135,7 @@ class YamlScanner {
   statement(pos: number, lastName: LastName | undefined, out: EmbeddedValue[]): number {
     const text = this.text;
     this.out = out;
-    this.stack = [];
+    this.depth = 0;
     this.lastName = lastName;
     this.lastKeyLine = -1;
     let line = this.line(pos);
@@ -148,7 +171,7 @@ class YamlScanner {
       return afterEol(text, eol);
     }
     if (p === line && isDocumentMarker(text, line)) {
-      this.stack = [];
+      this.depth = 0;
       this.lastName = undefined;
       this.mentions(p + 3, eol);
       return afterEol(text, eol);
@@ -159,14 +182,14 @@ class YamlScanner {
 
   /** Keys of the enclosing mappings, root first (the innermost 16: only the last few decide what a value is). */
   private path(): string[] {
-    const from = Math.max(0, this.stack.length - 16);
+    const from = Math.max(0, this.depth - 16);
     const path: string[] = [];
-    for (let k = from; k < this.stack.length; k++) path.push(this.keyOf(this.stack[k]));
+    for (let k = from; k < this.depth; k++) path.push(this.keyOf(this.stack[k]));
     return path;
   }
 
   private mentions(from: number, to: number): void {
-    if (to - from < 10) return;
+    if (to - from < 10 || !this.mentionsMongo(from, to)) return;
     for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw' });
   }
 
@@ -200,14 +223,15 @@ class YamlScanner {
     let itemIndent = -1;
     while (text.charCodeAt(p) === 0x2d && (p + 1 >= eol || isSpace(text.charCodeAt(p + 1)))) {
       const col = p - line;
-      while (this.stack.length > 0) {
-        const top = this.stack[this.stack.length - 1];
+      while (this.depth > 0) {
+        const top = this.stack[this.depth - 1];
         if (top.indent < col) break;
-        if (top.indent === col && (top.sequenceAtSameIndent || this.isLastLineKey(top))) {
+        // A sequence at the indentation of the key on the line before (`key:\n- a`), or of one already seen.
+        if (top.indent === col && (top.sequenceAtSameIndent || this.lastKeyLine >= 0)) {
           top.sequenceAtSameIndent = true;
           break;
         }
-        this.stack.pop();
+        this.depth--;
       }
       if (this.lastName && this.lastName.col > col) this.lastName = undefined;
       itemIndent = col;
@@ -223,19 +247,21 @@ class YamlScanner {
     if (this.readKey(p, eol)) {
       const col = p - line;
       const stack = this.stack;
-      while (stack.length > 0 && stack[stack.length - 1].indent >= col) stack.pop();
+      let depth = this.depth;
+      while (depth > 0 && stack[depth - 1].indent >= col) depth--;
+      this.depth = depth;
       const keyFrom = this.keyFrom;
       const keyTo = this.keyTo;
       const v = skipProperties(text, this.afterColon, eol);
       if (v >= eol || text.charCodeAt(v) === 0x23) {
-        stack.push({ indent: col, from: keyFrom, to: keyTo, key: undefined, sequenceAtSameIndent: false, kind: undefined });
+        this.push(col, keyFrom, keyTo);
         this.lastKeyLine = line;
         this.mentions(v, eol);
         return afterEol(text, eol);
       }
       const lastName = this.lastName;
       let leaf: string | null = null;
-      if (keyTo - keyFrom === 5 && text.startsWith('value', keyFrom) && lastName && lastName.col === col && lastName.depth === stack.length) {
+      if (keyTo - keyFrom === 5 && text.startsWith('value', keyFrom) && lastName && lastName.col === col && lastName.depth === depth) {
         leaf = lastName.value;
       } else {
         this.leafFrom = keyFrom;
@@ -243,15 +269,20 @@ class YamlScanner {
         this.leafKey = undefined;
       }
       const isName = keyTo - keyFrom === 4 && text.startsWith('name', keyFrom);
+      if (leaf === null && !isName && !this.mentionsMongo(keyFrom, eol) && saysNothing(text, keyFrom, keyTo)) {
+        // Most lines: neither the key nor the rest of the line can make a value worth reporting.
+        const next = this.droppedValueEnd(v, eol, col);
+        if (next >= 0) return next;
+      }
       const scalar = this.value(v, eol, col, leaf, false, isName);
-      if (isName && scalar !== undefined) this.lastName = { col, depth: stack.length, value: scalar };
+      if (isName && scalar !== undefined) this.lastName = { col, depth, value: scalar };
       return this.resumeAt;
     }
     if (itemIndent >= 0) {
       this.value(p, eol, itemIndent, undefined, true, false);
       return this.resumeAt;
     }
-    const top = this.stack[this.stack.length - 1];
+    const top = this.depth > 0 ? this.stack[this.depth - 1] : undefined;
     if (top && p - line > top.indent && !text.startsWith('{{', p)) {
       // The value of a key, on the line after it.
       this.value(p, eol, top.indent, undefined, false, false);
@@ -261,13 +292,41 @@ class YamlScanner {
     return afterEol(text, eol);
   }
 
+  /**
+   * Where to go on after a value at `v` of a key that says nothing, on a line ending at `eol` without
+   * "mongo" from the key on, when the value is all on that line: nothing on the line can be reported
+   * then. -1 when the value may go on over the following lines (then value reads it).
+   */
+  private droppedValueEnd(v: number, eol: number, parentIndent: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(v);
+    if (c === 0x22 || c === 0x27) return quotedVerbatimEnd(text, v) >= 0 ? afterEol(text, eol) : -1;
+    if (c === 0x7c || c === 0x3e || c === 0x5b || c === 0x7b) return -1;
+    if (c === 0x2a /* *alias */) return afterEol(text, eol);
+    // A plain scalar: on one line when the next line does not go on with it, or when a comment ends it.
+    if (!plainContinues(text, eol, parentIndent, this.stopsPlain) || hasPlainComment(text, v, eol)) return afterEol(text, eol);
+    return -1;
+  }
+
   /** Line of the last key whose value is on the following lines (-1 once another line was read). */
   private lastKeyLine = -1;
   /** Where the main loop goes on after a value: the start of the line after it. */
   private resumeAt = 0;
 
-  private isLastLineKey(e: Entry): boolean {
-    return this.lastKeyLine >= 0 && this.stack[this.stack.length - 1] === e;
+  /** Pushes the key text[from, to) at indentation `indent` on the mapping stack. */
+  private push(indent: number, from: number, to: number): void {
+    const e = this.stack[this.depth];
+    if (e === undefined) {
+      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined });
+    } else {
+      e.indent = indent;
+      e.from = from;
+      e.to = to;
+      e.key = undefined;
+      e.sequenceAtSameIndent = false;
+      e.kind = undefined;
+    }
+    this.depth++;
   }
 
   /**
@@ -356,7 +415,7 @@ class YamlScanner {
   /** What the keys of the stack, then `k1` and `k2` (the innermost, when given), say about a value. */
   private classify(k1: Key, k2: string | undefined): KeyKind | undefined {
     const s = this.stack;
-    const n = s.length;
+    const n = this.depth;
     const text = this.text;
     if (k2 !== undefined) {
       if (saysNothing(k2, 0, k2.length)) return undefined;
@@ -383,7 +442,7 @@ class YamlScanner {
     if (from >= to) return;
     const text = this.text;
     // What emit would drop at once: no key that says what it is, no mention of mongo, no `KEY=` of an item.
-    if (this.classify(k1, k2) === undefined && !mayMentionMongo(text, from, to) && !(isItem && indexOfIn(text, 0x3d, from, to) >= 0)) return;
+    if (!this.mentionsMongo(from, to) && !(isItem && indexOfIn(text, 0x3d, from, to) >= 0) && this.classify(k1, k2) === undefined) return;
     this.emit(verbatim(text, from, to), syntax, k1, k2, isItem);
   }
 
@@ -417,7 +476,10 @@ class YamlScanner {
 
   /** Flow collections open around the current scalar, innermost last: whether each is a mapping, and its current key. */
   private flowIsMap: boolean[] = [];
-  private flowKey: Array<string | undefined> = [];
+  /** The current key of each: the text [flowKeyFrom, flowKeyTo), or flowKeyText when it was decoded; flowKeyFrom is -1 when there is none. */
+  private flowKeyFrom: number[] = [];
+  private flowKeyTo: number[] = [];
+  private flowKeyText: Array<string | undefined> = [];
 
   /**
    * Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open`, the value of key `key` (if any);
@@ -426,7 +488,9 @@ class YamlScanner {
   private flow(open: number, parentIndent: number, key: Key): number {
     const text = this.text;
     const isMap = this.flowIsMap;
-    const keys = this.flowKey;
+    const keyFrom = this.flowKeyFrom;
+    const keyTo = this.flowKeyTo;
+    const keyText = this.flowKeyText;
     let depth = 0;
     let i = open;
     while (i < text.length) {
@@ -445,7 +509,7 @@ class YamlScanner {
         continue;
       }
       if (c === 0x2c) {
-        if (depth > 0) keys[depth - 1] = undefined;
+        if (depth > 0) keyFrom[depth - 1] = -1;
         i++;
       } else if (c === 0x23 && i > open && /\s/.test(text[i - 1])) {
         const e = lineEnd(text, i);
@@ -453,7 +517,7 @@ class YamlScanner {
         i = e;
       } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(i + 1) !== 0x7b)) {
         isMap[depth] = c === 0x7b;
-        keys[depth] = undefined;
+        keyFrom[depth] = -1;
         depth++;
         i++;
       } else if (c === 0x5d || c === 0x7d) {
@@ -487,10 +551,21 @@ class YamlScanner {
         while (k < text.length && isSpace(text.charCodeAt(k))) k++;
         if (depth > 0) {
           const top = depth - 1;
-          if (isMap[top] && keys[top] === undefined && text.charCodeAt(k) === 0x3a) {
-            keys[top] = decoded ? decoded.text : text.slice(from, to);
+          if (isMap[top] && keyFrom[top] < 0 && text.charCodeAt(k) === 0x3a) {
+            keyFrom[top] = from;
+            keyTo[top] = to;
+            keyText[top] = decoded ? decoded.text : undefined;
+          } else if (
+            isMap[top] &&
+            keyFrom[top] >= 0 &&
+            !decoded &&
+            keyText[top] === undefined &&
+            !this.mentionsMongo(from, to) &&
+            saysNothing(text, keyFrom[top], keyTo[top])
+          ) {
+            // A value under a key that says nothing, without "mongo": nothing to report.
           } else {
-            const inner = isMap[top] ? keys[top] : undefined;
+            const inner = isMap[top] && keyFrom[top] >= 0 ? keyText[top] ?? text.slice(keyFrom[top], keyTo[top]) : undefined;
             let k1 = key;
             let k2: string | undefined;
             if (inner !== undefined) {

@@ -179,8 +179,11 @@ function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean):
   return end;
 }
 
-/** True when the line after `eol` (after empty lines) goes on with a plain scalar. */
-function continues(text: string, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): boolean {
+/**
+ * True when the line after `eol` (after empty lines) goes on with a plain scalar in block context
+ * (indented more than `parentIndent`, not a comment, a document marker or what `stopAt` ends it at).
+ */
+export function plainContinues(text: string, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): boolean {
   let pos = nextLine(text, eol);
   while (pos < text.length) {
     const s = firstNonBlank(text, pos);
@@ -189,6 +192,12 @@ function continues(text: string, eol: number, parentIndent: number, stopAt: (lin
     pos = nextLine(text, le);
   }
   return false;
+}
+
+/** True when a comment ends the plain scalar from `from` on the line ending at `eol` (block context). */
+export function hasPlainComment(text: string, from: number, eol: number): boolean {
+  plainLineEnd(text, from, eol, false);
+  return plainComment >= 0;
 }
 
 /** Where the comment after the plain scalar measured by plainOneLineEnd starts, or -1. */
@@ -204,7 +213,7 @@ export function lastPlainComment(): number {
 export function plainOneLineEnd(text: string, start: number, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): number {
   const end = plainLineEnd(text, start, eol, false);
   if (plainComment >= 0) return end;
-  return continues(text, eol, parentIndent, stopAt) ? -1 : end;
+  return plainContinues(text, eol, parentIndent, stopAt) ? -1 : end;
 }
 
 /** End of a plain scalar in a flow collection from `start` (it never goes on over a line break). */
@@ -227,7 +236,7 @@ export function readPlain(
 ): Scalar {
   const firstEnd = plainLineEnd(text, start, eol, inFlow);
   const firstComment = plainComment;
-  if (inFlow || firstComment >= 0 || !continues(text, eol, parentIndent, stopAt)) {
+  if (inFlow || firstComment >= 0 || !plainContinues(text, eol, parentIndent, stopAt)) {
     const single: Scalar = { d: verbatim(text, start, firstEnd), end: firstEnd };
     if (firstComment >= 0) single.comment = firstComment;
     return single;
