@@ -4,7 +4,7 @@
  * `` `cmd` `` read as `${cmd}`. Comments and heredoc bodies are searched for mentions.
  */
 import { EmbeddedValue, HostSyntax } from '../types';
-import { DecodedBuilder, DecodedText, lineEnd, nextLine, subDecoded } from './decoded';
+import { DecodedBuilder, DecodedText, indexOfIn, lineEnd, nextLine, subDecoded } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeyPath } from './keys';
 import { findUriTokens } from './plainText';
@@ -35,13 +35,56 @@ function closingParen(text: string, open: number, close: number): number {
   return -1;
 }
 
+/** Where a word's parts start (in decoded characters) and in which syntax, for one decoding. */
+type SyntaxMarks = Array<[number, HostSyntax]>;
+
 /**
- * Reads the word at i. With a builder, decodes it; returns where the word ends and the syntax of the
- * part where it starts.
+ * The decoding under way in readWord (none while only looking for a word's end): the builder, the
+ * syntax marks, and the run of characters taken as they are that is not appended yet.
  */
-function readWord(text: string, i: number, b?: DecodedBuilder): { end: number; syntaxAt: Array<[number, HostSyntax]> } {
-  const syntaxAt: Array<[number, HostSyntax]> = [];
-  const mark = (s: HostSyntax) => b && syntaxAt.push([b.size, s]);
+let builder: DecodedBuilder | undefined;
+let marks: SyntaxMarks = [];
+let runFrom = -1;
+let runTo = -1;
+
+function flushRaw(): void {
+  if (runFrom >= 0) {
+    builder!.raw(runFrom, runTo);
+    runFrom = -1;
+  }
+}
+
+function raw(from: number, to: number): void {
+  if (!builder || from >= to) return;
+  if (runFrom >= 0 && runTo === from) {
+    runTo = to;
+    return;
+  }
+  flushRaw();
+  runFrom = from;
+  runTo = to;
+}
+
+function char(s: string, from: number, to: number): void {
+  if (!builder) return;
+  flushRaw();
+  builder.char(s, from, to);
+}
+
+function mark(s: HostSyntax): void {
+  if (!builder) return;
+  flushRaw();
+  marks.push([builder.size, s]);
+}
+
+/**
+ * Reads the word at i and returns where it ends. With a builder, decodes it (a run of characters taken
+ * as they are is appended at once) and records in `syntaxAt` where each part starts and its syntax.
+ */
+function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: SyntaxMarks): number {
+  builder = b;
+  marks = syntaxAt ?? marks;
+  runFrom = -1;
   let double = false;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -50,7 +93,7 @@ function readWord(text: string, i: number, b?: DecodedBuilder): { end: number; s
       const close = text.indexOf("'", i + 1);
       const e = close < 0 ? text.length : close;
       mark('shell-single');
-      b?.raw(i + 1, e);
+      raw(i + 1, e);
       i = e + 1;
       mark('shell-unquoted');
       continue;
@@ -61,10 +104,10 @@ function readWord(text: string, i: number, b?: DecodedBuilder): { end: number; s
       mark('shell-unquoted');
       while (k < text.length && text.charCodeAt(k) !== 0x27) {
         if (text.charCodeAt(k) === 0x5c && ANSI_ESCAPES[text[k + 1]] !== undefined) {
-          b?.char(ANSI_ESCAPES[text[k + 1]], k, k + 2);
+          char(ANSI_ESCAPES[text[k + 1]], k, k + 2);
           k += 2;
         } else {
-          b?.raw(k, k + 1);
+          raw(k, k + 1);
           k++;
         }
       }
@@ -82,10 +125,10 @@ function readWord(text: string, i: number, b?: DecodedBuilder): { end: number; s
       if (e === 0x0a) {
         i += 2; // line continuation
       } else if (!double || e === 0x24 || e === 0x60 || e === 0x22 || e === 0x5c) {
-        if (i + 1 < text.length) b?.char(text[i + 1], i, i + 2);
+        if (i + 1 < text.length) char(text[i + 1], i, i + 2);
         i += 2;
       } else {
-        b?.raw(i, i + 1);
+        raw(i, i + 1);
         i++;
       }
       continue;
@@ -95,10 +138,11 @@ function readWord(text: string, i: number, b?: DecodedBuilder): { end: number; s
       const close = c === 0x60 ? text.indexOf('`', i + 1) : closingParen(text, i + 1, 0x29);
       if (close > 0) {
         const inner = c === 0x60 ? i + 1 : i + 2;
-        b?.char('$', i);
-        b?.char('{', c === 0x60 ? i : i + 1);
-        b?.raw(inner, close);
-        b?.char('}', close);
+        const brace = c === 0x60 ? i : i + 1;
+        char('$', i, i + 1);
+        char('{', brace, brace + 1);
+        raw(inner, close);
+        char('}', close, close + 1);
         i = close + 1;
         continue;
       }
@@ -106,15 +150,17 @@ function readWord(text: string, i: number, b?: DecodedBuilder): { end: number; s
     if (c === 0x24 && text.charCodeAt(i + 1) === 0x7b) {
       const close = closingParen(text, i + 1, 0x7d);
       if (close > 0) {
-        b?.raw(i, close + 1);
+        raw(i, close + 1);
         i = close + 1;
         continue;
       }
     }
-    b?.raw(i, i + 1);
+    if (builder) raw(i, i + 1);
     i++;
   }
-  return { end: i, syntaxAt };
+  if (builder) flushRaw();
+  builder = undefined;
+  return i;
 }
 
 const ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=/;
@@ -166,13 +212,11 @@ export function extractShell(text: string): EmbeddedValue[] {
       i = e;
       continue;
     }
-    const { end } = readWord(text, i);
-    const raw = text.slice(i, Math.min(end, i + 128));
-    const assignment = ASSIGNMENT.exec(raw);
-    const interesting = mayMentionMongo(text, i, end) || (assignment && classifyKeyPath([assignment[1].replace(/^-+/, '')]) !== undefined);
-    if (interesting) {
+    const end = readWord(text, i);
+    if (mayMentionMongo(text, i, end) || keyMatters(text, i, end)) {
       const b = new DecodedBuilder(text, i);
-      const { syntaxAt } = readWord(text, i, b);
+      const syntaxAt: SyntaxMarks = [];
+      readWord(text, i, b, syntaxAt);
       const d = b.finish(b.size > 0 ? b.lastEnd : end);
       emitWord(out, d, syntaxAt);
     }
@@ -181,7 +225,15 @@ export function extractShell(text: string): EmbeddedValue[] {
   return out;
 }
 
-function syntaxAtOffset(syntaxAt: Array<[number, HostSyntax]>, k: number): HostSyntax {
+/** True when the word text[from, end) starts with `NAME=` and NAME says what its value is. */
+function keyMatters(text: string, from: number, end: number): boolean {
+  const eq = indexOfIn(text, 0x3d, from, Math.min(end, from + 128));
+  if (eq < 0) return false;
+  const assignment = ASSIGNMENT.exec(text.slice(from, eq + 1));
+  return assignment !== null && classifyKeyPath([assignment[1].replace(/^-+/, '')]) !== undefined;
+}
+
+function syntaxAtOffset(syntaxAt: SyntaxMarks, k: number): HostSyntax {
   let s: HostSyntax = 'shell-unquoted';
   for (const [at, syntax] of syntaxAt) {
     if (at > k) break;
@@ -190,7 +242,7 @@ function syntaxAtOffset(syntaxAt: Array<[number, HostSyntax]>, k: number): HostS
   return s;
 }
 
-function emitWord(out: EmbeddedValue[], d: DecodedText, syntaxAt: Array<[number, HostSyntax]>): void {
+function emitWord(out: EmbeddedValue[], d: DecodedText, syntaxAt: SyntaxMarks): void {
   const m = ASSIGNMENT.exec(d.text.length > 128 ? d.text.slice(0, 128) : d.text);
   if (m) {
     const k = m[0].length;

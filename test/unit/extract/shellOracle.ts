@@ -1,0 +1,202 @@
+/** A reference copy of the first shell extractor, for the differential test of the current one. */
+/**
+ * Shell scripts: words made of unquoted, '…', "…" and $'…' parts are decoded as the shell reads them,
+ * `NAME=value` words give the key, `$VAR` and `${VAR}` stay as placeholders and `$(cmd)` and
+ * `` `cmd` `` read as `${cmd}`. Comments and heredoc bodies are searched for mentions.
+ */
+import { EmbeddedValue, HostSyntax } from '../../../server/src/service/types';
+import { DecodedBuilder, DecodedText, lineEnd, nextLine, subDecoded } from '../../../server/src/service/extract/decoded';
+import { emitString, mayMentionMongo } from '../../../server/src/service/extract/detect';
+import { classifyKeyPath } from '../../../server/src/service/extract/keys';
+import { findUriTokens } from '../../../server/src/service/extract/plainText';
+
+const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+
+function isWordEnd(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3b || c === 0x26 || c === 0x7c || c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e;
+}
+
+/** Below this offset, a search for a closing bracket has already failed: do not search again. */
+let failedUntil = -1;
+
+/** Offset of the `)` closing the `(` at `open`, quotes skipped, or -1. Bounded. */
+function closingParen(text: string, open: number, close: number): number {
+  if (open < failedUntil) return -1;
+  let depth = 0;
+  const limit = Math.min(text.length, open + 4096);
+  for (let i = open; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x27) {
+      for (i++; i < limit && text.charCodeAt(i) !== 0x27; i++);
+    } else if (c === text.charCodeAt(open)) depth++;
+    else if (c === close && --depth === 0) return i;
+  }
+  failedUntil = limit;
+  return -1;
+}
+
+/**
+ * Reads the word at i. With a builder, decodes it; returns where the word ends and the syntax of the
+ * part where it starts.
+ */
+function readWord(text: string, i: number, b?: DecodedBuilder): { end: number; syntaxAt: Array<[number, HostSyntax]> } {
+  const syntaxAt: Array<[number, HostSyntax]> = [];
+  const mark = (s: HostSyntax) => b && syntaxAt.push([b.size, s]);
+  let double = false;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!double && isWordEnd(c)) break;
+    if (c === 0x27 /* ' */ && !double) {
+      const close = text.indexOf("'", i + 1);
+      const e = close < 0 ? text.length : close;
+      mark('shell-single');
+      b?.raw(i + 1, e);
+      i = e + 1;
+      mark('shell-unquoted');
+      continue;
+    }
+    if (c === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x27 && !double) {
+      // $'…' with C escapes
+      let k = i + 2;
+      mark('shell-unquoted');
+      while (k < text.length && text.charCodeAt(k) !== 0x27) {
+        if (text.charCodeAt(k) === 0x5c && ANSI_ESCAPES[text[k + 1]] !== undefined) {
+          b?.char(ANSI_ESCAPES[text[k + 1]], k, k + 2);
+          k += 2;
+        } else {
+          b?.raw(k, k + 1);
+          k++;
+        }
+      }
+      i = k + 1;
+      continue;
+    }
+    if (c === 0x22 /* " */) {
+      double = !double;
+      mark(double ? 'shell-double' : 'shell-unquoted');
+      i++;
+      continue;
+    }
+    if (c === 0x5c /* \ */) {
+      const e = text.charCodeAt(i + 1);
+      if (e === 0x0a) {
+        i += 2; // line continuation
+      } else if (!double || e === 0x24 || e === 0x60 || e === 0x22 || e === 0x5c) {
+        if (i + 1 < text.length) b?.char(text[i + 1], i, i + 2);
+        i += 2;
+      } else {
+        b?.raw(i, i + 1);
+        i++;
+      }
+      continue;
+    }
+    if ((c === 0x24 && text.charCodeAt(i + 1) === 0x28) || c === 0x60) {
+      // $(cmd) and `cmd` stand for text filled in later: ${cmd}
+      const close = c === 0x60 ? text.indexOf('`', i + 1) : closingParen(text, i + 1, 0x29);
+      if (close > 0) {
+        const inner = c === 0x60 ? i + 1 : i + 2;
+        b?.char('$', i);
+        b?.char('{', c === 0x60 ? i : i + 1);
+        b?.raw(inner, close);
+        b?.char('}', close);
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c === 0x24 && text.charCodeAt(i + 1) === 0x7b) {
+      const close = closingParen(text, i + 1, 0x7d);
+      if (close > 0) {
+        b?.raw(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+    }
+    b?.raw(i, i + 1);
+    i++;
+  }
+  return { end: i, syntaxAt };
+}
+
+const ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=/;
+
+export function extractShell(text: string): EmbeddedValue[] {
+  const out: EmbeddedValue[] = [];
+  const mentions = (from: number, to: number) => {
+    for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+  };
+  const heredocs: Array<{ id: string; strip: boolean }> = [];
+  failedUntil = -1;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a && heredocs.length > 0) {
+      i++;
+      for (const h of heredocs) {
+        const from = i;
+        while (i < text.length) {
+          const e = lineEnd(text, i);
+          const line = text.slice(i, e);
+          if ((h.strip ? line.replace(/^\t+/, '') : line) === h.id) {
+            mentions(from, i);
+            i = e;
+            break;
+          }
+          i = nextLine(text, e);
+        }
+        if (i >= text.length) mentions(from, text.length);
+      }
+      heredocs.length = 0;
+      continue;
+    }
+    if (isWordEnd(c)) {
+      if (c === 0x3c && text.charCodeAt(i + 1) === 0x3c && text.charCodeAt(i + 2) !== 0x3c) {
+        const m = /^<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(text.slice(i, i + 80));
+        if (m) {
+          heredocs.push({ id: m[3], strip: m[1] === '-' });
+          i += m[0].length;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c === 0x23 /* # */) {
+      const e = lineEnd(text, i);
+      mentions(i, e);
+      i = e;
+      continue;
+    }
+    const { end } = readWord(text, i);
+    const raw = text.slice(i, Math.min(end, i + 128));
+    const assignment = ASSIGNMENT.exec(raw);
+    const interesting = mayMentionMongo(text, i, end) || (assignment && classifyKeyPath([assignment[1].replace(/^-+/, '')]) !== undefined);
+    if (interesting) {
+      const b = new DecodedBuilder(text, i);
+      const { syntaxAt } = readWord(text, i, b);
+      const d = b.finish(b.size > 0 ? b.lastEnd : end);
+      emitWord(out, d, syntaxAt);
+    }
+    i = Math.max(end, i + 1);
+  }
+  return out;
+}
+
+function syntaxAtOffset(syntaxAt: Array<[number, HostSyntax]>, k: number): HostSyntax {
+  let s: HostSyntax = 'shell-unquoted';
+  for (const [at, syntax] of syntaxAt) {
+    if (at > k) break;
+    s = syntax;
+  }
+  return s;
+}
+
+function emitWord(out: EmbeddedValue[], d: DecodedText, syntaxAt: Array<[number, HostSyntax]>): void {
+  const m = ASSIGNMENT.exec(d.text.length > 128 ? d.text.slice(0, 128) : d.text);
+  if (m) {
+    const k = m[0].length;
+    emitString(out, subDecoded(d, k, d.text.length), syntaxAtOffset(syntaxAt, k), { path: [m[1].replace(/^-+/, '')] });
+    return;
+  }
+  emitString(out, d, syntaxAtOffset(syntaxAt, 0), {});
+}
