@@ -158,12 +158,24 @@ class YamlScanner {
     return this.readKey(line, eol);
   }
 
+  /** The last line looked at ahead by stopsPlain (-1: none): its start, first non-blank and end. */
+  private peekLine = -1;
+  private peekFirst = 0;
+  private peekEol = 0;
+
   /** Reads what starts at the line `line`; returns the start of the line to read next. */
   private line(line: number): number {
     const text = this.text;
-    const eol = lineEnd(text, line);
-    let p = line;
-    while (p < eol && isSpace(text.charCodeAt(p))) p++;
+    let eol: number;
+    let p: number;
+    if (line === this.peekLine) {
+      eol = this.peekEol;
+      p = this.peekFirst;
+    } else {
+      eol = lineEnd(text, line);
+      p = line;
+      while (p < eol && isSpace(text.charCodeAt(p))) p++;
+    }
     if (p >= eol) return afterEol(text, eol);
     const c = text.charCodeAt(p);
     if (c === 0x23 /* # */) {
@@ -347,7 +359,7 @@ class YamlScanner {
       if (close >= 0) return this.verbatimValue(v + 1, close, close + 1, -1, eol, syntax, key, isItem, wantText);
       scalar = readQuoted(text, v, parentIndent);
     } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) {
-      this.resumeAt = nextLine(text, this.flow(v, parentIndent, key));
+      this.resumeAt = nextLine(text, this.flow(v, eol, parentIndent, key));
       return undefined;
     } else if (c === 0x2a /* *alias */) {
       this.resumeAt = nextLine(text, v);
@@ -388,9 +400,11 @@ class YamlScanner {
   }
 
   /** True when a continuation line would rather start a key or a sequence item. */
-  private readonly stopsPlain = (_line: number, s: number): boolean => {
+  private readonly stopsPlain = (line: number, s: number, le: number): boolean => {
     const text = this.text;
-    const le = lineEnd(text, s);
+    this.peekLine = line;
+    this.peekFirst = s;
+    this.peekEol = le;
     if (text.charCodeAt(s) === 0x2d && (s + 1 >= le || isSpace(text.charCodeAt(s + 1)))) return true;
     return this.readKey(s, le) || text.startsWith('{{', s);
   };
@@ -482,10 +496,10 @@ class YamlScanner {
   private flowKeyText: Array<string | undefined> = [];
 
   /**
-   * Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open`, the value of key `key` (if any);
-   * returns the offset after it.
+   * Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open` on a line ending at `eol`, the
+   * value of key `key` (if any); returns the offset after it.
    */
-  private flow(open: number, parentIndent: number, key: Key): number {
+  private flow(open: number, eol: number, parentIndent: number, key: Key): number {
     const text = this.text;
     const isMap = this.flowIsMap;
     const keyFrom = this.flowKeyFrom;
@@ -502,6 +516,7 @@ class YamlScanner {
         const d = text.charCodeAt(j);
         if (j < text.length && d !== 0x0a && d !== 0x0d && j - s <= parentIndent && d !== 0x5d && d !== 0x7d) return i;
         i = s;
+        eol = lineEnd(text, s);
         continue;
       }
       if (isSpace(c) || c === 0x0d || c === 0x3a) {
@@ -512,9 +527,8 @@ class YamlScanner {
         if (depth > 0) keyFrom[depth - 1] = -1;
         i++;
       } else if (c === 0x23 && i > open && /\s/.test(text[i - 1])) {
-        const e = lineEnd(text, i);
-        this.mentions(i, e);
-        i = e;
+        this.mentions(i, eol);
+        i = eol;
       } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(i + 1) !== 0x7b)) {
         isMap[depth] = c === 0x7b;
         keyFrom[depth] = -1;
@@ -542,9 +556,10 @@ class YamlScanner {
             if (!scalar) return lineEnd(text, i);
             decoded = scalar.d;
             to = end = scalar.end;
+            eol = lineEnd(text, end);
           }
         } else {
-          to = end = flowPlainEnd(text, i);
+          to = end = flowPlainEnd(text, i, eol);
           if (end === i) to = end = i + 1;
         }
         let k = end;

@@ -6,6 +6,12 @@
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { placeholderEnd } from './plainText';
 
+/**
+ * Whether a plain scalar in block context stops before the non-empty line starting at `line`, with its
+ * first non-blank at `s` and its end at `le` (a key or a sequence item starts there).
+ */
+export type StopAt = (line: number, s: number, le: number) => boolean;
+
 export interface Scalar {
   d: DecodedText;
   /** Document offset just after the scalar (after the closing quote). */
@@ -183,12 +189,13 @@ function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean):
  * True when the line after `eol` (after empty lines) goes on with a plain scalar in block context
  * (indented more than `parentIndent`, not a comment, a document marker or what `stopAt` ends it at).
  */
-export function plainContinues(text: string, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): boolean {
+export function plainContinues(text: string, eol: number, parentIndent: number, stopAt: StopAt): boolean {
   let pos = nextLine(text, eol);
   while (pos < text.length) {
     const s = firstNonBlank(text, pos);
     const le = lineEnd(text, s);
-    if (s < le) return !(s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s));
+    // stopAt first: it is asked about the line after the scalar, whether or not the scalar goes on there.
+    if (s < le) return !(stopAt(pos, s, le) || s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos));
     pos = nextLine(text, le);
   }
   return false;
@@ -210,20 +217,20 @@ export function lastPlainComment(): number {
  * that line (then lastPlainComment() tells where a comment after it starts), or -1 when it goes on
  * over the following lines (see readPlain).
  */
-export function plainOneLineEnd(text: string, start: number, eol: number, parentIndent: number, stopAt: (line: number, s: number) => boolean): number {
+export function plainOneLineEnd(text: string, start: number, eol: number, parentIndent: number, stopAt: StopAt): number {
   const end = plainLineEnd(text, start, eol, false);
   if (plainComment >= 0) return end;
   return plainContinues(text, eol, parentIndent, stopAt) ? -1 : end;
 }
 
-/** End of a plain scalar in a flow collection from `start` (it never goes on over a line break). */
-export function flowPlainEnd(text: string, start: number): number {
-  return plainLineEnd(text, start, lineEnd(text, start), true);
+/** End of a plain scalar in a flow collection from `start`, on a line ending at `eol` (it never goes on over a line break). */
+export function flowPlainEnd(text: string, start: number, eol: number): number {
+  return plainLineEnd(text, start, eol, true);
 }
 
 /**
  * Reads a plain scalar from `start`: the rest of the line and, in block context, the following lines
- * indented more than `parentIndent`, folded. `stopAt(lineStart, firstNonBlank)` ends it before a line
+ * indented more than `parentIndent`, folded. `stopAt(lineStart, firstNonBlank, lineEnd)` ends it before a line
  * that starts something else (a key, a sequence item).
  */
 export function readPlain(
@@ -231,7 +238,7 @@ export function readPlain(
   start: number,
   parentIndent: number,
   inFlow: boolean,
-  stopAt: (line: number, s: number) => boolean,
+  stopAt: StopAt,
   eol = lineEnd(text, start),
 ): Scalar {
   const firstEnd = plainLineEnd(text, start, eol, inFlow);
@@ -255,7 +262,7 @@ export function readPlain(
       pos = nextLine(text, le);
       continue;
     }
-    if (s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s)) break;
+    if (s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s, le)) break;
     const lineEndAt = plainLineEnd(text, s, le, false);
     const lineComment = plainComment;
     if (breaks === 0) b.char(' ', last);
