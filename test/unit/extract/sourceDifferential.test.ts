@@ -43,6 +43,7 @@ const BODY = [
   '\\u0040', '\\x40', '\\u006dongo', '\\x6dongo', '\\u{6d}', '\\U0000006d', '\\"', "\\'", '\\\\', '\\`', '\\n', '\\t', '\\0', '\\07', '\\\n', '\\\r\n',
   '\\', '\\q', '${', '${x}', '${a + "}"}', '#{x}', '#{', '{$x}', '{x}', '{0}', '{{', '}}', '{', '}', '%s', '%%', '%(name)s', '%-5.2f', '%',
   '$', '""', "''", '"', "'", '`', '"""', '\n', '\r\n', '  ', '\t', 'é', '\u{1F600}', '@', ':', '/', '?', '&', '=',
+  '\\x6dongodb://h/db', '\\u006dongodb+srv://c.x/db', 'mongo\\x64b://h/db', 'see \\x6dongodb://h:1/a', '\\155ongodb://h',
 ];
 
 const body = fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...BODY) }, { weight: 1, arbitrary: uriText }), { maxLength: 10 }).map((a) => a.join(''));
@@ -66,7 +67,7 @@ const DRIVER_CALLS = [
   '$db->selectCollection(', '$db->selectCollection("shop", ', 'client.Database(', '@Document(', 'conn.useDb(', 'client[', 'db[', 'client["shop"][',
   'os.getenv("MONGO_URI", ', 'os.getenv(', 'process.env.MONGO_URI ?? ', 'ENV.fetch("MONGO_URL", ', 'getenv("MONGODB_URI") ?: ', 'MONGO_URL = ',
   'MONGODB_URI = ', 'DB_NAME = ', 'const collectionName = ', 'mongoUri: ', '"database": ', "'collection' => ", 'uri := ', 'String dbName = ',
-  'x.db(', 'db(', 'db.name(', 'fmt.Sprintf(', 'String.format(',
+  'x.db(', 'db(', 'db.name(', 'fmt.Sprintf(', 'String.format(', 'currency = ', 'label: ', 'x = ', '"label": ', "'note' => ", 'os.getenv("HOME", ',
 ];
 
 /** A literal in the places the extractor looks at most: driver calls, lookups, keys. */
@@ -79,8 +80,31 @@ const driverCall: fc.Arbitrary<string> = fc
   )
   .map(([call, open, b, end]) => call + open + b + open.replace(/^[rfb@$]/, '') + end);
 
+const INTERPOLATING_QUOTES = ['f"', "f'", '$"', '$@"', '`', '"'];
+/** A key literal and a value literal after it, with interpolations that close and that do not. */
+const pair: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom(...INTERPOLATING_QUOTES),
+    fc.constantFrom('{a}collection', '${a}_db', '#{a}name', '{$a}uri', '{a}{', 'db', 'mongo_uri', '{x}', ''),
+    fc.constantFrom(': ', ' => ', ' = ', ', ', ' ?? ', ' or ', ')[', ''),
+    fc.constantFrom(...INTERPOLATING_QUOTES),
+    fc.array(fc.constantFrom('shop{', '{x}{', '${', '${a}', 'mongodb://{h}/{', 'mongodb://${h}/', '#{', '#{x}', '{$', '{$x}', '{', '}', '`', 'mongo', '\\x6dongo'), {
+      maxLength: 4,
+    }),
+  )
+  .map(([q1, k, sep, q2, v]) => q1 + k + q1.replace(/^[f$@]+/, '') + sep + q2 + v.join('') + q2.replace(/^[f$@]+/, ''));
+
+/** A `/` that is a division or starts a regular expression, depending on what comes before it (also across comments). */
+const slash: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('a', 'return', 'typeof', 'if', 'x.in', ')', ']', '"s"', "'mongodb://q/r'", '=', '(', ',', '1', '}', ';', '', '\n'),
+    fc.constantFrom('', ' ', ' // c\n', '/* c */', ' # c\n', '\n', ' /* mongodb://c/d */ '),
+    fc.constantFrom('/ "mongodb://h/db" /', '/"mongodb://a/b"/g', "/x'/ + 'mongodb://h/c'", '/[/"]/ "mongodb://h/e"', '/ 2; x = "mongodb://h/f"'),
+  )
+  .map(([a, b, c]) => a + b + c);
+
 export const sourceText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.array(fc.oneof(statement, literal, driverCall, fc.constantFrom(...CODE)), { maxLength: 30 }).map((a) => a.join('')) },
+  { weight: 6, arbitrary: fc.array(fc.oneof(statement, literal, driverCall, slash, pair, fc.constantFrom(...CODE)), { maxLength: 30 }).map((a) => a.join('')) },
   { weight: 2, arbitrary: fc.array(fc.oneof(fc.constantFrom(...CODE, ...QUOTES, ...BODY)), { maxLength: 60 }).map((a) => a.join('')) },
   { weight: 1, arbitrary: documentText },
   {
