@@ -8,18 +8,29 @@
 import { EmbeddedKind } from '../types';
 import { DecodedText, offsetOf } from './decoded';
 
-export interface LiteralInfo {
+/** The literal before the one asked about, as far as its context matters. */
+export interface PreviousLiteral {
   start: number;
   end: number;
-  text: string;
   kind?: EmbeddedKind;
 }
 
+/** Where the key of a literal is: nowhere, a range of the document, or the text of the previous literal. */
+export const NO_KEY = -1;
+export const KEY_IS_PREVIOUS = -2;
+
+/** What the code around a string literal says about it (filled in by literalContext). */
 export interface LiteralContext {
-  kind?: EmbeddedKind;
-  key?: string;
-  fragment?: boolean;
-  format?: 'printf' | 'braces';
+  kind: EmbeddedKind | undefined;
+  /** Start of the key in the document, or NO_KEY, or KEY_IS_PREVIOUS (the previous literal's text is the key). */
+  keyFrom: number;
+  keyTo: number;
+  fragment: boolean;
+  format: 'printf' | 'braces' | undefined;
+}
+
+export function newLiteralContext(): LiteralContext {
+  return { kind: undefined, keyFrom: NO_KEY, keyTo: NO_KEY, fragment: false, format: undefined };
 }
 
 export interface ContextRules {
@@ -33,17 +44,33 @@ export interface ContextRules {
 
 const WINDOW = 256;
 
+/** A set of names asked about by their range in the document, without taking them out of it. */
+class NameSet {
+  private readonly byLength: Array<string[] | undefined> = [];
+
+  constructor(names: readonly string[]) {
+    for (const name of names) (this.byLength[name.length] ??= []).push(name);
+  }
+
+  has(text: string, from: number, to: number): boolean {
+    const names = this.byLength[to - from];
+    if (names === undefined) return false;
+    for (const name of names) if (text.startsWith(name, from)) return true;
+    return false;
+  }
+}
+
 /** Database-name calls on an object (`client.db("…")`), and the bare `use("…")` of mongosh playgrounds. */
-const DATABASE_CALLS = new Set(['db', 'getSiblingDB', 'getDB', 'getDatabase', 'get_database', 'GetDatabase', 'Database', 'useDb', 'selectDatabase']);
-const COLLECTION_CALLS = new Set([
+const DATABASE_CALLS = new NameSet(['db', 'getSiblingDB', 'getDB', 'getDatabase', 'get_database', 'GetDatabase', 'Database', 'useDb', 'selectDatabase']);
+const COLLECTION_CALLS = new NameSet([
   'collection', 'getCollection', 'createCollection', 'get_collection', 'create_collection', 'GetCollection', 'Collection', 'CreateCollection', 'selectCollection',
 ]);
 /** Environment and configuration lookups whose second argument is a default for the key in the first. */
-const LOOKUP_CALLS = new Set(['getenv', 'get', 'fetch', 'env', 'getProperty', 'getOrDefault', 'getOrElse', 'GetValue', 'GetEnvironmentVariable']);
-const PRINTF_CALLS = new Set(['Sprintf', 'Printf', 'Errorf', 'printf', 'sprintf', 'format', 'formatted']);
-const BRACE_FORMAT_CALLS = new Set(['Format']);
+const LOOKUP_CALLS = new NameSet(['getenv', 'get', 'fetch', 'env', 'getProperty', 'getOrDefault', 'getOrElse', 'GetValue', 'GetEnvironmentVariable']);
+const PRINTF_CALLS = new NameSet(['Sprintf', 'Printf', 'Errorf', 'printf', 'sprintf', 'format', 'formatted']);
+const BRACE_FORMAT_CALLS = new NameSet(['Format']);
 /** Type names between a key and `=` (`uri: string = …`, `var uri string = …`). */
-const TYPE_WORDS = new Set(['string', 'String', 'str', 'Str']);
+const TYPE_WORDS = new NameSet(['string', 'String', 'str', 'Str']);
 
 function isIdentChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c > 0x7f;
@@ -75,8 +102,31 @@ function identStart(text: string, k: number): number {
   return s;
 }
 
-/** The name of the function called with `(` at index p, whether it is a member call, and what precedes it. */
-function callee(text: string, p: number): { name: string; member: boolean; annotation: boolean } | undefined {
+/** True when text[from, to) ends with `suffix`. */
+function endsWith(text: string, from: number, to: number, suffix: string): boolean {
+  return to - from >= suffix.length && text.startsWith(suffix, to - suffix.length);
+}
+
+/** True when text[from, to) ends with `suffix` (lower case) in any letter case. */
+function endsWithFolded(text: string, from: number, to: number, suffix: string): boolean {
+  const at = to - suffix.length;
+  if (at < from) return false;
+  for (let k = 0; k < suffix.length; k++) {
+    const c = text.charCodeAt(at + k);
+    // Only these two characters fold to a lower-case ASCII letter.
+    if (c !== suffix.charCodeAt(k) && c + 0x20 !== suffix.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The function called with `(` at index p (set by callee): its name's range, whether it is a member call, and whether an `@` precedes it. */
+let calleeFrom = 0;
+let calleeTo = 0;
+let calleeMember = false;
+let calleeAnnotation = false;
+
+/** Finds the function called with `(` at index p; false when there is none. */
+function callee(text: string, p: number): boolean {
   let k = back(text, p);
   if (k >= 0 && text.charCodeAt(k) === 0x3e /* > of generic arguments */ && text.charCodeAt(k - 1) !== 0x2d) {
     let depth = 0;
@@ -85,55 +135,74 @@ function callee(text: string, p: number): { name: string; member: boolean; annot
       const c = text.charCodeAt(k);
       if (c === 0x3e) depth++;
       else if (c === 0x3c && --depth === 0) break;
-      else if (c === 0x0a) return undefined;
+      else if (c === 0x0a) return false;
     }
     k = back(text, k);
   }
-  if (k < 0 || !isIdentChar(text.charCodeAt(k))) return undefined;
+  if (k < 0 || !isIdentChar(text.charCodeAt(k))) return false;
   const s = identStart(text, k);
   const before = s > 0 ? text.charCodeAt(s - 1) : 0;
-  const member = before === 0x2e || (before === 0x3e && text.charCodeAt(s - 2) === 0x2d);
-  return { name: text.slice(s, k + 1), member, annotation: before === 0x40 };
+  calleeFrom = s;
+  calleeTo = k + 1;
+  calleeMember = before === 0x2e || (before === 0x3e && text.charCodeAt(s - 2) === 0x2d);
+  calleeAnnotation = before === 0x40;
+  return true;
 }
 
-/** `getenv("X"`: the key X when the literal before index k + 1 is the first argument of a lookup call. */
-function lookupKey(text: string, k: number, prev: LiteralInfo | undefined): string | undefined {
-  if (!prev || k !== prev.end - 1) return undefined;
+/** `getenv("X"`: true when the previous literal, ending at index k + 1, is the first argument of a lookup call (its text is the key). */
+function isLookupKey(text: string, k: number, prev: PreviousLiteral | undefined): boolean {
+  if (!prev || k !== prev.end - 1) return false;
   const open = back(text, prev.start);
-  const call = open >= 0 && text.charCodeAt(open) === 0x28 ? callee(text, open) : undefined;
-  return call && LOOKUP_CALLS.has(call.name) ? prev.text : undefined;
+  return open >= 0 && text.charCodeAt(open) === 0x28 && callee(text, open) && LOOKUP_CALLS.has(text, calleeFrom, calleeTo);
 }
 
-/** The key written before an operator whose first character is at `op`. */
-function keyBefore(text: string, op: number, prev: LiteralInfo | undefined): string | undefined {
+/** Sets the key of ctx to the key written before an operator whose first character is at `op`. */
+function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, ctx: LiteralContext): void {
   let k = back(text, op);
-  if (k < 0) return undefined;
+  if (k < 0) return;
   let c = text.charCodeAt(k);
-  if (c === 0x29 /* ) */) return lookupKey(text, back(text, k), prev); // `getenv("X") ?: "…"`
+  if (c === 0x29 /* ) */) {
+    if (isLookupKey(text, back(text, k), prev)) ctx.keyFrom = KEY_IS_PREVIOUS; // `getenv("X") ?: "…"`
+    return;
+  }
   if (c === 0x5d /* ] */) {
     k = back(text, k);
     c = text.charCodeAt(k);
   }
-  if ((c === 0x22 || c === 0x27 || c === 0x60) && prev && prev.end === k + 1) return prev.text;
-  if (!isIdentChar(c)) return undefined;
+  if ((c === 0x22 || c === 0x27 || c === 0x60) && prev && prev.end === k + 1) {
+    ctx.keyFrom = KEY_IS_PREVIOUS;
+    return;
+  }
+  if (!isIdentChar(c)) return;
   let s = identStart(text, k);
-  let name = text.slice(s, k + 1);
-  if (TYPE_WORDS.has(name)) {
+  let e = k + 1;
+  if (TYPE_WORDS.has(text, s, e)) {
     let j = back(text, s);
     if (j >= 0 && text.charCodeAt(j) === 0x3a) j = back(text, text.charCodeAt(j - 1) === 0x3f ? j - 1 : j);
-    if (j < 0 || !isIdentChar(text.charCodeAt(j))) return undefined;
+    if (j < 0 || !isIdentChar(text.charCodeAt(j))) return;
     s = identStart(text, j);
-    name = text.slice(s, j + 1);
+    e = j + 1;
   }
-  return name.replace(/^[$@]+/, '');
+  // Sigils are not part of the key (`$uri`, `@uri`).
+  while (s < e && (text.charCodeAt(s) === 0x24 || text.charCodeAt(s) === 0x40)) s++;
+  ctx.keyFrom = s;
+  ctx.keyTo = e;
 }
 
-export function literalContext(text: string, lit: { start: number; end: number }, rules: ContextRules, prev: LiteralInfo | undefined): LiteralContext {
-  const ctx: LiteralContext = {};
-  const p = back(text, lit.start);
+/**
+ * Fills ctx with what the code around the literal text[start, end) says about it; `prev` is the
+ * literal before it. Takes nothing out of the document.
+ */
+export function literalContext(text: string, start: number, end: number, rules: ContextRules, prev: PreviousLiteral | undefined, ctx: LiteralContext): void {
+  ctx.kind = undefined;
+  ctx.keyFrom = NO_KEY;
+  ctx.keyTo = NO_KEY;
+  ctx.fragment = false;
+  ctx.format = undefined;
+  const p = back(text, start);
   const ch = p >= 0 ? text.charCodeAt(p) : 0;
   const before = p > 0 ? text.charCodeAt(p - 1) : 0;
-  const q = forward(text, lit.end);
+  const q = forward(text, end);
   const nx = text.charCodeAt(q);
   const nx2 = text.charCodeAt(q + 1);
 
@@ -144,48 +213,61 @@ export function literalContext(text: string, lit: { start: number; end: number }
   if (rules.python && (nx === 0x22 || nx === 0x27)) ctx.fragment = true;
 
   if (rules.python && nx === 0x25 && nx2 !== 0x3d) ctx.format = 'printf';
-  if (text.startsWith('.format(', q)) ctx.format = 'braces';
-  if (text.startsWith('.formatted(', q)) ctx.format = 'printf';
+  if (nx === 0x2e && text.startsWith('.format', q)) {
+    if (text.startsWith('.format(', q)) ctx.format = 'braces';
+    if (text.startsWith('.formatted(', q)) ctx.format = 'printf';
+  }
 
   if (ch === 0x28 /* ( */) {
-    const call = callee(text, p);
-    if (call) {
-      if (PRINTF_CALLS.has(call.name)) ctx.format = 'printf';
-      else if (BRACE_FORMAT_CALLS.has(call.name)) ctx.format = 'braces';
+    if (callee(text, p)) {
+      const from = calleeFrom;
+      const to = calleeTo;
+      if (PRINTF_CALLS.has(text, from, to)) ctx.format = 'printf';
+      else if (BRACE_FORMAT_CALLS.has(text, from, to)) ctx.format = 'braces';
       const wholeArgument = nx === 0x29 || nx === 0x2c;
       if (wholeArgument && !ctx.fragment) {
-        if ((call.member && DATABASE_CALLS.has(call.name)) || (!call.member && call.name === 'use' && nx === 0x29)) ctx.kind = 'database';
-        else if (call.member && call.name === 'selectCollection' && nx === 0x2c) ctx.kind = 'database';
-        else if (call.member && COLLECTION_CALLS.has(call.name)) ctx.kind = 'collection';
-        else if (call.annotation && call.name === 'Document') ctx.kind = 'collection';
+        const member = calleeMember;
+        if ((member && DATABASE_CALLS.has(text, from, to)) || (!member && nx === 0x29 && to - from === 3 && text.startsWith('use', from))) ctx.kind = 'database';
+        else if (member && nx === 0x2c && to - from === 16 && text.startsWith('selectCollection', from)) ctx.kind = 'database';
+        else if (member && COLLECTION_CALLS.has(text, from, to)) ctx.kind = 'collection';
+        else if (calleeAnnotation && to - from === 8 && text.startsWith('Document', from)) ctx.kind = 'collection';
       }
     }
   } else if (ch === 0x5b /* [ */ && rules.subscripts && nx === 0x5d) {
     const k = back(text, p);
     if (k >= 0 && text.charCodeAt(k) === 0x5d && prev?.kind === 'database' && back(text, k) === prev.end - 1) ctx.kind = 'collection';
     else if (k >= 0 && isIdentChar(text.charCodeAt(k))) {
-      const name = text.slice(identStart(text, k), k + 1);
-      if (/client$/i.test(name)) ctx.kind = 'database';
-      else if (/^(?:db|database)$|_db$|Db$|_database$|Database$/.test(name)) ctx.kind = 'collection';
+      const s = identStart(text, k);
+      const e = k + 1;
+      if (endsWithFolded(text, s, e, 'client')) ctx.kind = 'database';
+      else if (
+        (e - s === 2 && text.startsWith('db', s)) ||
+        (e - s === 8 && text.startsWith('database', s)) ||
+        endsWith(text, s, e, '_db') ||
+        endsWith(text, s, e, 'Db') ||
+        endsWith(text, s, e, '_database') ||
+        endsWith(text, s, e, 'Database')
+      ) {
+        ctx.kind = 'collection';
+      }
     }
   } else if (ch === 0x3d /* = */ && before !== 0x3d && before !== 0x21 && before !== 0x3c && before !== 0x3e && !ctx.fragment) {
     // `x = "…"`, `x := "…"`, `x ??= "…"`, `x ||= "…"`
     let op = p;
     if (before === 0x3a || before === 0x3f || before === 0x7c) op = before === 0x3a ? p - 1 : p - 2;
-    ctx.key = keyBefore(text, op, prev);
+    keyBefore(text, op, prev, ctx);
   } else if (ch === 0x3e /* > */ && before === 0x3d) {
-    ctx.key = keyBefore(text, p - 1, prev); // `'key' => "…"`
+    keyBefore(text, p - 1, prev, ctx); // `'key' => "…"`
   } else if (ch === 0x3a /* : */ && before !== 0x3a) {
-    ctx.key = keyBefore(text, before === 0x3f ? p - 1 : p, prev); // `key: "…"`, and `env.X ?: "…"` (Kotlin)
+    keyBefore(text, before === 0x3f ? p - 1 : p, prev, ctx); // `key: "…"`, and `env.X ?: "…"` (Kotlin)
   } else if ((ch === 0x7c && before === 0x7c) || (ch === 0x3f && before === 0x3f)) {
-    ctx.key = keyBefore(text, p - 1, prev); // `process.env.MONGO_URI || "…"`
+    keyBefore(text, p - 1, prev, ctx); // `process.env.MONGO_URI || "…"`
   } else if (ch === 0x72 && before === 0x6f && !isIdentChar(text.charCodeAt(p - 2))) {
-    ctx.key = keyBefore(text, p - 1, prev); // Python `os.environ.get("X") or "…"`
+    keyBefore(text, p - 1, prev, ctx); // Python `os.environ.get("X") or "…"`
   } else if (ch === 0x2c /* , */ && prev) {
     // `os.getenv("MONGO_URI", "…")`: the default of a lookup.
-    ctx.key = lookupKey(text, back(text, p), prev);
+    if (isLookupKey(text, back(text, p), prev)) ctx.keyFrom = KEY_IS_PREVIOUS;
   }
-  return ctx;
 }
 
 /**

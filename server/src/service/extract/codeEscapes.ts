@@ -55,3 +55,24 @@ export function cEscape(b: DecodedBuilder, text: string, i: number): number {
   return end;
 }
 
+
+/** The offset after the C-like escape at i (a backslash), as cEscape finds it, without decoding it. */
+export function cEscapeEnd(text: string, i: number): number {
+  const e = text.charCodeAt(i + 1);
+  if (e === 0x0d) return text.charCodeAt(i + 2) === 0x0a ? i + 3 : i + 2;
+  if (e === 0x78 /* x */ || e === 0x75 /* u */ || e === 0x55 /* U */) {
+    if (e === 0x75 && text.charCodeAt(i + 2) === 0x7b /* { */) {
+      const close = indexOfIn(text, 0x7d, i + 3, Math.min(text.length, i + 12));
+      if (close > i + 3 && isCodePoint(hexValue(text, i + 3, close - i - 3))) return close + 1;
+    } else {
+      const n = e === 0x78 ? 2 : e === 0x75 ? 4 : 8;
+      if (isCodePoint(hexValue(text, i + 2, n))) return i + 2 + n;
+    }
+  }
+  // A line continuation, a one-character escape, or a backslash kept as written.
+  return Math.min(i + 2, text.length);
+}
+
+function isCodePoint(cp: number): boolean {
+  return cp >= 0 && cp <= 0x10ffff;
+}

@@ -6,7 +6,7 @@
  */
 import { HostSyntax } from '../types';
 import { DecodedBuilder, DecodedText } from './decoded';
-import { cEscape, Literal, LiteralReader } from './codeEscapes';
+import { cEscape, cEscapeEnd, Literal, LiteralReader } from './codeEscapes';
 import { readTextBlock, trimRawLines } from './codeBlocks';
 
 export type { Literal, LiteralReader } from './codeEscapes';
@@ -40,6 +40,18 @@ function matchBrace(text: string, open: number): number {
 /** Forgets failed searches (a new document). */
 export function resetLiteralReaders(): void {
   failedUntil = -1;
+}
+
+/**
+ * The readers' state: what they remember of failed searches. A literal read again with the state it
+ * was first read with decodes the same way.
+ */
+export function literalReaderState(): number {
+  return failedUntil;
+}
+
+export function setLiteralReaderState(state: number): void {
+  failedUntil = state;
 }
 
 interface BodyOptions {
@@ -138,106 +150,268 @@ export function readBody(text: string, from: number, o: BodyOptions): { d: Decod
   return { d: b.finish(i), end: i };
 }
 
-function literal(text: string, start: number, from: number, syntax: HostSyntax, o: BodyOptions, ignore = false): Literal {
-  const body = readBody(text, from, o);
-  const lit: Literal = { start, end: body.end, d: body.d, syntax };
-  if (ignore) lit.ignore = true;
-  return lit;
+/**
+ * The end of a literal body from `from`, as readBody finds it (with the same searches for closing
+ * braces), without decoding it. Notes a backslash in the body in `literalScan`.
+ */
+function scanBody(text: string, from: number, o: BodyOptions): number {
+  const close = o.close;
+  const closeCode = close.charCodeAt(0);
+  const escapes = o.escapes;
+  const interpolation = o.interpolation;
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === closeCode && (close.length === 1 || text.startsWith(close, i))) {
+      if (o.doubledQuote && text.charCodeAt(i + 1) === closeCode) {
+        i += 2;
+        continue;
+      }
+      return i + close.length;
+    }
+    if ((c === 0x0a || c === 0x0d) && !o.multiline) break;
+    if (c === 0x5c /* \ */) {
+      literalScan.backslash = true;
+      if (escapes === 'c') {
+        i = cEscapeEnd(text, i);
+        continue;
+      }
+      if (escapes === 'raw-quote') {
+        i = Math.min(i + 2, n);
+        continue;
+      }
+      if (escapes === 'single') {
+        const e = text.charCodeAt(i + 1);
+        if (e === 0x5c || e === closeCode) {
+          i += 2;
+          continue;
+        }
+      }
+    }
+    if (interpolation !== 'none') {
+      const next = text.charCodeAt(i + 1);
+      if (interpolation === 'dollar' && c === 0x24 && next === 0x7b) {
+        const j = matchBrace(text, i + 1);
+        if (j > 0) {
+          i = j + 1;
+          continue;
+        }
+      } else if (interpolation === 'brace' && (c === 0x7b || c === 0x7d)) {
+        if (next === c) {
+          i += 2;
+          continue;
+        }
+        const j = c === 0x7b ? matchBrace(text, i) : -1;
+        if (j > 0) {
+          i = j + 1;
+          continue;
+        }
+      } else if ((interpolation === 'hash' && c === 0x23 && next === 0x7b) || (interpolation === 'php' && c === 0x7b && next === 0x24)) {
+        const j = matchBrace(text, interpolation === 'hash' ? i + 1 : i);
+        if (j > 0) {
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+  return i;
+}
+
+/** What the last call of a `LiteralSyntax.end` found besides the end. */
+export const literalScan = {
+  /** A character literal: never a value. */
+  ignore: false,
+  /** The literal has a backslash (its decoded text may differ from its source in more than quotes). */
+  backslash: false,
+};
+
+/** The string literals of one language. */
+export interface LiteralSyntax {
+  /** The literal starting at i, decoded; undefined when none starts there. */
+  read: LiteralReader;
+  /**
+   * The offset just after the literal starting at i, or -1 when none starts there: what `read` finds,
+   * without decoding, leaving the readers' state as `read` does. Sets `literalScan`.
+   */
+  end(text: string, i: number): number;
+}
+
+/** What an opener function found: where the body starts, how it is read, or a reader of a whole special literal. */
+let openFrom = 0;
+let openSyntax: HostSyntax = 'js-double';
+let openBody: BodyOptions = { close: '"', escapes: 'c', interpolation: 'none', multiline: false };
+let openIgnore = false;
+let openSpecial: ((text: string, i: number) => Literal) | undefined;
+
+/** Tells whether a literal starts at i; when it does, sets the open* variables. */
+type Opener = (text: string, i: number) => boolean;
+
+function opened(from: number, syntax: HostSyntax, o: BodyOptions, ignore = false): boolean {
+  openFrom = from;
+  openSyntax = syntax;
+  openBody = o;
+  openIgnore = ignore;
+  openSpecial = undefined;
+  return true;
+}
+
+function special(reader: (text: string, i: number) => Literal): boolean {
+  openSpecial = reader;
+  openIgnore = false;
+  return true;
+}
+
+function literalSyntax(open: Opener): LiteralSyntax {
+  return {
+    read: (text, i) => {
+      if (!open(text, i)) return undefined;
+      if (openSpecial) return openSpecial(text, i);
+      const body = readBody(text, openFrom, openBody);
+      const lit: Literal = { start: i, end: body.end, d: body.d, syntax: openSyntax };
+      if (openIgnore) lit.ignore = true;
+      return lit;
+    },
+    end: (text, i) => {
+      if (!open(text, i)) return -1;
+      literalScan.ignore = openIgnore;
+      if (openSpecial) {
+        literalScan.backslash = true;
+        return openSpecial(text, i).end;
+      }
+      literalScan.backslash = false;
+      return scanBody(text, openFrom, openBody);
+    },
+  };
 }
 
 const single = (close: string, escapes: Escapes = 'c', interpolation: Interpolation = 'none'): BodyOptions => ({ close, escapes, interpolation, multiline: false });
 const multi = (close: string, escapes: Escapes = 'c', interpolation: Interpolation = 'none'): BodyOptions => ({ close, escapes, interpolation, multiline: true });
 
-export const readJsLiteral: LiteralReader = (text, i) => {
-  const c = text[i];
-  if (c === "'") return literal(text, i, i + 1, 'js-single', single("'"));
-  if (c === '"') return literal(text, i, i + 1, 'js-double', single('"'));
-  if (c === '`') return literal(text, i, i + 1, 'js-template', multi('`', 'c', 'dollar'));
-  return undefined;
-};
+const SINGLE_QUOTE = single("'");
+const DOUBLE_QUOTE = single('"');
+const JS_TEMPLATE = multi('`', 'c', 'dollar');
 
-export const readPythonLiteral: LiteralReader = (text, i) => {
+export const jsLiterals = literalSyntax((text, i) => {
+  const c = text.charCodeAt(i);
+  if (c === 0x27) return opened(i + 1, 'js-single', SINGLE_QUOTE);
+  if (c === 0x22) return opened(i + 1, 'js-double', DOUBLE_QUOTE);
+  if (c === 0x60) return opened(i + 1, 'js-template', JS_TEMPLATE);
+  return false;
+});
+
+/** Python bodies by quote (bit 0: double), triple quotes (bit 1), raw (bit 2) and f-string (bit 3). */
+const PYTHON_BODIES: BodyOptions[] = [];
+for (let k = 0; k < 16; k++) {
+  const q = k & 1 ? '"' : "'";
+  const triple = (k & 2) !== 0;
+  PYTHON_BODIES.push({ close: triple ? q + q + q : q, escapes: k & 4 ? 'raw-quote' : 'c', interpolation: k & 8 ? 'brace' : 'none', multiline: triple });
+}
+
+export const pythonLiterals = literalSyntax((text, i) => {
   let j = i;
   let raw = false;
   let f = false;
   while (j - i < 3) {
-    const c = text[j];
-    if (c === 'r' || c === 'R') raw = true;
-    else if (c === 'f' || c === 'F' || c === 't' || c === 'T') f = true;
-    else if (!(c === 'b' || c === 'B' || c === 'u' || c === 'U')) break;
+    const c = text.charCodeAt(j) | 0x20;
+    if (c === 0x72 /* r */) raw = true;
+    else if (c === 0x66 /* f */ || c === 0x74 /* t */) f = true;
+    else if (!(c === 0x62 /* b */ || c === 0x75 /* u */)) break;
     j++;
   }
-  const q = text[j];
-  if ((q !== '"' && q !== "'") || j - i > 2) return undefined;
-  const triple = text[j + 1] === q && text[j + 2] === q;
-  const close = triple ? q + q + q : q;
-  const o: BodyOptions = { close, escapes: raw ? 'raw-quote' : 'c', interpolation: f ? 'brace' : 'none', multiline: triple };
-  const syntax: HostSyntax = raw ? 'python-raw' : f ? (q === '"' ? 'python-f-double' : 'python-f-single') : q === '"' ? 'python-double' : 'python-single';
-  return literal(text, i, j + close.length, syntax, o);
-};
+  const q = text.charCodeAt(j);
+  if ((q !== 0x22 && q !== 0x27) || j - i > 2) return false;
+  const triple = text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q;
+  const o = PYTHON_BODIES[(q === 0x22 ? 1 : 0) | (triple ? 2 : 0) | (raw ? 4 : 0) | (f ? 8 : 0)];
+  const syntax: HostSyntax = raw ? 'python-raw' : f ? (q === 0x22 ? 'python-f-double' : 'python-f-single') : q === 0x22 ? 'python-double' : 'python-single';
+  return opened(j + o.close.length, syntax, o);
+});
 
-export const readGoLiteral: LiteralReader = (text, i) => {
-  const c = text[i];
-  if (c === '"') return literal(text, i, i + 1, 'go-double', single('"'));
-  if (c === '`') return literal(text, i, i + 1, 'go-raw', multi('`', 'none'));
-  if (c === "'") return literal(text, i, i + 1, 'go-double', single("'"), true);
-  return undefined;
-};
+const GO_RAW = multi('`', 'none');
 
-export const readJavaLiteral: LiteralReader = (text, i) => {
-  const c = text[i];
-  if (c === '"' && text.startsWith('"""', i)) return readTextBlock(text, i);
-  if (c === '"') return literal(text, i, i + 1, 'java-double', single('"'));
-  if (c === "'") return literal(text, i, i + 1, 'java-double', single("'"), true);
-  return undefined;
-};
+export const goLiterals = literalSyntax((text, i) => {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return opened(i + 1, 'go-double', DOUBLE_QUOTE);
+  if (c === 0x60) return opened(i + 1, 'go-raw', GO_RAW);
+  if (c === 0x27) return opened(i + 1, 'go-double', SINGLE_QUOTE, true);
+  return false;
+});
 
-export const readKotlinLiteral: LiteralReader = (text, i) => {
-  const c = text[i];
-  if (c === '"' && text.startsWith('"""', i)) return literal(text, i, i + 3, 'kotlin-raw', multi('"""', 'none', 'dollar'));
-  if (c === '"') return literal(text, i, i + 1, 'kotlin-double', single('"', 'c', 'dollar'));
-  if (c === "'") return literal(text, i, i + 1, 'kotlin-double', single("'"), true);
-  return undefined;
-};
+export const javaLiterals = literalSyntax((text, i) => {
+  const c = text.charCodeAt(i);
+  if (c === 0x22 && text.startsWith('"""', i)) return special(readTextBlock);
+  if (c === 0x22) return opened(i + 1, 'java-double', DOUBLE_QUOTE);
+  if (c === 0x27) return opened(i + 1, 'java-double', SINGLE_QUOTE, true);
+  return false;
+});
 
-export const readCSharpLiteral: LiteralReader = (text, i) => {
+const KOTLIN_RAW = multi('"""', 'none', 'dollar');
+const KOTLIN_DOUBLE = single('"', 'c', 'dollar');
+
+export const kotlinLiterals = literalSyntax((text, i) => {
+  const c = text.charCodeAt(i);
+  if (c === 0x22 && text.startsWith('"""', i)) return opened(i + 3, 'kotlin-raw', KOTLIN_RAW);
+  if (c === 0x22) return opened(i + 1, 'kotlin-double', KOTLIN_DOUBLE);
+  if (c === 0x27) return opened(i + 1, 'kotlin-double', SINGLE_QUOTE, true);
+  return false;
+});
+
+const CSHARP_VERBATIM = { ...multi('"', 'none', 'none'), doubledQuote: true };
+const CSHARP_VERBATIM_INTERPOLATED = { ...multi('"', 'none', 'brace'), doubledQuote: true };
+const CSHARP_INTERPOLATED = single('"', 'c', 'brace');
+
+/** A C# raw string whose opening quotes end at q (after `dollars` dollar signs from i). */
+function csharpRaw(text: string, i: number): Literal {
+  let j = i;
+  let dollars = 0;
+  while (text.charCodeAt(j) === 0x24) {
+    dollars++;
+    j++;
+  }
+  let q = j;
+  while (text.charCodeAt(q) === 0x22) q++;
+  const close = '"'.repeat(q - j);
+  const body = readBody(text, q, multi(close, 'none', dollars === 1 ? 'brace' : 'none'));
+  return trimRawLines({ start: i, end: body.end, d: body.d, syntax: 'csharp-raw' });
+}
+
+export const csharpLiterals = literalSyntax((text, i) => {
   let j = i;
   let dollars = 0;
   let verbatim = false;
   while (j - i < 4) {
-    if (text[j] === '$') dollars++;
-    else if (text[j] === '@' && !verbatim) verbatim = true;
+    const c = text.charCodeAt(j);
+    if (c === 0x24) dollars++;
+    else if (c === 0x40 && !verbatim) verbatim = true;
     else break;
     j++;
   }
-  const c = text[j];
-  if (c === "'" && j === i) return literal(text, i, i + 1, 'csharp-regular', single("'"), true);
-  if (c !== '"') return undefined;
-  const interp: Interpolation = dollars > 0 ? 'brace' : 'none';
-  if (!verbatim && text.startsWith('"""', j)) {
-    let q = j;
-    while (text[q] === '"') q++;
-    const close = '"'.repeat(q - j);
-    const lit = literal(text, i, q, 'csharp-raw', multi(close, 'none', dollars === 1 ? 'brace' : 'none'));
-    return trimRawLines(lit);
-  }
-  if (verbatim) {
-    return literal(text, i, j + 1, dollars ? 'csharp-verbatim-interpolated' : 'csharp-verbatim', { ...multi('"', 'none', interp), doubledQuote: true });
-  }
-  return literal(text, i, j + 1, dollars ? 'csharp-interpolated' : 'csharp-regular', single('"', 'c', interp));
-};
+  const c = text.charCodeAt(j);
+  if (c === 0x27 && j === i) return opened(i + 1, 'csharp-regular', SINGLE_QUOTE, true);
+  if (c !== 0x22) return false;
+  // A raw string has no `@`, so its dollar signs run from i to j.
+  if (!verbatim && text.startsWith('"""', j)) return special(csharpRaw);
+  if (verbatim) return opened(j + 1, dollars ? 'csharp-verbatim-interpolated' : 'csharp-verbatim', dollars ? CSHARP_VERBATIM_INTERPOLATED : CSHARP_VERBATIM);
+  return opened(j + 1, dollars ? 'csharp-interpolated' : 'csharp-regular', dollars ? CSHARP_INTERPOLATED : DOUBLE_QUOTE);
+});
 
-export const readRubyLiteral: LiteralReader = (text, i) => {
-  const c = text[i];
-  if (c === "'") return literal(text, i, i + 1, 'ruby-single', multi("'", 'single'));
-  if (c === '"') return literal(text, i, i + 1, 'ruby-double', multi('"', 'c', 'hash'));
-  return undefined;
-};
+const RUBY_SINGLE = multi("'", 'single');
+const RUBY_DOUBLE = multi('"', 'c', 'hash');
 
-export const readPhpLiteral: LiteralReader = (text, i) => {
-  const c = text[i];
-  if (c === "'") return literal(text, i, i + 1, 'php-single', multi("'", 'single'));
-  if (c === '"') return literal(text, i, i + 1, 'php-double', multi('"', 'c', 'php'));
-  return undefined;
-};
+export const rubyLiterals = literalSyntax((text, i) => {
+  const c = text.charCodeAt(i);
+  if (c === 0x27) return opened(i + 1, 'ruby-single', RUBY_SINGLE);
+  if (c === 0x22) return opened(i + 1, 'ruby-double', RUBY_DOUBLE);
+  return false;
+});
 
+const PHP_DOUBLE = multi('"', 'c', 'php');
+
+export const phpLiterals = literalSyntax((text, i) => {
+  const c = text.charCodeAt(i);
+  if (c === 0x27) return opened(i + 1, 'php-single', RUBY_SINGLE);
+  if (c === 0x22) return opened(i + 1, 'php-double', PHP_DOUBLE);
+  return false;
+});

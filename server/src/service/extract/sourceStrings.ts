@@ -5,26 +5,30 @@
  * string by its scheme, by the key it is assigned to, or as a database or collection name by the
  * driver call it is passed to. One forward pass.
  */
-import { EmbeddedValue, HostSyntax } from '../types';
-import { DecodedText, isLineBreak, lineEnd, nextLine } from './decoded';
-import { emitString, mayMentionMongo } from './detect';
-import { ContextRules, formatPlaceholders, LiteralInfo, literalContext } from './codeContext';
+import { EmbeddedValue } from '../types';
+import { lineEnd, nextLine } from './decoded';
+import { emitString, MongoFinder } from './detect';
+import { keyMayMatter } from './keys';
+import { ContextRules, formatPlaceholders, KEY_IS_PREVIOUS, literalContext, newLiteralContext, NO_KEY, PreviousLiteral } from './codeContext';
 import {
-  LiteralReader,
-  readCSharpLiteral,
-  readGoLiteral,
-  readJavaLiteral,
-  readJsLiteral,
-  readKotlinLiteral,
-  readPhpLiteral,
-  readPythonLiteral,
-  readRubyLiteral,
+  csharpLiterals,
+  goLiterals,
+  javaLiterals,
+  jsLiterals,
+  kotlinLiterals,
+  literalReaderState,
+  literalScan,
+  LiteralSyntax,
+  phpLiterals,
+  pythonLiterals,
   resetLiteralReaders,
+  rubyLiterals,
+  setLiteralReaderState,
 } from './codeLiterals';
 import { findUriTokens } from './plainText';
 
 interface CodeLanguage extends ContextRules {
-  read: LiteralReader;
+  literals: LiteralSyntax;
   /** `//` and `/* … *\/` comments. */
   slashComments?: boolean;
   /** `#` comments. */
@@ -33,22 +37,45 @@ interface CodeLanguage extends ContextRules {
   regex?: boolean;
   /** Heredocs: `<<~ID` (Ruby) or `<<<ID` (PHP). */
   heredoc?: 'ruby' | 'php';
+  /** Literals may start with letters just before the quote (Python `rb"…"`). */
+  letterPrefixes?: boolean;
+  /** Literals may start with `$` and `@` (C# `$@"…"`). */
+  sigilPrefixes?: boolean;
+  /** ASCII characters where something may start: a literal, a comment, a regular expression, a heredoc. */
+  stops: Uint8Array;
+  /** The same, and line breaks (where heredoc bodies start). */
+  stopsWithLineBreaks: Uint8Array;
 }
 
-const JS: CodeLanguage = { read: readJsLiteral, slashComments: true, regex: true };
+function language(o: Omit<CodeLanguage, 'stops' | 'stopsWithLineBreaks'>): CodeLanguage {
+  let chars = '"\'';
+  if (o.literals === jsLiterals || o.literals === goLiterals) chars += '`';
+  if (o.slashComments || o.regex) chars += '/';
+  if (o.hashComments) chars += '#';
+  if (o.heredoc) chars += '<';
+  if (o.heredoc === 'ruby') chars += '='; // `=begin`
+  if (o.sigilPrefixes) chars += '$@';
+  const stops = new Uint8Array(128);
+  for (const c of chars) stops[c.charCodeAt(0)] = 1;
+  const stopsWithLineBreaks = stops.slice();
+  stopsWithLineBreaks[0x0a] = 1;
+  return { ...o, stops, stopsWithLineBreaks };
+}
+
+const JS = language({ literals: jsLiterals, slashComments: true, regex: true });
 
 const LANGUAGES: Record<string, CodeLanguage> = {
   javascript: JS,
   javascriptreact: JS,
   typescript: JS,
   typescriptreact: JS,
-  python: { read: readPythonLiteral, hashComments: true, python: true, subscripts: true },
-  go: { read: readGoLiteral, slashComments: true },
-  java: { read: readJavaLiteral, slashComments: true },
-  kotlin: { read: readKotlinLiteral, slashComments: true },
-  csharp: { read: readCSharpLiteral, slashComments: true },
-  ruby: { read: readRubyLiteral, hashComments: true, regex: true, heredoc: 'ruby' },
-  php: { read: readPhpLiteral, slashComments: true, hashComments: true, php: true, heredoc: 'php' },
+  python: language({ literals: pythonLiterals, hashComments: true, python: true, subscripts: true, letterPrefixes: true }),
+  go: language({ literals: goLiterals, slashComments: true }),
+  java: language({ literals: javaLiterals, slashComments: true }),
+  kotlin: language({ literals: kotlinLiterals, slashComments: true }),
+  csharp: language({ literals: csharpLiterals, slashComments: true, sigilPrefixes: true }),
+  ruby: language({ literals: rubyLiterals, hashComments: true, regex: true, heredoc: 'ruby' }),
+  php: language({ literals: phpLiterals, slashComments: true, hashComments: true, php: true, heredoc: 'php' }),
 };
 
 export function isSourceLanguage(languageId: string): boolean {
@@ -111,66 +138,142 @@ function heredocOpener(text: string, i: number, style: 'ruby' | 'php'): { id: st
   return { id: text.slice(s, k), indented, end: k + (q ? 1 : 0) };
 }
 
+/** The previous literal: where it is, its kind, and (read when first needed) its text. */
+interface Previous extends PreviousLiteral {
+  kind: PreviousLiteral['kind'];
+  /** The readers' state before it was read, to read it again the same way. */
+  readerState: number;
+  format: 'printf' | 'braces' | undefined;
+  text: string | undefined;
+}
+
+/**
+ * The scanner skips plain code character by character in a tight loop and stops only where something
+ * may start (a quote, a comment, ...). What came before a stop (the character or word a `/` follows)
+ * is looked up backwards, never further than the end of the previous token. A literal is decoded only
+ * when it can be a value: it mentions "mongo", it is the argument of a driver call, or it is assigned
+ * to a key that can name a connection string, database or collection.
+ */
 class SourceScanner {
   readonly out: EmbeddedValue[] = [];
-  private prev: LiteralInfo | undefined;
+  private readonly ctx = newLiteralContext();
+  private readonly mongo: MongoFinder;
+  private prev: Previous | undefined;
   private pendingHeredocs: Array<{ id: string; indented: boolean }> = [];
+  /** The end of the last token: plain code runs from there to the next stop. */
+  private last = 0;
+  /** What the last token left for deciding whether a `/` starts a regular expression (a character, or 0x61 for a word). */
+  private sig = 0x3b; // as after `;`: a regular expression may start
+  private wordStart = 0;
+  private wordEnd = 0;
 
-  constructor(private readonly text: string, private readonly lang: CodeLanguage) {}
+  constructor(private readonly text: string, private readonly lang: CodeLanguage) {
+    this.mongo = new MongoFinder(text);
+  }
 
   private mentions(from: number, to: number): void {
+    if (!this.mongo.within(from, to)) return;
     for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw' });
+  }
+
+  /** Brings `sig` (and the word) up to date with the plain code between the last token and i. */
+  private settleSig(i: number): void {
+    const text = this.text;
+    const last = this.last;
+    let k = i - 1;
+    while (k >= last && isBlank(text.charCodeAt(k))) k--;
+    if (k < last) return;
+    const c = text.charCodeAt(k);
+    if (isIdentPart(c)) {
+      let s = k;
+      while (s > last && isIdentPart(text.charCodeAt(s - 1))) s--;
+      this.sig = 0x61;
+      this.wordStart = s;
+      this.wordEnd = k + 1;
+    } else {
+      this.sig = c;
+    }
+  }
+
+  /** A token [i, e) that leaves `sig` as it was (a comment, heredoc bodies). */
+  private quietToken(i: number, e: number): void {
+    if (this.lang.regex) this.settleSig(i);
+    this.last = e;
   }
 
   run(): EmbeddedValue[] {
     const { text, lang } = this;
     const n = text.length;
+    const literals = lang.literals;
     let i = 0;
-    let prevSig = 0x3b; // as after `;`: a regular expression may start
-    let wordStart = 0;
-    let wordEnd = 0;
     while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a && this.pendingHeredocs.length > 0) {
-        i = this.heredocBodies(i + 1);
-        continue;
+      const stops = this.pendingHeredocs.length > 0 ? lang.stopsWithLineBreaks : lang.stops;
+      let c = text.charCodeAt(i);
+      while (c >= 128 || stops[c] === 0) {
+        if (++i >= n) return this.out;
+        c = text.charCodeAt(i);
       }
-      if (c === 0x20 || c === 0x09 || isLineBreak(c)) {
-        i++;
+      if (c === 0x0a) {
+        const e = this.heredocBodies(i + 1);
+        this.quietToken(i, e);
+        i = e;
         continue;
       }
       const d = text.charCodeAt(i + 1);
-      if (lang.slashComments && c === 0x2f && d === 0x2f) {
+      if (c === 0x2f && lang.slashComments && (d === 0x2f || d === 0x2a)) {
+        let e: number;
+        if (d === 0x2f) e = lineEnd(text, i);
+        else {
+          const close = text.indexOf('*/', i + 2);
+          e = close < 0 ? n : close + 2;
+        }
+        this.quietToken(i, e);
+        this.mentions(i, e);
+        i = e;
+        continue;
+      }
+      if (c === 0x23 && lang.hashComments && !(lang.php && d === 0x5b)) {
         const e = lineEnd(text, i);
+        this.quietToken(i, e);
         this.mentions(i, e);
         i = e;
         continue;
       }
-      if (lang.slashComments && c === 0x2f && d === 0x2a) {
-        const close = text.indexOf('*/', i + 2);
-        const e = close < 0 ? n : close + 2;
-        this.mentions(i, e);
-        i = e;
+      if (c === 0x3d) {
+        if (lang.heredoc === 'ruby' && (i === 0 || text.charCodeAt(i - 1) === 0x0a) && text.startsWith('=begin', i)) {
+          const close = text.indexOf('\n=end', i);
+          const e = close < 0 ? n : lineEnd(text, close + 1);
+          this.quietToken(i, e);
+          this.mentions(i, e);
+          i = e;
+          continue;
+        }
+        i++;
         continue;
       }
-      if (lang.hashComments && c === 0x23 && !(lang.php && d === 0x5b)) {
-        const e = lineEnd(text, i);
-        this.mentions(i, e);
-        i = e;
+      // A literal, from its prefix when it has one.
+      let start = i;
+      if (lang.letterPrefixes) {
+        // `rb"…"`: a word of one or two letters just before the quote (a longer word is not a prefix).
+        let k = i;
+        while (k > this.last && i - k < 3 && isIdentPart(text.charCodeAt(k - 1))) k--;
+        if (k < i && i - k < 3 && (k === this.last || !isIdentPart(text.charCodeAt(k - 1)))) start = k;
+      } else if (lang.sigilPrefixes && c === 0x24 && i > this.last && isIdentPart(text.charCodeAt(i - 1))) {
+        // A `$` inside a word: the word goes on.
+        i = wordEnd(text, i);
         continue;
       }
-      if (lang.heredoc === 'ruby' && c === 0x3d && (i === 0 || text.charCodeAt(i - 1) === 0x0a) && text.startsWith('=begin', i)) {
-        const close = text.indexOf('\n=end', i);
-        const e = close < 0 ? n : lineEnd(text, close + 1);
-        this.mentions(i, e);
-        i = e;
-        continue;
+      const before = literalReaderState();
+      let end = literals.end(text, start);
+      if (end < 0 && start < i) {
+        start = i;
+        end = literals.end(text, i);
       }
-      const lit = lang.read(text, i);
-      if (lit) {
-        if (!lit.ignore) this.literal(lit.start, lit.end, lit.d, lit.syntax);
-        i = Math.max(lit.end, i + 1);
-        prevSig = 0x22;
+      if (end >= 0) {
+        if (!literalScan.ignore) this.literal(start, end, before);
+        i = Math.max(end, start + 1);
+        this.sig = 0x22;
+        this.last = i;
         continue;
       }
       if (lang.heredoc && c === 0x3c) {
@@ -178,34 +281,33 @@ class SourceScanner {
         if (h) {
           this.pendingHeredocs.push({ id: h.id, indented: h.indented });
           i = h.end;
-          prevSig = 0x22;
+          this.sig = 0x22;
+          this.last = i;
           continue;
         }
       }
-      if (lang.regex && c === 0x2f && this.regexAllowed(prevSig, wordStart, wordEnd)) {
-        const e = regexEnd(text, i);
-        if (e > 0) {
-          i = e;
-          prevSig = 0x22;
-          continue;
+      if (lang.regex && c === 0x2f) {
+        this.settleSig(i);
+        if (this.regexAllowed()) {
+          const e = regexEnd(text, i);
+          if (e > 0) {
+            i = e;
+            this.sig = 0x22;
+            this.last = i;
+            continue;
+          }
         }
       }
-      if (isIdentPart(c)) {
-        wordStart = i;
-        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-        wordEnd = i;
-        prevSig = 0x61; // a word
-        continue;
-      }
-      prevSig = c;
-      i++;
+      // A `$` starting a word (C#) that starts no literal: the word goes on.
+      i = c === 0x24 ? wordEnd(text, i) : i + 1;
     }
     return this.out;
   }
 
-  private regexAllowed(prevSig: number, wordStart: number, wordEnd: number): boolean {
-    if (prevSig === 0x61) return REGEX_AFTER_WORDS.has(this.text.slice(wordStart, wordEnd));
-    return prevSig !== 0x22 && prevSig !== 0x29 && prevSig !== 0x5d;
+  private regexAllowed(): boolean {
+    const sig = this.sig;
+    if (sig === 0x61) return REGEX_AFTER_WORDS.has(this.text.slice(this.wordStart, this.wordEnd));
+    return sig !== 0x22 && sig !== 0x29 && sig !== 0x5d;
   }
 
   /** Skips the bodies of the heredocs opened on the line that ended just before `i`; returns where code goes on. */
@@ -231,20 +333,66 @@ class SourceScanner {
     return i;
   }
 
-  private literal(start: number, end: number, decoded: DecodedText, syntax: HostSyntax): void {
-    const ctx = literalContext(this.text, { start, end }, this.lang, this.prev);
-    let d = decoded;
-    if (ctx.format) d = formatPlaceholders(d, ctx.format);
-    const info: LiteralInfo = { start, end, text: d.text };
-    if (ctx.kind) info.kind = ctx.kind;
-    this.prev = info;
-    if (!ctx.kind && !ctx.key && !mayMentionMongo(this.text, start, end)) return;
-    if (ctx.key && !ctx.kind && /^[A-Z][A-Z0-9_]*$/.test(d.text)) return; // the name of a variable, not its value
-    const path = ctx.key ? [ctx.key] : [];
-    const before = this.out.length;
-    emitString(this.out, d, syntax, { path, linesAreText: true, ...(ctx.kind ? { kind: ctx.kind } : {}), ...(ctx.fragment ? { fragment: true } : {}) });
-    if (ctx.kind && this.out.length > before) info.kind = ctx.kind;
+  /** The previous literal's text, read again when first needed. */
+  private previousText(prev: Previous): string {
+    if (prev.text === undefined) {
+      const state = literalReaderState();
+      setLiteralReaderState(prev.readerState);
+      let d = this.lang.literals.read(this.text, prev.start)!.d;
+      setLiteralReaderState(state);
+      if (prev.format) d = formatPlaceholders(d, prev.format);
+      prev.text = d.text;
+    }
+    return prev.text;
   }
+
+  /** A literal text[start, end), first read with the readers' state `readerState`. */
+  private literal(start: number, end: number, readerState: number): void {
+    const { text, ctx } = this;
+    const prev = this.prev;
+    literalContext(text, start, end, this.lang, prev, ctx);
+    const mentionsMongo = this.mongo.within(start, end);
+    let key: string | undefined;
+    let decode = ctx.kind !== undefined || mentionsMongo;
+    if (ctx.keyFrom === KEY_IS_PREVIOUS) {
+      key = this.previousText(prev!);
+      // A key that cannot say anything leaves the literal to what it mentions, which needs "mongo"
+      // in its source or an escape.
+      if (!decode && key !== '') decode = literalScan.backslash || keyMayMatter(key, 0, key.length);
+    } else if (ctx.keyFrom !== NO_KEY && ctx.keyTo > ctx.keyFrom) {
+      if (!decode) decode = literalScan.backslash || keyMayMatter(text, ctx.keyFrom, ctx.keyTo);
+      if (decode) key = text.slice(ctx.keyFrom, ctx.keyTo);
+    }
+    const info: Previous = this.prev ?? { start, end, kind: undefined, readerState, format: undefined, text: undefined };
+    info.start = start;
+    info.end = end;
+    info.kind = ctx.kind;
+    info.readerState = readerState;
+    info.format = ctx.format;
+    info.text = undefined;
+    this.prev = info;
+    if (!decode) return;
+    if (!ctx.kind && !key && !mentionsMongo) return;
+    const after = literalReaderState();
+    setLiteralReaderState(readerState);
+    const lit = this.lang.literals.read(text, start)!;
+    setLiteralReaderState(after);
+    let d = lit.d;
+    if (ctx.format) d = formatPlaceholders(d, ctx.format);
+    info.text = d.text;
+    if (key && !ctx.kind && /^[A-Z][A-Z0-9_]*$/.test(d.text)) return; // the name of a variable, not its value
+    emitString(this.out, d, lit.syntax, { path: key ? [key] : [], linesAreText: true, kind: ctx.kind, fragment: ctx.fragment || undefined });
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** The end of the word going on at i. */
+function wordEnd(text: string, i: number): number {
+  while (i < text.length && isIdentPart(text.charCodeAt(i))) i++;
+  return i;
 }
 
 export function extractSourceStrings(text: string, languageId: string): EmbeddedValue[] {
