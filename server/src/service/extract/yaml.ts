@@ -8,7 +8,7 @@
 import { EmbeddedValue, HostSyntax } from '../types';
 import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
-import { classifyKeys, keyMayMatter, KeyKind } from './keys';
+import { classifyKeys, keyMayMatter, KeyKind, keyName } from './keys';
 import { findUriTokens } from './plainText';
 import { StepExtractor } from './steps';
 import {
@@ -38,6 +38,8 @@ interface Entry {
   sequenceAtSameIndent: boolean;
   /** What this key and the two above it say about a value under it; computed when first asked (undefined until then). */
   kind: KeyKind | null | undefined;
+  /** The keys from the root to this one joined with dots, when first needed (see nameOf). */
+  name: string | undefined;
 }
 
 /** Plain scalars that YAML reads as null, booleans or numbers: not strings. */
@@ -57,7 +59,22 @@ function mayBeNotString(c: number): boolean {
   return c === 0x7e || c === 0x2b || c === 0x2d;
 }
 
-const KEY_ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=/;
+/**
+ * Where the name starts in an item `KEY=value` whose first `=` is at `eq` (`KEY` is
+ * `-{0,2}[A-Za-z_][A-Za-z0-9_.-]*`: the name is after the dashes), or -1 when text[0, eq) is not one.
+ */
+function keyAssignment(text: string, eq: number): number {
+  let i = 0;
+  while (i < 2 && text.charCodeAt(i) === 0x2d) i++;
+  if (i >= eq) return -1;
+  const c = text.charCodeAt(i);
+  if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f)) return -1;
+  for (let j = i + 1; j < eq; j++) {
+    const d = text.charCodeAt(j);
+    if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || (d >= 0x30 && d <= 0x39) || d === 0x5f || d === 0x2e || d === 0x2d)) return -1;
+  }
+  return i;
+}
 
 /**
  * True when the key text[from, to) makes a value nothing whatever the keys above it: it has a letter
@@ -329,7 +346,7 @@ class YamlScanner {
   private push(indent: number, from: number, to: number): void {
     const e = this.stack[this.depth];
     if (e === undefined) {
-      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined });
+      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined, name: undefined });
     } else {
       e.indent = indent;
       e.from = from;
@@ -337,6 +354,7 @@ class YamlScanner {
       e.key = undefined;
       e.sequenceAtSameIndent = false;
       e.kind = undefined;
+      e.name = undefined;
     }
     this.depth++;
   }
@@ -417,6 +435,25 @@ class YamlScanner {
     return path;
   }
 
+  /**
+   * The key path of the stack and then `k1`, `k2` (see pathWith) as one segment, the key joined with
+   * dots (see keyName), or no segment when there is no key. The names of the stack entries are kept.
+   */
+  private keyPath(k1: string | undefined, k2: string | undefined): string[] {
+    const n = this.depth;
+    if (n > 16) return [keyName(this.pathWith(k1, k2))];
+    let name = n > 0 ? this.nameOf(n - 1) : undefined;
+    if (k1 !== undefined) name = name === undefined ? k1 : `${name}.${k1}`;
+    if (k2 !== undefined) name = name === undefined ? k2 : `${name}.${k2}`;
+    return name === undefined ? [] : [name];
+  }
+
+  /** The keys of stack entries 0 to k joined with dots. */
+  private nameOf(k: number): string {
+    const e = this.stack[k];
+    return (e.name ??= k === 0 ? this.keyOf(e) : `${this.nameOf(k - 1)}.${this.keyOf(e)}`);
+  }
+
   private keyOf(e: Entry): string {
     return (e.key ??= this.text.slice(e.from, e.to));
   }
@@ -472,10 +509,10 @@ class YamlScanner {
     let from = 0;
     if (isItem) {
       const eq = text.indexOf('=');
-      const m = eq > 0 && eq < 256 ? KEY_ASSIGNMENT.exec(text.length > 256 ? text.slice(0, 256) : text) : null;
-      if (m) {
-        const key = m[1].replace(/^-+/, '');
-        from = m[0].length;
+      const name = eq > 0 && eq < 256 ? keyAssignment(text, eq) : -1;
+      if (name >= 0) {
+        const key = text.slice(name, eq);
+        from = eq + 1;
         if (k1 === undefined) k1 = key;
         else k2 = key;
       }
@@ -485,7 +522,7 @@ class YamlScanner {
     if (keyKind === undefined && !mayMentionMongo(text, from, text.length)) return;
     let d = kubernetesVariables(value);
     if (from > 0) d = subDecoded(d, from, d.text.length);
-    emitString(this.out, d, syntax, { keyKind: keyKind ?? null, path: () => this.pathWith(k1, k2) });
+    emitString(this.out, d, syntax, { keyKind: keyKind ?? null, path: () => this.keyPath(k1, k2) });
   }
 
   /** Flow collections open around the current scalar, innermost last: whether each is a mapping, and its current key. */
