@@ -41,13 +41,11 @@ interface CodeLanguage extends ContextRules {
   letterPrefixes?: boolean;
   /** Literals may start with `$` and `@` (C# `$@"…"`). */
   sigilPrefixes?: boolean;
-  /** ASCII characters where something may start: a literal, a comment, a regular expression, a heredoc. */
-  stops: Uint8Array;
-  /** The same, and line breaks (where heredoc bodies start). */
-  stopsWithLineBreaks: Uint8Array;
+  /** The characters where something may start: a literal, a comment, a regular expression, a heredoc. */
+  stops: string[];
 }
 
-function language(o: Omit<CodeLanguage, 'stops' | 'stopsWithLineBreaks'>): CodeLanguage {
+function language(o: Omit<CodeLanguage, 'stops'>): CodeLanguage {
   let chars = '"\'';
   if (o.literals === jsLiterals || o.literals === goLiterals) chars += '`';
   if (o.slashComments || o.regex) chars += '/';
@@ -55,11 +53,7 @@ function language(o: Omit<CodeLanguage, 'stops' | 'stopsWithLineBreaks'>): CodeL
   if (o.heredoc) chars += '<';
   if (o.heredoc === 'ruby') chars += '='; // `=begin`
   if (o.sigilPrefixes) chars += '$@';
-  const stops = new Uint8Array(128);
-  for (const c of chars) stops[c.charCodeAt(0)] = 1;
-  const stopsWithLineBreaks = stops.slice();
-  stopsWithLineBreaks[0x0a] = 1;
-  return { ...o, stops, stopsWithLineBreaks };
+  return { ...o, stops: [...chars] };
 }
 
 const JS = language({ literals: jsLiterals, slashComments: true, regex: true });
@@ -148,8 +142,8 @@ interface Previous extends PreviousLiteral {
 }
 
 /**
- * The scanner skips plain code character by character in a tight loop and stops only where something
- * may start (a quote, a comment, ...). What came before a stop (the character or word a `/` follows)
+ * The scanner skips plain code to the next character where something may start (a quote, a comment,
+ * ...), found with one indexOf per occurrence of each such character. What came before a stop (the character or word a `/` follows)
  * is looked up backwards, never further than the end of the previous token. A literal is decoded only
  * when it can be a value: it mentions "mongo", it is the argument of a driver call, or it is assigned
  * to a key that can name a connection string, database or collection.
@@ -205,14 +199,31 @@ class SourceScanner {
     const { text, lang } = this;
     const n = text.length;
     const literals = lang.literals;
+    const stops = lang.stops;
+    // The first occurrence of each stop character at or after the last position searched from (n: none).
+    const next = stops.map(() => -1);
+    let nextLineBreak = -1;
     let i = 0;
     while (i < n) {
-      const stops = this.pendingHeredocs.length > 0 ? lang.stopsWithLineBreaks : lang.stops;
-      let c = text.charCodeAt(i);
-      while (c >= 128 || stops[c] === 0) {
-        if (++i >= n) return this.out;
-        c = text.charCodeAt(i);
+      let at = n;
+      for (let k = 0; k < stops.length; k++) {
+        let p = next[k];
+        if (p < i) {
+          p = text.indexOf(stops[k], i);
+          next[k] = p = p < 0 ? n : p;
+        }
+        if (p < at) at = p;
       }
+      if (this.pendingHeredocs.length > 0) {
+        if (nextLineBreak < i) {
+          nextLineBreak = text.indexOf('\n', i);
+          if (nextLineBreak < 0) nextLineBreak = n;
+        }
+        if (nextLineBreak < at) at = nextLineBreak;
+      }
+      if (at >= n) break;
+      i = at;
+      const c = text.charCodeAt(i);
       if (c === 0x0a) {
         const e = this.heredocBodies(i + 1);
         this.quietToken(i, e);
