@@ -299,13 +299,47 @@ export function readBlockScalar(text: string, header: number, parentIndent: numb
   const eol = lineEnd(text, header);
   while (i < eol && isSpace(text.charCodeAt(i))) i++;
   if (i < eol && text.charCodeAt(i) !== 0x23) return undefined;
-  const b = new DecodedBuilder(text, nextLine(text, eol));
-  let indent = explicit > 0 ? Math.max(parentIndent, 0) + explicit : -1;
-  let pos = nextLine(text, eol);
+  const first = nextLine(text, eol);
+  const indent = explicit > 0 ? Math.max(parentIndent, 0) + explicit : -1;
+  // Two passes over the lines: the first measures, the second fills a string and an offset map of that size.
+  const length = blockLines(text, first, parentIndent, indent, folded, undefined, undefined);
+  const last = blockLast;
+  if (length === 0) return { d: { text: '', start: last }, end: last };
+  // One line, not indented, nothing before it: a verbatim slice of the document.
+  if (blockLineCount === 1 && blockFrom === first) return { d: verbatim(text, first, last), end: last };
+  const parts: string[] = [];
+  const offsets = new Array<number>(length + 1);
+  blockLines(text, first, parentIndent, indent, folded, parts, offsets);
+  offsets[length] = last;
+  return { d: { text: parts.length === 1 ? parts[0] : parts.join(''), start: offsets[0], offsets }, end: last };
+}
+
+/** What blockLines measured last: the end of the scalar (after its last content line), its number of content lines, where the first one's content starts. */
+let blockLast = 0;
+let blockLineCount = 0;
+let blockFrom = 0;
+
+/**
+ * The content of a block scalar whose lines start at `first`, with the indentation `indent` (-1: the
+ * first content line's): returns its decoded length and puts its end in blockLast; when `parts` and
+ * `offsets` are given, also the decoded text (in parts) and the document offset of each character.
+ * Trailing line breaks are left out.
+ */
+function blockLines(
+  text: string,
+  first: number,
+  parentIndent: number,
+  indent: number,
+  folded: boolean,
+  parts: string[] | undefined,
+  offsets: number[] | undefined,
+): number {
+  let pos = first;
   let empties = 0;
   let prevMore = true; // the first line starts without a fold
   let last = pos;
   let lines = 0;
+  let n = 0;
   while (pos < text.length) {
     const s = firstNonBlank(text, pos);
     const le = lineEnd(text, s);
@@ -320,20 +354,39 @@ export function readBlockScalar(text: string, header: number, parentIndent: numb
     }
     if (s - pos < indent) break;
     const from = pos + indent;
+    if (lines === 0) blockFrom = from;
     const more = isSpace(text.charCodeAt(from));
+    // What comes between the previous content line and this one: line breaks, or a space for a fold.
+    let breaks = 0;
+    let at = last;
     if (lines > 0) {
-      if (!folded || more || prevMore) for (let k = 0; k <= empties; k++) b.char('\n', last);
-      else if (empties === 0) b.char(' ', last);
-      else for (let k = 0; k < empties; k++) b.char('\n', last);
+      if (!folded || more || prevMore) breaks = empties + 1;
+      else breaks = empties === 0 ? -1 : empties;
     } else {
-      for (let k = 0; k < empties; k++) b.char('\n', from);
+      breaks = empties;
+      at = from;
     }
-    b.raw(from, le);
+    if (breaks !== 0) {
+      const count = breaks < 0 ? 1 : breaks;
+      if (offsets && parts) {
+        parts.push(breaks < 0 ? ' ' : count === 1 ? '\n' : '\n'.repeat(count));
+        for (let k = 0; k < count; k++) offsets[n + k] = at;
+      }
+      n += count;
+    }
+    if (offsets && parts) {
+      parts.push(text.slice(from, le));
+      for (let k = from; k < le; k++) offsets[n++] = k;
+    } else {
+      n += le - from;
+    }
     last = le;
     prevMore = more;
     empties = 0;
     lines++;
     pos = nextLine(text, le);
   }
-  return { d: b.finish(last), end: last };
+  blockLast = last;
+  blockLineCount = lines;
+  return n;
 }
