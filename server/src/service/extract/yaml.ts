@@ -8,7 +8,7 @@
 import { EmbeddedValue, HostSyntax } from '../types';
 import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
-import { classifyKeys, keyMayMatter, KeyKind, keyName } from './keys';
+import { classifyKeys, keyMayMatter, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
 import { StepExtractor } from './steps';
 import {
@@ -38,8 +38,6 @@ interface Entry {
   sequenceAtSameIndent: boolean;
   /** What this key and the two above it say about a value under it; computed when first asked (undefined until then). */
   kind: KeyKind | null | undefined;
-  /** The keys from the root to this one joined with dots, when first needed (see nameOf). */
-  name: string | undefined;
 }
 
 /** Plain scalars that YAML reads as null, booleans or numbers: not strings. */
@@ -346,7 +344,7 @@ class YamlScanner {
   private push(indent: number, from: number, to: number): void {
     const e = this.stack[this.depth];
     if (e === undefined) {
-      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined, name: undefined });
+      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined });
     } else {
       e.indent = indent;
       e.from = from;
@@ -354,7 +352,6 @@ class YamlScanner {
       e.key = undefined;
       e.sequenceAtSameIndent = false;
       e.kind = undefined;
-      e.name = undefined;
     }
     this.depth++;
   }
@@ -435,25 +432,6 @@ class YamlScanner {
     return path;
   }
 
-  /**
-   * The key path of the stack and then `k1`, `k2` (see pathWith) as one segment, the key joined with
-   * dots (see keyName), or no segment when there is no key. The names of the stack entries are kept.
-   */
-  private keyPath(k1: string | undefined, k2: string | undefined): string[] {
-    const n = this.depth;
-    if (n > 16) return [keyName(this.pathWith(k1, k2))];
-    let name = n > 0 ? this.nameOf(n - 1) : undefined;
-    if (k1 !== undefined) name = name === undefined ? k1 : `${name}.${k1}`;
-    if (k2 !== undefined) name = name === undefined ? k2 : `${name}.${k2}`;
-    return name === undefined ? [] : [name];
-  }
-
-  /** The keys of stack entries 0 to k joined with dots. */
-  private nameOf(k: number): string {
-    const e = this.stack[k];
-    return (e.name ??= k === 0 ? this.keyOf(e) : `${this.nameOf(k - 1)}.${this.keyOf(e)}`);
-  }
-
   private keyOf(e: Entry): string {
     return (e.key ??= this.text.slice(e.from, e.to));
   }
@@ -522,7 +500,7 @@ class YamlScanner {
     if (keyKind === undefined && !mayMentionMongo(text, from, text.length)) return;
     let d = kubernetesVariables(value);
     if (from > 0) d = subDecoded(d, from, d.text.length);
-    emitString(this.out, d, syntax, { keyKind: keyKind ?? null, path: () => this.keyPath(k1, k2) });
+    emitString(this.out, d, syntax, { keyKind: keyKind ?? null, path: () => this.pathWith(k1, k2) });
   }
 
   /** Flow collections open around the current scalar, innermost last: whether each is a mapping, and its current key. */
