@@ -32,10 +32,15 @@ if (!(cases > 0) || !(parts >= 1) || !(part >= 1 && part <= parts) || !Number.is
   process.exit(2);
 }
 
-const files = ['fuzz', 'incremental'].flatMap((dir) => {
+/** The property tests: test/unit/{fuzz,incremental}, and the extractors' differential tests and key properties. */
+const files = [
+  ['fuzz', () => true],
+  ['incremental', () => true],
+  ['extract', (f) => /Differential\.test\.js$|^dotenvOracle\.test\.js$|^keys\.test\.js$/.test(f)],
+].flatMap(([dir, wanted]) => {
   const full = path.join(root, 'test', 'out', 'unit', dir);
   try {
-    return readdirSync(full).filter((f) => f.endsWith('.test.js')).map((f) => path.join(full, f));
+    return readdirSync(full).filter((f) => f.endsWith('.test.js') && wanted(f)).map((f) => path.join(full, f));
   } catch {
     return [];
   }
