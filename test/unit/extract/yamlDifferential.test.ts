@@ -51,4 +51,18 @@ spec:
 `;
     assertSame(doc);
   });
+
+  it('finds the same values on lines read without reading their values (keys that say nothing, no "mongo")', () => {
+    const docs = [
+      'limits: { cpus: "0.25", memory: 128M }\nflags: [a, "DB_NAME=shop", b]\nitems: [x=1, y]\n',
+      'svc:\n  opts: { collection: orders, database: shop, uri: "h:1" }\n  more: {a: {b: c, clusterName: x}}\n',
+      'mongo:\n  opts: { db: shop, uri: h }\n  host: h\n  database: shop\n',
+      'a:\n  b:\n    mongodb:\n      c:\n        d: { database: shop }\n        name: x\n        db: y\n',
+      'x: { a: "\\u0040b", "k\\"": v }\ny: [a, {b: c}, [d]] # c\nz: {a: b,\n  c: d}\nw: {a: $(X), b: ${Y}, c: {{ v }}}\n',
+      'k: plain\n  continued mongodb://h/db\nk2: "q" # mongodb://h/c\nk3: *a\nk4: {{ .Values.uri }}\nclusterName: c\ncollectionName: e\n',
+      'atlas:\n  projectName: p\n  cfg: { orgName: o, clusterName: c, size: M10 }\nhostname: h\nusername: u\n',
+      'k: [a, b]x\nk: {a: b} trailing\nk: [a: b, c]\nk: {"": x, -: y, a.b: z}\nk: {"a":b, c :d}\n',
+    ];
+    for (const doc of docs) assertSame(doc);
+  });
 });

@@ -8,7 +8,7 @@
 import { EmbeddedValue, HostSyntax } from '../types';
 import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
-import { classifyKeys, keyMayMatter, KeyKind } from './keys';
+import { classifyKeys, keyMayMatter, KeyKind, mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { StepExtractor } from './steps';
 import {
@@ -38,6 +38,8 @@ interface Entry {
   sequenceAtSameIndent: boolean;
   /** What this key and the two above it say about a value under it; computed when first asked (undefined until then). */
   kind: KeyKind | null | undefined;
+  /** This key or one of the keys above it mentions "mongo". */
+  mongo: boolean;
 }
 
 /** Plain scalars that YAML reads as null, booleans or numbers: not strings. */
@@ -85,6 +87,15 @@ function saysNothing(text: string, from: number, to: number): boolean {
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return !keyMayMatter(text, from, to);
   }
   return false;
+}
+
+/**
+ * True when the key text[from, to) makes a value that does not mention "mongo" nothing: whatever the
+ * keys above it (see saysNothing), or, when `quietPath` (no key of the path mentions "mongo" either),
+ * unless it may name a collection or an Atlas resource (see mayNameWithoutMongo).
+ */
+function saysNothingHere(text: string, from: number, to: number, quietPath: boolean): boolean {
+  return quietPath ? !mayNameWithoutMongo(text, from, to) || saysNothing(text, from, to) : saysNothing(text, from, to);
 }
 
 /** Start of the line after the one that ends at `eol` (as lineEnd gives it: at its \n, at the \r of a \r\n, or at the end). */
@@ -296,10 +307,13 @@ class YamlScanner {
         this.leafKey = undefined;
       }
       const isName = keyTo - keyFrom === 4 && text.startsWith('name', keyFrom);
-      if (leaf === null && !isName && !this.mentionsMongo(keyFrom, eol) && saysNothing(text, keyFrom, keyTo)) {
+      if (leaf === null && !isName && !this.mentionsMongo(keyFrom, eol)) {
         // Most lines: neither the key nor the rest of the line can make a value worth reporting.
-        const next = this.droppedValueEnd(v, eol, col);
-        if (next >= 0) return next;
+        const quietPath = depth === 0 || !stack[depth - 1].mongo;
+        if (saysNothingHere(text, keyFrom, keyTo, quietPath)) {
+          const next = this.droppedValueEnd(v, eol, col, quietPath);
+          if (next >= 0) return next;
+        }
       }
       const scalar = this.value(v, eol, col, leaf, false, isName);
       if (isName && scalar !== undefined) this.lastName = { col, depth, value: scalar };
@@ -324,14 +338,72 @@ class YamlScanner {
    * "mongo" from the key on, when the value is all on that line: nothing on the line can be reported
    * then. -1 when the value may go on over the following lines (then value reads it).
    */
-  private droppedValueEnd(v: number, eol: number, parentIndent: number): number {
+  private droppedValueEnd(v: number, eol: number, parentIndent: number, quietPath: boolean): number {
     const text = this.text;
     const c = text.charCodeAt(v);
     if (c === 0x22 || c === 0x27) return quotedVerbatimEnd(text, v) >= 0 ? afterEol(text, eol) : -1;
-    if (c === 0x7c || c === 0x3e || c === 0x5b || c === 0x7b) return -1;
+    if (c === 0x7c || c === 0x3e) return -1;
+    if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) return this.droppedFlowEnd(v, eol, quietPath);
     if (c === 0x2a /* *alias */) return afterEol(text, eol);
     // A plain scalar: on one line when the next line does not go on with it, or when a comment ends it.
     if (!plainContinues(text, eol, parentIndent, this.stopsPlain) || hasPlainComment(text, v, eol)) return afterEol(text, eol);
+    return -1;
+  }
+
+  /**
+   * droppedValueEnd for a flow collection opening at `open`: read as flow does, when it closes on its
+   * line and every scalar followed by `:` (every key) says nothing. -1 when it does not, or when
+   * something rarer comes (`#`, `$`, `=`, `{{`, a quoted scalar with escapes): then flow reads it.
+   */
+  private droppedFlowEnd(open: number, eol: number, quietPath: boolean): number {
+    const text = this.text;
+    let depth = 0;
+    let i = open;
+    while (i < eol) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x3a || c === 0x2c) {
+        i++;
+        continue;
+      }
+      if (c === 0x5b || c === 0x7b) {
+        if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) return -1;
+        depth++;
+        i++;
+        continue;
+      }
+      if (c === 0x5d || c === 0x7d) {
+        i++;
+        if (--depth === 0) return afterEol(text, eol);
+        continue;
+      }
+      let from = i;
+      let to: number;
+      if (c === 0x22 || c === 0x27) {
+        const close = quotedVerbatimEnd(text, i);
+        if (close < 0 || indexOfIn(text, 0x3d, i + 1, close) >= 0) return -1;
+        from = i + 1;
+        to = close;
+        i = close + 1;
+      } else {
+        // A plain scalar, as flowPlainEnd reads it, but for what is rare: placeholders, comments, `KEY=` items.
+        let j = i;
+        for (; j < eol; j++) {
+          const d = text.charCodeAt(j);
+          if (d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d) break;
+          if (d === 0x3a) {
+            const e = text.charCodeAt(j + 1);
+            if (j + 1 >= eol || e === 0x20 || e === 0x09 || e === 0x2c) break;
+          } else if (d === 0x23 || d === 0x24 || d === 0x3d || d === 0x0d) {
+            return -1;
+          }
+        }
+        while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
+        to = i = j;
+      }
+      let k = i;
+      while (k < eol && isSpace(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) === 0x3a && !saysNothingHere(text, from, to, quietPath)) return -1;
+    }
     return -1;
   }
 
@@ -343,9 +415,11 @@ class YamlScanner {
   /** Pushes the key text[from, to) at indentation `indent` on the mapping stack. */
   private push(indent: number, from: number, to: number): void {
     const e = this.stack[this.depth];
+    const mongo = (this.depth > 0 && this.stack[this.depth - 1].mongo) || this.mentionsMongo(from, to);
     if (e === undefined) {
-      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined });
+      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined, mongo });
     } else {
+      e.mongo = mongo;
       e.indent = indent;
       e.from = from;
       e.to = to;
