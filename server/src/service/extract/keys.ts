@@ -220,15 +220,18 @@ const leafCache = new Map<string, LeafFacts>();
  * a key ending in `…i` may end in `uri`, one ending in `…e` in `database` or `name`. One comparison
  * of the last letter rules out most keys.
  */
-const SUFFIXES_BY_LAST: Readonly<Record<number, readonly string[]>> = {
-  0x69: ['uri'],
-  0x6c: ['url'],
-  0x6e: ['dsn', 'collection'],
-  0x72: ['str'],
-  0x67: ['string'],
-  0x62: ['db'],
-  0x65: ['database', 'name'],
-};
+const SUFFIXES_BY_LAST: ReadonlyArray<readonly string[] | undefined> = (() => {
+  // A dense array indexed by character code: a lookup in it is far cheaper than in an object.
+  const table = new Array<readonly string[] | undefined>(128).fill(undefined);
+  table[0x69] = ['uri'];
+  table[0x6c] = ['url'];
+  table[0x6e] = ['dsn', 'collection'];
+  table[0x72] = ['str'];
+  table[0x67] = ['string'];
+  table[0x62] = ['db'];
+  table[0x65] = ['database', 'name'];
+  return table;
+})();
 
 /** Offset just after the last letter or digit of text[from, to), or `from`. */
 function trimmedEnd(text: string, from: number, to: number): number {
@@ -255,7 +258,8 @@ function endsWithWord(text: string, from: number, end: number, w: string): boole
 function mayMatter(text: string, from: number, to: number): boolean {
   const end = trimmedEnd(text, from, to);
   if (end === from) return false;
-  const words = SUFFIXES_BY_LAST[text.charCodeAt(end - 1) | 0x20];
+  const last = text.charCodeAt(end - 1) | 0x20;
+  const words = last < 128 ? SUFFIXES_BY_LAST[last] : undefined;
   if (words === undefined) return false;
   for (const w of words) if (endsWithWord(text, from, end, w)) return true;
   return false;
