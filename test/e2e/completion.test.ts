@@ -28,6 +28,26 @@ describe('completion', () => {
     }
   });
 
+  it('inserts the option name with "=" over the typed word, and resolves its documentation', async () => {
+    // `/sessions?app|Name`: the typed word `appName` is replaced, whatever part of it is typed.
+    const position = at(env, '/sessions?app|Name');
+    const list = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', env.uri, position, undefined, 200);
+      return found?.items.some((i) => i.label === 'appName') ? found : undefined;
+    }, 'appName completion');
+    const item = list.items.find((i) => i.label === 'appName')!;
+    const insert = typeof item.insertText === 'string' ? item.insertText : item.insertText?.value;
+    // The key already has its "=": only the name is inserted.
+    assert.equal(insert, 'appName');
+    const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
+    assert.ok(range, 'the item says what it replaces');
+    assert.equal(env.getText(range), 'appName');
+    const doc = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value;
+    assert.match(doc ?? '', /appName/, 'documentation resolved for the item');
+    // The typed `app` filters the list: only names that contain a, p, p in that order remain.
+    assert.ok(!list.items.some((i) => i.label === 'retryWrites'), 'retryWrites filtered out');
+  });
+
   it('works in JSON too', async () => {
     const json = await openFixture('appsettings.json');
     await waitForDiagnostic(json, 'srv-port');
