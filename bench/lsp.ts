@@ -23,6 +23,9 @@ export interface LatencyResult {
   hoverP99: number;
   completionP50: number;
   completionP99: number;
+  /** A request the server answers without work (an unknown method): the transport's own latency. */
+  emptyP50: number;
+  emptyP99: number;
   diagnostics: number;
 }
 
@@ -151,6 +154,13 @@ export async function benchLatency(format: keyof typeof TARGETS, bytes: number, 
       completionItems = Math.max(completionItems, list?.items?.length ?? 0);
     }
     if (completionItems === 0) throw new Error(`No completion items in the ${format} document`);
+    // The floor under both: a request the server refuses at once (MethodNotFound), between the same processes.
+    const emptyTimes: number[] = [];
+    for (let k = 0; k < queries; k++) {
+      const e0 = now();
+      await client.requestRaw('bench/noSuchMethod', {});
+      emptyTimes.push(now() - e0);
+    }
     await client.shutdown(30_000);
     return {
       format,
@@ -163,6 +173,8 @@ export async function benchLatency(format: keyof typeof TARGETS, bytes: number, 
       hoverP99: percentile(hoverTimes, 99),
       completionP50: percentile(completionTimes, 50),
       completionP99: percentile(completionTimes, 99),
+      emptyP50: percentile(emptyTimes, 50),
+      emptyP99: percentile(emptyTimes, 99),
       diagnostics: opened.diagnostics.length,
     };
   } finally {
