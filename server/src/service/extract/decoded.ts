@@ -163,3 +163,19 @@ export function indexOfIn(text: string, c: number, from: number, to: number): nu
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) return i;
   return -1;
 }
+
+/** True when text[from, to) contains "mongo" in any letter case (a cheap filter before decoding). */
+export function mayMentionMongo(doc: string, from: number, to: number): boolean {
+  for (let i = from; i + 5 <= to; i++) {
+    if ((doc.charCodeAt(i + 1) | 0x20) !== 0x6f) continue;
+    if (
+      (doc.charCodeAt(i) | 0x20) === 0x6d &&
+      (doc.charCodeAt(i + 2) | 0x20) === 0x6e &&
+      (doc.charCodeAt(i + 3) | 0x20) === 0x67 &&
+      (doc.charCodeAt(i + 4) | 0x20) === 0x6f
+    ) {
+      return true;
+    }
+  }
+  return false;
+}

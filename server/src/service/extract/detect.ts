@@ -1,6 +1,8 @@
 import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../types';
 import { findPlaceholders } from '../uri/placeholders';
-import { DecodedText, indexOfIn, subDecoded, toValue } from './decoded';
+import { DecodedText, indexOfIn, mayMentionMongo, subDecoded, toValue } from './decoded';
+
+export { mayMentionMongo } from './decoded';
 import { classifyKeyPath, KeyKind, keyName } from './keys';
 import { findUriTokens } from './plainText';
 
@@ -58,22 +60,6 @@ export function startsWithScheme(text: string, from = 0): boolean {
 /** Length of a bare scheme (`mongodb://`, `mongodb+srv://`) at the start of text, or 0. */
 function schemeLength(text: string): number {
   return schemeAt(text, 0);
-}
-
-/** True when text[from, to) contains "mongo" in any letter case (a cheap filter before decoding). */
-export function mayMentionMongo(doc: string, from: number, to: number): boolean {
-  for (let i = from; i + 5 <= to; i++) {
-    if ((doc.charCodeAt(i + 1) | 0x20) !== 0x6f) continue;
-    if (
-      (doc.charCodeAt(i) | 0x20) === 0x6d &&
-      (doc.charCodeAt(i + 2) | 0x20) === 0x6e &&
-      (doc.charCodeAt(i + 3) | 0x20) === 0x67 &&
-      (doc.charCodeAt(i + 4) | 0x20) === 0x6f
-    ) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /**

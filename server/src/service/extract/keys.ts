@@ -5,6 +5,8 @@
  * `ConnectionStrings:Mongo` and `ConnectionStrings__Mongo` read the same in every format.
  */
 
+import { mayMentionMongo } from './decoded';
+
 /**
  * `uri`: the value is a connection string even without a scheme.
  * `uri-if-mongo`: a generic URL key (`DATABASE_URL`): a connection string only if the value starts with `mongo`.
@@ -298,18 +300,7 @@ function cachedLeafFacts(leaf: string): LeafFacts {
 
 /** True when s[from, to) contains "mongo" in any letter case. */
 function containsMongo(s: string, from = 0, to = s.length): boolean {
-  for (let i = to - 5; i >= from; i--) {
-    if (
-      (s.charCodeAt(i + 1) | 0x20) === 0x6f &&
-      (s.charCodeAt(i) | 0x20) === 0x6d &&
-      (s.charCodeAt(i + 2) | 0x20) === 0x6e &&
-      (s.charCodeAt(i + 3) | 0x20) === 0x67 &&
-      (s.charCodeAt(i + 4) | 0x20) === 0x6f
-    ) {
-      return true;
-    }
-  }
-  return false;
+  return mayMentionMongo(s, from, to);
 }
 
 /** Classifies a key path that is already split into segments. */
