@@ -1,10 +1,12 @@
 /**
- * Extraction is linear in the document length: pathological inputs for every extractor, timed at two
- * sizes. Ratios are generous on purpose (garbage collection); quadratic behaviour would be far worse.
+ * Extraction is linear in the document length: pathological inputs for every extractor, with the work
+ * counted (test/helpers/workMeter.ts) at two sizes. At 8 times the input a linear extractor does 8 times the
+ * work; the property allows 9 times plus a small constant, a quadratic one would do 64 times.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractValues } from '../../../server/src/service/extract';
+import { linearWork } from '../../helpers/workMeter';
 
 const shapes: Array<[string, string, (n: number) => string]> = [
   ['json', 'unterminated strings', (n) => '["mongodb://h' + ',"mongodb://\\u0040'.repeat(n)],
@@ -37,23 +39,11 @@ const shapes: Array<[string, string, (n: number) => string]> = [
   ['plaintext', 'placeholders', (n) => 'mongodb://' + '${{<'.repeat(n)],
 ];
 
-function time(text: string, languageId: string): number {
-  const t0 = process.hrtime.bigint();
-  extractValues(text, languageId, 'file:///bench');
-  return Number(process.hrtime.bigint() - t0);
-}
-
-describe('extraction is linear in the input length', () => {
+describe('extraction does linear work in the input length', () => {
   for (const [languageId, name, make] of shapes) {
     it(`${languageId}: ${name}`, () => {
-      const small = make(10_000);
-      const large = make(80_000);
-      time(small, languageId); // warm up
-      const best = (t: string) => Math.min(time(t, languageId), time(t, languageId), time(t, languageId), time(t, languageId), time(t, languageId));
-      const a = best(small);
-      const b = best(large);
-      // 8x the input: linear ≈ 8x, quadratic ≈ 64x. Allow garbage-collection noise up to 24x.
-      assert.ok(b < a * 24 + 60_000_000, `${languageId} ${name}: ${a} ns → ${b} ns`);
+      const w = linearWork(make, (text) => extractValues(text, languageId, 'file:///linear'), 2_000);
+      assert.ok(w.linear, `${languageId} ${name}: ${w.small} steps → ${w.large} steps (bound ${w.bound})`);
     });
   }
 });
