@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeForHost } from '../../../server/src/service/extract';
 import { HostSyntax } from '../../../server/src/service/types';
-import { assertOffsetsSane, found, loudProblems, problems, texts } from './helpers';
+import { assertOffsetsSane, found, texts } from './helpers';
+import { loudProblems, problems } from '../../helpers/problems';
 
 describe('C# extraction', () => {
   it('reads regular, verbatim, interpolated and raw strings and driver calls', () => {

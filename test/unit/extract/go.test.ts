@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeForHost } from '../../../server/src/service/extract';
 import { HostSyntax } from '../../../server/src/service/types';
-import { found, loudProblems, problems, texts } from './helpers';
+import { found, texts } from './helpers';
+import { loudProblems, problems } from '../../helpers/problems';
 
 describe('Go extraction', () => {
   it('reads interpreted and raw strings, skips runes, finds driver calls', () => {

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyzeDocument, Analysis } from '../../../server/src/service/languageService';
-import { defaultSettings, EmbeddedValue } from '../../../server/src/service/types';
+import type { EmbeddedValue } from '../../../server/src/service/types';
 import { extractValues } from '../../../server/src/service/extract';
-
-export function analyze(text: string, languageId: string, uri = 'file:///test'): Analysis {
-  return analyzeDocument({ text, languageId, uri }, defaultSettings);
-}
 
 /** Document offset just after a value. */
 export function valueEnd(v: EmbeddedValue): number {
@@ -26,23 +21,6 @@ export function texts(text: string, languageId: string, kind = 'uri'): string[] 
   return extractValues(text, languageId, 'file:///test')
     .filter((v) => v.kind === kind)
     .map((v) => v.text);
-}
-
-/** Rules about where a connection string is kept rather than what it says; the extraction tests leave them out. */
-const PLACEMENT_RULES = new Set(['credentials-in-source']);
-
-/** Each problem as [ruleId, the document text under it]. */
-export function problems(text: string, languageId: string): Array<[string, string]> {
-  return analyze(text, languageId)
-    .problems.filter((p) => !PLACEMENT_RULES.has(p.ruleId))
-    .map((p) => [p.ruleId, text.slice(p.span.start, p.span.end)]);
-}
-
-/** Problems of errors and warnings only. */
-export function loudProblems(text: string, languageId: string): Array<[string, string]> {
-  return analyze(text, languageId)
-    .problems.filter((p) => (p.severity === 'error' || p.severity === 'warning') && !PLACEMENT_RULES.has(p.ruleId))
-    .map((p) => [p.ruleId, text.slice(p.span.start, p.span.end)]);
 }
 
 /** Asserts that every offset map is monotone, inside the document, and ends where the value ends. */

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractValues, encodeForHost } from '../../../server/src/service/extract';
-import { assertOffsetsSane, found, loudProblems, problems, texts } from './helpers';
+import { assertOffsetsSane, found, texts } from './helpers';
+import { loudProblems, problems } from '../../helpers/problems';
 
 describe('JSON extraction', () => {
   it('finds connection strings by scheme and by key, with key paths', () => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { found, loudProblems } from './helpers';
+import { found } from './helpers';
+import { loudProblems } from '../../helpers/problems';
 
 describe('Markdown extraction', () => {
   it('reads prose, inline code and fenced blocks in their own language', () => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { found, loudProblems, texts } from './helpers';
+import { found, texts } from './helpers';
+import { loudProblems } from '../../helpers/problems';
 
 describe('plain-text extraction', () => {
   it('finds tokens and drops sentence punctuation', () => {

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeForHost } from '../../../server/src/service/extract';
-import { assertOffsetsSane, found, loudProblems, problems, texts } from './helpers';
+import { assertOffsetsSane, found, texts } from './helpers';
+import { loudProblems, problems } from '../../helpers/problems';
 
 describe('properties extraction', () => {
   it('reads the three separators, comments and continuation lines', () => {

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeForHost } from '../../../server/src/service/extract';
 import { HostSyntax } from '../../../server/src/service/types';
-import { found, loudProblems, texts } from './helpers';
+import { found, texts } from './helpers';
+import { loudProblems } from '../../helpers/problems';
 
 describe('Ruby extraction', () => {
   it('reads single and double quotes, interpolation, heredocs and comments', () => {

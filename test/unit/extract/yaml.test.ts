@@ -2,8 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractValues, encodeForHost } from '../../../server/src/service/extract';
 import { HostSyntax } from '../../../server/src/service/types';
-import * as helpers from './helpers';
-import { assertOffsetsSane, found, loudProblems, problems, texts } from './helpers';
+import { assertOffsetsSane, found, texts } from './helpers';
+import { loudProblems, problems } from '../../helpers/problems';
+import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
 
 describe('YAML extraction', () => {
   it('follows nested keys, compose environment lists and Kubernetes env pairs', () => {
@@ -53,8 +54,8 @@ containers:
       ['userinfo-unescaped', '@'],
       ['port-invalid', '70000'],
     ]);
-    const { analyze } = helpers;
-    assert.equal(analyze(doc, 'yaml').problems.find((q) => q.ruleId === 'userinfo-unescaped')?.span.start, doc.indexOf('p@ss') + 1);
+    const analysis = analyzeDocument({ uri: 'file:///test', languageId: 'yaml', text: doc }, defaultSettings);
+    assert.equal(analysis.problems.find((q) => q.ruleId === 'userinfo-unescaped')?.span.start, doc.indexOf('p@ss') + 1);
     assertOffsetsSane(doc, 'yaml');
   });
 
