@@ -32,11 +32,12 @@ if (!(cases > 0) || !(parts >= 1) || !(part >= 1 && part <= parts) || !Number.is
   process.exit(2);
 }
 
-/** The property tests: test/unit/{fuzz,incremental}, and the extractors' differential tests and key properties. */
+/** The property tests: test/unit/{fuzz,incremental}, the differential and property tests of the extractors and of the URI parser, and the key properties. */
 const files = [
   ['fuzz', () => true],
   ['incremental', () => true],
-  ['extract', (f) => /Differential\.test\.js$|^dotenvOracle\.test\.js$|^keys\.test\.js$/.test(f)],
+  ['extract', (f) => /(Differential|Property)\.test\.js$|^keys\.test\.js$/.test(f)],
+  ['uri', (f) => /(Differential|Property)\.test\.js$/.test(f)],
 ].flatMap(([dir, wanted]) => {
   const full = path.join(root, 'test', 'out', 'unit', dir);
   try {
