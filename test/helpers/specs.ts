@@ -1,19 +1,40 @@
-/** Locates the MongoDB specification test suites (../shared/specs beside the repository). */
+/**
+ * Locates the MongoDB specification test suites: ../shared/specs beside the repository, or the folder
+ * named by MONGODB_SPECS_DIR. They are not part of the repository (their licence does not allow it).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from './repo';
 
-export function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'server'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
+/** How many tests the suites hold: connection-string, uri-options and the auth connection strings. */
+export const SPEC_TEST_COUNT = 324;
+
+function specsLocation(): string {
+  return process.env.MONGODB_SPECS_DIR ?? path.resolve(repoRoot(), '..', 'shared', 'specs');
 }
 
 export function specsDir(): string | undefined {
-  const dir = process.env.MONGODB_SPECS_DIR ?? path.resolve(repoRoot(), '..', 'shared', 'specs');
+  const dir = specsLocation();
   return fs.existsSync(path.join(dir, 'connection-string')) ? dir : undefined;
+}
+
+/**
+ * The specs folder for a conformance suite, or undefined when it is missing. Never silent: a missing
+ * folder prints one line saying how many tests are skipped and why, and under CI=true it fails the run
+ * with a test of its own.
+ */
+export function specsForSuite(suite: string, tests: number): string | undefined {
+  const dir = specsDir();
+  if (dir) return dir;
+  const why = `the MongoDB spec test suites are not at ${specsLocation()} (set MONGODB_SPECS_DIR to their folder)`;
+  process.stderr.write(`${suite}: ${tests} spec tests skipped: ${why}\n`);
+  if (process.env.CI === 'true') {
+    test(`${suite}: the MongoDB spec test suites are present (required under CI=true)`, () => {
+      throw new Error(`${tests} spec tests cannot run: ${why}`);
+    });
+  }
+  return undefined;
 }
 
 export interface SpecTest {

@@ -1,11 +1,12 @@
 /**
- * The JSON scanner is linear in the document length on the inputs that exercise its skipping:
- * escapes, escaped quotes and line breaks inside strings, comments, escaped keys, deep nesting.
- * Timed at two sizes, like linear.test.ts; quadratic behaviour would be far over the bound.
+ * The JSON scanner does linear work in the document length on the inputs that exercise its skipping:
+ * escapes, escaped quotes and line breaks inside strings, comments, escaped keys, deep nesting. The work
+ * is counted at two sizes, like linear.test.ts: work(8n) ≤ 9·work(n) + c.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractJson } from '../../../server/src/service/extract/json';
+import { linearWork } from '../../helpers/workMeter';
 
 const shapes: Array<[string, (n: number) => string]> = [
   ['one string of escapes', (n) => '{"MONGO_URI": "mongodb://' + '\\u0040\\/\\"'.repeat(n) + '"}'],
@@ -21,23 +22,11 @@ const shapes: Array<[string, (n: number) => string]> = [
   ['stray closing brackets', (n) => '{"uri": [' + '}"h",'.repeat(n)],
 ];
 
-function time(text: string): number {
-  const t0 = process.hrtime.bigint();
-  extractJson(text);
-  return Number(process.hrtime.bigint() - t0);
-}
-
-describe('JSON scanning is linear in the input length', () => {
+describe('JSON scanning does linear work in the input length', () => {
   for (const [name, make] of shapes) {
     it(name, () => {
-      const small = make(10_000);
-      const large = make(80_000);
-      time(small); // warm up
-      const best = (t: string) => Math.min(time(t), time(t), time(t), time(t), time(t));
-      const a = best(small);
-      const b = best(large);
-      // 8x the input: linear ≈ 8x, quadratic ≈ 64x. Allow garbage-collection noise up to 24x.
-      assert.ok(b < a * 24 + 60_000_000, `${name}: ${a} ns → ${b} ns`);
+      const w = linearWork(make, (text) => extractJson(text), 2_000);
+      assert.ok(w.linear, `${name}: ${w.small} steps → ${w.large} steps (bound ${w.bound})`);
     });
   }
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hoverAt, problemsOf } from '../../helpers/problems';
+import { linearWork } from '../../helpers/workMeter';
 
 const LIMIT_RULES = ['index-too-many-fields', 'indexes-too-many', 'pipeline-too-many-stages', 'sort-too-many-keys', 'sort-duplicate-key', 'document-too-deep'];
 const limits = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: LIMIT_RULES });
@@ -139,31 +140,18 @@ describe('document depth', () => {
 });
 
 describe('cost', () => {
-  it('a large file with many calls is read in linear time', () => {
+  it('a large file with many calls takes linear work', () => {
     const block = 'await orders.find({ status: "open" }).sort({ createdAt: -1, _id: 1 }).toArray();\nawait db.collection("events").insertOne({ a: { b: [1, 2] } });\n';
-    const small = block.repeat(2000);
-    const large = block.repeat(20000);
-    const time = (text: string) => {
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t0 = performance.now();
-        limits(text);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    time(small);
-    const ratio = time(large) / Math.max(time(small), 1);
-    assert.ok(ratio < 25, `10x the input took ${ratio.toFixed(1)}x the time`);
+    const w = linearWork((n) => block.repeat(n), (text) => limits(text), 200);
+    assert.ok(w.linear, `${w.small} steps → ${w.large} steps (bound ${w.bound})`);
   });
 });
 
 describe('argument lists left open', () => {
   it('an unclosed call does not hide the calls after its scan, and costs one pass', () => {
-    const open = 'db.events.find({ a: 1 ;\n'.repeat(20000);
-    const t0 = performance.now();
-    assert.deepEqual(limits(open), []);
-    assert.ok(performance.now() - t0 < 2000, 'many unclosed calls stay linear');
+    assert.deepEqual(limits('db.events.find({ a: 1 ;\n'.repeat(2000)), []);
+    const w = linearWork((n) => 'db.events.find({ a: 1 ;\n'.repeat(n), (text) => limits(text), 1000);
+    assert.ok(w.linear, `many unclosed calls: ${w.small} steps → ${w.large} steps (bound ${w.bound})`);
     assert.deepEqual(limits('db.events.find({ a: 1\n' + 'x'.repeat(1 << 20) + '\ndb.c.find().sort({ a: 1, a: -1 });\n'), [['sort-duplicate-key', 'a', 'warning']]);
   });
 });

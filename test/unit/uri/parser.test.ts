@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConnectionString } from '../../../server/src/service/uri/parser';
+import { linearWork } from '../../helpers/workMeter';
 import { Span } from '../../../server/src/service/types';
 
 const at = (text: string, s: Span | undefined) => (s ? text.slice(s.start, s.end) : undefined);
@@ -106,8 +107,8 @@ describe('parseConnectionString', () => {
   });
 });
 
-describe('parsing is linear in the input length', () => {
-  // Time ratios between sizes are generous on purpose; quadratic behaviour would be ~10x worse.
+describe('parsing does linear work in the input length', () => {
+  // The work is counted (test/helpers/workMeter.ts) at two sizes: work(8n) ≤ 9·work(n) + c.
   const shapes: Record<string, (n: number) => string> = {
     'many options': (n) => 'mongodb://h/?' + 'w=1&'.repeat(n),
     'many @': (n) => 'mongodb://' + '@'.repeat(n * 4),
@@ -116,23 +117,13 @@ describe('parsing is linear in the input length', () => {
     'many colons': (n) => 'mongodb://' + ':'.repeat(n * 4),
     'many [': (n) => 'mongodb://' + '['.repeat(n * 4),
     'many escapes': (n) => 'mongodb://h/?appName=' + '%41'.repeat(n),
-  };
-  const time = (text: string) => {
-    const t0 = process.hrtime.bigint();
-    parseConnectionString(text);
-    return Number(process.hrtime.bigint() - t0);
+    'many hosts': (n) => 'mongodb://' + 'h:1,'.repeat(n),
+    'many slashes': (n) => 'mongodb://h/' + '/'.repeat(n * 4),
   };
   for (const [name, make] of Object.entries(shapes)) {
     it(name, () => {
-      const small = make(10_000);
-      const large = make(160_000);
-      time(small); // warm up
-      const best = (t: string) => Math.min(...Array.from({ length: 7 }, () => time(t)));
-      const a = best(small);
-      const b = best(large);
-      // 16x the input: linear ≈ 16x, quadratic ≈ 256x. A heap that grows with the input costs more per
-      // object (the per-option time triples from 10,000 to 160,000 options), so allow up to 112x.
-      assert.ok(b < a * 112 + 10_000_000, `${name}: ${a} ns → ${b} ns`);
+      const w = linearWork(make, (text) => parseConnectionString(text), 2_000);
+      assert.ok(w.linear, `${name}: ${w.small} steps → ${w.large} steps (bound ${w.bound})`);
     });
   }
 });
