@@ -12,10 +12,9 @@ const watch = process.argv.includes('--watch');
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 
 /**
- * The language server bundle must stay small: it is what editors start. Over the target, every
- * build says so; over the hard limit, the build fails.
+ * The language server bundle is what editors start: every build reports its size (and the core's share
+ * of it), so that growth shows in review; a bundle over the hard limit fails the build.
  */
-const SERVER_BUNDLE_TARGET = 250 * 1024;
 const SERVER_BUNDLE_HARD_LIMIT = 512 * 1024;
 
 const common = {
@@ -143,8 +142,6 @@ async function reportSizes(results) {
     if (size > SERVER_BUNDLE_HARD_LIMIT) {
       console.error(`${p.outfile} is ${formatSize(size)}, over the hard limit of ${formatSize(SERVER_BUNDLE_HARD_LIMIT)}.`);
       process.exitCode = 1;
-    } else if (size > SERVER_BUNDLE_TARGET) {
-      console.warn(`  note: ${p.outfile} is over its target of ${formatSize(SERVER_BUNDLE_TARGET)}.`);
     }
   }
 }
