@@ -32,8 +32,10 @@ function isBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\u0000');
 }
 
+/** What standard input is called in messages when --stdin-filename does not name it. */
+export const STDIN_NAME = '<stdin>';
+
 export function lintFile(file: string, settings: Settings): FileResult {
-  const shown = displayPath(file);
   let text: string;
   try {
     const size = statSync(file).size;
@@ -44,10 +46,29 @@ export function lintFile(file: string, settings: Settings): FileResult {
   } catch (err) {
     return { messages: [], unreadable: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
+  return lintText(text, displayPath(file), path.resolve(file), settings);
+}
+
+/** Checks standard input as a file named `name` (which decides its format). */
+export function lintStdin(name: string | undefined, settings: Settings): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(0, 'utf8');
+  } catch (err) {
+    return { messages: [], unreadable: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+  if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
+    return { messages: [], skipped: `larger than the maximum file size (${Buffer.byteLength(text, 'utf8')} > ${settings.maxFileSize} bytes)` };
+  }
+  return lintText(text, name ?? STDIN_NAME, path.resolve(name ?? 'stdin.txt'), settings);
+}
+
+/** Checks the text of one file; `shown` is its name in messages, `absolute` its path for the format and the URI. */
+function lintText(text: string, shown: string, absolute: string, settings: Settings): FileResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (isBinary(text)) return { messages: [] };
-  const uri = `file://${encodeURI(path.resolve(file).replace(/\\/g, '/'))}`;
-  const languageId = languageIdForPath(file);
+  if (isBinary(text)) return { messages: [], skipped: 'a binary file (it contains NUL bytes)' };
+  const uri = `file://${encodeURI(absolute.replace(/\\/g, '/'))}`;
+  const languageId = languageIdForPath(absolute);
   const analysis = analyzeDocument({ uri, languageId, text }, settings);
   if (analysis.skipped !== undefined) return { messages: [], skipped: analysis.skipped };
   const document = TextDocument.create(uri, languageId, 0, text);
@@ -93,7 +114,8 @@ export function run(argv: readonly string[]): number {
     return 0;
   }
 
-  const { files, errors } = collectFiles(options.paths);
+  const readsStdin = options.paths.includes('-');
+  const { files, errors } = collectFiles(options.paths.filter((p) => p !== '-'));
   if (errors.length > 0) {
     for (const e of errors) process.stderr.write(`mongodb-uri-lint: ${e}\n`);
     return 2;
@@ -111,17 +133,19 @@ export function run(argv: readonly string[]): number {
   const messages: LintMessage[] = [];
   let unreadable = 0;
   let skipped = 0;
-  for (const file of files) {
-    const result = lintFile(file, settings);
+  const record = (shown: string, result: FileResult): void => {
     messages.push(...result.messages);
     if (result.unreadable !== undefined) {
       unreadable++;
-      process.stderr.write(`mongodb-uri-lint: cannot read ${displayPath(file)} (${result.unreadable})\n`);
+      process.stderr.write(`mongodb-uri-lint: cannot read ${shown} (${result.unreadable})\n`);
     } else if (result.skipped !== undefined) {
       skipped++;
-      process.stderr.write(`${displayPath(file)}: skipped: ${redactPasswords(result.skipped)}\n`);
+      process.stderr.write(`${shown}: skipped: ${redactPasswords(result.skipped)}\n`);
     }
-  }
+  };
+  if (readsStdin) record(options.stdinFilename ?? STDIN_NAME, lintStdin(options.stdinFilename, settings));
+  for (const file of files) record(displayPath(file), lintFile(file, settings));
+  const checked = files.length + (readsStdin ? 1 : 0);
 
   const count = (severity: Severity): number => messages.filter((m) => m.severity === severity).length;
   const errorCount = count('error');
@@ -132,7 +156,7 @@ export function run(argv: readonly string[]): number {
 
   const others = messages.length - errorCount - warningCount;
   const summary =
-    `${plural(files.length - skipped - unreadable, 'file')} checked: ${plural(errorCount, 'error')}, ` +
+    `${plural(checked - skipped - unreadable, 'file')} checked: ${plural(errorCount, 'error')}, ` +
     `${plural(warningCount, 'warning')}, ${others} info/hint` +
     (skipped > 0 ? `; ${skipped} skipped` : '') +
     (unreadable > 0 ? `; ${unreadable} unreadable` : '');

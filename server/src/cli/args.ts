@@ -1,10 +1,14 @@
 /** Command-line arguments of mongodb-uri-lint. */
 import { defaultSettings, type DriverProfile, type ServerPlatform, type SeveritySetting } from '../service/types';
+import { RULES, ruleInfo } from '../service/rules/ruleTable';
+import { editDistance } from '../service/uri/didYouMean';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliOptions {
   paths: string[];
+  /** The name standard input (`-`) is checked as: its format comes from it. */
+  stdinFilename: string | undefined;
   format: OutputFormat;
   driver: DriverProfile;
   rules: Record<string, SeveritySetting>;
@@ -24,13 +28,16 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: mongodb-uri-lint [options] <file|folder|glob>...
 
 Checks MongoDB connection strings in files: .env, JSON, YAML, TOML, properties, source code, ...
-Folders are walked (node_modules and .git are skipped); globs support *, ** and ?.
+Folders are walked (node_modules and .git are skipped); globs support *, ** and ?; - reads
+standard input. Binary files and files over the maximum size are skipped with a notice.
 
 Options:
   --format <text|json|sarif>  Output format (default: text)
   --driver <spec|node>        Check against the specifications (spec, default) or also
                               reject what the Node.js driver rejects (node)
   --rule <id>=<severity>      Set a rule's severity: off, hint, info, warning, error (repeatable)
+  --stdin-filename <name>     With - as a path: check standard input as a file of this name
+                              (its name decides the format, e.g. .env or app.yaml)
   --max-warnings <n>          Exit 1 when there are more than n warnings
   --max-file-size <bytes>     Skip larger files (default: ${defaultSettings.maxFileSize})
   --server-platform <any|unix|windows>
@@ -52,6 +59,7 @@ const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     paths: [],
+    stdinFilename: undefined,
     format: 'text',
     driver: defaultSettings.driver,
     rules: {},
@@ -109,9 +117,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (!m || !SEVERITIES.has(m[2])) {
           throw new UsageError(`--rule expects <id>=<off|hint|info|warning|error>, not '${rule}'.`);
         }
+        if (!ruleInfo(m[1])) throw new UsageError(unknownRule(m[1]));
         options.rules[m[1]] = m[2] as SeveritySetting;
         break;
       }
+      case '--stdin-filename':
+        options.stdinFilename = value();
+        break;
       case '--max-warnings':
         options.maxWarnings = nonNegativeInteger(name, value());
         break;
@@ -160,7 +172,23 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (!options.help && !options.version && options.paths.length === 0) {
     throw new UsageError('No files, folders or globs given.');
   }
+  if (options.paths.filter((p) => p === '-').length > 1) throw new UsageError('Standard input (-) can be read once.');
+  if (options.stdinFilename !== undefined && !options.paths.includes('-')) {
+    throw new UsageError('--stdin-filename names standard input: give - as a path too.');
+  }
   return options;
+}
+
+/** The message for a rule id that does not exist, with the ids closest to it. */
+function unknownRule(id: string): string {
+  const close = RULES.map((r) => ({ id: r.id, d: editDistance(id, r.id, 6) }))
+    .filter((r) => r.d <= Math.max(2, Math.floor(id.length / 3)))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .slice(0, 3)
+    .map((r) => r.id);
+  const related = close.length > 0 ? close : RULES.filter((r) => r.id.startsWith(id.split('-')[0] + '-')).slice(0, 3).map((r) => r.id);
+  const hint = related.length > 0 ? ` Did you mean ${related.map((r) => `'${r}'`).join(', ')}?` : '';
+  return `--rule: there is no rule '${id}'.${hint} The rules are listed in the README.`;
 }
 
 function nonNegativeInteger(name: string, text: string): number {

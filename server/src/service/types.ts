@@ -36,6 +36,8 @@ export interface FixData {
   title?: string;
   /** The span the replacement applies to, when it differs from the problem's span. */
   replaceSpan?: Span;
+  /** More fixes of the same span, offered after the first (not preferred): true and false for "maybe". */
+  alternatives?: { replacement: string; title: string }[];
   [key: string]: unknown;
 }
 

@@ -76,10 +76,19 @@ export function getCodeActions(_doc: TextDocumentLike, analysis: Analysis, range
     const value = p.valueIndex >= 0 ? analysis.values[p.valueIndex] : undefined;
     const fix = fixFor(p, value);
     if (!fix) continue;
-    const key = fix.title + JSON.stringify(fix.edits);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(fix);
+    // With alternatives no fix is the obvious one: none is preferred.
+    const alternatives = p.data?.alternatives ?? [];
+    const fixes = [alternatives.length > 0 ? { ...fix, isPreferred: false } : fix];
+    for (const alternative of alternatives) {
+      const other = fixFor({ ...p, data: { ...p.data, ...alternative, alternatives: undefined } }, value);
+      if (other) fixes.push({ ...other, isPreferred: false });
+    }
+    for (const f of fixes) {
+      const key = f.title + JSON.stringify(f.edits);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
   }
   return out;
 }

@@ -1,9 +1,9 @@
 import { URI_OPTIONS, UriOption } from '../data/uriOptions';
-import { occurrences, ResolvedOption } from '../uri/options';
+import { occurrences, ResolvedOption, type ValueIssue } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { RuleContext } from './context';
 import { FixData } from '../types';
-import { closest } from './didYouMean';
+import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
 
 const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.name);
@@ -52,6 +52,14 @@ function describeNodeValue(opt: UriOption, value: unknown): string {
   if (typeof value === 'number' && (opt.node.type === 'uint' || opt.node.type === 'int' || opt.name === 'family' || opt.name === 'w')) return ` and reads it as ${value}`;
   if (opt.node.type === 'any' && opt.type !== 'string') return ' as text, unconverted';
   return '';
+}
+
+/** The quick fixes of an invalid value: its replacement first, then the alternatives. */
+function valueFix(issue: ValueIssue): FixData | undefined {
+  if (issue.replacement === undefined) return undefined;
+  const data: FixData = { replacement: issue.replacement, title: `Change to ${issue.replacement}` };
+  if (issue.alternatives?.length) data.alternatives = issue.alternatives.map((a) => ({ replacement: a, title: `Change to ${a}` }));
+  return data;
 }
 
 function checkUnknown(ctx: RuleContext, r: ResolvedOption): void {
@@ -173,14 +181,16 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
     return;
   }
   if (r.issue) {
-    const data = r.issue.replacement !== undefined ? { replacement: r.issue.replacement, title: `Change to ${r.issue.replacement}` } : undefined;
-    let message = `${r.issue.message} The option is ignored.`;
-    let node: 'error' | 'warning' = 'error';
-    if (ctx.driver === 'node') {
-      const c = convertForNode(opt, p.value.value);
-      node = c.ok ? 'warning' : 'error';
-      message = c.ok ? `${r.issue.message} The Node.js driver accepts it${describeNodeValue(opt, c.value)}.` : `${r.issue.message} The Node.js driver rejects it.`;
-    }
+    const data = valueFix(r.issue);
+    const c = convertForNode(opt, p.value.value);
+    const node: 'error' | 'warning' = c.ok ? 'warning' : 'error';
+    const message = r.issue.serverRefuses
+      ? `${r.issue.message} Drivers pass it on to the server as it is.`
+      : ctx.driver === 'node'
+      ? c.ok ? `${r.issue.message} The Node.js driver accepts it${describeNodeValue(opt, c.value)}.` : `${r.issue.message} The Node.js driver refuses the connection string at start-up.`
+      : c.ok
+        ? `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver accepts it${describeNodeValue(opt, c.value)}.`
+        : `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver refuses the connection string at start-up.`;
     ctx.report('option-invalid-value', r.issue.span ?? p.value.span, message, { data, node });
     return;
   }

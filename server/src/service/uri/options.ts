@@ -6,6 +6,7 @@ import { findOption, UriOption } from '../data/uriOptions';
 import { Span } from '../types';
 import { OptionPart, ParsedUri } from './types';
 import { asciiLower } from './parser';
+import { closest, editDistance } from './didYouMean';
 
 export type TypedValue = boolean | number | string | string[] | Record<string, string> | Record<string, string>[];
 
@@ -15,6 +16,10 @@ export interface ValueIssue {
   span?: Span;
   /** Suggested replacement for the whole value. */
   replacement?: string;
+  /** Other replacements worth offering, after `replacement` (true and false for a boolean that is neither). */
+  alternatives?: string[];
+  /** Drivers accept the value and pass it on; the server is what refuses it. */
+  serverRefuses?: boolean;
 }
 
 export interface ResolvedOption {
@@ -67,8 +72,13 @@ function parseBoolean(raw: string, opt: UriOption): { value?: boolean; issue?: V
       },
     };
   }
-  return { issue: { message: `${opt.name} must be true or false, not "${raw}".` } };
+  // A typo of true or false (ture, flase) has one fix; anything else (maybe, on) is offered both.
+  const near = closest(raw, BOOLEANS);
+  if (near) return { issue: { message: `${opt.name} must be true or false, not "${raw}". Did you mean ${near}?`, replacement: near } };
+  return { issue: { message: `${opt.name} must be true or false, not "${raw}".`, replacement: 'true', alternatives: ['false'] } };
 }
+
+const BOOLEANS = ['true', 'false'];
 
 function parseEnum(raw: string, opt: UriOption): { value?: string; issue?: ValueIssue } {
   const values = opt.values ?? [];
@@ -77,8 +87,30 @@ function parseEnum(raw: string, opt: UriOption): { value?: string; issue?: Value
   const ci = values.find((v) => asciiLower(v) === lower);
   if (ci) return { issue: { message: `${opt.name} value "${raw}" should be written "${ci}".`, replacement: ci } };
   if (opt.openValues) return { value: raw };
+  const near = closest(raw, values);
+  if (near) return { issue: { message: `"${raw}" is not a valid ${opt.name}. Did you mean ${near}?`, replacement: near } };
   return { issue: { message: `"${raw}" is not a valid ${opt.name}. Expected one of: ${values.join(', ')}.` } };
 }
+
+/**
+ * w: a number, majority, or the name of a custom write concern defined in the replica set's settings.
+ * A name one or two letters away from majority is a typo: the server refuses every write that asks for
+ * a write concern mode it does not know.
+ */
+function parseWriteConcern(decoded: string): Interpretation {
+  if (INT_RE.test(decoded)) return parseInteger(decoded, W_AS_INTEGER);
+  if (decoded !== 'majority' && editDistance(decoded, 'majority', 2) <= 2) {
+    return {
+      issue: {
+        message: `w=${decoded} names a custom write concern mode, and the server refuses every write whose mode the replica set does not define. Did you mean majority?`,
+        replacement: 'majority',
+        serverRefuses: true,
+      },
+    };
+  }
+  return { value: decoded };
+}
+
 
 /** `k:v,k:v` lists (authMechanismProperties, one readPreferenceTags set). The first `:` splits. */
 export function parseKeyValueList(
@@ -122,7 +154,7 @@ function interpret(raw: string, decoded: string, opt: UriOption): Interpretation
     case 'enum':
       return parseEnum(decoded, opt);
     case 'writeConcern':
-      return INT_RE.test(decoded) ? parseInteger(decoded, W_AS_INTEGER) : { value: decoded };
+      return parseWriteConcern(decoded);
     case 'stringList':
       return { value: decoded.split(',') };
     case 'keyValueList':

@@ -1,10 +1,14 @@
-import { asciiLower } from '../uri/parser';
+import { asciiLower } from './parser';
 
-/** Case-insensitive Levenshtein distance, with an early exit above `max` (bounded work). */
+/**
+ * Case-insensitive edit distance in which swapping two neighbouring letters counts as one edit (optimal
+ * string alignment: "ture" is one edit from "true"), with an early exit above `max` (bounded work).
+ */
 export function editDistance(a: string, b: string, max: number): number {
   a = asciiLower(a);
   b = asciiLower(b);
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1);
   let prev = new Array<number>(b.length + 1);
   let cur = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -13,11 +17,13 @@ export function editDistance(a: string, b: string, max: number): number {
     let rowMin = cur[0];
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j];
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
+    [before, prev, cur] = [prev, cur, before];
   }
   return prev[b.length];
 }
