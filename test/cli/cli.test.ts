@@ -1,34 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { repoRoot } from '../helpers/repo';
-
-const cli = path.join(repoRoot(), 'server', 'out', 'cli.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function lint(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A temporary project: `files` maps relative paths to contents. */
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-lint-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { describe, test } from 'node:test';
+import { lint, project } from '../helpers/cli';
 
 const BAD_ENV = '# app\nMONGODB_URI=mongodb://localhost:70000/app\n';
 const CLEAN_ENV = 'MONGODB_URI=mongodb://localhost:27017/app\n';

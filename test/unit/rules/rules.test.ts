@@ -40,7 +40,8 @@ describe('rules the spec tests do not cover', () => {
     expectClean('mongodb://h/?compressors=snappy,zlib,zstd');
   });
   it('unknown readPreference mode → warning with the modes', () => {
-    expectOne('mongodb://h/?readPreference=secondaryPrefered', 'option-invalid-value', 'warning', 'secondaryPrefered', /primaryPreferred/);
+    expectOne('mongodb://h/?readPreference=secondaryPrefered', 'option-invalid-value', 'warning', 'secondaryPrefered', /Did you mean secondaryPreferred\?/);
+    expectOne('mongodb://h/?readPreference=fastest', 'option-invalid-value', 'warning', 'fastest', /primaryPreferred/);
   });
   it('readPreference in the wrong case → warning with a fix', () => {
     const p = expectOne('mongodb://h/?readPreference=SECONDARY', 'option-invalid-value', 'warning', 'SECONDARY');

@@ -1,6 +1,9 @@
 /** "Show parsed connection string" / "Copy redacted": every part of the string under the cursor, password masked. */
 import type { Analysis } from '../languageService';
 import { buildModel, redact } from '../uri/model';
+import { maskSpans, secretSpans } from '../uri/secrets';
+import type { DecodedPart } from '../uri/types';
+import type { Span } from '../types';
 import { checkOf, findValueAt } from './locate';
 
 export interface ConnectionDescription {
@@ -20,12 +23,26 @@ export interface ConnectionDescription {
   problems: { ruleId: string; severity: string; message: string }[];
 }
 
+/** An option value with its secret parts masked: the raw text is masked, then decoded. */
+function maskedValue(value: DecodedPart | undefined, secrets: readonly Span[]): string {
+  if (!value) return '';
+  const inside = secrets.filter((s) => s.start >= value.span.start && s.end <= value.span.end);
+  if (inside.length === 0) return value.value;
+  const masked = maskSpans(value.raw, inside.map((s) => ({ start: s.start - value.span.start, end: s.end - value.span.start })));
+  try {
+    return decodeURIComponent(masked);
+  } catch {
+    return masked;
+  }
+}
+
 export function describeAt(analysis: Analysis, offset: number): ConnectionDescription | null {
   const k = findValueAt(analysis.values, offset);
   const value = k >= 0 ? analysis.values[k] : undefined;
   if (!value || value.kind !== 'uri') return null;
   const check = checkOf(value);
   const model = buildModel(check.parsed, check.options);
+  const secrets = secretSpans(check.parsed);
   return {
     redacted: redact(check.parsed),
     scheme: check.parsed.scheme.raw || '(none)',
@@ -36,10 +53,10 @@ export function describeAt(analysis: Analysis, offset: number): ConnectionDescri
     authMechanism: model.credential?.mechanism ?? null,
     authSource: model.credential?.source ?? null,
     tls: model.tls,
-    // Option values are shown as written; a proxyPassword or tlsCertificateKeyFilePassword is masked too.
+    // Option values are shown as written, their secrets masked (proxyPassword, AWS_SESSION_TOKEN, ...).
     options: check.options.all.map((r) => ({
       name: r.option?.name ?? r.part.key.value,
-      value: /password/i.test(r.part.key.value) ? '****' : r.part.value?.value ?? '',
+      value: maskedValue(r.part.value, secrets),
     })),
     problems: analysis.problems
       .filter((p) => p.valueIndex === k)

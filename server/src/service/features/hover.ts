@@ -6,6 +6,7 @@ import { DOCS } from '../data/docs';
 import { URI_DATABASE_FORBIDDEN } from '../data/limits';
 import { databaseRules } from '../naming/hovers';
 import { buildModel, redact } from '../uri/model';
+import { secretSpans } from '../uri/secrets';
 import { Span } from '../types';
 import { Located, locate } from './locate';
 import { mechanismDoc, optionDoc, valueDoc } from './docs';
@@ -37,6 +38,10 @@ function schemeHover(l: Located): string {
 function hostHover(l: Located, part: Extract<Located['part'], { kind: 'host' | 'port' }>): string {
   const h = part.host;
   const lines: string[] = [];
+  if (h.port && secretSpans(l.check.parsed).some((s) => s.start === h.port!.span.start)) {
+    // user:password without "@" and host: the "port" is probably the password.
+    return '**Port** `****` is not a number. When a string has a user name and a password but no `@` and host, the password is read as the port: write `user:password@host`.';
+  }
   if (h.type === 'unix') lines.push(`**UNIX domain socket** \`${h.host.value}\``, '', 'The path is percent-encoded in the string (`/` as `%2F`) and must end in `.sock`.');
   else {
     const kind = h.type === 'ip_literal' ? 'IPv6 address' : h.type === 'ipv4' ? 'IPv4 address' : 'Host';

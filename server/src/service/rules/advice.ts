@@ -1,15 +1,94 @@
-import { effective } from '../uri/options';
+/**
+ * Advice about security and topology: settings that work but are seldom what the user wants. Certificate
+ * validation turned off and X.509 without TLS are warnings (the connection is open to interception, or
+ * cannot authenticate at all); the rest is information.
+ */
+import { effective, effectiveValue } from '../uri/options';
+import { asciiLower } from '../uri/parser';
+import { HostPart } from '../uri/types';
 import { RuleContext } from './context';
 
 const LOCAL = /^(localhost|127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0|host\.docker\.internal)$/i;
 
-/** Opinions, never more than information: TLS turned off for a remote host. */
+/** A host on this machine (or the container's host), or a socket. */
+function isLocal(host: string): boolean {
+  return LOCAL.test(host) || asciiLower(host).endsWith('.localhost');
+}
+
+/**
+ * A host reached over a network that is not this machine's: a dotted name or an address. A name without
+ * a dot (a compose service, a Kubernetes service in the same namespace) stays inside a private network.
+ */
+function isRemote(h: HostPart): boolean {
+  return h.type !== 'unix' && !isLocal(h.host.value) && (h.type !== 'hostname' || h.host.value.includes('.'));
+}
+
+const INSECURE = ['tlsInsecure', 'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames'] as const;
+
 export function checkAdvice(ctx: RuleContext): void {
+  checkTls(ctx);
+  checkX509(ctx);
+  checkProxy(ctx);
+  const direct = effective(ctx.options, 'directConnection');
+  const replicaSet = effective(ctx.options, 'replicaSet');
+  if (direct?.value === true && replicaSet && ctx.uri.hosts.length <= 1) {
+    ctx.report('direct-connection-replica-set', direct.part.span, `With directConnection=true the driver talks to this one host only, even though replicaSet=${String(replicaSet.value)} is given: it does not discover the other members or follow a new primary. Remove directConnection to connect to the replica set.`, { node: 'none' });
+  }
+}
+
+function tlsSetting(ctx: RuleContext): boolean | undefined {
+  const tls = effective(ctx.options, 'tls') ?? effective(ctx.options, 'ssl');
+  return typeof tls?.value === 'boolean' ? tls.value : undefined;
+}
+
+function checkTls(ctx: RuleContext): void {
   const uri = ctx.uri;
   const tls = effective(ctx.options, 'tls') ?? effective(ctx.options, 'ssl');
-  if (tls?.value !== false) return;
-  const remote = uri.hosts.some((h) => h.type !== 'unix' && !LOCAL.test(h.host.value) && h.host.value.includes('.'));
-  if (remote || uri.scheme.kind === 'mongodb+srv') {
+  const remote = uri.hosts.some(isRemote);
+  if (tls?.value === false && (remote || uri.scheme.kind === 'mongodb+srv')) {
     ctx.report('tls-disabled', tls.part.span, 'TLS is off: credentials and data cross the network unencrypted.', { node: 'none' });
+  } else if (tls === undefined && uri.scheme.kind === 'mongodb' && remote) {
+    const first = uri.hosts.find(isRemote)!;
+    ctx.report('tls-disabled', first.span, 'TLS is off by default for mongodb:// strings, and this host is reached over the network: credentials and data cross it unencrypted. Add tls=true if the server accepts TLS.', {
+      node: 'none',
+      data: { replacement: `${uri.question ? (uri.options.length > 0 ? '&' : '') : uri.slash ? '?' : '/?'}tls=true`, replaceSpan: { start: uri.text.length, end: uri.text.length }, title: 'Add tls=true' },
+    });
+  }
+  if (tlsSetting(ctx) === false) return;
+  for (const name of INSECURE) {
+    const o = effective(ctx.options, name);
+    if (o?.value !== true) continue;
+    const what = name === 'tlsAllowInvalidHostnames' ? 'the server certificate is accepted for any host name' : 'any server certificate is accepted, whoever signed it';
+    ctx.report('tls-insecure', o.part.span, `${name}=true turns certificate validation off: ${what}, so anyone between the application and the server can read and change the traffic. Keep it for local tests only.`, {
+      node: 'none',
+      data: { remove: true, replaceSpan: o.part.span, title: `Remove ${name}=true` },
+    });
+  }
+}
+
+function checkX509(ctx: RuleContext): void {
+  const mechanism = effective(ctx.options, 'authMechanism');
+  if (typeof mechanism?.value !== 'string' || asciiLower(mechanism.value) !== 'mongodb-x509') return;
+  const tls = tlsSetting(ctx) ?? ctx.uri.scheme.kind === 'mongodb+srv';
+  if (!tls) {
+    ctx.report('x509-without-tls', mechanism.part.span, 'MONGODB-X509 authenticates with the client certificate of the TLS handshake, and TLS is off here: authentication cannot happen. Add tls=true.', {
+      node: 'none',
+      data: { replacement: '&tls=true', replaceSpan: { start: mechanism.part.span.end, end: mechanism.part.span.end }, title: 'Add tls=true' },
+    });
+  } else if (!effectiveValue(ctx.options, 'tlsCertificateKeyFile')) {
+    ctx.report('x509-without-certificate', mechanism.part.span, 'MONGODB-X509 needs a client certificate. None is named here (tlsCertificateKeyFile): it must come from the application code.', { node: 'none' });
+  }
+}
+
+function checkProxy(ctx: RuleContext): void {
+  const proxyHost = effectiveValue<string>(ctx.options, 'proxyHost');
+  if (typeof proxyHost !== 'string' || proxyHost === '' || isLocal(proxyHost)) return;
+  const password = effective(ctx.options, 'proxyPassword');
+  if (password) {
+    ctx.report('proxy-password-plain', password.part.key.span, `SOCKS5 sends the proxy user name and password unencrypted, and the proxy ${proxyHost} is on another machine: anyone on the way can read them.`, { node: 'none' });
+  }
+  if (ctx.uri.hosts.length > 0 && ctx.uri.hosts.every((h) => h.type === 'unix' || isLocal(h.host.value))) {
+    const o = effective(ctx.options, 'proxyHost')!;
+    ctx.report('proxy-remote-localhost', o.part.span, `The server is localhost, but the connection goes through the proxy ${proxyHost}: "localhost" then means the proxy's machine, not this one.`, { node: 'none' });
   }
 }

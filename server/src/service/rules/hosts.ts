@@ -45,7 +45,11 @@ function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): 
     return;
   }
   if (port.value === undefined) {
-    ctx.report('port-invalid', port.span, `Port "${port.raw}" is not a number; it must be an integer from 1 to 65535.`, { node });
+    // Without an "@", user:password reads as host:port: the "port" may be a password, never echo it.
+    const message = ctx.uri.userinfo
+      ? `Port "${port.raw}" is not a number; it must be an integer from 1 to 65535.`
+      : 'The text after ":" is not a port number (an integer from 1 to 65535). If it is a password, the "@" and the host after it are missing: write user:password@host.';
+    ctx.report('port-invalid', port.span, message, { node });
     return;
   }
   if (port.value < 1 || port.value > 65535) {

@@ -1,6 +1,7 @@
 import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
 import { ParsedUri } from '../uri/types';
+import { maskSecrets, secretTexts } from '../uri/secrets';
 import { Problem, Settings } from '../types';
 import { createContext, Rule } from './context';
 import { checkScheme } from './scheme';
@@ -39,8 +40,24 @@ export function checkConnectionString(text: string, settings: Pick<Settings, 'dr
   const ctx = createContext(parsed, ruleOptions, settings.driver, problems, node);
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   for (const rule of RULE_GROUPS) rule(ctx);
+  maskProblemSecrets(problems, parsed);
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { parsed, options, problems };
+}
+
+/**
+ * No message or fix title repeats a secret of the string, whatever rule built it (a misread password
+ * echoed as a host, an option value quoted back). Secrets shorter than 3 characters are left: masking
+ * them would mask letters of every word.
+ */
+function maskProblemSecrets(problems: Problem[], parsed: ParsedUri): void {
+  if (problems.length === 0) return;
+  const secrets = secretTexts(parsed).filter((s) => s.length >= 3);
+  if (secrets.length === 0) return;
+  for (const p of problems) {
+    p.message = maskSecrets(p.message, secrets);
+    if (p.data && typeof p.data.title === 'string') p.data.title = maskSecrets(p.data.title, secrets);
+  }
 }
 
 export function validateConnectionString(text: string, settings: Pick<Settings, 'driver'>): Problem[] {

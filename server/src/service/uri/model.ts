@@ -6,6 +6,7 @@ import { findMechanism } from '../data/authMechanisms';
 import { OptionIndex, TypedValue } from './options';
 import { asciiLower } from './parser';
 import { HostType, ParsedUri } from './types';
+import { maskSpans, secretSpans } from './secrets';
 
 export interface HostModel {
   type: HostType;
@@ -106,18 +107,9 @@ export function buildModel(uri: ParsedUri, index: OptionIndex): ConnectionModel 
   };
 }
 
-/** The connection string with every secret replaced by ****: the password and password-like option values. */
+/** The connection string with every secret replaced by ****: the password and secret option values. */
 export function redact(uri: ParsedUri): string {
-  const spans: { start: number; end: number }[] = [];
-  const pw = uri.userinfo?.password;
-  if (pw && pw.span.end > pw.span.start) spans.push(pw.span);
-  for (const o of uri.options) {
-    if (o.value && o.value.span.end > o.value.span.start && o.keyLower.includes('password')) spans.push(o.value.span);
-  }
-  spans.sort((a, b) => b.start - a.start);
-  let text = uri.text;
-  for (const s of spans) text = text.slice(0, s.start) + '****' + text.slice(s.end);
-  return text;
+  return maskSpans(uri.text, secretSpans(uri));
 }
 
 export { asciiLower };

@@ -1,0 +1,85 @@
+/**
+ * The parts of a connection string that are secrets and never appear in any output (messages, hover,
+ * the redacted copy, logs, the CLI): the password; the values of options whose name says password
+ * (proxyPassword, tlsCertificateKeyFilePassword); the values of authMechanismProperties entries whose key
+ * says token, secret or password (AWS_SESSION_TOKEN); and, when the string has no "@", a non-numeric
+ * "port" after the first ":" — `mongodb://user:password` without a host reads the password as a port.
+ */
+import { Span } from '../types';
+import { ParsedUri } from './types';
+
+const SECRET_PROPERTY = /token|secret|password|passwd|pwd/i;
+
+/** Raw spans of the secrets of a connection string, in order, not overlapping. */
+export function secretSpans(uri: ParsedUri): Span[] {
+  const spans: Span[] = [];
+  const pw = uri.userinfo?.password;
+  if (pw && pw.span.end > pw.span.start) spans.push(pw.span);
+  if (!uri.userinfo) {
+    for (const h of uri.hosts) {
+      if (h.port && h.port.value === undefined && h.port.span.end > h.port.span.start && !/^\d+$/.test(h.port.raw)) spans.push(h.port.span);
+    }
+  }
+  for (const o of uri.options) {
+    const v = o.value;
+    if (!v || v.span.end <= v.span.start) continue;
+    if (o.keyLower.includes('password')) {
+      spans.push(v.span);
+    } else if (o.keyLower === 'authmechanismproperties') {
+      // Raw entries key:value separated by ",": each secret value's raw span.
+      let from = 0;
+      const raw = v.raw;
+      while (from <= raw.length) {
+        let comma = raw.indexOf(',', from);
+        if (comma < 0) comma = raw.length;
+        const colon = raw.indexOf(':', from);
+        if (colon > from && colon < comma && SECRET_PROPERTY.test(decodeLoosely(raw.slice(from, colon))) && comma > colon + 1) {
+          spans.push({ start: v.span.start + colon + 1, end: v.span.start + comma });
+        }
+        from = comma + 1;
+      }
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function decodeLoosely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The text with each secret span replaced by ****. */
+export function maskSpans(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    out += text.slice(at, s.start) + '****';
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The secret texts of a connection string as they may be echoed (raw and percent-decoded), longest
+ * first, for masking free text that was built from the string's parts.
+ */
+export function secretTexts(uri: ParsedUri): string[] {
+  const out = new Set<string>();
+  for (const s of secretSpans(uri)) {
+    const raw = uri.text.slice(s.start, s.end);
+    out.add(raw);
+    out.add(decodeLoosely(raw));
+  }
+  return [...out].filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** Free text with every occurrence of the string's secrets replaced by ****. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('****');
+  return out;
+}
