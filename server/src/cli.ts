@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, defaultSettings } from './service/languageService';
-import type { Settings, Severity } from './service/types';
+import type { DriverProfile, Settings, Severity } from './service/types';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
 import { languageIdForPath } from './cli/languageId';
@@ -14,9 +14,12 @@ import { formatJson, formatSarif, formatText, type LintMessage } from './cli/rep
 import { docsUrlOf } from './docs';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
+import { NodeProjects } from './nodeProject';
 
 interface FileResult {
   messages: LintMessage[];
+  /** The driver profile the file was checked with, when it was checked. */
+  profile?: DriverProfile;
   /** Why the file was not checked, if it was not. */
   skipped?: string;
   /** Why the file could not be read, if it could not. */
@@ -72,6 +75,7 @@ function lintText(text: string, shown: string, absolute: string, settings: Setti
   const analysis = analyzeDocument({ uri, languageId, text }, settings);
   if (analysis.skipped !== undefined) return { messages: [], skipped: analysis.skipped };
   const document = TextDocument.create(uri, languageId, 0, text);
+  const profile = analysis.profile?.profile ?? 'spec';
   const messages = analysis.problems.map((problem): LintMessage => {
     const start = document.positionAt(problem.span.start);
     const end = document.positionAt(problem.span.end);
@@ -85,9 +89,18 @@ function lintText(text: string, shown: string, absolute: string, settings: Setti
       ruleId: problem.ruleId,
       message: redactPasswords(problem.message),
       docs: docsUrlOf(problem),
+      driver: profile,
     };
   });
-  return { messages };
+  return { messages, profile };
+}
+
+/** Which rules the files were checked with: " (2 with the Node.js driver's rules, 1 with the specification's)". */
+function describeProfiles(profiles: Record<DriverProfile, number>): string {
+  const parts: string[] = [];
+  if (profiles.node > 0) parts.push(`${profiles.node} with the Node.js driver's rules`);
+  if (profiles.spec > 0) parts.push(`${profiles.spec} with the specification's`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 function plural(n: number, word: string): string {
@@ -133,8 +146,10 @@ export function run(argv: readonly string[]): number {
   const messages: LintMessage[] = [];
   let unreadable = 0;
   let skipped = 0;
+  const profiles = { spec: 0, node: 0 };
   const record = (shown: string, result: FileResult): void => {
     messages.push(...result.messages);
+    if (result.profile) profiles[result.profile]++;
     if (result.unreadable !== undefined) {
       unreadable++;
       process.stderr.write(`mongodb-uri-lint: cannot read ${shown} (${result.unreadable})\n`);
@@ -143,8 +158,12 @@ export function run(argv: readonly string[]): number {
       process.stderr.write(`${shown}: skipped: ${redactPasswords(result.skipped)}\n`);
     }
   };
-  if (readsStdin) record(options.stdinFilename ?? STDIN_NAME, lintStdin(options.stdinFilename, settings));
-  for (const file of files) record(displayPath(file), lintFile(file, settings));
+  // Driver "auto": the Node.js profile for files of projects that depend on mongodb or mongoose.
+  const projects = new NodeProjects();
+  const nodeProjectSettings: Settings = { ...settings, nodeProject: true };
+  const settingsFor = (file: string): Settings => (settings.driver === 'auto' && projects.isNodeProjectFile(file) ? nodeProjectSettings : settings);
+  if (readsStdin) record(options.stdinFilename ?? STDIN_NAME, lintStdin(options.stdinFilename, options.stdinFilename ? settingsFor(options.stdinFilename) : settings));
+  for (const file of files) record(displayPath(file), lintFile(file, settingsFor(file)));
   const checked = files.length + (readsStdin ? 1 : 0);
 
   const count = (severity: Severity): number => messages.filter((m) => m.severity === severity).length;
@@ -156,7 +175,7 @@ export function run(argv: readonly string[]): number {
 
   const others = messages.length - errorCount - warningCount;
   const summary =
-    `${plural(checked - skipped - unreadable, 'file')} checked: ${plural(errorCount, 'error')}, ` +
+    `${plural(checked - skipped - unreadable, 'file')} checked${describeProfiles(profiles)}: ${plural(errorCount, 'error')}, ` +
     `${plural(warningCount, 'warning')}, ${others} info/hint` +
     (skipped > 0 ? `; ${skipped} skipped` : '') +
     (unreadable > 0 ? `; ${unreadable} unreadable` : '');

@@ -5,6 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { defaultSettings, type Settings, type SeveritySetting } from './service/types';
 import { describeError } from './redact';
+import { NodeProjects } from './nodeProject';
 
 export const configurationSection = 'mongodbUri';
 
@@ -19,7 +20,7 @@ export function toSettings(raw: unknown): Settings {
   const settings: Settings = { ...defaultSettings, rules: {} };
   if (!isRecord(raw)) return settings;
   if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
-  if (raw.driver === 'spec' || raw.driver === 'node') settings.driver = raw.driver;
+  if (raw.driver === 'auto' || raw.driver === 'spec' || raw.driver === 'node') settings.driver = raw.driver;
   if (isRecord(raw.rules)) {
     for (const [ruleId, severity] of Object.entries(raw.rules)) {
       if (typeof severity === 'string' && SEVERITIES.has(severity)) settings.rules[ruleId] = severity as SeveritySetting;
@@ -49,6 +50,8 @@ export class DocumentSettings {
   /** Settings pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
   private pushed: Settings = toSettings(undefined);
   private pushedAllowNetwork = false;
+  private readonly projects = new NodeProjects();
+  private readonly nodeVariants = new WeakMap<Settings, Settings>();
 
   constructor(
     private readonly connection: Connection,
@@ -57,13 +60,32 @@ export class DocumentSettings {
 
   /** The settings that apply to a document. */
   get(uri: string): Promise<Settings> {
-    if (!this.canPull) return Promise.resolve(this.pushed);
     let settings = this.byUri.get(uri);
     if (!settings) {
-      settings = this.pull(uri);
+      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.forProject(s, uri));
       this.byUri.set(uri, settings);
     }
     return settings;
+  }
+
+  /** A Node.js project changed (a package.json was created, changed or deleted): look again. */
+  projectsChanged(): void {
+    this.projects.clear();
+    this.byUri.clear();
+  }
+
+  /**
+   * With driver "auto", the settings of a document of a Node.js project that uses the driver carry
+   * nodeProject: one derived object per settings object, so that an unchanged document keeps its checks.
+   */
+  private forProject(settings: Settings, uri: string): Settings {
+    if (settings.driver !== 'auto' || !this.projects.isNodeProjectUri(uri)) return settings;
+    let derived = this.nodeVariants.get(settings);
+    if (!derived) {
+      derived = { ...settings, nodeProject: true };
+      this.nodeVariants.set(settings, derived);
+    }
+    return derived;
   }
 
   /** Handles `workspace/didChangeConfiguration`: forgets what was read, keeps what was pushed. */

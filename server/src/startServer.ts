@@ -7,6 +7,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   MarkupKind,
   MessageType,
   ShowMessageNotification,
@@ -21,6 +22,7 @@ import {
   type Connection,
   type Diagnostic,
   type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
   type Hover,
   type HoverParams,
   type InitializeParams,
@@ -73,6 +75,8 @@ export function startServer(connection: Connection): void {
   /** Which completion item defaults the client applies (LSP 3.17 `completionList.itemDefaults`). */
   let itemDefaults: ItemDefaultsSupport = { editRange: false, insertTextFormat: false, data: false };
   let registerConfigurationChange = false;
+  /** Watch package.json files: driver "auto" follows whether a project depends on mongodb or mongoose. */
+  let registerManifestWatcher = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities ?? {};
@@ -84,6 +88,7 @@ export function startServer(connection: Connection): void {
     const defaults = capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     itemDefaults = { editRange: defaults.includes('editRange'), insertTextFormat: defaults.includes('insertTextFormat'), data: defaults.includes('data') };
     registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerManifestWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     return {
       capabilities: {
@@ -101,6 +106,9 @@ export function startServer(connection: Connection): void {
       if (registerConfigurationChange) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection });
       }
+      if (registerManifestWatcher) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/package.json' }] });
+      }
       connection.console.info(`${SERVER_NAME} ${version} started (Node ${process.version}).`);
     }),
   );
@@ -108,6 +116,15 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(
     guardNotification(connection, 'didChangeConfiguration', (params: DidChangeConfigurationParams) => {
       settings.changed(params?.settings);
+      analyses.clear();
+      for (const document of documents.all()) requestValidation(document, 'now');
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification(connection, 'didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => {
+      if (!params?.changes?.some((c) => /(^|\/)package\.json$/.test(c.uri))) return;
+      settings.projectsChanged();
       analyses.clear();
       for (const document of documents.all()) requestValidation(document, 'now');
     }),

@@ -16,7 +16,7 @@ describe('text output', () => {
     assert.ok(line, r.stdout);
     assert.match(line, /^\.env:2:33 error port-invalid .*70000.*$/);
     for (const l of lines) assert.match(l, /^\S+:\d+:\d+ (error|warning|info|hint) \S+ .+$/);
-    assert.match(r.stderr, /1 file checked: 1 error/);
+    assert.match(r.stderr, /1 file checked \(1 with the specification's\): 1 error/);
   });
 
   test('a clean file: no output, exit 0', () => {
@@ -43,6 +43,7 @@ describe('json output', () => {
       severity: 'error',
       ruleId: 'port-invalid',
       message: row.message,
+      driver: 'spec',
     });
     assert.match(row.message, /70000/);
   });

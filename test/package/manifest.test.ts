@@ -27,8 +27,8 @@ test('the settings declare the core defaults, resource scope and a description',
   const properties = manifest.contributes.configuration.properties;
   assert.equal(properties['mongodbUri.enable'].default, defaultSettings.enable);
   assert.equal(properties['mongodbUri.driver'].default, defaultSettings.driver);
-  assert.deepEqual(properties['mongodbUri.driver'].enum, ['spec', 'node']);
-  assert.equal(properties['mongodbUri.driver'].enumDescriptions.length, 2);
+  assert.deepEqual(properties['mongodbUri.driver'].enum, ['auto', 'spec', 'node']);
+  assert.equal(properties['mongodbUri.driver'].enumDescriptions.length, 3);
   assert.deepEqual(properties['mongodbUri.rules'].default, defaultSettings.rules);
   assert.deepEqual(properties['mongodbUri.rules'].additionalProperties.enum, ['off', 'hint', 'info', 'warning', 'error']);
   assert.equal(properties['mongodbUri.maxFileSize'].default, defaultSettings.maxFileSize);

@@ -1,5 +1,5 @@
 /** Command-line arguments of mongodb-uri-lint. */
-import { defaultSettings, type DriverProfile, type ServerPlatform, type SeveritySetting } from '../service/types';
+import { defaultSettings, type DriverSetting, type ServerPlatform, type SeveritySetting } from '../service/types';
 import { RULES, ruleInfo } from '../service/rules/ruleTable';
 import { editDistance } from '../service/uri/didYouMean';
 
@@ -10,7 +10,7 @@ export interface CliOptions {
   /** The name standard input (`-`) is checked as: its format comes from it. */
   stdinFilename: string | undefined;
   format: OutputFormat;
-  driver: DriverProfile;
+  driver: DriverSetting;
   rules: Record<string, SeveritySetting>;
   maxWarnings: number;
   maxFileSize: number;
@@ -33,8 +33,10 @@ standard input. Binary files and files over the maximum size are skipped with a 
 
 Options:
   --format <text|json|sarif>  Output format (default: text)
-  --driver <spec|node>        Check against the specifications (spec, default) or also
-                              reject what the Node.js driver rejects (node)
+  --driver <auto|spec|node>   Which driver's rules decide what is an error: the Node.js
+                              driver's (node), the specifications' (spec), or auto (default):
+                              node for JavaScript/TypeScript files and Node.js projects that
+                              depend on mongodb or mongoose, spec elsewhere
   --rule <id>=<severity>      Set a rule's severity: off, hint, info, warning, error (repeatable)
   --stdin-filename <name>     With - as a path: check standard input as a file of this name
                               (its name decides the format, e.g. .env or app.yaml)
@@ -107,7 +109,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--driver': {
         const driver = value();
-        if (driver !== 'spec' && driver !== 'node') throw new UsageError(`--driver must be spec or node, not '${driver}'.`);
+        if (driver !== 'auto' && driver !== 'spec' && driver !== 'node') throw new UsageError(`--driver must be auto, spec or node, not '${driver}'.`);
         options.driver = driver;
         break;
       }

@@ -17,6 +17,8 @@ export interface LintMessage {
   message: string;
   /** Documentation of the rule. */
   docs: string;
+  /** The driver profile the file was checked with. */
+  driver: 'spec' | 'node';
 }
 
 export function formatText(messages: readonly LintMessage[]): string {
@@ -24,7 +26,7 @@ export function formatText(messages: readonly LintMessage[]): string {
 }
 
 export function formatJson(messages: readonly LintMessage[]): string {
-  const rows = messages.map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({
+  const rows = messages.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, driver }) => ({
     file,
     line,
     column,
@@ -33,6 +35,7 @@ export function formatJson(messages: readonly LintMessage[]): string {
     severity,
     ruleId,
     message,
+    driver,
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

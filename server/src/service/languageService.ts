@@ -16,6 +16,8 @@ import { analyzeNames, NameOccurrence } from './naming/analyzeNames';
 import { analyzeCodeLimits } from './limits/codeLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 
+import { chooseProfile, type ProfileChoice } from './rules/profile';
+
 export interface TextDocumentLike {
   uri: string;
   languageId: string;
@@ -30,6 +32,8 @@ export interface Analysis {
   skipped?: string;
   /** Analyses of whole-document constructs (admin commands, limits in code), with their own hovers. */
   documentAnalyses?: DocumentAnalysis[];
+  /** The driver profile the connection strings were checked with, and why. */
+  profile?: ProfileChoice;
 }
 
 /** A whole-document analysis: problems already in document offsets, and hovers by document offset. */
@@ -92,7 +96,7 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);
-  return { values, problems, documentAnalyses };
+  return { values, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };
 }
 
 /** True when the UTF-8 encoding of `text` is larger than `max` bytes (exact, without encoding it). */
@@ -146,6 +150,8 @@ export function effectiveSeverity(
 export { toDocumentOffset, fromDocumentOffset } from './offsets';
 
 export { defaultSettings } from './types';
+export { chooseProfile, describeProfile } from './rules/profile';
+export type { ProfileChoice } from './rules/profile';
 export { RULES, ruleInfo } from './rules/ruleTable';
 export type { RuleInfo } from './rules/ruleTable';
 export type { Settings, DocumentProblem, EmbeddedValue, Problem, Severity, SeveritySetting, Span } from './types';

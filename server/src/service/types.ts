@@ -8,6 +8,8 @@ export interface Span {
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export type DriverProfile = 'spec' | 'node';
+/** `auto`: the Node.js profile for JavaScript/TypeScript and Node.js projects, the specification elsewhere. */
+export type DriverSetting = DriverProfile | 'auto';
 /** The operating system of the MongoDB server, which decides the characters a database name may use. */
 export type ServerPlatform = 'any' | 'unix' | 'windows';
 
@@ -44,7 +46,12 @@ export interface FixData {
 /** Settings of the core, resolved per document. */
 export interface Settings {
   enable: boolean;
-  driver: DriverProfile;
+  driver: DriverSetting;
+  /**
+   * The document belongs to a Node.js project that uses the driver: its nearest package.json depends on
+   * mongodb or mongoose. Set by the editor or the CLI (the core reads no files); used by driver "auto".
+   */
+  nodeProject?: boolean;
   /** Per-rule severity overrides, keyed by rule id. */
   rules: Record<string, SeveritySetting>;
   /** Files larger than this many bytes are not analysed. */
@@ -56,7 +63,7 @@ export interface Settings {
 
 export const defaultSettings: Settings = Object.freeze({
   enable: true,
-  driver: 'spec',
+  driver: 'auto',
   rules: Object.freeze({}) as Record<string, SeveritySetting>,
   maxFileSize: 5 * 1024 * 1024,
   serverPlatform: 'any',

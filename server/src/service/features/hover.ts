@@ -7,6 +7,7 @@ import { URI_DATABASE_FORBIDDEN } from '../data/limits';
 import { databaseRules } from '../naming/hovers';
 import { buildModel, redact } from '../uri/model';
 import { secretSpans } from '../uri/secrets';
+import { describeProfile } from '../rules/profile';
 import { Span } from '../types';
 import { Located, locate } from './locate';
 import { mechanismDoc, optionDoc, valueDoc } from './docs';
@@ -22,6 +23,7 @@ function summary(l: Located): string {
   rows.push(`| TLS | ${m.tls ? 'on' : 'off'}${m.options.tls === undefined && m.options.ssl === undefined ? (m.srv ? ' (default for mongodb+srv)' : ' (default)') : ''} |`);
   if (typeof m.options.replicaSet === 'string') rows.push(`| Replica set | \`${m.options.replicaSet}\` |`);
   if (typeof m.options.readPreference === 'string') rows.push(`| Read preference | ${m.options.readPreference} |`);
+  if (l.profile) rows.push(`| Checked with | ${describeProfile(l.profile)} |`);
   return ['**Connection string**', '', '| | |', '|---|---|', ...rows, '', '```text', redact(l.check.parsed), '```'].join('\n');
 }
 

@@ -5,6 +5,7 @@ import { checkConnectionString, UriCheck } from '../rules';
 import { ResolvedOption } from '../uri/options';
 import { HostPart } from '../uri/types';
 import { EmbeddedValue, Span } from '../types';
+import type { ProfileChoice } from '../rules/profile';
 
 export type UriPart =
   | { kind: 'scheme'; span: Span }
@@ -24,6 +25,8 @@ export interface Located {
   i: number;
   check: UriCheck;
   part: UriPart;
+  /** The driver profile the document was checked with. */
+  profile?: ProfileChoice;
 }
 
 const checks = new WeakMap<EmbeddedValue, UriCheck>();
@@ -97,5 +100,7 @@ export function locate(analysis: Analysis, offset: number): Located | undefined 
   if (value.kind !== 'uri') return undefined;
   const i = decodedIndex(value, offset);
   const check = checkOf(value);
-  return { value, valueIndex, i, check, part: partAt(check, i) };
+  const located: Located = { value, valueIndex, i, check, part: partAt(check, i) };
+  if (analysis.profile) located.profile = analysis.profile;
+  return located;
 }

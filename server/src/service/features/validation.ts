@@ -15,7 +15,7 @@ export function validateUri(text: string, settings: Settings, languageId?: strin
 }
 
 function checkUri(text: string, settings: Settings, languageId?: string): { problems: Problem[]; parsed: ParsedUri } {
-  const check = checkConnectionString(text, settings);
+  const check = checkConnectionString(text, settings, languageId);
   let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId)] : check.problems;
   if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
   return { problems: withoutPlaceholders(text, problems), parsed: check.parsed };

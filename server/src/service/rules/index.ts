@@ -4,6 +4,7 @@ import { ParsedUri } from '../uri/types';
 import { maskSecrets, secretTexts } from '../uri/secrets';
 import { Problem, Settings } from '../types';
 import { createContext, Rule } from './context';
+import { driverProfile } from './profile';
 import { checkScheme } from './scheme';
 import { checkUserinfo } from './userinfo';
 import { checkHosts } from './hosts';
@@ -29,15 +30,20 @@ export interface UriCheck {
 }
 
 /** Parses and checks one connection string; problems are in the string's own offsets. */
-export function checkConnectionString(text: string, settings: Pick<Settings, 'driver'> & Partial<Pick<Settings, 'serverPlatform'>>): UriCheck {
+export function checkConnectionString(
+  text: string,
+  settings: Pick<Settings, 'driver'> & Partial<Pick<Settings, 'serverPlatform' | 'nodeProject'>>,
+  languageId?: string,
+): UriCheck {
+  const driver = driverProfile(settings, languageId);
   const parsed = parseConnectionString(text);
   const options = resolveOptions(parsed);
   const problems: Problem[] = [];
   // Under the Node profile the rules judge the options the driver reads (its URL layer splits the query
   // differently); when that layer already rejects the string, the specification's reading is kept.
-  const node = settings.driver === 'node' ? readAsNodeDriver(text) : undefined;
+  const node = driver === 'node' ? readAsNodeDriver(text) : undefined;
   const ruleOptions = node && !node.rejection ? resolveNodeOptions(parsed, node).index : options;
-  const ctx = createContext(parsed, ruleOptions, settings.driver, problems, node);
+  const ctx = createContext(parsed, ruleOptions, driver, problems, node);
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   for (const rule of RULE_GROUPS) rule(ctx);
   maskProblemSecrets(problems, parsed);
@@ -60,6 +66,6 @@ function maskProblemSecrets(problems: Problem[], parsed: ParsedUri): void {
   }
 }
 
-export function validateConnectionString(text: string, settings: Pick<Settings, 'driver'>): Problem[] {
-  return checkConnectionString(text, settings).problems;
+export function validateConnectionString(text: string, settings: Pick<Settings, 'driver'>, languageId?: string): Problem[] {
+  return checkConnectionString(text, settings, languageId).problems;
 }
