@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import { repoRoot } from '../helpers/specs';
+import { repoRoot } from '../helpers/repo';
 
 test('the README rule table is generated from the rule table and up to date', () => {
   const root = repoRoot();
