@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 import { loadSpecTests, specsForSuite, STALE_TESTS } from '../helpers/specs';
 
 /** The scheme-prefixed spec tests, less the two stale ones. */
@@ -17,10 +17,8 @@ describe('spec tests through the language server', { skip: dir ? false : '../sha
   test('every scheme-prefixed spec test, each inside a JSON file', async (t) => {
     const tests = loadSpecTests(dir!).filter((s) => /^mongodb(\+srv)?:\/\//.test(s.uri) && !STALE_TESTS[s.description]);
     assert.equal(tests.length, SERVER_SPEC_TESTS);
-    const client = LspClient.start();
-    t.after(() => client.kill());
     // A plaintext password in a JSON file is a product rule, not a spec outcome: off for this comparison.
-    await client.initialize({}, { mongodbUri: { rules: { 'credentials-in-source': 'off' } } });
+    const client = await startServer(t, { initializationOptions: { mongodbUri: { rules: { 'credentials-in-source': 'off' } } } });
     const failures: string[] = [];
     for (let n = 0; n < tests.length; n++) {
       const s = tests[n];
