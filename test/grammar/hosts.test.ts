@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codeServerExtensionsDir, hostGrammarSource, tokenize, uriTokens } from './tokenizer';
+import { codeServerExtensionsDir, fixtureScopes, hostGrammarSource, manifest, tokenize, uriTokens } from './tokenizer';
 
 const URI = 'mongodb://app:s%40cret@db1.example.net:27017,db2.example.net:27018/sales?replicaSet=rs0&fooBar=1';
 
@@ -92,7 +92,24 @@ function hasScope(scopes: string[], prefix: string): boolean {
   return scopes.some((s) => s === prefix || s.startsWith(`${prefix}.`));
 }
 
-test(`host grammars: ${codeServerExtensionsDir() ? `VS Code's built-in grammars from ${codeServerExtensionsDir()}` : 'fixtures (no code-server install found)'}`, () => {});
+test('host grammars: every host the grammar is injected into has a case, and a grammar without code-server too', async (t) => {
+  const dir = codeServerExtensionsDir();
+  t.diagnostic(dir ? `VS Code's built-in grammars from ${dir}` : 'fixtures (no code-server install found)');
+  const grammars: { scopeName: string; injectTo?: string[] }[] = manifest.contributes.grammars;
+  const injectTo = grammars.find((g) => g.scopeName === 'mongodb-uri.injection')?.injectTo;
+  assert.ok(injectTo, 'mongodb-uri.injection is contributed with injectTo');
+  const hosts = [...new Set(cases.map((c) => c.scope))];
+  assert.deepEqual(hosts.sort(), [...injectTo].sort(), 'the cases cover exactly the hosts of injectTo');
+  // Our own grammars or the fixtures stand in for every host, so the cases run where VS Code is not installed.
+  const standIns = new Set([...grammars.map((g) => g.scopeName), ...fixtureScopes()]);
+  assert.deepEqual(hosts.filter((h) => !standIns.has(h)), [], 'hosts without our grammar or a fixture');
+  const bySource = new Map<string, string[]>();
+  for (const h of hosts) {
+    const source = String(await hostGrammarSource(h));
+    bySource.set(source, [...(bySource.get(source) ?? []), h]);
+  }
+  for (const [source, scopes] of bySource) t.diagnostic(`${source}: ${scopes.join(' ')}`);
+});
 
 for (const c of cases) {
   test(`a connection string in ${c.name} (${c.scope})`, async () => {

@@ -74,6 +74,11 @@ function ownGrammars(): Map<string, string> {
 
 const fixturesDir = path.join(root, 'test', 'grammar', 'fixtures');
 
+/** The scopes of the fixture host grammars: what the tests have without a code-server install. */
+export function fixtureScopes(): string[] {
+  return [...fixtureGrammars().keys()];
+}
+
 /** scopeName → fixture host grammar, read from each fixture's own scopeName. */
 function fixtureGrammars(): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,7 +1,9 @@
 /**
- * A small LSP client for tests: spawns the built server over stdio, frames and parses
- * JSON-RPC (Content-Length) messages itself, answers the server's requests, and records
- * every notification so tests can wait for one by predicate.
+ * A small LSP client for tests: spawns the built server over stdio (framing and parsing JSON-RPC
+ * Content-Length messages itself) or over Node IPC (as VS Code starts it), answers the server's
+ * requests, and records every notification so tests can wait for one by predicate.
+ *
+ * Tests start servers with `startServer` from ./server, which also initializes and ends them.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
@@ -38,7 +40,13 @@ export class ResponseErrorFromServer extends Error {
   }
 }
 
+/** How messages travel: Content-Length framed over stdin/stdout, or Node IPC messages (`--node-ipc`). */
+export type Transport = 'stdio' | 'node-ipc';
+
 export interface StartOptions {
+  /** stdio unless told otherwise. */
+  transport?: Transport;
+  /** Arguments of the server script; by default the transport's flag (`--stdio` or `--node-ipc`). */
   args?: string[];
   /** Options for node itself, before the server script (`--require`, `--max-old-space-size`). */
   nodeArgs?: string[];
@@ -51,13 +59,21 @@ export interface StartOptions {
 /** Preloaded into every server the tests start (unless allowNetwork): normal work never touches the network. */
 export const NO_NETWORK_PRELOAD = path.join(repoRoot(), 'test', 'helpers', 'noNetwork.cjs');
 
+/** Servers still running: ended when the test process exits, whatever happened to the test that started them. */
+const running = new Set<LspClient>();
+process.on('exit', () => {
+  for (const client of running) client.kill();
+});
+
 export class LspClient {
   readonly notifications: Notification[] = [];
   readonly serverRequests: ServerRequest[] = [];
-  /** Everything the server wrote to stdout that was not a well-formed LSP message. */
+  /** Everything the server wrote to stdout that was not a well-formed LSP message (over IPC: anything on stdout). */
   readonly protocolErrors: string[] = [];
   stderr = '';
   exitCode: number | null | undefined = undefined;
+  /** The result of initialize, once `initialize` has had it. */
+  initializeResult: any = undefined;
 
   private buffer = Buffer.alloc(0);
   private nextId = 1;
@@ -68,13 +84,22 @@ export class LspClient {
 
   private constructor(
     readonly child: ChildProcessWithoutNullStreams,
+    readonly transport: Transport,
     private readonly onServerRequest: ServerRequestHandler,
   ) {
-    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    running.add(this);
+    if (transport === 'node-ipc') {
+      child.on('message', (message) => this.dispatch(message as Message));
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (text: string) => this.protocolErrors.push(`stdout: ${text}`));
+    } else {
+      child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    }
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (text: string) => (this.stderr += text));
     this.exited = new Promise((resolve) => {
       child.on('exit', (code) => {
+        running.delete(this);
         this.exitCode = code;
         for (const { reject } of this.pending.values()) reject(new Error(`Server exited (${code}) before answering`));
         this.pending.clear();
@@ -83,14 +108,17 @@ export class LspClient {
     });
   }
 
+  /** Spawns the server; nothing is sent yet. Tests use `startServer` (./server), which builds on this. */
   static start(options: StartOptions = {}): LspClient {
     const server = path.join(repoRoot(), 'server', 'out', 'server.js');
+    const transport = options.transport ?? 'stdio';
     const preload = options.allowNetwork ? [] : ['--require', NO_NETWORK_PRELOAD];
-    const child = spawn(process.execPath, [...preload, ...(options.nodeArgs ?? []), server, ...(options.args ?? ['--stdio'])], {
-      stdio: 'pipe',
+    const args = options.args ?? [transport === 'node-ipc' ? '--node-ipc' : '--stdio'];
+    const child = spawn(process.execPath, [...preload, ...(options.nodeArgs ?? []), server, ...args], {
+      stdio: transport === 'node-ipc' ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe',
       env: options.env ?? process.env,
-    });
-    return new LspClient(child, options.onServerRequest ?? (() => null));
+    }) as ChildProcessWithoutNullStreams;
+    return new LspClient(child, transport, options.onServerRequest ?? (() => null));
   }
 
   /** Sends a request; resolves with the whole response message (result or error). */
@@ -172,6 +200,7 @@ export class LspClient {
       capabilities,
       initializationOptions,
     });
+    this.initializeResult = result;
     this.notify('initialized', {});
     return result;
   }
@@ -200,6 +229,11 @@ export class LspClient {
   }
 
   private send(message: Message): void {
+    if (this.transport === 'node-ipc') {
+      // Once the server has gone, messages are dropped (as a closed pipe drops them); waiters time out or are rejected.
+      if (this.child.connected) this.child.send(message);
+      return;
+    }
     const body = Buffer.from(JSON.stringify(message), 'utf8');
     this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
   }

@@ -1,7 +1,8 @@
 /** dropConnections and killOp through the spawned server: diagnostics and hovers in a playground file. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient, positionOf } from '../helpers/lspClient';
+import { positionOf } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 const uri = 'file:///p/admin.mongodb.js';
 const text = [
@@ -16,9 +17,7 @@ const text = [
 ].join('\n');
 
 test('admin commands: diagnostics and hovers over LSP', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({ textDocument: { hover: { contentFormat: ['markdown'] } } });
+  const client = await startServer(t, { capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } } });
   client.openDocument(uri, 'javascript', text, 1);
   const { diagnostics } = await client.waitForDiagnostics(uri, 1);
   const codes = diagnostics.map((d: any) => d.code);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 interface Case {
   name: string;
@@ -164,9 +164,9 @@ function applyEdits(text: string, lines: string[], edits: { range: any; newText:
 describe('quick fixes through LSP', () => {
   for (const c of CASES) {
     test(c.name, async (t) => {
-      const client = LspClient.start();
-      t.after(() => client.kill());
-      await client.initialize({ textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } });
+      const client = await startServer(t, {
+        capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
+      });
       client.openDocument(c.uri, c.languageId, c.text, 1);
       const published = await client.waitForDiagnostics(c.uri, 1);
       const diagnostic = published.diagnostics.find((d: any) => d.code === c.ruleId);

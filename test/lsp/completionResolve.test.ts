@@ -3,16 +3,17 @@
  * it and the same documentation item by item; other clients get it in the list.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { test, type TestContext } from 'node:test';
+import type { LspClient } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 const uri = 'file:///project/.env';
 const text = 'MONGODB_URI=mongodb://localhost:27017/app?retryWrites=true&\n';
 const position = { line: 0, character: text.indexOf('\n') };
 
-async function completionList(capabilities: object): Promise<{ client: LspClient; items: any[]; result: any }> {
-  const client = LspClient.start();
-  const result = await client.initialize({ textDocument: { completion: { completionItem: capabilities } } });
+async function completionList(t: TestContext, capabilities: object): Promise<{ client: LspClient; items: any[]; result: any }> {
+  const client = await startServer(t, { capabilities: { textDocument: { completion: { completionItem: capabilities } } } });
+  const result = client.initializeResult;
   client.openDocument(uri, 'dotenv', text, 1);
   await client.waitForDiagnostics(uri, 1);
   const list = await client.request('textDocument/completion', { textDocument: { uri }, position });
@@ -20,10 +21,8 @@ async function completionList(capabilities: object): Promise<{ client: LspClient
 }
 
 test('documentation is resolved item by item when the client asks for it that way', async (t) => {
-  const full = await completionList({ snippetSupport: true });
-  t.after(() => full.client.kill());
-  const lazy = await completionList({ snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail'] } });
-  t.after(() => lazy.client.kill());
+  const full = await completionList(t, { snippetSupport: true });
+  const lazy = await completionList(t, { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail'] } });
 
   assert.equal(full.result.capabilities.completionProvider.resolveProvider, false);
   assert.equal(lazy.result.capabilities.completionProvider.resolveProvider, true);
@@ -44,15 +43,14 @@ test('documentation is resolved item by item when the client asks for it that wa
 });
 
 test('clients that apply item defaults get the shared range, format and data once per list', async (t) => {
-  const plain = await completionList({ snippetSupport: true, resolveSupport: { properties: ['documentation'] } });
-  t.after(() => plain.client.kill());
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({
-    textDocument: {
-      completion: {
-        completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation'] } },
-        completionList: { itemDefaults: ['editRange', 'insertTextFormat', 'data'] },
+  const plain = await completionList(t, { snippetSupport: true, resolveSupport: { properties: ['documentation'] } });
+  const client = await startServer(t, {
+    capabilities: {
+      textDocument: {
+        completion: {
+          completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation'] } },
+          completionList: { itemDefaults: ['editRange', 'insertTextFormat', 'data'] },
+        },
       },
     },
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configurationHandler, LspClient } from '../helpers/lspClient';
 import { waitUntil } from '../helpers/repo';
+import { startServer } from '../helpers/server';
 
 const uri = 'file:///project/.env';
 const text = 'MONGODB_URI=mongodb://localhost:70000/app\n';
@@ -10,9 +10,10 @@ const hasPortProblem = (p: { diagnostics: any[] }): boolean => p.diagnostics.som
 
 test('the server reads settings with workspace/configuration and re-checks on didChangeConfiguration', async (t) => {
   let settings: unknown = {};
-  const client = LspClient.start({ onServerRequest: configurationHandler(() => settings) });
-  t.after(() => client.kill());
-  await client.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+  const client = await startServer(t, {
+    settings: () => settings,
+    capabilities: { workspace: { didChangeConfiguration: { dynamicRegistration: true } } },
+  });
   client.openDocument(uri, 'dotenv', text, 1);
   assert.ok(hasPortProblem(await client.waitForDiagnostics(uri, 1)));
 
@@ -37,11 +38,7 @@ test('the server reads settings with workspace/configuration and re-checks on di
 });
 
 test('bad setting values fall back to the defaults', async (t) => {
-  const client = LspClient.start({
-    onServerRequest: configurationHandler(() => ({ enable: 'yes', driver: 'java', rules: { 'port-invalid': 'loud' }, maxFileSize: 'big' })),
-  });
-  t.after(() => client.kill());
-  await client.initialize({ workspace: { configuration: true } });
+  const client = await startServer(t, { settings: { enable: 'yes', driver: 'java', rules: { 'port-invalid': 'loud' }, maxFileSize: 'big' } });
   client.openDocument(uri, 'dotenv', text, 1);
   const published = await client.waitForDiagnostics(uri, 1);
   assert.equal(published.diagnostics.find((d: any) => d.code === 'port-invalid')?.severity, 1);
@@ -49,9 +46,7 @@ test('bad setting values fall back to the defaults', async (t) => {
 });
 
 test('a rule set to warning is published as a warning', async (t) => {
-  const client = LspClient.start({ onServerRequest: configurationHandler(() => ({ rules: { 'port-invalid': 'warning' } })) });
-  t.after(() => client.kill());
-  await client.initialize({ workspace: { configuration: true } });
+  const client = await startServer(t, { settings: { rules: { 'port-invalid': 'warning' } } });
   client.openDocument(uri, 'dotenv', text, 1);
   const published = await client.waitForDiagnostics(uri, 1);
   assert.equal(published.diagnostics.find((d: any) => d.code === 'port-invalid')?.severity, 2);
@@ -59,9 +54,7 @@ test('a rule set to warning is published as a warning', async (t) => {
 });
 
 test('enable: false publishes no diagnostics and shows no message', async (t) => {
-  const client = LspClient.start({ onServerRequest: configurationHandler(() => ({ enable: false })) });
-  t.after(() => client.kill());
-  await client.initialize({ workspace: { configuration: true } });
+  const client = await startServer(t, { settings: { enable: false } });
   client.openDocument(uri, 'dotenv', text, 1);
   assert.deepEqual((await client.waitForDiagnostics(uri, 1)).diagnostics, []);
   assert.deepEqual(client.notificationsOf('window/showMessage'), []);
@@ -69,9 +62,7 @@ test('enable: false publishes no diagnostics and shows no message', async (t) =>
 });
 
 test('a client without workspace/configuration gets the defaults, then pushed settings', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 1);
   assert.ok(hasPortProblem(await client.waitForDiagnostics(uri, 1)));
   assert.equal(client.serverRequests.filter((r) => r.method === 'workspace/configuration').length, 0);
@@ -88,9 +79,7 @@ test('a client without workspace/configuration gets the defaults, then pushed se
 });
 
 test('settings given as initializationOptions apply from the start', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({}, { mongodbUri: { rules: { 'port-invalid': 'hint' } } });
+  const client = await startServer(t, { initializationOptions: { mongodbUri: { rules: { 'port-invalid': 'hint' } } } });
   client.openDocument(uri, 'dotenv', text, 1);
   const published = await client.waitForDiagnostics(uri, 1);
   assert.equal(published.diagnostics.find((d: any) => d.code === 'port-invalid')?.severity, 4);
@@ -98,9 +87,7 @@ test('settings given as initializationOptions apply from the start', async (t) =
 });
 
 test('a file larger than maxFileSize gets one message and no diagnostics', async (t) => {
-  const client = LspClient.start({ onServerRequest: configurationHandler(() => ({ maxFileSize: 20 })) });
-  t.after(() => client.kill());
-  await client.initialize({ workspace: { configuration: true } });
+  const client = await startServer(t, { settings: { maxFileSize: 20 } });
   client.openDocument(uri, 'dotenv', text, 1);
   assert.deepEqual((await client.waitForDiagnostics(uri, 1)).diagnostics, []);
   const message = await client.waitForNotification('window/showMessage');

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
 import { RULES } from '../../server/src/service/rules/ruleTable';
+import { startServer } from '../helpers/server';
 import { loadSpecTests, specsForSuite, STALE_TESTS } from '../helpers/specs';
 
 /** The scheme-prefixed spec tests, less the two stale ones. */
@@ -18,12 +18,10 @@ describe('spec tests through the language server', { skip: dir ? false : '../sha
   test('every scheme-prefixed spec test, each inside a JSON file', async (t) => {
     const tests = loadSpecTests(dir!).filter((s) => /^mongodb(\+srv)?:\/\//.test(s.uri) && !STALE_TESTS[s.description]);
     assert.equal(tests.length, SERVER_SPEC_TESTS);
-    const client = LspClient.start();
-    t.after(() => client.kill());
     // Advice (a plaintext password in a JSON file, TLS validation turned off) is the product's opinion of
     // strings the specification accepts, not a spec outcome: off for this comparison.
     const advice = Object.fromEntries(RULES.filter((r) => r.group === 'advice').map((r) => [r.id, 'off']));
-    await client.initialize({}, { mongodbUri: { rules: advice } });
+    const client = await startServer(t, { initializationOptions: { mongodbUri: { rules: advice } } });
     const failures: string[] = [];
     for (let n = 0; n < tests.length; n++) {
       const s = tests[n];

@@ -1,7 +1,7 @@
 /** The password never leaves the server: not in hovers, completions, logs, messages or the describe request. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 const PASSWORD = 'Zq9xSecr3tPw';
 const uri = 'file:///p/src/db.ts';
@@ -12,9 +12,9 @@ const text = [
 ].join('\n');
 
 test('no hover, completion, log or describe answer contains the password', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({ textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } } });
+  const client = await startServer(t, {
+    capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } } },
+  });
   client.openDocument(uri, 'typescript', text, 1);
   const published = await client.waitForDiagnostics(uri, 1);
   assert.ok(published.diagnostics.length > 0);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient, positionOf } from '../helpers/lspClient';
+import { positionOf } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 const uri = 'file:///project/.env';
 const text = '# settings\nMONGODB_URI=mongodb://localhost:70000/app\nOTHER=1\n';
@@ -10,9 +11,7 @@ function portProblems(params: { diagnostics: any[] }): any[] {
 }
 
 test('didOpen publishes a port-invalid error at the port, with the document version', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 7);
 
   const published = await client.waitForDiagnostics(uri, 7);
@@ -29,9 +28,7 @@ test('didOpen publishes a port-invalid error at the port, with the document vers
 });
 
 test('incremental changes publish fresh diagnostics for the new version', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 1);
   assert.equal(portProblems(await client.waitForDiagnostics(uri, 1)).length, 1);
 
@@ -67,9 +64,7 @@ test('incremental changes publish fresh diagnostics for the new version', async 
 });
 
 test('closing a document clears its diagnostics', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 1);
   assert.equal(portProblems(await client.waitForDiagnostics(uri, 1)).length, 1);
   client.notify('textDocument/didClose', { textDocument: { uri } });
@@ -81,9 +76,7 @@ test('closing a document clears its diagnostics', async (t) => {
 });
 
 test('connection strings in other languages are checked too', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   const source = 'const uri = "mongodb://db.example.com:99999/app";\n';
   client.openDocument('file:///project/app.ts', 'typescript', source, 1);
   const [diagnostic] = portProblems(await client.waitForDiagnostics('file:///project/app.ts', 1));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient, positionOf } from '../helpers/lspClient';
+import { positionOf } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 const uri = 'file:///project/.env';
 const text = 'MONGODB_URI=mongodb://db.example.com:27017/app?retryWrites=true&w=majority\n';
@@ -13,9 +14,7 @@ function assertRange(range: any): void {
 }
 
 test('hover answers null or markdown with a range', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({ textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } });
+  const client = await startServer(t, { capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } });
   client.openDocument(uri, 'dotenv', text, 1);
   await client.waitForDiagnostics(uri, 1);
 
@@ -39,9 +38,7 @@ test('hover answers null or markdown with a range', async (t) => {
 });
 
 test('completion answers a list whose items replace a range of the document', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });
+  const client = await startServer(t, { capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
   client.openDocument(uri, 'dotenv', text, 1);
   await client.waitForDiagnostics(uri, 1);
 
@@ -69,9 +66,7 @@ test('completion answers a list whose items replace a range of the document', as
 });
 
 test('code actions answer an array', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 1);
   const { diagnostics } = await client.waitForDiagnostics(uri, 1);
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: text.length - 1 } };

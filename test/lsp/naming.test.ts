@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configurationHandler, LspClient, positionOf } from '../helpers/lspClient';
+import { type LspClient, positionOf } from '../helpers/lspClient';
 import { waitUntil } from '../helpers/repo';
+import { startServer } from '../helpers/server';
 
 const envUri = 'file:///shop/.env';
 const envText = '# shop\nMONGODB_URI=mongodb://db:27017/salesData\nMONGO_COLLECTION=system.cache\n';
@@ -24,9 +25,7 @@ function latest(client: LspClient, uri: string): { diagnostics: any[] } | undefi
 }
 
 test('naming diagnostics, and case conflicts across open documents', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(envUri, 'dotenv', envText, 1);
   const env = await client.waitForDiagnostics(envUri, 1);
   const reserved = env.diagnostics.find((d: any) => d.code === 'collection-name-reserved');
@@ -55,9 +54,7 @@ test('naming diagnostics, and case conflicts across open documents', async (t) =
 });
 
 test('settings: serverPlatform and the Atlas tier are read from workspace/configuration', async (t) => {
-  const client = LspClient.start({ onServerRequest: configurationHandler(() => ({ serverPlatform: 'windows', atlas: { tier: 'M10', clientInstances: 20 } })) });
-  t.after(() => client.kill());
-  await client.initialize({ workspace: { configuration: true } });
+  const client = await startServer(t, { settings: { serverPlatform: 'windows', atlas: { tier: 'M10', clientInstances: 20 } } });
   const uri = 'file:///shop/config/.env.production';
   const text = 'MONGODB_URI=mongodb+srv://api:${MONGO_PASSWORD}@shop.ab1cd.mongodb.net/shop\nMONGO_DB=reports:2024\n';
   client.openDocument(uri, 'dotenv', text, 1);
@@ -71,9 +68,7 @@ test('settings: serverPlatform and the Atlas tier are read from workspace/config
 });
 
 test('hover on createIndex shows the index limits', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({ textDocument: { hover: { contentFormat: ['markdown'] } } });
+  const client = await startServer(t, { capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } } });
   const uri = 'file:///shop/indexes.mongodb.js';
   const text = 'use("shop");\ndb.orders.createIndex({ customerId: 1, createdAt: -1 });\n';
   client.openDocument(uri, 'javascript', text, 1);

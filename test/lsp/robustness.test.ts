@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient, ResponseErrorFromServer } from '../helpers/lspClient';
+import { ResponseErrorFromServer } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 const uri = 'file:///project/.env';
 const text = 'MONGODB_URI=mongodb://admin:s3cretPass@localhost:70000/app\n';
 
 test('malformed and unknown requests are answered with errors; the server keeps serving', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
 
   const garbage = await client.requestRaw('textDocument/hover', 'garbage');
   assert.equal(garbage.error?.code, -32602, 'InvalidParams');
@@ -32,9 +31,7 @@ test('malformed and unknown requests are answered with errors; the server keeps 
 });
 
 test('requests for documents that are not open answer empty', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   const position = { line: 0, character: 0 };
   const unknownDoc = { uri: 'file:///not/open.env' };
   assert.equal(await client.request('textDocument/hover', { textDocument: unknownDoc, position }), null);
@@ -45,9 +42,7 @@ test('requests for documents that are not open answer empty', async (t) => {
 });
 
 test('passwords never reach the logs', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 1);
   await client.waitForDiagnostics(uri, 1);
   await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 30 } });

@@ -5,13 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
 import { memoryOf } from '../helpers/processStats';
+import { startServer } from '../helpers/server';
 
 test('a thousand open documents are all checked, closed and forgotten', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   const uris = Array.from({ length: 1000 }, (_, i) => `file:///many/service-${i}/.env`);
   uris.forEach((uri, i) => client.openDocument(uri, 'dotenv', `# service ${i}\nMONGODB_URI=mongodb://svc:pw@db-${i}:${i % 2 ? 27017 : 70000}/app\nOTHER=${'x'.repeat(200)}\n`, 1));
   const published = await Promise.all(uris.map((uri) => client.waitForDiagnostics(uri, 1, 30_000)));
@@ -24,9 +22,7 @@ test('a thousand open documents are all checked, closed and forgotten', async (t
 });
 
 test('a storm of 10,000 edits ends in the diagnostics of the last version, published a few times only', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   const uri = 'file:///storm/.env';
   let text = Array.from({ length: 2000 }, (_, i) => `MONGO_URI_${i}=mongodb://h${i}:27017/db\n`).join('');
   client.openDocument(uri, 'dotenv', text, 1);
@@ -59,9 +55,7 @@ test('a storm of 10,000 edits ends in the diagnostics of the last version, publi
 });
 
 test('a 50 MB line is not checked (maxFileSize), with one message, and memory stays bounded', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   const uri = 'file:///huge/one-line.txt';
   const line = 'mongodb://h:70000/db '.repeat(Math.ceil((50 * 1024 * 1024) / 21)).slice(0, 50 * 1024 * 1024);
   client.openDocument(uri, 'plaintext', line, 1);

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import type { LspClient } from '../helpers/lspClient';
+import { startServer } from '../helpers/server';
 
 const uri = 'file:///project/.env';
 const text = 'MONGODB_URI=mongodb://admin:secret@localhost:70000/app\n';
@@ -21,9 +22,7 @@ async function assertServing(client: LspClient, label: string): Promise<void> {
 }
 
 test('broken framing, invalid JSON and messages without a method are dropped; the next message is served', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   const write = (b: Buffer | string) => client.child.stdin.write(b);
 
   write('Content-Length: abc\r\n\r\n{}');
@@ -60,9 +59,7 @@ test('broken framing, invalid JSON and messages without a method are dropped; th
 });
 
 test('positions out of range and documents never opened are answered, not failed', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 1);
   await client.waitForDiagnostics(uri, 1);
   const doc = { uri };
@@ -93,9 +90,7 @@ test('positions out of range and documents never opened are answered, not failed
 });
 
 test('binary content and lone surrogates are checked without errors, and edits may split a surrogate pair', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   let seed = 1;
   const random = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647;
   const binary = Array.from({ length: 20_000 }, () => String.fromCharCode(Math.floor(random() * 0x10000))).join('');

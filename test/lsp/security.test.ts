@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import { LspClient, NO_NETWORK_PRELOAD } from '../helpers/lspClient';
+import { NO_NETWORK_PRELOAD } from '../helpers/lspClient';
 import { repoRoot } from '../helpers/repo';
+import { startServer } from '../helpers/server';
 
 const FAKE_DNS = path.join(repoRoot(), 'test', 'helpers', 'fakeDns.cjs');
 const uri = 'file:///project/.env';
@@ -29,9 +30,7 @@ test('the preload that forbids the network ends a process that uses it', () => {
 });
 
 test('resolving SRV records is refused while mongodbUri.allowNetwork is off, without a DNS look-up', async (t) => {
-  const client = LspClient.start();
-  t.after(() => client.kill());
-  await client.initialize({});
+  const client = await startServer(t);
   client.openDocument(uri, 'dotenv', text, 1);
   await client.waitForDiagnostics(uri, 1);
   const answer = await client.requestRaw('mongodbUri/resolveSrv', at(0));
@@ -42,9 +41,11 @@ test('resolving SRV records is refused while mongodbUri.allowNetwork is off, wit
 });
 
 test('with mongodbUri.allowNetwork on, the command resolves SRV and TXT records and checks them', async (t) => {
-  const client = LspClient.start({ allowNetwork: true, nodeArgs: ['--require', FAKE_DNS] });
-  t.after(() => client.kill());
-  await client.initialize({}, { mongodbUri: { allowNetwork: true } });
+  const client = await startServer(t, {
+    allowNetwork: true,
+    nodeArgs: ['--require', FAKE_DNS],
+    initializationOptions: { mongodbUri: { allowNetwork: true } },
+  });
   client.openDocument(uri, 'dotenv', text, 1);
   await client.waitForDiagnostics(uri, 1);
 

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { repoRoot } from '../../helpers/repo';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
@@ -28,8 +29,8 @@ const SPEC_TABLE = [
   'w', 'waitQueueTimeoutMS', 'wTimeoutMS', 'zlibCompressionLevel',
 ];
 
-/** The installed driver, resolved from the repository root so the test also runs from a bundle elsewhere. */
-const requireFromRoot = createRequire(join(process.cwd(), 'package.json'));
+/** The installed driver, resolved from the repository root. */
+const requireFromRoot = createRequire(join(repoRoot(), 'package.json'));
 interface Descriptor {
   type?: string;
   deprecated?: string | boolean;

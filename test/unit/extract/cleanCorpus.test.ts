@@ -12,16 +12,7 @@ import { defaultSettings } from '../../../server/src/service/types';
 import { languageIdForPath } from '../../../server/src/cli/languageId';
 import { repoRoot } from '../../helpers/repo';
 
-/** The repository: above the built test, or (for a test bundled elsewhere) the working directory. */
-function root(): string {
-  try {
-    return repoRoot();
-  } catch {
-    return repoRoot(process.cwd());
-  }
-}
-
-const corpus = path.join(root(), 'test', 'fixtures', 'clean');
+const corpus = path.join(repoRoot(), 'test', 'fixtures', 'clean');
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -5,6 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { repoRoot } from '../../helpers/repo';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { checkConnectionString } from '../../../server/src/service/rules';
@@ -45,16 +46,13 @@ interface Client {
   new (uri: string): object;
 }
 
-/** The installed driver, resolved from the repository root so the bundled test also runs from elsewhere. */
+/** The installed driver, resolved from the repository root. */
 function loadDriver(): Client {
-  for (const from of [join(process.cwd(), 'package.json'), __filename]) {
-    try {
-      return createRequire(from)('mongodb').MongoClient as Client;
-    } catch {
-      // try the next location
-    }
+  try {
+    return createRequire(join(repoRoot(), 'package.json'))('mongodb').MongoClient as Client;
+  } catch {
+    throw new Error('The mongodb driver is not installed (npm install in the repository root).');
   }
-  throw new Error('The mongodb driver is not installed (npm install in the repository root).');
 }
 
 function driverError(MongoClient: Client, uri: string): string | undefined {
