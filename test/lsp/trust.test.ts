@@ -1,0 +1,101 @@
+/**
+ * What users must be able to trust, over LSP: the driver profile follows the project (driver "auto" and
+ * the package.json beside the file), fixes for values that are neither true nor false offer both without
+ * choosing, and no secret shows in a hover, wherever the cursor is, or in the description of a string.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, test } from 'node:test';
+import { startServer } from '../helpers/server';
+import { SECRET_CASES, secretsIn } from '../helpers/secrets';
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-trust-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const WATCHING = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } };
+/** journal=yes: drivers that follow the specification ignore it with a warning; the Node.js driver refuses it. */
+const ENV = 'MONGODB_URI=mongodb://localhost:27017/shop?retryWrites=true&journal=yes\n';
+
+describe('driver "auto"', () => {
+  test('a file of a project that depends on mongodb is checked with the Node.js rules, and follows package.json', async (t) => {
+    const dir = folder({
+      'package.json': JSON.stringify({ name: 'shop', dependencies: { mongodb: '^6.8.0' } }),
+      'config/.env': ENV,
+    });
+    const client = await startServer(t, { capabilities: WATCHING, settings: { driver: 'auto' } });
+    const uri = pathToFileURL(path.join(dir, 'config', '.env')).href;
+    client.openDocument(uri, 'dotenv', ENV, 1);
+    const node = await client.waitForDiagnostics(uri, 1);
+    const severityOf = (ds: any[]) => ds.find((d) => d.code === 'option-invalid-value')?.severity;
+    assert.equal(severityOf(node.diagnostics), 1, 'the Node.js driver refuses journal=yes: an error');
+
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 14 } });
+    assert.match(hover.contents.value, /Node\.js driver \(auto: the nearest package\.json depends on mongodb or mongoose\)/);
+
+    // The project drops the driver: the same file is checked with the specification's rules.
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'shop', dependencies: { express: '^4.0.0' } }));
+    const before = client.notificationsOf('textDocument/publishDiagnostics').length;
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'package.json')).href, type: 2 }] });
+    const spec = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && client.notificationsOf('textDocument/publishDiagnostics').length > before);
+    assert.equal(severityOf(spec.diagnostics), 2, 'drivers that follow the specification ignore it: a warning');
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('JavaScript is checked with the Node.js rules without a package.json; "spec" overrides', async (t) => {
+    const text = 'const uri = "mongodb://localhost/shop?journal=yes";\n';
+    const auto = await startServer(t, { settings: { driver: 'auto' } });
+    auto.openDocument('file:///nowhere/db.js', 'javascript', text, 1);
+    assert.equal((await auto.waitForDiagnostics('file:///nowhere/db.js', 1)).diagnostics[0].severity, 1);
+    const spec = await startServer(t, { settings: { driver: 'spec' } });
+    spec.openDocument('file:///nowhere/db.js', 'javascript', text, 1);
+    assert.equal((await spec.waitForDiagnostics('file:///nowhere/db.js', 1)).diagnostics[0].severity, 2);
+  });
+});
+
+test('a boolean that is neither true nor false is offered both, neither preferred', async (t) => {
+  const client = await startServer(t, { capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } } });
+  const uri = 'file:///p/.env';
+  client.openDocument(uri, 'dotenv', 'MONGODB_URI=mongodb://localhost/app?retryWrites=maybe\n', 1);
+  const { diagnostics } = await client.waitForDiagnostics(uri, 1);
+  const d = diagnostics.find((x: any) => x.code === 'option-invalid-value');
+  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+  assert.deepEqual(actions.map((a: any) => [a.title, a.isPreferred ?? false, a.edit.changes[uri][0].newText]), [
+    ['Change to true', false, 'true'],
+    ['Change to false', false, 'false'],
+  ]);
+});
+
+test('no secret in any hover or description, wherever the cursor is', async (t) => {
+  const client = await startServer(t);
+  const leaks: string[] = [];
+  let hovers = 0;
+  for (const [n, c] of SECRET_CASES.entries()) {
+    const uri = `file:///p/s${n}.env`;
+    const text = `MONGODB_URI=${c.uri}\n`;
+    client.openDocument(uri, 'dotenv', text, 1);
+    const { diagnostics } = await client.waitForDiagnostics(uri, 1);
+    for (const d of diagnostics) leaks.push(...secretsIn(d.message, c.secrets).map((s) => `${c.uri} diagnostic ${d.code}: ${s}`));
+    for (let character = 0; character <= text.length - 1; character++) {
+      const position = { line: 0, character };
+      const hover = await client.request('textDocument/hover', { textDocument: { uri }, position });
+      if (hover) {
+        hovers++;
+        leaks.push(...secretsIn(JSON.stringify(hover), c.secrets).map((s) => `${c.uri} hover at ${character}: ${s}`));
+      }
+      const described = await client.request('mongodbUri/describeConnectionString', { textDocument: { uri }, position });
+      if (described) leaks.push(...secretsIn(JSON.stringify(described), c.secrets).map((s) => `${c.uri} description at ${character}: ${s}`));
+    }
+  }
+  assert.deepEqual(leaks, []);
+  assert.ok(hovers > SECRET_CASES.length * 10, `hovers were shown (${hovers})`);
+});
