@@ -3,12 +3,11 @@
  * (parserDifferential.test.ts): every part is generated as the text it should read as, then written
  * with random percent-encoding, so that the test knows what each part means. Shares no code with the parser.
  *
- * Restrictions, each because our parser, mongodb-connection-string-url and the WHATWG URL parser read
- * the text differently while the connection-string specification leaves no doubt that it is written
- * the way the generator writes it:
- * - `@` is percent-encoded in the database name and in option names: the specification requires an
- *   unescaped `@` to end the userinfo, and our parser, when the host list has no `@`, takes one from
- *   further on (`mongodb://user:pa/ss@host`) to recover a password with an unescaped `/`.
+ * What the generator leaves out, where our parser, mongodb-connection-string-url and the WHATWG URL
+ * parser read the same text differently:
+ * - `@` is percent-encoded in the database name and in option names: when the host list has no `@`,
+ *   our parser takes one from further on for the end of the userinfo, on purpose, to recover a password
+ *   with an unescaped `/` (`mongodb://user:pa/ss@host`, which the specification's tests call invalid).
  * - `+` is percent-encoded in options: URLSearchParams reads `+` as a space (form encoding); the
  *   specification only percent-decodes.
  * - `;` is percent-encoded in options: it is the legacy option separator of the specification (our
@@ -23,8 +22,8 @@
  *   host list with `.*`, which stops at them, and silently drops the rest of the string.
  * - `#` is percent-encoded everywhere: URLs end at a fragment; connection strings have none.
  * - A database name is never `.` or `..`, raw or encoded: URL paths drop such segments.
- * - Ports are 1–65535 and the userinfo has a user name: the specification's tests call port 0 and an
- *   empty user name invalid.
+ * - Ports are 1–65535 (the specification's tests call port 0 invalid), and a userinfo has a user name
+ *   (mongodb-connection-string-url rejects `mongodb://:p@h`).
  */
 import fc from 'fast-check';
 
