@@ -1,7 +1,7 @@
 /** scheme-invalid: a connection string starts with exactly mongodb:// or mongodb+srv:// (rules/scheme.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectClean, expectOne } from '../../helpers/problems';
+import { expectClean, expectOne, uriProblems } from '../../helpers/problems';
 
 describe('scheme-invalid', () => {
   it('a scheme other than mongodb is an error under the scheme that suggests mongodb://', () => {
@@ -32,5 +32,10 @@ describe('scheme-invalid', () => {
 
   it('the empty string is an error at its start', () => {
     expectOne('', 'scheme-invalid', 'error', '', /is empty/);
+  });
+
+  it('a wrong scheme with nothing after it is one problem, not also a missing host', () => {
+    assert.deepEqual(uriProblems('mongo://').map((p) => p.id), ['scheme-invalid']);
+    expectOne('mongodb://', 'host-missing', 'error');
   });
 });

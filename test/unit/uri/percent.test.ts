@@ -15,6 +15,7 @@ describe('decodePercent', () => {
     assert.equal(d.value, 'aéb😀c');
     assert.equal(d.hadEscapes, true);
     assert.deepEqual(d.map, [0, 1, 7, 8, 8, 20, 21]);
+    assert.deepEqual(decode('%C3%A9%C3%A9x').map, [0, 6, 12, 13]);
   });
 
   it('keeps a "%" that does not start an escape and records where it is', () => {
