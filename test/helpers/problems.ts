@@ -84,3 +84,10 @@ export function expectClean(uri: string, settings?: Settings): void {
   const ps = uriProblems(uri, settings).filter((p) => p.sev === 'error' || p.sev === 'warning');
   assert.deepEqual(ps, [], uri);
 }
+
+/** Asserts that the connection string has no error (warnings may remain: what a driver accepts); returns its problems. */
+export function expectNoError(uri: string, settings?: Settings): UriProblem[] {
+  const ps = uriProblems(uri, settings);
+  assert.deepEqual(ps.filter((p) => p.sev === 'error'), [], uri);
+  return ps;
+}

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseConnectionString } from '../../../server/src/service/uri/parser';
+import { asciiLower, parseConnectionString } from '../../../server/src/service/uri/parser';
 import { linearWork } from '../../helpers/workMeter';
 import { Span } from '../../../server/src/service/types';
 
@@ -126,4 +126,82 @@ describe('parsing does linear work in the input length', () => {
       assert.ok(w.linear, `${name}: ${w.small} steps → ${w.large} steps (bound ${w.bound})`);
     });
   }
+});
+
+describe('parseConnectionString: scheme, slash and question mark', () => {
+  it('records the scheme, the body start and where the host list ends', () => {
+    const t = 'mongodb://h?w=1';
+    const p = parseConnectionString(t);
+    assert.equal(p.bodyStart, 10);
+    assert.equal(at(t, p.hostsSpan), 'h');
+    assert.equal(at(t, p.question), '?');
+    assert.equal(at(t, p.optionsSpan), 'w=1');
+  });
+
+  it('a slash with nothing after it is no database', () => {
+    const t = 'mongodb://h/';
+    const p = parseConnectionString(t);
+    assert.equal(at(t, p.slash), '/');
+    assert.equal(p.database, undefined);
+    assert.equal(p.question, undefined);
+  });
+
+  it('"mongodb:/" is no scheme: the text is read as hosts from the start', () => {
+    const p = parseConnectionString('mongodb:/h');
+    assert.equal(p.scheme.kind, 'missing');
+    assert.equal(p.bodyStart, 0);
+    assert.equal(p.hosts[0].host.value, 'mongodb');
+    assert.equal(p.database?.value, 'h');
+  });
+});
+
+describe('parseConnectionString: hosts and ports', () => {
+  it('a dotted quad is ipv4 (leading zeros too); three parts are a host name', () => {
+    assert.deepEqual(parseConnectionString('mongodb://1.2.3,001.2.3.4').hosts.map((h) => h.type), ['hostname', 'ipv4']);
+  });
+
+  it('keeps the raw port, and its value only when it is all digits', () => {
+    assert.deepEqual(parseConnectionString('mongodb://h:1234567').hosts[0].port, { span: { start: 12, end: 19 }, raw: '1234567', value: 1234567 });
+    assert.equal(parseConnectionString('mongodb://h:12a').hosts[0].port?.value, undefined);
+    assert.equal(parseConnectionString('mongodb://[::1]:').hosts[0].port?.raw, '');
+  });
+
+  it('records at most eight colons of a host (the first seven and the last)', () => {
+    const h = parseConnectionString('mongodb://h' + ':1'.repeat(20)).hosts[0];
+    assert.equal(h.extraColons?.length, 8);
+    assert.equal(h.port?.raw, '1');
+  });
+
+  it('userinfo with nothing after the "@" leaves no host', () => {
+    const p = parseConnectionString('mongodb://u@');
+    assert.equal(p.userinfo?.username.value, 'u');
+    assert.deepEqual(p.hosts, []);
+    assert.deepEqual(p.emptyHosts, []);
+  });
+});
+
+describe('parseConnectionString: credentials and options', () => {
+  it('recovers the credentials when an unescaped ? cuts the password', () => {
+    const p = parseConnectionString('mongodb://user:pa?ss@host/db');
+    assert.equal(p.userinfo?.password?.value, 'pa?ss');
+    assert.equal(p.userinfo?.recoveredPastSlash, true);
+    assert.equal(p.hosts[0].host.value, 'host');
+  });
+
+  it('splits each option at its first "=", decodes the key and lower-cases it', () => {
+    const p = parseConnectionString('mongodb://h/?%41PPNAME=x&appName=a=b');
+    assert.deepEqual(p.options.map((o) => [o.keyLower, o.value?.value, o.separator, o.index]), [['appname', 'x', '?', 0], ['appname', 'a=b', '&', 1]]);
+  });
+
+  it('skips empty items between separators', () => {
+    const p = parseConnectionString('mongodb://h/?&&w=1&');
+    assert.deepEqual(p.options.map((o) => o.key.value), ['w']);
+  });
+});
+
+describe('asciiLower', () => {
+  it('lower-cases ASCII A–Z only, as the specification requires for option keys', () => {
+    assert.equal(asciiLower('ReplicaSet'), 'replicaset');
+    assert.equal(asciiLower('ÄBC\u212A'), 'Äbc\u212A');
+  });
 });
