@@ -91,3 +91,9 @@ export function expectNoError(uri: string, settings?: Settings): UriProblem[] {
   assert.deepEqual(ps.filter((p) => p.sev === 'error'), [], uri);
   return ps;
 }
+
+/** Asserts that the connection string has no problem of rule `id`. */
+export function expectNone(uri: string, id: string, settings?: Settings): void {
+  const ps = uriProblems(uri, settings).filter((p) => p.id === id);
+  assert.deepEqual(ps, [], `${uri}: no ${id}`);
+}

@@ -1,7 +1,7 @@
 /** Per-mechanism credential rules of the authentication spec, and authSource (rules/auth.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectClean, expectOne, uriProblems } from '../../helpers/problems';
+import { expectClean, expectOne, uriProblems, expectNone } from '../../helpers/problems';
 
 const OIDC = 'mongodb://h/?authMechanism=MONGODB-OIDC&authMechanismProperties=';
 
@@ -56,9 +56,12 @@ describe('auth-username-missing', () => {
 });
 
 describe('auth-password-missing', () => {
-  it('SCRAM and PLAIN with a username but no password are a warning under the username', () => {
-    expectOne('mongodb://u@h/?authMechanism=PLAIN', 'auth-password-missing', 'warning', 'u', /PLAIN needs a password/);
-    expectOne('mongodb://u@h/?authMechanism=SCRAM-SHA-1', 'auth-password-missing', 'warning', 'u');
+  it('SCRAM and PLAIN named with a username but no password are an error under the username (the auth specification says MUST)', () => {
+    expectOne('mongodb://u@h/?authMechanism=PLAIN', 'auth-password-missing', 'error', 'u', /PLAIN needs a password/);
+    expectOne('mongodb://u@h/?authMechanism=SCRAM-SHA-1', 'auth-password-missing', 'error', 'u');
+    expectOne('mongodb://u@h/?authMechanism=SCRAM-SHA-256', 'auth-password-missing', 'error', 'u');
+    // Without a mechanism the driver negotiates one: a user without a password is valid (spec test "Username without password").
+    expectNone('mongodb://alice@127.0.0.1', 'auth-password-missing');
     expectClean('mongodb://u:p@h/?authMechanism=PLAIN');
   });
 });
@@ -78,7 +81,7 @@ describe('auth-username-forbidden', () => {
 describe('auth-password-forbidden', () => {
   it('MONGODB-X509 takes no password; an empty one is no password', () => {
     expectOne('mongodb://u:p@h/?authMechanism=MONGODB-X509', 'auth-password-forbidden', 'error', 'p', /MONGODB-X509 takes no password/);
-    expectClean('mongodb://u:@h/?authMechanism=MONGODB-X509');
+    expectClean('mongodb://u:@h/?authMechanism=MONGODB-X509&tls=true');
   });
 
   it('MONGODB-AWS takes no password, and not even the ":" of an empty one', () => {
@@ -96,7 +99,7 @@ describe('auth-source-invalid', () => {
     const p = expectOne('mongodb://h/?authMechanism=MONGODB-X509&authSource=admin', 'auth-source-invalid', 'error', 'authSource=admin', /authenticates against \$external/);
     assert.equal(p.data?.replacement, 'authSource=$external');
     expectOne('mongodb://u@h/?authMechanism=GSSAPI&authSource=admin', 'auth-source-invalid', 'error', 'authSource=admin');
-    expectClean('mongodb://h/?authMechanism=MONGODB-X509&authSource=$external');
+    expectClean('mongodb://h/?authMechanism=MONGODB-X509&authSource=$external&tls=true');
   });
 
   it('PLAIN and SCRAM take any authSource', () => {

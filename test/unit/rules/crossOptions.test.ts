@@ -1,7 +1,7 @@
 /** Rules that relate several options (rules/crossOptions.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectClean, expectOne, uriProblems } from '../../helpers/problems';
+import { expectClean, expectOne, uriProblems, expectNone, expectNoError } from '../../helpers/problems';
 
 describe('tls-ssl-mismatch', () => {
   it('tls and ssl with different values are an error under the later one', () => {
@@ -18,7 +18,8 @@ describe('tls-ssl-mismatch', () => {
 describe('tls-option-conflict', () => {
   it('tlsInsecure with tlsAllowInvalidCertificates is an error whatever the values', () => {
     expectOne('mongodb://h/?tlsInsecure=true&tlsAllowInvalidCertificates=false', 'tls-option-conflict', 'error', 'tlsAllowInvalidCertificates=false', /cannot be combined with tlsInsecure \(whatever their values\)/);
-    expectClean('mongodb://h/?tlsInsecure=true');
+    expectNone('mongodb://h/?tlsInsecure=true', 'tls-option-conflict');
+    expectNoError('mongodb://h/?tlsInsecure=true');
   });
 
   it('the conflict is reported under whichever of the pair comes second', () => {
@@ -31,7 +32,8 @@ describe('tls-option-conflict', () => {
   });
 
   it('tlsAllowInvalidHostnames conflicts only with tlsInsecure', () => {
-    expectClean('mongodb://h/?tlsAllowInvalidCertificates=true&tlsAllowInvalidHostnames=true');
+    expectNone('mongodb://h/?tlsAllowInvalidCertificates=true&tlsAllowInvalidHostnames=true', 'tls-option-conflict');
+    expectNoError('mongodb://h/?tlsAllowInvalidCertificates=true&tlsAllowInvalidHostnames=true');
   });
 });
 

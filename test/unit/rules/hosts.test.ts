@@ -92,8 +92,13 @@ describe('port-invalid', () => {
   });
 
   it('a port that is not a number is an error', () => {
-    expectOne('mongodb://h:abc', 'port-invalid', 'error', 'abc', /"abc" is not a number/);
-    expectOne('mongodb://[::1]:x', 'port-invalid', 'error', 'x', /not a number/);
+    expectOne('mongodb://u:p@h:abc', 'port-invalid', 'error', 'abc', /"abc" is not a number/);
+    expectOne('mongodb://[::1]:x', 'port-invalid', 'error', 'x', /not a port number/);
+  });
+
+  it('without an "@", the text after ":" may be a password: it is not echoed, and the message says how to write user:password@host', () => {
+    const p = expectOne('mongodb://admin:Sup3rSecret', 'port-invalid', 'error', 'Sup3rSecret', /If it is a password, the "@" and the host after it are missing/);
+    assert.doesNotMatch(p.msg, /Sup3rSecret/);
   });
 
   it('an empty port is an error under the ":" with a fix that removes it', () => {

@@ -36,9 +36,27 @@ describe('option-invalid-value: booleans and enumerations', () => {
     expectOne('mongodb://h/?journal=yes', 'option-invalid-value', 'warning', 'yes', /Use true/);
   });
 
-  it('any other boolean value is a warning without a fix', () => {
+  it('any other boolean value is a warning offering both true and false', () => {
     const p = expectOne('mongodb://h/?journal=maybe', 'option-invalid-value', 'warning', 'maybe', /must be true or false, not "maybe"/);
-    assert.equal(p.data, undefined);
+    assert.equal(p.data?.replacement, 'true');
+    assert.deepEqual(p.data?.alternatives, [{ replacement: 'false', title: 'Change to false' }]);
+  });
+
+  it('a typo of true or false has one fix, and the message says what each driver does', () => {
+    const p = expectOne('mongodb://h/?retryWrites=ture', 'option-invalid-value', 'warning', 'ture', /Did you mean true\?/);
+    assert.equal(p.data?.replacement, 'true');
+    assert.equal(p.data?.alternatives, undefined);
+    assert.match(p.msg, /Drivers that follow the specification ignore the option with a warning; the Node\.js driver refuses the connection string at start-up\./);
+  });
+
+  it('w one or two letters from majority is a typo of majority; other names are custom write concerns', () => {
+    const p = expectOne('mongodb://h/?w=majorty', 'option-invalid-value', 'warning', 'majorty', /Did you mean majority\?/);
+    assert.equal(p.data?.replacement, 'majority');
+    assert.match(p.msg, /Drivers pass it on to the server as it is/);
+    expectOne('mongodb://h/?w=MAJORITY', 'option-invalid-value', 'warning', 'MAJORITY');
+    expectClean('mongodb://h/?w=majority');
+    expectClean('mongodb://h/?w=multiDataCenter');
+    expectClean('mongodb://h/?w=2');
   });
 
   it('an unknown readPreference mode is a warning with the modes', () => {

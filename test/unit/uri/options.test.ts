@@ -68,13 +68,15 @@ describe('resolveOptions: booleans, enumerations, lists, write concern', () => {
     assert.match(issue!, /must be written "true" in lower case/);
     assert.equal(index('mongodb://h/?tls=TRUE').all[0].issue?.replacement, 'true');
     assert.equal(index('mongodb://h/?tls=n').all[0].issue?.replacement, 'false');
-    assert.equal(index('mongodb://h/?tls=maybe').all[0].issue?.replacement, undefined);
+    assert.deepEqual([index('mongodb://h/?tls=maybe').all[0].issue?.replacement, index('mongodb://h/?tls=maybe').all[0].issue?.alternatives], ['true', ['false']]);
+    assert.equal(index('mongodb://h/?tls=flase').all[0].issue?.replacement, 'false');
   });
 
   it('enumerations are exact; another case has a replacement; open enumerations take any value', () => {
     assert.deepEqual(one('readPreference=nearest'), ['nearest', undefined]);
     assert.equal(index('mongodb://h/?readPreference=NEAREST').all[0].issue?.replacement, 'nearest');
     assert.match(one('readPreference=far')[1]!, /"far" is not a valid readPreference/);
+    assert.equal(index('mongodb://h/?readPreference=secundary').all[0].issue?.replacement, 'secondary');
     assert.deepEqual(one('readConcernLevel=futureLevel'), ['futureLevel', undefined]);
   });
 

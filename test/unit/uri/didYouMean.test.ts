@@ -1,7 +1,7 @@
 /** Did-you-mean: a bounded, case-insensitive edit distance and the closest plausible name (rules/didYouMean.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { closest, editDistance } from '../../../server/src/service/rules/didYouMean';
+import { closest, editDistance } from '../../../server/src/service/uri/didYouMean';
 import { expectOne } from '../../helpers/problems';
 
 describe('editDistance', () => {
