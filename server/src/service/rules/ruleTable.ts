@@ -353,7 +353,7 @@ const rules: RuleInfo[] = [
   {
     id: 'proxy-remote-localhost', severity: 'info', group: 'advice', docs: PROXY,
     title: 'A remote proxy in front of a localhost server',
-    description: 'All servers are localhost or sockets, but the connection goes through a proxy on another machine, where "localhost" means the proxy\'s own machine. The driver will reach a different server, or none. Remove the proxy options, or name the server by an address the proxy can reach.',
+    description: 'All servers are localhost or sockets, but the connection goes through a proxy on another machine, where "localhost" means the proxy\'s own machine. The driver then reaches a different server, or none. This is information only: remove the proxy options, or name the server by an address the proxy can reach.',
   },
   {
     id: 'direct-connection-replica-set', severity: 'info', group: 'advice', docs: OPTS,
