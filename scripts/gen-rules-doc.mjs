@@ -30,6 +30,10 @@ const GROUPS = {
   options: 'Options', 'cross-option': 'Option combinations', auth: 'Authentication', advice: 'Advice', node: 'Node.js driver profile',
   admin: 'Admin commands', naming: 'Database and collection names', atlas: 'MongoDB Atlas', limits: 'Limits in code',
 };
+const unknown = RULES.filter((r) => !(r.group in GROUPS));
+if (unknown.length) throw new Error(`rule groups without a heading in GROUPS: ${[...new Set(unknown.map((r) => r.group))].join(', ')}`);
+const undescribed = RULES.filter((r) => typeof r.description !== 'string' || r.description.trim() === '');
+if (undescribed.length) throw new Error(`rules without a description: ${undescribed.map((r) => r.id).join(', ')}`);
 const lines = ['| Rule id | Default | What it checks |', '| --- | --- | --- |'];
 for (const group of Object.keys(GROUPS)) {
   const rules = RULES.filter((r) => r.group === group);
@@ -37,8 +41,6 @@ for (const group of Object.keys(GROUPS)) {
   lines.push(`| **${GROUPS[group]}** | | |`);
   for (const r of rules) lines.push(`| [\`${r.id}\`](${r.docs}) | ${r.severity} | ${r.title.replace(/\|/g, '\\|')} |`);
 }
-const unknown = RULES.filter((r) => !(r.group in GROUPS));
-if (unknown.length) throw new Error(`rule groups without a heading: ${unknown.map((r) => r.group).join(', ')}`);
 const section = `${START}\n${lines.join('\n')}\n${END}`;
 
 const readmePath = path.join(root, 'README.md');

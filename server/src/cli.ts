@@ -170,7 +170,7 @@ export function run(argv: readonly string[]): number {
   const errorCount = count('error');
   const warningCount = count('warning');
   const shown = options.quiet ? messages.filter((m) => m.severity === 'error') : messages;
-  const output = options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? formatSarif(shown) : formatText(shown);
+  const output = options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? formatSarif(shown, { ruleSettings: options.rules, executionSuccessful: unreadable === 0 }) : formatText(shown);
   process.stdout.write(output);
 
   const others = messages.length - errorCount - warningCount;

@@ -1,7 +1,8 @@
 /** Output formats of mongodb-uri-lint: text lines, JSON, SARIF 2.1.0. Messages only: never source lines. */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../service/types';
+import { RULES, ruleInfo, type RuleInfo } from '../service/rules/ruleTable';
+import type { Severity, SeveritySetting } from '../service/types';
 import { repositoryUrl, version } from '../version';
 
 export interface LintMessage {
@@ -40,7 +41,9 @@ export function formatJson(messages: readonly LintMessage[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const SARIF_LEVEL: Record<Severity, SarifLevel> = {
   error: 'error',
   warning: 'warning',
   info: 'note',
@@ -49,21 +52,113 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-export function formatSarif(messages: readonly LintMessage[]): string {
-  const rules: { id: string; helpUri: string }[] = [];
-  const ruleIndex = new Map<string, number>();
+export interface SarifOptions {
+  /** The severities set with --rule: those that differ from a rule's default are recorded as overrides. */
+  ruleSettings?: Readonly<Record<string, SeveritySetting>>;
+  /** False when some paths could not be read. */
+  executionSuccessful?: boolean;
+}
+
+/** `port-invalid` → `PortInvalid`. */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/**
+ * Plain text made safe inside a Markdown paragraph: the characters that could start emphasis, code,
+ * links, HTML tags or entities, tables, strike-through or GitHub's $math$ are escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&$]/g, '\\$&');
+}
+
+const SEVERITY_CHOICES = 'off, hint, info, warning or error';
+
+/** The reportingDescriptor of a rule: what code scanning shows as the rule's name, summary and help. */
+function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
+  const level = SARIF_LEVEL[rule.severity];
+  const setting = `"mongodbUri.rules": { "${rule.id}": "<severity>" }`;
+  const text = [
+    rule.description,
+    '',
+    `Default severity: ${rule.severity} (SARIF level ${level}).`,
+    `Change it with the mongodbUri.rules setting (${setting}) or with --rule ${rule.id}=<severity> on the command line; the severity is ${SEVERITY_CHOICES}.`,
+    '',
+    `Documentation: ${rule.docs}`,
+  ].join('\n');
+  const markdown = [
+    escapeMarkdown(rule.description),
+    '',
+    `**Default severity:** ${rule.severity} (SARIF level \`${level}\`).`,
+    '',
+    `Change it with the \`mongodbUri.rules\` setting (\`${setting}\`) or with \`--rule ${rule.id}=<severity>\` on the command line; the severity is ${SEVERITY_CHOICES}.`,
+    '',
+    `[Documentation](${rule.docs})`,
+  ].join('\n');
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: { text, markdown },
+    helpUri: rule.docs,
+    defaultConfiguration: { level },
+    properties: { tags: rule.security ? [rule.group, 'security'] : [rule.group] },
+  };
+}
+
+/** A rule the table does not know (never expected): its id and documentation only. */
+function unknownRuleDescriptor(id: string, docs: string): Record<string, unknown> {
+  return {
+    id,
+    name: pascalCase(id),
+    shortDescription: { text: id },
+    fullDescription: { text: id },
+    help: { text: `Documentation: ${docs}`, markdown: `[Documentation](${docs})` },
+    helpUri: docs,
+  };
+}
+
+export function formatSarif(messages: readonly LintMessage[], options: SarifOptions = {}): string {
+  const settings = options.ruleSettings ?? {};
+  // --rule settings that change a default severity; unknown ids never get here (a usage error).
+  const overridden = Object.keys(settings).filter((id) => {
+    const rule = ruleInfo(id);
+    return rule !== undefined && settings[id] !== rule.severity;
+  });
+  // The rules that have results or an override, in the order of the rule table.
+  const wanted = new Set([...messages.map((m) => m.ruleId), ...overridden]);
+  const known = RULES.filter((r) => wanted.has(r.id));
+  const rules = known.map(ruleDescriptor);
+  const ruleIndex = new Map<string, number>(known.map((r, i) => [r.id, i]));
   for (const m of messages) {
     if (!ruleIndex.has(m.ruleId)) {
       ruleIndex.set(m.ruleId, rules.length);
-      rules.push({ id: m.ruleId, helpUri: m.docs });
+      rules.push(unknownRuleDescriptor(m.ruleId, m.docs));
     }
   }
+  const ruleConfigurationOverrides = overridden.map((id) => {
+    const setting = settings[id]!;
+    return {
+      descriptor: { id, index: ruleIndex.get(id) },
+      configuration: setting === 'off' ? { enabled: false, properties: { severity: setting } } : { level: SARIF_LEVEL[setting], properties: { severity: setting } },
+    };
+  });
+  const invocation: Record<string, unknown> = { executionSuccessful: options.executionSuccessful ?? true };
+  if (ruleConfigurationOverrides.length > 0) invocation.ruleConfigurationOverrides = ruleConfigurationOverrides;
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'mongodb-uri-lint', version, informationUri: repositoryUrl, rules } },
+        invocations: [invocation],
+        // Columns count UTF-16 code units, as editors and JavaScript do.
+        columnKind: 'utf16CodeUnits',
         results: messages.map((m) => ({
           ruleId: m.ruleId,
           ruleIndex: ruleIndex.get(m.ruleId),
