@@ -78,8 +78,9 @@ describe('JSON extraction', () => {
   });
 
   it('escapes replacements for JSON and reads them back', () => {
-    for (const s of ['mongodb://u:p%40ss@h/db', 'a"b\\c', 'line\nbreak\ttab\u0001', '/slash/', 'ünï']) {
-      const v = extractValues('{"MONGO_URI": "x"}', 'json', 'u')[0];
+    // After a scheme: under a connection-string key only a connection string is one.
+    for (const s of ['mongodb://u:p%40ss@h/db', 'mongodb://h/?appName=a"b\\c', 'mongodb://h/?appName=line\nbreak\ttab\u0001', 'mongodb://h/slash/', 'mongodb://h/?appName=ünï']) {
+      const v = extractValues('{"MONGO_URI": "mongodb://x"}', 'json', 'u')[0];
       const doc = `{"MONGO_URI": "${encodeForHost(v, s)}"}`;
       assert.deepEqual(texts(doc, 'json'), [s], JSON.stringify(s));
     }

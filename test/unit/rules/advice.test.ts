@@ -26,7 +26,7 @@ describe('tls-disabled', () => {
     expectOne('mongodb+srv://localhost/?tls=false', 'tls-disabled', 'info', 'tls=false');
   });
 
-  it('the Node.js profile does not give this advice', () => {
-    assert.equal(tlsDisabled('mongodb://db.example.com/?tls=false', 'node'), false);
+  it('the Node.js profile gives the same advice', () => {
+    assert.equal(tlsDisabled('mongodb://db.example.com/?tls=false', 'node'), true);
   });
 });

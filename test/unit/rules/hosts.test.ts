@@ -32,7 +32,7 @@ describe('host-invalid', () => {
   });
 
   it('the text in brackets must be an IPv6 address', () => {
-    expectOne('mongodb://[zz]', 'host-invalid', 'error', 'zz', /"\[zz\]" is not an IPv6 address/);
+    expectOne('mongodb://[fe80::zz]', 'host-invalid', 'error', 'fe80::zz', /"\[fe80::zz\]" is not an IPv6 address/);
     expectClean('mongodb://[fe80::1]');
   });
 

@@ -168,7 +168,7 @@ describe('MONGODB-OIDC: the driver\'s own rules', () => {
 
 describe('MONGODB-X509: an empty password is no password', () => {
   it('an empty password is accepted, a password is rejected', () => {
-    expectClean('mongodb://u:@h/?authMechanism=MONGODB-X509', node);
+    expectClean('mongodb://u:@h/?authMechanism=MONGODB-X509&tls=true', node);
     expectOne('mongodb://u:p@h/?authMechanism=MONGODB-X509', 'auth-password-forbidden', 'error', 'p', undefined, node);
   });
 

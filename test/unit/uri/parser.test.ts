@@ -146,12 +146,15 @@ describe('parseConnectionString: scheme, slash and question mark', () => {
     assert.equal(p.question, undefined);
   });
 
-  it('"mongodb:/" is no scheme: the text is read as hosts from the start', () => {
-    const p = parseConnectionString('mongodb:/h');
-    assert.equal(p.scheme.kind, 'missing');
-    assert.equal(p.bodyStart, 0);
-    assert.equal(p.hosts[0].host.value, 'mongodb');
-    assert.equal(p.database?.value, 'h');
+  it('"mongodb:/" is the scheme with a slash missing: the rest is read as hosts', () => {
+    const p = parseConnectionString('mongodb:/h/db');
+    assert.equal(p.scheme.kind, 'invalid');
+    assert.equal(p.scheme.raw, 'mongodb');
+    assert.equal(p.bodyStart, 9);
+    assert.equal(p.hosts[0].host.value, 'h');
+    assert.equal(p.database?.value, 'db');
+    // Another scheme with one slash is not taken for a MongoDB scheme.
+    assert.equal(parseConnectionString('file:/h').scheme.kind, 'missing');
   });
 });
 

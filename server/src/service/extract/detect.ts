@@ -1,5 +1,6 @@
 import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../types';
 import { findPlaceholders } from '../uri/placeholders';
+import { editDistance } from '../uri/didYouMean';
 import { DecodedText, indexOfIn, mayMentionMongo, subDecoded, toValue } from './decoded';
 
 export { mayMentionMongo } from './decoded';
@@ -150,7 +151,7 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
       return;
     }
     if (isWholePlaceholder(text) || ctx.fragment) return;
-    if (keyKind === 'uri' || (keyKind === 'uri-if-mongo' && /^mongo/i.test(text))) {
+    if ((keyKind === 'uri' || keyKind === 'uri-if-mongo') && mayBeConnectionString(text, keyKind)) {
       out.push(toValue('uri', d, syntax, keyOf(pathOf)));
       return;
     }
@@ -160,6 +161,82 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
     }
   }
   emitMentions(out, d, syntax);
+}
+
+/**
+ * Whether the value of a key that names a connection string can be one (it has no mongodb:// scheme):
+ * a near miss of the scheme (`mongo://`, `mongodb-srv://`, `mongodb+srv:/`) is, to be reported with its
+ * fix; another scheme (`https://`, `redis://`, `file://`) is not; without a scheme, only a host list
+ * (`db.example.com:27017,db2/app`) is one that lacks its scheme. A version (`^7.0.2`), a bare word
+ * (`mongo`, a host name or a placeholder), a path or a sentence is not. Under keys that name any URL
+ * (`DATABASE_URL`, kind uri-if-mongo) only a near miss of the scheme counts.
+ */
+function mayBeConnectionString(text: string, keyKind: 'uri' | 'uri-if-mongo'): boolean {
+  const scheme = SCHEME_PREFIX.exec(text);
+  if (scheme) return isNearMissScheme(scheme[1]);
+  return keyKind === 'uri' && looksLikeHostList(text);
+}
+
+/** `name:/` or `name://` at the start of a value: a URL scheme. */
+const SCHEME_PREFIX = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/?/;
+
+/** A scheme that is a misspelling of mongodb or mongodb+srv (mongo, mongos, mongodb-srv, mongdb), not another kind of URL. */
+function isNearMissScheme(scheme: string): boolean {
+  const lower = scheme.toLowerCase();
+  return lower.includes('mongo') || editDistance(lower.replace(/[+-]?srv$/, ''), 'mongodb', 2) <= 2;
+}
+
+const HOST_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const PLACEHOLDER = /^\$\{[^}\s]{1,128}\}$/;
+
+/** One `host[:port]` of a host list: a name whose last label has a letter, an IPv4 address, an IP literal or a placeholder. */
+function isHostItem(item: string): boolean {
+  let host = item;
+  let port = '';
+  if (item.startsWith('[')) {
+    const close = item.indexOf(']');
+    if (close < 0 || !/^[0-9A-Fa-f:.]+$/.test(item.slice(1, close))) return false;
+    host = '';
+    port = item.slice(close + 1);
+    if (port !== '' && !port.startsWith(':')) return false;
+    port = port.slice(1);
+  } else {
+    const colon = item.lastIndexOf(':');
+    if (colon >= 0 && !item.endsWith('}')) {
+      host = item.slice(0, colon);
+      port = item.slice(colon + 1);
+    }
+  }
+  if (port !== '' || item.includes(':')) {
+    if (!/^\d{1,5}$/.test(port) && !PLACEHOLDER.test(port) && !(item.startsWith('[') && port === '')) return false;
+  }
+  if (host === '') return item.startsWith('[');
+  if (PLACEHOLDER.test(host) || IPV4.test(host)) return true;
+  if (!HOST_NAME.test(host)) return false;
+  const last = host.slice(host.lastIndexOf('.') + 1);
+  return /[A-Za-z]/.test(last);
+}
+
+/**
+ * A host list as it stands after `mongodb://`: [user[:password]@]host[:port][,host[:port]…][/database]
+ * [?options], with something that makes it more than one word (a port, a dot, a comma, a path or
+ * credentials). Read left to right, once.
+ */
+function looksLikeHostList(text: string): boolean {
+  if (text.length > 4096 || !/[:.,/@]/.test(text) || /\s/.test(text)) return false;
+  let end = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f /* / */ || c === 0x3f /* ? */) {
+      end = i;
+      break;
+    }
+  }
+  const at = text.lastIndexOf('@', end - 1);
+  const hosts = text.slice(at + 1, end);
+  if (hosts === '') return false;
+  return hosts.split(',').every(isHostItem);
 }
 
 /** Connection strings mentioned inside a longer text value (`mongosh mongodb://… --eval …`). */

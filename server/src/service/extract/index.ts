@@ -42,9 +42,38 @@ export function extractorFor(languageId: string): Extractor {
   return EXTRACTORS[languageId] ?? plainText;
 }
 
+/**
+ * Lockfiles and dependency lists: package names, versions and registry URLs, never a connection string
+ * (`mongodb-connection-string-url: ^7.0.2` is a package). They are not read at all.
+ */
+const DEPENDENCY_FILES = /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lock|composer\.lock|gemfile\.lock|go\.sum|go\.mod|cargo\.lock|poetry\.lock|pipfile\.lock|pdm\.lock|uv\.lock|packages\.lock\.json|gradle\.lockfile|(requirements|constraints)([-_.][\w.-]*)?\.(txt|in))$/;
+
+/**
+ * Manifests whose dependency maps name packages: only the sections where a connection string can stand
+ * are read (a `scripts` command line, a `config` block).
+ */
+const MANIFEST_SECTIONS: Record<string, ReadonlySet<string>> = {
+  'package.json': new Set(['scripts', 'config', 'env']),
+  'composer.json': new Set(['scripts', 'extra', 'config']),
+};
+
+/** The file name of a document URI, lower-cased ('' when it has none). */
+function fileNameOf(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  const name = uri.slice(slash + 1).replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(name).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
 /** Finds the values worth checking in a document of the given language, in document order. */
-export function extractValues(text: string, languageId: string, _uri: string): EmbeddedValue[] {
-  const values = extractorFor(languageId)(text);
+export function extractValues(text: string, languageId: string, uri: string): EmbeddedValue[] {
+  const name = fileNameOf(uri);
+  if (DEPENDENCY_FILES.test(name)) return [];
+  const sections = MANIFEST_SECTIONS[name];
+  const values = sections && (languageId === 'json' || languageId === 'jsonc') ? extractJson(text, sections) : extractorFor(languageId)(text);
   for (let i = 1; i < values.length; i++) {
     if (values[i].start < values[i - 1].start) return values.sort((a, b) => a.start - b.start);
   }

@@ -185,8 +185,12 @@ class NextChar {
   }
 }
 
-/** The values worth checking in a JSON or JSONC document, in document order. */
-export function extractJson(text: string): EmbeddedValue[] {
+/**
+ * The values worth checking in a JSON or JSONC document, in document order. With `topKeys`, only the
+ * strings inside those members of the top-level object are read (the sections of a manifest where a
+ * connection string can stand), and comments are not.
+ */
+export function extractJson(text: string, topKeys?: ReadonlySet<string>): EmbeddedValue[] {
   const out: EmbeddedValue[] = [];
   const len = text.length;
   const frames: Frame[] = [];
@@ -268,6 +272,7 @@ export function extractJson(text: string): EmbeddedValue[] {
           top.expectKey = false;
           break;
         }
+        if (topKeys && (depth < 1 || !frames[0].isObject || !topKeys.has(frameKey(text, frames[0]) ?? ''))) break;
         const keyKind = depth > 0 ? frameKind(text, frames, depth) : undefined;
         // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
         // URL key (`url`) takes only a value that starts with "mongo", so one without it (and without
@@ -288,7 +293,7 @@ export function extractJson(text: string): EmbeddedValue[] {
           i++;
           break;
         }
-        for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+        if (!topKeys) for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
         i = end;
         break;
       }

@@ -1,7 +1,7 @@
-import { EmbeddedValue, Problem, Settings } from '../types';
+import { EmbeddedValue, HostSyntax, Problem, Settings } from '../types';
 import { checkConnectionString } from '../rules';
 import { checkCredentialsInSource } from '../rules/credentials';
-import { findPlaceholders, overlapsPlaceholder } from '../uri/placeholders';
+import { findPlaceholders, overlapsPlaceholder, placeholderStyle, type PlaceholderStyle } from '../uri/placeholders';
 import { checkAtlasConnections } from '../limits/atlasConnections';
 import { parseConnectionString } from '../uri/parser';
 import { DecodedPart, HostPart, ParsedUri } from '../uri/types';
@@ -10,15 +10,15 @@ import { issuesToProblems } from '../naming/problems';
 import { checkAtlasName, clusterLabelOfHost } from '../naming/atlasNames';
 
 /** Checks one connection string; problems inside template placeholders are dropped. */
-export function validateUri(text: string, settings: Settings, languageId?: string): Problem[] {
-  return checkUri(text, settings, languageId).problems;
+export function validateUri(text: string, settings: Settings, languageId?: string, syntax?: HostSyntax): Problem[] {
+  return checkUri(text, settings, languageId, syntax).problems;
 }
 
-function checkUri(text: string, settings: Settings, languageId?: string): { problems: Problem[]; parsed: ParsedUri } {
-  const check = checkConnectionString(text, settings, languageId);
+function checkUri(text: string, settings: Settings, languageId?: string, syntax?: HostSyntax): { problems: Problem[]; parsed: ParsedUri } {
+  const check = checkConnectionString(withOpaquePlaceholders(text, syntax), settings, languageId);
   let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId)] : check.problems;
   if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
-  return { problems: withoutPlaceholders(text, problems), parsed: check.parsed };
+  return { problems: withoutPlaceholders(text, problems, placeholderStyle(syntax)), parsed: check.parsed };
 }
 
 /**
@@ -62,10 +62,31 @@ export function uriNamePartsOf(value: EmbeddedValue): UriNameParts {
   return parts;
 }
 
+/** Characters that split a connection string into parts. */
+const STRUCTURAL = /[/?@,#&=:;[\]"'\s]/;
+
+/**
+ * The text with the characters that split a connection string (`/`, `?`, `@`, `,`, `:`, quotes) replaced
+ * by `_` inside placeholders, so that `${trimprefix(x, "mongodb+srv://")}` or `${PORT:-27017}` stays one
+ * part where it stands instead of cutting the string; offsets are unchanged. The text itself when no
+ * placeholder holds such a character.
+ */
+function withOpaquePlaceholders(text: string, syntax: HostSyntax | undefined): string {
+  if (text.indexOf('{') < 0 && text.indexOf('(') < 0) return text;
+  const placeholders = findPlaceholders(text, 0, text.length, placeholderStyle(syntax));
+  let out: string | undefined;
+  for (const p of placeholders) {
+    const inner = text.slice(p.start, p.end);
+    if (!STRUCTURAL.test(inner)) continue;
+    out = (out ?? text).slice(0, p.start) + inner.replace(/[/?@,#&=:;[\]"'\s]/g, '_') + (out ?? text).slice(p.end);
+  }
+  return out ?? text;
+}
+
 /** Drops the problems that touch a template placeholder (`${DB}`, `{{ db }}`, `<password>`). */
-function withoutPlaceholders(text: string, problems: Problem[]): Problem[] {
+function withoutPlaceholders(text: string, problems: Problem[], style: PlaceholderStyle): Problem[] {
   if (problems.length === 0) return problems;
-  const placeholders = findPlaceholders(text);
+  const placeholders = findPlaceholders(text, 0, text.length, style);
   if (placeholders.length === 0) return problems;
   return problems.filter((p) => !overlapsPlaceholder(p.span, placeholders));
 }
@@ -73,14 +94,15 @@ function withoutPlaceholders(text: string, problems: Problem[]): Problem[] {
 /** Checks one value found in a document; problems are in the value's own coordinates. */
 export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string): Problem[] {
   if (value.kind === 'uri') {
-    const { problems, parsed } = checkUri(value.text, settings, languageId);
+    const { problems, parsed } = checkUri(value.text, settings, languageId, value.syntax);
     nameParts.set(value, namePartsOfParse(parsed));
     return problems;
   }
-  if (value.kind === 'database') return withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })));
-  if (value.kind === 'collection') return withoutPlaceholders(value.text, issuesToProblems(checkCollectionName(value.text)));
-  if (value.kind === 'atlas-cluster') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'cluster')));
-  if (value.kind === 'atlas-project') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'project')));
-  if (value.kind === 'atlas-organization') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'organization')));
+  const style = placeholderStyle(value.syntax);
+  if (value.kind === 'database') return withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })), style);
+  if (value.kind === 'collection') return withoutPlaceholders(value.text, issuesToProblems(checkCollectionName(value.text)), style);
+  if (value.kind === 'atlas-cluster') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'cluster')), style);
+  if (value.kind === 'atlas-project') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'project')), style);
+  if (value.kind === 'atlas-organization') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'organization')), style);
   return [];
 }

@@ -8,10 +8,10 @@
 import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
 import type { DocumentAnalysis } from '../languageService';
 import { ruleInfo } from '../rules/ruleTable';
-import { EmbeddedValue, Problem, Settings, Span } from '../types';
+import { EmbeddedValue, HostSyntax, Problem, Settings, Span } from '../types';
 import { uriNamePartsOf } from '../features/validation';
 import { rawSpan } from '../uri/percent';
-import { findPlaceholders } from '../uri/placeholders';
+import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from './atlasNames';
 import { atlasNameHover, collectionHover, databaseHover } from './hovers';
 import { caseKey, checkNamespace, NameIssue } from './names';
@@ -46,8 +46,8 @@ function valueSpan(value: EmbeddedValue, start = 0, end = value.text.length): Sp
   return { start: docOffset(value, start), end: docOffset(value, end) };
 }
 
-function hasPlaceholder(text: string): boolean {
-  return text.indexOf('$') >= 0 || text.indexOf('{') >= 0 || text.indexOf('<') >= 0 || text.indexOf('%') >= 0 ? findPlaceholders(text).length > 0 : false;
+function hasPlaceholder(text: string, syntax?: HostSyntax): boolean {
+  return /[${<%[.]/.test(text) ? findPlaceholders(text, 0, text.length, placeholderStyle(syntax)).length > 0 : false;
 }
 
 function problem(ruleId: string, span: Span, message: string): Problem {
@@ -117,7 +117,7 @@ export function analyzeNames(text: string, languageId: string, values: readonly 
 
   for (const value of values) {
     if (value.kind === 'database') {
-      if (value.text === '' || hasPlaceholder(value.text)) continue;
+      if (value.text === '' || hasPlaceholder(value.text, value.syntax)) continue;
       const end = docOffset(value, value.text.length);
       addName(firstSpans, value.text, value, 0, value.text.length);
       namespaceDatabases.add(value.text);
@@ -144,7 +144,7 @@ export function analyzeNames(text: string, languageId: string, values: readonly 
     for (const value of values) {
       if (value.kind !== 'collection' || value.text === '') continue;
       const database = databaseOf(value);
-      if (database === undefined || hasPlaceholder(value.text)) continue;
+      if (database === undefined || hasPlaceholder(value.text, value.syntax)) continue;
       const issue = checkNamespace(database, value.text);
       if (issue) report([issue], (i) => docOffset(value, i));
     }

@@ -1,7 +1,7 @@
 /**
  * Advice about security and topology: settings that work but are seldom what the user wants. Certificate
  * validation turned off and X.509 without TLS are warnings (the connection is open to interception, or
- * cannot authenticate at all); the rest is information.
+ * cannot authenticate at all); the rest is information. The same under every driver profile.
  */
 import { effective, effectiveValue } from '../uri/options';
 import { asciiLower } from '../uri/parser';
@@ -32,7 +32,7 @@ export function checkAdvice(ctx: RuleContext): void {
   const direct = effective(ctx.options, 'directConnection');
   const replicaSet = effective(ctx.options, 'replicaSet');
   if (direct?.value === true && replicaSet && ctx.uri.hosts.length <= 1) {
-    ctx.report('direct-connection-replica-set', direct.part.span, `With directConnection=true the driver talks to this one host only, even though replicaSet=${String(replicaSet.value)} is given: it does not discover the other members or follow a new primary. Remove directConnection to connect to the replica set.`, { node: 'none' });
+    ctx.report('direct-connection-replica-set', direct.part.span, `With directConnection=true the driver talks to this one host only, even though replicaSet=${String(replicaSet.value)} is given: it does not discover the other members or follow a new primary. Remove directConnection to connect to the replica set.`);
   }
 }
 
@@ -46,11 +46,10 @@ function checkTls(ctx: RuleContext): void {
   const tls = effective(ctx.options, 'tls') ?? effective(ctx.options, 'ssl');
   const remote = uri.hosts.some(isRemote);
   if (tls?.value === false && (remote || uri.scheme.kind === 'mongodb+srv')) {
-    ctx.report('tls-disabled', tls.part.span, 'TLS is off: credentials and data cross the network unencrypted.', { node: 'none' });
+    ctx.report('tls-disabled', tls.part.span, 'TLS is off: credentials and data cross the network unencrypted.');
   } else if (tls === undefined && uri.scheme.kind === 'mongodb' && remote) {
     const first = uri.hosts.find(isRemote)!;
     ctx.report('tls-disabled', first.span, 'TLS is off by default for mongodb:// strings, and this host is reached over the network: credentials and data cross it unencrypted. Add tls=true if the server accepts TLS.', {
-      node: 'none',
       data: { replacement: `${uri.question ? (uri.options.length > 0 ? '&' : '') : uri.slash ? '?' : '/?'}tls=true`, replaceSpan: { start: uri.text.length, end: uri.text.length }, title: 'Add tls=true' },
     });
   }
@@ -60,7 +59,6 @@ function checkTls(ctx: RuleContext): void {
     if (o?.value !== true) continue;
     const what = name === 'tlsAllowInvalidHostnames' ? 'the server certificate is accepted for any host name' : 'any server certificate is accepted, whoever signed it';
     ctx.report('tls-insecure', o.part.span, `${name}=true turns certificate validation off: ${what}, so anyone between the application and the server can read and change the traffic. Keep it for local tests only.`, {
-      node: 'none',
       data: { remove: true, replaceSpan: o.part.span, title: `Remove ${name}=true` },
     });
   }
@@ -72,11 +70,10 @@ function checkX509(ctx: RuleContext): void {
   const tls = tlsSetting(ctx) ?? ctx.uri.scheme.kind === 'mongodb+srv';
   if (!tls) {
     ctx.report('x509-without-tls', mechanism.part.span, 'MONGODB-X509 authenticates with the client certificate of the TLS handshake, and TLS is off here: authentication cannot happen. Add tls=true.', {
-      node: 'none',
       data: { replacement: '&tls=true', replaceSpan: { start: mechanism.part.span.end, end: mechanism.part.span.end }, title: 'Add tls=true' },
     });
   } else if (!effectiveValue(ctx.options, 'tlsCertificateKeyFile')) {
-    ctx.report('x509-without-certificate', mechanism.part.span, 'MONGODB-X509 needs a client certificate. None is named here (tlsCertificateKeyFile): it must come from the application code.', { node: 'none' });
+    ctx.report('x509-without-certificate', mechanism.part.span, 'MONGODB-X509 needs a client certificate. None is named here (tlsCertificateKeyFile): it must come from the application code.');
   }
 }
 
@@ -85,10 +82,10 @@ function checkProxy(ctx: RuleContext): void {
   if (typeof proxyHost !== 'string' || proxyHost === '' || isLocal(proxyHost)) return;
   const password = effective(ctx.options, 'proxyPassword');
   if (password) {
-    ctx.report('proxy-password-plain', password.part.key.span, `SOCKS5 sends the proxy user name and password unencrypted, and the proxy ${proxyHost} is on another machine: anyone on the way can read them.`, { node: 'none' });
+    ctx.report('proxy-password-plain', password.part.key.span, `SOCKS5 sends the proxy user name and password unencrypted, and the proxy ${proxyHost} is on another machine: anyone on the way can read them.`);
   }
   if (ctx.uri.hosts.length > 0 && ctx.uri.hosts.every((h) => h.type === 'unix' || isLocal(h.host.value))) {
     const o = effective(ctx.options, 'proxyHost')!;
-    ctx.report('proxy-remote-localhost', o.part.span, `The server is localhost, but the connection goes through the proxy ${proxyHost}: "localhost" then means the proxy's machine, not this one.`, { node: 'none' });
+    ctx.report('proxy-remote-localhost', o.part.span, `The server is localhost, but the connection goes through the proxy ${proxyHost}: "localhost" then means the proxy's machine, not this one.`);
   }
 }

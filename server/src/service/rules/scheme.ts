@@ -17,15 +17,23 @@ export function checkScheme(ctx: RuleContext): void {
   }
   const raw = scheme.raw;
   const lower = raw.toLowerCase();
+  // The separator: "://", or ":/" with a slash missing (then the fix rewrites the separator too).
+  const oneSlash = ctx.uri.bodyStart === scheme.span.end + 2;
   let suggestion = 'mongodb';
   let why = `"${raw}" is not a MongoDB scheme`;
-  if (lower === 'mongodb' || lower === 'mongodb+srv') {
+  if ((lower === 'mongodb' || lower === 'mongodb+srv') && raw === lower) {
+    suggestion = lower;
+    why = 'The scheme is followed by one slash';
+  } else if (lower === 'mongodb' || lower === 'mongodb+srv') {
     suggestion = lower;
     why = `The scheme must be written in lower case`;
   } else if (lower.includes('srv')) {
     suggestion = 'mongodb+srv';
   }
-  ctx.report('scheme-invalid', scheme.span, `${why}: use ${suggestion}://.`, {
-    data: { replacement: suggestion, title: `Change the scheme to ${suggestion}://` },
+  const span = oneSlash ? { start: scheme.span.start, end: ctx.uri.bodyStart } : scheme.span;
+  ctx.report('scheme-invalid', span, `${why}: use ${suggestion}://.`, {
+    data: oneSlash
+      ? { replacement: `${suggestion}://`, replaceSpan: span, title: `Change the scheme to ${suggestion}://` }
+      : { replacement: suggestion, title: `Change the scheme to ${suggestion}://` },
   });
 }

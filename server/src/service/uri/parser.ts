@@ -45,6 +45,10 @@ function parseScheme(text: string): { kind: SchemeKind; span: Span; raw: string;
   if (i > 0 && text.startsWith('://', i)) {
     return { kind: 'invalid', span: { start: 0, end: i }, raw: text.slice(0, i), bodyStart: i + 3 };
   }
+  // `mongodb+srv:/host` (one slash): the scheme of a MongoDB string with a slash missing, not a host list.
+  if (i > 0 && text.startsWith(':/', i) && /mongo/i.test(text.slice(0, i))) {
+    return { kind: 'invalid', span: { start: 0, end: i }, raw: text.slice(0, i), bodyStart: i + 2 };
+  }
   return { kind: 'missing', span: { start: 0, end: 0 }, raw: '', bodyStart: 0 };
 }
 

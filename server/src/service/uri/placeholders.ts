@@ -1,4 +1,28 @@
-import { Span } from '../types';
+import { HostSyntax, Span } from '../types';
+
+/** Which forms count as placeholders in a value, from how the value is written. */
+export interface PlaceholderStyle {
+  /**
+   * `$NAME` and `$(NAME)`: substituted by shells, compose files, dotenv tools, Kubernetes, PHP and Kotlin
+   * strings; plain text in JavaScript '…'/"…", Python strings other than f-strings, Java, Go, C# and Ruby
+   * single-quoted strings, and Java properties (Spring substitutes `${…}` only).
+   */
+  bareDollar: boolean;
+}
+
+const EVERY_FORM: PlaceholderStyle = { bareDollar: true };
+const NO_BARE_DOLLAR: PlaceholderStyle = { bareDollar: false };
+
+/** Syntaxes in which `$NAME` is text, not a placeholder. */
+const LITERAL_DOLLAR: ReadonlySet<HostSyntax> = new Set<HostSyntax>([
+  'js-single', 'js-double', 'python-single', 'python-double', 'python-raw', 'go-double', 'go-raw', 'java-double',
+  'java-text-block', 'csharp-regular', 'csharp-verbatim', 'csharp-raw', 'ruby-single', 'php-single', 'properties',
+]);
+
+/** The placeholder forms of a value written in `syntax` (every form when unknown). */
+export function placeholderStyle(syntax: HostSyntax | undefined): PlaceholderStyle {
+  return syntax !== undefined && LITERAL_DOLLAR.has(syntax) ? NO_BARE_DOLLAR : EVERY_FORM;
+}
 
 function isWordChar(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
@@ -24,10 +48,11 @@ const NOT_PLACEHOLDERS = new Set(['$external']);
 
 /**
  * Spans of template placeholders that stand for text filled in later: `${VAR}`, `$(VAR)`, `#{Var}#`,
- * `{{ .Values.x }}`, `%VAR%`, `$VAR` and `<password>`. They are opaque: no problem is reported inside them.
+ * `{{ .Values.x }}`, `{name}` and `{}` (format strings), `%VAR%`, `%s` and `%(name)s` (printf), `$VAR`,
+ * `<password>`, `[password]` and `...`. They are opaque: no problem is reported inside them.
  * One forward scan; each placeholder is bounded in length.
  */
-export function findPlaceholders(text: string, from = 0, to = text.length): Span[] {
+export function findPlaceholders(text: string, from = 0, to = text.length, style: PlaceholderStyle = EVERY_FORM): Span[] {
   const spans: Span[] = [];
   let i = from;
   while (i < to) {
@@ -35,6 +60,10 @@ export function findPlaceholders(text: string, from = 0, to = text.length): Span
     if (c === 0x24 /* $ */ || c === 0x23 /* # */) {
       // ${VAR}, $(VAR) (Kubernetes, Makefiles) and #{Var} (Octopus, Azure DevOps; an optional # after it).
       const open = text.charCodeAt(i + 1);
+      if (c === 0x24 && !style.bareDollar && open !== 0x7b /* { */) {
+        i++;
+        continue;
+      }
       if (open === 0x28 /* ( */ && c === 0x24) {
         const close = boundedIndexOf(text, ')', i + 2, to, 128);
         if (close > i + 2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(i + 2, close))) {
@@ -81,6 +110,35 @@ export function findPlaceholders(text: string, from = 0, to = text.length): Span
         i = close + 2;
         continue;
       }
+    } else if (c === 0x7b /* { */) {
+      // {name}, {0}, {} of Python's str.format, C#'s String.Format and Rust's format!.
+      let j = i + 1;
+      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x3a)) j++;
+      if (j < to && text.charCodeAt(j) === 0x7d /* } */) {
+        spans.push({ start: i, end: j + 1 });
+        i = j + 1;
+        continue;
+      }
+    } else if (c === 0x25 /* % */ && isPrintfConversion(text, i, to)) {
+      const end = printfEnd(text, i, to);
+      spans.push({ start: i, end });
+      i = end;
+      continue;
+    } else if (c === 0x5b /* [ */) {
+      // [password], [cluster name]: words in brackets (an IP literal always has a ":").
+      let j = i + 1;
+      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x20)) j++;
+      if (j > i + 1 && j < to && text.charCodeAt(j) === 0x5d /* ] */ && !isDigitsOnly(text, i + 1, j)) {
+        spans.push({ start: i, end: j + 1 });
+        i = j + 1;
+        continue;
+      }
+    } else if ((c === 0x2e /* . */ && text.startsWith('...', i)) || c === 0x2026 /* … */) {
+      let j = c === 0x2026 ? i + 1 : i + 3;
+      while (j < to && text.charCodeAt(j) === 0x2e) j++;
+      spans.push({ start: i, end: j });
+      i = j;
+      continue;
     } else if (c === 0x25 /* % */ && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
       // %NAME% (Windows style): the name starts with a letter or "_", so %2Ftmp%2F... stays an escape.
       let j = i + 1;
@@ -110,6 +168,31 @@ export function findPlaceholders(text: string, from = 0, to = text.length): Span
     i++;
   }
   return spans;
+}
+
+function isDigitsOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A printf conversion at text[i] (a "%"): `%s`, `%v`, `%q` (never a %XX escape, as the letter is not a
+ * hex digit), `%d` not followed by a hex digit, `%(name)s` and `%1$s`.
+ */
+function isPrintfConversion(text: string, i: number, to: number): boolean {
+  const c = text.charCodeAt(i + 1);
+  if (c === 0x73 /* s */ || c === 0x76 /* v */ || c === 0x71 /* q */) return !isWordChar(text.charCodeAt(i + 2)) || i + 2 >= to;
+  if (c === 0x64 /* d */) return i + 2 >= to || !isHex(text.charCodeAt(i + 2));
+  if (c === 0x28 /* ( */) return /^%\([A-Za-z_][A-Za-z0-9_]{0,63}\)[sd]/.test(text.slice(i, Math.min(to, i + 70)));
+  if (isDigit(c)) return /^%[1-9]\$[sd]/.test(text.slice(i, Math.min(to, i + 4)));
+  return false;
+}
+
+function printfEnd(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i + 1);
+  if (c === 0x28) return Math.min(to, text.indexOf(')', i) + 2);
+  if (isDigit(c)) return i + 4;
+  return i + 2;
 }
 
 /** True when `span` touches any placeholder (placeholders sorted by start). */
