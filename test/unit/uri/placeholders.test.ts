@@ -1,8 +1,8 @@
 /** Template placeholders stand for text filled in later: no problem is reported inside them (uri/placeholders.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPlaceholders, overlapsPlaceholder } from '../../../server/src/service/uri/placeholders';
-import { expectClean, expectOne } from '../../helpers/problems';
+import { findPlaceholders, overlapsPlaceholder, placeholderStyle } from '../../../server/src/service/uri/placeholders';
+import { expectClean, expectOne, expectNoError, problemsOf } from '../../helpers/problems';
 
 const found = (text: string) => findPlaceholders(text).map((s) => text.slice(s.start, s.end));
 
@@ -83,5 +83,61 @@ describe('more placeholder styles', () => {
   }
   it('a # in a password is still an error', () => {
     expectOne('mongodb://app:pa#ss@db.example.com/app', 'userinfo-unescaped', 'error', '#');
+  });
+});
+
+describe('placeholders in every part', () => {
+  const spans = (text: string) => findPlaceholders(text).map((s) => text.slice(s.start, s.end));
+  it('printf conversions (%s, %d before a non-hex character, %(name)s, %1$s) are placeholders; %20 and %de are escapes', () => {
+    assert.deepEqual(spans('mongodb+srv://%s:%s@%s/app'), ['%s', '%s', '%s']);
+    assert.deepEqual(spans('mongodb://h:%d/%(db)s?x=%1$s'), ['%d', '%(db)s', '%1$s']);
+    assert.deepEqual(spans('mongodb://u:p%20w%de@h'), []);
+  });
+  it('format fields ({}, {0}, {name}), words in brackets and ellipses are placeholders; IP literals are not', () => {
+    assert.deepEqual(spans('mongodb://{}:{0}@{host}/{db_name}'), ['{}', '{0}', '{host}', '{db_name}']);
+    assert.deepEqual(spans('mongodb+srv://myUser:[password]@[cluster name].mongodb.net/...'), ['[password]', '[cluster name]', '...']);
+    assert.deepEqual(spans('mongodb://[::1]:27017,[fe80::1%25eth0]/'), []);
+  });
+  it('strings made of placeholders and literals are checked for what the literals alone break', () => {
+    for (const uri of [
+      'mongodb+srv://%s:%s@%s/storefront?retryWrites=true&w=majority',
+      'mongodb+srv://<username>:<password>@<cluster-url>/<dbname>?retryWrites=true&w=majority',
+      'mongodb+srv://myUser:[password]@cluster0.xxxxx.mongodb.net/myFirstDatabase',
+      'mongodb://{}:{}@{}:27017/app',
+      'mongodb+srv://user:pass@.../app',
+    ]) {
+      expectNoError(uri);
+    }
+    expectOne('mongodb+srv://%s:%s@%s/store?retryWrites=maybe', 'option-invalid-value', 'warning', 'maybe');
+    expectOne('mongodb://{}:{}@{}:70000/app', 'port-invalid', 'error', '70000');
+  });
+});
+
+describe('$name is a placeholder only where the text is interpolated', () => {
+  it('not in JavaScript "…" and \'…\', Python strings other than f-strings, Java, Go, C# and properties', () => {
+    for (const syntax of ['js-single', 'js-double', 'python-single', 'python-double', 'go-double', 'java-double', 'csharp-regular', 'properties'] as const) {
+      assert.equal(placeholderStyle(syntax).bareDollar, false, syntax);
+      assert.deepEqual(findPlaceholders('orders$v2 ${spring.db}', 0, 22, placeholderStyle(syntax)).length, 1, syntax);
+    }
+  });
+  it('in shells, dotenv, compose, YAML, JSON, PHP "…", Kotlin and template literals', () => {
+    for (const syntax of ['shell-double', 'dotenv-double', 'yaml-plain', 'json', 'php-double', 'kotlin-double', 'js-template', undefined] as const) {
+      assert.equal(placeholderStyle(syntax).bareDollar, true, String(syntax));
+    }
+  });
+  it('so a "$" in a database name in code is reported', () => {
+    assert.deepEqual(problemsOf('const db = client.db("my$db");\n', 'javascript', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
+    assert.deepEqual(problemsOf('db = client["my$db"]\n', 'python', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
+    assert.deepEqual(problemsOf('spring.data.mongodb.database=orders$v2\n', 'properties', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
+    assert.deepEqual(problemsOf('const db = client.db(`my${suffix}`);\n', 'javascript', { ruleIds: ['database-invalid-char'] }), []);
+    assert.deepEqual(problemsOf('MONGO_DB=my$SUFFIX\n', 'dotenv', { ruleIds: ['database-invalid-char'] }), []);
+  });
+});
+
+describe('a placeholder that holds characters that split a string', () => {
+  it('stays one part: ${…} with quotes and slashes, ${VAR:-default}', () => {
+    const tf = 'value = "mongodb+srv://${var.user}:${random_password.app.result}@${trimprefix(local.srv, "mongodb+srv://")}/storefront"\n';
+    assert.deepEqual(problemsOf(tf, 'terraform').filter(([, , sev]) => sev === 'error' || sev === 'warning'), []);
+    assert.deepEqual(problemsOf('MONGODB_URI=mongodb://${MONGO_HOST:-localhost}:${MONGO_PORT:-27017}/app\n', 'dotenv').filter(([, , sev]) => sev === 'error' || sev === 'warning'), []);
   });
 });
