@@ -58,6 +58,16 @@ describe('hover', () => {
     assert.match(srv.contents, /SRV records/);
     assert.match(srv.contents, /TLS \| on \(default for mongodb\+srv\)/);
   });
+  it('the summary says which parts are placeholders and which driver profile was used', () => {
+    const h = hover('x mon|godb+srv://<username>:<password>@<cluster-url>/<dbname>?retryWrites=true y')!;
+    assert.match(h.contents, /Placeholders \| `<username>`, `<password>`, `<cluster-url>`, `<dbname>`: filled in later, not checked/);
+    assert.match(h.contents, /Checked with \| MongoDB specification \(auto\)/);
+    const ts = hover('const uri = `mon|godb://${user}:${pass}@db.example.com/app`;', 'typescript')!;
+    assert.match(ts.contents, /Placeholders \| `\$\{user\}`, `\$\{pass\}`/);
+    assert.match(ts.contents, /Checked with \| Node\.js driver \(auto: JavaScript or TypeScript\)/);
+    assert.doesNotMatch(hover('x mon|godb://db.example.com/app y')!.contents, /Placeholders/);
+  });
+
   it('host and port: default port, socket path, Atlas limits', () => {
     assert.match(hover('mongodb://lo|calhost/db')!.contents, /port 27017 \(default\)/);
     assert.match(hover('mongodb://%2Ftmp%2Fmongo|db-27017.sock')!.contents, /`\/tmp\/mongodb-27017\.sock`/);

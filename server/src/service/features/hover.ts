@@ -7,6 +7,7 @@ import { URI_DATABASE_FORBIDDEN } from '../data/limits';
 import { databaseRules } from '../naming/hovers';
 import { buildModel, redact } from '../uri/model';
 import { secretSpans } from '../uri/secrets';
+import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { describeProfile } from '../rules/profile';
 import { Span } from '../types';
 import { Located, locate } from './locate';
@@ -23,6 +24,11 @@ function summary(l: Located): string {
   rows.push(`| TLS | ${m.tls ? 'on' : 'off'}${m.options.tls === undefined && m.options.ssl === undefined ? (m.srv ? ' (default for mongodb+srv)' : ' (default)') : ''} |`);
   if (typeof m.options.replicaSet === 'string') rows.push(`| Replica set | \`${m.options.replicaSet}\` |`);
   if (typeof m.options.readPreference === 'string') rows.push(`| Read preference | ${m.options.readPreference} |`);
+  const placeholders = findPlaceholders(l.value.text, 0, l.value.text.length, placeholderStyle(l.value.syntax));
+  if (placeholders.length > 0) {
+    const names = [...new Set(placeholders.map((p) => l.value.text.slice(p.start, p.end)))].slice(0, 8);
+    rows.push(`| Placeholders | ${names.map((n) => `\`${n.replace(/`/g, "'")}\``).join(', ')}: filled in later, not checked |`);
+  }
   if (l.profile) rows.push(`| Checked with | ${describeProfile(l.profile)} |`);
   return ['**Connection string**', '', '| | |', '|---|---|', ...rows, '', '```text', redact(l.check.parsed), '```'].join('\n');
 }
