@@ -1,7 +1,7 @@
-/** Opinions, never more than information: TLS turned off for a remote host (rules/advice.ts). */
+/** Advice about security and topology (rules/advice.ts): warnings when the connection is open or cannot authenticate, information otherwise. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectOne, settingsWith, uriProblems } from '../../helpers/problems';
+import { expectNone, expectOne, settingsWith, uriProblems } from '../../helpers/problems';
 
 const tlsDisabled = (uri: string, driver: 'spec' | 'node' = 'spec') => uriProblems(uri, settingsWith({ driver })).some((p) => p.id === 'tls-disabled');
 
@@ -28,5 +28,64 @@ describe('tls-disabled', () => {
 
   it('the Node.js profile gives the same advice', () => {
     assert.equal(tlsDisabled('mongodb://db.example.com/?tls=false', 'node'), true);
+  });
+});
+
+describe('tls-disabled without a tls option', () => {
+  it('a mongodb:// string to a remote host has TLS off by default: information, with a fix that adds tls=true', () => {
+    const p = expectOne('mongodb://db.example.com:27017/app', 'tls-disabled', 'info', 'db.example.com:27017', /off by default/);
+    assert.deepEqual([p.data?.replacement, p.data?.title], ['?tls=true', 'Add tls=true']);
+    assert.equal(expectOne('mongodb://db.example.com/app?w=1', 'tls-disabled', 'info').data?.replacement, '&tls=true');
+    assert.equal(expectOne('mongodb://db.example.com', 'tls-disabled', 'info').data?.replacement, '/?tls=true');
+    expectNone('mongodb://localhost:27017/app', 'tls-disabled');
+    expectNone('mongodb://mongo:27017/app', 'tls-disabled');
+    expectNone('mongodb+srv://cluster0.ab12c.mongodb.net/app', 'tls-disabled');
+  });
+});
+
+describe('tls-insecure', () => {
+  it('each option that turns certificate validation off is a warning under it, with a fix that removes it', () => {
+    for (const name of ['tlsInsecure', 'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames']) {
+      const p = expectOne(`mongodb://db.example.com/?tls=true&${name}=true`, 'tls-insecure', 'warning', `${name}=true`, /validation off/);
+      assert.equal(p.data?.remove, true);
+    }
+  });
+  it('false, or TLS turned off, says nothing', () => {
+    expectNone('mongodb://db.example.com/?tls=true&tlsInsecure=false', 'tls-insecure');
+    expectNone('mongodb://localhost/?tls=false&tlsAllowInvalidCertificates=true', 'tls-insecure');
+  });
+  it('the same under the Node.js profile', () => {
+    expectOne('mongodb://db.example.com/?tls=true&tlsInsecure=true', 'tls-insecure', 'warning', undefined, undefined, settingsWith({ driver: 'node' }));
+  });
+});
+
+describe('MONGODB-X509', () => {
+  it('without TLS it cannot authenticate: a warning with a fix that adds tls=true', () => {
+    const p = expectOne('mongodb://db.example.com/?authMechanism=MONGODB-X509', 'x509-without-tls', 'warning', 'authMechanism=MONGODB-X509', /TLS is off/);
+    assert.equal(p.data?.replacement, '&tls=true');
+    expectNone('mongodb+srv://cluster0.ab12c.mongodb.net/?authMechanism=MONGODB-X509', 'x509-without-tls');
+  });
+  it('with TLS but no tlsCertificateKeyFile, the certificate must come from code: information', () => {
+    expectOne('mongodb://db.example.com/?authMechanism=MONGODB-X509&tls=true', 'x509-without-certificate', 'info', 'authMechanism=MONGODB-X509');
+    expectNone('mongodb://db.example.com/?authMechanism=MONGODB-X509&tls=true&tlsCertificateKeyFile=/etc/ssl/client.pem', 'x509-without-certificate');
+  });
+});
+
+describe('proxies', () => {
+  it('a proxy password sent to a remote proxy travels unencrypted: information', () => {
+    expectOne('mongodb://db.example.com/?proxyHost=proxy.corp.example.com&proxyUsername=u&proxyPassword=p', 'proxy-password-plain', 'info', 'proxyPassword');
+    expectNone('mongodb://db.example.com/?proxyHost=localhost&proxyUsername=u&proxyPassword=p', 'proxy-password-plain');
+  });
+  it('a remote proxy in front of localhost: information', () => {
+    expectOne('mongodb://localhost:27017/?proxyHost=proxy.corp.example.com', 'proxy-remote-localhost', 'info', 'proxyHost=proxy.corp.example.com', /proxy's machine/);
+    expectNone('mongodb://db.example.com/?proxyHost=proxy.corp.example.com', 'proxy-remote-localhost');
+  });
+});
+
+describe('direct-connection-replica-set', () => {
+  it('directConnection=true with replicaSet talks to the one host: information', () => {
+    expectOne('mongodb://db1.example.com/?directConnection=true&replicaSet=rs0', 'direct-connection-replica-set', 'info', 'directConnection=true', /one host only/);
+    expectNone('mongodb://db1.example.com/?replicaSet=rs0', 'direct-connection-replica-set');
+    expectNone('mongodb://db1.example.com/?directConnection=true', 'direct-connection-replica-set');
   });
 });
