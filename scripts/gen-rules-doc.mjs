@@ -15,14 +15,18 @@ const END = '<!-- rules:end -->';
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'rules-doc-'));
 const outfile = path.join(tmp, 'ruleTable.cjs');
 await esbuild.build({
-  entryPoints: [path.join(root, 'server/src/service/rules/ruleTable.ts')],
+  stdin: {
+    contents: "export { RULES } from './ruleTable'; export { RULE_DESCRIPTIONS } from './ruleDescriptions';",
+    resolveDir: path.join(root, 'server/src/service/rules'),
+    loader: 'ts',
+  },
   bundle: true,
   outfile,
   format: 'cjs',
   platform: 'node',
   logLevel: 'warning',
 });
-const { RULES } = createRequire(import.meta.url)(outfile);
+const { RULES, RULE_DESCRIPTIONS } = createRequire(import.meta.url)(outfile);
 await rm(tmp, { recursive: true, force: true });
 
 const GROUPS = {
@@ -32,7 +36,7 @@ const GROUPS = {
 };
 const unknown = RULES.filter((r) => !(r.group in GROUPS));
 if (unknown.length) throw new Error(`rule groups without a heading in GROUPS: ${[...new Set(unknown.map((r) => r.group))].join(', ')}`);
-const undescribed = RULES.filter((r) => typeof r.description !== 'string' || r.description.trim() === '');
+const undescribed = RULES.filter((r) => typeof RULE_DESCRIPTIONS[r.id] !== 'string' || RULE_DESCRIPTIONS[r.id].trim() === '');
 if (undescribed.length) throw new Error(`rules without a description: ${undescribed.map((r) => r.id).join(', ')}`);
 const lines = ['| Rule id | Default | What it checks |', '| --- | --- | --- |'];
 for (const group of Object.keys(GROUPS)) {

@@ -5,7 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RULES } from '../../server/src/service/rules/ruleTable';
+import { RULES as TABLE } from '../../server/src/service/rules/ruleTable';
+import { ruleDescription } from '../../server/src/service/rules/ruleDescriptions';
+
+/** The rules with their descriptions, which live in a table of their own. */
+const RULES = TABLE.map((r) => ({ ...r, description: ruleDescription(r.id) }));
 import { escapeMarkdown } from '../../server/src/cli/report';
 import { lint, project } from '../helpers/cli';
 

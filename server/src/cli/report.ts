@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleInfo, type RuleInfo } from '../service/rules/ruleTable';
+import { ruleDescription } from '../service/rules/ruleDescriptions';
 import type { Severity, SeveritySetting } from '../service/types';
 import { repositoryUrl, version } from '../version';
 
@@ -81,9 +82,10 @@ const SEVERITY_CHOICES = 'off, hint, info, warning or error';
 /** The reportingDescriptor of a rule: what code scanning shows as the rule's name, summary and help. */
 function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
   const level = SARIF_LEVEL[rule.severity];
+  const description = ruleDescription(rule.id);
   const setting = `"mongodbUri.rules": { "${rule.id}": "<severity>" }`;
   const text = [
-    rule.description,
+    description,
     '',
     `Default severity: ${rule.severity} (SARIF level ${level}).`,
     `Change it with the mongodbUri.rules setting (${setting}) or with --rule ${rule.id}=<severity> on the command line; the severity is ${SEVERITY_CHOICES}.`,
@@ -91,7 +93,7 @@ function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
     `Documentation: ${rule.docs}`,
   ].join('\n');
   const markdown = [
-    escapeMarkdown(rule.description),
+    escapeMarkdown(description),
     '',
     `**Default severity:** ${rule.severity} (SARIF level \`${level}\`).`,
     '',
@@ -103,7 +105,7 @@ function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
-    fullDescription: { text: rule.description },
+    fullDescription: { text: description },
     help: { text, markdown },
     helpUri: rule.docs,
     defaultConfiguration: { level },

@@ -1,7 +1,11 @@
 /** Every rule explains itself: a title, and a description that says more than the title. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RULES } from '../../../server/src/service/rules/ruleTable';
+import { RULES as TABLE } from '../../../server/src/service/rules/ruleTable';
+import { RULE_DESCRIPTIONS, ruleDescription } from '../../../server/src/service/rules/ruleDescriptions';
+
+/** The rules with their descriptions, which live in a table of their own. */
+const RULES = TABLE.map((r) => ({ ...r, description: ruleDescription(r.id) }));
 
 /** Lower-case words of a text (letters and digits). */
 function words(text: string): string[] {
@@ -14,6 +18,11 @@ function sentences(text: string): string[] {
 }
 
 describe('rule descriptions', () => {
+  it('describe rules of the rule table only', () => {
+    const ids = new Set(TABLE.map((r) => r.id));
+    assert.deepEqual(Object.keys(RULE_DESCRIPTIONS).filter((id) => !ids.has(id)), []);
+  });
+
   it('every rule has a title', () => {
     for (const r of RULES) {
       assert.equal(typeof r.title, 'string', r.id);
