@@ -288,7 +288,7 @@ export function extractJson(text: string): EmbeddedValue[] {
           i++;
           break;
         }
-        for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+        for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', comment: true });
         i = end;
         break;
       }
