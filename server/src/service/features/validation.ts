@@ -14,9 +14,10 @@ export function validateUri(text: string, settings: Settings, languageId?: strin
   return checkUri(text, settings, languageId).problems;
 }
 
-function checkUri(text: string, settings: Settings, languageId?: string): { problems: Problem[]; parsed: ParsedUri } {
+function checkUri(text: string, settings: Settings, languageId?: string, value?: EmbeddedValue, documentUri?: string): { problems: Problem[]; parsed: ParsedUri } {
   const check = checkConnectionString(text, settings, languageId);
-  let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId)] : check.problems;
+  const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
+  let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId, place)] : check.problems;
   if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
   return { problems: withoutPlaceholders(text, problems), parsed: check.parsed };
 }
@@ -70,10 +71,13 @@ function withoutPlaceholders(text: string, problems: Problem[]): Problem[] {
   return problems.filter((p) => !overlapsPlaceholder(p.span, placeholders));
 }
 
-/** Checks one value found in a document; problems are in the value's own coordinates. */
-export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string): Problem[] {
+/**
+ * Checks one value found in a document; problems are in the value's own coordinates. `documentUri`
+ * is the document's URI (credentials-in-source leaves test, fixture and example files alone).
+ */
+export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string, documentUri?: string): Problem[] {
   if (value.kind === 'uri') {
-    const { problems, parsed } = checkUri(value.text, settings, languageId);
+    const { problems, parsed } = checkUri(value.text, settings, languageId, value, documentUri);
     nameParts.set(value, namePartsOfParse(parsed));
     return problems;
   }
