@@ -15,6 +15,7 @@ import { docsUrlOf } from './docs';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
 import { NodeProjects } from './nodeProject';
+import { GitIgnores } from './gitignore';
 
 interface FileResult {
   messages: LintMessage[];
@@ -159,9 +160,23 @@ export function run(argv: readonly string[]): number {
     }
   };
   // Driver "auto": the Node.js profile for files of projects that depend on mongodb or mongoose.
+  // Tracked: no .gitignore ignores the file (credentials-in-source). One settings object per combination.
   const projects = new NodeProjects();
-  const nodeProjectSettings: Settings = { ...settings, nodeProject: true };
-  const settingsFor = (file: string): Settings => (settings.driver === 'auto' && projects.isNodeProjectFile(file) ? nodeProjectSettings : settings);
+  const ignores = new GitIgnores();
+  const variants = new Map<string, Settings>();
+  const settingsFor = (file: string): Settings => {
+    const nodeProject = settings.driver === 'auto' && projects.isNodeProjectFile(file);
+    const tracked = ignores.isTrackedFile(file);
+    const key = `${nodeProject}/${tracked}`;
+    let derived = variants.get(key);
+    if (!derived) {
+      derived = { ...settings };
+      if (nodeProject) derived.nodeProject = true;
+      if (tracked !== undefined) derived.tracked = tracked;
+      variants.set(key, derived);
+    }
+    return derived;
+  };
   if (readsStdin) record(options.stdinFilename ?? STDIN_NAME, lintStdin(options.stdinFilename, options.stdinFilename ? settingsFor(options.stdinFilename) : settings));
   for (const file of files) record(displayPath(file), lintFile(file, settingsFor(file)));
   const checked = files.length + (readsStdin ? 1 : 0);

@@ -6,6 +6,7 @@ import type { Connection } from 'vscode-languageserver';
 import { defaultSettings, type Settings, type SeveritySetting } from './service/types';
 import { describeError } from './redact';
 import { NodeProjects } from './nodeProject';
+import { GitIgnores } from './gitignore';
 
 export const configurationSection = 'mongodbUri';
 
@@ -51,7 +52,9 @@ export class DocumentSettings {
   private pushed: Settings = toSettings(undefined);
   private pushedAllowNetwork = false;
   private readonly projects = new NodeProjects();
-  private readonly nodeVariants = new WeakMap<Settings, Settings>();
+  private readonly ignores = new GitIgnores();
+  /** The settings derived from a settings object, by what was added (`node`, `tracked`, `ignored`, ...). */
+  private readonly variants = new WeakMap<Settings, Map<string, Settings>>();
 
   constructor(
     private readonly connection: Connection,
@@ -62,7 +65,7 @@ export class DocumentSettings {
   get(uri: string): Promise<Settings> {
     let settings = this.byUri.get(uri);
     if (!settings) {
-      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.forProject(s, uri));
+      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.forDocument(s, uri));
       this.byUri.set(uri, settings);
     }
     return settings;
@@ -74,16 +77,34 @@ export class DocumentSettings {
     this.byUri.clear();
   }
 
+  /** A .gitignore changed (was created, changed or deleted): look again at what is committed. */
+  ignoresChanged(): void {
+    this.ignores.clear();
+    this.byUri.clear();
+  }
+
   /**
-   * With driver "auto", the settings of a document of a Node.js project that uses the driver carry
-   * nodeProject: one derived object per settings object, so that an unchanged document keeps its checks.
+   * What the settings say of one document: with driver "auto", those of a document of a Node.js project
+   * that uses the driver carry nodeProject; those of a file on disk carry tracked (no .gitignore ignores
+   * it) when it is known. One derived object per settings object and combination, so that an unchanged
+   * document keeps its checks.
    */
-  private forProject(settings: Settings, uri: string): Settings {
-    if (settings.driver !== 'auto' || !this.projects.isNodeProjectUri(uri)) return settings;
-    let derived = this.nodeVariants.get(settings);
+  private forDocument(settings: Settings, uri: string): Settings {
+    const nodeProject = settings.driver === 'auto' && this.projects.isNodeProjectUri(uri) ? true : undefined;
+    const tracked = this.ignores.isTrackedUri(uri);
+    if (nodeProject === undefined && tracked === undefined) return settings;
+    const key = `${nodeProject ? 'node' : ''}/${tracked === undefined ? '' : tracked ? 'tracked' : 'ignored'}`;
+    let byKey = this.variants.get(settings);
+    if (!byKey) {
+      byKey = new Map();
+      this.variants.set(settings, byKey);
+    }
+    let derived = byKey.get(key);
     if (!derived) {
-      derived = { ...settings, nodeProject: true };
-      this.nodeVariants.set(settings, derived);
+      derived = { ...settings };
+      if (nodeProject) derived.nodeProject = true;
+      if (tracked !== undefined) derived.tracked = tracked;
+      byKey.set(key, derived);
     }
     return derived;
   }

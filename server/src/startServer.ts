@@ -75,7 +75,10 @@ export function startServer(connection: Connection): void {
   /** Which completion item defaults the client applies (LSP 3.17 `completionList.itemDefaults`). */
   let itemDefaults: ItemDefaultsSupport = { editRange: false, insertTextFormat: false, data: false };
   let registerConfigurationChange = false;
-  /** Watch package.json files: driver "auto" follows whether a project depends on mongodb or mongoose. */
+  /**
+   * Watch package.json files (driver "auto" follows whether a project depends on mongodb or mongoose)
+   * and .gitignore files (credentials-in-source follows whether a file is committed).
+   */
   let registerManifestWatcher = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -107,7 +110,7 @@ export function startServer(connection: Connection): void {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection });
       }
       if (registerManifestWatcher) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/package.json' }] });
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/package.json' }, { globPattern: '**/.gitignore' }] });
       }
       connection.console.info(`${SERVER_NAME} ${version} started (Node ${process.version}).`);
     }),
@@ -123,8 +126,11 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => {
-      if (!params?.changes?.some((c) => /(^|\/)package\.json$/.test(c.uri))) return;
-      settings.projectsChanged();
+      const manifests = params?.changes?.some((c) => /(^|\/)package\.json$/.test(c.uri)) === true;
+      const ignores = params?.changes?.some((c) => /(^|\/)\.gitignore$/.test(c.uri)) === true;
+      if (!manifests && !ignores) return;
+      if (manifests) settings.projectsChanged();
+      if (ignores) settings.ignoresChanged();
       analyses.clear();
       for (const document of documents.all()) requestValidation(document, 'now');
     }),

@@ -1,6 +1,16 @@
-/** The password never leaves the server: not in hovers, completions, logs, messages or the describe request. */
+/**
+ * The password never leaves the server: not in hovers, completions, logs, messages or the describe request.
+ * credentials-in-source follows the .gitignore files on disk, and their changes.
+ */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, test } from 'node:test';
+import { waitUntil } from '../helpers/repo';
+import type { Connection } from 'vscode-languageserver';
+import { DocumentSettings } from '../../server/src/settings';
 import { startServer } from '../helpers/server';
 
 const PASSWORD = 'Zq9xSecr3tPw';
@@ -51,4 +61,92 @@ test('no hover, completion, log or describe answer contains the password', async
   for (const n of client.notifications) assert.ok(!JSON.stringify(n).includes(PASSWORD) || n.method === 'textDocument/publishDiagnostics', `leaked in ${n.method}`);
   assert.ok(!client.stderr.includes(PASSWORD), 'stderr');
   assert.equal(await client.shutdown(), 0);
+});
+
+describe('credentials-in-source follows the .gitignore files on disk', () => {
+  const SECRET = 'Wq7xN2pR4tYb';
+  const ENV = `MONGODB_URI=mongodb+srv://app:${SECRET}@cluster0.ab12c.mongodb.net/app\n`;
+  const credentialWarnings = (published: { diagnostics: any[] }) => published.diagnostics.filter((d) => d.code === 'credentials-in-source').length;
+
+  function repository(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-creds-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  test('a tracked .env gets the warning, an ignored one does not; editing .gitignore changes it', async (t) => {
+    const dir = repository({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'node_modules/\n', 'deploy/.env': ENV, 'local/.env': ENV, 'local/.gitignore': '.env\n' });
+    const client = await startServer(t, { capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const tracked = pathToFileURL(path.join(dir, 'deploy', '.env')).href;
+    const ignored = pathToFileURL(path.join(dir, 'local', '.env')).href;
+    client.openDocument(tracked, 'dotenv', ENV, 1);
+    client.openDocument(ignored, 'dotenv', ENV, 1);
+    const first = await client.waitForDiagnostics(tracked, 1);
+    assert.equal(credentialWarnings(first), 1, 'the tracked .env');
+    assert.ok(first.diagnostics.every((d: any) => !d.message.includes(SECRET)));
+    assert.equal(credentialWarnings(await client.waitForDiagnostics(ignored, 1)), 0, 'the ignored .env');
+
+    // The server watches .gitignore files.
+    const registration = await waitUntil(() => client.serverRequests.find((r) => r.method === 'client/registerCapability'), 'watcher registration');
+    const globs = registration.params.registrations.flatMap((r: any) => r.registerOptions?.watchers?.map((w: any) => w.globPattern) ?? []);
+    assert.ok(globs.includes('**/.gitignore'), JSON.stringify(globs));
+
+    // The repository starts ignoring every .env: the tracked one is now ignored.
+    writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n.env\n');
+    const before = client.notificationsOf('textDocument/publishDiagnostics').length;
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.gitignore')).href, type: 2 }] });
+    const after = await waitUntil(
+      () => client.notificationsOf('textDocument/publishDiagnostics').slice(before).filter((p) => p.uri === tracked).pop(),
+      'diagnostics after the .gitignore change',
+    );
+    assert.equal(credentialWarnings(after), 0, 'ignored now');
+
+    // A .gitignore that stops ignoring the other one: it gets the warning.
+    writeFileSync(path.join(dir, 'local', '.gitignore'), '!.env\n');
+    const before2 = client.notificationsOf('textDocument/publishDiagnostics').length;
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'local', '.gitignore')).href, type: 2 }] });
+    const again = await waitUntil(
+      () => client.notificationsOf('textDocument/publishDiagnostics').slice(before2).filter((p) => p.uri === ignored).pop(),
+      'diagnostics after the second .gitignore change',
+    );
+    assert.equal(credentialWarnings(again), 1, 'tracked now: a deeper .gitignore re-includes it');
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('a change of another file leaves what is known of the .gitignore files alone', async (t) => {
+    const dir = repository({ '.git/HEAD': '', '.gitignore': '', '.env': ENV });
+    const client = await startServer(t);
+    const uri = pathToFileURL(path.join(dir, '.env')).href;
+    client.openDocument(uri, 'dotenv', ENV, 1);
+    assert.equal(credentialWarnings(await client.waitForDiagnostics(uri, 1)), 1);
+    writeFileSync(path.join(dir, '.gitignore'), '.env\n');
+    // Not a .gitignore: nothing is looked at again, the cached answer stands.
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'notes.txt')).href, type: 2 }] });
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ENV + '# edited\n' }] });
+    assert.equal(credentialWarnings(await client.waitForDiagnostics(uri, 2)), 1);
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
+test('DocumentSettings: one derived settings object per combination, so that analyses are reused', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-creds-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(path.join(dir, '.git'));
+  writeFileSync(path.join(dir, '.gitignore'), 'ignored/\n');
+  const settings = new DocumentSettings({} as Connection, false);
+  const uri = (p: string) => pathToFileURL(path.join(dir, p)).href;
+  const [a, b, c, d] = await Promise.all([settings.get(uri('a/.env')), settings.get(uri('b/.env')), settings.get(uri('ignored/.env')), settings.get(uri('ignored/x.json'))]);
+  assert.equal(a.tracked, true);
+  assert.equal(a, b, 'two tracked files share their settings');
+  assert.equal(c.tracked, false);
+  assert.equal(c, d);
+  const untitled = await settings.get('untitled:Untitled-1');
+  assert.equal(untitled.tracked, undefined);
+  // After a .gitignore change the answers are read again; the objects of a combination stay the same.
+  settings.ignoresChanged();
+  assert.equal(await settings.get(uri('a/.env')), a);
 });

@@ -13,19 +13,21 @@ interface Entry {
   kind: EmbeddedValue['kind'];
   syntax: EmbeddedValue['syntax'];
   key: EmbeddedValue['key'];
+  comment: boolean;
   problems: Problem[];
   run: number;
   /** The value validated. */
   value: EmbeddedValue;
 }
 
-/** Problems of values, by value, for one settings object and language. */
+/** Problems of values, by value, for one settings object, language and document URI. */
 export class ValidationCache {
   private settings: Settings | undefined;
   private languageId: string | undefined;
+  private documentUri: string | undefined;
   /**
    * By the value's text (a slice of the document, so no copy); values of the same text that differ in
-   * what else validation reads (kind, syntax, key) are told apart in the entry list.
+   * what else validation reads (kind, syntax, key, comment) are told apart in the entry list.
    */
   private readonly entries = new Map<string, Entry[]>();
   /** The same entries by value object: values an edit did not touch are the same objects. */
@@ -34,21 +36,22 @@ export class ValidationCache {
   private run = 0;
   private usedInRun = 0;
 
-  validate(value: EmbeddedValue, settings: Settings, languageId: string): Problem[] {
-    if (settings !== this.settings || languageId !== this.languageId) {
+  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): Problem[] {
+    if (settings !== this.settings || languageId !== this.languageId || documentUri !== this.documentUri) {
       this.entries.clear();
       this.count = 0;
       this.byValue = new WeakMap();
       this.settings = settings;
       this.languageId = languageId;
+      this.documentUri = documentUri;
     }
     let entry = this.byValue.get(value);
     if (!entry) {
-      // Everything validation may read of a value: its text, kind, syntax and key.
+      // Everything validation may read of a value: its text, kind, syntax, key and whether it is in a comment.
       let list = this.entries.get(value.text);
-      entry = list?.find((e) => e.kind === value.kind && e.syntax === value.syntax && e.key === value.key);
+      entry = list?.find((e) => e.kind === value.kind && e.syntax === value.syntax && e.key === value.key && e.comment === (value.comment === true));
       if (!entry) {
-        entry = { kind: value.kind, syntax: value.syntax, key: value.key, problems: validateEmbeddedValue(value, settings, languageId), run: -1, value };
+        entry = { kind: value.kind, syntax: value.syntax, key: value.key, comment: value.comment === true, problems: validateEmbeddedValue(value, settings, languageId, documentUri), run: -1, value };
         if (list) list.push(entry);
         else {
           list = [entry];
@@ -97,7 +100,7 @@ export class IncrementalAnalyzer {
           this.extraction = extractAfterEdit(this.extraction, text, languageId);
           return this.extraction.values;
         },
-        validate: (value, s, languageId) => this.validations.validate(value, s, languageId),
+        validate: (value, s, languageId, documentUri) => this.validations.validate(value, s, languageId, documentUri),
       });
     } finally {
       this.validations.endRun();

@@ -56,7 +56,7 @@ const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, a
  */
 export interface AnalysisReuse {
   extract(text: string, languageId: string): EmbeddedValue[];
-  validate(value: EmbeddedValue, settings: Settings, languageId: string): Problem[];
+  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): Problem[];
 }
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
@@ -72,7 +72,7 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
   const values = reuse ? reuse.extract(doc.text, languageId) : extractValues(doc.text, languageId, doc.uri);
   const problems: DocumentProblem[] = [];
   values.forEach((value, valueIndex) => {
-    for (const p of reuse ? reuse.validate(value, settings, languageId) : validateEmbeddedValue(value, settings, languageId)) {
+    for (const p of reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri)) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
       if (severity === 'off') continue;
       const docs = ruleInfo(p.ruleId)?.docs;

@@ -52,6 +52,11 @@ export interface Settings {
    * mongodb or mongoose. Set by the editor or the CLI (the core reads no files); used by driver "auto".
    */
   nodeProject?: boolean;
+  /**
+   * The file is not ignored by a .gitignore: what it holds is committed. Undefined when unknown (not a
+   * file on disk, no repository found). Set by the editor or the CLI; read by credentials-in-source.
+   */
+  tracked?: boolean;
   /** Per-rule severity overrides, keyed by rule id. */
   rules: Record<string, SeveritySetting>;
   /** Files larger than this many bytes are not analysed. */
@@ -86,6 +91,8 @@ export interface EmbeddedValue {
   key?: string;
   /** How the value is written in the document, so that replacement text can be escaped for it. */
   syntax?: HostSyntax;
+  /** Found inside a comment of the document (a commented-out line, an example in a doc comment). */
+  comment?: boolean;
 }
 
 /**

@@ -29,8 +29,10 @@ function closing(text: string, open: number): number {
   return -1;
 }
 
+/** Connection strings in the rest of a line, marked as in a comment when the rest is one (`# ...`). */
 function mentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
-  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+  const comment = /^[ \t]*#/.test(text.slice(from, to));
+  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
 }
 
 /** Every statement read in full: each value decoded and handed to emitString with its key path. */

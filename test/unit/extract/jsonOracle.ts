@@ -93,7 +93,7 @@ export function extractJsonOracle(text: string): EmbeddedValue[] {
       case Token.BlockComment: {
         const offset = scanner.getTokenOffset();
         for (const [a, b] of findUriTokens(text, offset, offset + scanner.getTokenLength())) {
-          out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+          out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', comment: true });
         }
         break;
       }

@@ -118,8 +118,8 @@ class SourceScanner {
 
   constructor(private readonly text: string, private readonly lang: CodeLanguage) {}
 
-  private mentions(from: number, to: number): void {
-    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw' });
+  private mentions(from: number, to: number, comment = false): void {
+    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
   }
 
   run(): EmbeddedValue[] {
@@ -142,27 +142,27 @@ class SourceScanner {
       const d = text.charCodeAt(i + 1);
       if (lang.slashComments && c === 0x2f && d === 0x2f) {
         const e = lineEnd(text, i);
-        this.mentions(i, e);
+        this.mentions(i, e, true);
         i = e;
         continue;
       }
       if (lang.slashComments && c === 0x2f && d === 0x2a) {
         const close = text.indexOf('*/', i + 2);
         const e = close < 0 ? n : close + 2;
-        this.mentions(i, e);
+        this.mentions(i, e, true);
         i = e;
         continue;
       }
       if (lang.hashComments && c === 0x23 && !(lang.php && d === 0x5b)) {
         const e = lineEnd(text, i);
-        this.mentions(i, e);
+        this.mentions(i, e, true);
         i = e;
         continue;
       }
       if (lang.heredoc === 'ruby' && c === 0x3d && (i === 0 || text.charCodeAt(i - 1) === 0x0a) && text.startsWith('=begin', i)) {
         const close = text.indexOf('\n=end', i);
         const e = close < 0 ? n : lineEnd(text, close + 1);
-        this.mentions(i, e);
+        this.mentions(i, e, true);
         i = e;
         continue;
       }

@@ -72,8 +72,10 @@ class YamlScanner {
     return path;
   }
 
+  /** Connection strings in the rest of a line, marked as in a comment when the rest is one (`# ...`). */
   private mentions(from: number, to: number): void {
-    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw' });
+    const comment = /^[ \t]*#/.test(this.text.slice(from, to));
+    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
   }
 
   /** Reads the content of one line that starts at `line` with its first non-blank at `p`; returns where to go on. */

@@ -13,11 +13,12 @@ import { yamlText } from '../fuzz/yamlArbitraries';
 import { changedRange, extractAfterEdit, extractFresh } from '../../../server/src/service/extract/incremental';
 import { extractValues } from '../../../server/src/service/extract';
 
-/** Pieces that matter to the formats: quotes, escapes, continuations, sections, fences, keys, schemes. */
+/** Pieces that matter to the formats: quotes, escapes, continuations, sections, fences, comments, keys, schemes. */
 const PIECES = [
   'mongodb://h:1/db', 'mongodb+srv://u:p@c.x.net/db?w=1&tls=true', 'mongodb://a:70000', 'MONGO_URI=', 'DB_NAME=', 'export ', 'mongo.uri=',
   'database: ', 'uri: ', '[mongo]', '[other]', 'x', 'abc', ' ', '  ', '\t', '\n', '\n', '\r\n', '"', "'", '`', '\\', '\\\n', '#', '!',
   ';', '=', ':', '```yaml\n', '```\n', '~~~\n', '```js\n', '${X}', '{{ v }}', '<password>', '%40', '@', ',', '?', '&', '(', ')', 'é', '\u{1F600}',
+  '<!--', '-->',
 ];
 
 const piece = fc.constantFrom(...PIECES);

@@ -101,7 +101,7 @@ describe('URL layer: credentials', () => {
 
   it('a space in the credentials is accepted, with a warning to encode it', () => {
     expectNoError('mongodb://us er:pa ss@host', node);
-    expectOne('mongodb://us er:pa ss@host', 'userinfo-unencoded', 'warning', ' ', undefined, node);
+    expectOne('mongodb://us er:pa ss@host', 'userinfo-unencoded', 'warning', 'us er', undefined, node);
   });
 
   it('an empty username is rejected, an empty password is not', () => {

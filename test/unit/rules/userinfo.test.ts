@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeUserinfoPart } from '../../../server/src/service/rules/userinfo';
-import { expectClean, expectOne } from '../../helpers/problems';
+import { expectClean, expectOne, uriProblems } from '../../helpers/problems';
 
 describe('userinfo-unescaped', () => {
   it('an unescaped @ in the password is an error with an encoding fix and no password in the message', () => {
@@ -45,16 +45,55 @@ describe('userinfo-invalid-escape', () => {
 });
 
 describe('userinfo-unencoded', () => {
-  it('a space in the password is a warning to encode', () => {
-    const p = expectOne('mongodb://user:pa ss@host/db', 'userinfo-unencoded', 'warning', ' ', /contains a space/);
+  it('a space in the password is a warning to encode, under the password', () => {
+    const p = expectOne('mongodb://user:pa ss@host/db', 'userinfo-unencoded', 'warning', 'pa ss', /contains a space, which should be percent-encoded/);
     assert.equal(p.data?.replacement, 'pa%20ss');
     expectClean('mongodb://user:pa%20ss@host/db');
   });
 
-  it('a non-ASCII character is a warning under the whole character, encoded as UTF-8 bytes', () => {
-    expectOne('mongodb://aliceé:pw@h', 'userinfo-unencoded', 'warning', 'é', /contains "é"/);
-    const p = expectOne('mongodb://alice:pw😀@h', 'userinfo-unencoded', 'warning', '😀');
+  it('a non-ASCII character is a warning under the part, encoded as UTF-8 bytes', () => {
+    expectOne('mongodb://aliceé:pw@h', 'userinfo-unencoded', 'warning', 'aliceé', /contains "é"/);
+    const p = expectOne('mongodb://alice:pw😀@h', 'userinfo-unencoded', 'warning', 'pw😀', /contains "😀"/);
     assert.equal(p.data?.replacement, 'pw%F0%9F%98%80');
+  });
+
+  it('one warning per password, naming each character once, with one fix that encodes them all', () => {
+    const uri = 'mongodb://user:P^a{s}s w|rd"^^@host/db';
+    const found = uriProblems(uri).filter((p) => p.id === 'userinfo-unencoded');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    const [p] = found;
+    assert.equal(p.text, 'P^a{s}s w|rd"^^');
+    assert.equal(p.msg, 'The password contains "^", "{", "}", a space, "|" and a double quote, which should be percent-encoded.');
+    assert.equal(p.data?.replacement, 'P%5Ea%7Bs%7Ds%20w%7Crd%22%5E%5E');
+    assert.equal(p.data?.title, 'Percent-encode the password');
+    expectClean('mongodb://user:P%5Ea%7Bs%7Ds%20w%7Crd%22%5E%5E@host/db');
+  });
+
+  it('a quote, a tab and a control character are named, not shown in quotes', () => {
+    const p = expectOne('mongodb://user:a"b@h', 'userinfo-unencoded', 'warning', 'a"b');
+    assert.equal(p.msg, 'The password contains a double quote, which should be percent-encoded.');
+    assert.ok(!p.msg.includes('"""'));
+    expectOne('mongodb://user:a\tb\u0007@h', 'userinfo-unencoded', 'warning', 'a\tb\u0007', /contains a tab and a control character \(U\+0007\),/);
+  });
+
+  it('past eight characters the others are counted', () => {
+    const p = expectOne('mongodb://user:^{}|"<>`\\é@h', 'userinfo-unencoded', 'warning', undefined, /"`" and 2 more characters, which/);
+    assert.equal(p.data?.replacement, '%5E%7B%7D%7C%22%3C%3E%60%5C%C3%A9');
+  });
+
+  it('username and password each get their warning; reserved characters stay errors of their own', () => {
+    const ps = uriProblems('mongodb://us er:p:a ss@h');
+    assert.deepEqual(
+      ps.filter((p) => p.id.startsWith('userinfo-')).map((p) => [p.id, p.sev, p.text]).sort(),
+      [
+        ['userinfo-unencoded', 'warning', 'p:a ss'],
+        ['userinfo-unencoded', 'warning', 'us er'],
+        ['userinfo-unescaped', 'error', ':'],
+      ],
+    );
+    // Both problems of the password offer the same fix.
+    const fixes = ps.filter((p) => p.text !== 'us er' && p.id.startsWith('userinfo-')).map((p) => p.data?.replacement);
+    assert.deepEqual(fixes, ['p%3Aa%20ss', 'p%3Aa%20ss']);
   });
 });
 

@@ -72,8 +72,12 @@ class QuoteFinder {
   }
 }
 
+/** Connection strings in the rest of a line; in a comment when that starts (after blanks) with `#`. */
 function scanComment(out: EmbeddedValue[], text: string, from: number, to: number): void {
-  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+  let s = from;
+  while (s < to && isSpace(text.charCodeAt(s))) s++;
+  const comment = text.charCodeAt(s) === 0x23;
+  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
 }
 
 /**

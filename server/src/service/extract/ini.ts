@@ -9,8 +9,12 @@ import { mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { stepValues, StepExtractor } from './steps';
 
+/** Connection strings in the rest of a line; in a comment when that starts (after blanks) with `;` or `#`. */
 function scanMentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
-  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+  let s = from;
+  while (s < to && isSpace(text.charCodeAt(s))) s++;
+  const comment = text.charCodeAt(s) === 0x3b || text.charCodeAt(s) === 0x23;
+  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
 }
 
 /** Where an inline comment (` ;` or ` #`) starts in text[from, to), or `to`. */

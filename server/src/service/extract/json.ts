@@ -293,7 +293,7 @@ export function extractJson(text: string, topKeys?: ReadonlySet<string>): Embedd
           i++;
           break;
         }
-        if (!topKeys) for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+        if (!topKeys) for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', comment: true });
         i = end;
         break;
       }

@@ -57,13 +57,35 @@ export function markdownSteps(extractorFor: ExtractorFor): StepExtractor<null> {
     same: () => true,
     reader(text) {
       const separators = new SeparatorFinder(text);
+      // The first `<!--` at or after the last line read (Infinity: none); lines are read in increasing order.
+      let commentOpen = -1;
+      const nextCommentOpen = (from: number): number => {
+        if (commentOpen < from) {
+          const k = text.indexOf('<!--', from);
+          commentOpen = k < 0 ? Infinity : k;
+        }
+        return commentOpen;
+      };
       return (line, _state, out, step) => {
         const eol = lineEnd(text, line);
         const fence = fenceOpener(text, line, eol);
         if (!fence) {
-          step.next = nextLine(text, eol);
-          step.readEnd = step.next;
-          if (separators.within(line, step.next)) out.push(...scanPlainText(text, line, step.next));
+          // A line of prose; one that opens an HTML comment runs to the line where the comment closes.
+          let end = eol;
+          let p = line;
+          let unclosed = false;
+          for (let open = nextCommentOpen(line); open < end; open = nextCommentOpen(p)) {
+            if (separators.within(p, open)) out.push(...scanPlainText(text, p, open));
+            const close = text.indexOf('-->', open + 4);
+            const inside = close < 0 ? text.length : close;
+            if (separators.within(open + 4, inside)) for (const v of scanPlainText(text, open + 4, inside)) out.push({ ...v, comment: true });
+            unclosed = close < 0;
+            p = close < 0 ? text.length : close + 3;
+            if (p > end) end = lineEnd(text, p);
+          }
+          step.next = nextLine(text, end);
+          step.readEnd = unclosed ? READ_TO_END : step.next;
+          if (separators.within(p, step.next)) out.push(...scanPlainText(text, p, step.next));
           return;
         }
         const from = nextLine(text, eol);

@@ -87,8 +87,9 @@ function trimmedEnd(text: string, from: number, to: number): number {
   return to;
 }
 
+/** Connection strings in a comment line. */
 function scanMentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
-  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+  for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', comment: true });
 }
 
 /** Statements of a .properties file: blank space, then a comment line or a logical line (with its continuations). */

@@ -167,8 +167,8 @@ const ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=/;
 
 export function extractShell(text: string): EmbeddedValue[] {
   const out: EmbeddedValue[] = [];
-  const mentions = (from: number, to: number) => {
-    for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw' });
+  const mentions = (from: number, to: number, comment = false) => {
+    for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
   };
   const heredocs: Array<{ id: string; strip: boolean }> = [];
   failedUntil = -1;
@@ -208,7 +208,7 @@ export function extractShell(text: string): EmbeddedValue[] {
     }
     if (c === 0x23 /* # */) {
       const e = lineEnd(text, i);
-      mentions(i, e);
+      mentions(i, e, true);
       i = e;
       continue;
     }

@@ -165,9 +165,9 @@ class SourceScanner {
     this.mongo = new MongoFinder(text);
   }
 
-  private mentions(from: number, to: number): void {
+  private mentions(from: number, to: number, comment = false): void {
     if (!this.mongo.within(from, to)) return;
-    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw' });
+    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
   }
 
   /** Brings `sig` (and the word) up to date with the plain code between the last token and i. */
@@ -239,14 +239,14 @@ class SourceScanner {
           e = close < 0 ? n : close + 2;
         }
         this.quietToken(i, e);
-        this.mentions(i, e);
+        this.mentions(i, e, true);
         i = e;
         continue;
       }
       if (c === 0x23 && lang.hashComments && !(lang.php && d === 0x5b)) {
         const e = lineEnd(text, i);
         this.quietToken(i, e);
-        this.mentions(i, e);
+        this.mentions(i, e, true);
         i = e;
         continue;
       }
@@ -255,7 +255,7 @@ class SourceScanner {
           const close = text.indexOf('\n=end', i);
           const e = close < 0 ? n : lineEnd(text, close + 1);
           this.quietToken(i, e);
-          this.mentions(i, e);
+          this.mentions(i, e, true);
           i = e;
           continue;
         }

@@ -93,8 +93,12 @@ class TomlScanner {
     return this.out;
   }
 
+  /** Connection strings in the rest of a line; in a comment when that starts (after blanks) with `#`. */
   private mentions(from: number, to: number): void {
-    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw' });
+    let s = from;
+    while (s < to && isSpace(this.text.charCodeAt(s))) s++;
+    const comment = this.text.charCodeAt(s) === 0x23;
+    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
   }
 
   private comment(i: number): number {

@@ -14,9 +14,17 @@ export function validateUri(text: string, settings: Settings, languageId?: strin
   return checkUri(text, settings, languageId, syntax).problems;
 }
 
-function checkUri(text: string, settings: Settings, languageId?: string, syntax?: HostSyntax): { problems: Problem[]; parsed: ParsedUri } {
+function checkUri(
+  text: string,
+  settings: Settings,
+  languageId?: string,
+  syntax?: HostSyntax,
+  value?: EmbeddedValue,
+  documentUri?: string,
+): { problems: Problem[]; parsed: ParsedUri } {
   const check = checkConnectionString(withOpaquePlaceholders(text, syntax), settings, languageId);
-  let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId)] : check.problems;
+  const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
+  let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId, place)] : check.problems;
   if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
   return { problems: withoutPlaceholders(text, problems, placeholderStyle(syntax)), parsed: check.parsed };
 }
@@ -91,10 +99,13 @@ function withoutPlaceholders(text: string, problems: Problem[], style: Placehold
   return problems.filter((p) => !overlapsPlaceholder(p.span, placeholders));
 }
 
-/** Checks one value found in a document; problems are in the value's own coordinates. */
-export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string): Problem[] {
+/**
+ * Checks one value found in a document; problems are in the value's own coordinates. `documentUri`
+ * is the document's URI (credentials-in-source leaves test, fixture and example files alone).
+ */
+export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string, documentUri?: string): Problem[] {
   if (value.kind === 'uri') {
-    const { problems, parsed } = checkUri(value.text, settings, languageId, value.syntax);
+    const { problems, parsed } = checkUri(value.text, settings, languageId, value.syntax, value, documentUri);
     nameParts.set(value, namePartsOfParse(parsed));
     return problems;
   }

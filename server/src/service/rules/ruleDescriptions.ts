@@ -109,7 +109,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'auth-source-without-credentials':
     'authSource names the database that holds the user, but this string has neither credentials nor authMechanism, so the driver never authenticates and the option does nothing. This is information only: add the credentials if authentication was intended, or drop authSource.',
   'credentials-in-source':
-    'A connection string in a source or configuration file (JSON, YAML, TOML, properties, code) carries a real password; .env files, Markdown and placeholders such as ${MONGODB_PASSWORD} or **** are not reported. Passwords in committed files leak through version control, logs and copies. Read the password from an environment variable or a secret store; the quick fix puts a placeholder in its place.',
+    'A real-looking password (or proxy or key-file password) sits in a file that gets committed: code, configuration, Markdown and plain text, and .env files that no .gitignore ignores. Defaults such as root:example, placeholders, variable names, strings to localhost or to a compose service, comments, and test, fixture and example files are not reported. Read the password from an environment variable or a secret store; the quick fix puts a placeholder in its place.',
   'node-uri-rejected':
     'Under the Node.js profile only: the URL parser of the Node.js driver throws on this part of the string (a host, the credentials or the path) where no other rule has reported an error yet, so new MongoClient(uri) fails. Rewrite the part as the message says, usually by percent-encoding it.',
   'node-option-rejected':

@@ -48,9 +48,25 @@ export function encodeUserinfoPart(raw: string): string {
   return out;
 }
 
+/** A character as a message names it: `a space`, `a double quote`, `"^"`. */
 function describe(ch: string): string {
   if (ch === ' ') return 'a space';
+  if (ch === '\t') return 'a tab';
+  if (ch === '"') return 'a double quote';
+  const c = ch.codePointAt(0)!;
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return `a control character (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
   return `"${ch}"`;
+}
+
+/** How many characters a message names; the others are counted. */
+const NAMED_CHARACTERS = 8;
+
+/** `a space`, `"^" and "|"`, `"^", "|", a space, ... and 2 more characters`. */
+function describeAll(chars: readonly string[]): string {
+  const named = chars.slice(0, NAMED_CHARACTERS).map(describe);
+  const more = chars.length - named.length;
+  if (more > 0) return `${named.join(', ')} and ${more} more character${more === 1 ? '' : 's'}`;
+  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
 /** Under the Node profile: an error when the driver's URL layer rejects this part of the credentials. */
@@ -72,6 +88,8 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
     }
     return fixData;
   };
+  // The characters to encode that are not reserved, each once: one warning for the whole part names them.
+  const unencoded = new Set<string>();
   // Each rule reports at most MAX_REPORTS_PER_RULE problems per string: past three times that, stop looking.
   let findings = 0;
   for (let i = 0; i < raw.length && findings < 3 * MAX_REPORTS_PER_RULE; i++) {
@@ -91,8 +109,8 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
     if (isAllowed(c)) continue;
     const ch = String.fromCodePoint(raw.codePointAt(i)!);
     const width = ch.length;
-    findings++;
     if (RESERVED.includes(ch)) {
+      findings++;
       const enc = '%' + c.toString(16).toUpperCase().padStart(2, '0');
       const why =
         ch === '@' ? 'the last "@" is taken as the end of the credentials'
@@ -106,15 +124,11 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
         `The ${what} contains an unescaped ${describe(ch)}: write it as ${enc} (${why}).`,
         { node, data: dataFor() },
       );
-    } else {
-      ctx.report(
-        'userinfo-unencoded',
-        { start: base + i, end: base + i + width },
-        `The ${what} contains ${describe(ch)}, which should be percent-encoded.`,
-        { data: dataFor() },
-      );
-    }
+    } else unencoded.add(ch);
     i += width - 1;
+  }
+  if (unencoded.size > 0) {
+    ctx.report('userinfo-unencoded', p.span, `The ${what} contains ${describeAll([...unencoded])}, which should be percent-encoded.`, { data: dataFor() });
   }
 }
 

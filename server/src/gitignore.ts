@@ -1,0 +1,236 @@
+/**
+ * Whether a file is committed: no .gitignore of its repository ignores it. The .gitignore files are read
+ * from the repository's root (the nearest folder up that holds `.git`; the file system root when there
+ * is none) down to the file's folder, with `.git/info/exclude` first, and matched as git does: later
+ * rules override earlier ones, a deeper .gitignore overrides those above it, and nothing inside an
+ * ignored folder can be re-included. The global excludes file of the user's git configuration is not
+ * read: the answer depends on the repository only.
+ * Parsed files are cached per folder until `clear()` (a .gitignore changed).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One pattern line of a .gitignore. */
+export interface IgnoreRule {
+  /** `!pattern`: a match re-includes. */
+  negate: boolean;
+  /** `pattern/`: matches folders only. */
+  dirOnly: boolean;
+  /** A `/` at the start or in the middle: matched against the path from the .gitignore's folder, not the name. */
+  anchored: boolean;
+  regex: RegExp;
+}
+
+function escapeRegex(c: string): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
+}
+
+/** A `[...]` class at glob[i] as a regular expression, and the index of its `]`; undefined when it is not closed. */
+function bracket(glob: string, i: number): { re: string; end: number } | undefined {
+  let j = i + 1;
+  let negate = false;
+  if (glob[j] === '!' || glob[j] === '^') {
+    negate = true;
+    j++;
+  }
+  let body = '';
+  let first = true;
+  for (; j < glob.length; j++) {
+    const c = glob[j];
+    if (c === ']' && !first) return { re: negate ? `[^/${body}]` : `[${body}]`, end: j };
+    first = false;
+    if (c === '\\' && j + 1 < glob.length) {
+      body += `\\${glob[++j]}`;
+    } else body += c === '\\' || c === ']' || c === '[' || c === '^' ? `\\${c}` : c;
+  }
+  return undefined;
+}
+
+/** A gitignore glob (without its leading `/`, `!` and trailing `/`) as a regular expression source. */
+function globToRegex(glob: string): string {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      let j = i;
+      while (glob[j] === '*') j++;
+      const stars = j - i;
+      const atSegmentStart = i === 0 || glob[i - 1] === '/';
+      if (stars === 2 && atSegmentStart && glob[j] === '/') {
+        // `**/`: no folder or any folders.
+        re += '(?:.*/)?';
+        i = j;
+      } else if (stars === 2 && atSegmentStart && j === glob.length && i > 0) {
+        // A trailing `/**`: everything inside.
+        re += '.*';
+        i = j - 1;
+      } else {
+        // `*`, and any other run of stars: anything but a `/`.
+        re += '[^/]*';
+        i = j - 1;
+      }
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const b = bracket(glob, i);
+      if (b) {
+        re += b.re;
+        i = b.end;
+      } else re += '\\[';
+    } else if (c === '\\' && i + 1 < glob.length) re += escapeRegex(glob[++i]);
+    else re += escapeRegex(c);
+  }
+  return re;
+}
+
+/** The rule of one line of a .gitignore; undefined for blank lines and comments. */
+export function parseIgnoreLine(line: string): IgnoreRule | undefined {
+  if (line.endsWith('\r')) line = line.slice(0, -1);
+  // Trailing spaces are dropped unless a backslash quotes them.
+  let end = line.length;
+  while (end > 0 && line[end - 1] === ' ' && !(end >= 2 && line[end - 2] === '\\')) end--;
+  line = line.slice(0, end);
+  if (line === '' || line.startsWith('#')) return undefined;
+  let negate = false;
+  if (line.startsWith('!')) {
+    negate = true;
+    line = line.slice(1);
+  }
+  let dirOnly = false;
+  if (line.endsWith('/') && !line.endsWith('\\/')) {
+    dirOnly = true;
+    line = line.replace(/\/+$/, '');
+  }
+  if (line === '') return undefined;
+  const anchored = line.includes('/');
+  if (line.startsWith('/')) line = line.slice(1);
+  try {
+    return { negate, dirOnly, anchored, regex: new RegExp(`^${globToRegex(line)}$`) };
+  } catch {
+    // A class git reads and JavaScript does not: the line is passed over.
+    return undefined;
+  }
+}
+
+export function parseGitignore(text: string): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (const line of text.split('\n')) {
+    const rule = parseIgnoreLine(line);
+    if (rule) rules.push(rule);
+  }
+  return rules;
+}
+
+/** Whether a rule matches a path (`/`-separated, relative to the .gitignore's folder). */
+export function ruleMatches(rule: IgnoreRule, relative: string, isDir: boolean): boolean {
+  if (rule.dirOnly && !isDir) return false;
+  return rule.regex.test(rule.anchored ? relative : relative.slice(relative.lastIndexOf('/') + 1));
+}
+
+/**
+ * The verdict of a list of .gitignore files, each with the folder it applies to, shallowest first, on
+ * `target` (an absolute path): the last rule that matches decides.
+ */
+function ignoredBy(sets: ReadonlyArray<{ base: string; rules: IgnoreRule[] }>, target: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const { base, rules } of sets) {
+    const relative = path.relative(base, target).split(path.sep).join('/');
+    for (const rule of rules) if (ruleMatches(rule, relative, isDir)) ignored = !rule.negate;
+  }
+  return ignored;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export class GitIgnores {
+  /** Folder → the rules of its .gitignore (null: none). */
+  private readonly rulesByFolder = new Map<string, IgnoreRule[] | null>();
+  /** Folder → whether it holds `.git` (a folder, or a file in worktrees and submodules). */
+  private readonly gitByFolder = new Map<string, boolean>();
+
+  /**
+   * For a document URI: true when no .gitignore ignores the file, false when one does, undefined when
+   * it is not a file on disk or no repository is known (neither a `.git` nor a .gitignore above it).
+   */
+  isTrackedUri(uri: string): boolean | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    return this.isTrackedFile(file);
+  }
+
+  isTrackedFile(file: string): boolean | undefined {
+    const absolute = path.resolve(file);
+    // The folders from the file's up to the repository's root (or the file system root), then reversed.
+    const folders: string[] = [];
+    let root: string | undefined;
+    for (let dir = path.dirname(absolute); ; ) {
+      folders.push(dir);
+      if (this.hasGit(dir)) {
+        root = dir;
+        break;
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    folders.reverse();
+    const sets: Array<{ base: string; rules: IgnoreRule[] }> = [];
+    if (root !== undefined) {
+      const exclude = readText(path.join(root, '.git', 'info', 'exclude'));
+      if (exclude !== undefined) sets.push({ base: root, rules: parseGitignore(exclude) });
+    }
+    let anyGitignore = false;
+    // Each folder down to the file, then the file: a folder that is ignored takes everything in it along.
+    for (let k = 0; k < folders.length; k++) {
+      const rules = this.rulesOf(folders[k]);
+      if (rules) {
+        anyGitignore = true;
+        sets.push({ base: folders[k], rules });
+      }
+      const isDir = k + 1 < folders.length;
+      const target = isDir ? folders[k + 1] : absolute;
+      if (ignoredBy(sets, target, isDir)) return false;
+    }
+    return root !== undefined || anyGitignore ? true : undefined;
+  }
+
+  clear(): void {
+    this.rulesByFolder.clear();
+    this.gitByFolder.clear();
+  }
+
+  private rulesOf(folder: string): IgnoreRule[] | null {
+    let rules = this.rulesByFolder.get(folder);
+    if (rules === undefined) {
+      const text = readText(path.join(folder, '.gitignore'));
+      rules = text === undefined ? null : parseGitignore(text);
+      this.rulesByFolder.set(folder, rules);
+    }
+    return rules;
+  }
+
+  private hasGit(folder: string): boolean {
+    let has = this.gitByFolder.get(folder);
+    if (has === undefined) {
+      try {
+        statSync(path.join(folder, '.git'));
+        has = true;
+      } catch {
+        has = false;
+      }
+      this.gitByFolder.set(folder, has);
+    }
+    return has;
+  }
+}
