@@ -1,7 +1,7 @@
 /** Template placeholders stand for text filled in later: no problem is reported inside them (uri/placeholders.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPlaceholders, overlapsPlaceholder, placeholderStyle } from '../../../server/src/service/uri/placeholders';
+import { EVERY_FORM, findPlaceholders, overlapsPlaceholder, placeholderStyle } from '../../../server/src/service/uri/placeholders';
 import { expectClean, expectOne, expectNoError, problemsOf } from '../../helpers/problems';
 
 const found = (text: string) => findPlaceholders(text).map((s) => text.slice(s.start, s.end));
@@ -87,7 +87,7 @@ describe('more placeholder styles', () => {
 });
 
 describe('placeholders in every part', () => {
-  const spans = (text: string) => findPlaceholders(text).map((s) => text.slice(s.start, s.end));
+  const spans = (text: string) => findPlaceholders(text, 0, text.length, EVERY_FORM).map((s) => text.slice(s.start, s.end));
   it('printf conversions (%s, %d before a non-hex character, %(name)s, %1$s) are placeholders; %20 and %de are escapes', () => {
     assert.deepEqual(spans('mongodb+srv://%s:%s@%s/app'), ['%s', '%s', '%s']);
     assert.deepEqual(spans('mongodb://h:%d/%(db)s?x=%1$s'), ['%d', '%(db)s', '%1$s']);
@@ -103,13 +103,22 @@ describe('placeholders in every part', () => {
       'mongodb+srv://%s:%s@%s/storefront?retryWrites=true&w=majority',
       'mongodb+srv://<username>:<password>@<cluster-url>/<dbname>?retryWrites=true&w=majority',
       'mongodb+srv://myUser:[password]@cluster0.xxxxx.mongodb.net/myFirstDatabase',
-      'mongodb://{}:{}@{}:27017/app',
       'mongodb+srv://user:pass@.../app',
     ]) {
       expectNoError(uri);
     }
     expectOne('mongodb+srv://%s:%s@%s/store?retryWrites=maybe', 'option-invalid-value', 'warning', 'maybe');
-    expectOne('mongodb://{}:{}@{}:70000/app', 'port-invalid', 'error', '70000');
+    const python = (uri: string) => problemsOf(`uri = "${uri}".format(u, p, h)\n`, 'python').filter(([, , sev]) => sev === 'error' || sev === 'warning');
+    assert.deepEqual(python('mongodb://{}:{}@{}:27017/app'), []);
+    assert.deepEqual(python('mongodb://{}:{}@{}:70000/app'), [['port-invalid', '70000', 'error']]);
+  });
+  it('format fields are placeholders in code that formats strings and in prose, not in configuration values', () => {
+    assert.equal(placeholderStyle('python-double').formatFields, true);
+    assert.equal(placeholderStyle('raw').formatFields, true);
+    assert.equal(placeholderStyle('dotenv-double').formatFields, false);
+    assert.equal(placeholderStyle(undefined).formatFields, false);
+    // In a .env file the braces of a password are characters to encode: one warning for the password.
+    assert.deepEqual(problemsOf('MONGODB_URI="mongodb://app:P^a{s}s w|rd@db.example.com/app"\n', 'dotenv', { ruleIds: ['userinfo-unencoded'] }).length, 1);
   });
 });
 

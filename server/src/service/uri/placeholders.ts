@@ -8,10 +8,17 @@ export interface PlaceholderStyle {
    * single-quoted strings, and Java properties (Spring substitutes `${…}` only).
    */
   bareDollar: boolean;
+  /**
+   * `{name}`, `{0}` and `{}`: the fields of Python's str.format, C#'s String.Format, Java's MessageFormat
+   * and Rust's format!, and of connection strings in documentation. Elsewhere a brace is a character of
+   * the value (a password may hold one).
+   */
+  formatFields: boolean;
 }
 
-const EVERY_FORM: PlaceholderStyle = { bareDollar: true };
-const NO_BARE_DOLLAR: PlaceholderStyle = { bareDollar: false };
+/** Every form. */
+export const EVERY_FORM: PlaceholderStyle = { bareDollar: true, formatFields: true };
+const DEFAULT_STYLE: PlaceholderStyle = { bareDollar: true, formatFields: false };
 
 /** Syntaxes in which `$NAME` is text, not a placeholder. */
 const LITERAL_DOLLAR: ReadonlySet<HostSyntax> = new Set<HostSyntax>([
@@ -19,9 +26,23 @@ const LITERAL_DOLLAR: ReadonlySet<HostSyntax> = new Set<HostSyntax>([
   'java-text-block', 'csharp-regular', 'csharp-verbatim', 'csharp-raw', 'ruby-single', 'php-single', 'properties',
 ]);
 
-/** The placeholder forms of a value written in `syntax` (every form when unknown). */
+/** Syntaxes whose strings are often format strings, and text that is not a value of a file (prose, comments). */
+const FORMAT_FIELDS: ReadonlySet<HostSyntax> = new Set<HostSyntax>([
+  'raw', 'python-single', 'python-double', 'python-raw', 'java-double', 'java-text-block', 'kotlin-double', 'kotlin-raw',
+  'csharp-regular', 'csharp-verbatim', 'csharp-interpolated', 'csharp-verbatim-interpolated', 'csharp-raw',
+]);
+
+const STYLES = new Map<string, PlaceholderStyle>();
+
+/** The placeholder forms of a value written in `syntax` (when unknown: every form but format fields). */
 export function placeholderStyle(syntax: HostSyntax | undefined): PlaceholderStyle {
-  return syntax !== undefined && LITERAL_DOLLAR.has(syntax) ? NO_BARE_DOLLAR : EVERY_FORM;
+  if (syntax === undefined) return DEFAULT_STYLE;
+  const bareDollar = !LITERAL_DOLLAR.has(syntax);
+  const formatFields = FORMAT_FIELDS.has(syntax);
+  const key = `${bareDollar}${formatFields}`;
+  let style = STYLES.get(key);
+  if (!style) STYLES.set(key, (style = { bareDollar, formatFields }));
+  return style;
 }
 
 function isWordChar(c: number): boolean {
@@ -52,7 +73,7 @@ const NOT_PLACEHOLDERS = new Set(['$external']);
  * `<password>`, `[password]` and `...`. They are opaque: no problem is reported inside them.
  * One forward scan; each placeholder is bounded in length.
  */
-export function findPlaceholders(text: string, from = 0, to = text.length, style: PlaceholderStyle = EVERY_FORM): Span[] {
+export function findPlaceholders(text: string, from = 0, to = text.length, style: PlaceholderStyle = DEFAULT_STYLE): Span[] {
   const spans: Span[] = [];
   let i = from;
   while (i < to) {
@@ -110,7 +131,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         i = close + 2;
         continue;
       }
-    } else if (c === 0x7b /* { */) {
+    } else if (c === 0x7b /* { */ && style.formatFields) {
       // {name}, {0}, {} of Python's str.format, C#'s String.Format and Rust's format!.
       let j = i + 1;
       while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x3a)) j++;
