@@ -63,10 +63,11 @@ export function encodeForSyntax(s: string, syntax: HostSyntax): string {
     case 'shell-double':
       return escapeWith(s, { ...BACKSLASH, '"': '\\"', '`': '\\`' }, syntax === 'php-double');
     case 'js-single':
+    case 'shell-ansi':
     case 'python-single':
     case 'ruby-single':
     case 'php-single':
-      return escapeWith(s, { ...BACKSLASH, "'": "\\'" }, syntax === 'js-single' || syntax === 'python-single');
+      return escapeWith(s, { ...BACKSLASH, "'": "\\'" }, syntax === 'js-single' || syntax === 'python-single' || syntax === 'shell-ansi');
     case 'js-template':
       return escapeWith(s, { ...BACKSLASH, '`': '\\`' }, false);
     case 'java-text-block':
