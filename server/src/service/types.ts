@@ -139,6 +139,7 @@ export type HostSyntax =
   | 'php-double'
   | 'shell-unquoted'
   | 'shell-single'
+  | 'shell-ansi'
   | 'shell-double';
 
 /** A problem mapped to document offsets, with its final (overridden) severity. */

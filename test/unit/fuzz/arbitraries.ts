@@ -59,3 +59,62 @@ export const documentText: fc.Arbitrary<string> = fc.oneof(
       .map((a) => a.join('')),
   },
 );
+
+/**
+ * Pieces of connection strings and names, with the characters that formats have to escape: quotes,
+ * backslashes (also before letters that start escapes), `$`, `#`, `=`, `:`, `%`, braces, blanks, non-ASCII.
+ */
+const VALUE_PIECES = [
+  'user', 'p@ss', 'h', 'host-1.example.com', 'c0.ab1cd.mongodb.net', '27017', ':', '@', '/', '?', '&', '=', ',', ';', '.', '-', '_', '+', '~',
+  '!', '*', '(', ')', '[', ']', '[::1]', 'w=majority', 'authSource=admin', '%40', '%2F', '%', '#', '#{', '$', '$X', '${X}', '{', '}', '{0}',
+  '"', "'", '`', '\\', '\\n', '\\u0040', '\\x41', '\\101', '\\q', '\\$', ' ', '  ', '\t', '<', '>', '|', '^', 'é', '€', 'ü', '中', '\u00a0',
+  '\u{1F600}', 'x', 'y1', 'uvwxyz', 'A', 'F0', 'n', 't', 'u', 'e',
+];
+
+/** Characters that end a line, for the formats whose quoted values may hold them. */
+const LINE_BREAKS = ['\n', '\r\n', '\r'];
+
+/** Control characters, for the formats that can escape them. */
+const CONTROLS = ['\0', '\x07', '\b', '\f', '\v', '\x1b', '\x7f'];
+
+const LOWER = [...'abcdefghijklmnopqrstuvwxyz'];
+
+function valueFrom(head: fc.Arbitrary<string>, pieces: readonly string[], maxPieces: number): fc.Arbitrary<string> {
+  return fc.tuple(head, fc.constantFrom(...LOWER), fc.array(fc.constantFrom(...pieces), { maxLength: maxPieces })).map(([h, first, rest]) => h + first + rest.join(''));
+}
+
+/**
+ * A value that starts with a scheme (or with a host, without one) and a lower-case letter, then any
+ * pieces: never a bare scheme, never a whole placeholder, never an upper-case constant name.
+ * `lineBreaks` and `controls` add those characters, for formats that can write them.
+ */
+export function connectionValue(options: { lineBreaks?: boolean; controls?: boolean } = {}): fc.Arbitrary<string> {
+  const pieces = [...VALUE_PIECES, ...(options.lineBreaks ? LINE_BREAKS : []), ...(options.controls ? CONTROLS : [])];
+  return valueFrom(fc.constantFrom('mongodb://', 'mongodb://', 'mongodb+srv://', 'MongoDB://', ''), pieces, 16);
+}
+
+/** A database or collection name: a lower-case letter, then name-like pieces and the odd character to escape. */
+export function nameValue(options: { lineBreaks?: boolean } = {}): fc.Arbitrary<string> {
+  const pieces = ['shop', 'orders', '_', '-', '.', '1', 'x', ' ', 'é', '中', '\u{1F600}', '$', '"', "'", '`', '\\', '#', '{', '}', '%', '/', ...(options.lineBreaks ? ['\n'] : [])];
+  return valueFrom(fc.constant(''), pieces, 6);
+}
+
+/** Characters a connection string mentioned in running text may hold (it ends at a blank, a quote or `<`, `>`). */
+// No `*`: a mention in a block comment must not close it.
+const TOKEN_PIECES = ['user', 'p%40ss', 'h', 'host-1.example.com', '27017', ':', '@', '/', '?', '&', '=', ',', '.', '-', '_', '+', '~', '%2F', 'w=1', '#', '!', 'é', '€', '\u{1F600}', 'x'];
+
+/**
+ * A connection string as it is mentioned in a comment or a sentence: a scheme, a host, then token
+ * characters, ending with a letter or digit (sentence punctuation after a mention is not part of it).
+ */
+export const mentionToken: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('mongodb://', 'mongodb+srv://'), fc.constantFrom(...LOWER), fc.array(fc.constantFrom(...TOKEN_PIECES), { maxLength: 8 }), fc.constantFrom(...LOWER, '0', '9'))
+  .map(([scheme, first, rest, last]) => scheme + first + rest.join('') + last);
+
+/** Text to put in place of part of a value (what a quick fix writes): value pieces, line breaks and controls, or nothing. */
+export const replacementText: fc.Arbitrary<string> = fc.array(fc.constantFrom(...VALUE_PIECES, ...LINE_BREAKS, ...CONTROLS), { maxLength: 5 }).map((a) => a.join(''));
+
+/** Replacement text made of characters that every syntax holds as they are (no quote, backslash, blank or line break). */
+export const plainReplacementText: fc.Arbitrary<string> = fc
+  .array(fc.constantFrom('h', 'host-1', ':', '27017', '/', 'db', '?', 'w=1', '&', '%40', '@', 'user', '.', '_', '-', 'é'), { maxLength: 5 })
+  .map((a) => a.join(''));

@@ -59,6 +59,9 @@ export function readTextBlock(text: string, i: number): Literal {
     line = next;
   }
   const b = new DecodedBuilder(text, s);
+  // A backslash that joins the last line with content to the closing one: the value ends before it.
+  let joinedAt = -1;
+  let joinedSize = -1;
   for (let line = s; line < end; ) {
     const le = Math.min(lineEnd(text, line), end);
     const from = Math.min(line + indent, le);
@@ -75,6 +78,8 @@ export function readTextBlock(text: string, i: number): Literal {
       if (k + 1 >= to) {
         // A backslash at the end of a line joins the next line without a line break.
         continued = true;
+        joinedAt = k;
+        joinedSize = b.size;
         run = to;
         break;
       }
@@ -87,5 +92,6 @@ export function readTextBlock(text: string, i: number): Literal {
     if (!continued) b.char('\n', le);
     line = next;
   }
-  return { start: i, end: close < text.length ? close + 3 : text.length, d: b.finish(end), syntax: 'java-text-block' };
+  const valueEnd = joinedAt >= 0 && b.size === joinedSize ? joinedAt : end;
+  return { start: i, end: close < text.length ? close + 3 : text.length, d: b.finish(valueEnd), syntax: 'java-text-block' };
 }

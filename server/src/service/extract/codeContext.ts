@@ -190,6 +190,28 @@ function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, 
 }
 
 /**
+ * Python: whether the literal text[start, end) and the one at `q` make one (their concatenation). They do
+ * on one line, and on lines that brackets join: the character before the first (`ch`) is `(`, `[`, `{`,
+ * `,` or the quote of a literal before it, or the second is indented deeper than the statement of the
+ * first. Not a literal on a line of its own after an assignment (an attribute docstring).
+ */
+function pythonJoined(text: string, start: number, end: number, q: number, ch: number): boolean {
+  let k = end;
+  while (k < q && text.charCodeAt(k) !== 0x0a && text.charCodeAt(k) !== 0x0d) k++;
+  if (k >= q || ch === 0x28 || ch === 0x5b || ch === 0x7b || ch === 0x2c || ch === 0x22 || ch === 0x27) return true;
+  let next = q;
+  while (next > k && text.charCodeAt(next - 1) !== 0x0a && text.charCodeAt(next - 1) !== 0x0d) next--;
+  let line = start;
+  const stop = Math.max(0, start - WINDOW);
+  while (line > stop && text.charCodeAt(line - 1) !== 0x0a && text.charCodeAt(line - 1) !== 0x0d) line--;
+  // A line too long to look at: as if joined.
+  if (line > 0 && text.charCodeAt(line - 1) !== 0x0a && text.charCodeAt(line - 1) !== 0x0d) return true;
+  let indent = line;
+  while (indent < start && (text.charCodeAt(indent) === 0x20 || text.charCodeAt(indent) === 0x09)) indent++;
+  return q - next > indent - line;
+}
+
+/**
  * Fills ctx with what the code around the literal text[start, end) says about it; `prev` is the
  * literal before it. Takes nothing out of the document.
  */
@@ -210,7 +232,7 @@ export function literalContext(text: string, start: number, end: number, rules: 
   if ((ch === 0x2b && before !== 0x2b) || (ch === 0x3d && (before === 0x2b || (rules.php && before === 0x2e))) || (rules.php && ch === 0x2e)) ctx.fragment = true;
   if (nx === 0x2b && nx2 !== 0x2b) ctx.fragment = true;
   if (rules.php && nx === 0x2e && !(nx2 >= 0x30 && nx2 <= 0x39)) ctx.fragment = true;
-  if (rules.python && (nx === 0x22 || nx === 0x27)) ctx.fragment = true;
+  if (rules.python && (nx === 0x22 || nx === 0x27) && pythonJoined(text, start, end, q, ch)) ctx.fragment = true;
 
   if (rules.python && nx === 0x25 && nx2 !== 0x3d) ctx.format = 'printf';
   if (nx === 0x2e && text.startsWith('.format', q)) {

@@ -60,17 +60,21 @@ export function encodeForSyntax(s: string, syntax: HostSyntax): string {
     case 'csharp-regular':
       return escapeWith(s, { ...BACKSLASH, '"': '\\"' });
     case 'php-double':
+      // `{$` starts an interpolation: its `$` is escaped. PHP has no `\``: a backquote is written as it is.
+      return escapeWith(s, { ...BACKSLASH, '"': '\\"' }).replace(/\{\$/g, '{\\$');
     case 'shell-double':
-      return escapeWith(s, { ...BACKSLASH, '"': '\\"', '`': '\\`' }, syntax === 'php-double');
+      return escapeWith(s, { ...BACKSLASH, '"': '\\"', '`': '\\`' }, false);
     case 'js-single':
+    case 'shell-ansi':
     case 'python-single':
     case 'ruby-single':
     case 'php-single':
-      return escapeWith(s, { ...BACKSLASH, "'": "\\'" }, syntax === 'js-single' || syntax === 'python-single');
+      return escapeWith(s, { ...BACKSLASH, "'": "\\'" }, syntax === 'js-single' || syntax === 'python-single' || syntax === 'shell-ansi');
     case 'js-template':
       return escapeWith(s, { ...BACKSLASH, '`': '\\`' }, false);
     case 'java-text-block':
-      return escapeWith(s, { ...BACKSLASH, '"': '\\"' }, false);
+      // Line breaks escaped: a raw one would start a line without the block's indentation.
+      return escapeWith(s, { ...BACKSLASH, '"': '\\"' });
     case 'yaml-single':
       return s.replace(/'/g, "''");
     case 'csharp-verbatim':
@@ -89,7 +93,9 @@ export function encodeForSyntax(s: string, syntax: HostSyntax): string {
     case 'properties':
       return encodeProperties(s);
     case 'shell-unquoted':
-      return s.replace(/[\\\s"'`;&|<>()]/g, (c) => '\\' + c);
+      // A backslash before a line break joins the lines: a line break is quoted instead (and a `$` before
+      // it escaped, so as not to make it `$'…'`).
+      return s.replace(/\$(?=\n)|[\\\s"'`;&|<>()]/g, (c) => (c === '\n' ? "'\n'" : '\\' + c));
     default:
       // raw, ini, yaml-plain, yaml-block, dotenv-unquoted, dotenv-single, toml-literal, toml-ml-literal,
       // python-raw, go-raw, kotlin-raw, csharp-raw, shell-single (written back by the shell extractor's rules)
@@ -98,6 +104,10 @@ export function encodeForSyntax(s: string, syntax: HostSyntax): string {
 }
 
 function encodeProperties(s: string): string {
+  // Spaces at the start of a value are skipped and those at its end dropped, and a `=` or `:` at its start
+  // may be taken for the separator: those are escaped.
+  let tail = s.length;
+  while (tail > 0 && s[tail - 1] === ' ') tail--;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
@@ -107,7 +117,8 @@ function encodeProperties(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (ch === '\f') out += '\\f';
-    else if (ch === ' ' && i === 0) out += '\\ ';
+    else if (ch === ' ' && (i === 0 || i >= tail)) out += '\\ ';
+    else if ((ch === '=' || ch === ':') && i === 0) out += '\\' + ch;
     else if (c < 0x20 || c > 0x7e) out += '\\u' + c.toString(16).padStart(4, '0');
     else out += ch;
   }

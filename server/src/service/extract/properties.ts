@@ -134,6 +134,8 @@ export const propertiesSteps: StepExtractor<null> = {
       const key = readPart(text, i, true);
       i = key.stop;
       while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+      // A continuation before the separator: the separator is on the next line.
+      while (text.charCodeAt(i) === 0x5c && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
       if (text.charCodeAt(i) === 0x3d || text.charCodeAt(i) === 0x3a) i++;
       while (i < text.length && isBlank(text.charCodeAt(i))) i++;
       // A continuation right after the separator: the value starts on the next line.

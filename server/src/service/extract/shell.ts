@@ -101,7 +101,7 @@ function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: Syntax
     if (c === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x27 && !double) {
       // $'…' with C escapes
       let k = i + 2;
-      mark('shell-unquoted');
+      mark('shell-ansi');
       while (k < text.length && text.charCodeAt(k) !== 0x27) {
         if (text.charCodeAt(k) === 0x5c && ANSI_ESCAPES[text[k + 1]] !== undefined) {
           char(ANSI_ESCAPES[text[k + 1]], k, k + 2);
@@ -112,6 +112,7 @@ function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: Syntax
         }
       }
       i = k + 1;
+      mark('shell-unquoted');
       continue;
     }
     if (c === 0x22 /* " */) {
@@ -179,17 +180,20 @@ export function extractShell(text: string): EmbeddedValue[] {
       i++;
       for (const h of heredocs) {
         const from = i;
+        let closed = false;
         while (i < text.length) {
           const e = lineEnd(text, i);
           const line = text.slice(i, e);
           if ((h.strip ? line.replace(/^\t+/, '') : line) === h.id) {
             mentions(from, i);
             i = e;
+            closed = true;
             break;
           }
           i = nextLine(text, e);
         }
-        if (i >= text.length) mentions(from, text.length);
+        // A body without its terminator runs to the end (a terminator on the last line is no such body).
+        if (!closed) mentions(from, text.length);
       }
       heredocs.length = 0;
       continue;

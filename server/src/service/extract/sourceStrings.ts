@@ -326,6 +326,7 @@ class SourceScanner {
     const text = this.text;
     for (const h of this.pendingHeredocs) {
       const from = i;
+      let closed = false;
       while (i < text.length) {
         const e = lineEnd(text, i);
         let s = i;
@@ -334,11 +335,13 @@ class SourceScanner {
         if (done) {
           this.mentions(from, i);
           i = s + h.id.length;
+          closed = true;
           break;
         }
         i = nextLine(text, e);
       }
-      if (i >= text.length) this.mentions(from, text.length);
+      // A body without its terminator runs to the end (a terminator at the very end is no such body).
+      if (!closed) this.mentions(from, text.length);
     }
     this.pendingHeredocs = [];
     return i;
