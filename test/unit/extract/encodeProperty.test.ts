@@ -150,6 +150,8 @@ describe('quick fix edits', () => {
         const expected = v.text.slice(0, a) + replacement + v.text.slice(b);
         // What the extractor does not take as a value: blank, a constant's name, what may be a placeholder, a bare scheme.
         fc.pre(/[^\x00-\x20]/.test(expected) && !/^[A-Z][A-Z0-9_]*$/.test(expected) && !/^[\x00-\x20]*[$#{%<]/.test(expected) && !/^mongodb(\+srv)?:\/\/$/i.test(expected));
+        // Under a connection-string key, a value is one by its scheme (without it, only a host list is): keep the scheme.
+        if (v.kind === 'uri') fc.pre(/^mongodb(\+srv)?:\/\//i.test(expected));
         // A backslash kept as written takes the next character if that starts an escape: what an edit puts after it
         // depends on it, which escaping the replacement alone cannot know.
         const o = (k: number) => toDocumentOffset(v, k);
@@ -192,12 +194,13 @@ describe('quick fix edits', () => {
 describe('escaping for the host syntax: what the round trips and edits found', () => {
   const cases: Array<[HostSyntax, string, string, (e: string) => string, string]> = [
     // [syntax, value, its escaping, document, language]
-    ['shell-unquoted', 'a\nb', "a'\n'b", (e) => `MONGO_URI=${e}\n`, 'shellscript'],
-    ['shell-unquoted', 'a$\nb', "a\\$'\n'b", (e) => `MONGO_URI=${e}\n`, 'shellscript'],
-    ['shell-ansi', "it's a\\b\n", "it\\'s a\\\\b\\n", (e) => `MONGO_URI=$'${e}'\n`, 'shellscript'],
-    ['properties', '=x  ', '\\=x\\ \\ ', (e) => `mongo.uri ${e}\n`, 'properties'],
-    ['java-text-block', 'a\n  b\t', 'a\\n  b\\t', (e) => `String MONGO_URI = """\n    ${e}""";\n`, 'java'],
-    ['php-double', 'a`b{$c}', 'a`b{\\$c}', (e) => `$mongoUri = "${e}";\n`, 'php'],
+    // Under database keys, whose values are taken whatever they hold (a connection string needs its scheme).
+    ['shell-unquoted', 'a\nb', "a'\n'b", (e) => `MONGO_DB=${e}\n`, 'shellscript'],
+    ['shell-unquoted', 'a$\nb', "a\\$'\n'b", (e) => `MONGO_DB=${e}\n`, 'shellscript'],
+    ['shell-ansi', "it's a\\b\n", "it\\'s a\\\\b\\n", (e) => `MONGO_DB=$'${e}'\n`, 'shellscript'],
+    ['properties', '=x  ', '\\=x\\ \\ ', (e) => `spring.data.mongodb.database ${e}\n`, 'properties'],
+    ['java-text-block', 'a\n  b\t', 'a\\n  b\\t', (e) => `String MONGO_DATABASE = """\n    ${e}""";\n`, 'java'],
+    ['php-double', 'a`b{$c}', 'a`b{\\$c}', (e) => `$mongoDatabase = "${e}";\n`, 'php'],
   ];
   for (const [syntax, value, escaped, wrap, languageId] of cases) {
     it(`${syntax}: ${JSON.stringify(value)}`, () => {

@@ -84,13 +84,14 @@ function valueFrom(head: fc.Arbitrary<string>, pieces: readonly string[], maxPie
 }
 
 /**
- * A value that starts with a scheme (or with a host, without one) and a lower-case letter, then any
- * pieces: never a bare scheme, never a whole placeholder, never an upper-case constant name.
- * `lineBreaks` and `controls` add those characters, for formats that can write them.
+ * A value that starts with a scheme and a lower-case letter, then any pieces: never a bare scheme, never
+ * a whole placeholder, never an upper-case constant name. (Without a scheme, a value under a connection
+ * string key is one only when it is a host list: test/unit/extract/falseFinds.test.ts.) `lineBreaks` and
+ * `controls` add those characters, for formats that can write them.
  */
 export function connectionValue(options: { lineBreaks?: boolean; controls?: boolean } = {}): fc.Arbitrary<string> {
   const pieces = [...VALUE_PIECES, ...(options.lineBreaks ? LINE_BREAKS : []), ...(options.controls ? CONTROLS : [])];
-  return valueFrom(fc.constantFrom('mongodb://', 'mongodb://', 'mongodb+srv://', 'MongoDB://', ''), pieces, 16);
+  return valueFrom(fc.constantFrom('mongodb://', 'mongodb://', 'mongodb+srv://', 'MongoDB://'), pieces, 16);
 }
 
 /** A database or collection name: a lower-case letter, then name-like pieces and the odd character to escape. */
