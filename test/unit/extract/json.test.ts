@@ -77,6 +77,14 @@ describe('JSON extraction', () => {
     assert.deepEqual(texts('{"a": "mongodb://h\\', 'json'), ['mongodb://h\\']);
   });
 
+  it('finds a connection string whose scheme is written with escapes', () => {
+    const doc = '{"hosts": ["\\u006dongodb://h:1/a"], "url": "\\u006Dongodb+srv://c.x.net/b", "other": "\\u0078"}';
+    assert.deepEqual(found(doc, 'json').map((v) => [v.text, v.source, v.key]), [
+      ['mongodb://h:1/a', '\\u006dongodb://h:1/a', 'hosts'],
+      ['mongodb+srv://c.x.net/b', '\\u006Dongodb+srv://c.x.net/b', 'url'],
+    ]);
+  });
+
   it('escapes replacements for JSON and reads them back', () => {
     // After a scheme: under a connection-string key only a connection string is one.
     for (const s of ['mongodb://u:p%40ss@h/db', 'mongodb://h/?appName=a"b\\c', 'mongodb://h/?appName=line\nbreak\ttab\u0001', 'mongodb://h/slash/', 'mongodb://h/?appName=ünï']) {

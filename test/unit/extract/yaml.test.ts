@@ -167,6 +167,64 @@ uri: y:2
     assert.deepEqual(texts(doc, 'yaml'), ['x:1']);
   });
 
+  it('leaves the anchor and the tag of a sequence item out of it', () => {
+    const doc = `Resources:
+  - !Sub "mongodb://h:1/\${Db}"
+  - &env !!str MONGO_URL=mongodb://h:2/db
+  - !Ref 'mongodb://h:3'
+`;
+    assert.deepEqual(
+      extractValues(doc, 'yaml', 'u').map((v) => [v.text, v.syntax, v.key]),
+      [
+        ['mongodb://h:1/${Db}', 'yaml-double', 'Resources'],
+        ['mongodb://h:2/db', 'yaml-plain', 'Resources.MONGO_URL'],
+        ['mongodb://h:3', 'yaml-single', 'Resources'],
+      ],
+    );
+  });
+
+  it('decodes quoted keys', () => {
+    const doc = `"MONGO\\u005fURI": localhost:27017
+'mongo':
+  "db\\x5fname": shop
+  'it''s': mongodb://h/db
+`;
+    assert.deepEqual(found(doc, 'yaml').map((v) => [v.kind, v.text, v.key]), [
+      ['uri', 'localhost:27017', 'MONGO_URI'],
+      ['database', 'shop', 'mongo.db_name'],
+      ['uri', 'mongodb://h/db', "mongo.it's"],
+    ]);
+  });
+
+  it('reads a value as named by the name before it only in the same mapping', () => {
+    const doc = `a:
+  name: MONGO_URI
+b:
+  value: localhost:27017
+env:
+- name: MONGO_URL
+  other: x
+  value: mongo-0:27017
+`;
+    assert.deepEqual(found(doc, 'yaml').map((v) => [v.kind, v.text, v.key]), [['uri', 'mongo-0:27017', 'env.MONGO_URL']]);
+  });
+
+  it('ends a block scalar without content at its header line', () => {
+    const doc = `a: |
+b: mongodb://h:1/b
+list:
+  - >-
+  - mongodb://h:2/c
+`;
+    assert.deepEqual(
+      extractValues(doc, 'yaml', 'u').map((v) => [v.text, v.syntax, v.key]),
+      [
+        ['mongodb://h:1/b', 'yaml-plain', 'b'],
+        ['mongodb://h:2/c', 'yaml-plain', 'list'],
+      ],
+    );
+  });
+
   it('escapes replacements for each YAML quoting and reads them back', () => {
     const cases: Array<[HostSyntax, string, (e: string) => string]> = [
       ['yaml-double', 'p@ss"w\\rd\n', (e) => `MONGO_URI: "${e}"\n`],

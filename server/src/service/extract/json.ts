@@ -275,9 +275,9 @@ export function extractJson(text: string, topKeys?: ReadonlySet<string>): Embedd
         if (topKeys && (depth < 1 || !frames[0].isObject || !topKeys.has(frameKey(text, frames[0]) ?? ''))) break;
         const keyKind = depth > 0 ? frameKind(text, frames, depth) : undefined;
         // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
-        // URL key (`url`) takes only a value that starts with "mongo", so one without it (and without
-        // escapes that could spell it) is passed over as well.
-        if ((keyKind === undefined || (keyKind === 'uri-if-mongo' && plain)) && !mongo.within(from, to)) break;
+        // URL key (`url`) takes only a value that starts with "mongo", so one without it is passed over
+        // as well. A value with escapes may spell "mongo" with them (`\u006dongodb://`): it is decoded first.
+        if ((keyKind === undefined || keyKind === 'uri-if-mongo') && plain && !mongo.within(from, to)) break;
         emitString(out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path });
         break;
       }

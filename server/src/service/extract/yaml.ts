@@ -82,6 +82,8 @@ function keyAssignment(text: string, eq: number): number {
  * segment of the path) and keyMayMatter rules it out.
  */
 function saysNothing(text: string, from: number, to: number): boolean {
+  // A quoted key with escapes may say anything once decoded (see keyText).
+  if (indexOfIn(text, 0x5c, from, to) >= 0) return false;
   for (let i = to - 1; i >= from; i--) {
     const c = text.charCodeAt(i) | 0x20;
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return !keyMayMatter(text, from, to);
@@ -95,6 +97,7 @@ function saysNothing(text: string, from: number, to: number): boolean {
  * unless it may name a collection or an Atlas resource (see mayNameWithoutMongo).
  */
 function saysNothingHere(text: string, from: number, to: number, quietPath: boolean): boolean {
+  if (indexOfIn(text, 0x5c, from, to) >= 0) return false;
   return quietPath ? !mayNameWithoutMongo(text, from, to) || saysNothing(text, from, to) : saysNothing(text, from, to);
 }
 
@@ -256,7 +259,7 @@ class YamlScanner {
   private leafKey: string | undefined;
 
   private leafText(): string {
-    return (this.leafKey ??= this.text.slice(this.leafFrom, this.leafTo));
+    return (this.leafKey ??= keyText(this.text, this.leafFrom, this.leafTo));
   }
 
   /** Reads the content of one line that starts at `line` with its first non-blank at `p`; returns where to go on. */
@@ -280,6 +283,8 @@ class YamlScanner {
       p++;
       while (p < eol && isSpace(text.charCodeAt(p))) p++;
     }
+    // An item's anchor and tag (`- &a x`, `- !Sub "…"`) are not part of it.
+    if (itemIndent >= 0) p = skipProperties(text, p, eol);
     this.lastKeyLine = -1;
     if (p >= eol) return afterEol(text, eol);
     if (text.charCodeAt(p) === 0x23) {
@@ -292,6 +297,8 @@ class YamlScanner {
       let depth = this.depth;
       while (depth > 0 && stack[depth - 1].indent >= col) depth--;
       this.depth = depth;
+      // A key left of the last `name:` ends the mapping it was in.
+      if (this.lastName && this.lastName.col > col) this.lastName = undefined;
       const keyFrom = this.keyFrom;
       const keyTo = this.keyTo;
       const v = skipProperties(text, this.afterColon, eol);
@@ -511,7 +518,7 @@ class YamlScanner {
   }
 
   private keyOf(e: Entry): string {
-    return (e.key ??= this.text.slice(e.from, e.to));
+    return (e.key ??= keyText(this.text, e.from, e.to));
   }
 
   /** The key of stack entry k, or undefined when there is none. */
@@ -721,6 +728,11 @@ function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
         continue;
       }
       if (d !== c) continue;
+      if (c === 0x27 && text.charCodeAt(j + 1) === 0x27) {
+        // `''` is a quote inside a single-quoted key.
+        j++;
+        continue;
+      }
       let k = j + 1;
       while (k < eol && isSpace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) === 0x3a && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) {
@@ -770,6 +782,16 @@ function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
     }
   }
   return -1;
+}
+
+/** The key text[from, to) as readKey found it: a quoted key is decoded (`"a\\"b"`, `'it''s'`). */
+function keyText(text: string, from: number, to: number): string {
+  const q = text.charCodeAt(to);
+  if ((q === 0x22 || q === 0x27) && from > 0 && text.charCodeAt(from - 1) === q) {
+    const scalar = readQuoted(text, from - 1, -1);
+    if (scalar && scalar.end === to + 1) return scalar.d.text;
+  }
+  return text.slice(from, to);
 }
 
 /** Skips blanks, anchors (`&a`) and tags (`!!str`, `!Ref`) before a value. */

@@ -304,7 +304,8 @@ export function readBlockScalar(text: string, header: number, parentIndent: numb
   // Two passes over the lines: the first measures, the second fills a string and an offset map of that size.
   const length = blockLines(text, first, parentIndent, indent, folded, undefined, undefined);
   const last = blockLast;
-  if (length === 0) return { d: { text: '', start: last }, end: last };
+  // No content: the scalar ends with its header line (the line after it starts something else).
+  if (length === 0) return { d: { text: '', start: eol }, end: eol };
   // One line, not indented, nothing before it: a verbatim slice of the document.
   if (blockLineCount === 1 && blockFrom === first) return { d: verbatim(text, first, last), end: last };
   const parts: string[] = [];
