@@ -99,3 +99,23 @@ test('no secret in any hover or description, wherever the cursor is', async (t) 
   assert.deepEqual(leaks, []);
   assert.ok(hovers > SECRET_CASES.length * 10, `hovers were shown (${hovers})`);
 });
+
+test('no false alarms on manifests, lockfiles, prose and other URLs', async (t) => {
+  const client = await startServer(t);
+  const documents: Array<[string, string, string]> = [
+    ['file:///shop/package.json', 'json', JSON.stringify({ name: 'shop', dependencies: { mongodb: '^6.8.0', 'mongodb-connection-string-url': '^3.0.1' } }, null, 2)],
+    ['file:///shop/package-lock.json', 'json', JSON.stringify({ packages: { 'node_modules/mongoose': { funding: { type: 'opencollective', url: 'https://opencollective.com/mongoose' } } } }, null, 2)],
+    ['file:///shop/README.md', 'markdown', '# Shop\n\nMONGODB_URI=specifies mongo connection uri of the mongoDB database\n\n```\nMONGODB_URI=mongodb+srv://<username>:<password>@<cluster-url>/<dbname>\n```\n'],
+    ['file:///shop/k8s/configmap.yaml', 'yaml', 'kind: ConfigMap\ndata:\n  database_url: mongo\n  MONGODB_METRICS_URL: https://cloud.mongodb.com/api/atlas/v2/groups\n'],
+  ];
+  for (const [uri, languageId, text] of documents) {
+    client.openDocument(uri, languageId, text, 1);
+    const { diagnostics } = await client.waitForDiagnostics(uri, 1);
+    assert.deepEqual(diagnostics.filter((d: any) => d.severity <= 2).map((d: any) => `${d.code}: ${d.message}`), [], uri);
+  }
+  // A real mistake in the scripts of the same manifest is still found.
+  const manifest = JSON.stringify({ name: 'shop', scripts: { seed: 'MONGO_URL=mongodb://localhost:70000/shop node seed.js' } }, null, 2);
+  client.openDocument('file:///shop2/package.json', 'json', manifest, 1);
+  const { diagnostics } = await client.waitForDiagnostics('file:///shop2/package.json', 1);
+  assert.deepEqual(diagnostics.map((d: any) => d.code), ['port-invalid']);
+});

@@ -98,6 +98,11 @@ describe('placeholders in every part', () => {
     assert.deepEqual(spans('mongodb+srv://myUser:[password]@[cluster name].mongodb.net/...'), ['[password]', '[cluster name]', '...']);
     assert.deepEqual(spans('mongodb://[::1]:27017,[fe80::1%25eth0]/'), []);
   });
+  it('tokens of release tools (__NAME__) are placeholders; an e-mail address as a user name is not', () => {
+    assert.deepEqual(spans('mongodb://__MONGO_USER__:__MONGO_PASSWORD__@db.example.com/__DB_NAME__'), ['__MONGO_USER__', '__MONGO_PASSWORD__', '__DB_NAME__']);
+    assert.deepEqual(spans('mongodb://alice@example.com@db.example.com/app'), []);
+    expectOne('mongodb://alice@example.com@db.example.com/app', 'userinfo-unescaped', 'error', '@');
+  });
   it('strings made of placeholders and literals are checked for what the literals alone break', () => {
     for (const uri of [
       'mongodb+srv://%s:%s@%s/storefront?retryWrites=true&w=majority',

@@ -154,6 +154,15 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         i = j + 1;
         continue;
       }
+    } else if (c === 0x5f /* _ */ && text.charCodeAt(i + 1) === 0x5f) {
+      // Token replacement of build and release tools: __MONGO_PASSWORD__. (Not Maven's @name@: an e-mail
+      // address as an unescaped user name, alice@example.com@host, reads the same.)
+      const end = tokenEnd(text, i, to);
+      if (end > 0) {
+        spans.push({ start: i, end });
+        i = end;
+        continue;
+      }
     } else if ((c === 0x2e /* . */ && text.startsWith('...', i)) || c === 0x2026 /* … */) {
       let j = c === 0x2026 ? i + 1 : i + 3;
       while (j < to && text.charCodeAt(j) === 0x2e) j++;
@@ -189,6 +198,12 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
     i++;
   }
   return spans;
+}
+
+/** The end of `__NAME__` (upper-case letters, digits and single underscores) starting at text[i], or -1. */
+function tokenEnd(text: string, i: number, to: number): number {
+  const m = /^__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.exec(text.slice(i, Math.min(to, i + 130)));
+  return m ? i + m[0].length : -1;
 }
 
 function isDigitsOnly(text: string, from: number, to: number): boolean {
