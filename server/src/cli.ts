@@ -14,8 +14,7 @@ import { formatJson, formatSarif, formatText, type LintMessage } from './cli/rep
 import { docsUrlOf } from './docs';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
-import { NodeProjects } from './nodeProject';
-import { GitIgnores } from './gitignore';
+import { FileSettings } from './fileSettings';
 
 interface FileResult {
   messages: LintMessage[];
@@ -159,24 +158,9 @@ export function run(argv: readonly string[]): number {
       process.stderr.write(`${shown}: skipped: ${redactPasswords(result.skipped)}\n`);
     }
   };
-  // Driver "auto": the Node.js profile for files of projects that depend on mongodb or mongoose.
-  // Tracked: no .gitignore ignores the file (credentials-in-source). One settings object per combination.
-  const projects = new NodeProjects();
-  const ignores = new GitIgnores();
-  const variants = new Map<string, Settings>();
-  const settingsFor = (file: string): Settings => {
-    const nodeProject = settings.driver === 'auto' && projects.isNodeProjectFile(file);
-    const tracked = ignores.isTrackedFile(file);
-    const key = `${nodeProject}/${tracked}`;
-    let derived = variants.get(key);
-    if (!derived) {
-      derived = { ...settings };
-      if (nodeProject) derived.nodeProject = true;
-      if (tracked !== undefined) derived.tracked = tracked;
-      variants.set(key, derived);
-    }
-    return derived;
-  };
+  // Driver "auto" (a Node.js project) and tracked (no .gitignore ignores the file), per file.
+  const fileSettings = new FileSettings();
+  const settingsFor = (file: string): Settings => fileSettings.forFile(settings, path.resolve(file));
   if (readsStdin) record(options.stdinFilename ?? STDIN_NAME, lintStdin(options.stdinFilename, options.stdinFilename ? settingsFor(options.stdinFilename) : settings));
   for (const file of files) record(displayPath(file), lintFile(file, settingsFor(file)));
   const checked = files.length + (readsStdin ? 1 : 0);

@@ -9,7 +9,6 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** One pattern line of a .gitignore. */
 export interface IgnoreRule {
@@ -154,20 +153,6 @@ export class GitIgnores {
   /** Folder → whether it holds `.git` (a folder, or a file in worktrees and submodules). */
   private readonly gitByFolder = new Map<string, boolean>();
 
-  /**
-   * For a document URI: true when no .gitignore ignores the file, false when one does, undefined when
-   * it is not a file on disk or no repository is known (neither a `.git` nor a .gitignore above it).
-   */
-  isTrackedUri(uri: string): boolean | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    let file: string;
-    try {
-      file = fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-    return this.isTrackedFile(file);
-  }
 
   isTrackedFile(file: string): boolean | undefined {
     const absolute = path.resolve(file);

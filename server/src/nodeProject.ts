@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const DRIVER_PACKAGES = ['mongodb', 'mongoose'];
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
@@ -15,17 +14,6 @@ export class NodeProjects {
   /** Folder → the answer for files in it. */
   private readonly byFolder = new Map<string, boolean>();
 
-  /** For a document URI (file: only; other schemes are never a Node.js project on disk). */
-  isNodeProjectUri(uri: string): boolean {
-    if (!uri.startsWith('file:')) return false;
-    let file: string;
-    try {
-      file = fileURLToPath(uri);
-    } catch {
-      return false;
-    }
-    return this.isNodeProjectFile(file);
-  }
 
   isNodeProjectFile(file: string): boolean {
     return this.folder(path.dirname(path.resolve(file)));

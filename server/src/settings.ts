@@ -5,8 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { defaultSettings, type Settings, type SeveritySetting } from './service/types';
 import { describeError } from './redact';
-import { NodeProjects } from './nodeProject';
-import { GitIgnores } from './gitignore';
+import { FileSettings, filePathOf } from './fileSettings';
 
 export const configurationSection = 'mongodbUri';
 
@@ -51,10 +50,8 @@ export class DocumentSettings {
   /** Settings pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
   private pushed: Settings = toSettings(undefined);
   private pushedAllowNetwork = false;
-  private readonly projects = new NodeProjects();
-  private readonly ignores = new GitIgnores();
+  private readonly files = new FileSettings();
   /** The settings derived from a settings object, by what was added (`node`, `tracked`, `ignored`, ...). */
-  private readonly variants = new WeakMap<Settings, Map<string, Settings>>();
 
   constructor(
     private readonly connection: Connection,
@@ -65,7 +62,7 @@ export class DocumentSettings {
   get(uri: string): Promise<Settings> {
     let settings = this.byUri.get(uri);
     if (!settings) {
-      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.forDocument(s, uri));
+      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.files.forFile(s, filePathOf(uri)));
       this.byUri.set(uri, settings);
     }
     return settings;
@@ -73,40 +70,14 @@ export class DocumentSettings {
 
   /** A Node.js project changed (a package.json was created, changed or deleted): look again. */
   projectsChanged(): void {
-    this.projects.clear();
+    this.files.projectsChanged();
     this.byUri.clear();
   }
 
   /** A .gitignore changed (was created, changed or deleted): look again at what is committed. */
   ignoresChanged(): void {
-    this.ignores.clear();
+    this.files.ignoresChanged();
     this.byUri.clear();
-  }
-
-  /**
-   * What the settings say of one document: with driver "auto", those of a document of a Node.js project
-   * that uses the driver carry nodeProject; those of a file on disk carry tracked (no .gitignore ignores
-   * it) when it is known. One derived object per settings object and combination, so that an unchanged
-   * document keeps its checks.
-   */
-  private forDocument(settings: Settings, uri: string): Settings {
-    const nodeProject = settings.driver === 'auto' && this.projects.isNodeProjectUri(uri) ? true : undefined;
-    const tracked = this.ignores.isTrackedUri(uri);
-    if (nodeProject === undefined && tracked === undefined) return settings;
-    const key = `${nodeProject ? 'node' : ''}/${tracked === undefined ? '' : tracked ? 'tracked' : 'ignored'}`;
-    let byKey = this.variants.get(settings);
-    if (!byKey) {
-      byKey = new Map();
-      this.variants.set(settings, byKey);
-    }
-    let derived = byKey.get(key);
-    if (!derived) {
-      derived = { ...settings };
-      if (nodeProject) derived.nodeProject = true;
-      if (tracked !== undefined) derived.tracked = tracked;
-      byKey.set(key, derived);
-    }
-    return derived;
   }
 
   /** Handles `workspace/didChangeConfiguration`: forgets what was read, keeps what was pushed. */

@@ -3,11 +3,13 @@
  * up to the repository's root, and the CLI's credentials-in-source in tracked and ignored files.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
+import { filePathOf } from '../../server/src/fileSettings';
+import { tempFolder } from '../helpers/files';
 import { GitIgnores, parseGitignore, parseIgnoreLine, ruleMatches } from '../../server/src/gitignore';
 import { lint, lintWithInput, project } from '../helpers/cli';
 
@@ -91,14 +93,7 @@ describe('.gitignore patterns', () => {
 });
 
 describe('GitIgnores: the walk from the file to the repository root', () => {
-  function tree(files: Record<string, string>): string {
-    const dir = project({});
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      writeFileSync(path.join(dir, name), content);
-    }
-    return dir;
-  }
+  const tree = (files: Record<string, string>) => tempFolder(files);
 
   test('nested .gitignore files: deeper ones override, a folder that is ignored takes its files along', () => {
     const root = tree({
@@ -134,8 +129,8 @@ describe('GitIgnores: the walk from the file to the repository root', () => {
     const root = tree({ 'a/.env': '' });
     const ig = new GitIgnores();
     const file = path.join(root, 'a/.env');
-    assert.equal(ig.isTrackedUri('untitled:Untitled-1'), undefined);
-    assert.equal(ig.isTrackedUri(pathToFileURL(file).href), ig.isTrackedFile(file));
+    assert.equal(filePathOf('untitled:Untitled-1'), undefined);
+    assert.equal(filePathOf(pathToFileURL(file).href), file);
     if (!nothingAboveTmp) return t.skip('a folder above the temporary folder is a repository or has a .gitignore');
     assert.equal(ig.isTrackedFile(file), undefined);
   });

@@ -1,10 +1,8 @@
 /** Running the built CLI (server/out/cli.js) in a temporary project. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after } from 'node:test';
 import { repoRoot } from './repo';
+import { tempFolder } from './files';
 
 export const cli = path.join(repoRoot(), 'server', 'out', 'cli.js');
 
@@ -26,11 +24,5 @@ export function lintWithInput(cwd: string, input: string | Buffer | undefined, .
 
 /** A temporary project: `files` maps relative paths to contents; removed after the test file. */
 export function project(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-lint-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return tempFolder(files, 'mongodb-uri-lint-');
 }

@@ -3,15 +3,15 @@
  * credentials-in-source follows the .gitignore files on disk, and their changes.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { waitUntil } from '../helpers/repo';
 import type { Connection } from 'vscode-languageserver';
 import { DocumentSettings } from '../../server/src/settings';
 import { startServer } from '../helpers/server';
+import { tempFolder } from '../helpers/files';
 
 const PASSWORD = 'Zq9xSecr3tPw';
 const uri = 'file:///p/src/db.ts';
@@ -68,18 +68,10 @@ describe('credentials-in-source follows the .gitignore files on disk', () => {
   const ENV = `MONGODB_URI=mongodb+srv://app:${SECRET}@cluster0.ab12c.mongodb.net/app\n`;
   const credentialWarnings = (published: { diagnostics: any[] }) => published.diagnostics.filter((d) => d.code === 'credentials-in-source').length;
 
-  function repository(files: Record<string, string>): string {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-creds-'));
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      writeFileSync(path.join(dir, name), text);
-    }
-    after(() => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  }
+
 
   test('a tracked .env gets the warning, an ignored one does not; editing .gitignore changes it', async (t) => {
-    const dir = repository({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'node_modules/\n', 'deploy/.env': ENV, 'local/.env': ENV, 'local/.gitignore': '.env\n' });
+    const dir = tempFolder({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'node_modules/\n', 'deploy/.env': ENV, 'local/.env': ENV, 'local/.gitignore': '.env\n' });
     const client = await startServer(t, { capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
     const tracked = pathToFileURL(path.join(dir, 'deploy', '.env')).href;
     const ignored = pathToFileURL(path.join(dir, 'local', '.env')).href;
@@ -118,7 +110,7 @@ describe('credentials-in-source follows the .gitignore files on disk', () => {
   });
 
   test('a change of another file leaves what is known of the .gitignore files alone', async (t) => {
-    const dir = repository({ '.git/HEAD': '', '.gitignore': '', '.env': ENV });
+    const dir = tempFolder({ '.git/HEAD': '', '.gitignore': '', '.env': ENV });
     const client = await startServer(t);
     const uri = pathToFileURL(path.join(dir, '.env')).href;
     client.openDocument(uri, 'dotenv', ENV, 1);
@@ -133,10 +125,7 @@ describe('credentials-in-source follows the .gitignore files on disk', () => {
 });
 
 test('DocumentSettings: one derived settings object per combination, so that analyses are reused', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-creds-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  mkdirSync(path.join(dir, '.git'));
-  writeFileSync(path.join(dir, '.gitignore'), 'ignored/\n');
+  const dir = tempFolder({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'ignored/\n' });
   const settings = new DocumentSettings({} as Connection, false);
   const uri = (p: string) => pathToFileURL(path.join(dir, p)).href;
   const [a, b, c, d] = await Promise.all([settings.get(uri('a/.env')), settings.get(uri('b/.env')), settings.get(uri('ignored/.env')), settings.get(uri('ignored/x.json'))]);

@@ -4,23 +4,14 @@
  * choosing, and no secret shows in a hover, wherever the cursor is, or in the description of a string.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { startServer } from '../helpers/server';
+import { tempFolder } from '../helpers/files';
 import { SECRET_CASES, secretsIn } from '../helpers/secrets';
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-trust-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 const WATCHING = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } };
 /** journal=yes: drivers that follow the specification ignore it with a warning; the Node.js driver refuses it. */
@@ -28,7 +19,7 @@ const ENV = 'MONGODB_URI=mongodb://localhost:27017/shop?retryWrites=true&journal
 
 describe('driver "auto"', () => {
   test('a file of a project that depends on mongodb is checked with the Node.js rules, and follows package.json', async (t) => {
-    const dir = folder({
+    const dir = tempFolder({
       'package.json': JSON.stringify({ name: 'shop', dependencies: { mongodb: '^6.8.0' } }),
       'config/.env': ENV,
     });
