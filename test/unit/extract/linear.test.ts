@@ -15,6 +15,8 @@ const shapes: Array<[string, string, (n: number) => string]> = [
   ['yaml', 'unterminated quotes', (n) => 'a: "mongodb://h\n'.repeat(n)],
   ['yaml', 'deep nesting', (n) => Array.from({ length: 300 }, (_, i) => ' '.repeat(i) + 'mongo:\n').join('') + (' '.repeat(300) + 'uri: x\n').repeat(n)],
   ['yaml', 'flow brackets', (n) => 'a: ' + '[{'.repeat(n)],
+  ['yaml', 'values of one flow sequence on one line', (n) => 'mongodb: [' + '"mongodb://h:1", '.repeat(n) + ']\n'],
+  ['yaml', 'plain values of one flow mapping on one line', (n) => 'mongo: {' + 'uri: mongodb://h:1, '.repeat(n) + '}\n'],
   ['yaml', 'sequence dashes', (n) => '- '.repeat(n) + 'mongodb://h:1\n'],
   ['yaml', 'block scalar lines', (n) => 'a: |\n' + '  mongodb://h:1\n'.repeat(n)],
   ['yaml', 'helm braces', (n) => 'a: mongodb://' + '{{'.repeat(n)],
