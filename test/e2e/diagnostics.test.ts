@@ -29,11 +29,14 @@ describe('diagnostics', () => {
     });
   }
 
-  it('.env: nothing but the three problems', async () => {
+  it('.env: nothing but the three problems, and advice on TLS for the remote hosts', async () => {
     const document = await openFixture('.env');
     await waitForDiagnostic(document, 'direct-connection-conflict');
-    const rules = ourDiagnostics(document).map(ruleOf).sort();
-    assert.deepEqual(rules, ['direct-connection-conflict', 'port-invalid', 'userinfo-unescaped'], describeDiagnostics(document));
+    const loud = ourDiagnostics(document).filter((d) => d.severity === Error || d.severity === Warning);
+    assert.deepEqual(loud.map(ruleOf).sort(), ['direct-connection-conflict', 'port-invalid', 'userinfo-unescaped'], describeDiagnostics(document));
+    // Remote hosts without tls=true: information, one per connection string; localhost gets none.
+    const advice = ourDiagnostics(document).filter((d) => d.severity === vscode.DiagnosticSeverity.Information);
+    assert.deepEqual(advice.map(ruleOf), ['tls-disabled', 'tls-disabled', 'tls-disabled'], describeDiagnostics(document));
   });
 
   it('clean.env: none, and problems typed into it come and go', async () => {
