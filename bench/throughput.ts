@@ -5,8 +5,8 @@
  */
 import { ConnectionString } from 'mongodb-connection-string-url';
 import { MongoClient } from 'mongodb';
-import { defaultSettings } from '../server/src/service/types';
-import { validateUri } from '../server/src/service/features/validation';
+import { defaultSettings } from '../server/src/service/api';
+import { validateUri } from '../server/src/service/rules/validation';
 import { parseConnectionString } from '../server/src/service/uri/parser';
 import { generateUris } from './generate';
 import { now, percentile } from './measure';

@@ -1,8 +1,14 @@
 // Fails when the pure core (server/src/service/) imports something it must not:
 // the editor API, the LSP libraries, the file system, the network, child processes,
-// or any module of the server outside service/.
+// or any module of the server outside service/; when a module imports from a layer above its own;
+// or when modules import each other in a circle (type imports count).
+//
+// Layers, lowest first; a module imports from its own layer or lower ones only:
+//   api.ts (every shared type; imports nothing of ours) < data < lex < uri < extract < rules
+//   < analyzers (naming, limits, admin, compose) < features < the facade (languageService.ts, incrementalAnalyzer.ts)
 //
 //   node scripts/check-core-imports.mjs [coreDir]
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +31,61 @@ const FORBIDDEN_MODULES = [
   'worker_threads',
   'cluster',
 ];
+
+const LAYERS = ['api', 'data', 'lex', 'uri', 'extract', 'rules', 'analyzers', 'features', 'facade'];
+const FOLDER_LAYERS = {
+  data: 'data', lex: 'lex', uri: 'uri', extract: 'extract', rules: 'rules',
+  naming: 'analyzers', limits: 'analyzers', admin: 'analyzers', compose: 'analyzers', features: 'features',
+};
+const ROOT_LAYERS = { 'api.ts': 'api', 'languageService.ts': 'facade', 'incrementalAnalyzer.ts': 'facade' };
+
+/** The layer of a core module, or undefined when it has none (a new folder or file must be given one). */
+function layerOf(file) {
+  const rel = path.relative(coreDir, file).split(path.sep);
+  return rel.length === 1 ? ROOT_LAYERS[rel[0]] : FOLDER_LAYERS[rel[0]];
+}
+
+/** The core module a relative specifier names, or undefined when there is none. */
+function resolveModule(specifier, fromFile) {
+  const target = path.resolve(path.dirname(fromFile), specifier);
+  for (const candidate of [target, `${target}.ts`, path.join(target, 'index.ts')]) {
+    if (candidate.endsWith('.ts') && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Strongly connected components of more than one module (or a module importing itself): the circles. */
+function circles(graph) {
+  let index = 0;
+  const stack = [];
+  const info = new Map();
+  const found = [];
+  const visit = (v) => {
+    const me = { index, low: index, onStack: true };
+    info.set(v, me);
+    index++;
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      const other = info.get(w);
+      if (!other) {
+        visit(w);
+        me.low = Math.min(me.low, info.get(w).low);
+      } else if (other.onStack) me.low = Math.min(me.low, other.index);
+    }
+    if (me.low === me.index) {
+      const component = [];
+      let w;
+      do {
+        w = stack.pop();
+        info.get(w).onStack = false;
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? new Set()).has(v)) found.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!info.has(v)) visit(v);
+  return found;
+}
 
 /** Why a module specifier is not allowed in the core, or undefined when it is. */
 function whyForbidden(specifier, fromFile) {
@@ -68,15 +129,35 @@ try {
   console.error(`check-core-imports: cannot read ${coreDir}: ${err.message}`);
   process.exit(2);
 }
+const graph = new Map();
 for (const file of files) {
   const source = stripComments(await readFile(file, 'utf8'));
+  const layer = layerOf(file);
+  const shown = path.relative(root, file);
+  if (!file.endsWith('.ts')) continue;
+  if (layer === undefined) violations.push(`${shown}: is in no layer: put it in one of the layer folders (see the top of scripts/check-core-imports.mjs)`);
+  const edges = new Set();
+  graph.set(file, edges);
   for (const m of source.matchAll(SPECIFIER_RE)) {
+    const line = source.slice(0, m.index).split('\n').length;
     const reason = whyForbidden(m[2], file);
     if (reason) {
-      const line = source.slice(0, m.index).split('\n').length;
-      violations.push(`${path.relative(root, file)}:${line}: '${m[2]}' ${reason}`);
+      violations.push(`${shown}:${line}: '${m[2]}' ${reason}`);
+      continue;
+    }
+    if (!m[2].startsWith('.')) continue;
+    const target = resolveModule(m[2], file);
+    if (!target) continue;
+    edges.add(target);
+    const targetLayer = layerOf(target);
+    if (layer === 'api') violations.push(`${shown}:${line}: '${m[2]}': api.ts imports nothing of ours`);
+    else if (layer !== undefined && targetLayer !== undefined && LAYERS.indexOf(targetLayer) > LAYERS.indexOf(layer)) {
+      violations.push(`${shown}:${line}: '${m[2]}' imports upwards, from layer ${targetLayer} into layer ${layer}`);
     }
   }
+}
+for (const circle of circles(graph)) {
+  violations.push(`import circle among: ${circle.map((f) => path.relative(root, f)).join(', ')}`);
 }
 
 if (violations.length > 0) {

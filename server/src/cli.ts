@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, defaultSettings } from './service/languageService';
-import type { DriverProfile, Settings, Severity } from './service/types';
+import type { DriverProfile, Settings, Severity } from './service/api';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
 import { languageIdForPath } from './cli/languageId';

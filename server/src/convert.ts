@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionKind, CompletionResult, HoverResult } from './service/languageService';
-import type { DocumentProblem, Severity, Span } from './service/types';
+import type { DocumentProblem, Severity, Span } from './service/api';
 
 import { docsUrlOf } from './docs';
 

@@ -1,4 +1,4 @@
-import type { Problem } from './service/types';
+import type { Problem } from './service/api';
 
 /** Where a problem without a page of its own is explained. */
 export const DEFAULT_DOCS_URL = 'https://www.mongodb.com/docs/manual/reference/connection-string/';

@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type TextDocumentLike } from './service/languageService';
 import { IncrementalAnalyzer } from './service/incrementalAnalyzer';
-import type { Settings } from './service/types';
+import type { Settings } from './service/api';
 
 /**
  * Delay between the last change of a document and its re-validation: long enough to let a burst of

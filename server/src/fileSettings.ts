@@ -6,7 +6,7 @@
  * and an unchanged document keeps its checks.
  */
 import { fileURLToPath } from 'node:url';
-import type { Settings } from './service/types';
+import type { Settings } from './service/api';
 import { GitIgnores } from './gitignore';
 import { NodeProjects } from './nodeProject';
 

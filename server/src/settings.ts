@@ -3,7 +3,7 @@
  * client supports it, typed into the core's `Settings`, cached until the configuration changes.
  */
 import type { Connection } from 'vscode-languageserver';
-import { defaultSettings, type Settings, type SeveritySetting } from './service/types';
+import { defaultSettings, type Settings, type SeveritySetting } from './service/api';
 import { describeError } from './redact';
 import { FileSettings, filePathOf } from './fileSettings';
 

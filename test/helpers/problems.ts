@@ -8,7 +8,7 @@
  * - `uriProblems`, `expectOne`, `expectClean`: the problems of one connection string, for rule tests.
  */
 import assert from 'node:assert/strict';
-import { validateUri } from '../../server/src/service/features/validation';
+import { validateUri } from '../../server/src/service/rules/validation';
 import { analyzeDocument, defaultSettings, doHover, type Settings } from '../../server/src/service/languageService';
 import { cursor } from './cursor';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { filePatterns, languageIds } from '../../client/src/documentSelector';
-import { defaultSettings } from '../../server/src/service/types';
+import { defaultSettings } from '../../server/src/service/api';
 import { repoRoot } from '../helpers/repo';
 
 const root = repoRoot();

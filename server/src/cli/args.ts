@@ -1,5 +1,5 @@
 /** Command-line arguments of mongodb-uri-lint. */
-import { defaultSettings, type DriverSetting, type ServerPlatform, type SeveritySetting } from '../service/types';
+import { defaultSettings, type DriverSetting, type ServerPlatform, type SeveritySetting } from '../service/api';
 import { RULES, ruleInfo } from '../service/rules/ruleTable';
 import { editDistance } from '../service/uri/didYouMean';
 

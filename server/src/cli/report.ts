@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleInfo, type RuleInfo } from '../service/rules/ruleTable';
 import { ruleDescription } from '../service/rules/ruleDescriptions';
-import type { Severity, SeveritySetting } from '../service/types';
+import type { Severity, SeveritySetting } from '../service/api';
 import { repositoryUrl, version } from '../version';
 
 export interface LintMessage {

@@ -5,9 +5,10 @@
  * analyzeDocument() of the version alone.
  */
 import { extractAfterEdit, Extraction } from './extract/incremental';
-import { shareNameParts, validateEmbeddedValue } from './features/validation';
-import { analyzeDocument, Analysis, TextDocumentLike } from './languageService';
-import { EmbeddedValue, Problem, Settings } from './types';
+import { shareNameParts, validateEmbeddedValue } from './rules/validation';
+import { analyzeDocument } from './languageService';
+import type { Analysis, TextDocumentLike } from './api';
+import { EmbeddedValue, Problem, Settings } from './api';
 
 interface Entry {
   kind: EmbeddedValue['kind'];

@@ -2,62 +2,40 @@
  * Facade of the pure core: everything the LSP server and the CLI need goes through here.
  * No LSP connection, no fs, no net.
  */
-import { toDocumentOffset } from './offsets';
-import { DocumentProblem, EmbeddedValue, Problem, Settings, Severity, SeveritySetting, Span } from './types';
+import { toDocumentOffset } from './extract/offsets';
+import type {
+  Analysis,
+  AnalysisReuse,
+  CompletionResult,
+  DocumentAnalyzer,
+  DocumentProblem,
+  HoverResult,
+  NameOccurrence,
+  Settings,
+  Severity,
+  SeveritySetting,
+  TextDocumentLike,
+} from './api';
 import { extractValues } from './extract';
-import { validateEmbeddedValue } from './features/validation';
+import { validateEmbeddedValue } from './rules/validation';
 import { hoverAt } from './features/hover';
 import { ruleInfo } from './rules/ruleTable';
-import { analyzeAdminCommands } from './features/adminCommands';
+import { analyzeAdminCommands } from './admin/adminCommands';
 import { completeAt } from './features/completion';
 import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
-import { analyzeNames, NameOccurrence } from './naming/analyzeNames';
+import { analyzeNames } from './naming/analyzeNames';
 import { analyzeCodeLimits } from './limits/codeLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
+import { chooseProfile } from './rules/profile';
 
-import { chooseProfile, type ProfileChoice } from './rules/profile';
 
-export interface TextDocumentLike {
-  uri: string;
-  languageId: string;
-  text: string;
-}
 
-export interface Analysis {
-  values: EmbeddedValue[];
-  /** Problems in document offsets, severities after the user's overrides; rules set to `off` are dropped. */
-  problems: DocumentProblem[];
-  /** Set when the document was not analysed (too large, disabled); a message for the user. */
-  skipped?: string;
-  /** Analyses of whole-document constructs (admin commands, limits in code), with their own hovers. */
-  documentAnalyses?: DocumentAnalysis[];
-  /** The driver profile the connection strings were checked with, and why. */
-  profile?: ProfileChoice;
-}
 
-/** A whole-document analysis: problems already in document offsets, and hovers by document offset. */
-export interface DocumentAnalysis {
-  problems: Problem[];
-  hoverAt(offset: number): { contents: string; span: Span } | null;
-  /** The database names the document writes, in document order (names across documents, LSP layer). */
-  databaseNames?: NameOccurrence[];
-}
-
-export type DocumentAnalyzer = (text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings) => DocumentAnalysis;
 
 /** Whole-document analyses, run for every document after value extraction. */
 const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits];
 
-/**
- * Work an earlier analysis of the same document can save: extraction that reads only what an edit
- * changed, validation remembered per value (see IncrementalAnalyzer). Each gives what a fresh
- * extractValues() and validateEmbeddedValue() would.
- */
-export interface AnalysisReuse {
-  extract(text: string, languageId: string): EmbeddedValue[];
-  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): Problem[];
-}
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
   if (!settings.enable) return { values: [], problems: [], skipped: 'disabled' };
@@ -147,41 +125,33 @@ export function effectiveSeverity(
   return o === 'off' || o === 'hint' || o === 'info' || o === 'warning' || o === 'error' ? o : severity;
 }
 
-export { toDocumentOffset, fromDocumentOffset } from './offsets';
+export { toDocumentOffset, fromDocumentOffset } from './extract/offsets';
 
-export { defaultSettings } from './types';
+export { defaultSettings } from './api';
 export { chooseProfile, describeProfile } from './rules/profile';
 export type { ProfileChoice } from './rules/profile';
 export { RULES, ruleInfo } from './rules/ruleTable';
 export type { RuleInfo } from './rules/ruleTable';
-export type { Settings, DocumentProblem, EmbeddedValue, Problem, Severity, SeveritySetting, Span } from './types';
+export type {
+  Analysis,
+  AnalysisReuse,
+  CompletionKind,
+  CompletionResult,
+  DocumentAnalysis,
+  DocumentAnalyzer,
+  DocumentProblem,
+  EmbeddedValue,
+  HoverResult,
+  Problem,
+  Settings,
+  Severity,
+  SeveritySetting,
+  Span,
+  TextDocumentLike,
+} from './api';
 
-export interface HoverResult {
-  /** Markdown. */
-  contents: string;
-  /** Document offsets of the hovered part. */
-  span: { start: number; end: number };
-}
 
-export type CompletionKind = 'option' | 'value' | 'snippet';
 
-export interface CompletionResult {
-  label: string;
-  kind: CompletionKind;
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** Text to insert; a snippet (`${1:x}`) when `isSnippet`. */
-  insertText: string;
-  isSnippet?: boolean;
-  /** Document offsets of the text the completion replaces. */
-  replace: { start: number; end: number };
-  sortText?: string;
-  filterText?: string;
-  /** Ask the client to open completion again after inserting (after `key=`). */
-  retrigger?: boolean;
-  deprecated?: boolean;
-}
 
 /** Hover at a document offset, or null when there is nothing to say. */
 export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: number): HoverResult | null {
@@ -220,7 +190,7 @@ export function crossDocumentProblems(current: DocumentNames, others: readonly D
 }
 export type { NameOccurrence } from './naming/analyzeNames';
 /** The form in which two database names that differ only by case are equal. */
-export { caseKey as databaseCaseKey } from './naming/names';
+export { caseKey as databaseCaseKey } from './rules/names';
 export type { DocumentNames } from './naming/crossDocument';
 
 /** Quick fixes for the problems that touch a document range. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeDocument } from '../../../server/src/service/languageService';
-import { defaultSettings } from '../../../server/src/service/types';
+import { defaultSettings } from '../../../server/src/service/api';
 import { languageIdForPath } from '../../../server/src/cli/languageId';
 import { repoRoot } from '../../helpers/repo';
 

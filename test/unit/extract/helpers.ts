@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { EmbeddedValue } from '../../../server/src/service/types';
+import type { EmbeddedValue } from '../../../server/src/service/api';
 import { extractValues } from '../../../server/src/service/extract';
 
 /** Document offset just after a value. */

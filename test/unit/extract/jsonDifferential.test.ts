@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { createScanner } from 'jsonc-parser';
 import { extractValues } from '../../../server/src/service/extract';
 import { jsoncStringValue } from '../../../server/src/service/extract/json';
-import type { EmbeddedValue } from '../../../server/src/service/types';
+import type { EmbeddedValue } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 import { documentText } from '../fuzz/arbitraries';
 import { jsoncText } from './jsonArbitraries';

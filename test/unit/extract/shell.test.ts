@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeForHost } from '../../../server/src/service/extract';
-import { HostSyntax } from '../../../server/src/service/types';
+import { HostSyntax } from '../../../server/src/service/api';
 import { found, texts } from './helpers';
 import { loudProblems, problems } from '../../helpers/problems';
 

@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { EmbeddedValue } from '../../../server/src/service/types';
+import type { EmbeddedValue } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 
 /** The message of the last failed assertion: the shrunk counterexample's, once fast-check is done. */

@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'smol-toml';
 import { extractValues } from '../../../server/src/service/extract';
-import type { EmbeddedValue } from '../../../server/src/service/types';
+import type { EmbeddedValue } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 import { FEATURES, PathStep, tomlCase, TomlCase } from './tomlArbitraries';
 

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { extractValues } from '../../../server/src/service/extract';
-import type { EmbeddedValue } from '../../../server/src/service/types';
+import type { EmbeddedValue } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 import { yamlStream, yamlText } from '../fuzz/yamlArbitraries';
 import { hasMarker, insertMarkers, MAX_MARKERS, removeMarkers } from './yamlJsonMarkers';

@@ -14,7 +14,7 @@ import { decodeJsonString } from '../../../server/src/service/extract/json';
 import { decodeTomlBasic } from '../../../server/src/service/extract/toml';
 import type { DecodedText } from '../../../server/src/service/extract/decoded';
 import { analyzeDocument, defaultSettings, doComplete, doHover, getCodeActions } from '../../../server/src/service/languageService';
-import type { EmbeddedValue, HostSyntax } from '../../../server/src/service/types';
+import type { EmbeddedValue, HostSyntax } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 import { documentText } from './arbitraries';
 

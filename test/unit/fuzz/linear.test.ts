@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateUri } from '../../../server/src/service/features/validation';
+import { validateUri } from '../../../server/src/service/rules/validation';
 import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
 import { linearWork } from '../../helpers/workMeter';
 

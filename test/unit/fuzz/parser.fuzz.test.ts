@@ -7,10 +7,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseConnectionString } from '../../../server/src/service/uri/parser';
 import { decodePercent } from '../../../server/src/service/uri/percent';
-import { validateUri } from '../../../server/src/service/features/validation';
-import { defaultSettings } from '../../../server/src/service/types';
+import { validateUri } from '../../../server/src/service/rules/validation';
+import { defaultSettings } from '../../../server/src/service/api';
 import type { DecodedPart, ParsedUri } from '../../../server/src/service/uri/types';
-import type { Span } from '../../../server/src/service/types';
+import type { Span } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 import { uriText } from './arbitraries';
 

@@ -1,7 +1,7 @@
 /** Atlas cluster, project and organization names: Terraform resources and *.mongodb.net hosts. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkClusterName, checkProjectOrOrganizationName, clusterLabelOfHost } from '../../../server/src/service/naming/atlasNames';
+import { checkClusterName, checkProjectOrOrganizationName, clusterLabelOfHost } from '../../../server/src/service/rules/atlasNames';
 import { scanTerraformAtlas } from '../../../server/src/service/naming/terraform';
 import { hoverAt, problemsOf } from '../../helpers/problems';
 

@@ -1,7 +1,7 @@
 /** Collection names and namespaces: keys, driver calls and the database they belong to. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCollectionName, namespaceLength } from '../../../server/src/service/naming/names';
+import { checkCollectionName, namespaceLength } from '../../../server/src/service/rules/names';
 import { hoverAt, problemsOf } from '../../helpers/problems';
 
 const COLLECTION_RULES = ['collection-name-empty', 'collection-invalid-char', 'collection-name-reserved', 'collection-name-start'];

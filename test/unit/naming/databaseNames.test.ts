@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkConnectionString } from '../../../server/src/service/rules';
-import { checkDatabaseName, utf8Length } from '../../../server/src/service/naming/names';
+import { checkDatabaseName, utf8Length } from '../../../server/src/service/rules/names';
 import { hoverAt, problemsOf, settingsWith } from '../../helpers/problems';
 
 const NAME_RULES = ['database-invalid-char', 'database-name-windows-char', 'database-too-long', 'database-name-empty', 'database-case-conflict'];

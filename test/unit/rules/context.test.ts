@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createContext, MAX_REPORTS_PER_RULE, overlaps } from '../../../server/src/service/rules/context';
 import { resolveOptions } from '../../../server/src/service/uri/options';
 import { parseConnectionString } from '../../../server/src/service/uri/parser';
-import { Problem } from '../../../server/src/service/types';
+import { Problem } from '../../../server/src/service/api';
 import { uriProblems } from '../../helpers/problems';
 
 function context(driver: 'spec' | 'node') {

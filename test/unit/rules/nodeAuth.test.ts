@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createContext } from '../../../server/src/service/rules/context';
 import { nodeCredential, nodeMechanism } from '../../../server/src/service/rules/nodeAuth';
 import { resolveNodeOptions } from '../../../server/src/service/rules/nodeOptions';
-import { readAsNodeDriver } from '../../../server/src/service/rules/nodeUri';
+import { readAsNodeDriver } from '../../../server/src/service/uri/nodeUri';
 import { parseConnectionString } from '../../../server/src/service/uri/parser';
 import { expectClean, expectNoError, expectOne, settingsWith } from '../../helpers/problems';
 

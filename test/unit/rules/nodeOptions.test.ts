@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findOption } from '../../../server/src/service/data/uriOptions';
 import { convertForNode, nodeEntries, nodeMechanismProperties, nodeParseInt, resolveNodeOptions } from '../../../server/src/service/rules/nodeOptions';
-import { readAsNodeDriver } from '../../../server/src/service/rules/nodeUri';
+import { readAsNodeDriver } from '../../../server/src/service/uri/nodeUri';
 import { parseConnectionString } from '../../../server/src/service/uri/parser';
 import { expectClean, expectNoError, expectOne, settingsWith } from '../../helpers/problems';
 

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { asciiLower, parseConnectionString } from '../../../server/src/service/uri/parser';
 import { linearWork } from '../../helpers/workMeter';
-import { Span } from '../../../server/src/service/types';
+import { Span } from '../../../server/src/service/api';
 
 const at = (text: string, s: Span | undefined) => (s ? text.slice(s.start, s.end) : undefined);
 

@@ -5,7 +5,7 @@
  * piece of a concatenation, and whether it is a format string (`%s`, `{0}`). Looks at a bounded
  * window around the literal only.
  */
-import { EmbeddedKind } from '../types';
+import { EmbeddedKind } from '../api';
 import { DecodedText, offsetOf } from './decoded';
 
 /** The literal before the one asked about, as far as its context matters. */

@@ -1,5 +1,5 @@
 /** What all literal readers share: the literal they return and C-like escape decoding. */
-import { HostSyntax } from '../types';
+import { HostSyntax } from '../api';
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, indexOfIn } from './decoded';
 
 export interface Literal {

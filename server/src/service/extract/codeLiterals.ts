@@ -4,7 +4,7 @@
  * Python f-strings and C# `$"…"` `{x}`, Ruby `#{x}` and PHP `{$x}` rewritten to `${x}`), so the core
  * treats them as opaque.
  */
-import { HostSyntax } from '../types';
+import { HostSyntax } from '../api';
 import { DecodedBuilder, DecodedText } from './decoded';
 import { cEscape, cEscapeEnd, Literal, LiteralReader } from './codeEscapes';
 import { readTextBlock, trimRawLines } from './codeBlocks';

@@ -1,4 +1,4 @@
-import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../types';
+import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../api';
 
 /**
  * A string decoded from document text, with the document offset of every decoded character.

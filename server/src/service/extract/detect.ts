@@ -1,4 +1,4 @@
-import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../types';
+import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
 import { editDistance } from '../uri/didYouMean';
 import { DecodedText, indexOfIn, mayMentionMongo, subDecoded, toValue } from './decoded';

@@ -3,7 +3,7 @@
  * ` #`), single-quoted (literal), double-quoted (may span lines; `\n`, `\r`, `\t`, `\"`, `\\`
  * escapes) or in backticks (literal).
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString, MongoFinder, StringContext } from './detect';
 import { classifyKeys, keyMayMatter, mayNameWithoutMongo } from './keys';

@@ -3,7 +3,7 @@
  * each extractor does: decoding `encodeForSyntax(s, syntax)` as that syntax gives back `s`.
  * Template placeholders stay live: `${x}` in decoded text is written back as the host's interpolation.
  */
-import { HostSyntax } from '../types';
+import { HostSyntax } from '../api';
 import { encodeJsonString } from './json';
 
 function escapeWith(s: string, table: Record<string, string>, controls = true): string {

@@ -5,7 +5,7 @@
  * is always the same as a fresh extractValues() of the new text; test/unit/incremental proves it on
  * random edit sequences.
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { shiftValue } from './decoded';
 import { dotenvSteps } from './dotenv';
 import { extractorFor, extractValues, PLAIN_TEXT_EXTRACTOR } from './index';

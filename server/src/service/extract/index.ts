@@ -1,4 +1,4 @@
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { encodeForSyntax } from './encode';
 import { extractDotenv } from './dotenv';
 import { extractIni } from './ini';

@@ -2,7 +2,7 @@
  * INI files: `[section]` headers give the key path, `key = value` and `key: value` entries,
  * `;` and `#` comments (whole lines, or after whitespace), values optionally in double or single quotes.
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString, mayMentionMongo, MongoFinder } from './detect';
 import { mayNameWithoutMongo } from './keys';

@@ -8,7 +8,7 @@
  * is sliced only when a value below it is looked at, and what the keys say is worked out once per
  * object property or array rather than once per string.
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { DecodedBuilder, DecodedText, hexValue, indexOfIn, verbatim } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { classifyKeys, KeyKind } from './keys';

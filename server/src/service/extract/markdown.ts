@@ -2,7 +2,7 @@
  * Markdown: prose and inline code are searched for connection strings; a fenced code block is read by
  * the extractor of its info-string language (```yaml → YAML) with offsets moved into the document.
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { lineEnd, nextLine, shiftValue } from './decoded';
 import { scanPlainText, SeparatorFinder } from './plainText';
 import { READ_TO_END, runSteps, StepExtractor } from './steps';

@@ -1,4 +1,4 @@
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 
 /** True for characters that end a bare connection-string token in running text or code. */
 function isTokenEnd(c: number): boolean {

@@ -3,7 +3,7 @@
  * number of trailing backslashes, `#`/`!` comments, `key=value`, `key: value` and `key value`,
  * escapes `\uXXXX`, `\t`, `\n`, `\r`, `\f` and `\x` → `x` (`\:`, `\=`, `\\`, `\ `).
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { DecodedBuilder, hexValue } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { mayNameWithoutMongo } from './keys';

@@ -3,7 +3,7 @@
  * `NAME=value` words give the key, `$VAR` and `${VAR}` stay as placeholders and `$(cmd)` and
  * `` `cmd` `` read as `${cmd}`. Comments and heredoc bodies are searched for mentions.
  */
-import { EmbeddedValue, HostSyntax } from '../types';
+import { EmbeddedValue, HostSyntax } from '../api';
 import { DecodedBuilder, DecodedText, indexOfIn, lineEnd, nextLine, subDecoded } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeyPath } from './keys';

@@ -5,7 +5,7 @@
  * string by its scheme, by the key it is assigned to, or as a database or collection name by the
  * driver call it is passed to. One forward pass.
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { lineEnd, nextLine } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { keyMayMatter } from './keys';

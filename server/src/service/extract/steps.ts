@@ -6,7 +6,7 @@
  * values, statements after the edit keep theirs (moved) once the new reading reaches one of the old
  * statement boundaries in the same state, and only the statements in between are read again.
  */
-import { EmbeddedValue } from '../types';
+import { EmbeddedValue } from '../api';
 import { shiftValue } from './decoded';
 
 /** What reading one statement found out, filled in by a StatementReader. */

@@ -3,7 +3,7 @@
  * strings (escapes), literal strings, multi-line basic `"""` (line-ending backslashes) and literal
  * `'''` strings, arrays and inline tables. One forward pass.
  */
-import { EmbeddedValue, HostSyntax } from '../types';
+import { EmbeddedValue, HostSyntax } from '../api';
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, isWhitespace, lineEnd, verbatim } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';

@@ -5,7 +5,7 @@
  * quoted and block scalars, simple flow collections, comments and document markers.
  * Helm template directives (`{{- if … }}`) are tolerated. One forward pass: linear in the text length.
  */
-import { EmbeddedValue, HostSyntax } from '../types';
+import { EmbeddedValue, HostSyntax } from '../api';
 import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeys, keyMayMatter, KeyKind, mayNameWithoutMongo } from './keys';

@@ -1,8 +1,8 @@
 /** Quick fixes: each problem that carries a replacement becomes an edit, re-escaped for its host format. */
-import type { Analysis, TextDocumentLike } from '../languageService';
-import { toDocumentOffset } from '../offsets';
+import type { Analysis, TextDocumentLike } from '../api';
+import { toDocumentOffset } from '../extract/offsets';
 import { encodeForHost } from '../extract';
-import { DocumentProblem, EmbeddedValue, Span } from '../types';
+import { DocumentProblem, EmbeddedValue, Span } from '../api';
 
 export interface TextEditResult {
   /** Document offsets. */

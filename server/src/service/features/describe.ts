@@ -1,9 +1,9 @@
 /** "Show parsed connection string" / "Copy redacted": every part of the string under the cursor, password masked. */
-import type { Analysis } from '../languageService';
+import type { Analysis } from '../api';
 import { buildModel, redact } from '../uri/model';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import type { DecodedPart } from '../uri/types';
-import type { Span } from '../types';
+import type { Span } from '../api';
 import { checkOf, findValueAt } from './locate';
 
 export interface ConnectionDescription {

@@ -1,5 +1,5 @@
-import type { Analysis, HoverResult, TextDocumentLike } from '../languageService';
-import { toDocumentOffset } from '../offsets';
+import type { Analysis, HoverResult, TextDocumentLike } from '../api';
+import { toDocumentOffset } from '../extract/offsets';
 import { findMechanism } from '../data/authMechanisms';
 import { ATLAS_DOCS, ATLAS_RESERVED_CONNECTIONS_PER_NODE, ATLAS_TIERS, isAtlasHost } from '../data/atlas';
 import { DOCS } from '../data/docs';
@@ -9,7 +9,7 @@ import { buildModel, redact } from '../uri/model';
 import { secretSpans } from '../uri/secrets';
 import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { describeProfile } from '../rules/profile';
-import { Span } from '../types';
+import { Span } from '../api';
 import { Located, locate } from './locate';
 import { mechanismDoc, optionDoc, valueDoc } from './docs';
 

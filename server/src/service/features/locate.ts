@@ -1,10 +1,10 @@
 /** Finds what is under a document offset: which embedded value, and which part of its connection string. */
-import type { Analysis } from '../languageService';
-import { fromDocumentOffset } from '../offsets';
+import type { Analysis } from '../api';
+import { fromDocumentOffset } from '../extract/offsets';
 import { checkConnectionString, UriCheck } from '../rules';
 import { ResolvedOption } from '../uri/options';
 import { HostPart } from '../uri/types';
-import { EmbeddedValue, Span } from '../types';
+import { EmbeddedValue, Span } from '../api';
 import type { ProfileChoice } from '../rules/profile';
 
 export type UriPart =

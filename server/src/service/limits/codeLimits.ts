@@ -7,10 +7,10 @@
  * read again, so the work stays linear in the size of the document.
  */
 import { LIMITS, limitLink } from '../data/limits';
-import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens } from '../features/adminCommandScanner';
-import type { DocumentAnalysis } from '../languageService';
+import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens } from '../lex/codeScanner';
+import type { DocumentAnalysis } from '../api';
 import { ruleInfo } from '../rules/ruleTable';
-import { Problem, Span } from '../types';
+import { Problem, Span } from '../api';
 
 const JS_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
 

@@ -6,22 +6,20 @@
  * Linear in the size of the values.
  */
 import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
-import type { DocumentAnalysis } from '../languageService';
+import type { DocumentAnalysis, NameOccurrence } from '../api';
 import { ruleInfo } from '../rules/ruleTable';
-import { EmbeddedValue, HostSyntax, Problem, Settings, Span } from '../types';
-import { uriNamePartsOf } from '../features/validation';
+import { EmbeddedValue, HostSyntax, Problem, Settings, Span } from '../api';
+import { uriNamePartsOf } from '../rules/validation';
 import { rawSpan } from '../uri/percent';
 import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
-import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from './atlasNames';
+import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from '../rules/atlasNames';
 import { atlasNameHover, collectionHover, databaseHover } from './hovers';
-import { caseKey, checkNamespace, NameIssue } from './names';
+import { caseKey, checkNamespace, NameIssue } from '../rules/names';
 import { scanTerraformAtlas } from './terraform';
 
 /** A database name written in the document, with its document span. */
-export interface NameOccurrence {
-  name: string;
-  span: Span;
-}
+
+export type { NameOccurrence } from '../api';
 
 export interface NamingAnalysis extends DocumentAnalysis {
   /** The first occurrence of every database name of the document, in order of first occurrence (for checks across documents). */

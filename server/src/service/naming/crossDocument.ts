@@ -3,8 +3,8 @@
  * open document and asks, for one document, which of its names clash with the others'.
  */
 import { ruleInfo } from '../rules/ruleTable';
-import { Problem } from '../types';
-import { caseKey } from './names';
+import { Problem } from '../api';
+import { caseKey } from '../rules/names';
 import type { NameOccurrence } from './analyzeNames';
 
 export interface DocumentNames {

@@ -1,8 +1,8 @@
 /** Hover text for database, collection and Atlas names: the rules with their limits, read from the tables. */
 import { DATABASE_NAME_FORBIDDEN_UNIX, DATABASE_NAME_FORBIDDEN_WINDOWS, LIMITS, limitLink, SYSTEM_COLLECTION_PREFIX } from '../data/limits';
-import { ServerPlatform } from '../types';
-import { AtlasNameKind } from './atlasNames';
-import { namespaceLength, utf8Length } from './names';
+import { ServerPlatform } from '../api';
+import { AtlasNameKind } from '../rules/atlasNames';
+import { namespaceLength, utf8Length } from '../rules/names';
 
 function chars(list: readonly string[]): string {
   return list.map((c) => (c === ' ' ? 'space' : `\`${c}\``)).join(' ');

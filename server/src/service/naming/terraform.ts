@@ -5,7 +5,7 @@
  * resource or data source. One forward pass; strings with `${…}` or `%{…}` templates are not read as
  * names.
  */
-import { AtlasNameKind } from './atlasNames';
+import { AtlasNameKind } from '../rules/atlasNames';
 
 export interface TerraformAtlasName {
   kind: AtlasNameKind;

@@ -1,7 +1,7 @@
 import { AUTH_MECHANISMS, AuthMechanism, findMechanism } from '../data/authMechanisms';
 import { effective, occurrences, ResolvedOption } from '../uri/options';
 import { asciiLower } from '../uri/parser';
-import { Span } from '../types';
+import { Span } from '../api';
 import { RuleContext } from './context';
 import { NodeAuthFailure, nodeCredential, nodeMechanism } from './nodeAuth';
 

@@ -1,7 +1,7 @@
 import { OptionIndex } from '../uri/options';
 import { ParsedUri } from '../uri/types';
-import { DriverProfile, FixData, Problem, ServerPlatform, Severity, Span } from '../types';
-import { NodeUri } from './nodeUri';
+import { DriverProfile, FixData, Problem, ServerPlatform, Severity, Span } from '../api';
+import { NodeUri } from '../uri/nodeUri';
 import { ruleInfo } from './ruleTable';
 
 export interface ReportOptions {

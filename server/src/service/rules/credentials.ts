@@ -8,7 +8,7 @@
  */
 import { DecodedPart, ParsedUri } from '../uri/types';
 import { findPlaceholders } from '../uri/placeholders';
-import { Problem } from '../types';
+import { Problem } from '../api';
 
 /** Where the connection string was found. */
 export interface CredentialPlace {

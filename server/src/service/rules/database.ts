@@ -1,6 +1,6 @@
 import { EXTERNAL_AUTH_SOURCE } from '../data/limits';
-import { checkDatabaseName, NameIssue } from '../naming/names';
-import { Severity } from '../types';
+import { checkDatabaseName, NameIssue } from './names';
+import { Severity } from '../api';
 import { rawSpan } from '../uri/percent';
 import { DecodedPart } from '../uri/types';
 import { RuleContext } from './context';

@@ -1,5 +1,5 @@
 import { HostPart } from '../uri/types';
-import { Severity } from '../types';
+import { Severity } from '../api';
 import { overlaps, RuleContext } from './context';
 
 /** Start offsets of the hosts the Node.js driver's own host parser rejects (its host list starts where ours does). */

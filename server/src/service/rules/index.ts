@@ -2,7 +2,7 @@ import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
 import { ParsedUri } from '../uri/types';
 import { maskSecrets, secretTexts } from '../uri/secrets';
-import { Problem, Settings } from '../types';
+import { Problem, Settings } from '../api';
 import { createContext, Rule } from './context';
 import { driverProfile } from './profile';
 import { checkScheme } from './scheme';
@@ -15,7 +15,7 @@ import { checkCrossOptions } from './crossOptions';
 import { checkAuth } from './auth';
 import { checkAdvice } from './advice';
 import { checkNodeDriver } from './nodeDriver';
-import { readAsNodeDriver } from './nodeUri';
+import { readAsNodeDriver } from '../uri/nodeUri';
 import { resolveNodeOptions } from './nodeOptions';
 
 /** checkNodeDriver runs last: it adds what only the Node.js driver rejects and nothing said so far covers. */

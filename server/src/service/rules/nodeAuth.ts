@@ -4,7 +4,7 @@
  * case-insensitive word match, property names are case-sensitive and `true`/`false` become booleans.
  */
 import { effective } from '../uri/options';
-import { Span } from '../types';
+import { Span } from '../api';
 import { RuleContext } from './context';
 import { nodeEntries, nodeMechanismProperties } from './nodeOptions';
 

@@ -7,11 +7,11 @@
  */
 import { findOption } from '../data/uriOptions';
 import { occurrences } from '../uri/options';
-import { Span } from '../types';
+import { Span } from '../api';
 import { RuleContext } from './context';
 import { nodeCredential } from './nodeAuth';
 import { convertForNode } from './nodeOptions';
-import { NodeRejection, NodeUri } from './nodeUri';
+import { NodeRejection, NodeUri } from '../uri/nodeUri';
 
 /**
  * The errors the other rule groups reported, sorted by start with the running maximum of their ends,

@@ -7,8 +7,8 @@ import { UriOption } from '../data/uriOptions';
 import { decodePercent } from '../uri/percent';
 import { OptionIndex, resolveOptions, TypedValue } from '../uri/options';
 import { DecodedPart, OptionPart, ParsedUri } from '../uri/types';
-import { Span } from '../types';
-import { NodeQueryItem, NodeUri } from './nodeUri';
+import { Span } from '../api';
+import { NodeQueryItem, NodeUri } from '../uri/nodeUri';
 
 export type NodeConversion = { ok: true; value: TypedValue } | { ok: false; message: string };
 

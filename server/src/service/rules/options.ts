@@ -2,7 +2,7 @@ import { URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { occurrences, ResolvedOption, type ValueIssue } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { RuleContext } from './context';
-import { FixData } from '../types';
+import { FixData } from '../api';
 import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
 

@@ -4,15 +4,12 @@
  * files, and files of a project whose nearest package.json depends on mongodb or mongoose (the editor or
  * the CLI tells, in `settings.nodeProject`); the specification's rules everywhere else.
  */
-import type { DriverProfile, DriverSetting } from '../types';
+import type { DriverProfile, DriverSetting, ProfileChoice } from '../api';
+
+export type { ProfileChoice } from '../api';
 
 const NODE_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
 
-export interface ProfileChoice {
-  profile: DriverProfile;
-  /** Why: the setting itself, or what "auto" looked at. */
-  reason: 'setting' | 'language' | 'project' | 'default';
-}
 
 export function chooseProfile(settings: { driver: DriverSetting; nodeProject?: boolean }, languageId?: string): ProfileChoice {
   if (settings.driver !== 'auto') return { profile: settings.driver, reason: 'setting' };

@@ -4,7 +4,7 @@
  * Severity policy: what a driver MUST reject is an error; what it must ignore with a warning is a
  * warning; opinions are information or hints.
  */
-import { Severity } from '../types';
+import { Severity } from '../api';
 import { DOCS } from '../data/docs';
 import { ADMIN_DOCS } from '../data/adminCommands';
 import { LIMITS as L } from '../data/limits';

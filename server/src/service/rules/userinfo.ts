@@ -1,5 +1,5 @@
 import { DecodedPart } from '../uri/types';
-import { FixData, Severity } from '../types';
+import { FixData, Severity } from '../api';
 import { MAX_REPORTS_PER_RULE, overlaps, RuleContext } from './context';
 
 /** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */

@@ -3,7 +3,7 @@
  * which option each key names, and the typed value (or why the value is not valid).
  */
 import { findOption, UriOption } from '../data/uriOptions';
-import { Span } from '../types';
+import { Span } from '../api';
 import { OptionPart, ParsedUri } from './types';
 import { asciiLower } from './parser';
 import { closest, editDistance } from './didYouMean';

@@ -3,7 +3,7 @@
  * It never throws and never rejects: it records the structure with a span for every part and
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
-import { Span } from '../types';
+import { Span } from '../api';
 import { decodePercent } from './percent';
 import { asciiLower } from '../data/docs';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';

@@ -1,4 +1,4 @@
-import { Span } from '../types';
+import { Span } from '../api';
 
 export interface Decoded {
   /** The decoded text. */

@@ -1,4 +1,4 @@
-import { HostSyntax, Span } from '../types';
+import { HostSyntax, Span } from '../api';
 
 /** Which forms count as placeholders in a value, from how the value is written. */
 export interface PlaceholderStyle {

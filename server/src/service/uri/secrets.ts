@@ -5,7 +5,7 @@
  * says token, secret or password (AWS_SESSION_TOKEN); and, when the string has no "@", a non-numeric
  * "port" after the first ":" — `mongodb://user:password` without a host reads the password as a port.
  */
-import { Span } from '../types';
+import { Span } from '../api';
 import { ParsedUri } from './types';
 
 const SECRET_PROPERTY = /token|secret|password|passwd|pwd/i;

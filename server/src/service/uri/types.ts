@@ -1,4 +1,4 @@
-import { Span } from '../types';
+import { Span } from '../api';
 import { Decoded } from './percent';
 
 export type SchemeKind = 'mongodb' | 'mongodb+srv' | 'invalid' | 'missing';

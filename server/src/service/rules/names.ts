@@ -11,7 +11,7 @@ import {
   LIMITS,
   SYSTEM_COLLECTION_PREFIX,
 } from '../data/limits';
-import { ServerPlatform, Severity } from '../types';
+import { ServerPlatform, Severity } from '../api';
 
 export interface NameIssue {
   ruleId: string;

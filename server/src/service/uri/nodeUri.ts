@@ -5,7 +5,7 @@
  * with the platform URL class. Where that reading differs from the specification's, the Node profile
  * follows this one. Every step is a single forward scan or a platform URL parse (linear time).
  */
-import { Span } from '../types';
+import { Span } from '../api';
 
 export interface NodeRejection {
   span: Span;

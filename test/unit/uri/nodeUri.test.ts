@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeHostRejection, readAsNodeDriver } from '../../../server/src/service/rules/nodeUri';
+import { nodeHostRejection, readAsNodeDriver } from '../../../server/src/service/uri/nodeUri';
 import { expectClean, expectNoError, expectOne, settingsWith } from '../../helpers/problems';
 
 const node = settingsWith({ driver: 'node' });

@@ -6,9 +6,9 @@
 import { ATLAS_RESERVED_CONNECTIONS_PER_NODE, isAtlasHost, resolveAtlasTier, ResolvedAtlasTier } from '../data/atlas';
 import { findOption } from '../data/uriOptions';
 import { LIMITS } from '../data/limits';
-import { ruleInfo } from '../rules/ruleTable';
-import type { UriCheck } from '../rules';
-import { AtlasSettings, Problem } from '../types';
+import { ruleInfo } from './ruleTable';
+import type { UriCheck } from '.';
+import { AtlasSettings, Problem } from '../api';
 
 /** The driver default when a connection string gives no maxPoolSize (the option table's default). */
 export const DEFAULT_MAX_POOL_SIZE = Number(findOption('maxPoolSize')?.defaultValue ?? NaN);

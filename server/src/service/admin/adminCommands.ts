@@ -5,9 +5,9 @@
  */
 import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminCommandName, SHARD_OPID } from '../data/adminCommands';
 import { ruleInfo } from '../rules/ruleTable';
-import { Problem, Span } from '../types';
+import { Problem, Span } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
-import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens, skipExpression } from './adminCommandScanner';
+import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens, skipExpression } from '../lex/codeScanner';
 
 export interface AdminCommandHover {
   /** Markdown. */

@@ -1,5 +1,5 @@
 /** Offset maps of embedded values: decoded (value) offsets to document offsets and back. */
-import { EmbeddedValue } from './types';
+import { EmbeddedValue } from '../api';
 
 /** Maps an offset in a value's decoded text to a document offset. */
 export function toDocumentOffset(value: EmbeddedValue, i: number): number {

@@ -1,4 +1,7 @@
-/** Shared types of the pure core. Offsets are UTF-16 code-unit offsets, `end` exclusive. */
+/**
+ * Every type shared across the pure core, and what the facade gives its callers: imported by every layer,
+ * importing nothing of ours. Offsets are UTF-16 code-unit offsets, `end` exclusive.
+ */
 
 export interface Span {
   start: number;
@@ -149,4 +152,84 @@ export interface DocumentProblem extends Problem {
   /** The span in the coordinates of the embedded value. */
   valueSpan: Span;
   valueIndex: number;
+}
+
+// The facade: documents in, analyses, hovers and completions out.
+
+export interface TextDocumentLike {
+  uri: string;
+  languageId: string;
+  text: string;
+}
+
+export interface Analysis {
+  values: EmbeddedValue[];
+  /** Problems in document offsets, severities after the user's overrides; rules set to `off` are dropped. */
+  problems: DocumentProblem[];
+  /** Set when the document was not analysed (too large, disabled); a message for the user. */
+  skipped?: string;
+  /** Analyses of whole-document constructs (admin commands, limits in code), with their own hovers. */
+  documentAnalyses?: DocumentAnalysis[];
+  /** The driver profile the connection strings were checked with, and why. */
+  profile?: ProfileChoice;
+}
+
+/** A whole-document analysis: problems already in document offsets, and hovers by document offset. */
+export interface DocumentAnalysis {
+  problems: Problem[];
+  hoverAt(offset: number): { contents: string; span: Span } | null;
+  /** The database names the document writes, in document order (names across documents, LSP layer). */
+  databaseNames?: NameOccurrence[];
+}
+
+export type DocumentAnalyzer = (text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings) => DocumentAnalysis;
+
+/**
+ * Work an earlier analysis of the same document can save: extraction that reads only what an edit
+ * changed, validation remembered per value (see IncrementalAnalyzer). Each gives what a fresh
+ * extractValues() and validateEmbeddedValue() would.
+ */
+export interface AnalysisReuse {
+  extract(text: string, languageId: string): EmbeddedValue[];
+  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): Problem[];
+}
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  /** Document offsets of the hovered part. */
+  span: { start: number; end: number };
+}
+
+export type CompletionKind = 'option' | 'value' | 'snippet';
+
+export interface CompletionResult {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert; a snippet (`${1:x}`) when `isSnippet`. */
+  insertText: string;
+  isSnippet?: boolean;
+  /** Document offsets of the text the completion replaces. */
+  replace: { start: number; end: number };
+  sortText?: string;
+  filterText?: string;
+  /** Ask the client to open completion again after inserting (after `key=`). */
+  retrigger?: boolean;
+  deprecated?: boolean;
+}
+
+/** A database name as a document writes it (first occurrence), for checks across documents. */
+export interface NameOccurrence {
+  name: string;
+  span: Span;
+}
+
+/** The driver profile a document is checked with, and why (driver "auto" looks at the language and the project). */
+export interface ProfileChoice {
+  profile: DriverProfile;
+  /** Why: the setting itself, or what "auto" looked at. */
+  reason: 'setting' | 'language' | 'project' | 'default';
 }

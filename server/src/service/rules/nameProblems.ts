@@ -1,6 +1,6 @@
 /** Naming issues as problems of the core, with the severity of their rule unless the issue sets one. */
-import { ruleInfo } from '../rules/ruleTable';
-import { Problem } from '../types';
+import { ruleInfo } from './ruleTable';
+import { Problem } from '../api';
 import { NameIssue } from './names';
 
 export function issueToProblem(issue: NameIssue, offset = 0): Problem {

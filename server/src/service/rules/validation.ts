@@ -1,13 +1,13 @@
-import { EmbeddedValue, HostSyntax, Problem, Settings } from '../types';
-import { checkConnectionString } from '../rules';
-import { checkCredentialsInSource } from '../rules/credentials';
+import { EmbeddedValue, HostSyntax, Problem, Settings } from '../api';
+import { checkConnectionString } from '.';
+import { checkCredentialsInSource } from './credentials';
 import { findPlaceholders, overlapsPlaceholder, placeholderStyle, type PlaceholderStyle } from '../uri/placeholders';
-import { checkAtlasConnections } from '../limits/atlasConnections';
+import { checkAtlasConnections } from './atlasConnections';
 import { parseConnectionString } from '../uri/parser';
 import { DecodedPart, HostPart, ParsedUri } from '../uri/types';
-import { checkCollectionName, checkDatabaseName } from '../naming/names';
-import { issuesToProblems } from '../naming/problems';
-import { checkAtlasName, clusterLabelOfHost } from '../naming/atlasNames';
+import { checkCollectionName, checkDatabaseName } from './names';
+import { issuesToProblems } from './nameProblems';
+import { checkAtlasName, clusterLabelOfHost } from './atlasNames';
 
 /** Checks one connection string; problems inside template placeholders are dropped. */
 export function validateUri(text: string, settings: Settings, languageId?: string, syntax?: HostSyntax): Problem[] {
