@@ -19,7 +19,6 @@ import type {
 import { extractValues } from './extract';
 import { validateEmbeddedValue } from './rules/validation';
 import { hoverAt } from './features/hover';
-import { ruleInfo } from './rules/ruleTable';
 import { analyzeAdminCommands } from './admin/adminCommands';
 import { completeAt } from './features/completion';
 import { describeAt, ConnectionDescription } from './features/describe';
@@ -53,10 +52,8 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
     for (const p of reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri)) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
       if (severity === 'off') continue;
-      const docs = ruleInfo(p.ruleId)?.docs;
       problems.push({
         ...p,
-        data: docs ? { ...p.data, docs } : p.data,
         severity,
         valueSpan: p.span,
         valueIndex,
@@ -69,8 +66,7 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
     for (const p of a.problems) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
       if (severity === 'off') continue;
-      const docs = ruleInfo(p.ruleId)?.docs;
-      problems.push({ ...p, data: docs ? { ...p.data, docs } : p.data, severity, valueSpan: p.span, valueIndex: -1 });
+      problems.push({ ...p, severity, valueSpan: p.span, valueIndex: -1 });
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);
@@ -183,8 +179,7 @@ export function crossDocumentProblems(current: DocumentNames, others: readonly D
   for (const p of crossDocumentCaseConflicts(current, others)) {
     const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
     if (severity === 'off' || !settings.enable) continue;
-    const docs = ruleInfo(p.ruleId)?.docs;
-    out.push({ ...p, data: docs ? { ...p.data, docs } : p.data, severity, valueSpan: p.span, valueIndex: -1 });
+    out.push({ ...p, severity, valueSpan: p.span, valueIndex: -1 });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * `db.killOp()`, and hover on their keys. Pure: text in, problems and hovers out.
  */
 import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminCommandName, SHARD_OPID } from '../data/adminCommands';
-import { ruleInfo } from '../rules/ruleTable';
+import { problemOf, type RuleId } from '../rules/ruleTable';
 import { Problem, Span } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
 import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens, skipExpression } from '../lex/codeScanner';
@@ -42,9 +42,8 @@ export function analyzeAdminCommands(text: string, languageId: string): AdminCom
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
   const databaseSwitches = findDatabaseSwitches(list);
-  const report = (ruleId: string, span: Span, message: string, data?: Problem['data']) => {
-    const severity = ruleInfo(ruleId)?.severity ?? 'warning';
-    problems.push(data ? { ruleId, severity, span, message, data } : { ruleId, severity, span, message });
+  const report = (ruleId: RuleId, span: Span, message: string, data?: Problem['data']) => {
+    problems.push(problemOf(ruleId, span, message, data));
   };
 
   // Calls inside an argument already read are skipped, so that every token is read a bounded number of times.
@@ -92,7 +91,7 @@ export function analyzeAdminCommands(text: string, languageId: string): AdminCom
   };
 }
 
-type Report = (ruleId: string, span: Span, message: string, data?: Problem['data']) => void;
+type Report = (ruleId: RuleId, span: Span, message: string, data?: Problem['data']) => void;
 
 function isPunct(t: Token | undefined, text: string): boolean {
   return !!t && t.kind === 'punct' && t.text === text;

@@ -9,7 +9,7 @@
 import { LIMITS, limitLink } from '../data/limits';
 import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens } from '../lex/codeScanner';
 import type { DocumentAnalysis } from '../api';
-import { ruleInfo } from '../rules/ruleTable';
+import { problemOf, type RuleId } from '../rules/ruleTable';
 import { Problem, Span } from '../api';
 
 const JS_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
@@ -69,9 +69,7 @@ function spanOf(v: { start: number; end: number }): Span {
   return { start: v.start, end: v.end };
 }
 
-function problem(ruleId: string, span: Span, message: string): Problem {
-  return { ruleId, severity: ruleInfo(ruleId)?.severity ?? 'warning', span, message };
-}
+const problem = (ruleId: RuleId, span: Span, message: string): Problem => problemOf(ruleId, span, message);
 
 /**
  * True when `at` is inside a comment or a string that starts earlier on its line: the line is read

@@ -7,7 +7,7 @@
  */
 import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
 import type { DocumentAnalysis, NameOccurrence } from '../api';
-import { ruleInfo } from '../rules/ruleTable';
+import { problemOf, type RuleId } from '../rules/ruleTable';
 import { EmbeddedValue, HostSyntax, Problem, Settings, Span } from '../api';
 import { uriNamePartsOf } from '../rules/validation';
 import { rawSpan } from '../uri/percent';
@@ -48,9 +48,7 @@ function hasPlaceholder(text: string, syntax?: HostSyntax): boolean {
   return /[${<%[.]/.test(text) ? findPlaceholders(text, 0, text.length, placeholderStyle(syntax)).length > 0 : false;
 }
 
-function problem(ruleId: string, span: Span, message: string): Problem {
-  return { ruleId, severity: ruleInfo(ruleId)?.severity ?? 'warning', span, message };
-}
+const problem = (ruleId: RuleId, span: Span, message: string): Problem => problemOf(ruleId, span, message);
 
 function quoted(names: readonly string[]): string {
   return names.map((n) => `"${n.length > 40 ? `${n.slice(0, 40)}…` : n}"`).join(', ');

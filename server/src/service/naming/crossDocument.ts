@@ -2,7 +2,7 @@
  * Database names that differ only by case across documents: the LSP layer keeps the names of every
  * open document and asks, for one document, which of its names clash with the others'.
  */
-import { ruleInfo } from '../rules/ruleTable';
+import { rule } from '../rules/ruleTable';
 import { Problem } from '../api';
 import { caseKey } from '../rules/names';
 import type { NameOccurrence } from './analyzeNames';
@@ -54,7 +54,7 @@ export function crossDocumentCaseConflicts(current: DocumentNames, others: reado
       }
     }
   }
-  const severity = ruleInfo('database-case-conflict')?.severity ?? 'warning';
+  const severity = rule('database-case-conflict').severity;
   const out: Problem[] = [];
   for (const [occurrence, byName] of clashes) {
     const list = [...byName].map(([name, files]) => `"${name}" in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`).join('; ');

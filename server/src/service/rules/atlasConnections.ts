@@ -6,7 +6,7 @@
 import { ATLAS_RESERVED_CONNECTIONS_PER_NODE, isAtlasHost, resolveAtlasTier, ResolvedAtlasTier } from '../data/atlas';
 import { findOption } from '../data/uriOptions';
 import { LIMITS } from '../data/limits';
-import { ruleInfo } from './ruleTable';
+import { problemOf } from './ruleTable';
 import type { UriCheck } from '.';
 import { AtlasSettings, Problem } from '../api';
 
@@ -60,5 +60,5 @@ export function checkAtlasConnections(check: UriCheck, atlas: AtlasSettings): Pr
     maxPoolSize === 0
       ? `maxPoolSize=0 removes the cap on the pool, so ${instances} can open more connections to a node than the ${limit}.`
       : `With ${pool} and ${instances}, up to ${budget.demand} connections can be opened to each node; ${limit}. Lower maxPoolSize or choose a larger tier.`;
-  return [{ ruleId: 'atlas-connections-exceed-tier', severity: ruleInfo('atlas-connections-exceed-tier')!.severity, span, message, data: { tier: tier.name, demand: budget.demand, available } }];
+  return [problemOf('atlas-connections-exceed-tier', span, message, { tier: tier.name, demand: budget.demand, available })];
 }

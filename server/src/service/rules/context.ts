@@ -2,7 +2,7 @@ import { OptionIndex } from '../uri/options';
 import { ParsedUri } from '../uri/types';
 import { DriverProfile, FixData, Problem, ServerPlatform, Severity, Span } from '../api';
 import { NodeUri } from '../uri/nodeUri';
-import { ruleInfo } from './ruleTable';
+import { rule, type RuleId } from './ruleTable';
 
 export interface ReportOptions {
   /** Severity under the specification profile, when it differs from the rule's default. */
@@ -21,7 +21,7 @@ export interface RuleContext {
   node?: NodeUri;
   /** The server platform database names must suit (`mongodbUri.serverPlatform`); `any` when not given. */
   serverPlatform?: ServerPlatform;
-  report(ruleId: string, span: Span, message: string, opts?: ReportOptions): void;
+  report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void;
   /** True when an error reported so far satisfies `test` (used to avoid saying the same thing twice). */
   hasError(test: (p: Problem) => boolean): boolean;
   /** The spans of the errors reported so far. */
@@ -44,9 +44,7 @@ export function createContext(
     options,
     driver,
     report(ruleId, span, message, opts) {
-      const info = ruleInfo(ruleId);
-      if (!info) throw new Error(`Unknown rule id ${ruleId}`);
-      let severity: Severity | 'none' = opts?.severity ?? info.severity;
+      let severity: Severity | 'none' = opts?.severity ?? rule(ruleId).severity;
       if (driver === 'node' && opts?.node !== undefined) severity = opts.node;
       if (severity === 'none') return;
       // A string of a million `@` is a million times the same finding: the first ones say it all.

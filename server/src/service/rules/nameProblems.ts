@@ -1,11 +1,12 @@
 /** Naming issues as problems of the core, with the severity of their rule unless the issue sets one. */
-import { ruleInfo } from './ruleTable';
+import { problemOf } from './ruleTable';
 import { Problem } from '../api';
 import { NameIssue } from './names';
 
 export function issueToProblem(issue: NameIssue, offset = 0): Problem {
-  const severity = issue.severity ?? ruleInfo(issue.ruleId)?.severity ?? 'warning';
-  return { ruleId: issue.ruleId, severity, span: { start: offset + issue.start, end: offset + issue.end }, message: issue.message };
+  const p = problemOf(issue.ruleId, { start: offset + issue.start, end: offset + issue.end }, issue.message);
+  if (issue.severity) p.severity = issue.severity;
+  return p;
 }
 
 export function issuesToProblems(issues: readonly NameIssue[], offset = 0): Problem[] {

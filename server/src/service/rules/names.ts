@@ -12,9 +12,10 @@ import {
   SYSTEM_COLLECTION_PREFIX,
 } from '../data/limits';
 import { ServerPlatform, Severity } from '../api';
+import type { RuleId } from './ruleTable';
 
 export interface NameIssue {
-  ruleId: string;
+  ruleId: RuleId;
   /** Offsets in the name; `start === end` for an empty name. */
   start: number;
   end: number;

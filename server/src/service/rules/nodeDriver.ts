@@ -9,6 +9,7 @@ import { findOption } from '../data/uriOptions';
 import { occurrences } from '../uri/options';
 import { Span } from '../api';
 import { RuleContext } from './context';
+import type { RuleId } from './ruleTable';
 import { nodeCredential } from './nodeAuth';
 import { convertForNode } from './nodeOptions';
 import { NodeRejection, NodeUri } from '../uri/nodeUri';
@@ -52,7 +53,7 @@ class ErrorSpans {
   }
 }
 
-function reportUnlessCovered(ctx: RuleContext, covered: ErrorSpans, ruleId: string, r: NodeRejection): void {
+function reportUnlessCovered(ctx: RuleContext, covered: ErrorSpans, ruleId: RuleId, r: NodeRejection): void {
   if (!covered.covers(r.span)) ctx.report(ruleId, r.span, r.message, { node: 'error' });
 }
 

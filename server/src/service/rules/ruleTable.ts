@@ -4,7 +4,7 @@
  * Severity policy: what a driver MUST reject is an error; what it must ignore with a warning is a
  * warning; opinions are information or hints.
  */
-import { Severity } from '../api';
+import type { FixData, Problem, Severity, Span } from '../api';
 import { DOCS } from '../data/docs';
 import { ADMIN_DOCS } from '../data/adminCommands';
 import { LIMITS as L } from '../data/limits';
@@ -14,10 +14,7 @@ export interface RuleInfo {
   severity: Severity;
   group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'node' | 'admin' | 'naming' | 'atlas' | 'limits';
   title: string;
-  /**
-   * What the rule finds, what the driver or server does about it at run time, and what to write instead:
-   * one to three plain sentences (SARIF fullDescription, the help of the CLI's SARIF output).
-   */
+  /** The documentation page of what the rule checks (the diagnostic's link). */
   docs: string;
   /** A security finding (credentials or traffic exposed): tagged `security` in SARIF. */
   security?: true;
@@ -42,7 +39,7 @@ const OPERATIONS = DOCS.limitsOperations;
 const ATLAS = DOCS.atlasLimits;
 const LB = DOCS.loadBalanced;
 
-const rules: RuleInfo[] = [
+const rules = [
   {
     id: 'scheme-invalid', severity: 'error', group: 'scheme', docs: CS,
     title: 'The scheme must be mongodb:// or mongodb+srv://',
@@ -404,11 +401,27 @@ const rules: RuleInfo[] = [
     id: 'document-too-deep', severity: 'warning', group: 'limits', docs: BSON,
     title: `A document nests more than ${L.documentNestingDepth.value} levels deep`,
   },
-];
+] as const satisfies readonly RuleInfo[];
+
+/** The id of a rule of the table: a typo in a rule id fails the build. */
+export type RuleId = (typeof rules)[number]['id'];
 
 export const RULES: readonly RuleInfo[] = rules;
-const byId = new Map(rules.map((r) => [r.id, r]));
+const byId = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
 
+/** The rule of an id that comes from outside (settings, the command line), or undefined. */
 export function ruleInfo(id: string): RuleInfo | undefined {
   return byId.get(id);
+}
+
+/** The rule of an id known when the code is built. */
+export function rule(id: RuleId): RuleInfo {
+  return byId.get(id)!;
+}
+
+/** A problem of a rule with the rule's default severity: how analyzers build their problems. */
+export function problemOf(ruleId: RuleId, span: Span, message: string, data?: FixData): Problem {
+  const p: Problem = { ruleId, severity: rule(ruleId).severity, span, message };
+  if (data) p.data = data;
+  return p;
 }
