@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { positionOf } from '../helpers/lspClient';
 import { startServer } from '../helpers/server';
+import { ruleInfo } from '../../server/src/service/rules/ruleTable';
 
 const uri = 'file:///project/.env';
 const text = '# settings\nMONGODB_URI=mongodb://localhost:70000/app\nOTHER=1\n';
@@ -22,7 +23,7 @@ test('didOpen publishes a port-invalid error at the port, with the document vers
   assert.equal(diagnostic.severity, 1, 'Error');
   assert.equal(diagnostic.source, 'mongodb-uri');
   assert.match(diagnostic.message, /70000/);
-  assert.match(diagnostic.codeDescription.href, /^https:\/\//);
+  assert.equal(diagnostic.codeDescription.href, ruleInfo('port-invalid')!.docs, 'the link of its rule');
   assert.equal(diagnostic.data.ruleId, 'port-invalid');
   assert.equal(await client.shutdown(), 0);
 });
