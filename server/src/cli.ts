@@ -11,7 +11,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
 import { languageIdForPath } from './cli/languageId';
 import { formatJson, formatSarif, formatText, type LintMessage } from './cli/report';
-import { docsUrlOf } from './docs';
+import { docsUrlOf } from './ruleLinks';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
 import { FileSettings } from './fileSettings';

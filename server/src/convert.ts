@@ -15,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionKind, CompletionResult, HoverResult } from './service/languageService';
 import type { DocumentProblem, Severity, Span } from './service/api';
 
-import { docsUrlOf } from './docs';
+import { docsUrlOf } from './ruleLinks';
 
 export const DIAGNOSTIC_SOURCE = 'mongodb-uri';
 

@@ -35,7 +35,7 @@ import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
 import { configurationSection, DocumentSettings } from './settings';
 import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
-import { getCodeActions } from './codeActions';
+import { getCodeActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';

@@ -9,11 +9,11 @@ import {
   INT32_MAX,
   TXT_RECORD_OPTIONS,
   findOption,
-  asciiLower,
   UriOption,
 } from '../../../server/src/service/data/uriOptions';
 import { AUTH_MECHANISMS, findMechanism } from '../../../server/src/service/data/authMechanisms';
-import { optionDocsUrl } from '../../../server/src/service/data/docs';
+import { optionDocsUrl } from '../../../server/src/service/data/docLinks';
+import { asciiLower } from '../../../server/src/service/data/text';
 
 /** The rows of the URI options spec table, in order (row 36 is the blank timeoutMS row). */
 const SPEC_TABLE = [

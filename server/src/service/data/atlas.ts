@@ -2,7 +2,7 @@
  * MongoDB Atlas facts used by hover and the connection-limit rule (Atlas Service Limits page,
  * "Connection Limits and Cluster Tier"). Limits apply per node (per mongos router for sharded clusters).
  */
-import { DOCS } from './docs';
+import { DOCS } from './docLinks';
 import { LIMITS } from './limits';
 
 export interface AtlasTier {

@@ -3,7 +3,8 @@
  * specification (source/auth/auth.md and its connection-string tests). Node.js driver differences are
  * noted where they change what a URI may contain.
  */
-import { DOCS, asciiLower } from './docs';
+import { DOCS } from './docLinks';
+import { asciiLower } from './text';
 
 export type Requirement = 'required' | 'optional' | 'forbidden';
 

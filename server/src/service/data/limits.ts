@@ -4,7 +4,7 @@
  * (test/unit/limits/limitsTable.test.ts fails when an entry has no reader). `value` is in `unit`;
  * `section` names the section of the page given by `page`.
  */
-import { DOCS } from './docs';
+import { DOCS } from './docLinks';
 
 export type LimitUnit = 'bytes' | 'fields' | 'stages' | 'keys' | 'levels' | 'indexes' | 'characters' | 'connections';
 

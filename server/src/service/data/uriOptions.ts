@@ -6,9 +6,8 @@
  * The `node` field of each entry was checked against the `OPTIONS` map of the installed driver
  * (mongodb 7.9, lib/connection_string.js); test/unit/data/uriOptions.test.ts keeps the two in step.
  */
-import { DOCS, asciiLower, optionDocsUrl } from './docs';
-
-export { asciiLower };
+import { DOCS, optionDocsUrl } from './docLinks';
+import { asciiLower } from './text';
 
 export type OptionType =
   | 'boolean'

@@ -2,7 +2,7 @@ import type { Analysis, HoverResult, TextDocumentLike } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { findMechanism } from '../data/authMechanisms';
 import { ATLAS_DOCS, ATLAS_RESERVED_CONNECTIONS_PER_NODE, ATLAS_TIERS, isAtlasHost } from '../data/atlas';
-import { DOCS } from '../data/docs';
+import { DOCS } from '../data/docLinks';
 import { URI_DATABASE_FORBIDDEN } from '../data/limits';
 import { databaseRules } from '../naming/hovers';
 import { buildModel, redact } from '../uri/model';

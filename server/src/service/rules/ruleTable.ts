@@ -5,7 +5,7 @@
  * warning; opinions are information or hints.
  */
 import type { FixData, Problem, Severity, Span } from '../api';
-import { DOCS } from '../data/docs';
+import { DOCS } from '../data/docLinks';
 import { ADMIN_DOCS } from '../data/adminCommands';
 import { LIMITS as L } from '../data/limits';
 

@@ -5,7 +5,7 @@
  */
 import { Span } from '../api';
 import { decodePercent } from './percent';
-import { asciiLower } from '../data/docs';
+import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 
 const SCHEME_STANDARD = 'mongodb://';
@@ -18,7 +18,7 @@ function part(text: string, start: number, end: number): DecodedPart {
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
-export { asciiLower } from '../data/docs';
+export { asciiLower } from '../data/text';
 
 function indexOfChar(text: string, ch: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;
