@@ -3,6 +3,7 @@
  * command documents passed to `db.adminCommand()`, `db.runCommand()`, `<db>.command()` and
  * `db.killOp()`, and hover on their keys. Pure: text in, problems and hovers out.
  */
+import { DEFAULT_PORT } from '../data/connectionString';
 import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminCommandName, SHARD_OPID } from '../data/adminCommands';
 import { problemOf, type RuleId } from '../rules/ruleTable';
 import { Problem, Span } from '../api';
@@ -211,7 +212,7 @@ export function hostPortProblem(element: string): string | undefined {
   } else {
     const colon = element.lastIndexOf(':');
     if (colon >= 0 && element.indexOf(':') !== colon) {
-      return `"${element}" looks like an IPv6 address without brackets and port; write it as "[${element}]:27017": ${ignored}`;
+      return `"${element}" looks like an IPv6 address without brackets and port; write it as "[${element}]:${DEFAULT_PORT}": ${ignored}`;
     }
     if (colon >= 0) {
       host = element.slice(0, colon);
@@ -219,7 +220,7 @@ export function hostPortProblem(element: string): string | undefined {
     }
   }
   if (host === '' || host === '[]') return `"${element}" has no host name: ${ignored}`;
-  if (port === undefined || port === '') return `"${element}" has no port (write "${host}:27017" for the default port): ${ignored}`;
+  if (port === undefined || port === '') return `"${element}" has no port (write "${host}:${DEFAULT_PORT}" for the default port): ${ignored}`;
   if (!/^\d+$/.test(port)) return `The port of "${element}" is not a number: ${ignored}`;
   if (Number(port) < 1 || Number(port) > 65535) return `The port of "${element}" is outside 1–65535: ${ignored}`;
   return undefined;

@@ -8,6 +8,16 @@ import { asciiLower } from './text';
 
 export type Requirement = 'required' | 'optional' | 'forbidden';
 
+/** Authentication source that names no database: credentials checked outside MongoDB. */
+export const EXTERNAL_AUTH_SOURCE = '$external';
+const EXTERNAL = EXTERNAL_AUTH_SOURCE;
+
+/**
+ * Where credentials are looked up when authSource is not given: the database in the URI path or
+ * else admin; the path database or else $external; always $external.
+ */
+export type DefaultSource = 'database-or-admin' | `database-or-${typeof EXTERNAL_AUTH_SOURCE}` | typeof EXTERNAL_AUTH_SOURCE;
+
 export interface MechanismProperty {
   /** Upper-case name as the spec writes it; names are matched case-insensitively. */
   name: string;
@@ -22,11 +32,7 @@ export interface AuthMechanism {
   name: string;
   username: Requirement;
   password: Requirement;
-  /**
-   * Where credentials are looked up when authSource is not given: the database in the URI path or
-   * else admin; the path database or else $external; always $external.
-   */
-  defaultSource: 'database-or-admin' | 'database-or-$external' | '$external';
+  defaultSource: DefaultSource;
   /** Only $external is allowed as authSource. */
   externalOnly: boolean;
   /** Properties allowed in authMechanismProperties; empty means none are allowed. */
@@ -35,13 +41,56 @@ export interface AuthMechanism {
   notes?: readonly string[];
   docs: string;
   deprecated?: string;
+  /** What the Node.js driver does with the mechanism. */
+  node: NodeMechanism;
 }
+
+/**
+ * The mechanism as the Node.js driver builds and checks its credential while `new MongoClient(uri)` runs
+ * (lib/cmap/auth/providers.js, lib/cmap/auth/mongo_credentials.js and lib/connection_string.js).
+ * Where a field is absent the driver does what the mechanism's own fields say (defaultSource and
+ * externalOnly always agree with the specification).
+ */
+export interface NodeMechanism {
+  /** False: the driver knows no mechanism of this name. */
+  accepted: boolean;
+  /**
+   * Place in the driver's AuthMechanism list. An authMechanism value becomes the first name of that list
+   * it matches as a word, case-insensitively, so SCRAM is SCRAM-SHA-1.
+   */
+  order: number;
+  /** required: the driver throws without a username; forbidden: it throws on one. */
+  username?: Requirement;
+  /** forbidden: the driver throws on a non-empty password; optional: it does not check. */
+  password?: Requirement;
+  /** A wrong authSource is already rejected while the URI is read, before the credential itself is checked. */
+  sourceCheckedWhileParsing?: boolean;
+  /** ENVIRONMENT values the driver accepts. */
+  environments?: readonly string[];
+  /** ENVIRONMENT values a username may come with. */
+  usernameEnvironments?: readonly string[];
+  /** ENVIRONMENT values that need TOKEN_RESOURCE. */
+  tokenResourceEnvironments?: readonly string[];
+  /**
+   * CANONICALIZE_HOST_NAME values the driver accepts (`true` and `false` arrive as booleans); absent when
+   * the driver returns before it checks the property.
+   */
+  canonicalize?: readonly (string | boolean)[];
+}
+
+/** A mechanism as the Node.js driver's checks need it; the table's rows are such mechanisms too. */
+export type NodeAuthMechanism = Pick<AuthMechanism, 'name' | 'username' | 'password' | 'defaultSource' | 'externalOnly' | 'node'>;
 
 export const OIDC_ENVIRONMENTS: readonly string[] = ['test', 'azure', 'gcp', 'k8s'];
 /** ENVIRONMENT values that need TOKEN_RESOURCE; with the others TOKEN_RESOURCE is an error. */
 export const OIDC_TOKEN_RESOURCE_ENVIRONMENTS: readonly string[] = ['azure', 'gcp'];
 /** CANONICALIZE_HOST_NAME values; true and false are the older spellings of forward and none. */
 export const CANONICALIZE_HOST_NAME_VALUES: readonly string[] = ['none', 'forward', 'forwardAndReverse', 'true', 'false'];
+/** ENVIRONMENT values with which MONGODB-OIDC takes a username (the client id of a managed identity). */
+export const OIDC_USERNAME_ENVIRONMENTS: readonly string[] = ['azure'];
+
+/** CANONICALIZE_HOST_NAME values as the Node.js driver compares them, after 'true' and 'false' became booleans. */
+const NODE_CANONICALIZE: readonly (string | boolean)[] = CANONICALIZE_HOST_NAME_VALUES.map((v) => (v === 'true' ? true : v === 'false' ? false : v));
 
 const SCRAM_NOTES: readonly string[] = [
   'A non-empty username is required; the password must be given too.',
@@ -61,6 +110,7 @@ export const AUTH_MECHANISMS: readonly AuthMechanism[] = [
       'Salted challenge-response login with a username and password, using SHA-1. Still supported; choose it only for users that lack SHA-256 credentials.',
     notes: SCRAM_NOTES,
     docs: DOCS.scram,
+    node: { accepted: true, order: 4, password: 'optional', canonicalize: NODE_CANONICALIZE },
   },
   {
     name: 'SCRAM-SHA-256',
@@ -73,12 +123,13 @@ export const AUTH_MECHANISMS: readonly AuthMechanism[] = [
       'Salted challenge-response login with a username and password, using SHA-256. This is what the driver negotiates by default when the server offers it.',
     notes: [...SCRAM_NOTES, 'The password is normalised with SASLprep before hashing.'],
     docs: DOCS.scram,
+    node: { accepted: true, order: 5, password: 'optional', canonicalize: NODE_CANONICALIZE },
   },
   {
     name: 'MONGODB-X509',
     username: 'optional',
     password: 'forbidden',
-    defaultSource: '$external',
+    defaultSource: EXTERNAL,
     externalOnly: true,
     properties: [],
     description:
@@ -86,16 +137,17 @@ export const AUTH_MECHANISMS: readonly AuthMechanism[] = [
     notes: [
       'The username may be left out; if given it must equal the certificate subject, percent-encoded.',
       'A password is an error (Node treats an empty one as absent).',
-      'authSource may only be $external.',
+      `authSource may only be ${EXTERNAL}.`,
       'No mechanism properties are allowed.',
     ],
     docs: DOCS.x509,
+    node: { accepted: true, order: 6, sourceCheckedWhileParsing: true },
   },
   {
     name: 'GSSAPI',
     username: 'required',
     password: 'optional',
-    defaultSource: '$external',
+    defaultSource: EXTERNAL,
     externalOnly: true,
     properties: [
       {
@@ -126,11 +178,12 @@ export const AUTH_MECHANISMS: readonly AuthMechanism[] = [
     description: 'Kerberos login (MongoDB Enterprise). The user principal is the username; the password is optional when a ticket is available.',
     notes: [
       'A non-empty username is required; a realm may be included as user%40REALM.',
-      'authSource may only be $external; the database in the path is ignored for authentication.',
+      `authSource may only be ${EXTERNAL}; the database in the path is ignored for authentication.`,
       'Any CANONICALIZE_HOST_NAME value outside the listed ones is an error.',
       'gssapiServiceName is the older way to set SERVICE_NAME.',
     ],
     docs: DOCS.kerberos,
+    node: { accepted: true, order: 2, sourceCheckedWhileParsing: true, canonicalize: NODE_CANONICALIZE },
   },
   {
     name: 'PLAIN',
@@ -143,16 +196,17 @@ export const AUTH_MECHANISMS: readonly AuthMechanism[] = [
       'SASL PLAIN login, used for LDAP users (MongoDB Enterprise, Atlas). The password travels as clear text inside the connection, so use it only over TLS.',
     notes: [
       'A non-empty username is required; the password must be given too.',
-      'Without authSource the database in the path is used, else $external.',
+      `Without authSource the database in the path is used, else ${EXTERNAL}.`,
       'No mechanism properties are allowed.',
     ],
     docs: DOCS.ldap,
+    node: { accepted: true, order: 3, password: 'optional', canonicalize: NODE_CANONICALIZE },
   },
   {
     name: 'MONGODB-AWS',
     username: 'forbidden',
     password: 'forbidden',
-    defaultSource: '$external',
+    defaultSource: EXTERNAL,
     externalOnly: true,
     properties: [
       {
@@ -170,15 +224,16 @@ export const AUTH_MECHANISMS: readonly AuthMechanism[] = [
       'Authenticates with AWS IAM credentials taken from the environment (environment variables, shared config, ECS or EC2 roles, web identity), never from the URI.',
     notes: [
       'A username or password in the URI is an error; so is AWS_SESSION_TOKEN.',
-      'authSource may only be $external.',
+      `authSource may only be ${EXTERNAL}.`,
     ],
     docs: DOCS.awsIam,
+    node: { accepted: true, order: 0, canonicalize: NODE_CANONICALIZE },
   },
   {
     name: 'MONGODB-OIDC',
     username: 'optional',
     password: 'forbidden',
-    defaultSource: '$external',
+    defaultSource: EXTERNAL,
     externalOnly: true,
     properties: [
       {
@@ -215,11 +270,36 @@ export const AUTH_MECHANISMS: readonly AuthMechanism[] = [
       'TOKEN_RESOURCE is required with azure and gcp and an error with the other environments.',
       'A username is the managed identity client ID with azure; it is an error with test (Node also rejects it with gcp and k8s).',
       'A password is always an error; so is an unknown property.',
-      'authSource may only be $external.',
+      `authSource may only be ${EXTERNAL}.`,
     ],
     docs: DOCS.oidc,
+    node: {
+      accepted: true, order: 7, environments: OIDC_ENVIRONMENTS, usernameEnvironments: OIDC_USERNAME_ENVIRONMENTS,
+      tokenResourceEnvironments: OIDC_TOKEN_RESOURCE_ENVIRONMENTS, canonicalize: NODE_CANONICALIZE,
+    },
   },
 ];
+
+/** The mechanism names, in the order of the table. */
+export const AUTH_MECHANISM_NAMES: readonly string[] = AUTH_MECHANISMS.map((m) => m.name);
+
+/**
+ * DEFAULT: the Node.js driver's own name for "negotiate with the server" (SCRAM), which no
+ * specification knows. It needs no username.
+ */
+export const NODE_DEFAULT_MECHANISM: NodeAuthMechanism = {
+  name: 'DEFAULT',
+  username: 'optional',
+  password: 'optional',
+  defaultSource: 'database-or-admin',
+  externalOnly: false,
+  node: { accepted: true, order: 1, canonicalize: NODE_CANONICALIZE },
+};
+
+/** The mechanisms the Node.js driver knows, in the order of its AuthMechanism list. */
+export const NODE_AUTH_MECHANISMS: readonly NodeAuthMechanism[] = [...AUTH_MECHANISMS, NODE_DEFAULT_MECHANISM]
+  .filter((m) => m.node.accepted)
+  .sort((a, b) => a.node.order - b.node.order);
 
 /** Mechanisms that once existed and are no longer accepted. */
 export const REMOVED_MECHANISMS: readonly { name: string; note: string; replacement: string }[] = [

@@ -201,5 +201,3 @@ export const KNOWN_SYSTEM_COLLECTIONS: readonly string[] = [
   'system.indexes',
   'system.namespaces',
 ];
-/** Authentication source that names no database: credentials checked outside MongoDB. */
-export const EXTERNAL_AUTH_SOURCE = '$external';

@@ -8,6 +8,7 @@
  */
 import { DOCS, optionDocsUrl } from './docLinks';
 import { asciiLower } from './text';
+import { AUTH_MECHANISM_NAMES, EXTERNAL_AUTH_SOURCE, NODE_DEFAULT_MECHANISM } from './authMechanisms';
 
 export type OptionType =
   | 'boolean'
@@ -115,15 +116,6 @@ export const INT32_MAX = 2147483647;
 export const INT64_MAX = '9223372036854775807';
 
 export const READ_PREFERENCE_MODES = ['primary', 'primaryPreferred', 'secondary', 'secondaryPreferred', 'nearest'] as const;
-export const AUTH_MECHANISM_NAMES = [
-  'SCRAM-SHA-1',
-  'SCRAM-SHA-256',
-  'MONGODB-X509',
-  'GSSAPI',
-  'PLAIN',
-  'MONGODB-AWS',
-  'MONGODB-OIDC',
-] as const;
 export const COMPRESSORS = ['snappy', 'zlib', 'zstd'] as const;
 export const SERVER_MONITORING_MODES = ['stream', 'poll', 'auto'] as const;
 export const READ_CONCERN_LEVELS = ['local', 'majority', 'linearizable', 'available', 'snapshot'] as const;
@@ -218,7 +210,7 @@ const SPEC_OPTIONS: readonly UriOption[] = [
     defaultValue: 'none: negotiated with the server (SCRAM-SHA-256 when offered, else SCRAM-SHA-1)',
     specNote: 'MONGODB-CR has been removed. Mechanism names are written exactly as listed.',
     node: {
-      accepted: true, type: 'enum', values: [...AUTH_MECHANISM_NAMES, 'DEFAULT'],
+      accepted: true, type: 'enum', values: [...AUTH_MECHANISM_NAMES, NODE_DEFAULT_MECHANISM.name],
       note: 'Matched case-insensitively as a word inside a known name, so partial names such as X509 or SCRAM (taken as SCRAM-SHA-1) pass; DEFAULT is accepted too.',
     },
     description:
@@ -236,7 +228,7 @@ const SPEC_OPTIONS: readonly UriOption[] = [
   }),
   spec({
     name: 'authSource', specRow: 6, type: 'string', category: 'auth', txtRecordAllowed: true, emptyIsError: true,
-    defaultValue: 'depends on the mechanism: the database in the path, else admin (else $external for PLAIN; always $external for X.509, GSSAPI, AWS and OIDC)',
+    defaultValue: `depends on the mechanism: the database in the path, else admin (else ${EXTERNAL_AUTH_SOURCE} for PLAIN; always ${EXTERNAL_AUTH_SOURCE} for X.509, GSSAPI, AWS and OIDC)`,
     specNote: 'An empty value is an error even without credentials. authSource on its own does not turn authentication on.',
     node: nString,
     description:

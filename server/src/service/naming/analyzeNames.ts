@@ -5,7 +5,8 @@
  * of a single name run per value (features/validation.ts); this pass only relates values to each other.
  * Linear in the size of the values.
  */
-import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
+import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
+import { LIMITS } from '../data/limits';
 import type { DocumentAnalysis, NameOccurrence } from '../api';
 import { problemOf, type RuleId } from '../rules/ruleTable';
 import { EmbeddedValue, HostSyntax, Problem, Settings, Span } from '../api';

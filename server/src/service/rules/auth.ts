@@ -1,4 +1,7 @@
-import { AUTH_MECHANISMS, AuthMechanism, findMechanism } from '../data/authMechanisms';
+import {
+  AUTH_MECHANISMS, AuthMechanism, EXTERNAL_AUTH_SOURCE, findMechanism, OIDC_ENVIRONMENTS, OIDC_TOKEN_RESOURCE_ENVIRONMENTS,
+  NODE_DEFAULT_MECHANISM, OIDC_USERNAME_ENVIRONMENTS,
+} from '../data/authMechanisms';
 import { effective, occurrences, ResolvedOption } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { Span } from '../api';
@@ -51,10 +54,10 @@ function resolveMechanism(ctx: RuleContext): { mech?: AuthMechanism; opt?: Resol
     // The driver takes the first of its mechanism names that contains the value as a whole word.
     const m = nodeMechanism(raw);
     if (m.kind === 'match') {
-      const how = m.name === 'DEFAULT' ? 'as DEFAULT, its name for "negotiate with the server"' : `as ${m.name}`;
+      const how = m.name === NODE_DEFAULT_MECHANISM.name ? `as ${m.name}, its name for "negotiate with the server"` : `as ${m.name}`;
       ctx.report('auth-mechanism-unknown', opt.part.value.span, `${message} The Node.js driver accepts it ${how}; write the full name.`, {
         node: 'warning',
-        ...(m.name !== 'DEFAULT' ? { data: { replacement: m.name, title: `Change to ${m.name}` } } : {}),
+        ...(m.name !== NODE_DEFAULT_MECHANISM.name ? { data: { replacement: m.name, title: `Change to ${m.name}` } } : {}),
       });
       return { mech: findMechanism(m.name), opt, given: true };
     }
@@ -108,11 +111,11 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
     const env = seen.get('ENVIRONMENT');
     const span = valueSpan ?? mechanismSpan(ctx, mechOpt);
     if (env === undefined) {
-      ctx.report('auth-property-missing', span, 'MONGODB-OIDC needs authMechanismProperties=ENVIRONMENT:<test|azure|gcp|k8s> in a connection string (callbacks can only be set in code).', { node: nodeFails(failures, 'oidc-environment-missing') });
-    } else if (env === 'azure' || env === 'gcp') {
+      ctx.report('auth-property-missing', span, `MONGODB-OIDC needs authMechanismProperties=ENVIRONMENT:<${OIDC_ENVIRONMENTS.join('|')}> in a connection string (callbacks can only be set in code).`, { node: nodeFails(failures, 'oidc-environment-missing') });
+    } else if (OIDC_TOKEN_RESOURCE_ENVIRONMENTS.includes(env)) {
       if (!seen.has('TOKEN_RESOURCE')) ctx.report('auth-property-missing', span, `ENVIRONMENT:${env} needs TOKEN_RESOURCE:<audience> as well.`, { node: nodeFails(failures, 'oidc-token-resource') });
     } else if (seen.has('TOKEN_RESOURCE')) {
-      ctx.report('auth-property-invalid', span, `TOKEN_RESOURCE only applies to ENVIRONMENT azure or gcp, not ${env}${ctx.driver === 'node' ? ' (the Node.js driver ignores it)' : ''}.`, { node: 'warning' });
+      ctx.report('auth-property-invalid', span, `TOKEN_RESOURCE only applies to ENVIRONMENT ${OIDC_TOKEN_RESOURCE_ENVIRONMENTS.join(' or ')}, not ${env}${ctx.driver === 'node' ? ' (the Node.js driver ignores it)' : ''}.`, { node: 'warning' });
     }
   }
 }
@@ -156,9 +159,9 @@ export function checkAuth(ctx: RuleContext): void {
     ctx.report('auth-username-missing', userSpan, `${name} needs a username: add user@ before the host.`, { node: nodeFails(failures, 'username-missing') });
   }
   const env = (effective(ctx.options, 'authMechanismProperties')?.value as Record<string, string> | undefined)?.ENVIRONMENT;
-  const usernameForbidden = mech.username === 'forbidden' || (name === 'MONGODB-OIDC' && env !== undefined && env !== 'azure');
+  const usernameForbidden = mech.username === 'forbidden' || (name === 'MONGODB-OIDC' && env !== undefined && !OIDC_USERNAME_ENVIRONMENTS.includes(env));
   if (usernameForbidden && hasUsername) {
-    const why = name === 'MONGODB-OIDC' ? `with ENVIRONMENT:${env} (only azure takes a username, the managed identity's client id)` : 'in the connection string';
+    const why = name === 'MONGODB-OIDC' ? `with ENVIRONMENT:${env} (only ${OIDC_USERNAME_ENVIRONMENTS.join(' or ')} takes a username, the managed identity's client id)` : 'in the connection string';
     ctx.report('auth-username-forbidden', ui!.username.span, `${name} takes no username ${why}.`, { node: nodeFails(failures, 'aws-credentials', 'oidc-username') });
   }
   const passwordFailure = nodeFails(failures, 'aws-credentials', 'oidc-password', 'x509-password');
@@ -170,10 +173,10 @@ export function checkAuth(ctx: RuleContext): void {
   if (mech.password === 'required' && !password && hasUsername) {
     ctx.report('auth-password-missing', userSpan, `${name} needs a password; the driver will fail to authenticate without one.`, { node: 'none' });
   }
-  if (mech.externalOnly && source && typeof source.value === 'string' && source.value !== '$external') {
-    ctx.report('auth-source-invalid', source.part.span, `${name} authenticates against $external; authSource=${source.value} is not allowed.`, {
+  if (mech.externalOnly && source && typeof source.value === 'string' && source.value !== EXTERNAL_AUTH_SOURCE) {
+    ctx.report('auth-source-invalid', source.part.span, `${name} authenticates against ${EXTERNAL_AUTH_SOURCE}; authSource=${source.value} is not allowed.`, {
       node: nodeFails(failures, 'source'),
-      data: { replacement: 'authSource=$external', title: 'Use authSource=$external' },
+      data: { replacement: `authSource=${EXTERNAL_AUTH_SOURCE}`, title: `Use authSource=${EXTERNAL_AUTH_SOURCE}` },
     });
   }
   checkProperties(ctx, mech, mechOpt, failures);

@@ -1,4 +1,4 @@
-import { EXTERNAL_AUTH_SOURCE } from '../data/limits';
+import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 import { checkDatabaseName, NameIssue } from './names';
 import { Severity } from '../api';
 import { rawSpan } from '../uri/percent';

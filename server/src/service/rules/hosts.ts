@@ -1,3 +1,4 @@
+import { DEFAULT_PORT } from '../data/connectionString';
 import { HostPart } from '../uri/types';
 import { Severity } from '../api';
 import { overlaps, RuleContext } from './context';
@@ -148,7 +149,7 @@ export function checkHosts(ctx: RuleContext): void {
   const rejected = nodeRejectedHosts(ctx);
   for (const h of uri.hosts) {
     checkHost(ctx, h, rejected);
-    const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? 27017);
+    const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? DEFAULT_PORT);
     if (seen.has(key)) ctx.report('host-duplicate', h.span, `${h.host.value}${h.port ? ':' + h.port.raw : ''} is listed more than once.`);
     else seen.set(key, 1);
   }

@@ -3,17 +3,12 @@
  * (lib/connection_string.js and lib/cmap/auth/mongo_credentials.js): the mechanism is found by a
  * case-insensitive word match, property names are case-sensitive and `true`/`false` become booleans.
  */
+import { EXTERNAL_AUTH_SOURCE, NODE_AUTH_MECHANISMS, NODE_DEFAULT_MECHANISM, NodeAuthMechanism } from '../data/authMechanisms';
 import { effective } from '../uri/options';
 import { Span } from '../api';
 import { RuleContext } from './context';
 import { nodeEntries, nodeMechanismProperties } from './nodeOptions';
 
-/** The driver's AuthMechanism values, in the order it tries them. */
-const NODE_MECHANISMS = ['MONGODB-AWS', 'DEFAULT', 'GSSAPI', 'PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256', 'MONGODB-X509', 'MONGODB-OIDC'];
-const EXTERNAL = ['GSSAPI', 'MONGODB-AWS', 'MONGODB-OIDC', 'MONGODB-X509'];
-const NEEDS_USERNAME = ['GSSAPI', 'PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'];
-const OIDC_ENVIRONMENTS = ['test', 'azure', 'gcp', 'k8s'];
-const CANONICALIZE = [true, false, 'none', 'forward', 'forwardAndReverse'];
 /** Characters that make the value a regular-expression pattern rather than literal text ("." is handled). */
 const PATTERN_SYNTAX = '\\^$|?*+()[]{}';
 
@@ -42,7 +37,7 @@ function sameLetter(a: string, b: string): boolean {
 export function nodeMechanism(value: string): NodeMechanismMatch {
   for (const ch of value) if (PATTERN_SYNTAX.includes(ch)) return { kind: 'pattern' };
   const len = value.length;
-  for (const m of NODE_MECHANISMS) {
+  for (const { name: m } of NODE_AUTH_MECHANISMS) {
     for (let i = 0; i + len <= m.length; i++) {
       let ok = true;
       for (let k = 0; k < len && ok; k++) ok = sameLetter(value[k], m[i + k]);
@@ -73,6 +68,12 @@ export interface NodeCredential {
   failures: NodeAuthFailure[];
 }
 
+/** "a, b or c". */
+function listOr(values: readonly unknown[]): string {
+  const texts = values.map(String);
+  return texts.length > 1 ? `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}` : texts.join('');
+}
+
 function userinfo(ctx: RuleContext): { username: string; password: string; userSpan?: Span; passSpan?: Span } {
   const node = ctx.node;
   const text = ctx.uri.text;
@@ -96,13 +97,13 @@ export function nodeCredential(ctx: RuleContext): NodeCredential {
   if (!hasCredential) return { failures };
   const fallback = userSpan ?? ctx.uri.hostsSpan;
 
-  let mechanism = 'DEFAULT';
+  let mechanism = NODE_DEFAULT_MECHANISM.name;
   if (mechRaw) {
     const m = nodeMechanism(mechRaw);
     if (m.kind !== 'match') {
       const span = mechOpt!.part.value!.span;
       failures.push({ code: 'mechanism', span, message: m.kind === 'pattern'
-        ? `The Node.js driver turns authMechanism into a regular expression; write the mechanism name exactly (one of ${NODE_MECHANISMS.filter((x) => x !== 'DEFAULT').join(', ')}).`
+        ? `The Node.js driver turns authMechanism into a regular expression; write the mechanism name exactly (one of ${NODE_AUTH_MECHANISMS.filter((x) => x !== NODE_DEFAULT_MECHANISM).map((x) => x.name).join(', ')}).`
         : `The Node.js driver finds no mechanism named "${mechRaw}".` });
       return { failures };
     }
@@ -114,42 +115,47 @@ export function nodeCredential(ctx: RuleContext): NodeCredential {
   if ('bad' in entries) return { mechanism, failures }; // reported as an invalid value of the option
   const props = nodeMechanismProperties(propsRaw) ?? {};
   const sourceGiven = sourceOpt?.part.value?.value;
-  let source = EXTERNAL.includes(mechanism) || mechanism === 'PLAIN' ? '$external' : 'admin';
+  const mech: NodeAuthMechanism = NODE_AUTH_MECHANISMS.find((m) => m.name === mechanism)!;
+  const needs = { username: mech.node.username ?? mech.username, password: mech.node.password ?? mech.password };
+  // On reading authMechanism the driver sets $external for these; the path database comes later, and only for the others.
+  let source = mech.defaultSource === 'database-or-admin' ? 'admin' : EXTERNAL_AUTH_SOURCE;
   if (sourceGiven !== undefined) source = sourceGiven;
   const sourceSpan = sourceOpt?.part.span ?? fallback;
   const add = (code: NodeAuthFailure['code'], span: Span, message: string, property?: string) =>
     failures.push(property ? { code, span, message, property } : { code, span, message });
 
-  if ((mechanism === 'GSSAPI' || mechanism === 'MONGODB-X509') && sourceGiven !== undefined && source !== '$external') {
-    add('source', sourceSpan, `The Node.js driver requires authSource=$external with ${mechanism}.`);
+  if (mech.node.sourceCheckedWhileParsing && sourceGiven !== undefined && source !== EXTERNAL_AUTH_SOURCE) {
+    add('source', sourceSpan, `The Node.js driver requires authSource=${EXTERNAL_AUTH_SOURCE} with ${mechanism}.`);
   }
   if (mechanism === 'MONGODB-AWS') {
-    if (username || password) add('aws-credentials', (username ? userSpan : passSpan) ?? fallback, 'The Node.js driver rejects a username or password with MONGODB-AWS: credentials come from the AWS environment.');
+    if ((username && needs.username === 'forbidden') || (password && needs.password === 'forbidden')) add('aws-credentials', (username ? userSpan : passSpan) ?? fallback, 'The Node.js driver rejects a username or password with MONGODB-AWS: credentials come from the AWS environment.');
     if (props.AWS_SESSION_TOKEN) add('aws-token', propsSpan, 'The Node.js driver rejects AWS_SESSION_TOKEN with MONGODB-AWS.', 'AWS_SESSION_TOKEN');
   }
-  if (NEEDS_USERNAME.includes(mechanism) && !username) {
+  if (needs.username === 'required' && !username) {
     add('username-missing', fallback, `The Node.js driver requires a username for ${mechanism}.`);
   }
-  if (mechanism === 'MONGODB-OIDC') {
+  const environments = mech.node.environments;
+  if (mechanism === 'MONGODB-OIDC' && environments) {
     const env = props.ENVIRONMENT;
-    if (username && env && env !== 'azure') add('oidc-username', userSpan ?? fallback, `The Node.js driver rejects a username with MONGODB-OIDC and ENVIRONMENT:${String(env)}.`, 'ENVIRONMENT');
-    if (username && password) add('oidc-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-OIDC.');
-    if ((env === 'azure' || env === 'gcp') && !props.TOKEN_RESOURCE) add('oidc-token-resource', propsSpan, `The Node.js driver requires TOKEN_RESOURCE with ENVIRONMENT:${env}.`, 'TOKEN_RESOURCE');
-    if (env && !(typeof env === 'string' && OIDC_ENVIRONMENTS.includes(env))) add('oidc-environment', propsSpan, `The Node.js driver accepts ENVIRONMENT ${OIDC_ENVIRONMENTS.join(', ')} for MONGODB-OIDC, not ${String(env)}.`, 'ENVIRONMENT');
+    const isOneOf = (list: readonly string[] | undefined) => typeof env === 'string' && !!list?.includes(env);
+    if (username && env && !isOneOf(mech.node.usernameEnvironments)) add('oidc-username', userSpan ?? fallback, `The Node.js driver rejects a username with MONGODB-OIDC and ENVIRONMENT:${String(env)}.`, 'ENVIRONMENT');
+    if (username && password && needs.password === 'forbidden') add('oidc-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-OIDC.');
+    if (isOneOf(mech.node.tokenResourceEnvironments) && !props.TOKEN_RESOURCE) add('oidc-token-resource', propsSpan, `The Node.js driver requires TOKEN_RESOURCE with ENVIRONMENT:${String(env)}.`, 'TOKEN_RESOURCE');
+    if (env && !isOneOf(environments)) add('oidc-environment', propsSpan, `The Node.js driver accepts ENVIRONMENT ${environments.join(', ')} for MONGODB-OIDC, not ${String(env)}.`, 'ENVIRONMENT');
     const callback = props.OIDC_CALLBACK || props.OIDC_HUMAN_CALLBACK;
-    if (!env && !callback) add('oidc-environment-missing', propsOpt ? propsSpan : mechOpt?.part.span ?? fallback, 'The Node.js driver needs authMechanismProperties=ENVIRONMENT:<test|azure|gcp|k8s> with MONGODB-OIDC.', 'ENVIRONMENT');
+    if (!env && !callback) add('oidc-environment-missing', propsOpt ? propsSpan : mechOpt?.part.span ?? fallback, `The Node.js driver needs authMechanismProperties=ENVIRONMENT:<${environments.join('|')}> with MONGODB-OIDC.`, 'ENVIRONMENT');
     if (env && callback) add('oidc-callback', propsSpan, 'The Node.js driver rejects ENVIRONMENT together with OIDC_CALLBACK or OIDC_HUMAN_CALLBACK.', props.OIDC_CALLBACK ? 'OIDC_CALLBACK' : 'OIDC_HUMAN_CALLBACK');
   }
-  if (EXTERNAL.includes(mechanism) && source !== '$external' && !failures.some((f) => f.code === 'source')) {
-    add('source', sourceSpan, `The Node.js driver requires authSource=$external with ${mechanism}.`);
+  if (mech.externalOnly && source !== EXTERNAL_AUTH_SOURCE && !failures.some((f) => f.code === 'source')) {
+    add('source', sourceSpan, `The Node.js driver requires authSource=${EXTERNAL_AUTH_SOURCE} with ${mechanism}.`);
   }
-  if (mechanism === 'MONGODB-X509') {
-    if (password) add('x509-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-X509.');
-    return { mechanism, failures }; // the driver returns before its CANONICALIZE_HOST_NAME check
+  if (mechanism === 'MONGODB-X509' && password && needs.password === 'forbidden') {
+    add('x509-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-X509.');
   }
+  const accepted = mech.node.canonicalize; // absent: the driver returns before its CANONICALIZE_HOST_NAME check
   const canon = props.CANONICALIZE_HOST_NAME ?? false;
-  if (!CANONICALIZE.includes(canon)) {
-    add('canonicalize', propsSpan, `The Node.js driver rejects CANONICALIZE_HOST_NAME:${String(canon)}; it accepts none, forward, forwardAndReverse, true or false.`, 'CANONICALIZE_HOST_NAME');
+  if (accepted && !accepted.includes(canon)) {
+    add('canonicalize', propsSpan, `The Node.js driver rejects CANONICALIZE_HOST_NAME:${String(canon)}; it accepts ${listOr(accepted)}.`, 'CANONICALIZE_HOST_NAME');
   }
   return { mechanism, failures };
 }

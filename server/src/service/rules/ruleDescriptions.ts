@@ -3,6 +3,8 @@
  * long text of a rule for SARIF (code scanning) and the rules table of the README. Kept apart from the
  * rule table, which the language server loads, because only those outputs show it.
  */
+import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
+import { DEFAULT_PORT } from '../data/connectionString';
 import { LIMITS as L } from '../data/limits';
 
 export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -19,9 +21,9 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'host-socket-invalid':
     'A host that contains an encoded slash (%2F) is taken as a UNIX domain socket path, and drivers accept such a path only when it ends in .sock. Check that the host names the socket file, for example %2Ftmp%2Fmongodb-27017.sock.',
   'port-invalid':
-    'The port after a host is empty, not a number, or outside 1 to 65535, and drivers reject the string. Text that is not a number often means a password whose "@" is missing, so that user:password was read as host:port. Give a port from 1 to 65535, or drop the ":" to use the default 27017.',
+    `The port after a host is empty, not a number, or outside 1 to 65535, and drivers reject the string. Text that is not a number often means a password whose "@" is missing, so that user:password was read as host:port. Give a port from 1 to 65535, or drop the ":" to use the default ${DEFAULT_PORT}.`,
   'host-duplicate':
-    'The same host and port appear twice in the host list (names compared without regard to case, a missing port counted as 27017). Drivers simply contact it once, so this is information only, but the repeat often hides a member that was meant to be listed. Remove the duplicate or correct the intended host.',
+    `The same host and port appear twice in the host list (names compared without regard to case, a missing port counted as ${DEFAULT_PORT}). Drivers simply contact it once, so this is information only, but the repeat often hides a member that was meant to be listed. Remove the duplicate or correct the intended host.`,
   'userinfo-unescaped':
     'The username or password contains "@", ":", "/", "?", "#", "[" or "]" without percent-encoding. These characters separate the parts of a connection string, so drivers reject it or read a different user, password or host. Percent-encode them (@ is %40, : is %3A, / is %2F); the quick fix encodes the whole part.',
   'userinfo-invalid-escape':
@@ -101,7 +103,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'auth-source-empty':
     'authSource= gives no database, and drivers reject an empty authSource even when the string has no credentials. Name the database that holds the user (often admin), or remove the option.',
   'auth-source-invalid':
-    'GSSAPI, MONGODB-X509, MONGODB-AWS and MONGODB-OIDC authenticate against the virtual $external database, and drivers reject any other authSource for them. Use authSource=$external, or leave authSource out.',
+    `GSSAPI, MONGODB-X509, MONGODB-AWS and MONGODB-OIDC authenticate against the virtual ${EXTERNAL_AUTH_SOURCE} database, and drivers reject any other authSource for them. Use authSource=${EXTERNAL_AUTH_SOURCE}, or leave authSource out.`,
   'auth-property-invalid':
     'An authMechanismProperties entry is unknown for the mechanism, has a value outside the allowed set, or may only be set in code (AWS_SESSION_TOKEN, OIDC callbacks, ALLOWED_HOSTS). Drivers reject such entries; an unknown property of a mechanism that has properties, or properties without authMechanism, is a warning. Keep only the properties the mechanism takes in a URI, and set the others in code.',
   'auth-property-missing':

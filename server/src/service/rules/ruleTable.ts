@@ -8,6 +8,7 @@ import type { FixData, Problem, Severity, Span } from '../api';
 import { DOCS } from '../data/docLinks';
 import { ADMIN_DOCS } from '../data/adminCommands';
 import { LIMITS as L } from '../data/limits';
+import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 
 export interface RuleInfo {
   id: string;
@@ -230,7 +231,7 @@ const rules = [
   },
   {
     id: 'auth-source-invalid', severity: 'error', group: 'auth', docs: AUTH,
-    title: 'The authentication mechanism requires authSource=$external',
+    title: `The authentication mechanism requires authSource=${EXTERNAL_AUTH_SOURCE}`,
   },
   {
     id: 'auth-property-invalid', severity: 'error', group: 'auth', docs: AUTH,

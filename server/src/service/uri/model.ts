@@ -2,7 +2,7 @@
  * The meaning of a parsed connection string: hosts, credential, database and typed options,
  * as a driver would see them after parsing. Used by the hover summary and the conformance tests.
  */
-import { findMechanism } from '../data/authMechanisms';
+import { EXTERNAL_AUTH_SOURCE, findMechanism } from '../data/authMechanisms';
 import { OptionIndex, TypedValue } from './options';
 import { asciiLower } from './parser';
 import { HostType, ParsedUri } from './types';
@@ -62,10 +62,10 @@ function effectiveOptions(index: OptionIndex): Record<string, TypedValue> {
 function defaultSource(mechanism: string | null, database: string | null): string {
   const mech = mechanism ? findMechanism(mechanism) : undefined;
   switch (mech?.defaultSource) {
-    case '$external':
-      return '$external';
+    case EXTERNAL_AUTH_SOURCE:
+      return EXTERNAL_AUTH_SOURCE;
     case 'database-or-$external':
-      return database ?? '$external';
+      return database ?? EXTERNAL_AUTH_SOURCE;
     default:
       return database ?? 'admin';
   }

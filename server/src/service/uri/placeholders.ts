@@ -1,4 +1,5 @@
 import { HostSyntax, Span } from '../api';
+import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 
 /** Which forms count as placeholders in a value, from how the value is written. */
 export interface PlaceholderStyle {
@@ -65,7 +66,7 @@ function boundedIndexOf(text: string, needle: string, from: number, to: number, 
 }
 
 /** Names that look like `$VAR` but are real values. */
-const NOT_PLACEHOLDERS = new Set(['$external']);
+const NOT_PLACEHOLDERS = new Set([EXTERNAL_AUTH_SOURCE]);
 
 /**
  * Spans of template placeholders that stand for text filled in later: `${VAR}`, `$(VAR)`, `#{Var}#`,
