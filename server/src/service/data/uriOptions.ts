@@ -70,7 +70,7 @@ export interface UriOption {
   srvOnly?: boolean;
   /** The key may appear several times; each occurrence adds a value (readPreferenceTags). */
   repeatable?: boolean;
-  /** One of the three keys a DNS TXT record may set. */
+  /** A DNS TXT record may set this key (TXT_RECORD_OPTIONS lists them). */
   txtRecordAllowed?: boolean;
   /** An empty value is an error rather than a warning. */
   emptyIsError?: boolean;
@@ -712,5 +712,5 @@ export function findOption(key: string): UriOption | undefined {
   return BY_LOWER_NAME.get(asciiLower(key));
 }
 
-/** The options a DNS TXT record may set: authSource, replicaSet, loadBalanced. */
+/** The options a DNS TXT record may set, in table order. */
 export const TXT_RECORD_OPTIONS: readonly string[] = URI_OPTIONS.filter((o) => o.txtRecordAllowed).map((o) => o.name);

@@ -3,6 +3,7 @@
  * specification): which servers the SRV records list, which options the TXT record adds, and what a
  * driver would refuse. Pure: the lookup itself happens outside the core, only on the user's request.
  */
+import { TXT_RECORD_OPTIONS } from '../data/uriOptions';
 
 export interface SrvRecord {
   name: string;
@@ -21,8 +22,10 @@ export interface SrvCheck {
   problems: string[];
 }
 
-/** The options a TXT record may set; any other makes a driver raise an error. */
-const TXT_OPTIONS = new Set(['authsource', 'replicaset', 'loadbalanced']);
+/** The options a TXT record may set, lower-cased; any other makes a driver raise an error. */
+const TXT_OPTIONS = new Set(TXT_RECORD_OPTIONS.map((name) => name.toLowerCase()));
+/** "authSource, loadBalanced and replicaSet". */
+const TXT_OPTIONS_TEXT = `${TXT_RECORD_OPTIONS.slice(0, -1).join(', ')} and ${TXT_RECORD_OPTIONS[TXT_RECORD_OPTIONS.length - 1]}`;
 
 export function srvQueryName(host: string): string {
   return `_mongodb._tcp.${host}`;
@@ -51,7 +54,7 @@ export function checkSrvAnswer(host: string, records: readonly SrvRecord[], txt:
     for (const item of txtOptions.split('&')) {
       const key = item.split('=')[0];
       if (key !== '' && !TXT_OPTIONS.has(key.toLowerCase())) {
-        problems.push(`The TXT record sets ${key}: only authSource, replicaSet and loadBalanced are allowed there; drivers refuse the others.`);
+        problems.push(`The TXT record sets ${key}: only ${TXT_OPTIONS_TEXT} are allowed there; drivers refuse the others.`);
       }
     }
   }
