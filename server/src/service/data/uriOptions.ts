@@ -77,6 +77,11 @@ export interface UriOption {
   /** The spec lets drivers leave it out (optional, pool-only, single-threaded only...); see specNote. */
   optionalInSpec?: boolean;
   specNote?: string;
+  /**
+   * What individual values mean, for hover and completion. Values of authMechanism are described by the
+   * mechanism table; booleans by their option's description.
+   */
+  valueDocs?: Readonly<Record<string, string>>;
   node: NodeSupport;
   description: string;
   docs: string;
@@ -241,6 +246,12 @@ const SPEC_OPTIONS: readonly UriOption[] = [
       accepted: true, type: 'enum', values: ['none', 'snappy', 'zlib', 'zstd'], defaultValue: 'none',
       note: 'An unknown name makes the constructor throw; none is accepted as a name.',
     },
+    valueDocs: {
+      snappy: 'Snappy: fast, moderate compression. Supported by all current servers.',
+      zlib: 'zlib: better ratio, more CPU; its level is set by zlibCompressionLevel (-1 to 9).',
+      zstd: 'Zstandard: good ratio at good speed. Needs MongoDB 4.2 or later.',
+      none: 'No compression (Node.js driver spelling; other drivers do not know it).',
+    },
     description:
       'Network compression the client offers, in order of preference; the first one the server also supports is used. Useful on slow or metered links.',
   }),
@@ -349,6 +360,13 @@ const SPEC_OPTIONS: readonly UriOption[] = [
     defaultValue: 'none (server default)',
     specNote: 'Any string is valid so that future levels work; the listed ones are the known levels.',
     node: nString,
+    valueDocs: {
+      local: 'Returns the most recent data on the queried member, which may later be rolled back.',
+      available: 'Like local, but on sharded clusters may return orphaned documents; lowest latency.',
+      majority: 'Returns data acknowledged by a majority of voting members: it will not be rolled back.',
+      linearizable: 'Reads reflect all writes acknowledged by a majority before the read started; primary only, slow.',
+      snapshot: 'Reads from a single point-in-time snapshot; used in transactions and some reads.',
+    },
     description:
       'The isolation level of reads: local, available, majority, linearizable or snapshot. majority returns only data that cannot be rolled back.',
   }),
@@ -356,6 +374,13 @@ const SPEC_OPTIONS: readonly UriOption[] = [
     name: 'readPreference', specRow: 24, type: 'enum', category: 'readPreference', values: READ_PREFERENCE_MODES, defaultValue: 'primary',
     specNote: 'Modes are written in lower camelCase.',
     node: { accepted: true, type: 'enum', values: READ_PREFERENCE_MODES, note: 'Modes are case-sensitive; an unknown mode throws.' },
+    valueDocs: {
+      primary: 'All reads go to the primary. The only mode that guarantees reading your own writes without sessions; tags and maxStalenessSeconds are not allowed with it.',
+      primaryPreferred: 'Read from the primary when there is one, otherwise from a secondary (for example during an election).',
+      secondary: 'Read only from secondaries; reads fail when none is available. Data may lag behind the primary.',
+      secondaryPreferred: 'Read from a secondary when one is available, otherwise from the primary.',
+      nearest: 'Read from the member with the lowest network latency (within localThresholdMS), primary or secondary.',
+    },
     description:
       'Which replica set members may serve reads: only the primary, secondaries, or the nearest member. Non-primary modes may return stale data.',
   }),
@@ -386,6 +411,11 @@ const SPEC_OPTIONS: readonly UriOption[] = [
     name: 'serverMonitoringMode', specRow: 29, type: 'enum', category: 'monitoring', values: SERVER_MONITORING_MODES, defaultValue: 'auto',
     optionalInSpec: true, specNote: 'Required for multi-threaded and asynchronous drivers only.',
     node: { accepted: true, type: 'enum', values: ['auto', 'poll', 'stream'] },
+    valueDocs: {
+      auto: 'Streaming monitoring where the runtime supports it well, polling otherwise (for example on FaaS platforms).',
+      stream: 'The server pushes topology changes over a dedicated connection (MongoDB 4.4+).',
+      poll: 'The driver asks each server for its status every heartbeatFrequencyMS.',
+    },
     description:
       'How server monitoring learns about state changes: stream keeps a connection open for pushed updates, poll checks at intervals, auto chooses for the environment (poll on FaaS platforms).',
   }),
@@ -497,6 +527,11 @@ const SPEC_OPTIONS: readonly UriOption[] = [
     name: 'w', specRow: 46, type: 'writeConcern', category: 'writeConcern', values: ['majority'], openValues: true, defaultValue: 'not sent (server default)',
     specNote: 'A non-negative integer or any string (majority or a custom write concern name); digits are read as a number.',
     node: { accepted: true, type: 'any', note: 'Digits become a number, any other text a tag name; nothing is rejected.' },
+    valueDocs: {
+      majority: 'The write is acknowledged once a majority of data-bearing voting members have applied it.',
+      '0': 'Unacknowledged: the driver does not wait for any reply. Errors are not reported.',
+      '1': 'Acknowledged by the primary alone (the default for most deployments before MongoDB 5.0).',
+    },
     description:
       'How many members must acknowledge a write: a number, majority, or the name of a custom write concern. 0 means unacknowledged writes.',
   }),
@@ -714,3 +749,8 @@ export function findOption(key: string): UriOption | undefined {
 
 /** The options a DNS TXT record may set, in table order. */
 export const TXT_RECORD_OPTIONS: readonly string[] = URI_OPTIONS.filter((o) => o.txtRecordAllowed).map((o) => o.name);
+
+/** The value documentation of every option that has some, by option name (each option's `valueDocs`). */
+export const OPTION_VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
+  URI_OPTIONS.filter((o) => o.valueDocs).map((o) => [o.name, o.valueDocs!]),
+);

@@ -2,7 +2,7 @@ import type { Analysis, CompletionResult, TextDocumentLike } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { AUTH_MECHANISMS, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
 import { findOption, URI_OPTIONS, UriOption } from '../data/uriOptions';
-import { OPTION_VALUE_DOCS } from '../data/optionValues';
+import { OPTION_VALUE_DOCS } from '../data/uriOptions';
 import { asciiLower } from '../uri/parser';
 import { EmbeddedValue, Span } from '../api';
 import { checkOf, decodedIndex, findValueAt } from './locate';

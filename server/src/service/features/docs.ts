@@ -1,7 +1,6 @@
 /** Markdown for options, values and mechanisms: written once, shown by hover and completion. */
 import { AuthMechanism } from '../data/authMechanisms';
-import { OPTION_VALUE_DOCS } from '../data/optionValues';
-import { UriOption } from '../data/uriOptions';
+import { OPTION_VALUE_DOCS, UriOption } from '../data/uriOptions';
 
 function typeText(o: UriOption): string {
   switch (o.type) {
