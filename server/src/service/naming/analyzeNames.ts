@@ -2,15 +2,17 @@
  * Names across a whole document: database names that differ only by case, the namespace of each
  * collection whose database the document also shows, Atlas cluster names in `*.mongodb.net` hosts and
  * Atlas resources of Terraform files; with hovers on database, collection and Atlas names. The checks
- * of a single name run per value (features/validation.ts); this pass only relates values to each other.
+ * of a single name run per value (rules/validation.ts); this pass only relates values to each other, and
+ * reads connection strings from the parse their validation kept (the records of the analysis).
  * Linear in the size of the values.
  */
 import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
 import type { DocumentAnalysis, NameOccurrence } from '../api';
 import { problemOf, type RuleId } from '../rules/ruleTable';
-import { EmbeddedValue, HostSyntax, Problem, Settings, Span } from '../api';
-import { uriNamePartsOf } from '../rules/validation';
+import { EmbeddedValue, HostSyntax, Problem, Settings, Span, ValueRecord } from '../api';
+import { checkedParseOf, uriParseOf } from '../rules/validation';
 import { rawSpan } from '../uri/percent';
+import type { ParsedUri } from '../uri/types';
 import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from '../rules/atlasNames';
 import { atlasNameHover, collectionHover, databaseHover } from './hovers';
@@ -90,7 +92,13 @@ export function caseConflicts(names: readonly NameOccurrence[]): Problem[] {
   return out;
 }
 
-export function analyzeNames(text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings): NamingAnalysis {
+export function analyzeNames(
+  text: string,
+  languageId: string,
+  values: readonly EmbeddedValue[],
+  settings: Settings,
+  records: readonly ValueRecord[],
+): NamingAnalysis {
   const platform = settings.serverPlatform ?? 'any';
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
@@ -111,7 +119,8 @@ export function analyzeNames(text: string, languageId: string, values: readonly 
     }
   };
 
-  for (const value of values) {
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
     if (value.kind === 'database') {
       if (value.text === '' || hasPlaceholder(value.text, value.syntax)) continue;
       const end = docOffset(value, value.text.length);
@@ -125,7 +134,8 @@ export function analyzeNames(text: string, languageId: string, values: readonly 
         chained.set(value, lastDatabase.name);
       }
     } else if (value.kind === 'uri') {
-      readConnectionString(value, firstSpans, namespaceDatabases, report);
+      const parse = uriParseOf(records[k]);
+      if (parse) readConnectionString(value, checkedParseOf(parse), firstSpans, namespaceDatabases, report);
     }
   }
 
@@ -195,29 +205,34 @@ function isChainGap(text: string, from: number, to: number): boolean {
   return sawClose;
 }
 
-/** The database names of a connection string (path and authSource) and the Atlas cluster names of its hosts. */
 /** Records the first occurrence of a name (value offsets [start, end)). */
 function addName(firstSpans: Map<string, Span>, name: string, value: EmbeddedValue, start: number, end: number): void {
   if (!firstSpans.has(name)) firstSpans.set(name, valueSpan(value, start, end));
 }
 
+/**
+ * The database names of a connection string (path and authSource) and the Atlas cluster names of its
+ * hosts, read from the parse the rules checked.
+ */
 function readConnectionString(
   value: EmbeddedValue,
+  parsed: ParsedUri,
   firstSpans: Map<string, Span>,
   namespaceDatabases: Set<string>,
   report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
 ): void {
-  const parsed = uriNamePartsOf(value);
   const db = parsed.database;
   if (db && db.value !== '' && !hasPlaceholder(db.raw)) {
     addName(firstSpans, db.value, value, db.span.start, db.span.end);
     namespaceDatabases.add(db.value);
   }
-  for (const v of parsed.authSources) {
+  for (const o of parsed.options) {
+    const v = o.value;
+    if (o.keyLower !== 'authsource' || !v) continue;
     if (v.value === '' || v.value === EXTERNAL_AUTH_SOURCE || hasPlaceholder(v.raw)) continue;
     addName(firstSpans, v.value, value, v.span.start, v.span.end);
   }
-  for (const h of parsed.atlasHosts) {
+  for (const h of parsed.hosts) {
     const label = clusterLabelOfHost(h.host.value);
     if (!label || hasPlaceholder(h.host.raw)) continue;
     const name = h.host.value.slice(label.start, label.end);
