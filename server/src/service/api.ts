@@ -180,8 +180,11 @@ export interface ValueRecord<Parse = unknown> {
    * the user's overrides (Analysis.problems has those). Shared with caches: never modify.
    */
   readonly problems: readonly Problem[];
-  /** Connection strings only: what their check parsed. Absent for names (their checks keep nothing). */
-  readonly parse?: Parse;
+  /**
+   * Connection strings only: their parse, made the first time a feature asks for it (uriParseOf) and kept
+   * here from then on; absent for names.
+   */
+  parse?: Parse;
   /**
    * Reserved, unused for now: where the parts of the value came from when it is composed of text from
    * several places (a connection string assembled from values of several files). Absent: the whole

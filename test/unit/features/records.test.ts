@@ -1,7 +1,7 @@
 /**
- * One analysis per document version holds each value's parse and check (its record): hover, completion
- * and describe read the parse of the record and never parse the string again, and the incremental
- * analyzer hands the record of an unchanged value to the next version.
+ * One analysis per document version holds each value's check and, once a feature has asked, its parse
+ * (its record): hover, completion and describe read the parse of the record, made at most once per value,
+ * and the incremental analyzer hands the record of an unchanged value to the next version.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,6 +29,8 @@ function withRecordsOf(shown: string, other: string): { doc: ReturnType<typeof e
   const analysis = analyzeDocument(doc, defaultSettings);
   const recordsOf = analyzeDocument(env(other), defaultSettings);
   assert.equal(analysis.values.length, recordsOf.values.length);
+  // The records of `other` with their parse made (as the first hover on them would).
+  recordsOf.values.forEach((v, k) => uriParseOf(v, recordsOf.records[k]));
   return { doc, analysis: { ...analysis, records: recordsOf.records } };
 }
 
@@ -38,7 +40,13 @@ describe('the records of an analysis', () => {
     const a = analyzeDocument({ uri: 'file:///p/app.js', languageId: 'javascript', text: `const uri = "mongodb://h/db";\nclient.db("orders");\n` }, defaultSettings);
     assert.equal(a.records.length, a.values.length);
     assert.deepEqual(a.values.map((v) => v.kind), ['uri', 'database']);
-    assert.equal(uriParseOf(a.records[0])?.parsed.hosts[0]?.host.value, 'h');
+    // The check keeps no parse; the first feature that asks makes it, once, in the record.
+    assert.equal(a.records[0]!.parse, undefined);
+    const parse = uriParseOf(a.values[0]!, a.records[0]);
+    assert.equal(parse?.parsed.hosts[0]?.host.value, 'h');
+    assert.equal(a.records[0]!.parse, parse);
+    assert.equal(uriParseOf(a.values[0]!, a.records[0]), parse, 'the same parse the second time');
+    assert.equal(uriParseOf(a.values[1]!, a.records[1]), undefined);
     assert.equal(a.records[1]!.parse, undefined);
     const b = analyzeDocument(env(text), defaultSettings);
     assert.equal(b.records.length, b.values.length);
@@ -46,6 +54,17 @@ describe('the records of an analysis', () => {
     const inValue = b.records.flatMap((r, k) => r.problems.map((p) => `${k}:${p.ruleId}:${p.span.start}`));
     const inDocument = b.problems.filter((p) => p.valueIndex >= 0).map((p) => `${p.valueIndex}:${p.ruleId}:${p.valueSpan.start}`);
     assert.deepEqual(inDocument.sort(), inValue.sort());
+  });
+
+  it('hovering twice parses once: the second hover reads the parse the first one kept in the record', () => {
+    const doc = env('MONGODB_URI=mongodb://db.example.com/shop?appName=a\n');
+    const analysis = analyzeDocument(doc, defaultSettings);
+    doHover(doc, analysis, doc.text.indexOf('shop'));
+    const kept = analysis.records[0]!.parse;
+    assert.ok(kept);
+    doHover(doc, analysis, doc.text.indexOf('appName'));
+    describeConnectionString(analysis, doc.text.indexOf('db.example'));
+    assert.equal(analysis.records[0]!.parse, kept);
   });
 
   it('hover reads the parse of the record', () => {
@@ -79,13 +98,13 @@ describe('the records of an analysis', () => {
     const v2 = analyzer.analyze(env(first.replace('/a\n', '/b\n')), defaultSettings);
     assert.equal(v2.records[0], v1.records[0]);
     assert.notEqual(v2.records[1], v1.records[1]);
-    assert.equal(uriParseOf(v2.records[1])?.parsed.database?.value, 'b');
+    assert.equal(uriParseOf(v2.values[1]!, v2.records[1])?.parsed.database?.value, 'b');
   });
 
   it('a placeholder holding separators: hover shows the string as written, names come from the reading the rules checked', () => {
     const doc = env('MONGODB_URI=mongodb://${MONGO_HOST:-localhost}:${MONGO_PORT:-27017}/app\n');
     const analysis = analyzeDocument(doc, defaultSettings);
-    const parse = uriParseOf(analysis.records[0]);
+    const parse = uriParseOf(analysis.values[0]!, analysis.records[0]);
     assert.ok(parse?.checked, 'the rules read the string with its placeholders as one part each');
     assert.equal(parse.parsed.text, analysis.values[0]!.text);
     const h = doHover(doc, analysis, doc.text.indexOf('app') + 1);

@@ -222,14 +222,14 @@ function snippetCompletions(text: string, offset: number, value: EmbeddedValue |
  */
 function valueForCompletion(doc: TextDocumentLike, analysis: Analysis, offset: number): { value: EmbeddedValue; parse?: UriParse } | undefined {
   const k = findValueAt(analysis.values, offset);
-  if (k >= 0) return { value: analysis.values[k], parse: uriParseOf(analysis.records[k]) };
+  if (k >= 0) return { value: analysis.values[k], parse: uriParseOf(analysis.values[k], analysis.records[k]) };
   const before = findValueAt(analysis.values, Math.max(0, offset - 3));
   const v = before >= 0 ? analysis.values[before] : undefined;
   if (!v || v.offsets || v.kind !== 'uri') return undefined;
   const end = v.start + v.text.length;
   const gap = doc.text.slice(end, offset);
   if (gap.length === 0 || gap.length > 3 || !/^[?&,:;=.!*]+$/.test(gap)) return undefined;
-  return { value: { ...v, text: v.text + gap }, parse: uriParseOf(analysis.records[before]) };
+  return { value: { ...v, text: v.text + gap }, parse: uriParseOf(v, analysis.records[before]) };
 }
 
 export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {

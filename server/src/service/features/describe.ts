@@ -40,7 +40,7 @@ function maskedValue(value: DecodedPart | undefined, secrets: readonly Span[]): 
 export function describeAt(analysis: Analysis, offset: number): ConnectionDescription | null {
   const k = findValueAt(analysis.values, offset);
   const value = k >= 0 ? analysis.values[k] : undefined;
-  const uri = value?.kind === 'uri' ? uriParseOf(analysis.records[k]) : undefined;
+  const uri = value ? uriParseOf(value, analysis.records[k]) : undefined;
   if (!uri) return null;
   const model = buildModel(uri.parsed, uri.options);
   const secrets = secretSpans(uri.parsed);

@@ -86,7 +86,7 @@ export function locate(analysis: Analysis, offset: number): Located | undefined 
   const valueIndex = findValueAt(analysis.values, offset);
   if (valueIndex < 0) return undefined;
   const value = analysis.values[valueIndex];
-  const parse = value.kind === 'uri' ? uriParseOf(analysis.records[valueIndex]) : undefined;
+  const parse = uriParseOf(value, analysis.records[valueIndex]);
   if (!parse) return undefined;
   const i = decodedIndex(value, offset);
   const located: Located = { value, valueIndex, i, parse, part: partAt(parse, i) };

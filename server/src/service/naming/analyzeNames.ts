@@ -10,9 +10,8 @@ import { EXTERNAL_AUTH_SOURCE, LIMITS } from '../data/limits';
 import type { DocumentAnalysis, NameOccurrence } from '../api';
 import { problemOf, type RuleId } from '../rules/ruleTable';
 import { EmbeddedValue, HostSyntax, Problem, Settings, Span, ValueRecord } from '../api';
-import { checkedParseOf, uriParseOf } from '../rules/validation';
+import { uriNamesOf, type UriNameParts } from '../rules/validation';
 import { rawSpan } from '../uri/percent';
-import type { ParsedUri } from '../uri/types';
 import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from '../rules/atlasNames';
 import { atlasNameHover, collectionHover, databaseHover } from './hovers';
@@ -134,8 +133,8 @@ export function analyzeNames(
         chained.set(value, lastDatabase.name);
       }
     } else if (value.kind === 'uri') {
-      const parse = uriParseOf(records[k]);
-      if (parse) readConnectionString(value, checkedParseOf(parse), firstSpans, namespaceDatabases, report);
+      const names = uriNamesOf(records[k]);
+      if (names) readConnectionString(value, names, firstSpans, namespaceDatabases, report);
     }
   }
 
@@ -216,7 +215,7 @@ function addName(firstSpans: Map<string, Span>, name: string, value: EmbeddedVal
  */
 function readConnectionString(
   value: EmbeddedValue,
-  parsed: ParsedUri,
+  parsed: UriNameParts,
   firstSpans: Map<string, Span>,
   namespaceDatabases: Set<string>,
   report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
@@ -226,13 +225,11 @@ function readConnectionString(
     addName(firstSpans, db.value, value, db.span.start, db.span.end);
     namespaceDatabases.add(db.value);
   }
-  for (const o of parsed.options) {
-    const v = o.value;
-    if (o.keyLower !== 'authsource' || !v) continue;
+  for (const v of parsed.authSources) {
     if (v.value === '' || v.value === EXTERNAL_AUTH_SOURCE || hasPlaceholder(v.raw)) continue;
     addName(firstSpans, v.value, value, v.span.start, v.span.end);
   }
-  for (const h of parsed.hosts) {
+  for (const h of parsed.atlasHosts) {
     const label = clusterLabelOfHost(h.host.value);
     if (!label || hasPlaceholder(h.host.raw)) continue;
     const name = h.host.value.slice(label.start, label.end);

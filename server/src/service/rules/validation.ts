@@ -5,10 +5,10 @@ import { findPlaceholders, overlapsPlaceholder, placeholderStyle, type Placehold
 import { checkAtlasConnections } from './atlasConnections';
 import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
-import { ParsedUri } from '../uri/types';
+import { DecodedPart, HostPart, ParsedUri } from '../uri/types';
 import { checkCollectionName, checkDatabaseName } from './names';
 import { issuesToProblems } from './nameProblems';
-import { checkAtlasName } from './atlasNames';
+import { checkAtlasName, clusterLabelOfHost } from './atlasNames';
 
 /**
  * What the record of a connection string holds (ValueRecord.parse): its parse as written, which hover,
@@ -27,15 +27,49 @@ export interface UriParse {
   readonly checked?: ParsedUri;
 }
 
-/** The parse of a connection string's record; undefined for the record of a name (or no record). */
-export function uriParseOf(record: ValueRecord | undefined): UriParse | undefined {
-  // Records are made by validateEmbeddedValue() below: a record with a parse is a connection string's.
-  return record?.parse as UriParse | undefined;
+/**
+ * What the name analysis reads of a connection string (its database, authSource values and the hosts that
+ * name an Atlas cluster), kept in its record from the check: a few parts, not the whole parse.
+ */
+export interface UriNameParts {
+  readonly database?: DecodedPart;
+  readonly authSources: readonly DecodedPart[];
+  readonly atlasHosts: readonly HostPart[];
 }
 
-/** The parse the rules read: what the name analysis reads a connection string's names from. */
-export function checkedParseOf(parse: UriParse): ParsedUri {
-  return parse.checked ?? parse.parsed;
+/** The record of a connection string: its problems and name parts from the check; its parse once a feature asks. */
+export interface UriRecord extends ValueRecord<UriParse> {
+  readonly names: UriNameParts;
+}
+
+function namePartsOf(parsed: ParsedUri): UriNameParts {
+  const authSources: DecodedPart[] = [];
+  for (const o of parsed.options) if (o.keyLower === 'authsource' && o.value) authSources.push(o.value);
+  const atlasHosts = parsed.hosts.filter((h) => clusterLabelOfHost(h.host.value) !== undefined);
+  return parsed.database ? { database: parsed.database, authSources, atlasHosts } : { authSources, atlasHosts };
+}
+
+/**
+ * The parse of a connection string, from its record: made the first time a feature (hover, completion,
+ * describe) asks, then kept in the record, so that the analysis holds it for every later request and the
+ * next versions that keep the value. The check keeps only problems and name parts: keeping the parse of
+ * every value of a large document cost a fifth more time and three times the memory. Undefined for a
+ * value that is not a connection string.
+ */
+export function uriParseOf(value: EmbeddedValue, record: ValueRecord | undefined): UriParse | undefined {
+  if (value.kind !== 'uri' || !record) return undefined;
+  if (record.parse === undefined) {
+    const parsed = parseConnectionString(value.text);
+    const checkedText = withOpaquePlaceholders(value.text, value.syntax);
+    const parse: UriParse = checkedText === value.text ? { parsed, options: resolveOptions(parsed) } : { parsed, options: resolveOptions(parsed), checked: parseConnectionString(checkedText) };
+    (record as { parse?: UriParse }).parse = parse;
+  }
+  return record.parse as UriParse;
+}
+
+/** The name parts of a connection string's record (none for the record of a name). */
+export function uriNamesOf(record: ValueRecord | undefined): UriNameParts | undefined {
+  return (record as UriRecord | undefined)?.names;
 }
 
 /** Checks one connection string; problems inside template placeholders are dropped. */
@@ -50,20 +84,13 @@ function checkUri(
   syntax?: HostSyntax,
   value?: EmbeddedValue,
   documentUri?: string,
-): { problems: Problem[]; parse: UriParse } {
+): { problems: Problem[]; names: UriNameParts } {
   const checkedText = withOpaquePlaceholders(text, syntax);
   const check = checkConnectionString(checkedText, settings, languageId);
   const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
   let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId, place)] : check.problems;
   if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
-  let parse: UriParse;
-  if (checkedText === text) parse = { parsed: check.parsed, options: check.options };
-  else {
-    // The features show the string as written: its own parse, made here once (a rare string).
-    const parsed = parseConnectionString(text);
-    parse = { parsed, options: resolveOptions(parsed), checked: check.parsed };
-  }
-  return { problems: withoutPlaceholders(text, problems, placeholderStyle(syntax)), parse };
+  return { problems: withoutPlaceholders(text, problems, placeholderStyle(syntax)), names: namePartsOf(check.parsed) };
 }
 
 /** Characters that split a connection string into parts. */
@@ -107,8 +134,8 @@ const nameRecord = (problems: readonly Problem[]): ValueRecord => (problems.leng
  */
 export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string, documentUri?: string): ValueRecord {
   if (value.kind === 'uri') {
-    const { problems, parse } = checkUri(value.text, settings, languageId, value.syntax, value, documentUri);
-    const record: ValueRecord<UriParse> = { problems, parse };
+    const { problems, names } = checkUri(value.text, settings, languageId, value.syntax, value, documentUri);
+    const record: UriRecord = { problems, names };
     return record;
   }
   const style = placeholderStyle(value.syntax);
