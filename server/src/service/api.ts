@@ -162,8 +162,51 @@ export interface TextDocumentLike {
   text: string;
 }
 
+/**
+ * What the analysis of one document version keeps of one embedded value: made once, when the value is
+ * validated, and read by everything after (the whole-document analyses, hover, completion, code actions,
+ * describe), which never parse or check the value again. A record does not point at its value: the
+ * incremental analyzer hands the record of an unchanged value to its re-extraction, and values of the same
+ * text and form share one record.
+ *
+ * `Parse` is opaque here (api.ts names no type of the parser or the option table): for a connection
+ * string it is the `UriParse` of rules/validation.ts, which builds the records and reads them back typed
+ * (`uriParseOf`). Records are kept for every value of a large document: they hold no copy of the text,
+ * their problem arrays are the ones validation made, and names keep no parse.
+ */
+export interface ValueRecord<Parse = unknown> {
+  /**
+   * The value's problems in its own (decoded) coordinates, with the rules' default severities and before
+   * the user's overrides (Analysis.problems has those). Shared with caches: never modify.
+   */
+  readonly problems: readonly Problem[];
+  /**
+   * Connection strings only: their parse, made the first time a feature asks for it (uriParseOf) and kept
+   * here from then on; absent for names.
+   */
+  parse?: Parse;
+  /**
+   * Reserved, unused for now: where the parts of the value came from when it is composed of text from
+   * several places (a connection string assembled from values of several files). Absent: the whole
+   * value is the text of this document at the value's own offsets.
+   */
+  readonly provenance?: readonly ValueSource[];
+}
+
+/** A part of a composed value and where it was written. Reserved: see ValueRecord.provenance. */
+export interface ValueSource {
+  /** The part, in the value's decoded coordinates. */
+  valueSpan: Span;
+  /** The document the part was written in. */
+  documentUri: string;
+  /** Where, in that document's offsets. */
+  span: Span;
+}
+
 export interface Analysis {
   values: EmbeddedValue[];
+  /** `records[i]` is what validating `values[i]` made: its parse and its problems. */
+  records: ValueRecord[];
   /** Problems in document offsets, severities after the user's overrides; rules set to `off` are dropped. */
   problems: DocumentProblem[];
   /** Set when the document was not analysed (too large, disabled); a message for the user. */
@@ -182,16 +225,23 @@ export interface DocumentAnalysis {
   databaseNames?: NameOccurrence[];
 }
 
-export type DocumentAnalyzer = (text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings) => DocumentAnalysis;
+/** `records[i]` is the record of `values[i]`: an analyzer reads parses there, it does not parse again. */
+export type DocumentAnalyzer = (
+  text: string,
+  languageId: string,
+  values: readonly EmbeddedValue[],
+  settings: Settings,
+  records: readonly ValueRecord[],
+) => DocumentAnalysis;
 
 /**
  * Work an earlier analysis of the same document can save: extraction that reads only what an edit
- * changed, validation remembered per value (see IncrementalAnalyzer). Each gives what a fresh
+ * changed, the records of values validated before (see IncrementalAnalyzer). Each gives what a fresh
  * extractValues() and validateEmbeddedValue() would.
  */
 export interface AnalysisReuse {
   extract(text: string, languageId: string): EmbeddedValue[];
-  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): Problem[];
+  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): ValueRecord;
 }
 
 export interface HoverResult {

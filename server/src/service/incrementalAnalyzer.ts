@@ -1,27 +1,25 @@
 /**
  * Analyses one document version after version, reusing the work of the previous version: extraction
  * reads only the region an edit changed (extract/incremental.ts), and each value is validated once per
- * settings: a connection string that did not change is not checked again. The Analysis is the same as
- * analyzeDocument() of the version alone.
+ * settings: a connection string that did not change is not checked again, its record (parse and
+ * problems) serves the new version. The Analysis is the same as analyzeDocument() of the version alone.
  */
 import { extractAfterEdit, Extraction } from './extract/incremental';
-import { shareNameParts, validateEmbeddedValue } from './rules/validation';
+import { validateEmbeddedValue } from './rules/validation';
 import { analyzeDocument } from './languageService';
 import type { Analysis, TextDocumentLike } from './api';
-import { EmbeddedValue, Problem, Settings } from './api';
+import { EmbeddedValue, Settings, ValueRecord } from './api';
 
 interface Entry {
   kind: EmbeddedValue['kind'];
   syntax: EmbeddedValue['syntax'];
   key: EmbeddedValue['key'];
   comment: boolean;
-  problems: Problem[];
+  record: ValueRecord;
   run: number;
-  /** The value validated. */
-  value: EmbeddedValue;
 }
 
-/** Problems of values, by value, for one settings object, language and document URI. */
+/** Records of values (parse and problems), by value, for one settings object, language and document URI. */
 export class ValidationCache {
   private settings: Settings | undefined;
   private languageId: string | undefined;
@@ -37,7 +35,7 @@ export class ValidationCache {
   private run = 0;
   private usedInRun = 0;
 
-  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): Problem[] {
+  validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): ValueRecord {
     if (settings !== this.settings || languageId !== this.languageId || documentUri !== this.documentUri) {
       this.entries.clear();
       this.count = 0;
@@ -52,7 +50,7 @@ export class ValidationCache {
       let list = this.entries.get(value.text);
       entry = list?.find((e) => e.kind === value.kind && e.syntax === value.syntax && e.key === value.key && e.comment === (value.comment === true));
       if (!entry) {
-        entry = { kind: value.kind, syntax: value.syntax, key: value.key, comment: value.comment === true, problems: validateEmbeddedValue(value, settings, languageId, documentUri), run: -1, value };
+        entry = { kind: value.kind, syntax: value.syntax, key: value.key, comment: value.comment === true, record: validateEmbeddedValue(value, settings, languageId, documentUri), run: -1 };
         if (list) list.push(entry);
         else {
           list = [entry];
@@ -60,15 +58,13 @@ export class ValidationCache {
         }
         this.count++;
       }
-      // What validating it kept for the whole-document analyses holds for this value too.
-      if (entry.value !== value) shareNameParts(entry.value, value);
       this.byValue.set(value, entry);
     }
     if (entry.run !== this.run) {
       entry.run = this.run;
       this.usedInRun++;
     }
-    return entry.problems;
+    return entry.record;
   }
 
   /** Ends an analysis: when most entries were not used by it, they are dropped (memory stays bounded). */

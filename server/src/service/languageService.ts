@@ -15,6 +15,7 @@ import type {
   Severity,
   SeveritySetting,
   TextDocumentLike,
+  ValueRecord,
 } from './api';
 import { extractValues } from './extract';
 import { validateEmbeddedValue } from './rules/validation';
@@ -37,19 +38,23 @@ const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, a
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
-  if (!settings.enable) return { values: [], problems: [], skipped: 'disabled' };
+  if (!settings.enable) return { values: [], records: [], problems: [], skipped: 'disabled' };
   if (exceedsBytes(doc.text, settings.maxFileSize)) {
     return {
       values: [],
+      records: [],
       problems: [],
       skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).`,
     };
   }
   const languageId = normalizeLanguageId(doc.languageId, doc.uri);
   const values = reuse ? reuse.extract(doc.text, languageId) : extractValues(doc.text, languageId, doc.uri);
+  const records: ValueRecord[] = [];
   const problems: DocumentProblem[] = [];
   values.forEach((value, valueIndex) => {
-    for (const p of reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri)) {
+    const record = reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri);
+    records.push(record);
+    for (const p of record.problems) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
       if (severity === 'off') continue;
       problems.push({
@@ -61,7 +66,7 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
       });
     }
   });
-  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(doc.text, languageId, values, settings));
+  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(doc.text, languageId, values, settings, records));
   for (const a of documentAnalyses) {
     for (const p of a.problems) {
       const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
@@ -70,7 +75,7 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);
-  return { values, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };
+  return { values, records, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };
 }
 
 /** True when the UTF-8 encoding of `text` is larger than `max` bytes (exact, without encoding it). */
@@ -144,6 +149,7 @@ export type {
   SeveritySetting,
   Span,
   TextDocumentLike,
+  ValueRecord,
 } from './api';
 
 

@@ -55,6 +55,8 @@ describe('incremental analysis equals a fresh analysis after every edit', () => 
             const fresh = analyzeDocument({ uri, languageId, text }, defaultSettings);
             assert.deepStrictEqual(incremental.values, fresh.values);
             assert.deepStrictEqual(incremental.problems, fresh.problems);
+            // The records (parse and problems of each value) too, reused or new.
+            assert.deepStrictEqual(incremental.records, fresh.records);
           }
         }),
         100,

@@ -5,7 +5,8 @@ import { findOption, URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { OPTION_VALUE_DOCS } from '../data/uriOptions';
 import { asciiLower } from '../uri/parser';
 import { EmbeddedValue, Span } from '../api';
-import { checkOf, decodedIndex, findValueAt } from './locate';
+import { uriParseOf, type UriParse } from '../rules/validation';
+import { decodedIndex, findValueAt } from './locate';
 import { mechanismDoc, optionDetail, optionDoc } from './docs';
 
 /** Options offered after `?` and `&`: the specification's, then the Node.js driver's usable extras. */
@@ -116,22 +117,28 @@ function valueCandidates(o: UriOption, mechanismName: string | undefined, segmen
   return [];
 }
 
-function uriCompletions(ctx: Ctx, offset: number, analysisText: string): CompletionResult[] {
+/**
+ * Completions inside the options of a connection string. `parse` is the analysed string's (its record):
+ * `ctx.value` may be that string with a few punctuation characters typed after it (see
+ * valueForCompletion), which the parse does not read; a `?` among them opens the options.
+ */
+function uriCompletions(ctx: Ctx, offset: number, parse: UriParse): CompletionResult[] {
   const value = ctx.value;
   const text = value.text;
   const i = decodedIndex(value, offset);
-  const check = checkOf(value);
-  const u = check.parsed;
-  if (!u.question || i <= u.question.start) return [];
+  const u = parse.parsed;
+  // A `?` typed after the analysed string opens the options when the string has none.
+  const typedQuestion = text.length > u.text.length ? text.indexOf('?', u.text.length) : -1;
+  const question = u.question ?? (typedQuestion >= 0 ? { start: typedQuestion, end: typedQuestion + 1 } : undefined);
+  if (!question || i <= question.start) return [];
   // The option item around the cursor.
   let itemStart = i;
-  while (itemStart > u.question.end && !'&;'.includes(text[itemStart - 1])) itemStart--;
+  while (itemStart > question.end && !'&;'.includes(text[itemStart - 1])) itemStart--;
   let itemEnd = i;
   while (itemEnd < text.length && !'&;'.includes(text[itemEnd])) itemEnd++;
   const before = text.slice(itemStart, i);
   const eq = before.indexOf('=');
-  const present = new Set(check.options.all.filter((r) => r.part.span.start !== itemStart).map((r) => (r.option ? asciiLower(r.option.name) : r.part.keyLower)));
-  void analysisText;
+  const present = new Set(parse.options.all.filter((r) => r.part.span.start !== itemStart).map((r) => (r.option ? asciiLower(r.option.name) : r.part.keyLower)));
   if (eq < 0) {
     const keyEnd = text.indexOf('=', itemStart);
     const hasEquals = keyEnd >= 0 && keyEnd < itemEnd;
@@ -149,7 +156,7 @@ function uriCompletions(ctx: Ctx, offset: number, analysisText: string): Complet
   let segEnd = i;
   while (segEnd < itemEnd && !(listish && text[segEnd] === ',')) segEnd++;
   const segment = text.slice(segStart, i);
-  const mechanism = check.options.all.find((r) => r.option?.name === 'authMechanism')?.part.value?.value;
+  const mechanism = parse.options.all.find((r) => r.option?.name === 'authMechanism')?.part.value?.value;
   const already = listish ? new Set(text.slice(valueStart, itemEnd).split(',').map((s) => s.split(':')[0])) : new Set<string>();
   const typed = segment.includes(':') ? segment.slice(segment.indexOf(':') + 1) : segment;
   return valueCandidates(o, mechanism, segment)
@@ -209,26 +216,28 @@ function snippetCompletions(text: string, offset: number, value: EmbeddedValue |
 }
 
 /**
- * Plain-text scanning drops sentence punctuation after a token ("see mongodb://h?"), but while
- * typing, the `?`, `,` or `:` just before the cursor belongs to the string: take it back.
+ * The value under the cursor and the parse of its record. Plain-text scanning drops sentence punctuation
+ * after a token ("see mongodb://h?"), but while typing, the `?`, `,` or `:` just before the cursor
+ * belongs to the string: take it back (the parse stays the analysed string's).
  */
-function valueForCompletion(doc: TextDocumentLike, analysis: Analysis, offset: number): EmbeddedValue | undefined {
+function valueForCompletion(doc: TextDocumentLike, analysis: Analysis, offset: number): { value: EmbeddedValue; parse?: UriParse } | undefined {
   const k = findValueAt(analysis.values, offset);
-  if (k >= 0) return analysis.values[k];
+  if (k >= 0) return { value: analysis.values[k], parse: uriParseOf(analysis.values[k], analysis.records[k]) };
   const before = findValueAt(analysis.values, Math.max(0, offset - 3));
   const v = before >= 0 ? analysis.values[before] : undefined;
   if (!v || v.offsets || v.kind !== 'uri') return undefined;
   const end = v.start + v.text.length;
   const gap = doc.text.slice(end, offset);
   if (gap.length === 0 || gap.length > 3 || !/^[?&,:;=.!*]+$/.test(gap)) return undefined;
-  return { ...v, text: v.text + gap };
+  return { value: { ...v, text: v.text + gap }, parse: uriParseOf(v, analysis.records[before]) };
 }
 
 export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
-  const value = valueForCompletion(doc, analysis, offset);
+  const found = valueForCompletion(doc, analysis, offset);
+  const value = found?.value;
   if (value && value.kind === 'uri') {
     const ctx: Ctx = { value, toDoc: (s) => ({ start: toDocumentOffset(value, s.start), end: toDocumentOffset(value, s.end) }) };
-    const inUri = uriCompletions(ctx, offset, doc.text);
+    const inUri = found.parse ? uriCompletions(ctx, offset, found.parse) : [];
     if (inUri.length) return inUri;
     if (!/^mongodb(\+srv)?:\/\//.test(value.text)) return snippetCompletions(doc.text, offset, value);
     return [];

@@ -4,7 +4,8 @@ import { buildModel, redact } from '../uri/model';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import type { DecodedPart } from '../uri/types';
 import type { Span } from '../api';
-import { checkOf, findValueAt } from './locate';
+import { uriParseOf } from '../rules/validation';
+import { findValueAt } from './locate';
 
 export interface ConnectionDescription {
   /** The connection string with the password replaced by ****. */
@@ -39,13 +40,13 @@ function maskedValue(value: DecodedPart | undefined, secrets: readonly Span[]): 
 export function describeAt(analysis: Analysis, offset: number): ConnectionDescription | null {
   const k = findValueAt(analysis.values, offset);
   const value = k >= 0 ? analysis.values[k] : undefined;
-  if (!value || value.kind !== 'uri') return null;
-  const check = checkOf(value);
-  const model = buildModel(check.parsed, check.options);
-  const secrets = secretSpans(check.parsed);
+  const uri = value ? uriParseOf(value, analysis.records[k]) : undefined;
+  if (!uri) return null;
+  const model = buildModel(uri.parsed, uri.options);
+  const secrets = secretSpans(uri.parsed);
   return {
-    redacted: redact(check.parsed),
-    scheme: check.parsed.scheme.raw || '(none)',
+    redacted: redact(uri.parsed),
+    scheme: uri.parsed.scheme.raw || '(none)',
     hosts: model.hosts.map((h) => ({ host: h.host, port: h.port, type: h.type })),
     database: model.database,
     username: model.credential?.username ?? null,
@@ -54,7 +55,7 @@ export function describeAt(analysis: Analysis, offset: number): ConnectionDescri
     authSource: model.credential?.source ?? null,
     tls: model.tls,
     // Option values are shown as written, their secrets masked (proxyPassword, AWS_SESSION_TOKEN, ...).
-    options: check.options.all.map((r) => ({
+    options: uri.options.all.map((r) => ({
       name: r.option?.name ?? r.part.key.value,
       value: maskedValue(r.part.value, secrets),
     })),

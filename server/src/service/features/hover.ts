@@ -14,7 +14,7 @@ import { Located, locate } from './locate';
 import { mechanismDoc, optionDoc, valueDoc } from './docs';
 
 function summary(l: Located): string {
-  const m = buildModel(l.check.parsed, l.check.options);
+  const m = buildModel(l.parse.parsed, l.parse.options);
   const rows: string[] = [];
   rows.push(`| Hosts | ${m.srv ? `SRV lookup of \`${m.hosts[0]?.host ?? '?'}\`` : m.hosts.map((h) => `\`${h.host}${h.port ? ':' + h.port : ''}\``).join(', ') || '—'} |`);
   rows.push(`| Database | ${m.database ? `\`${m.database}\`` : '— (drivers default to `test` or ask in code)'} |`);
@@ -30,14 +30,14 @@ function summary(l: Located): string {
     rows.push(`| Placeholders | ${names.map((n) => `\`${n.replace(/`/g, "'")}\``).join(', ')}: filled in later, not checked |`);
   }
   if (l.profile) rows.push(`| Checked with | ${describeProfile(l.profile)} |`);
-  return ['**Connection string**', '', '| | |', '|---|---|', ...rows, '', '```text', redact(l.check.parsed), '```'].join('\n');
+  return ['**Connection string**', '', '| | |', '|---|---|', ...rows, '', '```text', redact(l.parse.parsed), '```'].join('\n');
 }
 
 function schemeHover(l: Located): string {
-  const srv = l.check.parsed.scheme.kind === 'mongodb+srv';
+  const srv = l.parse.parsed.scheme.kind === 'mongodb+srv';
   const head = srv
     ? '**mongodb+srv://** — DNS seed list. The driver looks up the SRV records of `_mongodb._tcp.<host>` to find the servers, and a TXT record that may add `authSource`, `replicaSet` and `loadBalanced`. TLS is on unless `tls=false`; give exactly one host name and no port.'
-    : l.check.parsed.scheme.kind === 'mongodb'
+    : l.parse.parsed.scheme.kind === 'mongodb'
       ? '**mongodb://** — standard format: the servers are listed in the string (`host[:port]`, comma-separated, default port 27017). TLS is off unless `tls=true`.'
       : '**Scheme** — must be `mongodb://` or `mongodb+srv://`.';
   return `${head}\n\n[Connection string formats](${DOCS.connectionStringFormats})\n\n---\n\n${summary(l)}`;
@@ -46,7 +46,7 @@ function schemeHover(l: Located): string {
 function hostHover(l: Located, part: Extract<Located['part'], { kind: 'host' | 'port' }>): string {
   const h = part.host;
   const lines: string[] = [];
-  if (h.port && secretSpans(l.check.parsed).some((s) => s.start === h.port!.span.start)) {
+  if (h.port && secretSpans(l.parse.parsed).some((s) => s.start === h.port!.span.start)) {
     // user:password without "@" and host: the "port" is probably the password.
     return '**Port** `****` is not a number. When a string has a user name and a password but no `@` and host, the password is read as the port: write `user:password@host`.';
   }
@@ -55,7 +55,7 @@ function hostHover(l: Located, part: Extract<Located['part'], { kind: 'host' | '
     const kind = h.type === 'ip_literal' ? 'IPv6 address' : h.type === 'ipv4' ? 'IPv4 address' : 'Host';
     const port = h.port?.value ?? 27017;
     lines.push(`**${kind}** \`${h.host.value}\` · port ${port}${h.port ? '' : ' (default)'}`);
-    if (l.check.parsed.scheme.kind === 'mongodb+srv') lines.push('', 'With mongodb+srv this is the DNS name whose SRV records list the servers; the ports come from those records.');
+    if (l.parse.parsed.scheme.kind === 'mongodb+srv') lines.push('', 'With mongodb+srv this is the DNS name whose SRV records list the servers; the ports come from those records.');
   }
   if (isAtlasHost(h.host.value)) {
     const cluster = h.host.value.split('.')[0];
@@ -67,8 +67,8 @@ function hostHover(l: Located, part: Extract<Located['part'], { kind: 'host' | '
 }
 
 function databaseHover(l: Located): string {
-  const db = l.check.parsed.database!;
-  const m = buildModel(l.check.parsed, l.check.options);
+  const db = l.parse.parsed.database!;
+  const m = buildModel(l.parse.parsed, l.parse.options);
   const usedForAuth = m.credential && typeof m.options.authSource !== 'string' && m.credential.source === db.value;
   return [
     `**Database** \`${db.value}\``,
@@ -115,7 +115,7 @@ export function hoverAt(_doc: TextDocumentLike, analysis: Analysis, offset: numb
       contents = schemeHover(l);
       break;
     case 'username':
-      contents = `**Username** \`${l.check.parsed.userinfo?.username.value}\`\n\nCharacters other than letters, digits and \`-._~!$&'()*+,;=\` must be percent-encoded (\`@\` → \`%40\`, \`:\` → \`%3A\`, \`/\` → \`%2F\`).`;
+      contents = `**Username** \`${l.parse.parsed.userinfo?.username.value}\`\n\nCharacters other than letters, digits and \`-._~!$&'()*+,;=\` must be percent-encoded (\`@\` → \`%40\`, \`:\` → \`%3A\`, \`/\` → \`%2F\`).`;
       break;
     case 'password':
       contents = `**Password** \`****\`\n\nPercent-encode reserved characters (\`@\` → \`%40\`, \`:\` → \`%3A\`, \`/\` → \`%2F\`, \`%\` → \`%25\`). Prefer keeping passwords out of source files: use an environment variable or a secret store.`;

@@ -1,7 +1,7 @@
 /** Finds what is under a document offset: which embedded value, and which part of its connection string. */
 import type { Analysis } from '../api';
 import { fromDocumentOffset } from '../extract/offsets';
-import { checkConnectionString, UriCheck } from '../rules';
+import { uriParseOf, type UriParse } from '../rules/validation';
 import { ResolvedOption } from '../uri/options';
 import { HostPart } from '../uri/types';
 import { EmbeddedValue, Span } from '../api';
@@ -23,22 +23,11 @@ export interface Located {
   valueIndex: number;
   /** Offset in the value's decoded text. */
   i: number;
-  check: UriCheck;
+  /** The connection string's parse, from the value's record in the analysis. */
+  parse: UriParse;
   part: UriPart;
   /** The driver profile the document was checked with. */
   profile?: ProfileChoice;
-}
-
-const checks = new WeakMap<EmbeddedValue, UriCheck>();
-
-/** The parse of a value, computed once per value object (values are cached per document version). */
-export function checkOf(value: EmbeddedValue): UriCheck {
-  let c = checks.get(value);
-  if (!c) {
-    c = checkConnectionString(value.text, { driver: 'spec' });
-    checks.set(value, c);
-  }
-  return c;
 }
 
 export function valueEnd(value: EmbeddedValue): number {
@@ -72,8 +61,8 @@ export function decodedIndex(value: EmbeddedValue, offset: number): number {
 
 const inside = (s: Span, i: number) => i >= s.start && i <= s.end;
 
-function partAt(check: UriCheck, i: number): UriPart {
-  const u = check.parsed;
+function partAt(parse: UriParse, i: number): UriPart {
+  const u = parse.parsed;
   if (u.scheme.span.end > 0 && i <= u.bodyStart && i < u.bodyStart) return { kind: 'scheme', span: { start: 0, end: u.bodyStart } };
   if (u.userinfo) {
     if (inside(u.userinfo.username.span, i) && i < u.userinfo.username.span.end + (u.userinfo.password ? 0 : 1)) return { kind: 'username', span: u.userinfo.username.span };
@@ -84,7 +73,7 @@ function partAt(check: UriCheck, i: number): UriPart {
     if (inside(h.span, i)) return { kind: 'host', span: h.host.span, host: h };
   }
   if (u.database && inside(u.database.span, i)) return { kind: 'database', span: u.database.span };
-  for (const r of check.options.all) {
+  for (const r of parse.options.all) {
     const p = r.part;
     if (inside(p.key.span, i) && (!p.value || i < p.value.span.start)) return { kind: 'optionKey', span: p.key.span, option: r };
     if (p.value && inside(p.value.span, i)) return { kind: 'optionValue', span: p.value.span, option: r };
@@ -97,10 +86,10 @@ export function locate(analysis: Analysis, offset: number): Located | undefined 
   const valueIndex = findValueAt(analysis.values, offset);
   if (valueIndex < 0) return undefined;
   const value = analysis.values[valueIndex];
-  if (value.kind !== 'uri') return undefined;
+  const parse = uriParseOf(value, analysis.records[valueIndex]);
+  if (!parse) return undefined;
   const i = decodedIndex(value, offset);
-  const check = checkOf(value);
-  const located: Located = { value, valueIndex, i, check, part: partAt(check, i) };
+  const located: Located = { value, valueIndex, i, parse, part: partAt(parse, i) };
   if (analysis.profile) located.profile = analysis.profile;
   return located;
 }

@@ -2,15 +2,16 @@
  * Names across a whole document: database names that differ only by case, the namespace of each
  * collection whose database the document also shows, Atlas cluster names in `*.mongodb.net` hosts and
  * Atlas resources of Terraform files; with hovers on database, collection and Atlas names. The checks
- * of a single name run per value (features/validation.ts); this pass only relates values to each other.
+ * of a single name run per value (rules/validation.ts); this pass only relates values to each other, and
+ * reads connection strings from the parse their validation kept (the records of the analysis).
  * Linear in the size of the values.
  */
 import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 import { LIMITS } from '../data/limits';
 import type { DocumentAnalysis, NameOccurrence } from '../api';
 import { problemOf, type RuleId } from '../rules/ruleTable';
-import { EmbeddedValue, HostSyntax, Problem, Settings, Span } from '../api';
-import { uriNamePartsOf } from '../rules/validation';
+import { EmbeddedValue, HostSyntax, Problem, Settings, Span, ValueRecord } from '../api';
+import { uriNamesOf, type UriNameParts } from '../rules/validation';
 import { rawSpan } from '../uri/percent';
 import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from '../rules/atlasNames';
@@ -91,7 +92,13 @@ export function caseConflicts(names: readonly NameOccurrence[]): Problem[] {
   return out;
 }
 
-export function analyzeNames(text: string, languageId: string, values: readonly EmbeddedValue[], settings: Settings): NamingAnalysis {
+export function analyzeNames(
+  text: string,
+  languageId: string,
+  values: readonly EmbeddedValue[],
+  settings: Settings,
+  records: readonly ValueRecord[],
+): NamingAnalysis {
   const platform = settings.serverPlatform ?? 'any';
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
@@ -112,7 +119,8 @@ export function analyzeNames(text: string, languageId: string, values: readonly 
     }
   };
 
-  for (const value of values) {
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
     if (value.kind === 'database') {
       if (value.text === '' || hasPlaceholder(value.text, value.syntax)) continue;
       const end = docOffset(value, value.text.length);
@@ -126,7 +134,8 @@ export function analyzeNames(text: string, languageId: string, values: readonly 
         chained.set(value, lastDatabase.name);
       }
     } else if (value.kind === 'uri') {
-      readConnectionString(value, firstSpans, namespaceDatabases, report);
+      const names = uriNamesOf(records[k]);
+      if (names) readConnectionString(value, names, firstSpans, namespaceDatabases, report);
     }
   }
 
@@ -196,19 +205,22 @@ function isChainGap(text: string, from: number, to: number): boolean {
   return sawClose;
 }
 
-/** The database names of a connection string (path and authSource) and the Atlas cluster names of its hosts. */
 /** Records the first occurrence of a name (value offsets [start, end)). */
 function addName(firstSpans: Map<string, Span>, name: string, value: EmbeddedValue, start: number, end: number): void {
   if (!firstSpans.has(name)) firstSpans.set(name, valueSpan(value, start, end));
 }
 
+/**
+ * The database names of a connection string (path and authSource) and the Atlas cluster names of its
+ * hosts, read from the parse the rules checked.
+ */
 function readConnectionString(
   value: EmbeddedValue,
+  parsed: UriNameParts,
   firstSpans: Map<string, Span>,
   namespaceDatabases: Set<string>,
   report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
 ): void {
-  const parsed = uriNamePartsOf(value);
   const db = parsed.database;
   if (db && db.value !== '' && !hasPlaceholder(db.raw)) {
     addName(firstSpans, db.value, value, db.span.start, db.span.end);

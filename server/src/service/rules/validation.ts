@@ -1,13 +1,76 @@
-import { EmbeddedValue, HostSyntax, Problem, Settings } from '../api';
+import { EmbeddedValue, HostSyntax, Problem, Settings, ValueRecord } from '../api';
 import { checkConnectionString } from '.';
 import { checkCredentialsInSource } from './credentials';
 import { findPlaceholders, overlapsPlaceholder, placeholderStyle, type PlaceholderStyle } from '../uri/placeholders';
 import { checkAtlasConnections } from './atlasConnections';
 import { parseConnectionString } from '../uri/parser';
+import { OptionIndex, resolveOptions } from '../uri/options';
 import { DecodedPart, HostPart, ParsedUri } from '../uri/types';
 import { checkCollectionName, checkDatabaseName } from './names';
 import { issuesToProblems } from './nameProblems';
 import { checkAtlasName, clusterLabelOfHost } from './atlasNames';
+
+/**
+ * What the record of a connection string holds (ValueRecord.parse): its parse as written, which hover,
+ * completion and describe show, and the reading the rules checked when that one differs.
+ */
+export interface UriParse {
+  /** The connection string as written. The driver profile changes what the rules judge, not this parse. */
+  readonly parsed: ParsedUri;
+  /** Its options against the option table (the specification's reading). */
+  readonly options: OptionIndex;
+  /**
+   * Present only when a template placeholder holds characters that split a connection string
+   * (`${HOST:-localhost:27017}`): the parse the rules checked, where each such placeholder stays one part
+   * (same offsets, those characters read as `_`). The database names and hosts come from this reading.
+   */
+  readonly checked?: ParsedUri;
+}
+
+/**
+ * What the name analysis reads of a connection string (its database, authSource values and the hosts that
+ * name an Atlas cluster), kept in its record from the check: a few parts, not the whole parse.
+ */
+export interface UriNameParts {
+  readonly database?: DecodedPart;
+  readonly authSources: readonly DecodedPart[];
+  readonly atlasHosts: readonly HostPart[];
+}
+
+/** The record of a connection string: its problems and name parts from the check; its parse once a feature asks. */
+export interface UriRecord extends ValueRecord<UriParse> {
+  readonly names: UriNameParts;
+}
+
+function namePartsOf(parsed: ParsedUri): UriNameParts {
+  const authSources: DecodedPart[] = [];
+  for (const o of parsed.options) if (o.keyLower === 'authsource' && o.value) authSources.push(o.value);
+  const atlasHosts = parsed.hosts.filter((h) => clusterLabelOfHost(h.host.value) !== undefined);
+  return parsed.database ? { database: parsed.database, authSources, atlasHosts } : { authSources, atlasHosts };
+}
+
+/**
+ * The parse of a connection string, from its record: made the first time a feature (hover, completion,
+ * describe) asks, then kept in the record, so that the analysis holds it for every later request and the
+ * next versions that keep the value. The check keeps only problems and name parts: keeping the parse of
+ * every value of a large document cost a fifth more time and three times the memory. Undefined for a
+ * value that is not a connection string.
+ */
+export function uriParseOf(value: EmbeddedValue, record: ValueRecord | undefined): UriParse | undefined {
+  if (value.kind !== 'uri' || !record) return undefined;
+  if (record.parse === undefined) {
+    const parsed = parseConnectionString(value.text);
+    const checkedText = withOpaquePlaceholders(value.text, value.syntax);
+    const parse: UriParse = checkedText === value.text ? { parsed, options: resolveOptions(parsed) } : { parsed, options: resolveOptions(parsed), checked: parseConnectionString(checkedText) };
+    (record as { parse?: UriParse }).parse = parse;
+  }
+  return record.parse as UriParse;
+}
+
+/** The name parts of a connection string's record (none for the record of a name). */
+export function uriNamesOf(record: ValueRecord | undefined): UriNameParts | undefined {
+  return (record as UriRecord | undefined)?.names;
+}
 
 /** Checks one connection string; problems inside template placeholders are dropped. */
 export function validateUri(text: string, settings: Settings, languageId?: string, syntax?: HostSyntax): Problem[] {
@@ -21,53 +84,13 @@ function checkUri(
   syntax?: HostSyntax,
   value?: EmbeddedValue,
   documentUri?: string,
-): { problems: Problem[]; parsed: ParsedUri } {
-  const check = checkConnectionString(withOpaquePlaceholders(text, syntax), settings, languageId);
+): { problems: Problem[]; names: UriNameParts } {
+  const checkedText = withOpaquePlaceholders(text, syntax);
+  const check = checkConnectionString(checkedText, settings, languageId);
   const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
   let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId, place)] : check.problems;
   if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
-  return { problems: withoutPlaceholders(text, problems, placeholderStyle(syntax)), parsed: check.parsed };
-}
-
-/**
- * What the whole-document analyses read again of a connection string (its database names and Atlas
- * host names), kept per value from its validation: a few parts, not the whole parse, so that a large
- * document's analysis stays small in memory.
- */
-export interface UriNameParts {
-  database?: DecodedPart;
-  /** Values of the authSource options. */
-  authSources: DecodedPart[];
-  /** Hosts whose name has an Atlas cluster label. */
-  atlasHosts: HostPart[];
-}
-
-const nameParts = new WeakMap<EmbeddedValue, UriNameParts>();
-
-function namePartsOfParse(parsed: ParsedUri): UriNameParts {
-  const authSources: DecodedPart[] = [];
-  for (const o of parsed.options) if (o.keyLower === 'authsource' && o.value) authSources.push(o.value);
-  const atlasHosts = parsed.hosts.filter((h) => clusterLabelOfHost(h.host.value) !== undefined);
-  return { database: parsed.database, authSources, atlasHosts };
-}
-
-/**
- * Lets `to`, a value of the same text as `from` (a re-extraction of an unchanged connection string),
- * use the name parts kept for `from` instead of parsing again.
- */
-export function shareNameParts(from: EmbeddedValue, to: EmbeddedValue): void {
-  const parts = nameParts.get(from);
-  if (parts && from.text === to.text && !nameParts.has(to)) nameParts.set(to, parts);
-}
-
-/** The name parts of a connection-string value: those kept from its validation, or from a new parse. */
-export function uriNamePartsOf(value: EmbeddedValue): UriNameParts {
-  let parts = nameParts.get(value);
-  if (!parts) {
-    parts = namePartsOfParse(parseConnectionString(value.text));
-    nameParts.set(value, parts);
-  }
-  return parts;
+  return { problems: withoutPlaceholders(text, problems, placeholderStyle(syntax)), names: namePartsOf(check.parsed) };
 }
 
 /** Characters that split a connection string into parts. */
@@ -99,21 +122,27 @@ function withoutPlaceholders(text: string, problems: Problem[], style: Placehold
   return problems.filter((p) => !overlapsPlaceholder(p.span, placeholders));
 }
 
+/** The record of a name without problems: one object for all of them. */
+const NO_PROBLEMS: ValueRecord = Object.freeze({ problems: Object.freeze([]) as readonly Problem[] });
+
+const nameRecord = (problems: readonly Problem[]): ValueRecord => (problems.length === 0 ? NO_PROBLEMS : { problems });
+
 /**
- * Checks one value found in a document; problems are in the value's own coordinates. `documentUri`
- * is the document's URI (credentials-in-source leaves test, fixture and example files alone).
+ * Checks one value found in a document, once: its record, with its problems in the value's own
+ * coordinates and, for a connection string, its parse. `documentUri` is the document's URI
+ * (credentials-in-source leaves test, fixture and example files alone).
  */
-export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string, documentUri?: string): Problem[] {
+export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string, documentUri?: string): ValueRecord {
   if (value.kind === 'uri') {
-    const { problems, parsed } = checkUri(value.text, settings, languageId, value.syntax, value, documentUri);
-    nameParts.set(value, namePartsOfParse(parsed));
-    return problems;
+    const { problems, names } = checkUri(value.text, settings, languageId, value.syntax, value, documentUri);
+    const record: UriRecord = { problems, names };
+    return record;
   }
   const style = placeholderStyle(value.syntax);
-  if (value.kind === 'database') return withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })), style);
-  if (value.kind === 'collection') return withoutPlaceholders(value.text, issuesToProblems(checkCollectionName(value.text)), style);
-  if (value.kind === 'atlas-cluster') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'cluster')), style);
-  if (value.kind === 'atlas-project') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'project')), style);
-  if (value.kind === 'atlas-organization') return withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'organization')), style);
-  return [];
+  if (value.kind === 'database') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })), style));
+  if (value.kind === 'collection') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkCollectionName(value.text)), style));
+  if (value.kind === 'atlas-cluster') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'cluster')), style));
+  if (value.kind === 'atlas-project') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'project')), style));
+  if (value.kind === 'atlas-organization') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'organization')), style));
+  return NO_PROBLEMS;
 }
