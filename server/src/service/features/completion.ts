@@ -1,6 +1,6 @@
 import type { Analysis, CompletionResult, TextDocumentLike } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
-import { AUTH_MECHANISMS, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
+import { AUTH_MECHANISMS, EXTERNAL_AUTH_SOURCE, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
 import { findOption, URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { OPTION_VALUE_DOCS } from '../data/uriOptions';
 import { asciiLower } from '../uri/parser';
@@ -97,7 +97,7 @@ function valueCandidates(o: UriOption, mechanismName: string | undefined, segmen
     case 'authSource':
       return [
         { label: 'admin', doc: 'Users stored in the admin database (the usual place).' },
-        { label: '$external', doc: 'Credentials checked by an external system (X.509, LDAP, Kerberos, AWS IAM, OIDC).' },
+        { label: EXTERNAL_AUTH_SOURCE, doc: 'Credentials checked by an external system (X.509, LDAP, Kerberos, AWS IAM, OIDC).' },
       ];
     case 'authMechanismProperties': {
       const mech = mechanismName ? findMechanism(mechanismName) ?? findMechanismIgnoreCase(mechanismName) : undefined;

@@ -1,6 +1,8 @@
 import type { Analysis, HoverResult, TextDocumentLike } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
-import { findMechanism } from '../data/authMechanisms';
+import { EXTERNAL_AUTH_SOURCE, findMechanism } from '../data/authMechanisms';
+import { DEFAULT_PORT } from '../data/connectionString';
+import { TXT_RECORD_OPTIONS } from '../data/uriOptions';
 import { ATLAS_DOCS, ATLAS_RESERVED_CONNECTIONS_PER_NODE, ATLAS_TIERS, isAtlasHost } from '../data/atlas';
 import { DOCS } from '../data/docLinks';
 import { URI_DATABASE_FORBIDDEN } from '../data/limits';
@@ -36,9 +38,9 @@ function summary(l: Located): string {
 function schemeHover(l: Located): string {
   const srv = l.parse.parsed.scheme.kind === 'mongodb+srv';
   const head = srv
-    ? '**mongodb+srv://** — DNS seed list. The driver looks up the SRV records of `_mongodb._tcp.<host>` to find the servers, and a TXT record that may add `authSource`, `replicaSet` and `loadBalanced`. TLS is on unless `tls=false`; give exactly one host name and no port.'
+    ? `**mongodb+srv://** — DNS seed list. The driver looks up the SRV records of \`_mongodb._tcp.<host>\` to find the servers, and a TXT record that may add ${TXT_RECORD_OPTIONS.map((o) => `\`${o}\``).join(', ').replace(/, ([^,]*)$/, ' and $1')}. TLS is on unless \`tls=false\`; give exactly one host name and no port.`
     : l.parse.parsed.scheme.kind === 'mongodb'
-      ? '**mongodb://** — standard format: the servers are listed in the string (`host[:port]`, comma-separated, default port 27017). TLS is off unless `tls=true`.'
+      ? `**mongodb://** — standard format: the servers are listed in the string (\`host[:port]\`, comma-separated, default port ${DEFAULT_PORT}). TLS is off unless \`tls=true\`.`
       : '**Scheme** — must be `mongodb://` or `mongodb+srv://`.';
   return `${head}\n\n[Connection string formats](${DOCS.connectionStringFormats})\n\n---\n\n${summary(l)}`;
 }
@@ -53,7 +55,7 @@ function hostHover(l: Located, part: Extract<Located['part'], { kind: 'host' | '
   if (h.type === 'unix') lines.push(`**UNIX domain socket** \`${h.host.value}\``, '', 'The path is percent-encoded in the string (`/` as `%2F`) and must end in `.sock`.');
   else {
     const kind = h.type === 'ip_literal' ? 'IPv6 address' : h.type === 'ipv4' ? 'IPv4 address' : 'Host';
-    const port = h.port?.value ?? 27017;
+    const port = h.port?.value ?? DEFAULT_PORT;
     lines.push(`**${kind}** \`${h.host.value}\` · port ${port}${h.port ? '' : ' (default)'}`);
     if (l.parse.parsed.scheme.kind === 'mongodb+srv') lines.push('', 'With mongodb+srv this is the DNS name whose SRV records list the servers; the ports come from those records.');
   }
@@ -99,7 +101,7 @@ function optionValueHover(part: Extract<Located['part'], { kind: 'optionValue' }
   }
   const doc = valueDoc(o, v);
   if (doc) return `**${o.name}=${v}**\n\n${doc}`;
-  if (o.name === 'authSource' && v === '$external') return '**authSource=$external** — credentials are checked by an external system (X.509, LDAP, Kerberos, AWS IAM, OIDC) rather than stored in a database.';
+  if (o.name === 'authSource' && v === EXTERNAL_AUTH_SOURCE) return '**authSource=$external** — credentials are checked by an external system (X.509, LDAP, Kerberos, AWS IAM, OIDC) rather than stored in a database.';
   if (o.type === 'boolean' && (v === 'true' || v === 'false')) return `**${o.name}=${v}**\n\n${o.description}`;
   return optionDoc(o);
 }
