@@ -6,6 +6,7 @@
  * window around the literal only.
  */
 import { EmbeddedKind } from '../api';
+import { isIdentPart } from '../lex/identifiers';
 import { DecodedText, offsetOf } from './decoded';
 
 /** The literal before the one asked about, as far as its context matters. */
@@ -72,10 +73,6 @@ const BRACE_FORMAT_CALLS = new NameSet(['Format']);
 /** Type names between a key and `=` (`uri: string = …`, `var uri string = …`). */
 const TYPE_WORDS = new NameSet(['string', 'String', 'str', 'Str']);
 
-function isIdentChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c > 0x7f;
-}
-
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
@@ -98,7 +95,7 @@ function forward(text: string, i: number): number {
 /** Start of the identifier that ends at index `k` (inclusive). */
 function identStart(text: string, k: number): number {
   let s = k;
-  while (s > 0 && k - s < 128 && isIdentChar(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && k - s < 128 && isIdentPart(text.charCodeAt(s - 1))) s--;
   return s;
 }
 
@@ -139,7 +136,7 @@ function callee(text: string, p: number): boolean {
     }
     k = back(text, k);
   }
-  if (k < 0 || !isIdentChar(text.charCodeAt(k))) return false;
+  if (k < 0 || !isIdentPart(text.charCodeAt(k))) return false;
   const s = identStart(text, k);
   const before = s > 0 ? text.charCodeAt(s - 1) : 0;
   calleeFrom = s;
@@ -173,13 +170,13 @@ function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, 
     ctx.keyFrom = KEY_IS_PREVIOUS;
     return;
   }
-  if (!isIdentChar(c)) return;
+  if (!isIdentPart(c)) return;
   let s = identStart(text, k);
   let e = k + 1;
   if (TYPE_WORDS.has(text, s, e)) {
     let j = back(text, s);
     if (j >= 0 && text.charCodeAt(j) === 0x3a) j = back(text, text.charCodeAt(j - 1) === 0x3f ? j - 1 : j);
-    if (j < 0 || !isIdentChar(text.charCodeAt(j))) return;
+    if (j < 0 || !isIdentPart(text.charCodeAt(j))) return;
     s = identStart(text, j);
     e = j + 1;
   }
@@ -258,7 +255,7 @@ export function literalContext(text: string, start: number, end: number, rules: 
   } else if (ch === 0x5b /* [ */ && rules.subscripts && nx === 0x5d) {
     const k = back(text, p);
     if (k >= 0 && text.charCodeAt(k) === 0x5d && prev?.kind === 'database' && back(text, k) === prev.end - 1) ctx.kind = 'collection';
-    else if (k >= 0 && isIdentChar(text.charCodeAt(k))) {
+    else if (k >= 0 && isIdentPart(text.charCodeAt(k))) {
       const s = identStart(text, k);
       const e = k + 1;
       if (endsWithFolded(text, s, e, 'client')) ctx.kind = 'database';
@@ -284,7 +281,7 @@ export function literalContext(text: string, start: number, end: number, rules: 
     keyBefore(text, before === 0x3f ? p - 1 : p, prev, ctx); // `key: "…"`, and `env.X ?: "…"` (Kotlin)
   } else if ((ch === 0x7c && before === 0x7c) || (ch === 0x3f && before === 0x3f)) {
     keyBefore(text, p - 1, prev, ctx); // `process.env.MONGO_URI || "…"`
-  } else if (ch === 0x72 && before === 0x6f && !isIdentChar(text.charCodeAt(p - 2))) {
+  } else if (ch === 0x72 && before === 0x6f && !isIdentPart(text.charCodeAt(p - 2))) {
     keyBefore(text, p - 1, prev, ctx); // Python `os.environ.get("X") or "…"`
   } else if (ch === 0x2c /* , */ && prev) {
     // `os.getenv("MONGO_URI", "…")`: the default of a lookup.

@@ -1,4 +1,5 @@
 import { EmbeddedValue } from '../api';
+import { DOT, HYPHEN, PLUS, isAsciiLetter, isDigit } from '../lex/identifiers';
 
 /** True for characters that end a bare connection-string token in running text or code. */
 function isTokenEnd(c: number): boolean {
@@ -14,7 +15,7 @@ function isTokenEnd(c: number): boolean {
 }
 
 function isSchemeWordChar(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d;
+  return isAsciiLetter(c) || isDigit(c) || c === PLUS || c === DOT || c === HYPHEN;
 }
 
 /** Where a template placeholder starting at i ends (on the same line, at most 256 characters), or -1. */

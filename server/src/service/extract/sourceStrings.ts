@@ -6,6 +6,7 @@
  * driver call it is passed to. One forward pass.
  */
 import { EmbeddedValue } from '../api';
+import { isIdentPart, isIdentStart } from '../lex/identifiers';
 import { lineEnd, nextLine } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { keyMayMatter } from './keys';
@@ -78,14 +79,6 @@ export function isSourceLanguage(languageId: string): boolean {
 
 /** Words after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_WORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'if', 'unless', 'when', 'and', 'or', 'not']);
-
-function isIdentStart(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c > 0x7f;
-}
-
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
-}
 
 /** End of a regular expression literal starting at the `/` at i, or -1 when there is none on this line. */
 function regexEnd(text: string, i: number): number {

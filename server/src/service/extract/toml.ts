@@ -4,6 +4,7 @@
  * `'''` strings, arrays and inline tables. One forward pass.
  */
 import { EmbeddedValue, HostSyntax } from '../api';
+import { HYPHEN, isWordChar } from '../lex/identifiers';
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, isWhitespace, lineEnd, verbatim } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
@@ -49,7 +50,7 @@ export function decodeTomlBasic(text: string, from: number, to: number, multilin
 }
 
 function isBareKeyChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
+  return isWordChar(c) || c === HYPHEN;
 }
 
 class TomlScanner {

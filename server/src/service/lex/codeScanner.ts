@@ -3,6 +3,7 @@
  * values of call arguments (strings, numbers, arrays, objects), each with its document span.
  * It is not a JavaScript parser: anything else becomes an opaque `other` value.
  */
+import { isIdentPart, isIdentStart } from './identifiers';
 
 export type TokenKind = 'ident' | 'punct' | 'string' | 'template' | 'number' | 'regex';
 
@@ -16,13 +17,15 @@ export interface Token {
   line: number;
 }
 
-function isIdentStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24 || c >= 0xc0;
+/** Identifier characters, except that U+0080–U+00BF (the no-break space, Latin-1 signs) take no part in one here. */
+function isScannedIdentStart(c: number): boolean {
+  return isIdentStart(c) && (c < 0x80 || c >= 0xc0);
 }
 
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
+function isScannedIdentPart(c: number): boolean {
+  return isIdentPart(c) && (c < 0x80 || c >= 0xc0);
 }
+
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
 
 /** Tokens that may end an expression: after them, `/` divides; elsewhere it starts a regex. */
@@ -133,9 +136,9 @@ export function scanTokens(text: string, options: ScanOptions = {}): Token[] {
       i += len;
       continue;
     }
-    if (isIdentStart(text.charCodeAt(i))) {
+    if (isScannedIdentStart(text.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && isIdentPart(text.charCodeAt(j))) j++;
+      while (j < n && isScannedIdentPart(text.charCodeAt(j))) j++;
       tokens.push({ kind: 'ident', start, end: j, text: text.slice(i, j), line });
       i = j;
       continue;

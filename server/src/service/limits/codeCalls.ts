@@ -5,6 +5,9 @@
  * work stays linear in the size of the document.
  */
 import { type Prop, type TokenList, type Value, pairBrackets, parseValue, scanTokens } from '../lex/codeScanner';
+import {
+  BACKSLASH, BACKTICK, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, CR, DOLLAR, DOT, DOUBLE_QUOTE, HASH, LF, OPEN_BRACE, OPEN_BRACKET, OPEN_PAREN, QUESTION, SINGLE_QUOTE, SLASH, SPACE, TAB, isWordChar,
+} from '../lex/identifiers';
 import type { Span } from '../api';
 
 export const JS_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
@@ -87,6 +90,15 @@ export interface CallSite {
   region: CallRegion;
 }
 
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR;
+}
+
+/** `"`, `'` or a backtick. */
+function isQuote(c: number): boolean {
+  return c === DOUBLE_QUOTE || c === SINGLE_QUOTE || c === BACKTICK;
+}
+
 /**
  * True when `at` is inside a comment or a string that starts earlier on its line: the line is read
  * from its start (at most 240 characters back; a longer line is taken as code).
@@ -94,16 +106,16 @@ export interface CallSite {
 export function inCommentOrString(text: string, at: number, python: boolean): boolean {
   const stop = Math.max(0, at - 240);
   let lineStart = at;
-  while (lineStart > stop && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
-  if (lineStart === stop && stop > 0 && text.charCodeAt(stop - 1) !== 0x0a) return false;
+  while (lineStart > stop && text.charCodeAt(lineStart - 1) !== LF) lineStart--;
+  if (lineStart === stop && stop > 0 && text.charCodeAt(stop - 1) !== LF) return false;
   let quote = 0;
   for (let k = lineStart; k < at; k++) {
     const c = text.charCodeAt(k);
     if (quote !== 0) {
-      if (c === 0x5c) k++;
+      if (c === BACKSLASH) k++;
       else if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27 || c === 0x60) quote = c;
-    else if (python ? c === 0x23 : c === 0x2f && text.charCodeAt(k + 1) === 0x2f) return true;
+    } else if (isQuote(c)) quote = c;
+    else if (python ? c === HASH : c === SLASH && text.charCodeAt(k + 1) === SLASH) return true;
   }
   return quote !== 0;
 }
@@ -115,13 +127,13 @@ export function receiverText(text: string, dot: number): string {
   let depth = 0;
   for (; k >= stop; k--) {
     const c = text.charCodeAt(k);
-    if (c === 0x29 || c === 0x5d) depth++;
-    else if (c === 0x28 || c === 0x5b) {
+    if (c === CLOSE_PAREN || c === CLOSE_BRACKET) depth++;
+    else if (c === OPEN_PAREN || c === OPEN_BRACKET) {
       if (depth === 0) break;
       depth--;
     } else if (depth === 0) {
-      const ident = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c === 0x2e || c === 0x3f;
-      if (!ident && c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+      const ident = isWordChar(c) || c === DOLLAR || c === DOT || c === QUESTION;
+      if (!ident && !isBlank(c)) break;
     }
   }
   return text.slice(k + 1, dot).replace(/\s+/g, '').replace(/'/g, '"');
@@ -195,20 +207,20 @@ export function callRegion(text: string, paren: number): CallRegion & { scanned:
   const stop = Math.min(text.length, paren + MAX_ARGUMENT_LIST);
   for (let i = paren; i < stop; i++) {
     const c = text.charCodeAt(i);
-    if (firstChar === '' && i > paren && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) firstChar = text[i]!;
-    if (c === 0x22 || c === 0x27 || c === 0x60) {
+    if (firstChar === '' && i > paren && !isBlank(c)) firstChar = text[i]!;
+    if (isQuote(c)) {
       // Skip the string (a template may span lines; the others end at the line).
       for (i++; i < text.length; i++) {
         const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === c || (d === 0x0a && c !== 0x60)) break;
+        if (d === BACKSLASH) i++;
+        else if (d === c || (d === LF && c !== BACKTICK)) break;
       }
-    } else if (c === 0x28) parens++;
-    else if (c === 0x29) {
+    } else if (c === OPEN_PAREN) parens++;
+    else if (c === CLOSE_PAREN) {
       if (--parens === 0) return { paren, end: i + 1, maxDepth, firstChar, scanned: i + 1 };
-    } else if (c === 0x7b || c === 0x5b) {
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) maxDepth = depth;
-    } else if (c === 0x7d || c === 0x5d) depth--;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   return { paren, end: -1, maxDepth, firstChar, scanned: stop };
 }

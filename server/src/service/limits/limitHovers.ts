@@ -3,6 +3,7 @@
  * what this call or file passes (stages of the pipeline, keys of the sort, indexes created).
  */
 import { LIMITS, limitLink } from '../data/limits';
+import { isWordChar } from '../lex/identifiers';
 import type { Span } from '../api';
 import { METHODS, SHARED_NAMES, callRegion, inCommentOrString, parenAfter, readCall, receiverText, sortKeys, startsWithLiteral } from './codeCalls';
 
@@ -14,9 +15,8 @@ function plural(n: number, singular: string, pluralForm = `${singular}s`): strin
 export function callHover(text: string, offset: number, python: boolean, indexCounts: ReadonlyMap<string, { count: number }>): { contents: string; span: Span } | null {
   let start = offset;
   let end = offset;
-  const isWord = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-  while (start > 0 && offset - start < 40 && isWord(text.charCodeAt(start - 1))) start--;
-  while (end < text.length && end - offset < 40 && isWord(text.charCodeAt(end))) end++;
+  while (start > 0 && offset - start < 40 && isWordChar(text.charCodeAt(start - 1))) start--;
+  while (end < text.length && end - offset < 40 && isWordChar(text.charCodeAt(end))) end++;
   const method = text.slice(start, end);
   const category = METHODS[method];
   if (!category) return null;
