@@ -6,6 +6,12 @@
  * Helm template directives (`{{- if … }}`) are tolerated. One forward pass: linear in the text length.
  */
 import { EmbeddedValue, HostSyntax } from '../api';
+import {
+  AMPERSAND, APOSTROPHE, ASTERISK, AT, BACKSLASH, BACKTICK, CARRIAGE_RETURN, COLON, COMMA, DASH, DOLLAR, DOT,
+  EQUALS, EXCLAMATION, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LINE_FEED, LOWER_A, LOWER_CASE_BIT,
+  LOWER_F, LOWER_N, LOWER_O, LOWER_T, LOWER_Y, LOWER_Z, PERCENT, PIPE, PLUS, QUESTION, QUOTE, RIGHT_BRACE,
+  RIGHT_BRACKET, SPACE, TAB, TILDE, UNDERSCORE, isAsciiLetter, isDigit,
+} from '../lex/chars';
 import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeys, keyMayMatter, KeyKind, mayNameWithoutMongo } from './keys';
@@ -47,16 +53,16 @@ const NOT_STRINGS = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Y
 
 /** True when a plain scalar starting with character `c` may be one of NOT_STRINGS (`~`, n, t, f, y, o, a sign or a digit). */
 function mayBeNotString(c: number): boolean {
-  if (c >= 0x30 && c <= 0x39) return true;
-  switch (c | 0x20) {
-    case 0x6e: // n
-    case 0x74: // t
-    case 0x66: // f
-    case 0x79: // y
-    case 0x6f: // o
+  if (isDigit(c)) return true;
+  switch (c | LOWER_CASE_BIT) {
+    case LOWER_N:
+    case LOWER_T:
+    case LOWER_F:
+    case LOWER_Y:
+    case LOWER_O:
       return true;
   }
-  return c === 0x7e || c === 0x2b || c === 0x2d;
+  return c === TILDE || c === PLUS || c === DASH;
 }
 
 /**
@@ -65,13 +71,13 @@ function mayBeNotString(c: number): boolean {
  */
 function keyAssignment(text: string, eq: number): number {
   let i = 0;
-  while (i < 2 && text.charCodeAt(i) === 0x2d) i++;
+  while (i < 2 && text.charCodeAt(i) === DASH) i++;
   if (i >= eq) return -1;
   const c = text.charCodeAt(i);
-  if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f)) return -1;
+  if (!(isAsciiLetter(c) || c === UNDERSCORE)) return -1;
   for (let j = i + 1; j < eq; j++) {
     const d = text.charCodeAt(j);
-    if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || (d >= 0x30 && d <= 0x39) || d === 0x5f || d === 0x2e || d === 0x2d)) return -1;
+    if (!(isAsciiLetter(d) || isDigit(d) || d === UNDERSCORE || d === DOT || d === DASH)) return -1;
   }
   return i;
 }
@@ -83,10 +89,10 @@ function keyAssignment(text: string, eq: number): number {
  */
 function saysNothing(text: string, from: number, to: number): boolean {
   // A quoted key with escapes may say anything once decoded (see keyText).
-  if (indexOfIn(text, 0x5c, from, to) >= 0) return false;
+  if (indexOfIn(text, BACKSLASH, from, to) >= 0) return false;
   for (let i = to - 1; i >= from; i--) {
-    const c = text.charCodeAt(i) | 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return !keyMayMatter(text, from, to);
+    const c = text.charCodeAt(i) | LOWER_CASE_BIT;
+    if ((c >= LOWER_A && c <= LOWER_Z) || isDigit(c)) return !keyMayMatter(text, from, to);
   }
   return false;
 }
@@ -97,14 +103,14 @@ function saysNothing(text: string, from: number, to: number): boolean {
  * unless it may name a collection or an Atlas resource (see mayNameWithoutMongo).
  */
 function saysNothingHere(text: string, from: number, to: number, quietPath: boolean): boolean {
-  if (indexOfIn(text, 0x5c, from, to) >= 0) return false;
+  if (indexOfIn(text, BACKSLASH, from, to) >= 0) return false;
   return quietPath ? !mayNameWithoutMongo(text, from, to) || saysNothing(text, from, to) : saysNothing(text, from, to);
 }
 
 /** Start of the line after the one that ends at `eol` (as lineEnd gives it: at its \n, at the \r of a \r\n, or at the end). */
 function afterEol(text: string, eol: number): number {
   if (eol >= text.length) return text.length;
-  return text.charCodeAt(eol) === 0x0d ? Math.min(eol + 2, text.length) : eol + 1;
+  return text.charCodeAt(eol) === CARRIAGE_RETURN ? Math.min(eol + 2, text.length) : eol + 1;
 }
 
 /** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
@@ -180,10 +186,10 @@ class YamlScanner {
   private isTopLevel(line: number): boolean {
     const text = this.text;
     const c = text.charCodeAt(line);
-    if (isSpace(c) || c === 0x0a || c === 0x0d || c === 0x23) return false;
+    if (isSpace(c) || c === LINE_FEED || c === CARRIAGE_RETURN || c === HASH) return false;
     if (isDocumentMarker(text, line)) return true;
     const eol = lineEnd(text, line);
-    if (c === 0x2d && (line + 1 >= eol || isSpace(text.charCodeAt(line + 1)))) return false;
+    if (c === DASH && (line + 1 >= eol || isSpace(text.charCodeAt(line + 1)))) return false;
     return this.readKey(line, eol);
   }
 
@@ -207,7 +213,7 @@ class YamlScanner {
     }
     if (p >= eol) return afterEol(text, eol);
     const c = text.charCodeAt(p);
-    if (c === 0x23 /* # */) {
+    if (c === HASH) {
       this.mentions(p, eol);
       return afterEol(text, eol);
     }
@@ -217,7 +223,7 @@ class YamlScanner {
       this.mentions(p + 3, eol);
       return afterEol(text, eol);
     }
-    if (p === line && c === 0x25 /* % directive */) return afterEol(text, eol);
+    if (p === line && c === PERCENT /* a directive */) return afterEol(text, eol);
     return this.node(line, p, eol);
   }
 
@@ -234,7 +240,7 @@ class YamlScanner {
     if (to - from < 10 || !this.mentionsMongo(from, to)) return;
     let s = from;
     while (s < to && isSpace(this.text.charCodeAt(s))) s++;
-    const comment = this.text.charCodeAt(s) === 0x23;
+    const comment = this.text.charCodeAt(s) === HASH;
     for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
   }
 
@@ -266,7 +272,7 @@ class YamlScanner {
   private node(line: number, p: number, eol: number): number {
     const text = this.text;
     let itemIndent = -1;
-    while (text.charCodeAt(p) === 0x2d && (p + 1 >= eol || isSpace(text.charCodeAt(p + 1)))) {
+    while (text.charCodeAt(p) === DASH && (p + 1 >= eol || isSpace(text.charCodeAt(p + 1)))) {
       const col = p - line;
       while (this.depth > 0) {
         const top = this.stack[this.depth - 1];
@@ -287,7 +293,7 @@ class YamlScanner {
     if (itemIndent >= 0) p = skipProperties(text, p, eol);
     this.lastKeyLine = -1;
     if (p >= eol) return afterEol(text, eol);
-    if (text.charCodeAt(p) === 0x23) {
+    if (text.charCodeAt(p) === HASH) {
       this.mentions(p, eol);
       return afterEol(text, eol);
     }
@@ -302,7 +308,7 @@ class YamlScanner {
       const keyFrom = this.keyFrom;
       const keyTo = this.keyTo;
       const v = skipProperties(text, this.afterColon, eol);
-      if (v >= eol || text.charCodeAt(v) === 0x23) {
+      if (v >= eol || text.charCodeAt(v) === HASH) {
         this.push(col, keyFrom, keyTo);
         this.lastKeyLine = line;
         this.mentions(v, eol);
@@ -352,10 +358,10 @@ class YamlScanner {
   private droppedValueEnd(v: number, eol: number, parentIndent: number, quietPath: boolean): number {
     const text = this.text;
     const c = text.charCodeAt(v);
-    if (c === 0x22 || c === 0x27) return quotedVerbatimEnd(text, v) >= 0 ? afterEol(text, eol) : -1;
-    if (c === 0x7c || c === 0x3e) return -1;
-    if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) return this.droppedFlowEnd(v, eol, quietPath);
-    if (c === 0x2a /* *alias */) return afterEol(text, eol);
+    if (c === QUOTE || c === APOSTROPHE) return quotedVerbatimEnd(text, v) >= 0 ? afterEol(text, eol) : -1;
+    if (c === PIPE || c === GREATER_THAN) return -1;
+    if (c === LEFT_BRACKET || (c === LEFT_BRACE && text.charCodeAt(v + 1) !== LEFT_BRACE)) return this.droppedFlowEnd(v, eol, quietPath);
+    if (c === ASTERISK /* an alias */) return afterEol(text, eol);
     // A plain scalar: on one line when the next line does not go on with it, or when a comment ends it.
     if (!plainContinues(text, eol, parentIndent, this.stopsPlain) || hasPlainComment(text, v, eol)) return afterEol(text, eol);
     return -1;
@@ -372,26 +378,26 @@ class YamlScanner {
     let i = open;
     while (i < eol) {
       const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x3a || c === 0x2c) {
+      if (c === SPACE || c === TAB || c === COLON || c === COMMA) {
         i++;
         continue;
       }
-      if (c === 0x5b || c === 0x7b) {
-        if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) return -1;
+      if (c === LEFT_BRACKET || c === LEFT_BRACE) {
+        if (c === LEFT_BRACE && text.charCodeAt(i + 1) === LEFT_BRACE) return -1;
         depth++;
         i++;
         continue;
       }
-      if (c === 0x5d || c === 0x7d) {
+      if (c === RIGHT_BRACKET || c === RIGHT_BRACE) {
         i++;
         if (--depth === 0) return afterEol(text, eol);
         continue;
       }
       let from = i;
       let to: number;
-      if (c === 0x22 || c === 0x27) {
+      if (c === QUOTE || c === APOSTROPHE) {
         const close = quotedVerbatimEnd(text, i);
-        if (close < 0 || indexOfIn(text, 0x3d, i + 1, close) >= 0) return -1;
+        if (close < 0 || indexOfIn(text, EQUALS, i + 1, close) >= 0) return -1;
         from = i + 1;
         to = close;
         i = close + 1;
@@ -400,11 +406,11 @@ class YamlScanner {
         let j = i;
         for (; j < eol; j++) {
           const d = text.charCodeAt(j);
-          if (d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d) break;
-          if (d === 0x3a) {
+          if (d === COMMA || d === LEFT_BRACKET || d === RIGHT_BRACKET || d === LEFT_BRACE || d === RIGHT_BRACE) break;
+          if (d === COLON) {
             const e = text.charCodeAt(j + 1);
-            if (j + 1 >= eol || e === 0x20 || e === 0x09 || e === 0x2c) break;
-          } else if (d === 0x23 || d === 0x24 || d === 0x3d || d === 0x0d) {
+            if (j + 1 >= eol || e === SPACE || e === TAB || e === COMMA) break;
+          } else if (d === HASH || d === DOLLAR || d === EQUALS || d === CARRIAGE_RETURN) {
             return -1;
           }
         }
@@ -413,7 +419,7 @@ class YamlScanner {
       }
       let k = i;
       while (k < eol && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === 0x3a && !saysNothingHere(text, from, to, quietPath)) return -1;
+      if (text.charCodeAt(k) === COLON && !saysNothingHere(text, from, to, quietPath)) return -1;
     }
     return -1;
   }
@@ -450,18 +456,18 @@ class YamlScanner {
     const c = text.charCodeAt(v);
     let scalar: Scalar | undefined;
     let syntax: HostSyntax = 'yaml-plain';
-    if (c === 0x7c /* | */ || c === 0x3e /* > */) {
+    if (c === PIPE || c === GREATER_THAN) {
       scalar = readBlockScalar(text, v, parentIndent);
       syntax = 'yaml-block';
-    } else if (c === 0x22 || c === 0x27) {
-      syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
+    } else if (c === QUOTE || c === APOSTROPHE) {
+      syntax = c === QUOTE ? 'yaml-double' : 'yaml-single';
       const close = quotedVerbatimEnd(text, v);
       if (close >= 0) return this.verbatimValue(v + 1, close, close + 1, -1, eol, syntax, key, isItem, wantText);
       scalar = readQuoted(text, v, parentIndent);
-    } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) {
+    } else if (c === LEFT_BRACKET || (c === LEFT_BRACE && text.charCodeAt(v + 1) !== LEFT_BRACE)) {
       this.resumeAt = nextLine(text, this.flow(v, eol, parentIndent, key));
       return undefined;
-    } else if (c === 0x2a /* *alias */) {
+    } else if (c === ASTERISK /* an alias */) {
       this.resumeAt = nextLine(text, v);
       return undefined;
     }
@@ -505,7 +511,7 @@ class YamlScanner {
     this.peekLine = line;
     this.peekFirst = s;
     this.peekEol = le;
-    if (text.charCodeAt(s) === 0x2d && (s + 1 >= le || isSpace(text.charCodeAt(s + 1)))) return true;
+    if (text.charCodeAt(s) === DASH && (s + 1 >= le || isSpace(text.charCodeAt(s + 1)))) return true;
     return this.readKey(s, le) || text.startsWith('{{', s);
   };
 
@@ -556,7 +562,7 @@ class YamlScanner {
     if (from >= to) return;
     const text = this.text;
     // What emit would drop at once: no key that says what it is, no mention of mongo, no `KEY=` of an item.
-    if (!this.mentionsMongo(from, to) && !(isItem && indexOfIn(text, 0x3d, from, to) >= 0) && this.classify(k1, k2) === undefined) return;
+    if (!this.mentionsMongo(from, to) && !(isItem && indexOfIn(text, EQUALS, from, to) >= 0) && this.classify(k1, k2) === undefined) return;
     this.emit(verbatim(text, from, to), syntax, k1, k2, isItem);
   }
 
@@ -609,32 +615,32 @@ class YamlScanner {
     let i = open;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      if (c === 0x0a) {
+      if (c === LINE_FEED) {
         const s = nextLine(text, i);
         let j = s;
         while (j < text.length && isSpace(text.charCodeAt(j))) j++;
         const d = text.charCodeAt(j);
-        if (j < text.length && d !== 0x0a && d !== 0x0d && j - s <= parentIndent && d !== 0x5d && d !== 0x7d) return i;
+        if (j < text.length && d !== LINE_FEED && d !== CARRIAGE_RETURN && j - s <= parentIndent && d !== RIGHT_BRACKET && d !== RIGHT_BRACE) return i;
         i = s;
         eol = lineEnd(text, s);
         continue;
       }
-      if (isSpace(c) || c === 0x0d || c === 0x3a) {
+      if (isSpace(c) || c === CARRIAGE_RETURN || c === COLON) {
         i++;
         continue;
       }
-      if (c === 0x2c) {
+      if (c === COMMA) {
         if (depth > 0) keyFrom[depth - 1] = -1;
         i++;
-      } else if (c === 0x23 && i > open && /\s/.test(text[i - 1])) {
+      } else if (c === HASH && i > open && /\s/.test(text[i - 1])) {
         this.mentions(i, eol);
         i = eol;
-      } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(i + 1) !== 0x7b)) {
-        isMap[depth] = c === 0x7b;
+      } else if (c === LEFT_BRACKET || (c === LEFT_BRACE && text.charCodeAt(i + 1) !== LEFT_BRACE)) {
+        isMap[depth] = c === LEFT_BRACE;
         keyFrom[depth] = -1;
         depth++;
         i++;
-      } else if (c === 0x5d || c === 0x7d) {
+      } else if (c === RIGHT_BRACKET || c === RIGHT_BRACE) {
         if (depth > 0) depth--;
         i++;
         if (depth === 0) return i;
@@ -644,8 +650,8 @@ class YamlScanner {
         let end: number;
         let decoded: DecodedText | undefined;
         let syntax: HostSyntax = 'yaml-plain';
-        if (c === 0x22 || c === 0x27) {
-          syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
+        if (c === QUOTE || c === APOSTROPHE) {
+          syntax = c === QUOTE ? 'yaml-double' : 'yaml-single';
           const close = quotedVerbatimEnd(text, i);
           if (close >= 0) {
             from = i + 1;
@@ -666,7 +672,7 @@ class YamlScanner {
         while (k < text.length && isSpace(text.charCodeAt(k))) k++;
         if (depth > 0) {
           const top = depth - 1;
-          if (isMap[top] && keyFrom[top] < 0 && text.charCodeAt(k) === 0x3a) {
+          if (isMap[top] && keyFrom[top] < 0 && text.charCodeAt(k) === COLON) {
             keyFrom[top] = from;
             keyTo[top] = to;
             keyText[top] = decoded ? decoded.text : undefined;
@@ -720,22 +726,22 @@ interface KeyBounds {
  */
 function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
   const c = text.charCodeAt(p);
-  if (c === 0x22 || c === 0x27) {
+  if (c === QUOTE || c === APOSTROPHE) {
     for (let j = p + 1; j < eol; j++) {
       const d = text.charCodeAt(j);
-      if (d === 0x5c && c === 0x22) {
+      if (d === BACKSLASH && c === QUOTE) {
         j++;
         continue;
       }
       if (d !== c) continue;
-      if (c === 0x27 && text.charCodeAt(j + 1) === 0x27) {
+      if (c === APOSTROPHE && text.charCodeAt(j + 1) === APOSTROPHE) {
         // `''` is a quote inside a single-quoted key.
         j++;
         continue;
       }
       let k = j + 1;
       while (k < eol && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === 0x3a && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) {
+      if (text.charCodeAt(k) === COLON && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) {
         out.keyFrom = p + 1;
         out.keyTo = j;
         return k + 1;
@@ -746,29 +752,29 @@ function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
   }
   // Indicators that cannot start a plain key (`[`, `{`, `|`, `>`, `?`, `%`, `@`, `` ` ``, `#`, `!`, `&`, `*`, `,`).
   switch (c) {
-    case 0x5b:
-    case 0x7b:
-    case 0x7c:
-    case 0x3e:
-    case 0x3f:
-    case 0x25:
-    case 0x40:
-    case 0x60:
-    case 0x23:
-    case 0x21:
-    case 0x26:
-    case 0x2a:
-    case 0x2c:
+    case LEFT_BRACKET:
+    case LEFT_BRACE:
+    case PIPE:
+    case GREATER_THAN:
+    case QUESTION:
+    case PERCENT:
+    case AT:
+    case BACKTICK:
+    case HASH:
+    case EXCLAMATION:
+    case AMPERSAND:
+    case ASTERISK:
+    case COMMA:
       return -1;
   }
   for (let j = p; j < eol; j++) {
     const d = text.charCodeAt(j);
-    if (d > 0x3a) {
+    if (d > COLON) {
       // Letters and most punctuation: only `{{` (a template directive) ends the search.
-      if (d === 0x7b && text.charCodeAt(j + 1) === 0x7b) return -1;
+      if (d === LEFT_BRACE && text.charCodeAt(j + 1) === LEFT_BRACE) return -1;
       continue;
     }
-    if (d === 0x3a) {
+    if (d === COLON) {
       if (j + 1 >= eol || isSpace(text.charCodeAt(j + 1))) {
         let e = j;
         while (e > p && isSpace(text.charCodeAt(e - 1))) e--;
@@ -777,7 +783,7 @@ function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
         out.keyTo = e;
         return j + 1;
       }
-    } else if ((d === 0x23 || d === 0x22 || d === 0x27) && j > p && isSpace(text.charCodeAt(j - 1))) {
+    } else if ((d === HASH || d === QUOTE || d === APOSTROPHE) && j > p && isSpace(text.charCodeAt(j - 1))) {
       return -1;
     }
   }
@@ -787,7 +793,7 @@ function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
 /** The key text[from, to) as readKey found it: a quoted key is decoded (`"a\\"b"`, `'it''s'`). */
 function keyText(text: string, from: number, to: number): string {
   const q = text.charCodeAt(to);
-  if ((q === 0x22 || q === 0x27) && from > 0 && text.charCodeAt(from - 1) === q) {
+  if ((q === QUOTE || q === APOSTROPHE) && from > 0 && text.charCodeAt(from - 1) === q) {
     const scalar = readQuoted(text, from - 1, -1);
     if (scalar && scalar.end === to + 1) return scalar.d.text;
   }
@@ -799,7 +805,7 @@ function skipProperties(text: string, i: number, eol: number): number {
   for (;;) {
     while (i < eol && isSpace(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
-    if (i >= eol || (c !== 0x26 && c !== 0x21)) return i;
+    if (i >= eol || (c !== AMPERSAND && c !== EXCLAMATION)) return i;
     while (i < eol && !isSpace(text.charCodeAt(i))) i++;
   }
 }
