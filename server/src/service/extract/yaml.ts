@@ -137,19 +137,8 @@ class YamlScanner extends YamlValues {
     const text = this.text;
     let itemIndent = -1;
     while (text.charCodeAt(p) === DASH && (p + 1 >= eol || isSpace(text.charCodeAt(p + 1)))) {
-      const col = p - line;
-      while (this.depth > 0) {
-        const top = this.stack[this.depth - 1];
-        if (top.indent < col) break;
-        // A sequence at the indentation of the key on the line before (`key:\n- a`), or of one already seen.
-        if (top.indent === col && (top.sequenceAtSameIndent || this.lastKeyLine >= 0)) {
-          top.sequenceAtSameIndent = true;
-          break;
-        }
-        this.depth--;
-      }
-      if (this.lastName && this.lastName.col > col) this.lastName = undefined;
-      itemIndent = col;
+      itemIndent = p - line;
+      this.startItem(itemIndent);
       p++;
       while (p < eol && isSpace(text.charCodeAt(p))) p++;
     }
@@ -161,45 +150,7 @@ class YamlScanner extends YamlValues {
       this.mentions(p, eol);
       return afterEol(text, eol);
     }
-    if (this.readKey(p, eol)) {
-      const col = p - line;
-      const stack = this.stack;
-      let depth = this.depth;
-      while (depth > 0 && stack[depth - 1].indent >= col) depth--;
-      this.depth = depth;
-      // A key left of the last `name:` ends the mapping it was in.
-      if (this.lastName && this.lastName.col > col) this.lastName = undefined;
-      const keyFrom = this.keyFrom;
-      const keyTo = this.keyTo;
-      const v = skipProperties(text, this.afterColon, eol);
-      if (v >= eol || text.charCodeAt(v) === HASH) {
-        this.push(col, keyFrom, keyTo);
-        this.lastKeyLine = line;
-        this.mentions(v, eol);
-        return afterEol(text, eol);
-      }
-      const lastName = this.lastName;
-      let leaf: string | null = null;
-      if (keyTo - keyFrom === 5 && text.startsWith('value', keyFrom) && lastName && lastName.col === col && lastName.depth === depth) {
-        leaf = lastName.value;
-      } else {
-        this.leafFrom = keyFrom;
-        this.leafTo = keyTo;
-        this.leafKey = undefined;
-      }
-      const isName = keyTo - keyFrom === 4 && text.startsWith('name', keyFrom);
-      if (leaf === null && !isName && !this.mentionsMongo(keyFrom, eol)) {
-        // Most lines: neither the key nor the rest of the line can make a value worth reporting.
-        const quietPath = depth === 0 || !stack[depth - 1].mongo;
-        if (saysNothingHere(text, keyFrom, keyTo, quietPath)) {
-          const next = this.droppedValueEnd(v, eol, col, quietPath);
-          if (next >= 0) return next;
-        }
-      }
-      const scalar = this.value(v, eol, col, leaf, false, isName);
-      if (isName && scalar !== undefined) this.lastName = { col, depth, value: scalar };
-      return this.resumeAt;
-    }
+    if (this.readKey(p, eol)) return this.keyLine(line, p, eol);
     if (itemIndent >= 0) {
       this.value(p, eol, itemIndent, undefined, true, false);
       return this.resumeAt;
@@ -212,6 +163,63 @@ class YamlScanner extends YamlValues {
     }
     this.mentions(p, eol);
     return afterEol(text, eol);
+  }
+
+  /** Reads a sequence item's `- ` at column `col`: it ends the mappings it is not inside of. */
+  private startItem(col: number): void {
+    while (this.depth > 0) {
+      const top = this.stack[this.depth - 1];
+      if (top.indent < col) break;
+      // A sequence at the indentation of the key on the line before (`key:\n- a`), or of one already seen.
+      if (top.indent === col && (top.sequenceAtSameIndent || this.lastKeyLine >= 0)) {
+        top.sequenceAtSameIndent = true;
+        break;
+      }
+      this.depth--;
+    }
+    if (this.lastName && this.lastName.col > col) this.lastName = undefined;
+  }
+
+  /** Reads the key that readKey found at `p` on the line starting at `line` (ending at `eol`), and its value; returns where to go on. */
+  private keyLine(line: number, p: number, eol: number): number {
+    const text = this.text;
+    const col = p - line;
+    const stack = this.stack;
+    let depth = this.depth;
+    while (depth > 0 && stack[depth - 1].indent >= col) depth--;
+    this.depth = depth;
+    // A key left of the last `name:` ends the mapping it was in.
+    if (this.lastName && this.lastName.col > col) this.lastName = undefined;
+    const keyFrom = this.keyFrom;
+    const keyTo = this.keyTo;
+    const v = skipProperties(text, this.afterColon, eol);
+    if (v >= eol || text.charCodeAt(v) === HASH) {
+      this.push(col, keyFrom, keyTo);
+      this.lastKeyLine = line;
+      this.mentions(v, eol);
+      return afterEol(text, eol);
+    }
+    const lastName = this.lastName;
+    let leaf: string | null = null;
+    if (keyTo - keyFrom === 5 && text.startsWith('value', keyFrom) && lastName && lastName.col === col && lastName.depth === depth) {
+      leaf = lastName.value;
+    } else {
+      this.leafFrom = keyFrom;
+      this.leafTo = keyTo;
+      this.leafKey = undefined;
+    }
+    const isName = keyTo - keyFrom === 4 && text.startsWith('name', keyFrom);
+    if (leaf === null && !isName && !this.mentionsMongo(keyFrom, eol)) {
+      // Most lines: neither the key nor the rest of the line can make a value worth reporting.
+      const quietPath = depth === 0 || !stack[depth - 1].mongo;
+      if (saysNothingHere(text, keyFrom, keyTo, quietPath)) {
+        const next = this.droppedValueEnd(v, eol, col, quietPath);
+        if (next >= 0) return next;
+      }
+    }
+    const scalar = this.value(v, eol, col, leaf, false, isName);
+    if (isName && scalar !== undefined) this.lastName = { col, depth, value: scalar };
+    return this.resumeAt;
   }
 
   /**

@@ -51,36 +51,40 @@ export interface KeyBounds {
   keyTo: number;
 }
 
+/** readKey for a key quoted with the quote at p. */
+function readQuotedKey(text: string, p: number, eol: number, out: KeyBounds): number {
+  const c = text.charCodeAt(p);
+  for (let j = p + 1; j < eol; j++) {
+    const d = text.charCodeAt(j);
+    if (d === BACKSLASH && c === QUOTE) {
+      j++;
+      continue;
+    }
+    if (d !== c) continue;
+    if (c === APOSTROPHE && text.charCodeAt(j + 1) === APOSTROPHE) {
+      // `''` is a quote inside a single-quoted key.
+      j++;
+      continue;
+    }
+    let k = j + 1;
+    while (k < eol && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === COLON && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) {
+      out.keyFrom = p + 1;
+      out.keyTo = j;
+      return k + 1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /**
  * `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line): returns the
  * offset after the colon and puts the bounds of the key text in `out`; -1 when there is no key.
  */
 export function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
   const c = text.charCodeAt(p);
-  if (c === QUOTE || c === APOSTROPHE) {
-    for (let j = p + 1; j < eol; j++) {
-      const d = text.charCodeAt(j);
-      if (d === BACKSLASH && c === QUOTE) {
-        j++;
-        continue;
-      }
-      if (d !== c) continue;
-      if (c === APOSTROPHE && text.charCodeAt(j + 1) === APOSTROPHE) {
-        // `''` is a quote inside a single-quoted key.
-        j++;
-        continue;
-      }
-      let k = j + 1;
-      while (k < eol && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === COLON && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) {
-        out.keyFrom = p + 1;
-        out.keyTo = j;
-        return k + 1;
-      }
-      return -1;
-    }
-    return -1;
-  }
+  if (c === QUOTE || c === APOSTROPHE) return readQuotedKey(text, p, eol, out);
   // Indicators that cannot start a plain key (`[`, `{`, `|`, `>`, `?`, `%`, `@`, `` ` ``, `#`, `!`, `&`, `*`, `,`).
   switch (c) {
     case LEFT_BRACKET:
