@@ -69,7 +69,6 @@ function skipLineFold(text: string, i: number, parentIndent: number): { next: nu
   }
 }
 
-/** Reads a quoted scalar opening at `open`; undefined when it is not closed. */
 /**
  * Offset of the closing quote of the quoted scalar opening at `open` when it is a verbatim slice of its
  * line (no escape, no doubled quote, no line break: most are), or -1.
@@ -91,6 +90,36 @@ export function quotedVerbatimEnd(text: string, open: number): number {
   return -1;
 }
 
+/**
+ * Decodes the escape whose backslash is at `i` in a double-quoted scalar into `b`; returns the offset
+ * after it, or -1 when it escapes a line break after which the scalar cannot go on (see skipLineFold).
+ */
+function readEscape(text: string, i: number, parentIndent: number, b: DecodedBuilder): number {
+  const e = text[i + 1];
+  if (e === '\n' || e === '\r') {
+    // An escaped line break: the lines join without a space.
+    const fold = skipLineFold(text, i + 1, parentIndent);
+    return fold ? fold.next : -1;
+  }
+  if (e !== undefined && DOUBLE_ESCAPES[e] !== undefined) {
+    b.char(DOUBLE_ESCAPES[e], i);
+    return i + 2;
+  }
+  if (e !== undefined && HEX_ESCAPE_LENGTH[e] !== undefined) {
+    const n = HEX_ESCAPE_LENGTH[e];
+    const s = fromCodePoint(hexValue(text, i + 2, n));
+    if (s !== undefined) {
+      b.char(s, i);
+      return i + 2 + n;
+    }
+    b.raw(i, i + 2);
+    return i + 2;
+  }
+  b.raw(i, Math.min(i + 2, text.length));
+  return i + 2;
+}
+
+/** Reads a quoted scalar opening at `open`; undefined when it is not closed. */
 export function readQuoted(text: string, open: number, parentIndent: number): Scalar | undefined {
   const double = text.charCodeAt(open) === QUOTE;
   const close = quotedVerbatimEnd(text, open);
@@ -117,29 +146,8 @@ export function readQuoted(text: string, open: number, parentIndent: number): Sc
     }
     if (double && c === BACKSLASH) {
       b.raw(run, i);
-      const e = text[i + 1];
-      if (e === '\n' || e === '\r') {
-        // An escaped line break: the lines join without a space.
-        const fold = skipLineFold(text, i + 1, parentIndent);
-        if (!fold) return undefined;
-        i = fold.next;
-      } else if (e !== undefined && DOUBLE_ESCAPES[e] !== undefined) {
-        b.char(DOUBLE_ESCAPES[e], i);
-        i += 2;
-      } else if (e !== undefined && HEX_ESCAPE_LENGTH[e] !== undefined) {
-        const n = HEX_ESCAPE_LENGTH[e];
-        const s = fromCodePoint(hexValue(text, i + 2, n));
-        if (s !== undefined) {
-          b.char(s, i);
-          i += 2 + n;
-        } else {
-          b.raw(i, i + 2);
-          i += 2;
-        }
-      } else {
-        b.raw(i, Math.min(i + 2, text.length));
-        i += 2;
-      }
+      i = readEscape(text, i, parentIndent, b);
+      if (i < 0) return undefined;
       run = i;
       continue;
     }
