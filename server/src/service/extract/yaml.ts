@@ -4,9 +4,12 @@
  * compose `environment:` lists, `- name: X` / `value: …` pairs as in Kubernetes `env:`), plain,
  * quoted and block scalars, simple flow collections, comments and document markers.
  * Helm template directives (`{{- if … }}`) are tolerated. One forward pass: linear in the text length.
+ *
+ * This file reads the block structure; keys are read in yamlKeys.ts, scalars in yamlScalars.ts, flow
+ * collections in yamlFlow.ts, and the mapping stack and the reporting of values are in yamlValues.ts.
  */
 import { EmbeddedValue, HostSyntax } from '../api';
-import { ASTERISK, DASH, GREATER_THAN, HASH, PERCENT, PIPE, QUOTE, APOSTROPHE, CARRIAGE_RETURN, LINE_FEED } from '../lex/chars';
+import { APOSTROPHE, ASTERISK, CARRIAGE_RETURN, DASH, GREATER_THAN, HASH, LINE_FEED, PERCENT, PIPE, QUOTE } from '../lex/chars';
 import { isSpace, lineEnd, nextLine } from './decoded';
 import { StepExtractor } from './steps';
 import { droppedFlowEnd, FlowReader, opensFlow } from './yamlFlow';
@@ -24,7 +27,6 @@ import {
   Scalar,
 } from './yamlScalars';
 import { YamlValues } from './yamlValues';
-
 
 /** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
 interface LastName {
