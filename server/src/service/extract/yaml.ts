@@ -4,15 +4,17 @@
  * compose `environment:` lists, `- name: X` / `value: …` pairs as in Kubernetes `env:`), plain,
  * quoted and block scalars, simple flow collections, comments and document markers.
  * Helm template directives (`{{- if … }}`) are tolerated. One forward pass: linear in the text length.
+ *
+ * This file reads the block structure; keys are read in yamlKeys.ts, scalars in yamlScalars.ts, flow
+ * collections in yamlFlow.ts, and the mapping stack and the reporting of values are in yamlValues.ts.
  */
 import { EmbeddedValue, HostSyntax } from '../api';
-import { DecodedText, indexOfIn, isSpace, lineEnd, nextLine, subDecoded, verbatim, withText } from './decoded';
-import { emitString, mayMentionMongo } from './detect';
-import { classifyKeys, keyMayMatter, KeyKind, mayNameWithoutMongo } from './keys';
-import { findUriTokens } from './plainText';
+import { APOSTROPHE, ASTERISK, CARRIAGE_RETURN, DASH, GREATER_THAN, HASH, LINE_FEED, PERCENT, PIPE, QUOTE } from '../lex/chars';
+import { isSpace, lineEnd, nextLine } from './decoded';
 import { StepExtractor } from './steps';
+import { droppedFlowEnd, FlowReader, opensFlow } from './yamlFlow';
+import { afterEol, Key, readKey, saysNothingHere, skipProperties } from './yamlKeys';
 import {
-  flowPlainEnd,
   isDocumentMarker,
   hasPlainComment,
   lastPlainComment,
@@ -24,88 +26,7 @@ import {
   readQuoted,
   Scalar,
 } from './yamlScalars';
-
-/** A value's own key: a string, undefined when it has none, or null for the key on the value's line (see leafText). */
-type Key = string | null | undefined;
-
-interface Entry {
-  indent: number;
-  /** The key is the text [from, to), sliced into `key` when first needed (see keyOf). */
-  from: number;
-  to: number;
-  key: string | undefined;
-  /** A block sequence at the same indentation as its key (`key:\n- a`) has started. */
-  sequenceAtSameIndent: boolean;
-  /** What this key and the two above it say about a value under it; computed when first asked (undefined until then). */
-  kind: KeyKind | null | undefined;
-  /** This key or one of the keys above it mentions "mongo". */
-  mongo: boolean;
-}
-
-/** Plain scalars that YAML reads as null, booleans or numbers: not strings. */
-const NOT_STRINGS = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|no|No|on|On|off|Off|[-+]?[0-9][0-9_.eE+-]*)$/;
-
-/** True when a plain scalar starting with character `c` may be one of NOT_STRINGS (`~`, n, t, f, y, o, a sign or a digit). */
-function mayBeNotString(c: number): boolean {
-  if (c >= 0x30 && c <= 0x39) return true;
-  switch (c | 0x20) {
-    case 0x6e: // n
-    case 0x74: // t
-    case 0x66: // f
-    case 0x79: // y
-    case 0x6f: // o
-      return true;
-  }
-  return c === 0x7e || c === 0x2b || c === 0x2d;
-}
-
-/**
- * Where the name starts in an item `KEY=value` whose first `=` is at `eq` (`KEY` is
- * `-{0,2}[A-Za-z_][A-Za-z0-9_.-]*`: the name is after the dashes), or -1 when text[0, eq) is not one.
- */
-function keyAssignment(text: string, eq: number): number {
-  let i = 0;
-  while (i < 2 && text.charCodeAt(i) === 0x2d) i++;
-  if (i >= eq) return -1;
-  const c = text.charCodeAt(i);
-  if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f)) return -1;
-  for (let j = i + 1; j < eq; j++) {
-    const d = text.charCodeAt(j);
-    if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || (d >= 0x30 && d <= 0x39) || d === 0x5f || d === 0x2e || d === 0x2d)) return -1;
-  }
-  return i;
-}
-
-/**
- * True when the key text[from, to) makes a value nothing whatever the keys above it: it has a letter
- * or a digit (so that it is not all `.`, `:` and `_`, which would leave a parent key as the last
- * segment of the path) and keyMayMatter rules it out.
- */
-function saysNothing(text: string, from: number, to: number): boolean {
-  // A quoted key with escapes may say anything once decoded (see keyText).
-  if (indexOfIn(text, 0x5c, from, to) >= 0) return false;
-  for (let i = to - 1; i >= from; i--) {
-    const c = text.charCodeAt(i) | 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return !keyMayMatter(text, from, to);
-  }
-  return false;
-}
-
-/**
- * True when the key text[from, to) makes a value that does not mention "mongo" nothing: whatever the
- * keys above it (see saysNothing), or, when `quietPath` (no key of the path mentions "mongo" either),
- * unless it may name a collection or an Atlas resource (see mayNameWithoutMongo).
- */
-function saysNothingHere(text: string, from: number, to: number, quietPath: boolean): boolean {
-  if (indexOfIn(text, 0x5c, from, to) >= 0) return false;
-  return quietPath ? !mayNameWithoutMongo(text, from, to) || saysNothing(text, from, to) : saysNothing(text, from, to);
-}
-
-/** Start of the line after the one that ends at `eol` (as lineEnd gives it: at its \n, at the \r of a \r\n, or at the end). */
-function afterEol(text: string, eol: number): number {
-  if (eol >= text.length) return text.length;
-  return text.charCodeAt(eol) === 0x0d ? Math.min(eol + 2, text.length) : eol + 1;
-}
+import { YamlValues } from './yamlValues';
 
 /** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
 interface LastName {
@@ -114,11 +35,8 @@ interface LastName {
   value: string;
 }
 
-class YamlScanner {
-  out: EmbeddedValue[] = [];
-  /** The mapping stack: its entries are stack[0 .. depth); entries past depth are kept for reuse. */
-  private stack: Entry[] = [];
-  private depth = 0;
+/** Reads the block structure of a document (keys, the mapping stack, sequences, scalars); flow collections go to a FlowReader. */
+class YamlScanner extends YamlValues {
   lastName: LastName | undefined;
 
   /** The key found by the last readKey: its text is text[keyFrom, keyTo), its value starts after afterColon. */
@@ -128,26 +46,7 @@ class YamlScanner {
   /** Where the last readKey started (a continuation check reads the key of the next line before the main loop does). */
   private keyAt = -1;
 
-  constructor(private readonly text: string) {}
-
-  /** The first "mongo" (any letter case) at or after mongoFrom: Infinity when there is none, -1 before the first search. */
-  private mongoAt = -1;
-  private mongoFrom = 0;
-  private readonly mongoRe = /mongo/gi;
-
-  /**
-   * True when the document text [from, to) contains "mongo" in any letter case (as mayMentionMongo):
-   * one search per occurrence while ranges are asked about in document order, as they mostly are.
-   */
-  private mentionsMongo(from: number, to: number): boolean {
-    if (this.mongoAt < from || from < this.mongoFrom) {
-      const re = this.mongoRe;
-      re.lastIndex = from;
-      this.mongoAt = re.test(this.text) ? re.lastIndex - 5 : Infinity;
-      this.mongoFrom = from;
-    }
-    return this.mongoAt + 5 <= to;
-  }
+  private readonly flows = new FlowReader(this.text, this);
 
   run(): EmbeddedValue[] {
     const text = this.text;
@@ -180,10 +79,10 @@ class YamlScanner {
   private isTopLevel(line: number): boolean {
     const text = this.text;
     const c = text.charCodeAt(line);
-    if (isSpace(c) || c === 0x0a || c === 0x0d || c === 0x23) return false;
+    if (isSpace(c) || c === LINE_FEED || c === CARRIAGE_RETURN || c === HASH) return false;
     if (isDocumentMarker(text, line)) return true;
     const eol = lineEnd(text, line);
-    if (c === 0x2d && (line + 1 >= eol || isSpace(text.charCodeAt(line + 1)))) return false;
+    if (c === DASH && (line + 1 >= eol || isSpace(text.charCodeAt(line + 1)))) return false;
     return this.readKey(line, eol);
   }
 
@@ -207,7 +106,7 @@ class YamlScanner {
     }
     if (p >= eol) return afterEol(text, eol);
     const c = text.charCodeAt(p);
-    if (c === 0x23 /* # */) {
+    if (c === HASH) {
       this.mentions(p, eol);
       return afterEol(text, eol);
     }
@@ -217,26 +116,10 @@ class YamlScanner {
       this.mentions(p + 3, eol);
       return afterEol(text, eol);
     }
-    if (p === line && c === 0x25 /* % directive */) return afterEol(text, eol);
+    if (p === line && c === PERCENT /* a directive */) return afterEol(text, eol);
     return this.node(line, p, eol);
   }
 
-  /** Keys of the enclosing mappings, root first (the innermost 16: only the last few decide what a value is). */
-  private path(): string[] {
-    const from = Math.max(0, this.depth - 16);
-    const path: string[] = [];
-    for (let k = from; k < this.depth; k++) path.push(this.keyOf(this.stack[k]));
-    return path;
-  }
-
-  /** Connection strings in the rest of a line; in a comment when that starts (after blanks) with `#`. */
-  private mentions(from: number, to: number): void {
-    if (to - from < 10 || !this.mentionsMongo(from, to)) return;
-    let s = from;
-    while (s < to && isSpace(this.text.charCodeAt(s))) s++;
-    const comment = this.text.charCodeAt(s) === 0x23;
-    for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
-  }
 
   /**
    * Reads `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line); true
@@ -250,36 +133,14 @@ class YamlScanner {
     return this.afterColon >= 0;
   }
 
-  /**
-   * The own key of the value being read when it is the key on its line (null stands for it): the text
-   * [leafFrom, leafTo), sliced when first needed.
-   */
-  private leafFrom = 0;
-  private leafTo = 0;
-  private leafKey: string | undefined;
-
-  private leafText(): string {
-    return (this.leafKey ??= keyText(this.text, this.leafFrom, this.leafTo));
-  }
 
   /** Reads the content of one line that starts at `line` with its first non-blank at `p`; returns where to go on. */
   private node(line: number, p: number, eol: number): number {
     const text = this.text;
     let itemIndent = -1;
-    while (text.charCodeAt(p) === 0x2d && (p + 1 >= eol || isSpace(text.charCodeAt(p + 1)))) {
-      const col = p - line;
-      while (this.depth > 0) {
-        const top = this.stack[this.depth - 1];
-        if (top.indent < col) break;
-        // A sequence at the indentation of the key on the line before (`key:\n- a`), or of one already seen.
-        if (top.indent === col && (top.sequenceAtSameIndent || this.lastKeyLine >= 0)) {
-          top.sequenceAtSameIndent = true;
-          break;
-        }
-        this.depth--;
-      }
-      if (this.lastName && this.lastName.col > col) this.lastName = undefined;
-      itemIndent = col;
+    while (text.charCodeAt(p) === DASH && (p + 1 >= eol || isSpace(text.charCodeAt(p + 1)))) {
+      itemIndent = p - line;
+      this.startItem(itemIndent);
       p++;
       while (p < eol && isSpace(text.charCodeAt(p))) p++;
     }
@@ -287,49 +148,11 @@ class YamlScanner {
     if (itemIndent >= 0) p = skipProperties(text, p, eol);
     this.lastKeyLine = -1;
     if (p >= eol) return afterEol(text, eol);
-    if (text.charCodeAt(p) === 0x23) {
+    if (text.charCodeAt(p) === HASH) {
       this.mentions(p, eol);
       return afterEol(text, eol);
     }
-    if (this.readKey(p, eol)) {
-      const col = p - line;
-      const stack = this.stack;
-      let depth = this.depth;
-      while (depth > 0 && stack[depth - 1].indent >= col) depth--;
-      this.depth = depth;
-      // A key left of the last `name:` ends the mapping it was in.
-      if (this.lastName && this.lastName.col > col) this.lastName = undefined;
-      const keyFrom = this.keyFrom;
-      const keyTo = this.keyTo;
-      const v = skipProperties(text, this.afterColon, eol);
-      if (v >= eol || text.charCodeAt(v) === 0x23) {
-        this.push(col, keyFrom, keyTo);
-        this.lastKeyLine = line;
-        this.mentions(v, eol);
-        return afterEol(text, eol);
-      }
-      const lastName = this.lastName;
-      let leaf: string | null = null;
-      if (keyTo - keyFrom === 5 && text.startsWith('value', keyFrom) && lastName && lastName.col === col && lastName.depth === depth) {
-        leaf = lastName.value;
-      } else {
-        this.leafFrom = keyFrom;
-        this.leafTo = keyTo;
-        this.leafKey = undefined;
-      }
-      const isName = keyTo - keyFrom === 4 && text.startsWith('name', keyFrom);
-      if (leaf === null && !isName && !this.mentionsMongo(keyFrom, eol)) {
-        // Most lines: neither the key nor the rest of the line can make a value worth reporting.
-        const quietPath = depth === 0 || !stack[depth - 1].mongo;
-        if (saysNothingHere(text, keyFrom, keyTo, quietPath)) {
-          const next = this.droppedValueEnd(v, eol, col, quietPath);
-          if (next >= 0) return next;
-        }
-      }
-      const scalar = this.value(v, eol, col, leaf, false, isName);
-      if (isName && scalar !== undefined) this.lastName = { col, depth, value: scalar };
-      return this.resumeAt;
-    }
+    if (this.readKey(p, eol)) return this.keyLine(line, p, eol);
     if (itemIndent >= 0) {
       this.value(p, eol, itemIndent, undefined, true, false);
       return this.resumeAt;
@@ -344,6 +167,63 @@ class YamlScanner {
     return afterEol(text, eol);
   }
 
+  /** Reads a sequence item's `- ` at column `col`: it ends the mappings it is not inside of. */
+  private startItem(col: number): void {
+    while (this.depth > 0) {
+      const top = this.stack[this.depth - 1];
+      if (top.indent < col) break;
+      // A sequence at the indentation of the key on the line before (`key:\n- a`), or of one already seen.
+      if (top.indent === col && (top.sequenceAtSameIndent || this.lastKeyLine >= 0)) {
+        top.sequenceAtSameIndent = true;
+        break;
+      }
+      this.depth--;
+    }
+    if (this.lastName && this.lastName.col > col) this.lastName = undefined;
+  }
+
+  /** Reads the key that readKey found at `p` on the line starting at `line` (ending at `eol`), and its value; returns where to go on. */
+  private keyLine(line: number, p: number, eol: number): number {
+    const text = this.text;
+    const col = p - line;
+    const stack = this.stack;
+    let depth = this.depth;
+    while (depth > 0 && stack[depth - 1].indent >= col) depth--;
+    this.depth = depth;
+    // A key left of the last `name:` ends the mapping it was in.
+    if (this.lastName && this.lastName.col > col) this.lastName = undefined;
+    const keyFrom = this.keyFrom;
+    const keyTo = this.keyTo;
+    const v = skipProperties(text, this.afterColon, eol);
+    if (v >= eol || text.charCodeAt(v) === HASH) {
+      this.push(col, keyFrom, keyTo);
+      this.lastKeyLine = line;
+      this.mentions(v, eol);
+      return afterEol(text, eol);
+    }
+    const lastName = this.lastName;
+    let leaf: string | null = null;
+    if (keyTo - keyFrom === 5 && text.startsWith('value', keyFrom) && lastName && lastName.col === col && lastName.depth === depth) {
+      leaf = lastName.value;
+    } else {
+      this.leafFrom = keyFrom;
+      this.leafTo = keyTo;
+      this.leafKey = undefined;
+    }
+    const isName = keyTo - keyFrom === 4 && text.startsWith('name', keyFrom);
+    if (leaf === null && !isName && !this.mentionsMongo(keyFrom, eol)) {
+      // Most lines: neither the key nor the rest of the line can make a value worth reporting.
+      const quietPath = depth === 0 || !stack[depth - 1].mongo;
+      if (saysNothingHere(text, keyFrom, keyTo, quietPath)) {
+        const next = this.droppedValueEnd(v, eol, col, quietPath);
+        if (next >= 0) return next;
+      }
+    }
+    const scalar = this.value(v, eol, col, leaf, false, isName);
+    if (isName && scalar !== undefined) this.lastName = { col, depth, value: scalar };
+    return this.resumeAt;
+  }
+
   /**
    * Where to go on after a value at `v` of a key that says nothing, on a line ending at `eol` without
    * "mongo" from the key on, when the value is all on that line: nothing on the line can be reported
@@ -352,94 +232,21 @@ class YamlScanner {
   private droppedValueEnd(v: number, eol: number, parentIndent: number, quietPath: boolean): number {
     const text = this.text;
     const c = text.charCodeAt(v);
-    if (c === 0x22 || c === 0x27) return quotedVerbatimEnd(text, v) >= 0 ? afterEol(text, eol) : -1;
-    if (c === 0x7c || c === 0x3e) return -1;
-    if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) return this.droppedFlowEnd(v, eol, quietPath);
-    if (c === 0x2a /* *alias */) return afterEol(text, eol);
+    if (c === QUOTE || c === APOSTROPHE) return quotedVerbatimEnd(text, v) >= 0 ? afterEol(text, eol) : -1;
+    if (c === PIPE || c === GREATER_THAN) return -1;
+    if (opensFlow(text, v, c)) return droppedFlowEnd(text, v, eol, quietPath);
+    if (c === ASTERISK /* an alias */) return afterEol(text, eol);
     // A plain scalar: on one line when the next line does not go on with it, or when a comment ends it.
     if (!plainContinues(text, eol, parentIndent, this.stopsPlain) || hasPlainComment(text, v, eol)) return afterEol(text, eol);
     return -1;
   }
 
-  /**
-   * droppedValueEnd for a flow collection opening at `open`: read as flow does, when it closes on its
-   * line and every scalar followed by `:` (every key) says nothing. -1 when it does not, or when
-   * something rarer comes (`#`, `$`, `=`, `{{`, a quoted scalar with escapes): then flow reads it.
-   */
-  private droppedFlowEnd(open: number, eol: number, quietPath: boolean): number {
-    const text = this.text;
-    let depth = 0;
-    let i = open;
-    while (i < eol) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x3a || c === 0x2c) {
-        i++;
-        continue;
-      }
-      if (c === 0x5b || c === 0x7b) {
-        if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) return -1;
-        depth++;
-        i++;
-        continue;
-      }
-      if (c === 0x5d || c === 0x7d) {
-        i++;
-        if (--depth === 0) return afterEol(text, eol);
-        continue;
-      }
-      let from = i;
-      let to: number;
-      if (c === 0x22 || c === 0x27) {
-        const close = quotedVerbatimEnd(text, i);
-        if (close < 0 || indexOfIn(text, 0x3d, i + 1, close) >= 0) return -1;
-        from = i + 1;
-        to = close;
-        i = close + 1;
-      } else {
-        // A plain scalar, as flowPlainEnd reads it, but for what is rare: placeholders, comments, `KEY=` items.
-        let j = i;
-        for (; j < eol; j++) {
-          const d = text.charCodeAt(j);
-          if (d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d) break;
-          if (d === 0x3a) {
-            const e = text.charCodeAt(j + 1);
-            if (j + 1 >= eol || e === 0x20 || e === 0x09 || e === 0x2c) break;
-          } else if (d === 0x23 || d === 0x24 || d === 0x3d || d === 0x0d) {
-            return -1;
-          }
-        }
-        while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
-        to = i = j;
-      }
-      let k = i;
-      while (k < eol && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === 0x3a && !saysNothingHere(text, from, to, quietPath)) return -1;
-    }
-    return -1;
-  }
+
 
   /** Line of the last key whose value is on the following lines (-1 once another line was read). */
   private lastKeyLine = -1;
   /** Where the main loop goes on after a value: the start of the line after it. */
   private resumeAt = 0;
-
-  /** Pushes the key text[from, to) at indentation `indent` on the mapping stack. */
-  private push(indent: number, from: number, to: number): void {
-    const e = this.stack[this.depth];
-    const mongo = (this.depth > 0 && this.stack[this.depth - 1].mongo) || this.mentionsMongo(from, to);
-    if (e === undefined) {
-      this.stack.push({ indent, from, to, key: undefined, sequenceAtSameIndent: false, kind: undefined, mongo });
-    } else {
-      e.mongo = mongo;
-      e.indent = indent;
-      e.from = from;
-      e.to = to;
-      e.key = undefined;
-      e.sequenceAtSameIndent = false;
-      e.kind = undefined;
-    }
-    this.depth++;
-  }
 
   /**
    * Reads a value at `v` (on a line ending at `eol`) whose own key (if any) is `key`; returns its
@@ -450,18 +257,18 @@ class YamlScanner {
     const c = text.charCodeAt(v);
     let scalar: Scalar | undefined;
     let syntax: HostSyntax = 'yaml-plain';
-    if (c === 0x7c /* | */ || c === 0x3e /* > */) {
+    if (c === PIPE || c === GREATER_THAN) {
       scalar = readBlockScalar(text, v, parentIndent);
       syntax = 'yaml-block';
-    } else if (c === 0x22 || c === 0x27) {
-      syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
+    } else if (c === QUOTE || c === APOSTROPHE) {
+      syntax = c === QUOTE ? 'yaml-double' : 'yaml-single';
       const close = quotedVerbatimEnd(text, v);
       if (close >= 0) return this.verbatimValue(v + 1, close, close + 1, -1, eol, syntax, key, isItem, wantText);
       scalar = readQuoted(text, v, parentIndent);
-    } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(v + 1) !== 0x7b)) {
-      this.resumeAt = nextLine(text, this.flow(v, eol, parentIndent, key));
+    } else if (opensFlow(text, v, c)) {
+      this.resumeAt = nextLine(text, this.flows.read(v, eol, parentIndent, key));
       return undefined;
-    } else if (c === 0x2a /* *alias */) {
+    } else if (c === ASTERISK /* an alias */) {
       this.resumeAt = nextLine(text, v);
       return undefined;
     }
@@ -505,303 +312,9 @@ class YamlScanner {
     this.peekLine = line;
     this.peekFirst = s;
     this.peekEol = le;
-    if (text.charCodeAt(s) === 0x2d && (s + 1 >= le || isSpace(text.charCodeAt(s + 1)))) return true;
+    if (text.charCodeAt(s) === DASH && (s + 1 >= le || isSpace(text.charCodeAt(s + 1)))) return true;
     return this.readKey(s, le) || text.startsWith('{{', s);
   };
-
-  /** The key path of the stack, and then `k1` and `k2` when given. */
-  private pathWith(k1: string | undefined, k2: string | undefined): string[] {
-    const path = this.path();
-    if (k1 !== undefined) path.push(k1);
-    if (k2 !== undefined) path.push(k2);
-    return path;
-  }
-
-  private keyOf(e: Entry): string {
-    return (e.key ??= keyText(this.text, e.from, e.to));
-  }
-
-  /** The key of stack entry k, or undefined when there is none. */
-  private stackKey(k: number): string | undefined {
-    return k >= 0 ? this.keyOf(this.stack[k]) : undefined;
-  }
-
-  /** What the keys of the stack, then `k1` and `k2` (the innermost, when given), say about a value. */
-  private classify(k1: Key, k2: string | undefined): KeyKind | undefined {
-    const s = this.stack;
-    const n = this.depth;
-    const text = this.text;
-    if (k2 !== undefined) {
-      if (saysNothing(k2, 0, k2.length)) return undefined;
-      return classifyKeys(k2, k1 === null ? this.leafText() : k1, this.stackKey(n - 1));
-    }
-    if (k1 === null) {
-      if (saysNothing(text, this.leafFrom, this.leafTo)) return undefined;
-      return classifyKeys(this.leafText(), this.stackKey(n - 1), this.stackKey(n - 2));
-    }
-    if (k1 !== undefined) {
-      if (saysNothing(k1, 0, k1.length)) return undefined;
-      return classifyKeys(k1, this.stackKey(n - 1), this.stackKey(n - 2));
-    }
-    if (n === 0) return undefined;
-    const top = s[n - 1];
-    if (top.kind === undefined) {
-      top.kind = saysNothing(text, top.from, top.to) ? null : classifyKeys(this.keyOf(top), this.stackKey(n - 2), this.stackKey(n - 3)) ?? null;
-    }
-    return top.kind ?? undefined;
-  }
-
-  /** Emits the document text [from, to) as a scalar (see emit), once it may be worth it. */
-  private emitRange(from: number, to: number, syntax: HostSyntax, k1: Key, k2: string | undefined, isItem: boolean): void {
-    if (from >= to) return;
-    const text = this.text;
-    // What emit would drop at once: no key that says what it is, no mention of mongo, no `KEY=` of an item.
-    if (!this.mentionsMongo(from, to) && !(isItem && indexOfIn(text, 0x3d, from, to) >= 0) && this.classify(k1, k2) === undefined) return;
-    this.emit(verbatim(text, from, to), syntax, k1, k2, isItem);
-  }
-
-  /**
-   * Emits a scalar found under the keys of the stack and then `k1`, `k2` (innermost last, when given).
-   * An item `KEY=value` (compose `environment:` lists) is the value of KEY.
-   */
-  private emit(value: DecodedText, syntax: HostSyntax, key1: Key, k2: string | undefined, isItem: boolean): void {
-    let k1 = key1 === null ? this.leafText() : key1;
-    const text = value.text;
-    if (text.length === 0) return;
-    if (syntax === 'yaml-plain' && mayBeNotString(text.charCodeAt(0)) && NOT_STRINGS.test(text)) return;
-    let from = 0;
-    if (isItem) {
-      const eq = text.indexOf('=');
-      const name = eq > 0 && eq < 256 ? keyAssignment(text, eq) : -1;
-      if (name >= 0) {
-        const key = text.slice(name, eq);
-        from = eq + 1;
-        if (k1 === undefined) k1 = key;
-        else k2 = key;
-      }
-    }
-    const keyKind = this.classify(k1, k2);
-    // Without a key that says what it is, only a value that mentions mongo can hold a connection string.
-    if (keyKind === undefined && !mayMentionMongo(text, from, text.length)) return;
-    let d = kubernetesVariables(value);
-    if (from > 0) d = subDecoded(d, from, d.text.length);
-    emitString(this.out, d, syntax, { keyKind: keyKind ?? null, path: () => this.pathWith(k1, k2) });
-  }
-
-  /** Flow collections open around the current scalar, innermost last: whether each is a mapping, and its current key. */
-  private flowIsMap: boolean[] = [];
-  /** The current key of each: the text [flowKeyFrom, flowKeyTo), or flowKeyText when it was decoded; flowKeyFrom is -1 when there is none. */
-  private flowKeyFrom: number[] = [];
-  private flowKeyTo: number[] = [];
-  private flowKeyText: Array<string | undefined> = [];
-
-  /**
-   * Reads a flow collection (`[a, b]`, `{k: v}`) opening at `open` on a line ending at `eol`, the
-   * value of key `key` (if any); returns the offset after it.
-   */
-  private flow(open: number, eol: number, parentIndent: number, key: Key): number {
-    const text = this.text;
-    const isMap = this.flowIsMap;
-    const keyFrom = this.flowKeyFrom;
-    const keyTo = this.flowKeyTo;
-    const keyText = this.flowKeyText;
-    let depth = 0;
-    let i = open;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a) {
-        const s = nextLine(text, i);
-        let j = s;
-        while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-        const d = text.charCodeAt(j);
-        if (j < text.length && d !== 0x0a && d !== 0x0d && j - s <= parentIndent && d !== 0x5d && d !== 0x7d) return i;
-        i = s;
-        eol = lineEnd(text, s);
-        continue;
-      }
-      if (isSpace(c) || c === 0x0d || c === 0x3a) {
-        i++;
-        continue;
-      }
-      if (c === 0x2c) {
-        if (depth > 0) keyFrom[depth - 1] = -1;
-        i++;
-      } else if (c === 0x23 && i > open && /\s/.test(text[i - 1])) {
-        this.mentions(i, eol);
-        i = eol;
-      } else if (c === 0x5b || (c === 0x7b && text.charCodeAt(i + 1) !== 0x7b)) {
-        isMap[depth] = c === 0x7b;
-        keyFrom[depth] = -1;
-        depth++;
-        i++;
-      } else if (c === 0x5d || c === 0x7d) {
-        if (depth > 0) depth--;
-        i++;
-        if (depth === 0) return i;
-      } else {
-        let from = i;
-        let to: number;
-        let end: number;
-        let decoded: DecodedText | undefined;
-        let syntax: HostSyntax = 'yaml-plain';
-        if (c === 0x22 || c === 0x27) {
-          syntax = c === 0x22 ? 'yaml-double' : 'yaml-single';
-          const close = quotedVerbatimEnd(text, i);
-          if (close >= 0) {
-            from = i + 1;
-            to = close;
-            end = close + 1;
-          } else {
-            const scalar = readQuoted(text, i, parentIndent);
-            if (!scalar) return lineEnd(text, i);
-            decoded = scalar.d;
-            to = end = scalar.end;
-            eol = lineEnd(text, end);
-          }
-        } else {
-          to = end = flowPlainEnd(text, i, eol);
-          if (end === i) to = end = i + 1;
-        }
-        let k = end;
-        while (k < text.length && isSpace(text.charCodeAt(k))) k++;
-        if (depth > 0) {
-          const top = depth - 1;
-          if (isMap[top] && keyFrom[top] < 0 && text.charCodeAt(k) === 0x3a) {
-            keyFrom[top] = from;
-            keyTo[top] = to;
-            keyText[top] = decoded ? decoded.text : undefined;
-          } else if (
-            isMap[top] &&
-            keyFrom[top] >= 0 &&
-            !decoded &&
-            keyText[top] === undefined &&
-            !this.mentionsMongo(from, to) &&
-            saysNothing(text, keyFrom[top], keyTo[top])
-          ) {
-            // A value under a key that says nothing, without "mongo": nothing to report.
-          } else {
-            const inner = isMap[top] && keyFrom[top] >= 0 ? keyText[top] ?? text.slice(keyFrom[top], keyTo[top]) : undefined;
-            let k1 = key;
-            let k2: string | undefined;
-            if (inner !== undefined) {
-              if (k1 === undefined) k1 = inner;
-              else k2 = inner;
-            }
-            if (decoded) this.emit(decoded, syntax, k1, k2, !isMap[top]);
-            else this.emitRange(from, to, syntax, k1, k2, !isMap[top]);
-          }
-        }
-        i = end;
-      }
-    }
-    return i;
-  }
-}
-
-/**
- * Kubernetes expands `$(NAME)` in container `env` values, `command` and `args` (`$$(NAME)` stays):
- * read it as the placeholder `${NAME}`, character for character.
- */
-function kubernetesVariables(d: DecodedText): DecodedText {
-  if (d.text.indexOf('$(') < 0) return d;
-  const text = d.text.replace(/(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (_m, name: string) => `\${${name}}`);
-  return withText(d, text);
-}
-
-/** Where readKey puts the bounds of the key text. */
-interface KeyBounds {
-  keyFrom: number;
-  keyTo: number;
-}
-
-/**
- * `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line): returns the
- * offset after the colon and puts the bounds of the key text in `out`; -1 when there is no key.
- */
-function readKey(text: string, p: number, eol: number, out: KeyBounds): number {
-  const c = text.charCodeAt(p);
-  if (c === 0x22 || c === 0x27) {
-    for (let j = p + 1; j < eol; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 0x5c && c === 0x22) {
-        j++;
-        continue;
-      }
-      if (d !== c) continue;
-      if (c === 0x27 && text.charCodeAt(j + 1) === 0x27) {
-        // `''` is a quote inside a single-quoted key.
-        j++;
-        continue;
-      }
-      let k = j + 1;
-      while (k < eol && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === 0x3a && (k + 1 >= eol || isSpace(text.charCodeAt(k + 1)))) {
-        out.keyFrom = p + 1;
-        out.keyTo = j;
-        return k + 1;
-      }
-      return -1;
-    }
-    return -1;
-  }
-  // Indicators that cannot start a plain key (`[`, `{`, `|`, `>`, `?`, `%`, `@`, `` ` ``, `#`, `!`, `&`, `*`, `,`).
-  switch (c) {
-    case 0x5b:
-    case 0x7b:
-    case 0x7c:
-    case 0x3e:
-    case 0x3f:
-    case 0x25:
-    case 0x40:
-    case 0x60:
-    case 0x23:
-    case 0x21:
-    case 0x26:
-    case 0x2a:
-    case 0x2c:
-      return -1;
-  }
-  for (let j = p; j < eol; j++) {
-    const d = text.charCodeAt(j);
-    if (d > 0x3a) {
-      // Letters and most punctuation: only `{{` (a template directive) ends the search.
-      if (d === 0x7b && text.charCodeAt(j + 1) === 0x7b) return -1;
-      continue;
-    }
-    if (d === 0x3a) {
-      if (j + 1 >= eol || isSpace(text.charCodeAt(j + 1))) {
-        let e = j;
-        while (e > p && isSpace(text.charCodeAt(e - 1))) e--;
-        if (e <= p) return -1;
-        out.keyFrom = p;
-        out.keyTo = e;
-        return j + 1;
-      }
-    } else if ((d === 0x23 || d === 0x22 || d === 0x27) && j > p && isSpace(text.charCodeAt(j - 1))) {
-      return -1;
-    }
-  }
-  return -1;
-}
-
-/** The key text[from, to) as readKey found it: a quoted key is decoded (`"a\\"b"`, `'it''s'`). */
-function keyText(text: string, from: number, to: number): string {
-  const q = text.charCodeAt(to);
-  if ((q === 0x22 || q === 0x27) && from > 0 && text.charCodeAt(from - 1) === q) {
-    const scalar = readQuoted(text, from - 1, -1);
-    if (scalar && scalar.end === to + 1) return scalar.d.text;
-  }
-  return text.slice(from, to);
-}
-
-/** Skips blanks, anchors (`&a`) and tags (`!!str`, `!Ref`) before a value. */
-function skipProperties(text: string, i: number, eol: number): number {
-  for (;;) {
-    while (i < eol && isSpace(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i);
-    if (i >= eol || (c !== 0x26 && c !== 0x21)) return i;
-    while (i < eol && !isSpace(text.charCodeAt(i))) i++;
-  }
 }
 
 export function extractYaml(text: string): EmbeddedValue[] {

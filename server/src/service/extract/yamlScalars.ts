@@ -3,6 +3,11 @@
  * (escapes, folding, escaped line breaks), single-quoted (`''`, folding), plain (multi-line folding)
  * and block scalars (`|`, `>` with indentation indicators). Each runs forward once.
  */
+import {
+  APOSTROPHE, BACKSLASH, CARRIAGE_RETURN, COLON, COMMA, DASH, DIGIT_0, DIGIT_1, DIGIT_9, DOLLAR, DOT,
+  GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LINE_FEED, PLUS, QUOTE, RIGHT_BRACE, RIGHT_BRACKET, SPACE,
+  TAB,
+} from '../lex/chars';
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { placeholderEnd } from './plainText';
 
@@ -36,10 +41,10 @@ function firstNonBlank(text: string, line: number): number {
 /** True at a `---` or `...` document marker. */
 export function isDocumentMarker(text: string, line: number): boolean {
   const c = text.charCodeAt(line);
-  if (c !== 0x2d && c !== 0x2e) return false;
+  if (c !== DASH && c !== DOT) return false;
   if (text.charCodeAt(line + 1) !== c || text.charCodeAt(line + 2) !== c) return false;
   const after = text.charCodeAt(line + 3);
-  return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d;
+  return Number.isNaN(after) || after === SPACE || after === TAB || after === LINE_FEED || after === CARRIAGE_RETURN;
 }
 
 /**
@@ -64,30 +69,59 @@ function skipLineFold(text: string, i: number, parentIndent: number): { next: nu
   }
 }
 
-/** Reads a quoted scalar opening at `open`; undefined when it is not closed. */
 /**
  * Offset of the closing quote of the quoted scalar opening at `open` when it is a verbatim slice of its
  * line (no escape, no doubled quote, no line break: most are), or -1.
  */
 export function quotedVerbatimEnd(text: string, open: number): number {
-  if (text.charCodeAt(open) === 0x22) {
+  if (text.charCodeAt(open) === QUOTE) {
     for (let i = open + 1; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x22) return i;
-      if (c === 0x5c || c === 0x0a || c === 0x0d) return -1;
+      if (c === QUOTE) return i;
+      if (c === BACKSLASH || c === LINE_FEED || c === CARRIAGE_RETURN) return -1;
     }
     return -1;
   }
   for (let i = open + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x27) return text.charCodeAt(i + 1) === 0x27 ? -1 : i;
-    if (c === 0x0a || c === 0x0d) return -1;
+    if (c === APOSTROPHE) return text.charCodeAt(i + 1) === APOSTROPHE ? -1 : i;
+    if (c === LINE_FEED || c === CARRIAGE_RETURN) return -1;
   }
   return -1;
 }
 
+/**
+ * Decodes the escape whose backslash is at `i` in a double-quoted scalar into `b`; returns the offset
+ * after it, or -1 when it escapes a line break after which the scalar cannot go on (see skipLineFold).
+ */
+function readEscape(text: string, i: number, parentIndent: number, b: DecodedBuilder): number {
+  const e = text[i + 1];
+  if (e === '\n' || e === '\r') {
+    // An escaped line break: the lines join without a space.
+    const fold = skipLineFold(text, i + 1, parentIndent);
+    return fold ? fold.next : -1;
+  }
+  if (e !== undefined && DOUBLE_ESCAPES[e] !== undefined) {
+    b.char(DOUBLE_ESCAPES[e], i);
+    return i + 2;
+  }
+  if (e !== undefined && HEX_ESCAPE_LENGTH[e] !== undefined) {
+    const n = HEX_ESCAPE_LENGTH[e];
+    const s = fromCodePoint(hexValue(text, i + 2, n));
+    if (s !== undefined) {
+      b.char(s, i);
+      return i + 2 + n;
+    }
+    b.raw(i, i + 2);
+    return i + 2;
+  }
+  b.raw(i, Math.min(i + 2, text.length));
+  return i + 2;
+}
+
+/** Reads a quoted scalar opening at `open`; undefined when it is not closed. */
 export function readQuoted(text: string, open: number, parentIndent: number): Scalar | undefined {
-  const double = text.charCodeAt(open) === 0x22;
+  const double = text.charCodeAt(open) === QUOTE;
   const close = quotedVerbatimEnd(text, open);
   if (close >= 0) return { d: verbatim(text, open + 1, close), end: close + 1 };
   const b = new DecodedBuilder(text, open + 1);
@@ -95,12 +129,12 @@ export function readQuoted(text: string, open: number, parentIndent: number): Sc
   let i = run;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (double && c === 0x22) {
+    if (double && c === QUOTE) {
       b.raw(run, i);
       return { d: b.finish(i), end: i + 1 };
     }
-    if (!double && c === 0x27) {
-      if (text.charCodeAt(i + 1) !== 0x27) {
+    if (!double && c === APOSTROPHE) {
+      if (text.charCodeAt(i + 1) !== APOSTROPHE) {
         b.raw(run, i);
         return { d: b.finish(i), end: i + 1 };
       }
@@ -110,35 +144,14 @@ export function readQuoted(text: string, open: number, parentIndent: number): Sc
       run = i;
       continue;
     }
-    if (double && c === 0x5c) {
+    if (double && c === BACKSLASH) {
       b.raw(run, i);
-      const e = text[i + 1];
-      if (e === '\n' || e === '\r') {
-        // An escaped line break: the lines join without a space.
-        const fold = skipLineFold(text, i + 1, parentIndent);
-        if (!fold) return undefined;
-        i = fold.next;
-      } else if (e !== undefined && DOUBLE_ESCAPES[e] !== undefined) {
-        b.char(DOUBLE_ESCAPES[e], i);
-        i += 2;
-      } else if (e !== undefined && HEX_ESCAPE_LENGTH[e] !== undefined) {
-        const n = HEX_ESCAPE_LENGTH[e];
-        const s = fromCodePoint(hexValue(text, i + 2, n));
-        if (s !== undefined) {
-          b.char(s, i);
-          i += 2 + n;
-        } else {
-          b.raw(i, i + 2);
-          i += 2;
-        }
-      } else {
-        b.raw(i, Math.min(i + 2, text.length));
-        i += 2;
-      }
+      i = readEscape(text, i, parentIndent, b);
+      if (i < 0) return undefined;
       run = i;
       continue;
     }
-    if (c === 0x0a || c === 0x0d) {
+    if (c === LINE_FEED || c === CARRIAGE_RETURN) {
       // Folding: trailing blanks go, the line break becomes a space or the empty lines become \n.
       let e = i;
       while (e > run && isSpace(text.charCodeAt(e - 1))) e--;
@@ -167,19 +180,19 @@ function plainLineEnd(text: string, from: number, eol: number, inFlow: boolean):
   let i = from;
   while (i < eol) {
     const c = text.charCodeAt(i);
-    if (c === 0x23 /* # */ && i > from && isSpace(text.charCodeAt(i - 1))) break;
-    if (c === 0x7b || c === 0x24) {
+    if (c === HASH && i > from && isSpace(text.charCodeAt(i - 1))) break;
+    if (c === LEFT_BRACE || c === DOLLAR) {
       const p = placeholderEnd(text, i, eol);
       if (p > 0) {
         i = p;
         continue;
       }
     }
-    if (inFlow && (c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d)) break;
-    if (inFlow && c === 0x3a && (i + 1 >= eol || isSpace(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 0x2c)) break;
+    if (inFlow && (c === COMMA || c === LEFT_BRACKET || c === RIGHT_BRACKET || c === LEFT_BRACE || c === RIGHT_BRACE)) break;
+    if (inFlow && c === COLON && (i + 1 >= eol || isSpace(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === COMMA)) break;
     i++;
   }
-  plainComment = i < eol && text.charCodeAt(i) === 0x23 ? i : -1;
+  plainComment = i < eol && text.charCodeAt(i) === HASH ? i : -1;
   let end = i;
   while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
@@ -195,7 +208,7 @@ export function plainContinues(text: string, eol: number, parentIndent: number, 
     const s = firstNonBlank(text, pos);
     const le = lineEnd(text, s);
     // stopAt first: it is asked about the line after the scalar, whether or not the scalar goes on there.
-    if (s < le) return !(stopAt(pos, s, le) || s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos));
+    if (s < le) return !(stopAt(pos, s, le) || s - pos <= parentIndent || text.charCodeAt(s) === HASH || isDocumentMarker(text, pos));
     pos = nextLine(text, le);
   }
   return false;
@@ -262,7 +275,7 @@ export function readPlain(
       pos = nextLine(text, le);
       continue;
     }
-    if (s - pos <= parentIndent || text.charCodeAt(s) === 0x23 || isDocumentMarker(text, pos) || stopAt(pos, s, le)) break;
+    if (s - pos <= parentIndent || text.charCodeAt(s) === HASH || isDocumentMarker(text, pos) || stopAt(pos, s, le)) break;
     const lineEndAt = plainLineEnd(text, s, le, false);
     const lineComment = plainComment;
     if (breaks === 0) b.char(' ', last);
@@ -285,20 +298,20 @@ export function readPlain(
  * Returns undefined when the header is not one.
  */
 export function readBlockScalar(text: string, header: number, parentIndent: number): Scalar | undefined {
-  const folded = text.charCodeAt(header) === 0x3e;
+  const folded = text.charCodeAt(header) === GREATER_THAN;
   let i = header + 1;
   let explicit = 0;
   for (let k = 0; k < 2; k++) {
     const c = text.charCodeAt(i);
-    if (c === 0x2b || c === 0x2d) i++;
-    else if (c >= 0x31 && c <= 0x39) {
-      explicit = c - 0x30;
+    if (c === PLUS || c === DASH) i++;
+    else if (c >= DIGIT_1 && c <= DIGIT_9) {
+      explicit = c - DIGIT_0;
       i++;
     }
   }
   const eol = lineEnd(text, header);
   while (i < eol && isSpace(text.charCodeAt(i))) i++;
-  if (i < eol && text.charCodeAt(i) !== 0x23) return undefined;
+  if (i < eol && text.charCodeAt(i) !== HASH) return undefined;
   const first = nextLine(text, eol);
   const indent = explicit > 0 ? Math.max(parentIndent, 0) + explicit : -1;
   // Two passes over the lines: the first measures, the second fills a string and an offset map of that size.

@@ -1,0 +1,86 @@
+/**
+ * Character codes (as `String.prototype.charCodeAt` gives them) by name, for scanners that compare
+ * characters one at a time, and a few predicates over them.
+ */
+
+export const TAB = 0x09;
+export const LINE_FEED = 0x0a;
+export const CARRIAGE_RETURN = 0x0d;
+export const SPACE = 0x20;
+/** `!` */
+export const EXCLAMATION = 0x21;
+/** `"` */
+export const QUOTE = 0x22;
+/** `#` */
+export const HASH = 0x23;
+/** `$` */
+export const DOLLAR = 0x24;
+/** `%` */
+export const PERCENT = 0x25;
+/** `&` */
+export const AMPERSAND = 0x26;
+/** `'` */
+export const APOSTROPHE = 0x27;
+/** `*` */
+export const ASTERISK = 0x2a;
+/** `+` */
+export const PLUS = 0x2b;
+/** `,` */
+export const COMMA = 0x2c;
+/** `-` */
+export const DASH = 0x2d;
+/** `.` */
+export const DOT = 0x2e;
+export const DIGIT_0 = 0x30;
+export const DIGIT_1 = 0x31;
+export const DIGIT_9 = 0x39;
+/** `:` */
+export const COLON = 0x3a;
+/** `=` */
+export const EQUALS = 0x3d;
+/** `>` */
+export const GREATER_THAN = 0x3e;
+/** `?` */
+export const QUESTION = 0x3f;
+/** `@` */
+export const AT = 0x40;
+export const UPPER_A = 0x41;
+export const UPPER_Z = 0x5a;
+/** `[` */
+export const LEFT_BRACKET = 0x5b;
+/** `\` */
+export const BACKSLASH = 0x5c;
+/** `]` */
+export const RIGHT_BRACKET = 0x5d;
+/** `_` */
+export const UNDERSCORE = 0x5f;
+/** `` ` `` */
+export const BACKTICK = 0x60;
+export const LOWER_A = 0x61;
+export const LOWER_F = 0x66;
+export const LOWER_N = 0x6e;
+export const LOWER_O = 0x6f;
+export const LOWER_T = 0x74;
+export const LOWER_Y = 0x79;
+export const LOWER_Z = 0x7a;
+/** `{` */
+export const LEFT_BRACE = 0x7b;
+/** `|` */
+export const PIPE = 0x7c;
+/** `}` */
+export const RIGHT_BRACE = 0x7d;
+/** `~` */
+export const TILDE = 0x7e;
+
+/** The bit that sets an ASCII letter in lower case (`c | LOWER_CASE_BIT`). */
+export const LOWER_CASE_BIT = 0x20;
+
+/** `0` to `9`. */
+export function isDigit(c: number): boolean {
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
+
+/** An ASCII letter, either case. */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z);
+}
