@@ -4,7 +4,8 @@
  * escapes) or in backticks (literal).
  */
 import { EmbeddedValue } from '../api';
-import { DOT, HYPHEN, isWordChar } from '../lex/identifiers';
+import { DASH, DOT } from '../lex/chars';
+import { isWordChar } from '../lex/identifiers';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString, MongoFinder, StringContext } from './detect';
 import { classifyKeys, keyMayMatter, mayNameWithoutMongo } from './keys';
@@ -16,7 +17,7 @@ const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '
 /** Characters of a key: letters, digits, `_`, `.` and `-`. */
 const KEY_CHARS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
-  KEY_CHARS[c] = isWordChar(c) || c === DOT || c === HYPHEN ? 1 : 0;
+  KEY_CHARS[c] = isWordChar(c) || c === DOT || c === DASH ? 1 : 0;
 }
 
 function isKeyChar(c: number): boolean {

@@ -1,5 +1,5 @@
 import { EmbeddedValue } from '../api';
-import { DOT, HYPHEN, PLUS, isAsciiLetter, isDigit } from '../lex/identifiers';
+import { DASH, DOT, PLUS, isAsciiLetter, isDigit } from '../lex/chars';
 
 /** True for characters that end a bare connection-string token in running text or code. */
 function isTokenEnd(c: number): boolean {
@@ -15,7 +15,7 @@ function isTokenEnd(c: number): boolean {
 }
 
 function isSchemeWordChar(c: number): boolean {
-  return isAsciiLetter(c) || isDigit(c) || c === PLUS || c === DOT || c === HYPHEN;
+  return isAsciiLetter(c) || isDigit(c) || c === PLUS || c === DOT || c === DASH;
 }
 
 /** Where a template placeholder starting at i ends (on the same line, at most 256 characters), or -1. */

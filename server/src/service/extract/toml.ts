@@ -4,7 +4,8 @@
  * `'''` strings, arrays and inline tables. One forward pass.
  */
 import { EmbeddedValue, HostSyntax } from '../api';
-import { HYPHEN, isWordChar } from '../lex/identifiers';
+import { DASH } from '../lex/chars';
+import { isWordChar } from '../lex/identifiers';
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, isWhitespace, lineEnd, verbatim } from './decoded';
 import { emitString } from './detect';
 import { findUriTokens } from './plainText';
@@ -50,7 +51,7 @@ export function decodeTomlBasic(text: string, from: number, to: number, multilin
 }
 
 function isBareKeyChar(c: number): boolean {
-  return isWordChar(c) || c === HYPHEN;
+  return isWordChar(c) || c === DASH;
 }
 
 class TomlScanner {

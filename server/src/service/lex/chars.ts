@@ -23,6 +23,10 @@ export const AMPERSAND = 0x26;
 export const APOSTROPHE = 0x27;
 /** `*` */
 export const ASTERISK = 0x2a;
+/** `(` */
+export const LEFT_PAREN = 0x28;
+/** `)` */
+export const RIGHT_PAREN = 0x29;
 /** `+` */
 export const PLUS = 0x2b;
 /** `,` */
@@ -31,6 +35,8 @@ export const COMMA = 0x2c;
 export const DASH = 0x2d;
 /** `.` */
 export const DOT = 0x2e;
+/** `/` */
+export const SLASH = 0x2f;
 export const DIGIT_0 = 0x30;
 export const DIGIT_1 = 0x31;
 export const DIGIT_9 = 0x39;

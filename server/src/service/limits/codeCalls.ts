@@ -5,9 +5,8 @@
  * work stays linear in the size of the document.
  */
 import { type Prop, type TokenList, type Value, pairBrackets, parseValue, scanTokens } from '../lex/codeScanner';
-import {
-  BACKSLASH, BACKTICK, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, CR, DOLLAR, DOT, DOUBLE_QUOTE, HASH, LF, OPEN_BRACE, OPEN_BRACKET, OPEN_PAREN, QUESTION, SINGLE_QUOTE, SLASH, SPACE, TAB, isWordChar,
-} from '../lex/identifiers';
+import { APOSTROPHE, BACKSLASH, BACKTICK, CARRIAGE_RETURN, DOLLAR, DOT, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LINE_FEED, QUESTION, QUOTE, RIGHT_BRACE, RIGHT_BRACKET, RIGHT_PAREN, SLASH, SPACE, TAB } from '../lex/chars';
+import { isWordChar } from '../lex/identifiers';
 import type { Span } from '../api';
 
 export const JS_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
@@ -91,12 +90,12 @@ export interface CallSite {
 }
 
 function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR;
+  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 
 /** `"`, `'` or a backtick. */
 function isQuote(c: number): boolean {
-  return c === DOUBLE_QUOTE || c === SINGLE_QUOTE || c === BACKTICK;
+  return c === QUOTE || c === APOSTROPHE || c === BACKTICK;
 }
 
 /**
@@ -106,8 +105,8 @@ function isQuote(c: number): boolean {
 export function inCommentOrString(text: string, at: number, python: boolean): boolean {
   const stop = Math.max(0, at - 240);
   let lineStart = at;
-  while (lineStart > stop && text.charCodeAt(lineStart - 1) !== LF) lineStart--;
-  if (lineStart === stop && stop > 0 && text.charCodeAt(stop - 1) !== LF) return false;
+  while (lineStart > stop && text.charCodeAt(lineStart - 1) !== LINE_FEED) lineStart--;
+  if (lineStart === stop && stop > 0 && text.charCodeAt(stop - 1) !== LINE_FEED) return false;
   let quote = 0;
   for (let k = lineStart; k < at; k++) {
     const c = text.charCodeAt(k);
@@ -127,8 +126,8 @@ export function receiverText(text: string, dot: number): string {
   let depth = 0;
   for (; k >= stop; k--) {
     const c = text.charCodeAt(k);
-    if (c === CLOSE_PAREN || c === CLOSE_BRACKET) depth++;
-    else if (c === OPEN_PAREN || c === OPEN_BRACKET) {
+    if (c === RIGHT_PAREN || c === RIGHT_BRACKET) depth++;
+    else if (c === LEFT_PAREN || c === LEFT_BRACKET) {
       if (depth === 0) break;
       depth--;
     } else if (depth === 0) {
@@ -213,14 +212,14 @@ export function callRegion(text: string, paren: number): CallRegion & { scanned:
       for (i++; i < text.length; i++) {
         const d = text.charCodeAt(i);
         if (d === BACKSLASH) i++;
-        else if (d === c || (d === LF && c !== BACKTICK)) break;
+        else if (d === c || (d === LINE_FEED && c !== BACKTICK)) break;
       }
-    } else if (c === OPEN_PAREN) parens++;
-    else if (c === CLOSE_PAREN) {
+    } else if (c === LEFT_PAREN) parens++;
+    else if (c === RIGHT_PAREN) {
       if (--parens === 0) return { paren, end: i + 1, maxDepth, firstChar, scanned: i + 1 };
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    } else if (c === LEFT_BRACE || c === LEFT_BRACKET) {
       if (++depth > maxDepth) maxDepth = depth;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+    } else if (c === RIGHT_BRACE || c === RIGHT_BRACKET) depth--;
   }
   return { paren, end: -1, maxDepth, firstChar, scanned: stop };
 }
