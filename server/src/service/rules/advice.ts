@@ -6,21 +6,16 @@
 import { effective, effectiveValue } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { HostPart } from '../uri/types';
+import { isLocalHost } from '../uri/localHosts';
 import { RuleContext } from './context';
 
-const LOCAL = /^(localhost|127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0|host\.docker\.internal)$/i;
-
-/** A host on this machine (or the container's host), or a socket. */
-function isLocal(host: string): boolean {
-  return LOCAL.test(host) || asciiLower(host).endsWith('.localhost');
-}
 
 /**
  * A host reached over a network that is not this machine's: a dotted name or an address. A name without
  * a dot (a compose service, a Kubernetes service in the same namespace) stays inside a private network.
  */
 function isRemote(h: HostPart): boolean {
-  return h.type !== 'unix' && !isLocal(h.host.value) && (h.type !== 'hostname' || h.host.value.includes('.'));
+  return h.type !== 'unix' && !isLocalHost(h.host.value) && (h.type !== 'hostname' || h.host.value.includes('.'));
 }
 
 const INSECURE = ['tlsInsecure', 'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames'] as const;
@@ -79,12 +74,12 @@ function checkX509(ctx: RuleContext): void {
 
 function checkProxy(ctx: RuleContext): void {
   const proxyHost = effectiveValue<string>(ctx.options, 'proxyHost');
-  if (typeof proxyHost !== 'string' || proxyHost === '' || isLocal(proxyHost)) return;
+  if (typeof proxyHost !== 'string' || proxyHost === '' || isLocalHost(proxyHost)) return;
   const password = effective(ctx.options, 'proxyPassword');
   if (password) {
     ctx.report('proxy-password-plain', password.part.key.span, `SOCKS5 sends the proxy user name and password unencrypted, and the proxy ${proxyHost} is on another machine: anyone on the way can read them.`);
   }
-  if (ctx.uri.hosts.length > 0 && ctx.uri.hosts.every((h) => h.type === 'unix' || isLocal(h.host.value))) {
+  if (ctx.uri.hosts.length > 0 && ctx.uri.hosts.every((h) => h.type === 'unix' || isLocalHost(h.host.value))) {
     const o = effective(ctx.options, 'proxyHost')!;
     ctx.report('proxy-remote-localhost', o.part.span, `The server is localhost, but the connection goes through the proxy ${proxyHost}: "localhost" then means the proxy's machine, not this one.`);
   }

@@ -9,6 +9,7 @@
 import { DecodedPart, ParsedUri } from '../uri/types';
 import { findPlaceholders } from '../uri/placeholders';
 import { Problem } from '../api';
+import { isLocalHost } from '../uri/localHosts';
 
 /** Where the connection string was found. */
 export interface CredentialPlace {
@@ -64,14 +65,6 @@ export function isTestOrExampleUri(documentUri: string): boolean {
   lastUri = documentUri;
   lastIsTest = TEST_FILE.test(name) || parts.some((p) => TEST_FOLDER.test(p));
   return lastIsTest;
-}
-
-function isLocalHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return (
-    h === 'localhost' || h.endsWith('.localhost') || h === 'host.docker.internal' || h === '::1' || h === '[::1]' ||
-    h === '0:0:0:0:0:0:0:1' || h === '0.0.0.0' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
-  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EmbeddedValue, HostSyntax, Problem, Settings, ValueRecord } from '../api';
+import { EmbeddedValue, HostSyntax, Problem, Settings, Span, ValueRecord } from '../api';
 import { checkConnectionString } from '.';
 import { checkCredentialsInSource } from './credentials';
 import { findPlaceholders, overlapsPlaceholder, placeholderStyle, type PlaceholderStyle } from '../uri/placeholders';
@@ -60,7 +60,7 @@ export function uriParseOf(value: EmbeddedValue, record: ValueRecord | undefined
   if (value.kind !== 'uri' || !record) return undefined;
   if (record.parse === undefined) {
     const parsed = parseConnectionString(value.text);
-    const checkedText = withOpaquePlaceholders(value.text, value.syntax);
+    const checkedText = mayHoldSeparators(value.text) ? withOpaquePlaceholders(value.text, findPlaceholders(value.text, 0, value.text.length, placeholderStyle(value.syntax))) : value.text;
     const parse: UriParse = checkedText === value.text ? { parsed, options: resolveOptions(parsed) } : { parsed, options: resolveOptions(parsed), checked: parseConnectionString(checkedText) };
     (record as { parse?: UriParse }).parse = parse;
   }
@@ -85,16 +85,25 @@ function checkUri(
   value?: EmbeddedValue,
   documentUri?: string,
 ): { problems: Problem[]; names: UriNameParts } {
-  const checkedText = withOpaquePlaceholders(text, syntax);
+  // The placeholders are found once, when either step needs them.
+  let found: Span[] | undefined;
+  const placeholders = () => (found ??= findPlaceholders(text, 0, text.length, placeholderStyle(syntax)));
+  const checkedText = mayHoldSeparators(text) ? withOpaquePlaceholders(text, placeholders()) : text;
   const check = checkConnectionString(checkedText, settings, languageId);
   const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
   let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId, place)] : check.problems;
   if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
-  return { problems: withoutPlaceholders(text, problems, placeholderStyle(syntax)), names: namePartsOf(check.parsed) };
+  return { problems: outsidePlaceholders(problems, placeholders), names: namePartsOf(check.parsed) };
 }
 
 /** Characters that split a connection string into parts. */
 const STRUCTURAL = /[/?@,#&=:;[\]"'\s]/;
+const EVERY_STRUCTURAL = new RegExp(STRUCTURAL.source, 'g');
+
+/** Only placeholders with braces or parentheses (`${…}`, `$(…)`, `{{…}}`) can hold a separator. */
+function mayHoldSeparators(text: string): boolean {
+  return text.indexOf('{') >= 0 || text.indexOf('(') >= 0;
+}
 
 /**
  * The text with the characters that split a connection string (`/`, `?`, `@`, `,`, `:`, quotes) replaced
@@ -102,24 +111,29 @@ const STRUCTURAL = /[/?@,#&=:;[\]"'\s]/;
  * part where it stands instead of cutting the string; offsets are unchanged. The text itself when no
  * placeholder holds such a character.
  */
-function withOpaquePlaceholders(text: string, syntax: HostSyntax | undefined): string {
-  if (text.indexOf('{') < 0 && text.indexOf('(') < 0) return text;
-  const placeholders = findPlaceholders(text, 0, text.length, placeholderStyle(syntax));
-  let out: string | undefined;
+function withOpaquePlaceholders(text: string, placeholders: readonly Span[]): string {
+  let out = '';
+  let at = 0;
   for (const p of placeholders) {
     const inner = text.slice(p.start, p.end);
     if (!STRUCTURAL.test(inner)) continue;
-    out = (out ?? text).slice(0, p.start) + inner.replace(/[/?@,#&=:;[\]"'\s]/g, '_') + (out ?? text).slice(p.end);
+    out += text.slice(at, p.start) + inner.replace(EVERY_STRUCTURAL, '_');
+    at = p.end;
   }
-  return out ?? text;
+  return at === 0 ? text : out + text.slice(at);
 }
 
-/** Drops the problems that touch a template placeholder (`${DB}`, `{{ db }}`, `<password>`). */
-function withoutPlaceholders(text: string, problems: Problem[], style: PlaceholderStyle): Problem[] {
+/** Drops the problems that touch a template placeholder (`${DB}`, `{{ db }}`, `<password>`); placeholders found only if needed. */
+function outsidePlaceholders(problems: Problem[], placeholders: () => readonly Span[]): Problem[] {
   if (problems.length === 0) return problems;
-  const placeholders = findPlaceholders(text, 0, text.length, style);
-  if (placeholders.length === 0) return problems;
-  return problems.filter((p) => !overlapsPlaceholder(p.span, placeholders));
+  const spans = placeholders();
+  if (spans.length === 0) return problems;
+  return problems.filter((p) => !overlapsPlaceholder(p.span, spans));
+}
+
+/** The same for a name, written in a known syntax. */
+function withoutPlaceholders(text: string, problems: Problem[], style: PlaceholderStyle): Problem[] {
+  return outsidePlaceholders(problems, () => findPlaceholders(text, 0, text.length, style));
 }
 
 /** The record of a name without problems: one object for all of them. */
