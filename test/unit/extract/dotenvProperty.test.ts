@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { extractValues } from '../../../server/src/service/extract';
 import { documentText } from '../fuzz/arbitraries';
 import { documentItems, entry, writeDocument } from './dotenvWriting';
-import { assertFound, assertSane, assertShifted, check, Pick, seeds } from './sourceWriting';
+import { assertFound, check, describeAnyText, Pick, seeds } from './sourceWriting';
 
 const extract = (doc: string) => extractValues(doc, 'dotenv', 'file:///.env');
 
@@ -50,23 +50,7 @@ const dotenvText = fc.oneof(
   { weight: 1, arbitrary: documentText },
 );
 
-describe('.env extraction of any text', () => {
-  it('never fails, and every value it finds has sane offsets', () => {
-    check(
-      'dotenv sane offsets',
-      fc.property(dotenvText, (doc) => assertSane(doc, extract(doc))),
-      1500,
-    );
-  });
-
-  it('finds the same values, one offset further on, behind a line break', () => {
-    check(
-      'dotenv shifted',
-      fc.property(dotenvText, (doc) => assertShifted(extract(doc), extract('\n' + doc), doc)),
-      1000,
-    );
-  });
-});
+describeAnyText('.env', 'dotenv', dotenvText, extract, { sane: 1500, shifted: 1000 });
 
 describe('.env extraction: keys and line continuations', () => {
   it('keeps keys that name something without mongo, and mongo joined by a line continuation', () => {

@@ -12,7 +12,7 @@ import { extractValues } from '../../../server/src/service/extract';
 import { documentText } from '../fuzz/arbitraries';
 import { found } from './helpers';
 import { entry, item, writeDocument } from './propertiesWriting';
-import { assertFound, assertSane, assertShifted, check, Pick, seeds } from './sourceWriting';
+import { assertFound, check, describeAnyText, Pick, seeds } from './sourceWriting';
 
 const extract = (doc: string) => extractValues(doc, 'properties', 'file:///app.properties');
 
@@ -49,23 +49,7 @@ const propertiesText = fc.oneof(
   { weight: 1, arbitrary: documentText },
 );
 
-describe('.properties extraction of any text', () => {
-  it('never fails, and every value it finds has sane offsets', () => {
-    check(
-      'properties sane offsets',
-      fc.property(propertiesText, (doc) => assertSane(doc, extract(doc))),
-      1500,
-    );
-  });
-
-  it('finds the same values, one offset further on, behind a line break', () => {
-    check(
-      'properties shifted',
-      fc.property(propertiesText, (doc) => assertShifted(extract(doc), extract('\n' + doc), doc)),
-      1000,
-    );
-  });
-});
+describeAnyText('.properties', 'properties', propertiesText, extract, { sane: 1500, shifted: 1000 });
 
 describe('.properties extraction: what the known values found', () => {
   it('reads a separator on the line after a continuation', () => {

@@ -14,7 +14,7 @@ import { extractShell } from '../../../server/src/service/extract/shell';
 import { documentText } from '../fuzz/arbitraries';
 import { found } from './helpers';
 import { entry, item, writeDocument } from './shellWriting';
-import { assertFound, assertSane, assertShifted, check, Pick, seeds } from './sourceWriting';
+import { assertFound, check, describeAnyText, Pick, seeds } from './sourceWriting';
 
 const extract = (doc: string) => extractShell(doc);
 
@@ -53,23 +53,7 @@ const script = fc.oneof(
   { weight: 1, arbitrary: documentText },
 );
 
-describe('shell extraction of any text', () => {
-  it('never fails, and every value it finds has sane offsets', () => {
-    check(
-      'shell sane offsets',
-      fc.property(script, (doc) => assertSane(doc, extract(doc))),
-      2000,
-    );
-  });
-
-  it('finds the same values, one offset further on, behind a line break', () => {
-    check(
-      'shell shifted',
-      fc.property(script, (doc) => assertShifted(extract(doc), extract('\n' + doc), doc)),
-      1000,
-    );
-  });
-});
+describeAnyText('shell', 'shell', script, extract, { sane: 2000, shifted: 1000 });
 
 describe('shell extraction: what the known values found', () => {
   it('finds a mention in a heredoc once when its terminator ends the script', () => {

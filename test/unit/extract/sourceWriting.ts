@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { EmbeddedValue } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
+import { describe, it } from 'node:test';
 
 /** The message of the last failed assertion: the shrunk counterexample's, once fast-check is done. */
 let lastFailure: string | undefined;
@@ -307,4 +308,27 @@ function saneOffsets(doc: string, values: readonly EmbeddedValue[]): void {
 export function assertShifted(values: readonly EmbeddedValue[], shifted: readonly EmbeddedValue[], doc: string): void {
   const moved = actualValues(values).map((v) => ({ ...v, offsets: v.offsets.map((o) => o + 1) }));
   noted(() => assert.deepStrictEqual(actualValues(shifted), moved, `with a line break in front of ${JSON.stringify(doc)}`));
+}
+
+/**
+ * What any text in a format must give, known values or not: no failure, sane offsets, and the same values
+ * one offset further on behind a line break. `text` mixes the format's pieces with the shared document
+ * text; the property names are `<name> sane offsets` and `<name> shifted`.
+ */
+export function describeAnyText(
+  title: string,
+  name: string,
+  text: fc.Arbitrary<string>,
+  extract: (doc: string) => EmbeddedValue[],
+  runs: { sane: number; shifted: number },
+): void {
+  describe(`${title} extraction of any text`, () => {
+    it('never fails, and every value it finds has sane offsets', () => {
+      check(`${name} sane offsets`, fc.property(text, (doc) => assertSane(doc, extract(doc))), runs.sane);
+    });
+
+    it('finds the same values, one offset further on, behind a line break', () => {
+      check(`${name} shifted`, fc.property(text, (doc) => assertShifted(extract(doc), extract('\n' + doc), doc)), runs.shifted);
+    });
+  });
 }
