@@ -11,33 +11,11 @@ import fc from 'fast-check';
 import { extractValues } from '../../../server/src/service/extract';
 import { documentText } from '../fuzz/arbitraries';
 import { documentItems, entry, writeDocument } from './dotenvWriting';
-import { assertFound, check, describeAnyText, Pick, seeds } from './sourceWriting';
+import { describeAnyText, describeKnownValues } from './sourceWriting';
 
 const extract = (doc: string) => extractValues(doc, 'dotenv', 'file:///.env');
 
-describe('.env extraction of values written in known ways', () => {
-  it('finds exactly the values written, with every offset, key, kind and syntax', () => {
-    check(
-      'dotenv known values',
-      fc.property(documentItems, seeds, (items, s) => {
-        const w = writeDocument(items, new Pick(s));
-        assertFound(extract(w.src), w);
-      }),
-      1500,
-    );
-  });
-
-  it('finds one value written each way', () => {
-    check(
-      'dotenv one value',
-      fc.property(entry, seeds, (e, s) => {
-        const w = writeDocument([{ entry: e }], new Pick(s));
-        assertFound(extract(w.src), w);
-      }),
-      1500,
-    );
-  });
-});
+describeKnownValues('.env', 'dotenv', { items: documentItems, entry, one: (e) => ({ entry: e }), write: writeDocument }, extract);
 
 /** Pieces of .env files, well formed or not: keys, separators, quotes, escapes, continuations, comments. */
 const DOTENV_PIECES = [

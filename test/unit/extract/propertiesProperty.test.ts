@@ -12,33 +12,11 @@ import { extractValues } from '../../../server/src/service/extract';
 import { documentText } from '../fuzz/arbitraries';
 import { found } from './helpers';
 import { entry, item, writeDocument } from './propertiesWriting';
-import { assertFound, check, describeAnyText, Pick, seeds } from './sourceWriting';
+import { describeAnyText, describeKnownValues } from './sourceWriting';
 
 const extract = (doc: string) => extractValues(doc, 'properties', 'file:///app.properties');
 
-describe('.properties extraction of values written in known ways', () => {
-  it('finds exactly the values written, with every offset, key, kind and syntax', () => {
-    check(
-      'properties known values',
-      fc.property(fc.array(item, { maxLength: 10 }), seeds, (items, s) => {
-        const w = writeDocument(items, new Pick(s));
-        assertFound(extract(w.src), w);
-      }),
-      1500,
-    );
-  });
-
-  it('finds one value written each way', () => {
-    check(
-      'properties one value',
-      fc.property(entry, seeds, (e, s) => {
-        const w = writeDocument([{ entry: e }], new Pick(s));
-        assertFound(extract(w.src), w);
-      }),
-      1500,
-    );
-  });
-});
+describeKnownValues('.properties', 'properties', { items: fc.array(item, { maxLength: 10 }), entry, one: (e) => ({ entry: e }), write: writeDocument }, extract);
 
 const PROPERTIES_PIECES = [
   'spring.data.mongodb.uri', 'mongo.url', 'mongodb.database', 'orders.collection', 'x', '=', ':', ' ', '\t', '\f', '\\', '\\\\', '\\\n', '\\\r\n',

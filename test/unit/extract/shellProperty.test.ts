@@ -14,33 +14,11 @@ import { extractShell } from '../../../server/src/service/extract/shell';
 import { documentText } from '../fuzz/arbitraries';
 import { found } from './helpers';
 import { entry, item, writeDocument } from './shellWriting';
-import { assertFound, check, describeAnyText, Pick, seeds } from './sourceWriting';
+import { describeAnyText, describeKnownValues } from './sourceWriting';
 
 const extract = (doc: string) => extractShell(doc);
 
-describe('shell extraction of values written in known ways', () => {
-  it('finds exactly the values written, with every offset, key, kind and syntax', () => {
-    check(
-      'shell known values',
-      fc.property(fc.array(item, { maxLength: 10 }), seeds, (items, s) => {
-        const w = writeDocument(items, new Pick(s));
-        assertFound(extract(w.src), w);
-      }),
-      1500,
-    );
-  });
-
-  it('finds one value written each way', () => {
-    check(
-      'shell one value',
-      fc.property(entry, seeds, (e, s) => {
-        const w = writeDocument([{ entry: e }], new Pick(s));
-        assertFound(extract(w.src), w);
-      }),
-      1500,
-    );
-  });
-});
+describeKnownValues('shell', 'shell', { items: fc.array(item, { maxLength: 10 }), entry, one: (e) => ({ entry: e }), write: (items, pick) => writeDocument(items, pick) }, extract);
 
 const PIECES = [
   'mongodb://h:27017/db', 'mongodb+srv://u:p@c.x.net/app', 'MONGO_URL=', 'MONGODB_URI=', 'DB_NAME=', '--uri=', '--mongo-uri=', 'export ',

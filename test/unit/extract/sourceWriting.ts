@@ -332,3 +332,30 @@ export function describeAnyText(
     });
   });
 }
+
+/**
+ * Extraction of documents written from known values: it finds exactly those values (offsets, keys, kinds,
+ * syntax), in documents of several items and in documents of one value written each way. The property
+ * names are `<name> known values` and `<name> one value`.
+ */
+export function describeKnownValues<I, E>(
+  title: string,
+  name: string,
+  documents: { items: fc.Arbitrary<readonly I[]>; entry: fc.Arbitrary<E>; one: (entry: E) => I; write: (items: readonly I[], pick: Pick) => DocWriter },
+  extract: (doc: string) => EmbeddedValue[],
+  runs = 1500,
+): void {
+  const found = (items: readonly I[], s: number[]) => {
+    const w = documents.write(items, new Pick(s));
+    assertFound(extract(w.src), w);
+  };
+  describe(`${title} extraction of values written in known ways`, () => {
+    it('finds exactly the values written, with every offset, key, kind and syntax', () => {
+      check(`${name} known values`, fc.property(documents.items, seeds, found), runs);
+    });
+
+    it('finds one value written each way', () => {
+      check(`${name} one value`, fc.property(documents.entry, seeds, (e, s) => found([documents.one(e)], s)), runs);
+    });
+  });
+}
