@@ -11,7 +11,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
 import { languageIdForPath } from './cli/languageId';
 import { formatJson, formatSarif, formatText, type LintMessage } from './cli/report';
-import { docsUrlOf } from './ruleLinks';
+import { reportProblems } from './problemSink';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
 import { FileSettings } from './fileSettings';
@@ -76,7 +76,7 @@ function lintText(text: string, shown: string, absolute: string, settings: Setti
   if (analysis.skipped !== undefined) return { messages: [], skipped: analysis.skipped };
   const document = TextDocument.create(uri, languageId, 0, text);
   const profile = analysis.profile?.profile ?? 'spec';
-  const messages = analysis.problems.map((problem): LintMessage => {
+  const messages = reportProblems(analysis.problems, settings).map(({ problem, severity, docs }): LintMessage => {
     const start = document.positionAt(problem.span.start);
     const end = document.positionAt(problem.span.end);
     return {
@@ -85,10 +85,10 @@ function lintText(text: string, shown: string, absolute: string, settings: Setti
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
-      severity: problem.severity as Severity,
+      severity,
       ruleId: problem.ruleId,
       message: redactPasswords(problem.message),
-      docs: docsUrlOf(problem),
+      docs,
       driver: profile,
     };
   });

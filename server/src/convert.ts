@@ -13,9 +13,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionKind, CompletionResult, HoverResult } from './service/languageService';
-import type { DocumentProblem, Severity, Span } from './service/api';
-
-import { docsUrlOf } from './ruleLinks';
+import type { Severity, Span } from './service/api';
+import type { Reported } from './problemSink';
 
 export const DIAGNOSTIC_SOURCE = 'mongodb-uri';
 
@@ -36,14 +35,13 @@ export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-export function toDiagnostic(document: TextDocument, problem: DocumentProblem): Diagnostic {
+export function toDiagnostic(document: TextDocument, { problem, severity, docs }: Reported): Diagnostic {
   return {
     range: toRange(document, problem.span),
-    // 'off' never reaches here: the core drops those problems.
-    severity: SEVERITY[problem.severity as Severity] ?? DiagnosticSeverity.Warning,
+    severity: SEVERITY[severity],
     source: DIAGNOSTIC_SOURCE,
     code: problem.ruleId,
-    codeDescription: { href: docsUrlOf(problem) },
+    codeDescription: { href: docs },
     message: problem.message,
     data: { ...problem.data, ruleId: problem.ruleId },
   };

@@ -30,7 +30,8 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
+import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis, type Settings } from './service/languageService';
+import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
 import { configurationSection, DocumentSettings } from './settings';
@@ -163,14 +164,14 @@ export function startServer(connection: Connection): void {
   }
 
   /** The current document and its Analysis, or null when it is not open (or changed while settings were read). */
-  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | null> {
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | null> {
     const document = documents.get(uri);
     if (!document) return null;
     const version = document.version;
     const documentSettings = await settings.get(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return null;
-    return { document: current, analysis: analyses.get(current, documentSettings) };
+    return { document: current, analysis: analyses.get(current, documentSettings), settings: documentSettings };
   }
 
   /**
@@ -179,7 +180,7 @@ export function startServer(connection: Connection): void {
    * (RequestCancelled), or its document changed meanwhile (ContentModified), so that no answer computed
    * for an older version arrives after a newer edit.
    */
-  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis } | null> {
+  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | null> {
     const requestedAt = documents.get(uri)?.version;
     const found = await analysisOf(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -191,16 +192,16 @@ export function startServer(connection: Connection): void {
     const found = await analysisOf(uri);
     // Closed, or changed meanwhile: the newer version has its own validation coming.
     if (!found) return;
-    const { document, analysis } = found;
+    const { document, analysis, settings: documentSettings } = found;
     let diagnostics: Diagnostic[] = [];
     const names = analysis.skipped === undefined ? databaseNamesOf(analysis) : [];
     const affected = openNames.set(uri, names);
     if (analysis.skipped !== undefined) {
       showSkipNotice(uri, analysis.skipped);
     } else {
-      diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
-      const across = crossDocumentProblems({ uri, names }, openNames.others(uri), await settings.get(uri));
-      for (const problem of across) diagnostics.push(toDiagnostic(document, problem));
+      const across = crossDocumentProblems({ uri, names }, openNames.others(uri));
+      const reported = reportProblems(across.length > 0 ? [...analysis.problems, ...across] : analysis.problems, documentSettings);
+      diagnostics = reported.map((r) => toDiagnostic(document, r));
     }
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     revalidate(affected);
@@ -275,7 +276,7 @@ export function startServer(connection: Connection): void {
       const { uri } = requireTextDocumentPosition(params);
       const found = await analysisForRequest(uri, token);
       if (!found) return null;
-      return describeConnectionString(found.analysis, found.document.offsetAt(params.position));
+      return describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
     }),
   );
 
@@ -291,7 +292,7 @@ export function startServer(connection: Connection): void {
         throw new ResponseError(LSPErrorCodes.RequestFailed, 'Resolving SRV records looks up DNS, which is off: set mongodbUri.allowNetwork to true to allow it.');
       }
       const found = await analysisForRequest(uri, token);
-      const description = found && describeConnectionString(found.analysis, found.document.offsetAt(params.position));
+      const description = found && describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
       if (!description) throw new ResponseError(LSPErrorCodes.RequestFailed, 'The cursor is not in a MongoDB connection string.');
       if (description.scheme !== 'mongodb+srv' || description.hosts.length !== 1) {
         throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only a mongodb+srv:// connection string with one host name has SRV records.');
@@ -309,7 +310,7 @@ export function startServer(connection: Connection): void {
       const { uri } = requireTextDocumentRange(params);
       const found = await analysisForRequest(uri, token);
       if (!found) return [];
-      return getCodeActions(found.document, found.analysis, params);
+      return getCodeActions(found.document, found.analysis, params, found.settings);
     }),
   );
 

@@ -176,8 +176,8 @@ export interface TextDocumentLike {
  */
 export interface ValueRecord<Parse = unknown> {
   /**
-   * The value's problems in its own (decoded) coordinates, with the rules' default severities and before
-   * the user's overrides (Analysis.problems has those). Shared with caches: never modify.
+   * The value's problems in its own (decoded) coordinates, with the rules' default severities (the
+   * user's overrides are applied at the edge, where problems are reported). Shared with caches: never modify.
    */
   readonly problems: readonly Problem[];
   /**
@@ -207,7 +207,10 @@ export interface Analysis {
   values: EmbeddedValue[];
   /** `records[i]` is what validating `values[i]` made: its parse and its problems. */
   records: ValueRecord[];
-  /** Problems in document offsets, severities after the user's overrides; rules set to `off` are dropped. */
+  /**
+   * Problems in document offsets, in document order, each at its rule's default severity: the user's
+   * overrides (and `off`) are applied where problems are reported (server/src/problemSink.ts).
+   */
   problems: DocumentProblem[];
   /** Set when the document was not analysed (too large, disabled); a message for the user. */
   skipped?: string;

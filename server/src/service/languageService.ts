@@ -55,24 +55,13 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
     const record = reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri);
     records.push(record);
     for (const p of record.problems) {
-      const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
-      if (severity === 'off') continue;
-      problems.push({
-        ...p,
-        severity,
-        valueSpan: p.span,
-        valueIndex,
-        span: { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) },
-      });
+      const span = { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) };
+      problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span, valueSpan: p.span, valueIndex });
     }
   });
   const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(doc.text, languageId, values, settings, records));
   for (const a of documentAnalyses) {
-    for (const p of a.problems) {
-      const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
-      if (severity === 'off') continue;
-      problems.push({ ...p, severity, valueSpan: p.span, valueIndex: -1 });
-    }
+    for (const p of a.problems) problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span: p.span, valueSpan: p.span, valueIndex: -1 });
   }
   problems.sort((a, b) => a.span.start - b.span.start);
   return { values, records, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };
@@ -178,30 +167,28 @@ export function databaseNamesOf(analysis: Analysis): NameOccurrence[] {
 
 /**
  * Problems for the database names of one document that other open documents write with a different
- * case (`salesData` here, `SalesData` there), with the document's severity overrides applied.
+ * case (`salesData` here, `SalesData` there), at their rule's default severity (the edge applies overrides).
  */
-export function crossDocumentProblems(current: DocumentNames, others: readonly DocumentNames[], settings: Settings): DocumentProblem[] {
-  const out: DocumentProblem[] = [];
-  for (const p of crossDocumentCaseConflicts(current, others)) {
-    const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
-    if (severity === 'off' || !settings.enable) continue;
-    out.push({ ...p, severity, valueSpan: p.span, valueIndex: -1 });
-  }
-  return out;
+export function crossDocumentProblems(current: DocumentNames, others: readonly DocumentNames[]): DocumentProblem[] {
+  return crossDocumentCaseConflicts(current, others).map((p) => ({ ...p, valueSpan: p.span, valueIndex: -1 }));
 }
 export type { NameOccurrence } from './naming/analyzeNames';
 /** The form in which two database names that differ only by case are equal. */
 export { caseKey as databaseCaseKey } from './rules/names';
 export type { DocumentNames } from './naming/crossDocument';
 
-/** Quick fixes for the problems that touch a document range. */
-export function getCodeActions(doc: TextDocumentLike, analysis: Analysis, range: { start: number; end: number }): CodeActionResult[] {
-  return codeActionsAt(doc, analysis, range);
+/** Quick fixes for the problems that touch a document range (none for the rules `overrides` turn off). */
+export function getCodeActions(doc: TextDocumentLike, analysis: Analysis, range: { start: number; end: number }, overrides: Settings['rules'] = {}): CodeActionResult[] {
+  const reported = (p: DocumentProblem) => effectiveSeverity(p.ruleId, p.severity, overrides) !== 'off';
+  return codeActionsAt(doc, analysis, range, reported);
 }
 export type { CodeActionResult, TextEditResult } from './features/codeActions';
 
 /** Every part of the connection string at a document offset, password masked; null outside one. */
-export function describeConnectionString(analysis: Analysis, offset: number): ConnectionDescription | null {
-  return describeAt(analysis, offset);
+export function describeConnectionString(analysis: Analysis, offset: number, settings: Pick<Settings, 'rules'> = { rules: {} }): ConnectionDescription | null {
+  return describeAt(analysis, offset, (p) => {
+    const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
+    return severity === 'off' ? undefined : severity;
+  });
 }
 export type { ConnectionDescription } from './features/describe';

@@ -68,11 +68,11 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
 const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
 
 /** Quick fixes for the problems that touch `range` (document offsets). */
-export function getCodeActions(_doc: TextDocumentLike, analysis: Analysis, range: Span): CodeActionResult[] {
+export function getCodeActions(_doc: TextDocumentLike, analysis: Analysis, range: Span, reported: (p: DocumentProblem) => boolean = () => true): CodeActionResult[] {
   const out: CodeActionResult[] = [];
   const seen = new Set<string>();
   for (const p of analysis.problems) {
-    if (!overlaps(p.span, range)) continue;
+    if (!overlaps(p.span, range) || !reported(p)) continue;
     const value = p.valueIndex >= 0 ? analysis.values[p.valueIndex] : undefined;
     const fix = fixFor(p, value);
     if (!fix) continue;

@@ -1,5 +1,5 @@
 /** "Show parsed connection string" / "Copy redacted": every part of the string under the cursor, password masked. */
-import type { Analysis } from '../api';
+import type { Analysis, DocumentProblem, Severity } from '../api';
 import { buildModel, redact } from '../uri/model';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import type { DecodedPart } from '../uri/types';
@@ -37,7 +37,8 @@ function maskedValue(value: DecodedPart | undefined, secrets: readonly Span[]): 
   }
 }
 
-export function describeAt(analysis: Analysis, offset: number): ConnectionDescription | null {
+/** `reported` gives a problem's severity under the user's settings, undefined when its rule is off. */
+export function describeAt(analysis: Analysis, offset: number, reported: (p: DocumentProblem) => Severity | undefined = (p) => p.severity): ConnectionDescription | null {
   const k = findValueAt(analysis.values, offset);
   const value = k >= 0 ? analysis.values[k] : undefined;
   const uri = value ? uriParseOf(value, analysis.records[k]) : undefined;
@@ -59,8 +60,9 @@ export function describeAt(analysis: Analysis, offset: number): ConnectionDescri
       name: r.option?.name ?? r.part.key.value,
       value: maskedValue(r.part.value, secrets),
     })),
-    problems: analysis.problems
-      .filter((p) => p.valueIndex === k)
-      .map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message })),
+    problems: analysis.problems.flatMap((p) => {
+      const severity = p.valueIndex === k ? reported(p) : undefined;
+      return severity ? [{ ruleId: p.ruleId, severity, message: p.message }] : [];
+    }),
   };
 }
