@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyzeAdminCommands } from '../../server/src/service/admin/adminCommands';
+import { sourceCode } from '../../server/src/service/lex/sourceCode';
 import { parseSnippet, type Parsed } from './snippetBody';
 import { manifest, root } from './tokenizer';
 
@@ -67,7 +68,7 @@ test('the admin-command snippets expand to code without admin-command problems',
   const snippets = JSON.parse(readFileSync(path.join(snippetsDir, 'admin-commands.json'), 'utf8')) as Record<string, any>;
   for (const [name, s] of Object.entries(snippets)) {
     const { text } = parseSnippet(Array.isArray(s.body) ? s.body.join('\n') : s.body);
-    const { problems } = analyzeAdminCommands(text, 'javascript');
+    const { problems } = analyzeAdminCommands(sourceCode(text, 'javascript'));
     assert.deepEqual(problems, [], `${name}:\n${text}`);
   }
 });

@@ -228,10 +228,42 @@ export interface DocumentAnalysis {
   databaseNames?: NameOccurrence[];
 }
 
+// Source code as the whole-document analyzers read it (lex/codeScanner.ts makes the tokens).
+
+export type TokenKind = 'ident' | 'punct' | 'string' | 'template' | 'number' | 'regex' | 'heredoc';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Identifier name, punctuator, number text, or the decoded string (template without `${}`). */
+  text: string;
+  /** Line number, for statements like `use sales` that end at the line end. */
+  line: number;
+  /** HCL strings: the document offset of each decoded character, and one past the end. */
+  offsets?: number[];
+}
+
+/** The tokens with, for each opening bracket, the index of its closing one (-1 when unclosed). */
+export interface TokenList {
+  tokens: readonly Token[];
+  match: Int32Array;
+}
+
+/**
+ * A document as the whole-document analyzers (admin commands, names, code limits, Terraform) read
+ * it: its text and language, and one token stream, made once, when an analyzer first asks for it.
+ */
+export interface SourceCode {
+  readonly text: string;
+  /** The normalized language id. */
+  readonly languageId: string;
+  tokens(): TokenList;
+}
+
 /** `records[i]` is the record of `values[i]`: an analyzer reads parses there, it does not parse again. */
 export type DocumentAnalyzer = (
-  text: string,
-  languageId: string,
+  code: SourceCode,
   values: readonly EmbeddedValue[],
   settings: Settings,
   records: readonly ValueRecord[],

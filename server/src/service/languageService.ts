@@ -28,6 +28,7 @@ import { analyzeNames } from './naming/analyzeNames';
 import { analyzeCodeLimits } from './limits/codeLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 import { chooseProfile } from './rules/profile';
+import { sourceCode } from './lex/sourceCode';
 
 
 
@@ -59,7 +60,8 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
       problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span, valueSpan: p.span, valueIndex });
     }
   });
-  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(doc.text, languageId, values, settings, records));
+  const code = sourceCode(doc.text, languageId);
+  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(code, values, settings, records));
   for (const a of documentAnalyses) {
     for (const p of a.problems) problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span: p.span, valueSpan: p.span, valueIndex: -1 });
   }

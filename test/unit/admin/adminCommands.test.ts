@@ -5,15 +5,16 @@ import { analyzeAdminCommands, hostPortProblem } from '../../../server/src/servi
 import { ruleInfo } from '../../../server/src/service/rules/ruleTable';
 import { cursor } from '../../helpers/cursor';
 import { linearWork } from '../../helpers/workMeter';
+import { sourceCode } from '../../../server/src/service/lex/sourceCode';
 
 /** Problems as [ruleId, severity, the text under the span]. */
 function problems(text: string, languageId = 'javascript'): [string, string, string][] {
-  return analyzeAdminCommands(text, languageId).problems.map((p) => [p.ruleId, p.severity, text.slice(p.span.start, p.span.end)]);
+  return analyzeAdminCommands(sourceCode(text, languageId)).problems.map((p) => [p.ruleId, p.severity, text.slice(p.span.start, p.span.end)]);
 }
 
 function hover(marked: string, languageId = 'javascript') {
   const { text, offset } = cursor(marked);
-  const h = analyzeAdminCommands(text, languageId).hoverAt(offset);
+  const h = analyzeAdminCommands(sourceCode(text, languageId)).hoverAt(offset);
   return h ? { contents: h.contents, under: text.slice(h.span.start, h.span.end) } : null;
 }
 
@@ -81,7 +82,7 @@ test('dropConnections other than 1', () => {
     ['admin-drop-connections-value', 'error', '"1"'],
   ]);
   assert.deepEqual(problems('db.adminCommand({ dropConnections: NumberInt(1), hostAndPort: ["a:1"] })'), []);
-  const fix = analyzeAdminCommands('db.adminCommand({ dropConnections: 2 })', 'javascript').problems[0]!;
+  const fix = analyzeAdminCommands(sourceCode('db.adminCommand({ dropConnections: 2 })', 'javascript')).problems[0]!;
   assert.equal(fix.data?.replacement, '1');
 });
 
@@ -103,7 +104,7 @@ test('op that is neither a number nor a "shard:opid" string', () => {
       ['admin-killop-invalid-op', 'error', 'true'],
     ],
   );
-  const [message] = analyzeAdminCommands('db.killOp("12345")', 'javascript').problems.map((p) => p.message);
+  const [message] = analyzeAdminCommands(sourceCode('db.killOp("12345")', 'javascript')).problems.map((p) => p.message);
   assert.match(message!, /pass the number 12345, or "<shard>:12345"/);
 });
 
@@ -122,7 +123,7 @@ test('db.runCommand after use("sales") or db = db.getSiblingDB("sales") warns; a
     'client.db("sales").command({ killOp: 1, op: 6 });',
     'db.runCommand({ ping: 1 });',
   ].join('\n');
-  const found = analyzeAdminCommands(text, 'javascript').problems;
+  const found = analyzeAdminCommands(sourceCode(text, 'javascript')).problems;
   assert.deepEqual(
     found.map((p) => [p.ruleId, p.severity, text.slice(p.span.start, p.span.end), p.data?.database]),
     [
@@ -166,7 +167,7 @@ test('TypeScript, React and playground languages are checked; other languages ar
 
 test('spans are document offsets across lines', () => {
   const text = 'const x = 1;\n\ndb.adminCommand({\n  dropConnections: 1,\n  hostAndPort: [\n    "db1.example.net"\n  ]\n});';
-  const [p] = analyzeAdminCommands(text, 'javascript').problems;
+  const [p] = analyzeAdminCommands(sourceCode(text, 'javascript')).problems;
   assert.equal(p!.span.start, text.indexOf('db1.example.net'));
   assert.equal(p!.span.end, text.indexOf('db1.example.net') + 'db1.example.net'.length);
 });
@@ -212,8 +213,8 @@ test('no hover for keys of other objects, or outside keys', () => {
 
 test('large files are scanned with linear work', () => {
   const block = 'db.adminCommand({ dropConnections: 1, hostAndPort: ["a:1", "b"], comment: "x" });\n';
-  assert.equal(analyzeAdminCommands(block.repeat(5000), 'javascript').problems.length, 5000);
-  const w = linearWork((n) => block.repeat(n), (text) => analyzeAdminCommands(text, 'javascript'), 500);
+  assert.equal(analyzeAdminCommands(sourceCode(block.repeat(5000), 'javascript')).problems.length, 5000);
+  const w = linearWork((n) => block.repeat(n), (text) => analyzeAdminCommands(sourceCode(text, 'javascript')), 500);
   assert.ok(w.linear, `${w.small} steps → ${w.large} steps (bound ${w.bound})`);
 });
 
@@ -221,7 +222,7 @@ test('unclosed and deeply nested arguments take linear work', () => {
   const unclosed = (n: number) => 'db.adminCommand({ killOp: 1, op: [\n'.repeat(n);
   const nested = (n: number) => `db.adminCommand({ killOp: 1, op: ${'['.repeat(n)}1${']'.repeat(n)} })`;
   for (const [name, make] of [['unclosed', unclosed], ['nested', nested]] as const) {
-    const w = linearWork(make, (text) => analyzeAdminCommands(text, 'javascript'), 2000);
+    const w = linearWork(make, (text) => analyzeAdminCommands(sourceCode(text, 'javascript')), 2000);
     assert.ok(w.linear, `${name}: ${w.small} steps → ${w.large} steps (bound ${w.bound})`);
   }
 });

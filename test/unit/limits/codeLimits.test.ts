@@ -106,6 +106,16 @@ describe('sorts', () => {
     assert.deepEqual(limits('# coll.find().sort([("a", 1), ("a", -1)])\n', 'python'), []);
   });
 
+  it('read from the document\'s tokens: no call inside a block comment, a docstring or a template literal over several lines; a call after a string holding // or # is one', () => {
+    const dup = 'db.events.find().sort({ ts: 1, ts: -1 })';
+    assert.deepEqual(limits(`/*\n  example:\n  ${dup}\n*/\nconst a = 1;\n`), []);
+    assert.deepEqual(limits(`const help = \`\nusage:\n  ${dup}\n\`;\n`), []);
+    assert.deepEqual(limits(`def f():\n    """\n    ${dup}\n    """\n`, 'python'), []);
+    assert.deepEqual(limits(`const url = "http://x"; ${dup};\n`).map(([id]) => id), ['sort-duplicate-key']);
+    assert.deepEqual(limits(`tag = "#1"; coll.find().sort([("a", 1), ("a", -1)])\n`, 'python').map(([id]) => id), ['sort-duplicate-key']);
+    assert.equal(hoverAt(`/* db.events.find().so|rt({ a: 1 }) */\n`, 'javascript'), null);
+  });
+
   it('hover on sort shows the key limit', () => {
     const h = hoverAt('db.events.find().so|rt({ ts: -1, _id: 1 });\n', 'typescript')!;
     assert.equal(h.under, 'sort');

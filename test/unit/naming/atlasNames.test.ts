@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkClusterName, checkProjectOrOrganizationName, clusterLabelOfHost } from '../../../server/src/service/rules/atlasNames';
 import { scanTerraformAtlas } from '../../../server/src/service/naming/terraform';
+import { sourceCode } from '../../../server/src/service/lex/sourceCode';
 import { hoverAt, problemsOf } from '../../helpers/problems';
 
 const ATLAS_RULES = ['atlas-cluster-name-invalid', 'atlas-cluster-name-prefix-conflict', 'atlas-project-name-invalid', 'atlas-organization-name-invalid'];
@@ -70,7 +71,7 @@ resource "mongodbatlas_cluster" "per_env" {
 
 describe('Terraform: mongodbatlas_* resources', () => {
   it('finds cluster, project and reference names with their project', () => {
-    const names = scanTerraformAtlas(main_tf).map((n) => [n.kind, n.role, n.name, n.projectKey]);
+    const names = scanTerraformAtlas(sourceCode(main_tf, 'terraform')).map((n) => [n.kind, n.role, n.name, n.projectKey]);
     assert.deepEqual(names, [
       ['project', 'definition', 'Shop (EU) - production', ''],
       ['cluster', 'definition', 'orders-eu-west-1-production', 'mongodbatlas_project.shop.id'],
@@ -127,7 +128,7 @@ resource "mongodbatlas_organization" "o" {
 
   it('only .tf files are read this way, and a file without mongodbatlas_ costs nothing', () => {
     assert.deepEqual(problemsOf(main_tf, 'plaintext', { ruleIds: ATLAS_RULES }), []);
-    assert.deepEqual(scanTerraformAtlas('resource "aws_instance" "x" {\n  name = "a_b"\n}\n'), []);
+    assert.deepEqual(scanTerraformAtlas(sourceCode('resource "aws_instance" "x" {\n  name = "a_b"\n}\n', 'terraform')), []);
   });
 
   it('hover on a cluster name shows the Atlas limits', () => {

@@ -6,9 +6,9 @@
 import { DEFAULT_PORT } from '../data/connectionString';
 import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminCommandName, SHARD_OPID } from '../data/adminCommands';
 import { problemOf, type RuleId } from '../rules/ruleTable';
-import { Problem, Span } from '../api';
+import { Problem, SourceCode, Span } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
-import { Prop, Token, TokenList, Value, pairBrackets, parseValue, scanTokens, skipExpression } from '../lex/codeScanner';
+import { Prop, Token, TokenList, Value, parseValue, skipExpression } from '../lex/codeScanner';
 
 export interface AdminCommandHover {
   /** Markdown. */
@@ -36,10 +36,10 @@ interface HoverTarget {
 
 const EMPTY: AdminCommandAnalysis = { problems: [], hoverAt: () => null };
 
-export function analyzeAdminCommands(text: string, languageId: string): AdminCommandAnalysis {
-  if (!JS_LANGUAGES.has(languageId) || !/\b(?:dropConnections|killOp)\b/.test(text)) return EMPTY;
-  const tokens = scanTokens(text);
-  const list = pairBrackets(tokens);
+export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
+  if (!JS_LANGUAGES.has(code.languageId) || !/\b(?:dropConnections|killOp)\b/.test(code.text)) return EMPTY;
+  const list = code.tokens();
+  const { tokens } = list;
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
   const databaseSwitches = findDatabaseSwitches(list);

@@ -42,6 +42,8 @@ export const DIGIT_1 = 0x31;
 export const DIGIT_9 = 0x39;
 /** `:` */
 export const COLON = 0x3a;
+/** `<` */
+export const LESS_THAN = 0x3c;
 /** `=` */
 export const EQUALS = 0x3d;
 /** `>` */

@@ -1,11 +1,11 @@
 /**
- * Driver calls in code (JavaScript/TypeScript, MongoDB playgrounds, Python) that have limits: call
- * sites are found by one regular-expression pass; each call's argument list is tokenized once
- * (lex/codeScanner.ts), and calls inside an argument list already scanned are not read again, so the
- * work stays linear in the size of the document.
+ * Driver calls in code (JavaScript/TypeScript, MongoDB playgrounds, Python) that have limits, found in
+ * the document's token stream (lex/sourceCode.ts), which the other whole-document analyzers share:
+ * comments and strings are no tokens, so no call is found in them. Calls inside an argument list
+ * already read are not read again, so the work stays linear in the size of the document.
  */
-import { type Prop, type TokenList, type Value, pairBrackets, parseValue, scanTokens } from '../lex/codeScanner';
-import { APOSTROPHE, BACKSLASH, BACKTICK, CARRIAGE_RETURN, DOLLAR, DOT, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LINE_FEED, QUESTION, QUOTE, RIGHT_BRACE, RIGHT_BRACKET, RIGHT_PAREN, SLASH, SPACE, TAB } from '../lex/chars';
+import { type Prop, type Token, type TokenList, type Value, parseValue } from '../lex/codeScanner';
+import { CARRIAGE_RETURN, DOLLAR, DOT, LEFT_BRACKET, LEFT_PAREN, LINE_FEED, QUESTION, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB } from '../lex/chars';
 import { isWordChar } from '../lex/identifiers';
 import type { Span } from '../api';
 
@@ -52,13 +52,22 @@ export const METHODS: Readonly<Record<string, Category>> = {
 export const SHARED_NAMES: ReadonlySet<string> = new Set(['sort', 'find']);
 
 /**
- * `.method(` or `.method<Type>(`; the names are those of METHODS (longest first). The lookahead on
- * their first letters lets the engine skip most dots at once.
+ * `.method(` or `.method<Type>(` with a name of METHODS: the cheap test of whether a document may hold
+ * such a call at all (only then is it read as tokens). The lookahead on their first letters lets the
+ * engine skip most dots at once.
  */
 const CALL = new RegExp(
-  `\\.[ \\t]*(?=[${[...new Set(Object.keys(METHODS).map((k) => k[0]))].join('')}])(${Object.keys(METHODS).sort((a, b) => b.length - a.length).join('|')})[ \\t]*(?:<[^<>()\\n]{0,80}>[ \\t]*)?\\(`,
-  'g',
+  `\\.\\s*(?=[${[...new Set(Object.keys(METHODS).map((k) => k[0]))].join('')}])(?:${Object.keys(METHODS).sort((a, b) => b.length - a.length).join('|')})\\s*[<(]`,
 );
+
+export function mayHaveCalls(text: string): boolean {
+  return CALL.test(text);
+}
+
+/** The category of a method name with limits, or undefined (never one of Object.prototype's names). */
+export function categoryOf(name: string): Category | undefined {
+  return Object.prototype.hasOwnProperty.call(METHODS, name) ? METHODS[name] : undefined;
+}
 
 /** A parsed argument, with its token range when it was read from the argument list (first < 0 otherwise). */
 export interface Argument {
@@ -67,18 +76,17 @@ export interface Argument {
   end: number;
 }
 
-/** A call site: where its `(` is, where the argument list ends, and how deeply `{`/`[` nest in it. */
+/** A call's argument list: the tokens of its `(` and `)`, and how deeply `{`/`[` nest in it. */
 export interface CallRegion {
-  paren: number;
-  /** Just after the closing `)`; -1 when the list is not closed. */
-  end: number;
-  /** Deepest nesting of `{` and `[` inside the argument list (strings skipped). */
+  /** Token index of the `(`. */
+  open: number;
+  /** Token index of the matching `)`. */
+  close: number;
+  /** Deepest nesting of `{` and `[` inside the argument list. */
   maxDepth: number;
-  /** First character after `(` that is not blank. */
-  firstChar: string;
 }
 
-/** A call found by `findCalls`: its method, where the `.` and the name are, and its argument list. */
+/** A call with limits: its method, where the `.` and the name are, and its argument list. */
 export interface CallSite {
   method: string;
   category: Category;
@@ -93,30 +101,79 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 
-/** `"`, `'` or a backtick. */
-function isQuote(c: number): boolean {
-  return c === QUOTE || c === APOSTROPHE || c === BACKTICK;
+function isPunct(t: Token | undefined, text: string): boolean {
+  return t !== undefined && t.kind === 'punct' && t.text === text;
+}
+
+/** Type arguments `<…>` after a method name: at most this many characters, on one line, without brackets. */
+const MAX_TYPE_ARGUMENTS = 82;
+
+/** Token index of the `(` after the method name at token `k` (type arguments skipped), or -1. */
+function parenAfter(tokens: readonly Token[], k: number): number {
+  let p = k + 1;
+  const name = tokens[k]!;
+  if (isPunct(tokens[p], '<')) {
+    const from = tokens[p]!.start;
+    for (p++; p < tokens.length && !isPunct(tokens[p], '>'); p++) {
+      const t = tokens[p]!;
+      if (t.line !== name.line || t.end - from > MAX_TYPE_ARGUMENTS || (t.kind === 'punct' && '()<'.includes(t.text))) return -1;
+    }
+    p++;
+  }
+  return isPunct(tokens[p], '(') ? p : -1;
+}
+
+/** The argument list whose `(` is token `open`, or undefined while it is not closed (still being typed). */
+function callRegion(list: TokenList, open: number): CallRegion | undefined {
+  const close = list.match[open]!;
+  if (close < 0) return undefined;
+  const { tokens } = list;
+  let depth = 0;
+  let maxDepth = 0;
+  for (let k = open + 1; k < close; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'punct') continue;
+    if (t.text === '{' || t.text === '[') {
+      if (++depth > maxDepth) maxDepth = depth;
+    } else if (t.text === '}' || t.text === ']') depth--;
+  }
+  return { open, close, maxDepth };
+}
+
+/** True when the argument list starts with an object or array literal. */
+function startsWithLiteral(list: TokenList, region: CallRegion): boolean {
+  const first = list.tokens[region.open + 1];
+  return isPunct(first, '{') || isPunct(first, '[');
+}
+
+/** The call whose method name is token `k`, when it is one with limits (for SHARED_NAMES, with a literal first argument). */
+export function callAt(list: TokenList, k: number): CallSite | undefined {
+  const { tokens } = list;
+  const name = tokens[k];
+  if (!name || name.kind !== 'ident' || !isPunct(tokens[k - 1], '.')) return undefined;
+  const category = categoryOf(name.text);
+  if (!category) return undefined;
+  const open = parenAfter(tokens, k);
+  const region = open < 0 ? undefined : callRegion(list, open);
+  if (!region) return undefined;
+  if (SHARED_NAMES.has(name.text) && !startsWithLiteral(list, region)) return undefined;
+  return { method: name.text, category, dot: tokens[k - 1]!.start, nameSpan: { start: name.start, end: name.end }, region };
 }
 
 /**
- * True when `at` is inside a comment or a string that starts earlier on its line: the line is read
- * from its start (at most 240 characters back; a longer line is taken as code).
+ * The calls with limits among a document's tokens, in order. Calls inside an argument list already
+ * read are skipped: every token is read a bounded number of times.
  */
-export function inCommentOrString(text: string, at: number, python: boolean): boolean {
-  const stop = Math.max(0, at - 240);
-  let lineStart = at;
-  while (lineStart > stop && text.charCodeAt(lineStart - 1) !== LINE_FEED) lineStart--;
-  if (lineStart === stop && stop > 0 && text.charCodeAt(stop - 1) !== LINE_FEED) return false;
-  let quote = 0;
-  for (let k = lineStart; k < at; k++) {
-    const c = text.charCodeAt(k);
-    if (quote !== 0) {
-      if (c === BACKSLASH) k++;
-      else if (c === quote) quote = 0;
-    } else if (isQuote(c)) quote = c;
-    else if (python ? c === HASH : c === SLASH && text.charCodeAt(k + 1) === SLASH) return true;
+export function* findCalls(list: TokenList): Generator<CallSite> {
+  const { tokens } = list;
+  let readUntil = 0;
+  for (let k = 1; k < tokens.length; k++) {
+    if (k < readUntil || tokens[k]!.kind !== 'ident') continue;
+    const call = callAt(list, k);
+    if (!call) continue;
+    readUntil = call.region.close;
+    yield call;
   }
-  return quote !== 0;
 }
 
 /** The receiver of a call, as written before the `.` at `dot` (`db.users`, `db.getCollection("users")`), without blanks. */
@@ -138,15 +195,13 @@ export function receiverText(text: string, dot: number): string {
   return text.slice(k + 1, dot).replace(/\s+/g, '').replace(/'/g, '"');
 }
 
-/** The arguments of the call whose `(` is token 0: each parsed value with its first token index. */
-function readArguments(list: TokenList): Argument[] {
+/** What a call passes: each argument parsed, with its token range. */
+export function readArguments(list: TokenList, region: CallRegion): Argument[] {
   const { tokens } = list;
   const args: Argument[] = [];
-  const close = list.match[0]!;
-  const stop = close < 0 ? tokens.length : close;
-  let k = 1;
-  while (k < stop) {
-    if (tokens[k]!.kind === 'punct' && tokens[k]!.text === ',') {
+  let k = region.open + 1;
+  while (k < region.close) {
+    if (isPunct(tokens[k], ',')) {
       k++;
       continue;
     }
@@ -191,81 +246,3 @@ function tupleFirstStrings(list: TokenList, first: number, end: number): Array<{
   return out;
 }
 
-/** Argument lists longer than this are not read (a list left open while typing ends here). */
-const MAX_ARGUMENT_LIST = 1 << 20;
-
-/**
- * One pass over an argument list: its end and its bracket depth, skipping string literals. An
- * unclosed list gives end -1 and `scanned`, where the pass stopped.
- */
-export function callRegion(text: string, paren: number): CallRegion & { scanned: number } {
-  let parens = 0;
-  let depth = 0;
-  let maxDepth = 0;
-  let firstChar = '';
-  const stop = Math.min(text.length, paren + MAX_ARGUMENT_LIST);
-  for (let i = paren; i < stop; i++) {
-    const c = text.charCodeAt(i);
-    if (firstChar === '' && i > paren && !isBlank(c)) firstChar = text[i]!;
-    if (isQuote(c)) {
-      // Skip the string (a template may span lines; the others end at the line).
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === BACKSLASH) i++;
-        else if (d === c || (d === LINE_FEED && c !== BACKTICK)) break;
-      }
-    } else if (c === LEFT_PAREN) parens++;
-    else if (c === RIGHT_PAREN) {
-      if (--parens === 0) return { paren, end: i + 1, maxDepth, firstChar, scanned: i + 1 };
-    } else if (c === LEFT_BRACE || c === LEFT_BRACKET) {
-      if (++depth > maxDepth) maxDepth = depth;
-    } else if (c === RIGHT_BRACE || c === RIGHT_BRACKET) depth--;
-  }
-  return { paren, end: -1, maxDepth, firstChar, scanned: stop };
-}
-
-/** True when the argument list starts with an object or array literal. */
-export function startsWithLiteral(region: CallRegion): boolean {
-  return region.firstChar === '{' || region.firstChar === '[';
-}
-
-/** What a call passes: parsed arguments over the tokens of its argument list. */
-export function readCall(text: string, region: CallRegion, python: boolean): { list: TokenList; args: Argument[] } {
-  const tokens = scanTokens(text, { from: region.paren, to: region.end, untilBalanced: true, python });
-  const list = pairBrackets(tokens);
-  return { list, args: readArguments(list) };
-}
-
-/** Index of the `(` of the call whose method name ends at `end`, or -1. */
-export function parenAfter(text: string, end: number): number {
-  let k = end;
-  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-  if (text[k] === '<') {
-    const close = text.indexOf('>', k);
-    if (close < 0 || close - k > 82) return -1;
-    k = close + 1;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-  }
-  return text[k] === '(' ? k : -1;
-}
-
-/**
- * The calls with limits in `text`, in order: not in comments or strings, with a closed argument list,
- * and (for SHARED_NAMES) a literal first argument. Calls inside an argument list already scanned are
- * skipped: every character is scanned once.
- */
-export function* findCalls(text: string, python: boolean): Generator<CallSite> {
-  let readUntil = 0;
-  CALL.lastIndex = 0;
-  for (let m = CALL.exec(text); m; m = CALL.exec(text)) {
-    const paren = m.index + m[0].length - 1;
-    if (paren < readUntil || inCommentOrString(text, m.index, python)) continue;
-    const method = m[1]!;
-    const region = callRegion(text, paren);
-    readUntil = region.scanned;
-    if (region.end < 0) continue; // an argument list still being typed
-    if (SHARED_NAMES.has(method) && !startsWithLiteral(region)) continue;
-    const nameStart = m.index + m[0].indexOf(method, 1);
-    yield { method, category: METHODS[method]!, dot: m.index, nameSpan: { start: nameStart, end: nameStart + method.length }, region };
-  }
-}

@@ -6,40 +6,41 @@
  * their hovers written by limits/limitHovers.ts.
  */
 import { LIMITS } from '../data/limits';
-import type { DocumentAnalysis, Problem } from '../api';
-import { JS_LANGUAGES, findCalls, receiverText, readCall, sortKeys } from './codeCalls';
+import type { DocumentAnalysis, Problem, SourceCode } from '../api';
+import { JS_LANGUAGES, findCalls, mayHaveCalls, readArguments, receiverText, sortKeys } from './codeCalls';
 import { type IndexCount, checkDepth, checkIndexCount, checkIndexes, checkPipeline, checkSortKeys } from './limitChecks';
 import { callHover } from './limitHovers';
 
-export function analyzeCodeLimits(text: string, languageId: string): DocumentAnalysis {
-  const python = languageId === 'python';
-  if (!python && !JS_LANGUAGES.has(languageId)) return { problems: [], hoverAt: () => null };
+export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
+  const { text, languageId } = code;
+  if (languageId !== 'python' && !JS_LANGUAGES.has(languageId)) return { problems: [], hoverAt: () => null };
   const problems: Problem[] = [];
   /** Indexes created per receiver; whether the limit was reported for it. */
   const indexCounts = new Map<string, IndexCount>();
-  for (const call of findCalls(text, python)) {
+  const list = mayHaveCalls(text) ? code.tokens() : undefined;
+  for (const call of list ? findCalls(list) : []) {
     const { category } = call;
     const deep = call.region.maxDepth > LIMITS.documentNestingDepth.value;
     // Most calls pass shallow documents: only index, pipeline and sort literals need reading.
     if (category === 'document' && !deep) continue;
-    const { list, args } = readCall(text, call.region, python);
-    if (deep) for (const arg of args) checkDepth(list.tokens, arg, problems);
+    const args = readArguments(list!, call.region);
+    if (deep) for (const arg of args) checkDepth(list!.tokens, arg, problems);
     const first = args[0];
     if (category === 'index' || category === 'indexes') {
       const receiver = receiverText(text, call.dot);
       let entry = indexCounts.get(receiver);
       if (!entry) indexCounts.set(receiver, (entry = { count: 0, reported: false }));
-      entry.count += checkIndexes(list, category, first, problems);
+      entry.count += checkIndexes(list!, category, first, problems);
       checkIndexCount(entry, receiver, call.nameSpan, problems);
     } else if (category === 'aggregate') {
-      if (first?.value.kind === 'array') checkPipeline(list, first.value, problems);
+      if (first?.value.kind === 'array') checkPipeline(list!, first.value, problems);
     } else if (category === 'sort') {
-      const keys = first ? sortKeys(list, first) : undefined;
+      const keys = first ? sortKeys(list!, first) : undefined;
       if (keys) checkSortKeys(keys, problems);
     }
   }
   return {
     problems,
-    hoverAt: (offset) => callHover(text, offset, python, indexCounts),
+    hoverAt: (offset) => callHover(code, offset, indexCounts),
   };
 }

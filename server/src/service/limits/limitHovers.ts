@@ -4,38 +4,48 @@
  */
 import { LIMITS, limitLink } from '../data/limits';
 import { isWordChar } from '../lex/identifiers';
-import type { Span } from '../api';
-import { METHODS, SHARED_NAMES, callRegion, inCommentOrString, parenAfter, readCall, receiverText, sortKeys, startsWithLiteral } from './codeCalls';
+import type { SourceCode, Span, Token } from '../api';
+import { callAt, categoryOf, readArguments, receiverText, sortKeys } from './codeCalls';
 
 function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
-/** Hover on the name of a call with a limit: the method name under the offset, read again on demand. */
-export function callHover(text: string, offset: number, python: boolean, indexCounts: ReadonlyMap<string, { count: number }>): { contents: string; span: Span } | null {
+/** The index of the token that starts at or before `offset` and ends after it, or -1. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= offset) lo = mid + 1;
+    else if (t.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Hover on the name of a call with a limit: the call is read from the document's tokens. */
+export function callHover(code: SourceCode, offset: number, indexCounts: ReadonlyMap<string, { count: number }>): { contents: string; span: Span } | null {
+  // Only a word that names a method with limits makes the tokens worth reading.
   let start = offset;
   let end = offset;
+  const { text } = code;
   while (start > 0 && offset - start < 40 && isWordChar(text.charCodeAt(start - 1))) start--;
   while (end < text.length && end - offset < 40 && isWordChar(text.charCodeAt(end))) end++;
-  const method = text.slice(start, end);
-  const category = METHODS[method];
-  if (!category) return null;
-  let dot = start - 1;
-  while (dot > 0 && (text[dot] === ' ' || text[dot] === '\t')) dot--;
-  const paren = parenAfter(text, end);
-  if (text[dot] !== '.' || paren < 0 || inCommentOrString(text, dot, python)) return null;
-  const region = callRegion(text, paren);
-  if (SHARED_NAMES.has(method) && !startsWithLiteral(region)) return null;
-  const span = { start, end };
+  if (!categoryOf(text.slice(start, end))) return null;
+  const list = code.tokens();
+  const call = callAt(list, tokenAt(list.tokens, offset));
+  if (!call) return null;
+  const { method, category, nameSpan: span } = call;
   if (category === 'index' || category === 'indexes') {
-    const receiver = receiverText(text, dot);
+    const receiver = receiverText(text, call.dot);
     return { span, contents: indexHover(method, receiver, indexCounts.get(receiver)?.count ?? 0) };
   }
   if (category === 'document') return { span, contents: documentHover(method) };
-  const call = region.end > 0 ? readCall(text, region, python) : undefined;
-  const first = call?.args[0];
+  const first = readArguments(list, call.region)[0];
   if (category === 'aggregate') return { span, contents: aggregateHover(first?.value.kind === 'array' ? first.value.items.length : undefined) };
-  const keys = call && first ? sortKeys(call.list, first) : undefined;
+  const keys = first ? sortKeys(list, first) : undefined;
   return { span, contents: sortHover(keys?.length) };
 }
 

@@ -10,7 +10,7 @@ import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 import { LIMITS } from '../data/limits';
 import type { DocumentAnalysis, NameOccurrence } from '../api';
 import { problemOf, type RuleId } from '../rules/ruleTable';
-import { EmbeddedValue, HostSyntax, Problem, Settings, Span, ValueRecord } from '../api';
+import { EmbeddedValue, HostSyntax, Problem, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { uriNamesOf, type UriNameParts } from '../rules/validation';
 import { rawSpan } from '../uri/percent';
 import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
@@ -93,12 +93,12 @@ export function caseConflicts(names: readonly NameOccurrence[]): Problem[] {
 }
 
 export function analyzeNames(
-  text: string,
-  languageId: string,
+  code: SourceCode,
   values: readonly EmbeddedValue[],
   settings: Settings,
   records: readonly ValueRecord[],
 ): NamingAnalysis {
+  const { text, languageId } = code;
   const platform = settings.serverPlatform ?? 'any';
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
@@ -156,7 +156,7 @@ export function analyzeNames(
     }
   }
 
-  if (languageId === 'terraform') analyzeTerraform(text, problems, hovers, report);
+  if (languageId === 'terraform') analyzeTerraform(code, problems, hovers, report);
   hovers.sort((a, b) => a.span.start - b.span.start);
 
   return {
@@ -244,12 +244,12 @@ function readConnectionString(
 }
 
 function analyzeTerraform(
-  text: string,
+  code: SourceCode,
   problems: Problem[],
   hovers: HoverTarget[],
   report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
 ): void {
-  const names = scanTerraformAtlas(text);
+  const names = scanTerraformAtlas(code);
   /** First cluster definition per project and 23-character prefix. */
   const prefixes = new Map<string, { name: string; resource: string }>();
   for (const n of names) {
