@@ -1,6 +1,7 @@
 /** Multi-line literals with indentation rules: Java text blocks and C# raw strings. */
 import { DecodedBuilder, isSpace, lineEnd, offsetOf } from './decoded';
 import { cEscape, Literal } from './codeEscapes';
+import { BACKSLASH, CARRIAGE_RETURN, LINE_FEED } from '../lex/chars';
 
 /**
  * A multi-line C# raw string: the first and last line breaks are not content, and the closing line's
@@ -41,10 +42,10 @@ export function trimRawLines(lit: Literal): Literal {
 export function readTextBlock(text: string, i: number): Literal {
   let s = i + 3;
   while (s < text.length && isSpace(text.charCodeAt(s))) s++;
-  if (text.charCodeAt(s) === 0x0d) s++;
-  if (text.charCodeAt(s) === 0x0a) s++;
+  if (text.charCodeAt(s) === CARRIAGE_RETURN) s++;
+  if (text.charCodeAt(s) === LINE_FEED) s++;
   let close = s;
-  while (close < text.length && !text.startsWith('"""', close)) close += text.charCodeAt(close) === 0x5c ? 2 : 1;
+  while (close < text.length && !text.startsWith('"""', close)) close += text.charCodeAt(close) === BACKSLASH ? 2 : 1;
   const end = Math.min(close, text.length);
   // Common indentation of the non-blank lines and of the closing line.
   let indent = Infinity;
@@ -70,7 +71,7 @@ export function readTextBlock(text: string, i: number): Literal {
     let run = from;
     let continued = false;
     for (let k = from; k < to; ) {
-      if (text.charCodeAt(k) !== 0x5c) {
+      if (text.charCodeAt(k) !== BACKSLASH) {
         k++;
         continue;
       }

@@ -8,6 +8,7 @@
 import { EmbeddedKind } from '../api';
 import { isIdentPart } from '../lex/identifiers';
 import { DecodedText, offsetOf } from './decoded';
+import { APOSTROPHE, AT, BACKTICK, CARRIAGE_RETURN, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, EQUALS, EXCLAMATION, GREATER_THAN, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LINE_FEED, LOWER_O, LOWER_R, PERCENT, PIPE, PLUS, QUESTION, QUOTE, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB } from '../lex/chars';
 
 /** The literal before the one asked about, as far as its context matters. */
 export interface PreviousLiteral {
@@ -74,7 +75,7 @@ const BRACE_FORMAT_CALLS = new NameSet(['Format']);
 const TYPE_WORDS = new NameSet(['string', 'String', 'str', 'Str']);
 
 function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 
 /** Index of the last non-blank character before `i` (within the window), or -1. */
@@ -111,7 +112,7 @@ function endsWithFolded(text: string, from: number, to: number, suffix: string):
   for (let k = 0; k < suffix.length; k++) {
     const c = text.charCodeAt(at + k);
     // Only these two characters fold to a lower-case ASCII letter.
-    if (c !== suffix.charCodeAt(k) && c + 0x20 !== suffix.charCodeAt(k)) return false;
+    if (c !== suffix.charCodeAt(k) && c + SPACE !== suffix.charCodeAt(k)) return false;
   }
   return true;
 }
@@ -125,14 +126,14 @@ let calleeAnnotation = false;
 /** Finds the function called with `(` at index p; false when there is none. */
 function callee(text: string, p: number): boolean {
   let k = back(text, p);
-  if (k >= 0 && text.charCodeAt(k) === 0x3e /* > of generic arguments */ && text.charCodeAt(k - 1) !== 0x2d) {
+  if (k >= 0 && text.charCodeAt(k) === GREATER_THAN /* > of generic arguments */ && text.charCodeAt(k - 1) !== DASH) {
     let depth = 0;
     const stop = Math.max(0, k - 128);
     for (; k >= stop; k--) {
       const c = text.charCodeAt(k);
-      if (c === 0x3e) depth++;
-      else if (c === 0x3c && --depth === 0) break;
-      else if (c === 0x0a) return false;
+      if (c === GREATER_THAN) depth++;
+      else if (c === LESS_THAN && --depth === 0) break;
+      else if (c === LINE_FEED) return false;
     }
     k = back(text, k);
   }
@@ -141,8 +142,8 @@ function callee(text: string, p: number): boolean {
   const before = s > 0 ? text.charCodeAt(s - 1) : 0;
   calleeFrom = s;
   calleeTo = k + 1;
-  calleeMember = before === 0x2e || (before === 0x3e && text.charCodeAt(s - 2) === 0x2d);
-  calleeAnnotation = before === 0x40;
+  calleeMember = before === DOT || (before === GREATER_THAN && text.charCodeAt(s - 2) === DASH);
+  calleeAnnotation = before === AT;
   return true;
 }
 
@@ -150,7 +151,7 @@ function callee(text: string, p: number): boolean {
 function isLookupKey(text: string, k: number, prev: PreviousLiteral | undefined): boolean {
   if (!prev || k !== prev.end - 1) return false;
   const open = back(text, prev.start);
-  return open >= 0 && text.charCodeAt(open) === 0x28 && callee(text, open) && LOOKUP_CALLS.has(text, calleeFrom, calleeTo);
+  return open >= 0 && text.charCodeAt(open) === LEFT_PAREN && callee(text, open) && LOOKUP_CALLS.has(text, calleeFrom, calleeTo);
 }
 
 /** Sets the key of ctx to the key written before an operator whose first character is at `op`. */
@@ -158,15 +159,15 @@ function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, 
   let k = back(text, op);
   if (k < 0) return;
   let c = text.charCodeAt(k);
-  if (c === 0x29 /* ) */) {
+  if (c === RIGHT_PAREN /* ) */) {
     if (isLookupKey(text, back(text, k), prev)) ctx.keyFrom = KEY_IS_PREVIOUS; // `getenv("X") ?: "…"`
     return;
   }
-  if (c === 0x5d /* ] */) {
+  if (c === RIGHT_BRACKET /* ] */) {
     k = back(text, k);
     c = text.charCodeAt(k);
   }
-  if ((c === 0x22 || c === 0x27 || c === 0x60) && prev && prev.end === k + 1) {
+  if ((c === QUOTE || c === APOSTROPHE || c === BACKTICK) && prev && prev.end === k + 1) {
     ctx.keyFrom = KEY_IS_PREVIOUS;
     return;
   }
@@ -175,13 +176,13 @@ function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, 
   let e = k + 1;
   if (TYPE_WORDS.has(text, s, e)) {
     let j = back(text, s);
-    if (j >= 0 && text.charCodeAt(j) === 0x3a) j = back(text, text.charCodeAt(j - 1) === 0x3f ? j - 1 : j);
+    if (j >= 0 && text.charCodeAt(j) === COLON) j = back(text, text.charCodeAt(j - 1) === QUESTION ? j - 1 : j);
     if (j < 0 || !isIdentPart(text.charCodeAt(j))) return;
     s = identStart(text, j);
     e = j + 1;
   }
   // Sigils are not part of the key (`$uri`, `@uri`).
-  while (s < e && (text.charCodeAt(s) === 0x24 || text.charCodeAt(s) === 0x40)) s++;
+  while (s < e && (text.charCodeAt(s) === DOLLAR || text.charCodeAt(s) === AT)) s++;
   ctx.keyFrom = s;
   ctx.keyTo = e;
 }
@@ -194,17 +195,17 @@ function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, 
  */
 function pythonJoined(text: string, start: number, end: number, q: number, ch: number): boolean {
   let k = end;
-  while (k < q && text.charCodeAt(k) !== 0x0a && text.charCodeAt(k) !== 0x0d) k++;
-  if (k >= q || ch === 0x28 || ch === 0x5b || ch === 0x7b || ch === 0x2c || ch === 0x22 || ch === 0x27) return true;
+  while (k < q && text.charCodeAt(k) !== LINE_FEED && text.charCodeAt(k) !== CARRIAGE_RETURN) k++;
+  if (k >= q || ch === LEFT_PAREN || ch === LEFT_BRACKET || ch === LEFT_BRACE || ch === COMMA || ch === QUOTE || ch === APOSTROPHE) return true;
   let next = q;
-  while (next > k && text.charCodeAt(next - 1) !== 0x0a && text.charCodeAt(next - 1) !== 0x0d) next--;
+  while (next > k && text.charCodeAt(next - 1) !== LINE_FEED && text.charCodeAt(next - 1) !== CARRIAGE_RETURN) next--;
   let line = start;
   const stop = Math.max(0, start - WINDOW);
-  while (line > stop && text.charCodeAt(line - 1) !== 0x0a && text.charCodeAt(line - 1) !== 0x0d) line--;
+  while (line > stop && text.charCodeAt(line - 1) !== LINE_FEED && text.charCodeAt(line - 1) !== CARRIAGE_RETURN) line--;
   // A line too long to look at: as if joined.
-  if (line > 0 && text.charCodeAt(line - 1) !== 0x0a && text.charCodeAt(line - 1) !== 0x0d) return true;
+  if (line > 0 && text.charCodeAt(line - 1) !== LINE_FEED && text.charCodeAt(line - 1) !== CARRIAGE_RETURN) return true;
   let indent = line;
-  while (indent < start && (text.charCodeAt(indent) === 0x20 || text.charCodeAt(indent) === 0x09)) indent++;
+  while (indent < start && (text.charCodeAt(indent) === SPACE || text.charCodeAt(indent) === TAB)) indent++;
   return q - next > indent - line;
 }
 
@@ -226,35 +227,35 @@ export function literalContext(text: string, start: number, end: number, rules: 
   const nx2 = text.charCodeAt(q + 1);
 
   // Pieces of a concatenation are not whole values.
-  if ((ch === 0x2b && before !== 0x2b) || (ch === 0x3d && (before === 0x2b || (rules.php && before === 0x2e))) || (rules.php && ch === 0x2e)) ctx.fragment = true;
-  if (nx === 0x2b && nx2 !== 0x2b) ctx.fragment = true;
-  if (rules.php && nx === 0x2e && !(nx2 >= 0x30 && nx2 <= 0x39)) ctx.fragment = true;
-  if (rules.python && (nx === 0x22 || nx === 0x27) && pythonJoined(text, start, end, q, ch)) ctx.fragment = true;
+  if ((ch === PLUS && before !== PLUS) || (ch === EQUALS && (before === PLUS || (rules.php && before === DOT))) || (rules.php && ch === DOT)) ctx.fragment = true;
+  if (nx === PLUS && nx2 !== PLUS) ctx.fragment = true;
+  if (rules.php && nx === DOT && !(nx2 >= DIGIT_0 && nx2 <= DIGIT_9)) ctx.fragment = true;
+  if (rules.python && (nx === QUOTE || nx === APOSTROPHE) && pythonJoined(text, start, end, q, ch)) ctx.fragment = true;
 
-  if (rules.python && nx === 0x25 && nx2 !== 0x3d) ctx.format = 'printf';
-  if (nx === 0x2e && text.startsWith('.format', q)) {
+  if (rules.python && nx === PERCENT && nx2 !== EQUALS) ctx.format = 'printf';
+  if (nx === DOT && text.startsWith('.format', q)) {
     if (text.startsWith('.format(', q)) ctx.format = 'braces';
     if (text.startsWith('.formatted(', q)) ctx.format = 'printf';
   }
 
-  if (ch === 0x28 /* ( */) {
+  if (ch === LEFT_PAREN /* ( */) {
     if (callee(text, p)) {
       const from = calleeFrom;
       const to = calleeTo;
       if (PRINTF_CALLS.has(text, from, to)) ctx.format = 'printf';
       else if (BRACE_FORMAT_CALLS.has(text, from, to)) ctx.format = 'braces';
-      const wholeArgument = nx === 0x29 || nx === 0x2c;
+      const wholeArgument = nx === RIGHT_PAREN || nx === COMMA;
       if (wholeArgument && !ctx.fragment) {
         const member = calleeMember;
-        if ((member && DATABASE_CALLS.has(text, from, to)) || (!member && nx === 0x29 && to - from === 3 && text.startsWith('use', from))) ctx.kind = 'database';
-        else if (member && nx === 0x2c && to - from === 16 && text.startsWith('selectCollection', from)) ctx.kind = 'database';
+        if ((member && DATABASE_CALLS.has(text, from, to)) || (!member && nx === RIGHT_PAREN && to - from === 3 && text.startsWith('use', from))) ctx.kind = 'database';
+        else if (member && nx === COMMA && to - from === 16 && text.startsWith('selectCollection', from)) ctx.kind = 'database';
         else if (member && COLLECTION_CALLS.has(text, from, to)) ctx.kind = 'collection';
         else if (calleeAnnotation && to - from === 8 && text.startsWith('Document', from)) ctx.kind = 'collection';
       }
     }
-  } else if (ch === 0x5b /* [ */ && rules.subscripts && nx === 0x5d) {
+  } else if (ch === LEFT_BRACKET /* [ */ && rules.subscripts && nx === RIGHT_BRACKET) {
     const k = back(text, p);
-    if (k >= 0 && text.charCodeAt(k) === 0x5d && prev?.kind === 'database' && back(text, k) === prev.end - 1) ctx.kind = 'collection';
+    if (k >= 0 && text.charCodeAt(k) === RIGHT_BRACKET && prev?.kind === 'database' && back(text, k) === prev.end - 1) ctx.kind = 'collection';
     else if (k >= 0 && isIdentPart(text.charCodeAt(k))) {
       const s = identStart(text, k);
       const e = k + 1;
@@ -270,20 +271,20 @@ export function literalContext(text: string, start: number, end: number, rules: 
         ctx.kind = 'collection';
       }
     }
-  } else if (ch === 0x3d /* = */ && before !== 0x3d && before !== 0x21 && before !== 0x3c && before !== 0x3e && !ctx.fragment) {
+  } else if (ch === EQUALS /* = */ && before !== EQUALS && before !== EXCLAMATION && before !== LESS_THAN && before !== GREATER_THAN && !ctx.fragment) {
     // `x = "…"`, `x := "…"`, `x ??= "…"`, `x ||= "…"`
     let op = p;
-    if (before === 0x3a || before === 0x3f || before === 0x7c) op = before === 0x3a ? p - 1 : p - 2;
+    if (before === COLON || before === QUESTION || before === PIPE) op = before === COLON ? p - 1 : p - 2;
     keyBefore(text, op, prev, ctx);
-  } else if (ch === 0x3e /* > */ && before === 0x3d) {
+  } else if (ch === GREATER_THAN /* > */ && before === EQUALS) {
     keyBefore(text, p - 1, prev, ctx); // `'key' => "…"`
-  } else if (ch === 0x3a /* : */ && before !== 0x3a) {
-    keyBefore(text, before === 0x3f ? p - 1 : p, prev, ctx); // `key: "…"`, and `env.X ?: "…"` (Kotlin)
-  } else if ((ch === 0x7c && before === 0x7c) || (ch === 0x3f && before === 0x3f)) {
+  } else if (ch === COLON /* : */ && before !== COLON) {
+    keyBefore(text, before === QUESTION ? p - 1 : p, prev, ctx); // `key: "…"`, and `env.X ?: "…"` (Kotlin)
+  } else if ((ch === PIPE && before === PIPE) || (ch === QUESTION && before === QUESTION)) {
     keyBefore(text, p - 1, prev, ctx); // `process.env.MONGO_URI || "…"`
-  } else if (ch === 0x72 && before === 0x6f && !isIdentPart(text.charCodeAt(p - 2))) {
+  } else if (ch === LOWER_R && before === LOWER_O && !isIdentPart(text.charCodeAt(p - 2))) {
     keyBefore(text, p - 1, prev, ctx); // Python `os.environ.get("X") or "…"`
-  } else if (ch === 0x2c /* , */ && prev) {
+  } else if (ch === COMMA /* , */ && prev) {
     // `os.getenv("MONGO_URI", "…")`: the default of a lookup.
     if (isLookupKey(text, back(text, p), prev)) ctx.keyFrom = KEY_IS_PREVIOUS;
   }

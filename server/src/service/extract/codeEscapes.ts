@@ -1,6 +1,7 @@
 /** What all literal readers share: the literal they return and C-like escape decoding. */
 import { HostSyntax } from '../api';
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, indexOfIn } from './decoded';
+import { CARRIAGE_RETURN, LEFT_BRACE, LINE_FEED, LOWER_U, LOWER_X, UPPER_U } from '../lex/chars';
 
 export interface Literal {
   /** Offset of the literal's first character (prefix or quote). */
@@ -24,7 +25,7 @@ const C_ESCAPES: Record<string, string> = {
 export function cEscape(b: DecodedBuilder, text: string, i: number): number {
   const e = text[i + 1];
   if (e === '\n') return i + 2;
-  if (e === '\r') return text.charCodeAt(i + 2) === 0x0a ? i + 3 : i + 2;
+  if (e === '\r') return text.charCodeAt(i + 2) === LINE_FEED ? i + 3 : i + 2;
   if (e === 'x' || e === 'u' || e === 'U') {
     let s: string | undefined;
     let len = 0;
@@ -59,13 +60,13 @@ export function cEscape(b: DecodedBuilder, text: string, i: number): number {
 /** The offset after the C-like escape at i (a backslash), as cEscape finds it, without decoding it. */
 export function cEscapeEnd(text: string, i: number): number {
   const e = text.charCodeAt(i + 1);
-  if (e === 0x0d) return text.charCodeAt(i + 2) === 0x0a ? i + 3 : i + 2;
-  if (e === 0x78 /* x */ || e === 0x75 /* u */ || e === 0x55 /* U */) {
-    if (e === 0x75 && text.charCodeAt(i + 2) === 0x7b /* { */) {
+  if (e === CARRIAGE_RETURN) return text.charCodeAt(i + 2) === LINE_FEED ? i + 3 : i + 2;
+  if (e === LOWER_X /* x */ || e === LOWER_U /* u */ || e === UPPER_U /* U */) {
+    if (e === LOWER_U && text.charCodeAt(i + 2) === LEFT_BRACE /* { */) {
       const close = indexOfIn(text, 0x7d, i + 3, Math.min(text.length, i + 12));
       if (close > i + 3 && isCodePoint(hexValue(text, i + 3, close - i - 3))) return close + 1;
     } else {
-      const n = e === 0x78 ? 2 : e === 0x75 ? 4 : 8;
+      const n = e === LOWER_X ? 2 : e === LOWER_U ? 4 : 8;
       if (isCodePoint(hexValue(text, i + 2, n))) return i + 2 + n;
     }
   }

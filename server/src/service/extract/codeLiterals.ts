@@ -8,6 +8,7 @@ import { HostSyntax } from '../api';
 import { DecodedBuilder, DecodedText } from './decoded';
 import { cEscape, cEscapeEnd, Literal, LiteralReader } from './codeEscapes';
 import { readTextBlock, trimRawLines } from './codeBlocks';
+import { APOSTROPHE, AT, BACKSLASH, BACKTICK, CARRIAGE_RETURN, DOLLAR, HASH, LEFT_BRACE, LINE_FEED, LOWER_B, LOWER_F, LOWER_R, LOWER_T, LOWER_U, QUOTE, RIGHT_BRACE } from '../lex/chars';
 
 export type { Literal, LiteralReader } from './codeEscapes';
 
@@ -26,12 +27,12 @@ function matchBrace(text: string, open: number): number {
   const limit = Math.min(text.length, open + 1024);
   for (let i = open; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x7b) depth++;
-    else if (c === 0x7d) {
+    if (c === LEFT_BRACE) depth++;
+    else if (c === RIGHT_BRACE) {
       if (--depth === 0) return i;
-    } else if (c === 0x22 || c === 0x27 || c === 0x60) {
-      for (i++; i < limit && text.charCodeAt(i) !== c; i++) if (text.charCodeAt(i) === 0x5c) i++;
-    } else if (c === 0x0a && depth > 8) break;
+    } else if (c === QUOTE || c === APOSTROPHE || c === BACKTICK) {
+      for (i++; i < limit && text.charCodeAt(i) !== c; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+    } else if (c === LINE_FEED && depth > 8) break;
   }
   failedUntil = limit;
   return -1;
@@ -84,8 +85,8 @@ export function readBody(text: string, from: number, o: BodyOptions): { d: Decod
       b.raw(run, i);
       return { d: b.finish(i), end: i + close.length };
     }
-    if ((c === 0x0a || c === 0x0d) && !o.multiline) break;
-    if (c === 0x5c /* \ */ && o.escapes !== 'none') {
+    if ((c === LINE_FEED || c === CARRIAGE_RETURN) && !o.multiline) break;
+    if (c === BACKSLASH /* \ */ && o.escapes !== 'none') {
       if (o.escapes === 'c') {
         b.raw(run, i);
         i = cEscape(b, text, i);
@@ -97,7 +98,7 @@ export function readBody(text: string, from: number, o: BodyOptions): { d: Decod
         continue;
       }
       const e = text.charCodeAt(i + 1);
-      if (e === 0x5c || e === closeCode) {
+      if (e === BACKSLASH || e === closeCode) {
         b.raw(run, i);
         b.char(text[i + 1], i);
         i += 2;
@@ -107,13 +108,13 @@ export function readBody(text: string, from: number, o: BodyOptions): { d: Decod
     }
     if (o.interpolation !== 'none') {
       const next = text.charCodeAt(i + 1);
-      if (o.interpolation === 'dollar' && c === 0x24 && next === 0x7b) {
+      if (o.interpolation === 'dollar' && c === DOLLAR && next === LEFT_BRACE) {
         const j = matchBrace(text, i + 1);
         if (j > 0) {
           i = j + 1;
           continue;
         }
-      } else if (o.interpolation === 'brace' && (c === 0x7b || c === 0x7d)) {
+      } else if (o.interpolation === 'brace' && (c === LEFT_BRACE || c === RIGHT_BRACE)) {
         if (next === c) {
           b.raw(run, i);
           b.char(text[i], i);
@@ -121,7 +122,7 @@ export function readBody(text: string, from: number, o: BodyOptions): { d: Decod
           run = i;
           continue;
         }
-        const j = c === 0x7b ? matchBrace(text, i) : -1;
+        const j = c === LEFT_BRACE ? matchBrace(text, i) : -1;
         if (j > 0) {
           b.raw(run, i);
           b.char('$', i);
@@ -130,7 +131,7 @@ export function readBody(text: string, from: number, o: BodyOptions): { d: Decod
           run = i;
           continue;
         }
-      } else if ((o.interpolation === 'hash' && c === 0x23 && next === 0x7b) || (o.interpolation === 'php' && c === 0x7b && next === 0x24)) {
+      } else if ((o.interpolation === 'hash' && c === HASH && next === LEFT_BRACE) || (o.interpolation === 'php' && c === LEFT_BRACE && next === DOLLAR)) {
         const j = matchBrace(text, o.interpolation === 'hash' ? i + 1 : i);
         if (j > 0) {
           b.raw(run, i);
@@ -170,8 +171,8 @@ function scanBody(text: string, from: number, o: BodyOptions): number {
       }
       return i + close.length;
     }
-    if ((c === 0x0a || c === 0x0d) && !o.multiline) break;
-    if (c === 0x5c /* \ */) {
+    if ((c === LINE_FEED || c === CARRIAGE_RETURN) && !o.multiline) break;
+    if (c === BACKSLASH /* \ */) {
       literalScan.backslash = true;
       if (escapes === 'c') {
         i = cEscapeEnd(text, i);
@@ -183,7 +184,7 @@ function scanBody(text: string, from: number, o: BodyOptions): number {
       }
       if (escapes === 'single') {
         const e = text.charCodeAt(i + 1);
-        if (e === 0x5c || e === closeCode) {
+        if (e === BACKSLASH || e === closeCode) {
           i += 2;
           continue;
         }
@@ -191,23 +192,23 @@ function scanBody(text: string, from: number, o: BodyOptions): number {
     }
     if (interpolation !== 'none') {
       const next = text.charCodeAt(i + 1);
-      if (interpolation === 'dollar' && c === 0x24 && next === 0x7b) {
+      if (interpolation === 'dollar' && c === DOLLAR && next === LEFT_BRACE) {
         const j = matchBrace(text, i + 1);
         if (j > 0) {
           i = j + 1;
           continue;
         }
-      } else if (interpolation === 'brace' && (c === 0x7b || c === 0x7d)) {
+      } else if (interpolation === 'brace' && (c === LEFT_BRACE || c === RIGHT_BRACE)) {
         if (next === c) {
           i += 2;
           continue;
         }
-        const j = c === 0x7b ? matchBrace(text, i) : -1;
+        const j = c === LEFT_BRACE ? matchBrace(text, i) : -1;
         if (j > 0) {
           i = j + 1;
           continue;
         }
-      } else if ((interpolation === 'hash' && c === 0x23 && next === 0x7b) || (interpolation === 'php' && c === 0x7b && next === 0x24)) {
+      } else if ((interpolation === 'hash' && c === HASH && next === LEFT_BRACE) || (interpolation === 'php' && c === LEFT_BRACE && next === DOLLAR)) {
         const j = matchBrace(text, interpolation === 'hash' ? i + 1 : i);
         if (j > 0) {
           i = j + 1;
@@ -296,9 +297,9 @@ const JS_TEMPLATE = multi('`', 'c', 'dollar');
 
 export const jsLiterals = literalSyntax((text, i) => {
   const c = text.charCodeAt(i);
-  if (c === 0x27) return opened(i + 1, 'js-single', SINGLE_QUOTE);
-  if (c === 0x22) return opened(i + 1, 'js-double', DOUBLE_QUOTE);
-  if (c === 0x60) return opened(i + 1, 'js-template', JS_TEMPLATE);
+  if (c === APOSTROPHE) return opened(i + 1, 'js-single', SINGLE_QUOTE);
+  if (c === QUOTE) return opened(i + 1, 'js-double', DOUBLE_QUOTE);
+  if (c === BACKTICK) return opened(i + 1, 'js-template', JS_TEMPLATE);
   return false;
 });
 
@@ -316,16 +317,16 @@ export const pythonLiterals = literalSyntax((text, i) => {
   let f = false;
   while (j - i < 3) {
     const c = text.charCodeAt(j) | 0x20;
-    if (c === 0x72 /* r */) raw = true;
-    else if (c === 0x66 /* f */ || c === 0x74 /* t */) f = true;
-    else if (!(c === 0x62 /* b */ || c === 0x75 /* u */)) break;
+    if (c === LOWER_R /* r */) raw = true;
+    else if (c === LOWER_F /* f */ || c === LOWER_T /* t */) f = true;
+    else if (!(c === LOWER_B /* b */ || c === LOWER_U /* u */)) break;
     j++;
   }
   const q = text.charCodeAt(j);
-  if ((q !== 0x22 && q !== 0x27) || j - i > 2) return false;
+  if ((q !== QUOTE && q !== APOSTROPHE) || j - i > 2) return false;
   const triple = text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q;
-  const o = PYTHON_BODIES[(q === 0x22 ? 1 : 0) | (triple ? 2 : 0) | (raw ? 4 : 0) | (f ? 8 : 0)];
-  const syntax: HostSyntax = raw ? 'python-raw' : f ? (q === 0x22 ? 'python-f-double' : 'python-f-single') : q === 0x22 ? 'python-double' : 'python-single';
+  const o = PYTHON_BODIES[(q === QUOTE ? 1 : 0) | (triple ? 2 : 0) | (raw ? 4 : 0) | (f ? 8 : 0)];
+  const syntax: HostSyntax = raw ? 'python-raw' : f ? (q === QUOTE ? 'python-f-double' : 'python-f-single') : q === QUOTE ? 'python-double' : 'python-single';
   return opened(j + o.close.length, syntax, o);
 });
 
@@ -333,17 +334,17 @@ const GO_RAW = multi('`', 'none');
 
 export const goLiterals = literalSyntax((text, i) => {
   const c = text.charCodeAt(i);
-  if (c === 0x22) return opened(i + 1, 'go-double', DOUBLE_QUOTE);
-  if (c === 0x60) return opened(i + 1, 'go-raw', GO_RAW);
-  if (c === 0x27) return opened(i + 1, 'go-double', SINGLE_QUOTE, true);
+  if (c === QUOTE) return opened(i + 1, 'go-double', DOUBLE_QUOTE);
+  if (c === BACKTICK) return opened(i + 1, 'go-raw', GO_RAW);
+  if (c === APOSTROPHE) return opened(i + 1, 'go-double', SINGLE_QUOTE, true);
   return false;
 });
 
 export const javaLiterals = literalSyntax((text, i) => {
   const c = text.charCodeAt(i);
-  if (c === 0x22 && text.startsWith('"""', i)) return special(readTextBlock);
-  if (c === 0x22) return opened(i + 1, 'java-double', DOUBLE_QUOTE);
-  if (c === 0x27) return opened(i + 1, 'java-double', SINGLE_QUOTE, true);
+  if (c === QUOTE && text.startsWith('"""', i)) return special(readTextBlock);
+  if (c === QUOTE) return opened(i + 1, 'java-double', DOUBLE_QUOTE);
+  if (c === APOSTROPHE) return opened(i + 1, 'java-double', SINGLE_QUOTE, true);
   return false;
 });
 
@@ -352,9 +353,9 @@ const KOTLIN_DOUBLE = single('"', 'c', 'dollar');
 
 export const kotlinLiterals = literalSyntax((text, i) => {
   const c = text.charCodeAt(i);
-  if (c === 0x22 && text.startsWith('"""', i)) return opened(i + 3, 'kotlin-raw', KOTLIN_RAW);
-  if (c === 0x22) return opened(i + 1, 'kotlin-double', KOTLIN_DOUBLE);
-  if (c === 0x27) return opened(i + 1, 'kotlin-double', SINGLE_QUOTE, true);
+  if (c === QUOTE && text.startsWith('"""', i)) return opened(i + 3, 'kotlin-raw', KOTLIN_RAW);
+  if (c === QUOTE) return opened(i + 1, 'kotlin-double', KOTLIN_DOUBLE);
+  if (c === APOSTROPHE) return opened(i + 1, 'kotlin-double', SINGLE_QUOTE, true);
   return false;
 });
 
@@ -366,12 +367,12 @@ const CSHARP_INTERPOLATED = single('"', 'c', 'brace');
 function csharpRaw(text: string, i: number): Literal {
   let j = i;
   let dollars = 0;
-  while (text.charCodeAt(j) === 0x24) {
+  while (text.charCodeAt(j) === DOLLAR) {
     dollars++;
     j++;
   }
   let q = j;
-  while (text.charCodeAt(q) === 0x22) q++;
+  while (text.charCodeAt(q) === QUOTE) q++;
   const close = '"'.repeat(q - j);
   const body = readBody(text, q, multi(close, 'none', dollars === 1 ? 'brace' : 'none'));
   return trimRawLines({ start: i, end: body.end, d: body.d, syntax: 'csharp-raw' });
@@ -383,14 +384,14 @@ export const csharpLiterals = literalSyntax((text, i) => {
   let verbatim = false;
   while (j - i < 4) {
     const c = text.charCodeAt(j);
-    if (c === 0x24) dollars++;
-    else if (c === 0x40 && !verbatim) verbatim = true;
+    if (c === DOLLAR) dollars++;
+    else if (c === AT && !verbatim) verbatim = true;
     else break;
     j++;
   }
   const c = text.charCodeAt(j);
-  if (c === 0x27 && j === i) return opened(i + 1, 'csharp-regular', SINGLE_QUOTE, true);
-  if (c !== 0x22) return false;
+  if (c === APOSTROPHE && j === i) return opened(i + 1, 'csharp-regular', SINGLE_QUOTE, true);
+  if (c !== QUOTE) return false;
   // A raw string has no `@`, so its dollar signs run from i to j.
   if (!verbatim && text.startsWith('"""', j)) return special(csharpRaw);
   if (verbatim) return opened(j + 1, dollars ? 'csharp-verbatim-interpolated' : 'csharp-verbatim', dollars ? CSHARP_VERBATIM_INTERPOLATED : CSHARP_VERBATIM);
@@ -402,8 +403,8 @@ const RUBY_DOUBLE = multi('"', 'c', 'hash');
 
 export const rubyLiterals = literalSyntax((text, i) => {
   const c = text.charCodeAt(i);
-  if (c === 0x27) return opened(i + 1, 'ruby-single', RUBY_SINGLE);
-  if (c === 0x22) return opened(i + 1, 'ruby-double', RUBY_DOUBLE);
+  if (c === APOSTROPHE) return opened(i + 1, 'ruby-single', RUBY_SINGLE);
+  if (c === QUOTE) return opened(i + 1, 'ruby-double', RUBY_DOUBLE);
   return false;
 });
 
@@ -411,7 +412,7 @@ const PHP_DOUBLE = multi('"', 'c', 'php');
 
 export const phpLiterals = literalSyntax((text, i) => {
   const c = text.charCodeAt(i);
-  if (c === 0x27) return opened(i + 1, 'php-single', RUBY_SINGLE);
-  if (c === 0x22) return opened(i + 1, 'php-double', PHP_DOUBLE);
+  if (c === APOSTROPHE) return opened(i + 1, 'php-single', RUBY_SINGLE);
+  if (c === QUOTE) return opened(i + 1, 'php-double', PHP_DOUBLE);
   return false;
 });

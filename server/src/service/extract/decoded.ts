@@ -1,4 +1,5 @@
 import { EmbeddedKind, EmbeddedValue, HostSyntax } from '../api';
+import { CARRIAGE_RETURN, DIGIT_0, DIGIT_9, FORM_FEED, LINE_FEED, LOWER_A, LOWER_F, LOWER_G, LOWER_M, LOWER_N, LOWER_O, SPACE, TAB, UPPER_A, UPPER_F, VERTICAL_TAB } from '../lex/chars';
 
 /**
  * A string decoded from document text, with the document offset of every decoded character.
@@ -117,22 +118,22 @@ export function shiftValue(v: EmbeddedValue, delta: number): EmbeddedValue {
 }
 
 export function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09;
+  return c === SPACE || c === TAB;
 }
 
 export function isLineBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d;
+  return c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 
 export function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b;
+  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN || c === FORM_FEED || c === VERTICAL_TAB;
 }
 
 /** Index of the end of the line containing `i` (the offset of its \n or \r, or text.length). */
 export function lineEnd(text: string, i: number): number {
   const n = text.indexOf('\n', i);
   const e = n < 0 ? text.length : n;
-  return e > i && text.charCodeAt(e - 1) === 0x0d ? e - 1 : e;
+  return e > i && text.charCodeAt(e - 1) === CARRIAGE_RETURN ? e - 1 : e;
 }
 
 /** Offset of the start of the next line after the line break at or after `i`. */
@@ -146,7 +147,7 @@ export function hexValue(text: string, from: number, count: number): number {
   let v = 0;
   for (let i = from; i < from + count; i++) {
     const c = text.charCodeAt(i);
-    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    const d = c >= DIGIT_0 && c <= DIGIT_9 ? c - 0x30 : c >= UPPER_A && c <= UPPER_F ? c - 0x37 : c >= LOWER_A && c <= LOWER_F ? c - 0x57 : -1;
     if (d < 0) return -1;
     v = v * 16 + d;
   }
@@ -167,12 +168,12 @@ export function indexOfIn(text: string, c: number, from: number, to: number): nu
 /** True when text[from, to) contains "mongo" in any letter case (a cheap filter before decoding). */
 export function mayMentionMongo(doc: string, from: number, to: number): boolean {
   for (let i = from; i + 5 <= to; i++) {
-    if ((doc.charCodeAt(i + 1) | 0x20) !== 0x6f) continue;
+    if ((doc.charCodeAt(i + 1) | 0x20) !== LOWER_O) continue;
     if (
-      (doc.charCodeAt(i) | 0x20) === 0x6d &&
-      (doc.charCodeAt(i + 2) | 0x20) === 0x6e &&
-      (doc.charCodeAt(i + 3) | 0x20) === 0x67 &&
-      (doc.charCodeAt(i + 4) | 0x20) === 0x6f
+      (doc.charCodeAt(i) | 0x20) === LOWER_M &&
+      (doc.charCodeAt(i + 2) | 0x20) === LOWER_N &&
+      (doc.charCodeAt(i + 3) | 0x20) === LOWER_G &&
+      (doc.charCodeAt(i + 4) | 0x20) === LOWER_O
     ) {
       return true;
     }

@@ -6,6 +6,7 @@ import { DecodedText, indexOfIn, mayMentionMongo, subDecoded, toValue } from './
 export { mayMentionMongo } from './decoded';
 import { classifyKeyPath, KeyKind, keyName } from './keys';
 import { findUriTokens } from './plainText';
+import { COLON, DOLLAR, HASH, LEFT_BRACE, LESS_THAN, LINE_FEED, LOWER_B, LOWER_D, LOWER_G, LOWER_M, LOWER_N, LOWER_O, LOWER_R, LOWER_S, LOWER_V, PERCENT, PLUS, QUESTION, SLASH, SPACE } from '../lex/chars';
 
 /** How a string value was found, which decides what is taken from it. */
 export interface StringContext {
@@ -24,8 +25,8 @@ export interface StringContext {
 /** True when a line break comes before the trailing whitespace of the text. */
 function hasInnerLineBreak(text: string): boolean {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 0x0a) return true;
+  while (end > 0 && text.charCodeAt(end - 1) <= SPACE) end--;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === LINE_FEED) return true;
   return false;
 }
 
@@ -35,22 +36,22 @@ function hasInnerLineBreak(text: string): boolean {
  */
 function schemeAt(text: string, from: number): number {
   if (
-    (text.charCodeAt(from) | 0x20) !== 0x6d ||
-    (text.charCodeAt(from + 1) | 0x20) !== 0x6f ||
-    (text.charCodeAt(from + 2) | 0x20) !== 0x6e ||
-    (text.charCodeAt(from + 3) | 0x20) !== 0x67 ||
-    (text.charCodeAt(from + 4) | 0x20) !== 0x6f ||
-    (text.charCodeAt(from + 5) | 0x20) !== 0x64 ||
-    (text.charCodeAt(from + 6) | 0x20) !== 0x62
+    (text.charCodeAt(from) | 0x20) !== LOWER_M ||
+    (text.charCodeAt(from + 1) | 0x20) !== LOWER_O ||
+    (text.charCodeAt(from + 2) | 0x20) !== LOWER_N ||
+    (text.charCodeAt(from + 3) | 0x20) !== LOWER_G ||
+    (text.charCodeAt(from + 4) | 0x20) !== LOWER_O ||
+    (text.charCodeAt(from + 5) | 0x20) !== LOWER_D ||
+    (text.charCodeAt(from + 6) | 0x20) !== LOWER_B
   ) {
     return 0;
   }
   let i = from + 7;
-  if (text.charCodeAt(i) === 0x2b /* + */) {
-    if ((text.charCodeAt(i + 1) | 0x20) !== 0x73 || (text.charCodeAt(i + 2) | 0x20) !== 0x72 || (text.charCodeAt(i + 3) | 0x20) !== 0x76) return 0;
+  if (text.charCodeAt(i) === PLUS /* + */) {
+    if ((text.charCodeAt(i + 1) | 0x20) !== LOWER_S || (text.charCodeAt(i + 2) | 0x20) !== LOWER_R || (text.charCodeAt(i + 3) | 0x20) !== LOWER_V) return 0;
     i += 4;
   }
-  return text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f ? i + 3 - from : 0;
+  return text.charCodeAt(i) === COLON && text.charCodeAt(i + 1) === SLASH && text.charCodeAt(i + 2) === SLASH ? i + 3 - from : 0;
 }
 
 /** True when `text` starts with `mongodb://` or `mongodb+srv://` in any letter case. */
@@ -88,12 +89,12 @@ export class MongoFinder {
 export function isWholePlaceholder(text: string): boolean {
   let a = 0;
   let b = text.length;
-  while (a < b && text.charCodeAt(a) <= 0x20) a++;
-  while (b > a && text.charCodeAt(b - 1) <= 0x20) b--;
+  while (a < b && text.charCodeAt(a) <= SPACE) a++;
+  while (b > a && text.charCodeAt(b - 1) <= SPACE) b--;
   if (a === b) return true;
   // Every placeholder starts with one of $ # { % <.
   const c = text.charCodeAt(a);
-  if (c !== 0x24 && c !== 0x23 && c !== 0x7b && c !== 0x25 && c !== 0x3c) return false;
+  if (c !== DOLLAR && c !== HASH && c !== LEFT_BRACE && c !== PERCENT && c !== LESS_THAN) return false;
   const spans = findPlaceholders(text, a, b);
   return spans.length === 1 && spans[0].start === a && spans[0].end === b;
 }
@@ -228,7 +229,7 @@ function looksLikeHostList(text: string): boolean {
   let end = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x2f /* / */ || c === 0x3f /* ? */) {
+    if (c === SLASH /* / */ || c === QUESTION /* ? */) {
       end = i;
       break;
     }

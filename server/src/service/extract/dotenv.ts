@@ -4,7 +4,7 @@
  * escapes) or in backticks (literal).
  */
 import { EmbeddedValue } from '../api';
-import { DASH, DOT } from '../lex/chars';
+import { APOSTROPHE, BACKSLASH, BACKTICK, CARRIAGE_RETURN, COLON, DASH, DOT, EQUALS, HASH, LINE_FEED, LOWER_E, QUOTE } from '../lex/chars';
 import { isWordChar } from '../lex/identifiers';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString, MongoFinder, StringContext } from './detect';
@@ -31,11 +31,11 @@ export function decodeDotenvDouble(text: string, from: number, to: number): Deco
   const b = new DecodedBuilder(text, from);
   let run = from;
   for (let i = first; i < to; i++) {
-    if (text.charCodeAt(i) !== 0x5c) continue;
-    if (text.charCodeAt(i + 1) === 0x0a || (text.charCodeAt(i + 1) === 0x0d && text.charCodeAt(i + 2) === 0x0a)) {
+    if (text.charCodeAt(i) !== BACKSLASH) continue;
+    if (text.charCodeAt(i + 1) === LINE_FEED || (text.charCodeAt(i + 1) === CARRIAGE_RETURN && text.charCodeAt(i + 2) === LINE_FEED)) {
       // A backslash at the end of a line joins the lines, as in a shell that sources the file.
       b.raw(run, i);
-      i += text.charCodeAt(i + 1) === 0x0d ? 2 : 1;
+      i += text.charCodeAt(i + 1) === CARRIAGE_RETURN ? 2 : 1;
       run = i + 1;
       continue;
     }
@@ -66,7 +66,7 @@ class QuoteFinder {
     if (open >= (this.noneAfter.get(q) ?? Infinity)) return -1;
     for (let i = open + 1; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x5c && q === 0x22) i++;
+      if (c === BACKSLASH && q === QUOTE) i++;
       else if (c === q) return i;
     }
     this.noneAfter.set(q, open);
@@ -78,7 +78,7 @@ class QuoteFinder {
 function scanComment(out: EmbeddedValue[], text: string, from: number, to: number): void {
   let s = from;
   while (s < to && isSpace(text.charCodeAt(s))) s++;
-  const comment = text.charCodeAt(s) === 0x23;
+  const comment = text.charCodeAt(s) === HASH;
   for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
 }
 
@@ -102,12 +102,12 @@ export const dotenvSteps: StepExtractor<null> = {
       const nl = text.indexOf('\n', line);
       // As lineEnd and nextLine: the line ends before a \r, also at the end of the text.
       const brk = nl < 0 ? text.length : nl;
-      const eol = brk > line && text.charCodeAt(brk - 1) === 0x0d ? brk - 1 : brk;
+      const eol = brk > line && text.charCodeAt(brk - 1) === CARRIAGE_RETURN ? brk - 1 : brk;
       step.next = nl < 0 ? text.length : nl + 1;
       step.readEnd = step.next;
       let i = line;
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 0x65 /* e */ && text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
+      if (text.charCodeAt(i) === LOWER_E /* e */ && text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
         i += 6;
         while (i < eol && isSpace(text.charCodeAt(i))) i++;
       }
@@ -116,7 +116,7 @@ export const dotenvSteps: StepExtractor<null> = {
       const keyEnd = i;
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
       const sep = text.charCodeAt(i);
-      if (keyEnd === keyStart || (sep !== 0x3d /* = */ && sep !== 0x3a /* : */)) {
+      if (keyEnd === keyStart || (sep !== EQUALS /* = */ && sep !== COLON /* : */)) {
         // A comment, a blank line, or something else: look for mentions.
         if (mongo.within(line, eol)) scanComment(out, text, line, eol);
         return;
@@ -124,7 +124,7 @@ export const dotenvSteps: StepExtractor<null> = {
       i++;
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
       const q = text.charCodeAt(i);
-      const quoted = q === 0x22 || q === 0x27 || q === 0x60;
+      const quoted = q === QUOTE || q === APOSTROPHE || q === BACKTICK;
       const close = quoted ? quotes.closing(i) : -1;
       // Looking for a closing quote that is not there reads to the end of the text.
       if (quoted && close < 0) step.readEnd = READ_TO_END;
@@ -135,7 +135,7 @@ export const dotenvSteps: StepExtractor<null> = {
         step.readEnd = step.next;
       }
       // A line continuation in "…" joins what is around it: "mo\<newline>ngo" reads as mongo.
-      const mayJoin = q === 0x22 && close > 0 && indexOfIn(text, 0x5c, i + 1, close) >= 0;
+      const mayJoin = q === QUOTE && close > 0 && indexOfIn(text, 0x5c, i + 1, close) >= 0;
       if (!mayJoin && !mongo.within(line, closeEol) && !mayNameWithoutMongo(text, keyStart, keyEnd)) return;
       path[0] = text.slice(keyStart, keyEnd);
       const keyKind = keyMayMatter(text, keyStart, keyEnd) ? classifyKeys(path[0]) ?? null : null;
@@ -144,13 +144,13 @@ export const dotenvSteps: StepExtractor<null> = {
       const valueMatters = (keyKind !== null && keyKind !== 'uri-if-mongo') || mayJoin;
       if (close > 0) {
         if (valueMatters || mongo.within(i + 1, close)) {
-          const d = q === 0x22 ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
-          emitString(out, d, q === 0x22 ? 'dotenv-double' : q === 0x27 ? 'dotenv-single' : 'raw', ctx);
+          const d = q === QUOTE ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
+          emitString(out, d, q === QUOTE ? 'dotenv-double' : q === APOSTROPHE ? 'dotenv-single' : 'raw', ctx);
         }
         if (mongo.within(close + 1, closeEol)) scanComment(out, text, close + 1, closeEol);
       } else {
         let end = i;
-        while (end < eol && !(text.charCodeAt(end) === 0x23 /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
+        while (end < eol && !(text.charCodeAt(end) === HASH /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
         const restFrom = end;
         while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
         if (valueMatters || mongo.within(i, end)) emitString(out, verbatim(text, i, end), 'dotenv-unquoted', ctx);

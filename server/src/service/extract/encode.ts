@@ -5,6 +5,7 @@
  */
 import { HostSyntax } from '../api';
 import { encodeJsonString } from './json';
+import { SPACE, TILDE } from '../lex/chars';
 
 function escapeWith(s: string, table: Record<string, string>, controls = true): string {
   let out = '';
@@ -119,7 +120,7 @@ function encodeProperties(s: string): string {
     else if (ch === '\f') out += '\\f';
     else if (ch === ' ' && (i === 0 || i >= tail)) out += '\\ ';
     else if ((ch === '=' || ch === ':') && i === 0) out += '\\' + ch;
-    else if (c < 0x20 || c > 0x7e) out += '\\u' + c.toString(16).padStart(4, '0');
+    else if (c < SPACE || c > TILDE) out += '\\u' + c.toString(16).padStart(4, '0');
     else out += ch;
   }
   return out;

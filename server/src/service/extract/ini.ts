@@ -8,12 +8,13 @@ import { emitString, mayMentionMongo, MongoFinder } from './detect';
 import { mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { stepValues, StepExtractor } from './steps';
+import { APOSTROPHE, COLON, EQUALS, HASH, LEFT_BRACKET, QUOTE, SEMICOLON } from '../lex/chars';
 
 /** Connection strings in the rest of a line; in a comment when that starts (after blanks) with `;` or `#`. */
 function scanMentions(out: EmbeddedValue[], text: string, from: number, to: number): void {
   let s = from;
   while (s < to && isSpace(text.charCodeAt(s))) s++;
-  const comment = text.charCodeAt(s) === 0x3b || text.charCodeAt(s) === 0x23;
+  const comment = text.charCodeAt(s) === SEMICOLON || text.charCodeAt(s) === HASH;
   for (const [a, b] of findUriTokens(text, from, to)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
 }
 
@@ -21,7 +22,7 @@ function scanMentions(out: EmbeddedValue[], text: string, from: number, to: numb
 function commentStart(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if ((c === 0x3b || c === 0x23) && i > from && isSpace(text.charCodeAt(i - 1))) return i;
+    if ((c === SEMICOLON || c === HASH) && i > from && isSpace(text.charCodeAt(i - 1))) return i;
   }
   return to;
 }
@@ -44,11 +45,11 @@ export const iniSteps: StepExtractor<readonly string[]> = {
       let i = line;
       while (i < eol && isSpace(text.charCodeAt(i))) i++;
       const c = text.charCodeAt(i);
-      if (i >= eol || c === 0x3b || c === 0x23) {
+      if (i >= eol || c === SEMICOLON || c === HASH) {
         if (mongo.within(i, eol)) scanMentions(out, text, i, eol);
         return;
       }
-      if (c === 0x5b /* [ */) {
+      if (c === LEFT_BRACKET /* [ */) {
         const close = indexOfIn(text, 0x5d, i, eol);
         if (close > 0) {
           step.state = [text.slice(i + 1, close).trim()];
@@ -57,7 +58,7 @@ export const iniSteps: StepExtractor<readonly string[]> = {
         }
       }
       let sep = i;
-      while (sep < eol && text.charCodeAt(sep) !== 0x3d && text.charCodeAt(sep) !== 0x3a) sep++;
+      while (sep < eol && text.charCodeAt(sep) !== EQUALS && text.charCodeAt(sep) !== COLON) sep++;
       if (sep >= eol) {
         if (mongo.within(i, eol)) scanMentions(out, text, i, eol);
         return;
@@ -75,7 +76,7 @@ export const iniSteps: StepExtractor<readonly string[]> = {
       let v = sep + 1;
       while (v < eol && isSpace(text.charCodeAt(v))) v++;
       const q = text.charCodeAt(v);
-      const close = q === 0x22 || q === 0x27 ? indexOfIn(text, q, v + 1, eol) : -1;
+      const close = q === QUOTE || q === APOSTROPHE ? indexOfIn(text, q, v + 1, eol) : -1;
       if (close > 0) {
         emitString(out, verbatim(text, v + 1, close), 'ini', { path: [...section, key] });
         scanMentions(out, text, close + 1, eol);

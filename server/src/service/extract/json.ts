@@ -13,6 +13,7 @@ import { DecodedBuilder, DecodedText, hexValue, indexOfIn, verbatim } from './de
 import { emitString, MongoFinder } from './detect';
 import { classifyKeys, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
+import { ASTERISK, BACKSLASH, CARRIAGE_RETURN, DIGIT_0, DIGIT_9, LEFT_BRACE, LINE_FEED, LOWER_A, LOWER_F, LOWER_U, QUOTE, RIGHT_BRACE, SLASH, SPACE, UPPER_A, UPPER_F } from '../lex/chars';
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
@@ -23,7 +24,7 @@ export function decodeJsonString(text: string, from: number, to: number): Decode
   const b = new DecodedBuilder(text, from);
   let run = from;
   for (let i = first; i < to; ) {
-    if (text.charCodeAt(i) !== 0x5c) {
+    if (text.charCodeAt(i) !== BACKSLASH) {
       i++;
       continue;
     }
@@ -61,7 +62,7 @@ export function encodeJsonString(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (c < 0x20) out += '\\u' + c.toString(16).padStart(4, '0');
+    else if (c < SPACE) out += '\\u' + c.toString(16).padStart(4, '0');
     else out += ch;
   }
   return out;
@@ -96,8 +97,8 @@ export function jsoncStringValue(text: string, quote: number): string {
   for (;;) {
     if (pos >= len) return result + text.substring(start, pos);
     const ch = text.charCodeAt(pos);
-    if (ch === 0x22 || ch === 0x0a || ch === 0x0d) return result + text.substring(start, pos);
-    if (ch !== 0x5c) {
+    if (ch === QUOTE || ch === LINE_FEED || ch === CARRIAGE_RETURN) return result + text.substring(start, pos);
+    if (ch !== BACKSLASH) {
       pos++;
       continue;
     }
@@ -105,7 +106,7 @@ export function jsoncStringValue(text: string, quote: number): string {
     pos++;
     if (pos >= len) return result;
     const e = text.charCodeAt(pos++);
-    if (e === 0x75 /* u */) {
+    if (e === LOWER_U /* u */) {
       let digits = 0;
       let cp = 0;
       while (digits < 4) {
@@ -125,7 +126,7 @@ export function jsoncStringValue(text: string, quote: number): string {
 }
 
 function hexDigit(c: number): number {
-  return c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+  return c >= DIGIT_0 && c <= DIGIT_9 ? c - 0x30 : c >= UPPER_A && c <= UPPER_F ? c - 0x37 : c >= LOWER_A && c <= LOWER_F ? c - 0x57 : -1;
 }
 
 /** The property name of an object frame, read from the document the first time it is asked for. */
@@ -217,7 +218,7 @@ export function extractJson(text: string, topKeys?: ReadonlySet<string>): Embedd
           f = { isObject: false, expectKey: false, keyAt: -1, keyEnd: -1, key: undefined, kindKnown: false, kind: undefined };
           frames.push(f);
         }
-        f.isObject = c === 0x7b;
+        f.isObject = c === LEFT_BRACE;
         f.expectKey = f.isObject;
         f.keyAt = -1;
         f.key = undefined;
@@ -229,7 +230,7 @@ export function extractJson(text: string, topKeys?: ReadonlySet<string>): Embedd
       }
       case 0x7d /* } */:
       case 0x5d /* ] */:
-        if (top && top.isObject === (c === 0x7d)) depth--;
+        if (top && top.isObject === (c === RIGHT_BRACE)) depth--;
         i++;
         break;
       case 0x2c /* , */:
@@ -261,7 +262,7 @@ export function extractJson(text: string, topKeys?: ReadonlySet<string>): Embedd
         i = end;
         // An open string that happens to end in an escaped quote counts as closed (jsonc-parser's token
         // length cannot tell them apart).
-        const closed = text.charCodeAt(end - 1) === 0x22 && end - offset >= 2;
+        const closed = text.charCodeAt(end - 1) === QUOTE && end - offset >= 2;
         const from = offset + 1;
         const to = closed ? end - 1 : end;
         if (top?.isObject && top.expectKey) {
@@ -284,9 +285,9 @@ export function extractJson(text: string, topKeys?: ReadonlySet<string>): Embedd
       case 0x2f /* / */: {
         const next = text.charCodeAt(i + 1);
         let end: number;
-        if (next === 0x2f) {
+        if (next === SLASH) {
           end = Math.min(lineFeeds.from(i + 2), returns.from(i + 2), len);
-        } else if (next === 0x2a) {
+        } else if (next === ASTERISK) {
           const close = text.indexOf('*/', i + 2);
           end = close >= 0 ? close + 2 : len;
         } else {

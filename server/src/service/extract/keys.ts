@@ -6,6 +6,7 @@
  */
 
 import { mayMentionMongo } from './decoded';
+import { COLON, DIGIT_0, DIGIT_9, DOT, LOWER_A, LOWER_Z, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
 
 /**
  * `uri`: the value is a connection string even without a scheme.
@@ -31,10 +32,10 @@ export function splitKeyPath(path: readonly string[]): string[] {
     let from = 0;
     for (let i = 0; i <= seg.length; i++) {
       const c = i < seg.length ? seg.charCodeAt(i) : -1;
-      const isSep = c === -1 || c === 0x2e /* . */ || c === 0x3a /* : */ || (c === 0x5f && seg.charCodeAt(i + 1) === 0x5f);
+      const isSep = c === -1 || c === DOT /* . */ || c === COLON /* : */ || (c === UNDERSCORE && seg.charCodeAt(i + 1) === UNDERSCORE);
       if (!isSep) continue;
       if (i > from) out.push(seg.slice(from, i));
-      if (c === 0x5f) i++;
+      if (c === UNDERSCORE) i++;
       from = i + 1;
     }
   }
@@ -77,8 +78,8 @@ function splitWords(key: string): number {
   let from = -1;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    const upper = c >= 0x41 && c <= 0x5a;
-    const lower = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    const upper = c >= UPPER_A && c <= UPPER_Z;
+    const lower = (c >= LOWER_A && c <= LOWER_Z) || (c >= DIGIT_0 && c <= DIGIT_9);
     if (!upper && !lower) {
       if (from >= 0) {
         wordFrom[n] = from;
@@ -89,11 +90,11 @@ function splitWords(key: string): number {
     }
     if (upper && from >= 0) {
       const prev = key.charCodeAt(i - 1);
-      const prevLower = (prev >= 0x61 && prev <= 0x7a) || (prev >= 0x30 && prev <= 0x39);
+      const prevLower = (prev >= LOWER_A && prev <= LOWER_Z) || (prev >= DIGIT_0 && prev <= DIGIT_9);
       const next = key.charCodeAt(i + 1);
-      const nextLower = next >= 0x61 && next <= 0x7a;
+      const nextLower = next >= LOWER_A && next <= LOWER_Z;
       // "mongoUri" → mongo|Uri;  "MongoDBName" → Mongo|DB|Name
-      if (prevLower || (nextLower && prev >= 0x41 && prev <= 0x5a)) {
+      if (prevLower || (nextLower && prev >= UPPER_A && prev <= UPPER_Z)) {
         wordFrom[n] = from;
         wordTo[n++] = i;
         from = -1;
@@ -240,7 +241,7 @@ function trimmedEnd(text: string, from: number, to: number): number {
   let end = to;
   while (end > from) {
     const c = text.charCodeAt(end - 1) | 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) break;
+    if ((c >= LOWER_A && c <= LOWER_Z) || (c >= DIGIT_0 && c <= DIGIT_9)) break;
     end--;
   }
   return end;
@@ -334,7 +335,7 @@ function containsAtlas(s: string): boolean {
 function needsSplit(seg: string): boolean {
   for (let i = 0; i < seg.length; i++) {
     const c = seg.charCodeAt(i);
-    if (c === 0x2e || c === 0x3a || (c === 0x5f && seg.charCodeAt(i + 1) === 0x5f)) return true;
+    if (c === DOT || c === COLON || (c === UNDERSCORE && seg.charCodeAt(i + 1) === UNDERSCORE)) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@ import { EmbeddedValue } from '../api';
 import { lineEnd, nextLine, shiftValue } from './decoded';
 import { scanPlainText, SeparatorFinder } from './plainText';
 import { READ_TO_END, runSteps, StepExtractor } from './steps';
+import { BACKTICK, SPACE, TAB, TILDE } from '../lex/chars';
 
 /** Info-string words (lower case) → language ids. */
 const FENCE_LANGUAGES: Record<string, string> = {
@@ -23,25 +24,25 @@ const FENCE_LANGUAGES: Record<string, string> = {
 /** A fence opener at the line starting at `line`: its character, length and the language of its info string. */
 function fenceOpener(text: string, line: number, eol: number): { ch: number; len: number; lang: string } | undefined {
   let i = line;
-  while (i < eol && i - line < 3 && text.charCodeAt(i) === 0x20) i++;
+  while (i < eol && i - line < 3 && text.charCodeAt(i) === SPACE) i++;
   const ch = text.charCodeAt(i);
-  if (ch !== 0x60 && ch !== 0x7e) return undefined;
+  if (ch !== BACKTICK && ch !== TILDE) return undefined;
   let j = i;
   while (j < eol && text.charCodeAt(j) === ch) j++;
   if (j - i < 3) return undefined;
   const info = text.slice(j, eol).trim();
-  if (ch === 0x60 && info.includes('`')) return undefined;
+  if (ch === BACKTICK && info.includes('`')) return undefined;
   const word = (info.split(/[\s{,]/)[0] ?? '').replace(/^\./, '').toLowerCase();
   return { ch, len: j - i, lang: FENCE_LANGUAGES[word] ?? 'plaintext' };
 }
 
 function isFenceCloser(text: string, line: number, eol: number, ch: number, len: number): boolean {
   let i = line;
-  while (i < eol && i - line < 3 && text.charCodeAt(i) === 0x20) i++;
+  while (i < eol && i - line < 3 && text.charCodeAt(i) === SPACE) i++;
   let j = i;
   while (j < eol && text.charCodeAt(j) === ch) j++;
   if (j - i < len) return false;
-  while (j < eol && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
+  while (j < eol && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
   return j === eol;
 }
 

@@ -1,15 +1,15 @@
 import { EmbeddedValue } from '../api';
-import { DASH, DOT, PLUS, isAsciiLetter, isDigit } from '../lex/chars';
+import { APOSTROPHE, ASTERISK, BACKTICK, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, EXCLAMATION, GREATER_THAN, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LINE_FEED, LOWER_A, LOWER_Z, PLUS, QUESTION, QUOTE, RIGHT_BRACE, RIGHT_BRACKET, RIGHT_PAREN, SEMICOLON, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_Z, isAsciiLetter, isDigit } from '../lex/chars';
 
 /** True for characters that end a bare connection-string token in running text or code. */
 function isTokenEnd(c: number): boolean {
   return (
-    c <= 0x20 || // whitespace and control characters
-    c === 0x22 || // "
-    c === 0x27 || // '
-    c === 0x60 || // `
-    c === 0x3c || // <
-    c === 0x3e || // >
+    c <= SPACE || // whitespace and control characters
+    c === QUOTE || // "
+    c === APOSTROPHE || // '
+    c === BACKTICK || // `
+    c === LESS_THAN || // <
+    c === GREATER_THAN || // >
     c === 0x7f
   );
 }
@@ -23,27 +23,27 @@ export function placeholderEnd(text: string, i: number, to: number): number {
   const c = text.charCodeAt(i);
   const d = text.charCodeAt(i + 1);
   const limit = Math.min(to, i + 258);
-  if ((c === 0x7b && d === 0x7b) || (c === 0x24 && d === 0x7b)) {
-    const double = c === 0x7b;
+  if ((c === LEFT_BRACE && d === LEFT_BRACE) || (c === DOLLAR && d === LEFT_BRACE)) {
+    const double = c === LEFT_BRACE;
     for (let j = i + 2; j < limit; j++) {
       const e = text.charCodeAt(j);
-      if (e === 0x0a) return -1;
-      if (e === 0x7d) {
+      if (e === LINE_FEED) return -1;
+      if (e === RIGHT_BRACE) {
         if (!double) return j + 1;
-        if (text.charCodeAt(j + 1) === 0x7d && j + 2 <= to) return j + 2;
+        if (text.charCodeAt(j + 1) === RIGHT_BRACE && j + 2 <= to) return j + 2;
       }
     }
     return -1;
   }
-  if (c === 0x3c) {
+  if (c === LESS_THAN) {
     let j = i + 1;
     while (j < to && j - i <= 64) {
       const e = text.charCodeAt(j);
-      const word = (e >= 0x30 && e <= 0x39) || (e >= 0x41 && e <= 0x5a) || (e >= 0x61 && e <= 0x7a) || e === 0x5f || e === 0x2d || e === 0x2e || e === 0x20;
+      const word = (e >= DIGIT_0 && e <= DIGIT_9) || (e >= UPPER_A && e <= UPPER_Z) || (e >= LOWER_A && e <= LOWER_Z) || e === UNDERSCORE || e === DASH || e === DOT || e === SPACE;
       if (!word) break;
       j++;
     }
-    return j < to && j > i + 1 && text.charCodeAt(j) === 0x3e ? j + 1 : -1;
+    return j < to && j > i + 1 && text.charCodeAt(j) === GREATER_THAN ? j + 1 : -1;
   }
   return -1;
 }
@@ -56,24 +56,24 @@ function trimTrailing(text: string, start: number, end: number): number {
   let braces = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x28) parens++;
-    else if (c === 0x29) parens--;
-    else if (c === 0x5b) squares++;
-    else if (c === 0x5d) squares--;
-    else if (c === 0x7b) braces++;
-    else if (c === 0x7d) braces--;
+    if (c === LEFT_PAREN) parens++;
+    else if (c === RIGHT_PAREN) parens--;
+    else if (c === LEFT_BRACKET) squares++;
+    else if (c === RIGHT_BRACKET) squares--;
+    else if (c === LEFT_BRACE) braces++;
+    else if (c === RIGHT_BRACE) braces--;
   }
   while (end > start) {
     const c = text.charCodeAt(end - 1);
-    if (c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x2a) {
+    if (c === DOT || c === COMMA || c === SEMICOLON || c === COLON || c === EXCLAMATION || c === QUESTION || c === ASTERISK) {
       end--;
-    } else if (c === 0x29 && parens < 0) {
+    } else if (c === RIGHT_PAREN && parens < 0) {
       parens++;
       end--;
-    } else if (c === 0x5d && squares < 0) {
+    } else if (c === RIGHT_BRACKET && squares < 0) {
       squares++;
       end--;
-    } else if (c === 0x7d && braces < 0) {
+    } else if (c === RIGHT_BRACE && braces < 0) {
       braces++;
       end--;
     } else {
@@ -85,14 +85,14 @@ function trimTrailing(text: string, start: number, end: number): number {
 
 /** True after the `:-` or `:=` of a shell default (`${MONGO_URI:-mongodb://localhost}`). */
 function isDefaultOperator(text: string, start: number, from: number): boolean {
-  return start - 2 >= from && text.charCodeAt(start - 1) === 0x2d && text.charCodeAt(start - 2) === 0x3a;
+  return start - 2 >= from && text.charCodeAt(start - 1) === DASH && text.charCodeAt(start - 2) === COLON;
 }
 
 /** Offset of the next `://` in text[from, to), or -1. Never looks past `to`. */
 function indexOfSchemeSeparator(text: string, from: number, to: number): number {
   if (to === text.length) return text.indexOf('://', from);
   for (let i = from; i + 3 <= to; i++) {
-    if (text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) return i;
+    if (text.charCodeAt(i) === COLON && text.charCodeAt(i + 1) === SLASH && text.charCodeAt(i + 2) === SLASH) return i;
   }
   return -1;
 }
@@ -122,7 +122,7 @@ export function findUriTokens(text: string, from: number, to: number): Array<[nu
     let end = bodyStart;
     while (end < to) {
       const c = text.charCodeAt(end);
-      if (c === 0x7b || c === 0x24 || c === 0x3c) {
+      if (c === LEFT_BRACE || c === DOLLAR || c === LESS_THAN) {
         const p = placeholderEnd(text, end, to);
         if (p > 0) {
           end = p;

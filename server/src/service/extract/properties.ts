@@ -9,20 +9,21 @@ import { emitString, MongoFinder } from './detect';
 import { mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { stepValues, StepExtractor } from './steps';
+import { BACKSLASH, CARRIAGE_RETURN, COLON, EQUALS, EXCLAMATION, FORM_FEED, HASH, LINE_FEED, LOWER_U, SPACE, TAB } from '../lex/chars';
 
 const ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
 function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0c;
+  return c === SPACE || c === TAB || c === FORM_FEED;
 }
 
 function isBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d;
+  return c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 
 /** Skips a line break at i (\n, \r or \r\n) and the next line's leading blanks. */
 function skipContinuation(text: string, i: number): number {
-  if (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+  if (text.charCodeAt(i) === CARRIAGE_RETURN && text.charCodeAt(i + 1) === LINE_FEED) i += 2;
   else i += 1;
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   return i;
@@ -39,8 +40,8 @@ function readPart(text: string, i: number, isKey: boolean, to = text.length): { 
   while (i < to) {
     const c = text.charCodeAt(i);
     if (isBreak(c)) break;
-    if (isKey && (c === 0x3d || c === 0x3a || isBlank(c))) break;
-    if (c !== 0x5c) {
+    if (isKey && (c === EQUALS || c === COLON || isBlank(c))) break;
+    if (c !== BACKSLASH) {
       i++;
       lastEnd = i;
       continue;
@@ -54,7 +55,7 @@ function readPart(text: string, i: number, isKey: boolean, to = text.length): { 
     }
     if (isBreak(next)) {
       i = skipContinuation(text, i + 1);
-    } else if (next === 0x75 /* u */) {
+    } else if (next === LOWER_U /* u */) {
       const cp = hexValue(text, i + 2, 4);
       if (cp >= 0) {
         b.char(String.fromCharCode(cp), i);
@@ -80,7 +81,7 @@ function readPart(text: string, i: number, isKey: boolean, to = text.length): { 
 function trimmedEnd(text: string, from: number, to: number): number {
   while (to > from && isBlank(text.charCodeAt(to - 1))) {
     let slashes = 0;
-    while (to - 2 - slashes >= from && text.charCodeAt(to - 2 - slashes) === 0x5c) slashes++;
+    while (to - 2 - slashes >= from && text.charCodeAt(to - 2 - slashes) === BACKSLASH) slashes++;
     if (slashes % 2 === 1) break;
     to--;
   }
@@ -106,7 +107,7 @@ export const propertiesSteps: StepExtractor<null> = {
       step.readEnd = i + 1;
       if (i >= text.length) return;
       const c = text.charCodeAt(i);
-      if (c === 0x23 /* # */ || c === 0x21 /* ! */) {
+      if (c === HASH /* # */ || c === EXCLAMATION /* ! */) {
         let e = i;
         while (e < text.length && !isBreak(text.charCodeAt(e))) e++;
         if (mongo.within(i, e)) scanMentions(out, text, i, e);
@@ -119,12 +120,12 @@ export const propertiesSteps: StepExtractor<null> = {
       let e = i;
       while (e < text.length) {
         const d = text.charCodeAt(e);
-        if (d === 0x0a || d === 0x0d || d === 0x5c) break;
+        if (d === LINE_FEED || d === CARRIAGE_RETURN || d === BACKSLASH) break;
         e++;
       }
-      if (text.charCodeAt(e) !== 0x5c && !mongo.within(i, e)) {
+      if (text.charCodeAt(e) !== BACKSLASH && !mongo.within(i, e)) {
         let keyEnd = i;
-        while (keyEnd < e && !(text.charCodeAt(keyEnd) === 0x3d || text.charCodeAt(keyEnd) === 0x3a || isBlank(text.charCodeAt(keyEnd)))) keyEnd++;
+        while (keyEnd < e && !(text.charCodeAt(keyEnd) === EQUALS || text.charCodeAt(keyEnd) === COLON || isBlank(text.charCodeAt(keyEnd)))) keyEnd++;
         if (!mayNameWithoutMongo(text, i, keyEnd)) {
           step.next = e;
           step.readEnd = e + 2;
@@ -135,11 +136,11 @@ export const propertiesSteps: StepExtractor<null> = {
       i = key.stop;
       while (i < text.length && isBlank(text.charCodeAt(i))) i++;
       // A continuation before the separator: the separator is on the next line.
-      while (text.charCodeAt(i) === 0x5c && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
-      if (text.charCodeAt(i) === 0x3d || text.charCodeAt(i) === 0x3a) i++;
+      while (text.charCodeAt(i) === BACKSLASH && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
+      if (text.charCodeAt(i) === EQUALS || text.charCodeAt(i) === COLON) i++;
       while (i < text.length && isBlank(text.charCodeAt(i))) i++;
       // A continuation right after the separator: the value starts on the next line.
-      while (text.charCodeAt(i) === 0x5c && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
+      while (text.charCodeAt(i) === BACKSLASH && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
       const stop = readPart(text, i, false).stop;
       const value = readPart(text, i, false, trimmedEnd(text, i, stop));
       step.next = stop;

@@ -8,11 +8,12 @@ import { DecodedBuilder, DecodedText, indexOfIn, lineEnd, nextLine, subDecoded }
 import { emitString, mayMentionMongo } from './detect';
 import { classifyKeyPath } from './keys';
 import { findUriTokens } from './plainText';
+import { AMPERSAND, APOSTROPHE, BACKSLASH, BACKTICK, CARRIAGE_RETURN, DOLLAR, GREATER_THAN, HASH, LEFT_BRACE, LEFT_PAREN, LESS_THAN, LINE_FEED, PIPE, QUOTE, RIGHT_PAREN, SEMICOLON, SPACE, TAB } from '../lex/chars';
 
 const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
 
 function isWordEnd(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3b || c === 0x26 || c === 0x7c || c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e;
+  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN || c === SEMICOLON || c === AMPERSAND || c === PIPE || c === LEFT_PAREN || c === RIGHT_PAREN || c === LESS_THAN || c === GREATER_THAN;
 }
 
 /** Below this offset, a search for a closing bracket has already failed: do not search again. */
@@ -25,9 +26,9 @@ function closingParen(text: string, open: number, close: number): number {
   const limit = Math.min(text.length, open + 4096);
   for (let i = open; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x27) {
-      for (i++; i < limit && text.charCodeAt(i) !== 0x27; i++);
+    if (c === BACKSLASH) i++;
+    else if (c === APOSTROPHE) {
+      for (i++; i < limit && text.charCodeAt(i) !== APOSTROPHE; i++);
     } else if (c === text.charCodeAt(open)) depth++;
     else if (c === close && --depth === 0) return i;
   }
@@ -89,7 +90,7 @@ function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: Syntax
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (!double && isWordEnd(c)) break;
-    if (c === 0x27 /* ' */ && !double) {
+    if (c === APOSTROPHE /* ' */ && !double) {
       const close = text.indexOf("'", i + 1);
       const e = close < 0 ? text.length : close;
       mark('shell-single');
@@ -98,12 +99,12 @@ function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: Syntax
       mark('shell-unquoted');
       continue;
     }
-    if (c === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x27 && !double) {
+    if (c === DOLLAR /* $ */ && text.charCodeAt(i + 1) === APOSTROPHE && !double) {
       // $'…' with C escapes
       let k = i + 2;
       mark('shell-ansi');
-      while (k < text.length && text.charCodeAt(k) !== 0x27) {
-        if (text.charCodeAt(k) === 0x5c && ANSI_ESCAPES[text[k + 1]] !== undefined) {
+      while (k < text.length && text.charCodeAt(k) !== APOSTROPHE) {
+        if (text.charCodeAt(k) === BACKSLASH && ANSI_ESCAPES[text[k + 1]] !== undefined) {
           char(ANSI_ESCAPES[text[k + 1]], k, k + 2);
           k += 2;
         } else {
@@ -115,17 +116,17 @@ function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: Syntax
       mark('shell-unquoted');
       continue;
     }
-    if (c === 0x22 /* " */) {
+    if (c === QUOTE /* " */) {
       double = !double;
       mark(double ? 'shell-double' : 'shell-unquoted');
       i++;
       continue;
     }
-    if (c === 0x5c /* \ */) {
+    if (c === BACKSLASH /* \ */) {
       const e = text.charCodeAt(i + 1);
-      if (e === 0x0a) {
+      if (e === LINE_FEED) {
         i += 2; // line continuation
-      } else if (!double || e === 0x24 || e === 0x60 || e === 0x22 || e === 0x5c) {
+      } else if (!double || e === DOLLAR || e === BACKTICK || e === QUOTE || e === BACKSLASH) {
         if (i + 1 < text.length) char(text[i + 1], i, i + 2);
         i += 2;
       } else {
@@ -134,12 +135,12 @@ function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: Syntax
       }
       continue;
     }
-    if ((c === 0x24 && text.charCodeAt(i + 1) === 0x28) || c === 0x60) {
+    if ((c === DOLLAR && text.charCodeAt(i + 1) === LEFT_PAREN) || c === BACKTICK) {
       // $(cmd) and `cmd` stand for text filled in later: ${cmd}
-      const close = c === 0x60 ? text.indexOf('`', i + 1) : closingParen(text, i + 1, 0x29);
+      const close = c === BACKTICK ? text.indexOf('`', i + 1) : closingParen(text, i + 1, 0x29);
       if (close > 0) {
-        const inner = c === 0x60 ? i + 1 : i + 2;
-        const brace = c === 0x60 ? i : i + 1;
+        const inner = c === BACKTICK ? i + 1 : i + 2;
+        const brace = c === BACKTICK ? i : i + 1;
         char('$', i, i + 1);
         char('{', brace, brace + 1);
         raw(inner, close);
@@ -148,7 +149,7 @@ function readWord(text: string, i: number, b?: DecodedBuilder, syntaxAt?: Syntax
         continue;
       }
     }
-    if (c === 0x24 && text.charCodeAt(i + 1) === 0x7b) {
+    if (c === DOLLAR && text.charCodeAt(i + 1) === LEFT_BRACE) {
       const close = closingParen(text, i + 1, 0x7d);
       if (close > 0) {
         raw(i, close + 1);
@@ -176,7 +177,7 @@ export function extractShell(text: string): EmbeddedValue[] {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a && heredocs.length > 0) {
+    if (c === LINE_FEED && heredocs.length > 0) {
       i++;
       for (const h of heredocs) {
         const from = i;
@@ -199,7 +200,7 @@ export function extractShell(text: string): EmbeddedValue[] {
       continue;
     }
     if (isWordEnd(c)) {
-      if (c === 0x3c && text.charCodeAt(i + 1) === 0x3c && text.charCodeAt(i + 2) !== 0x3c) {
+      if (c === LESS_THAN && text.charCodeAt(i + 1) === LESS_THAN && text.charCodeAt(i + 2) !== LESS_THAN) {
         const m = /^<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(text.slice(i, i + 80));
         if (m) {
           heredocs.push({ id: m[3], strip: m[1] === '-' });
@@ -210,7 +211,7 @@ export function extractShell(text: string): EmbeddedValue[] {
       i++;
       continue;
     }
-    if (c === 0x23 /* # */) {
+    if (c === HASH /* # */) {
       const e = lineEnd(text, i);
       mentions(i, e, true);
       i = e;

@@ -27,6 +27,10 @@ import {
   setLiteralReaderState,
 } from './codeLiterals';
 import { findUriTokens } from './plainText';
+import { ASTERISK, BACKSLASH, CARRIAGE_RETURN, DOLLAR, EQUALS, HASH, LEFT_BRACKET, LESS_THAN, LINE_FEED, QUOTE, SEMICOLON, RIGHT_BRACKET, RIGHT_PAREN, SLASH, SPACE, TAB } from '../lex/chars';
+
+/** `sig` after a word (any value that is no character the checks compare with). */
+const WORD = -2;
 
 interface CodeLanguage extends ContextRules {
   literals: LiteralSyntax;
@@ -85,11 +89,11 @@ function regexEnd(text: string, i: number): number {
   let inClass = false;
   for (let k = i + 1; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0x0a || c === 0x0d) return -1;
-    if (c === 0x5c) k++;
-    else if (c === 0x5b) inClass = true;
-    else if (c === 0x5d) inClass = false;
-    else if (c === 0x2f && !inClass) {
+    if (c === LINE_FEED || c === CARRIAGE_RETURN) return -1;
+    if (c === BACKSLASH) k++;
+    else if (c === LEFT_BRACKET) inClass = true;
+    else if (c === RIGHT_BRACKET) inClass = false;
+    else if (c === SLASH && !inClass) {
       k++;
       while (k < text.length && isIdentPart(text.charCodeAt(k))) k++;
       return k;
@@ -149,8 +153,8 @@ class SourceScanner {
   private pendingHeredocs: Array<{ id: string; indented: boolean }> = [];
   /** The end of the last token: plain code runs from there to the next stop. */
   private last = 0;
-  /** What the last token left for deciding whether a `/` starts a regular expression (a character, or 0x61 for a word). */
-  private sig = 0x3b; // as after `;`: a regular expression may start
+  /** What the last token left for deciding whether a `/` starts a regular expression (a character, or WORD). */
+  private sig = SEMICOLON; // a regular expression may start here
   private wordStart = 0;
   private wordEnd = 0;
 
@@ -174,7 +178,7 @@ class SourceScanner {
     if (isIdentPart(c)) {
       let s = k;
       while (s > last && isIdentPart(text.charCodeAt(s - 1))) s--;
-      this.sig = 0x61;
+      this.sig = WORD;
       this.wordStart = s;
       this.wordEnd = k + 1;
     } else {
@@ -217,16 +221,16 @@ class SourceScanner {
       if (at >= n) break;
       i = at;
       const c = text.charCodeAt(i);
-      if (c === 0x0a) {
+      if (c === LINE_FEED) {
         const e = this.heredocBodies(i + 1);
         this.quietToken(i, e);
         i = e;
         continue;
       }
       const d = text.charCodeAt(i + 1);
-      if (c === 0x2f && lang.slashComments && (d === 0x2f || d === 0x2a)) {
+      if (c === SLASH && lang.slashComments && (d === SLASH || d === ASTERISK)) {
         let e: number;
-        if (d === 0x2f) e = lineEnd(text, i);
+        if (d === SLASH) e = lineEnd(text, i);
         else {
           const close = text.indexOf('*/', i + 2);
           e = close < 0 ? n : close + 2;
@@ -236,15 +240,15 @@ class SourceScanner {
         i = e;
         continue;
       }
-      if (c === 0x23 && lang.hashComments && !(lang.php && d === 0x5b)) {
+      if (c === HASH && lang.hashComments && !(lang.php && d === LEFT_BRACKET)) {
         const e = lineEnd(text, i);
         this.quietToken(i, e);
         this.mentions(i, e, true);
         i = e;
         continue;
       }
-      if (c === 0x3d) {
-        if (lang.heredoc === 'ruby' && (i === 0 || text.charCodeAt(i - 1) === 0x0a) && text.startsWith('=begin', i)) {
+      if (c === EQUALS) {
+        if (lang.heredoc === 'ruby' && (i === 0 || text.charCodeAt(i - 1) === LINE_FEED) && text.startsWith('=begin', i)) {
           const close = text.indexOf('\n=end', i);
           const e = close < 0 ? n : lineEnd(text, close + 1);
           this.quietToken(i, e);
@@ -262,7 +266,7 @@ class SourceScanner {
         let k = i;
         while (k > this.last && i - k < 3 && isIdentPart(text.charCodeAt(k - 1))) k--;
         if (k < i && i - k < 3 && (k === this.last || !isIdentPart(text.charCodeAt(k - 1)))) start = k;
-      } else if (lang.sigilPrefixes && c === 0x24 && i > this.last && isIdentPart(text.charCodeAt(i - 1))) {
+      } else if (lang.sigilPrefixes && c === DOLLAR && i > this.last && isIdentPart(text.charCodeAt(i - 1))) {
         // A `$` inside a word: the word goes on.
         i = wordEnd(text, i);
         continue;
@@ -276,42 +280,42 @@ class SourceScanner {
       if (end >= 0) {
         if (!literalScan.ignore) this.literal(start, end, before);
         i = Math.max(end, start + 1);
-        this.sig = 0x22;
+        this.sig = QUOTE; // after a literal: `/` divides
         this.last = i;
         continue;
       }
-      if (lang.heredoc && c === 0x3c) {
+      if (lang.heredoc && c === LESS_THAN) {
         const h = heredocOpener(text, i, lang.heredoc);
         if (h) {
           this.pendingHeredocs.push({ id: h.id, indented: h.indented });
           i = h.end;
-          this.sig = 0x22;
+          this.sig = QUOTE; // after a literal: `/` divides
           this.last = i;
           continue;
         }
       }
-      if (lang.regex && c === 0x2f) {
+      if (lang.regex && c === SLASH) {
         this.settleSig(i);
         if (this.regexAllowed()) {
           const e = regexEnd(text, i);
           if (e > 0) {
             i = e;
-            this.sig = 0x22;
+            this.sig = QUOTE; // after a literal: `/` divides
             this.last = i;
             continue;
           }
         }
       }
       // A `$` starting a word (C#) that starts no literal: the word goes on.
-      i = c === 0x24 ? wordEnd(text, i) : i + 1;
+      i = c === DOLLAR ? wordEnd(text, i) : i + 1;
     }
     return this.out;
   }
 
   private regexAllowed(): boolean {
     const sig = this.sig;
-    if (sig === 0x61) return REGEX_AFTER_WORDS.has(this.text.slice(this.wordStart, this.wordEnd));
-    return sig !== 0x22 && sig !== 0x29 && sig !== 0x5d;
+    if (sig === WORD) return REGEX_AFTER_WORDS.has(this.text.slice(this.wordStart, this.wordEnd));
+    return sig !== QUOTE && sig !== RIGHT_PAREN && sig !== RIGHT_BRACKET;
   }
 
   /** Skips the bodies of the heredocs opened on the line that ended just before `i`; returns where code goes on. */
@@ -323,7 +327,7 @@ class SourceScanner {
       while (i < text.length) {
         const e = lineEnd(text, i);
         let s = i;
-        if (h.indented) while (s < e && (text.charCodeAt(s) === 0x20 || text.charCodeAt(s) === 0x09)) s++;
+        if (h.indented) while (s < e && (text.charCodeAt(s) === SPACE || text.charCodeAt(s) === TAB)) s++;
         const done = text.startsWith(h.id, s) && !isIdentPart(text.charCodeAt(s + h.id.length));
         if (done) {
           this.mentions(from, i);
@@ -393,7 +397,7 @@ class SourceScanner {
 }
 
 function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 
 /** The end of the word going on at i. */

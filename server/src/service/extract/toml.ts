@@ -4,7 +4,7 @@
  * `'''` strings, arrays and inline tables. One forward pass.
  */
 import { EmbeddedValue, HostSyntax } from '../api';
-import { DASH } from '../lex/chars';
+import { APOSTROPHE, BACKSLASH, CARRIAGE_RETURN, COMMA, DASH, DOT, EQUALS, HASH, LEFT_BRACE, LEFT_BRACKET, LINE_FEED, QUOTE, RIGHT_BRACE, RIGHT_BRACKET } from '../lex/chars';
 import { isWordChar } from '../lex/identifiers';
 import { DecodedBuilder, DecodedText, fromCodePoint, hexValue, isSpace, isWhitespace, lineEnd, verbatim } from './decoded';
 import { emitString } from './detect';
@@ -18,7 +18,7 @@ export function decodeTomlBasic(text: string, from: number, to: number, multilin
   const b = new DecodedBuilder(text, from);
   let run = from;
   for (let i = from; i < to; ) {
-    if (text.charCodeAt(i) !== 0x5c) {
+    if (text.charCodeAt(i) !== BACKSLASH) {
       i++;
       continue;
     }
@@ -27,7 +27,7 @@ export function decodeTomlBasic(text: string, from: number, to: number, multilin
     if (multiline && (e === ' ' || e === '\t' || e === '\n' || e === '\r')) {
       let j = i + 1;
       while (j < to && isSpace(text.charCodeAt(j))) j++;
-      if (j < to && (text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d)) {
+      if (j < to && (text.charCodeAt(j) === LINE_FEED || text.charCodeAt(j) === CARRIAGE_RETURN)) {
         while (j < to && isWhitespace(text.charCodeAt(j))) j++;
         i = j;
         run = i;
@@ -69,10 +69,10 @@ class TomlScanner {
       i = this.skipBlank(i, true);
       if (i >= text.length) break;
       const c = text.charCodeAt(i);
-      if (c === 0x23) {
+      if (c === HASH) {
         i = this.comment(i);
-      } else if (c === 0x5b /* [ */) {
-        const double = text.charCodeAt(i + 1) === 0x5b;
+      } else if (c === LEFT_BRACKET /* [ */) {
+        const double = text.charCodeAt(i + 1) === LEFT_BRACKET;
         const key = this.readKey(i + (double ? 2 : 1));
         this.table = key.parts;
         i = lineEnd(text, key.end);
@@ -80,7 +80,7 @@ class TomlScanner {
       } else {
         const key = this.readKey(i);
         let j = this.skipBlank(key.end, false);
-        if (key.parts.length === 0 || text.charCodeAt(j) !== 0x3d) {
+        if (key.parts.length === 0 || text.charCodeAt(j) !== EQUALS) {
           const e = lineEnd(text, i);
           this.mentions(i, e);
           i = e + 1;
@@ -99,7 +99,7 @@ class TomlScanner {
   private mentions(from: number, to: number): void {
     let s = from;
     while (s < to && isSpace(this.text.charCodeAt(s))) s++;
-    const comment = this.text.charCodeAt(s) === 0x23;
+    const comment = this.text.charCodeAt(s) === HASH;
     for (const [a, b] of findUriTokens(this.text, from, to)) this.out.push({ kind: 'uri', text: this.text.slice(a, b), start: a, syntax: 'raw', ...(comment ? { comment } : {}) });
   }
 
@@ -113,7 +113,7 @@ class TomlScanner {
     const text = this.text;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      if (isSpace(c) || (newlines && (c === 0x0a || c === 0x0d))) i++;
+      if (isSpace(c) || (newlines && (c === LINE_FEED || c === CARRIAGE_RETURN))) i++;
       else break;
     }
     return i;
@@ -126,11 +126,11 @@ class TomlScanner {
     for (;;) {
       i = this.skipBlank(i, false);
       const c = text.charCodeAt(i);
-      if (c === 0x22 || c === 0x27) {
+      if (c === QUOTE || c === APOSTROPHE) {
         const eol = lineEnd(text, i);
         let j = i + 1;
-        while (j < eol && text.charCodeAt(j) !== c) j += c === 0x22 && text.charCodeAt(j) === 0x5c ? 2 : 1;
-        parts.push(c === 0x22 ? decodeTomlBasic(text, i + 1, Math.min(j, eol), false).text : text.slice(i + 1, Math.min(j, eol)));
+        while (j < eol && text.charCodeAt(j) !== c) j += c === QUOTE && text.charCodeAt(j) === BACKSLASH ? 2 : 1;
+        parts.push(c === QUOTE ? decodeTomlBasic(text, i + 1, Math.min(j, eol), false).text : text.slice(i + 1, Math.min(j, eol)));
         i = Math.min(j + 1, eol);
       } else {
         const s = i;
@@ -139,7 +139,7 @@ class TomlScanner {
         parts.push(text.slice(s, i));
       }
       i = this.skipBlank(i, false);
-      if (text.charCodeAt(i) !== 0x2e) break;
+      if (text.charCodeAt(i) !== DOT) break;
       i++;
     }
     return { parts, end: i };
@@ -149,18 +149,18 @@ class TomlScanner {
   private value(i: number, path: string[]): number {
     const text = this.text;
     const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x27) return this.string(i, path);
-    if ((c === 0x5b || c === 0x7b) && this.depth < 64) {
+    if (c === QUOTE || c === APOSTROPHE) return this.string(i, path);
+    if ((c === LEFT_BRACKET || c === LEFT_BRACE) && this.depth < 64) {
       this.depth++;
-      const end = c === 0x5b ? this.array(i + 1, path) : this.inlineTable(i + 1, path);
+      const end = c === LEFT_BRACKET ? this.array(i + 1, path) : this.inlineTable(i + 1, path);
       this.depth--;
       return end;
     }
     while (i < text.length) {
       const d = text.charCodeAt(i);
-      if (d === 0x2c || d === 0x5d || d === 0x7d || d === 0x23 || d === 0x0a || d === 0x0d) break;
+      if (d === COMMA || d === RIGHT_BRACKET || d === RIGHT_BRACE || d === HASH || d === LINE_FEED || d === CARRIAGE_RETURN) break;
       i++;
-      if (d === 0x5b || d === 0x7b) break;
+      if (d === LEFT_BRACKET || d === LEFT_BRACE) break;
     }
     return i;
   }
@@ -174,15 +174,15 @@ class TomlScanner {
     let end: number;
     if (multi) {
       from = i + 3;
-      if (text.charCodeAt(from) === 0x0a) from++;
-      else if (text.charCodeAt(from) === 0x0d && text.charCodeAt(from + 1) === 0x0a) from += 2;
-      const delimiter = q === 0x22 ? '"""' : "'''";
+      if (text.charCodeAt(from) === LINE_FEED) from++;
+      else if (text.charCodeAt(from) === CARRIAGE_RETURN && text.charCodeAt(from + 1) === LINE_FEED) from += 2;
+      const delimiter = q === QUOTE ? '"""' : "'''";
       let close = from;
       for (;;) {
         close = text.indexOf(delimiter, close);
-        if (close < 0 || q !== 0x22) break;
+        if (close < 0 || q !== QUOTE) break;
         let slashes = 0;
-        while (close - 1 - slashes >= from && text.charCodeAt(close - 1 - slashes) === 0x5c) slashes++;
+        while (close - 1 - slashes >= from && text.charCodeAt(close - 1 - slashes) === BACKSLASH) slashes++;
         if (slashes % 2 === 0) break;
         close++;
       }
@@ -199,12 +199,12 @@ class TomlScanner {
       from = i + 1;
       const eol = lineEnd(text, i);
       let j = from;
-      while (j < eol && text.charCodeAt(j) !== q) j += q === 0x22 && text.charCodeAt(j) === 0x5c ? 2 : 1;
+      while (j < eol && text.charCodeAt(j) !== q) j += q === QUOTE && text.charCodeAt(j) === BACKSLASH ? 2 : 1;
       to = Math.min(j, eol);
       end = j < eol ? j + 1 : eol;
     }
-    const d = q === 0x22 ? decodeTomlBasic(text, from, to, multi) : verbatim(text, from, to);
-    const syntax: HostSyntax = q === 0x22 ? (multi ? 'toml-ml-basic' : 'toml-basic') : multi ? 'toml-ml-literal' : 'toml-literal';
+    const d = q === QUOTE ? decodeTomlBasic(text, from, to, multi) : verbatim(text, from, to);
+    const syntax: HostSyntax = q === QUOTE ? (multi ? 'toml-ml-basic' : 'toml-basic') : multi ? 'toml-ml-literal' : 'toml-literal';
     emitString(this.out, d, syntax, { path });
     return end;
   }
@@ -214,10 +214,10 @@ class TomlScanner {
     while (i < text.length) {
       i = this.skipBlank(i, true);
       const c = text.charCodeAt(i);
-      if (c === 0x5d) return i + 1;
-      if (c === 0x2c) i++;
-      else if (c === 0x23) i = this.comment(i);
-      else if (c === 0x7d) return i; // a stray brace: let the caller see it
+      if (c === RIGHT_BRACKET) return i + 1;
+      if (c === COMMA) i++;
+      else if (c === HASH) i = this.comment(i);
+      else if (c === RIGHT_BRACE) return i; // a stray brace: let the caller see it
       else {
         const next = this.value(i, path);
         i = next > i ? next : i + 1;
@@ -231,18 +231,18 @@ class TomlScanner {
     while (i < text.length) {
       i = this.skipBlank(i, true);
       const c = text.charCodeAt(i);
-      if (c === 0x7d) return i + 1;
-      if (c === 0x2c) {
+      if (c === RIGHT_BRACE) return i + 1;
+      if (c === COMMA) {
         i++;
         continue;
       }
-      if (c === 0x23) {
+      if (c === HASH) {
         i = this.comment(i);
         continue;
       }
       const key = this.readKey(i);
       const j = this.skipBlank(key.end, false);
-      if (key.parts.length === 0 || text.charCodeAt(j) !== 0x3d) return lineEnd(text, i);
+      if (key.parts.length === 0 || text.charCodeAt(j) !== EQUALS) return lineEnd(text, i);
       i = this.value(this.skipBlank(j + 1, false), [...path, ...key.parts]);
     }
     return i;

@@ -80,6 +80,23 @@ export const RIGHT_BRACE = 0x7d;
 /** `~` */
 export const TILDE = 0x7e;
 
+export const VERTICAL_TAB = 0x0b;
+export const FORM_FEED = 0x0c;
+/** `;` */
+export const SEMICOLON = 0x3b;
+export const UPPER_F = 0x46;
+export const UPPER_U = 0x55;
+export const LOWER_B = 0x62;
+export const LOWER_D = 0x64;
+export const LOWER_E = 0x65;
+export const LOWER_G = 0x67;
+export const LOWER_M = 0x6d;
+export const LOWER_R = 0x72;
+export const LOWER_S = 0x73;
+export const LOWER_U = 0x75;
+export const LOWER_V = 0x76;
+export const LOWER_X = 0x78;
+
 /** The bit that sets an ASCII letter in lower case (`c | LOWER_CASE_BIT`). */
 export const LOWER_CASE_BIT = 0x20;
 

@@ -7,30 +7,7 @@
  */
 import type { Token, TokenList } from '../api';
 import { CharStream } from './charStream';
-import {
-  APOSTROPHE,
-  ASTERISK,
-  BACKSLASH,
-  BACKTICK,
-  CARRIAGE_RETURN,
-  DASH,
-  DOLLAR,
-  DOT,
-  EQUALS,
-  HASH,
-  LEFT_BRACE,
-  LESS_THAN,
-  LINE_FEED,
-  PERCENT,
-  QUOTE,
-  RIGHT_BRACE,
-  SLASH,
-  SPACE,
-  TAB,
-  UNDERSCORE,
-  isAsciiLetter,
-  isDigit,
-} from './chars';
+import { APOSTROPHE, ASTERISK, BACKSLASH, BACKTICK, CARRIAGE_RETURN, DASH, DOLLAR, DOT, EQUALS, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LESS_THAN, LINE_FEED, LOWER_A, LOWER_Z, PERCENT, QUOTE, RIGHT_BRACE, RIGHT_BRACKET, SLASH, SPACE, TAB, UNDERSCORE, isAsciiLetter, isDigit } from './chars';
 import { isIdentPart, isIdentStart } from './identifiers';
 
 export type { Token, TokenKind, TokenList } from '../api';
@@ -198,7 +175,7 @@ class Lexer {
     const start = s.pos;
     let len = 1;
     if (c === DOT && s.peek(1) === DOT && s.peek(2) === DOT) len = 3;
-    else if (c === EQUALS && s.peek(1) === 0x3e) len = 2;
+    else if (c === EQUALS && s.peek(1) === GREATER_THAN) len = 2;
     else if (this.rules.comparisons && TWO_CHAR_COMPARISONS.has(text.slice(start, start + 2))) len = 2;
     const punct = len === 1 ? (PUNCTS[c] ??= String.fromCharCode(c)) : text.slice(start, start + len);
     if (OPENERS[punct]) this.depth++;
@@ -217,13 +194,13 @@ function regexEnd(s: CharStream): number {
   while (!s.eos() && s.peek() !== LINE_FEED) {
     const d = s.peek();
     if (d === BACKSLASH) s.advance(1);
-    else if (d === 0x5b) inClass = true;
-    else if (d === 0x5d) inClass = false;
+    else if (d === LEFT_BRACKET) inClass = true;
+    else if (d === RIGHT_BRACKET) inClass = false;
     else if (d === SLASH && !inClass) break;
     s.advance(1);
   }
   s.advance(1);
-  s.advanceWhile((f) => f >= 0x61 && f <= 0x7a);
+  s.advanceWhile((f) => f >= LOWER_A && f <= LOWER_Z);
   return s.pos;
 }
 

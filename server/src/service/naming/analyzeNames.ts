@@ -18,6 +18,7 @@ import { checkAtlasName, clusterLabelOfHost, clusterNamePrefix } from '../rules/
 import { atlasNameHover, collectionHover, databaseHover } from './hovers';
 import { caseKey, checkNamespace, NameIssue } from '../rules/names';
 import { scanTerraformAtlas } from './terraform';
+import { COMMA, EQUALS, LINE_FEED, RIGHT_BRACKET, RIGHT_PAREN, SEMICOLON } from '../lex/chars';
 
 /** A database name written in the document, with its document span. */
 
@@ -199,8 +200,8 @@ function isChainGap(text: string, from: number, to: number): boolean {
   let sawClose = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x3b || c === 0x3d || c === 0x2c) return false; // newline ; = ,
-    if (c === 0x29 || c === 0x5d) sawClose = true; // ) ]
+    if (c === LINE_FEED || c === SEMICOLON || c === EQUALS || c === COMMA) return false; // newline ; = ,
+    if (c === RIGHT_PAREN || c === RIGHT_BRACKET) sawClose = true; // ) ]
   }
   return sawClose;
 }
