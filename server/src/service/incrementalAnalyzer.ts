@@ -6,8 +6,8 @@
  */
 import { extractAfterEdit, Extraction } from './extract/incremental';
 import { validateEmbeddedValue } from './rules/validation';
-import { analyzeDocument } from './languageService';
-import type { Analysis, TextDocumentLike } from './api';
+import { analyzeDocument, SlicedAnalysis } from './languageService';
+import type { Analysis, AnalysisReuse, TextDocumentLike } from './api';
 import { EmbeddedValue, Settings, ValueRecord } from './api';
 
 interface Entry {
@@ -90,17 +90,28 @@ export class IncrementalAnalyzer {
   private extraction: Extraction | undefined;
   private readonly validations = new ValidationCache();
 
+  private readonly reuse: AnalysisReuse = {
+    extract: (text, languageId) => {
+      this.extraction = extractAfterEdit(this.extraction, text, languageId);
+      return this.extraction.values;
+    },
+    validate: (value, s, languageId, documentUri) => this.validations.validate(value, s, languageId, documentUri),
+  };
+
   analyze(doc: TextDocumentLike, settings: Settings): Analysis {
     try {
-      return analyzeDocument(doc, settings, {
-        extract: (text, languageId) => {
-          this.extraction = extractAfterEdit(this.extraction, text, languageId);
-          return this.extraction.values;
-        },
-        validate: (value, s, languageId, documentUri) => this.validations.validate(value, s, languageId, documentUri),
-      });
+      return analyzeDocument(doc, settings, this.reuse);
     } finally {
       this.validations.endRun();
     }
+  }
+
+  /**
+   * The same analysis in slices (see SlicedAnalysis), for very large documents. Start the next one only
+   * once this one is done or dropped: an analysis started before this one finished reuses less.
+   */
+  analyzeInSlices(doc: TextDocumentLike, settings: Settings): SlicedAnalysis {
+    this.validations.endRun();
+    return new SlicedAnalysis(doc, settings, this.reuse);
   }
 }

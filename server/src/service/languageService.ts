@@ -9,6 +9,7 @@ import type {
   CompletionResult,
   DocumentAnalyzer,
   DocumentProblem,
+  EmbeddedValue,
   HoverResult,
   NameOccurrence,
   Settings,
@@ -39,34 +40,87 @@ const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, a
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
-  if (!settings.enable) return { values: [], records: [], problems: [], skipped: 'disabled' };
-  if (exceedsBytes(doc.text, settings.maxFileSize)) {
-    return {
-      values: [],
-      records: [],
-      problems: [],
-      skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).`,
-    };
+  return new SlicedAnalysis(doc, settings, reuse).finish();
+}
+
+/** Values validated in one slice of a SlicedAnalysis. */
+const VALUES_PER_SLICE = 4096;
+
+/**
+ * analyzeDocument in slices, for a caller that lets other work run in between (a language server with
+ * a very large document): `step()` does one slice (the extraction, about VALUES_PER_SLICE values, or the
+ * whole-document analyzers) and says whether the analysis is done; `partial()` is an Analysis of what is
+ * done so far, for hovers meanwhile. The result is the same as analyzeDocument's.
+ */
+export class SlicedAnalysis {
+  private languageId = '';
+  private values: EmbeddedValue[] | undefined;
+  private readonly records: ValueRecord[] = [];
+  private readonly problems: DocumentProblem[] = [];
+  private result: Analysis | undefined;
+
+  constructor(
+    private readonly doc: TextDocumentLike,
+    private readonly settings: Settings,
+    private readonly reuse?: AnalysisReuse,
+  ) {
+    if (!settings.enable) this.result = { values: [], records: [], problems: [], skipped: 'disabled' };
+    else if (exceedsBytes(doc.text, settings.maxFileSize)) {
+      this.result = { values: [], records: [], problems: [], skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).` };
+    } else this.languageId = normalizeLanguageId(doc.languageId, doc.uri);
   }
-  const languageId = normalizeLanguageId(doc.languageId, doc.uri);
-  const values = reuse ? reuse.extract(doc.text, languageId) : extractValues(doc.text, languageId, doc.uri);
-  const records: ValueRecord[] = [];
-  const problems: DocumentProblem[] = [];
-  values.forEach((value, valueIndex) => {
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  /** Does the next slice of the work; true once the analysis is complete. */
+  step(): boolean {
+    if (this.result) return true;
+    const { doc, settings, reuse, languageId } = this;
+    if (!this.values) {
+      this.values = reuse ? reuse.extract(doc.text, languageId) : extractValues(doc.text, languageId, doc.uri);
+      return false;
+    }
+    const values = this.values;
+    if (this.records.length < values.length) {
+      const end = Math.min(values.length, this.records.length + VALUES_PER_SLICE);
+      for (let k = this.records.length; k < end; k++) this.validate(values[k]!, k);
+      return false;
+    }
+    const code = sourceCode(doc.text, languageId);
+    const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(code, values, settings, this.records));
+    const problems = this.problems;
+    for (const a of documentAnalyses) {
+      for (const p of a.problems) problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span: p.span, valueSpan: p.span, valueIndex: -1 });
+    }
+    problems.sort((x, y) => x.span.start - y.span.start);
+    this.result = { values, records: this.records, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };
+    return true;
+  }
+
+  private validate(value: EmbeddedValue, valueIndex: number): void {
+    const { doc, settings, reuse, languageId } = this;
     const record = reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri);
-    records.push(record);
+    this.records.push(record);
     for (const p of record.problems) {
       const span = { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) };
-      problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span, valueSpan: p.span, valueIndex });
+      this.problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span, valueSpan: p.span, valueIndex });
     }
-  });
-  const code = sourceCode(doc.text, languageId);
-  const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(code, values, settings, records));
-  for (const a of documentAnalyses) {
-    for (const p of a.problems) problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span: p.span, valueSpan: p.span, valueIndex: -1 });
   }
-  problems.sort((a, b) => a.span.start - b.span.start);
-  return { values, records, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };
+
+  /** Runs the remaining slices; the complete Analysis. */
+  finish(): Analysis {
+    while (!this.step());
+    return this.result!;
+  }
+
+  /** What is done so far: the values validated until now with their problems (all of it once done). */
+  partial(): Analysis {
+    if (this.result) return this.result;
+    const n = this.records.length;
+    return { values: (this.values ?? []).slice(0, n), records: this.records.slice(), problems: this.problems.slice(), profile: chooseProfile(this.settings, this.languageId) };
+  }
 }
 
 /** True when the UTF-8 encoding of `text` is larger than `max` bytes (exact, without encoding it). */
