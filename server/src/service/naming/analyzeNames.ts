@@ -93,87 +93,100 @@ export function caseConflicts(names: readonly NameOccurrence[]): Problem[] {
   return out;
 }
 
+type Report = (issues: readonly NameIssue[], toDoc: (i: number) => number) => void;
+
+/** What the values of a document say about database and collection names. */
+interface DocumentNamesRead {
+  /** The first occurrence of each database name (paths, authSource, keys, driver calls). */
+  firstSpans: Map<string, Span>;
+  /** Database names that may pair with a collection (not authSource). */
+  namespaceDatabases: Set<string>;
+  /** Collections written right after their database (`client.db("x").collection("y")`). */
+  chained: Map<EmbeddedValue, string>;
+  collectionCount: number;
+}
+
+/** One pass over the values: database names, collections and their databases, connection strings' names. */
+function readNames(text: string, values: readonly EmbeddedValue[], records: readonly ValueRecord[], report: Report): DocumentNamesRead {
+  const read: DocumentNamesRead = { firstSpans: new Map(), namespaceDatabases: new Set(), chained: new Map(), collectionCount: 0 };
+  let lastDatabase: { name: string; end: number } | undefined;
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
+    if (value.kind === 'database') {
+      if (value.text === '' || hasPlaceholder(value.text, value.syntax)) continue;
+      const end = docOffset(value, value.text.length);
+      addName(read.firstSpans, value.text, value, 0, value.text.length);
+      read.namespaceDatabases.add(value.text);
+      lastDatabase = { name: value.text, end };
+    } else if (value.kind === 'collection') {
+      read.collectionCount++;
+      const start = docOffset(value, 0);
+      if (lastDatabase && start >= lastDatabase.end && start - lastDatabase.end <= CHAIN_GAP && isChainGap(text, lastDatabase.end, start)) {
+        read.chained.set(value, lastDatabase.name);
+      }
+    } else if (value.kind === 'uri') {
+      const names = uriNamesOf(records[k]);
+      if (names) readConnectionString(value, names, read.firstSpans, read.namespaceDatabases, report);
+    }
+  }
+  return read;
+}
+
+/** Namespaces: a collection in a chain with its database, or in a document that names one database only. */
+function checkNamespaces(values: readonly EmbeddedValue[], read: DocumentNamesRead, databaseOf: (value: EmbeddedValue) => string | undefined, report: Report): void {
+  if (read.collectionCount === 0 || (read.namespaceDatabases.size !== 1 && read.chained.size === 0)) return;
+  for (const value of values) {
+    if (value.kind !== 'collection' || value.text === '') continue;
+    const database = databaseOf(value);
+    if (database === undefined || hasPlaceholder(value.text, value.syntax)) continue;
+    const issue = checkNamespace(database, value.text);
+    if (issue) report([issue], (i) => docOffset(value, i));
+  }
+}
+
 export function analyzeNames(
   code: SourceCode,
   values: readonly EmbeddedValue[],
   settings: Settings,
   records: readonly ValueRecord[],
 ): NamingAnalysis {
-  const { text, languageId } = code;
   const platform = settings.serverPlatform ?? 'any';
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
-  /** The first occurrence of each database name (paths, authSource, keys, driver calls). */
-  const firstSpans = new Map<string, Span>();
-  /** Database names that may pair with a collection (not authSource). */
-  const namespaceDatabases = new Set<string>();
-  /** Collections written right after their database (`client.db("x").collection("y")`). */
-  const chained = new Map<EmbeddedValue, string>();
-  let collectionCount = 0;
-  let lastDatabase: { name: string; end: number } | undefined;
-
-  const report = (issues: readonly NameIssue[], toDoc: (i: number) => number) => {
+  const report: Report = (issues, toDoc) => {
     for (const issue of issues) {
       const p = problem(issue.ruleId, { start: toDoc(issue.start), end: toDoc(issue.end) }, issue.message);
       if (issue.severity) p.severity = issue.severity;
       problems.push(p);
     }
   };
-
-  for (let k = 0; k < values.length; k++) {
-    const value = values[k]!;
-    if (value.kind === 'database') {
-      if (value.text === '' || hasPlaceholder(value.text, value.syntax)) continue;
-      const end = docOffset(value, value.text.length);
-      addName(firstSpans, value.text, value, 0, value.text.length);
-      namespaceDatabases.add(value.text);
-      lastDatabase = { name: value.text, end };
-    } else if (value.kind === 'collection') {
-      collectionCount++;
-      const start = docOffset(value, 0);
-      if (lastDatabase && start >= lastDatabase.end && start - lastDatabase.end <= CHAIN_GAP && isChainGap(text, lastDatabase.end, start)) {
-        chained.set(value, lastDatabase.name);
-      }
-    } else if (value.kind === 'uri') {
-      const names = uriNamesOf(records[k]);
-      if (names) readConnectionString(value, names, firstSpans, namespaceDatabases, report);
-    }
-  }
-
+  const read = readNames(code.text, values, records, report);
   const databaseNames: NameOccurrence[] = [];
-  for (const [name, span] of firstSpans) databaseNames.push({ name, span });
+  for (const [name, span] of read.firstSpans) databaseNames.push({ name, span });
   problems.push(...caseConflicts(databaseNames));
-
-  // Namespaces: a collection in a chain with its database, or in a document that names one database only.
-  const only: string | undefined = namespaceDatabases.size === 1 ? namespaceDatabases.values().next().value : undefined;
-  const databaseOf = (value: EmbeddedValue) => chained.get(value) ?? only;
-  if (collectionCount > 0 && (only !== undefined || chained.size > 0)) {
-    for (const value of values) {
-      if (value.kind !== 'collection' || value.text === '') continue;
-      const database = databaseOf(value);
-      if (database === undefined || hasPlaceholder(value.text, value.syntax)) continue;
-      const issue = checkNamespace(database, value.text);
-      if (issue) report([issue], (i) => docOffset(value, i));
-    }
-  }
-
-  if (languageId === 'terraform') analyzeTerraform(code, problems, hovers, report);
+  const only: string | undefined = read.namespaceDatabases.size === 1 ? read.namespaceDatabases.values().next().value : undefined;
+  const databaseOf = (value: EmbeddedValue) => read.chained.get(value) ?? only;
+  checkNamespaces(values, read, databaseOf, report);
+  if (code.languageId === 'terraform') analyzeTerraform(code, problems, hovers, report);
   hovers.sort((a, b) => a.span.start - b.span.start);
+  return { problems, databaseNames, hoverAt: (offset) => nameHoverAt(values, hovers, offset, platform, databaseOf) };
+}
 
-  return {
-    problems,
-    databaseNames,
-    hoverAt(offset: number) {
-      const value = valueAt(values, offset);
-      if (value?.kind === 'database') return { contents: databaseHover(value.text, platform), span: valueSpan(value) };
-      if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(value)), span: valueSpan(value) };
-      if (value?.kind === 'atlas-cluster') return { contents: atlasNameHover(value.text, 'cluster'), span: valueSpan(value) };
-      if (value?.kind === 'atlas-project') return { contents: atlasNameHover(value.text, 'project'), span: valueSpan(value) };
-      if (value?.kind === 'atlas-organization') return { contents: atlasNameHover(value.text, 'organization'), span: valueSpan(value) };
-      const h = hovers.find((t) => offset >= t.span.start && offset <= t.span.end);
-      return h ? { contents: h.contents(), span: h.span } : null;
-    },
-  };
+function nameHoverAt(
+  values: readonly EmbeddedValue[],
+  hovers: readonly HoverTarget[],
+  offset: number,
+  platform: NonNullable<Settings['serverPlatform']>,
+  databaseOf: (value: EmbeddedValue) => string | undefined,
+): { contents: string; span: Span } | null {
+  const value = valueAt(values, offset);
+  if (value?.kind === 'database') return { contents: databaseHover(value.text, platform), span: valueSpan(value) };
+  if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(value)), span: valueSpan(value) };
+  if (value?.kind === 'atlas-cluster') return { contents: atlasNameHover(value.text, 'cluster'), span: valueSpan(value) };
+  if (value?.kind === 'atlas-project') return { contents: atlasNameHover(value.text, 'project'), span: valueSpan(value) };
+  if (value?.kind === 'atlas-organization') return { contents: atlasNameHover(value.text, 'organization'), span: valueSpan(value) };
+  const h = hovers.find((t) => offset >= t.span.start && offset <= t.span.end);
+  return h ? { contents: h.contents(), span: h.span } : null;
 }
 
 /** The value whose document range contains `offset` (end inclusive); values are in document order. */
@@ -248,7 +261,7 @@ function analyzeTerraform(
   code: SourceCode,
   problems: Problem[],
   hovers: HoverTarget[],
-  report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
+  report: Report,
 ): void {
   const names = scanTerraformAtlas(code);
   /** First cluster definition per project and 23-character prefix. */
