@@ -34,6 +34,7 @@ import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doCom
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
+import { batchedDocuments } from './batchedDocument';
 import { configurationSection, DocumentSettings } from './settings';
 import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
 import { getCodeActions } from './convertCodeActions';
@@ -51,7 +52,8 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['?', '&', '=', ',', ':'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Incremental changes wait until the text is read: a storm of edits costs one rebuild, not one copy per edit.
+  const documents = new TextDocuments(batchedDocuments);
   const analyses = new AnalysisCache();
   const scheduler = new ValidationScheduler((uri) => {
     validate(uri).catch((err: unknown) => connection.console.error(`Validation failed: ${describeError(err)}`));
