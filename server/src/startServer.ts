@@ -201,7 +201,7 @@ export function startServer(connection: Connection): void {
     if (analysis.skipped !== undefined) {
       showSkipNotice(uri, analysis.skipped);
     } else {
-      const across = crossDocumentProblems({ uri, names }, openNames.others(uri));
+      const across = crossDocumentProblems({ uri, names }, openNames.conflicting(uri));
       const reported = reportProblems(across.length > 0 ? [...analysis.problems, ...across] : analysis.problems, documentSettings);
       diagnostics = reported.map((r) => toDiagnostic(document, r));
     }
