@@ -30,12 +30,12 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis, type Settings } from './service/languageService';
+import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
 import { batchedDocuments } from './batchedDocument';
-import { configurationSection, DocumentSettings } from './settings';
+import { configurationSection, DocumentSettings, type ServerSettings } from './settings';
 import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
 import { getCodeActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
@@ -166,7 +166,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** The current document and its Analysis, or null when it is not open (or changed while settings were read). */
-  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | null> {
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     const document = documents.get(uri);
     if (!document) return null;
     const version = document.version;
@@ -182,7 +182,7 @@ export function startServer(connection: Connection): void {
    * (RequestCancelled), or its document changed meanwhile (ContentModified), so that no answer computed
    * for an older version arrives after a newer edit.
    */
-  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | null> {
+  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     const requestedAt = documents.get(uri)?.version;
     const found = await analysisOf(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
