@@ -234,6 +234,8 @@ export function startServer(connection: Connection): void {
    * for an older version arrives after a newer edit.
    */
   async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+    // Cancelled before it was read: no analysis for it.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     const requestedAt = documents.get(uri)?.version;
     const found = await analysisOf(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -312,6 +314,8 @@ export function startServer(connection: Connection): void {
       const uri = documentUriOf(params);
       // A document that changes while its settings are read is read again, a few times at most.
       for (let attempt = 0; attempt < 3; attempt++) {
+        // Cancelled before it was read (the client pulls again after each change): nothing is analysed.
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
         if (!documents.get(uri)) return EMPTY_REPORT;
         const report = await reportOf(uri);
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
