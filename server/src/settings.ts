@@ -9,6 +9,17 @@ import { FileSettings, filePathOf } from './fileSettings';
 
 export const configurationSection = 'mongodbUri';
 
+/** Diagnostics shown per document by default: beyond, one more says how many are not shown. */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+/**
+ * The settings of a document in the language server: the core's, and what only the edge reads
+ * (`maxProblems`, applied where problems become diagnostics).
+ */
+export interface ServerSettings extends Settings {
+  maxProblems: number;
+}
+
 const SEVERITIES: ReadonlySet<string> = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -16,8 +27,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Types raw settings of section `mongodbUri`; a missing or bad value falls back to its default. */
-export function toSettings(raw: unknown): Settings {
-  const settings: Settings = { ...defaultSettings, rules: {} };
+export function toSettings(raw: unknown): ServerSettings {
+  const settings: ServerSettings = { ...defaultSettings, rules: {}, maxProblems: DEFAULT_MAX_PROBLEMS };
   if (!isRecord(raw)) return settings;
   if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
   if (raw.driver === 'auto' || raw.driver === 'spec' || raw.driver === 'node') settings.driver = raw.driver;
@@ -31,6 +42,9 @@ export function toSettings(raw: unknown): Settings {
   }
   if (raw.serverPlatform === 'any' || raw.serverPlatform === 'unix' || raw.serverPlatform === 'windows') settings.serverPlatform = raw.serverPlatform;
   settings.atlas = toAtlasSettings(raw);
+  if (typeof raw.maxProblems === 'number' && Number.isFinite(raw.maxProblems) && raw.maxProblems >= 1) {
+    settings.maxProblems = Math.floor(raw.maxProblems);
+  }
   return settings;
 }
 
@@ -46,9 +60,9 @@ function toAtlasSettings(raw: Record<string, unknown>): Settings['atlas'] {
 }
 
 export class DocumentSettings {
-  private readonly byUri = new Map<string, Promise<Settings>>();
+  private readonly byUri = new Map<string, Promise<ServerSettings>>();
   /** Settings pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
-  private pushed: Settings = toSettings(undefined);
+  private pushed: ServerSettings = toSettings(undefined);
   private pushedAllowNetwork = false;
   private readonly files = new FileSettings();
   /** The settings derived from a settings object, by what was added (`node`, `tracked`, `ignored`, ...). */
@@ -59,10 +73,11 @@ export class DocumentSettings {
   ) {}
 
   /** The settings that apply to a document. */
-  get(uri: string): Promise<Settings> {
+  get(uri: string): Promise<ServerSettings> {
     let settings = this.byUri.get(uri);
     if (!settings) {
-      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.files.forFile(s, filePathOf(uri)));
+      // The settings derived for a file are copies of the settings object: they keep `maxProblems`.
+      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.files.forFile(s, filePathOf(uri)) as ServerSettings);
       this.byUri.set(uri, settings);
     }
     return settings;
@@ -111,7 +126,7 @@ export class DocumentSettings {
     return this.pushedAllowNetwork;
   }
 
-  private async pull(uri: string): Promise<Settings> {
+  private async pull(uri: string): Promise<ServerSettings> {
     try {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: configurationSection });
       // A client that has nothing under the section answers null: then what was pushed applies.

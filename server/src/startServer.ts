@@ -1,13 +1,18 @@
 /**
  * The language server: capabilities, and handlers that call the core's facade.
- * Diagnostics are pushed (`textDocument/publishDiagnostics` with the document version).
+ * Diagnostics are pushed (`textDocument/publishDiagnostics` with the document version), or pulled
+ * (`textDocument/diagnostic`) by clients that announce they can.
  */
 import {
   CodeActionKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DiagnosticRefreshRequest,
+  DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
   MarkupKind,
   MessageType,
   ShowMessageNotification,
@@ -23,6 +28,8 @@ import {
   type Diagnostic,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
   type Hover,
   type HoverParams,
   type InitializeParams,
@@ -30,11 +37,12 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis, type Settings } from './service/languageService';
+import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
-import { configurationSection, DocumentSettings } from './settings';
+import { batchedDocuments } from './batchedDocument';
+import { configurationSection, DocumentSettings, type ServerSettings } from './settings';
 import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
 import { getCodeActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
@@ -49,9 +57,28 @@ export const SERVER_NAME = 'mongodb-uri-language-server';
 export const COMPLETION_TRIGGER_CHARACTERS = ['?', '&', '=', ',', ':'];
 
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
+const EMPTY_REPORT: DocumentDiagnosticReport = { kind: 'full', items: [] };
+
+/** The document URI of `textDocument/*` params; a malformed request gets InvalidParams. */
+function documentUriOf(params: unknown): string {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'Expected { textDocument: { uri } }.');
+  return uri;
+}
+
+/** The diagnostics of one document version, under one settings object and generation of its clashes. */
+interface Report {
+  version: number;
+  settings: ServerSettings;
+  clashes: number;
+  /** One per version, settings and clashes (a new one whenever one of them changes): a client that has it has these diagnostics. */
+  resultId: string;
+  diagnostics: Diagnostic[];
+}
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Incremental changes wait until the text is read: a storm of edits costs one rebuild, not one copy per edit.
+  const documents = new TextDocuments(batchedDocuments);
   const analyses = new AnalysisCache();
   const scheduler = new ValidationScheduler((uri) => {
     validate(uri).catch((err: unknown) => connection.console.error(`Validation failed: ${describeError(err)}`));
@@ -62,6 +89,21 @@ export function startServer(connection: Connection): void {
   const skipNoticeShown = new Set<string>();
   /** Database names of the open documents, for names that differ only by case across documents. */
   const openNames = new OpenDocumentNames();
+  /** Per document: how often its clashes with other documents' names changed (part of its result id). */
+  const clashGeneration = new Map<string, number>();
+  /** The diagnostics last computed for each document, reused while its version, settings and clashes stay. */
+  const reports = new Map<string, Report>();
+  /** The report last published for each document (push): the same report is not published twice. */
+  const published = new Map<string, Report>();
+  /** Numbers the reports: a result id is never given twice, also to a document closed and opened again. */
+  let reportSerial = 0;
+  /**
+   * The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed to it; when other
+   * documents change a document's clashes, or the settings change, it is asked to pull again.
+   */
+  let pullDiagnostics = false;
+  let refreshSupport = false;
+  let refreshPending = false;
   let settings = new DocumentSettings(connection, false);
   let snippetSupport = false;
   /** The client fetches an item's documentation when it shows it (completionItem/resolve): lists go without it. */
@@ -94,7 +136,9 @@ export function startServer(connection: Connection): void {
     registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     registerManifestWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
-    return {
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined && capabilities.textDocument.diagnostic !== null;
+    refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
@@ -103,6 +147,9 @@ export function startServer(connection: Connection): void {
       },
       serverInfo: { name: SERVER_NAME, version },
     };
+    // A document's diagnostics depend on the other open documents (names that differ only by case).
+    if (pullDiagnostics) result.capabilities.diagnosticProvider = { interFileDependencies: true, workspaceDiagnostics: false };
+    return result;
   });
 
   connection.onInitialized(
@@ -122,6 +169,7 @@ export function startServer(connection: Connection): void {
       settings.changed(params?.settings);
       analyses.clear();
       for (const document of documents.all()) requestValidation(document, 'now');
+      requestRefresh();
     }),
   );
 
@@ -134,6 +182,7 @@ export function startServer(connection: Connection): void {
       if (ignores) settings.ignoresChanged();
       analyses.clear();
       for (const document of documents.all()) requestValidation(document, 'now');
+      requestRefresh();
     }),
   );
 
@@ -152,8 +201,12 @@ export function startServer(connection: Connection): void {
       skipNoticeShown.delete(uri);
       analyses.forget(uri);
       settings.forget(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
-      revalidate(openNames.delete(uri));
+      reports.delete(uri);
+      published.delete(uri);
+      clashGeneration.delete(uri);
+      // A client that pulls forgets the diagnostics of a closed document itself.
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      clashesChanged(openNames.delete(uri));
     }),
   );
 
@@ -164,7 +217,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** The current document and its Analysis, or null when it is not open (or changed while settings were read). */
-  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | null> {
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     const document = documents.get(uri);
     if (!document) return null;
     const version = document.version;
@@ -180,7 +233,9 @@ export function startServer(connection: Connection): void {
    * (RequestCancelled), or its document changed meanwhile (ContentModified), so that no answer computed
    * for an older version arrives after a newer edit.
    */
-  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | null> {
+  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+    // Cancelled before it was read: no analysis for it.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     const requestedAt = documents.get(uri)?.version;
     const found = await analysisOf(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -188,31 +243,61 @@ export function startServer(connection: Connection): void {
     return found && found.analysis.skipped === undefined ? found : null;
   }
 
-  async function validate(uri: string): Promise<void> {
+  /**
+   * The diagnostics of a document's current version, computed once per version, settings and clashes
+   * with other documents; null when it is closed, or changed while its settings were read.
+   */
+  async function reportOf(uri: string): Promise<Report | null> {
     const found = await analysisOf(uri);
-    // Closed, or changed meanwhile: the newer version has its own validation coming.
-    if (!found) return;
+    if (!found) return null;
     const { document, analysis, settings: documentSettings } = found;
+    const last = reports.get(uri);
+    if (last && last.version === document.version && last.settings === documentSettings && last.clashes === (clashGeneration.get(uri) ?? 0)) return last;
     let diagnostics: Diagnostic[] = [];
     const names = analysis.skipped === undefined ? databaseNamesOf(analysis) : [];
     const affected = openNames.set(uri, names);
     if (analysis.skipped !== undefined) {
       showSkipNotice(uri, analysis.skipped);
     } else {
-      const across = crossDocumentProblems({ uri, names }, openNames.others(uri));
+      const across = crossDocumentProblems({ uri, names }, openNames.conflicting(uri));
       const reported = reportProblems(across.length > 0 ? [...analysis.problems, ...across] : analysis.problems, documentSettings);
       diagnostics = reported.map((r) => toDiagnostic(document, r));
     }
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    revalidate(affected);
+    const clashes = clashGeneration.get(uri) ?? 0;
+    const report: Report = { version: document.version, settings: documentSettings, clashes, resultId: `${document.version}:${++reportSerial}`, diagnostics };
+    reports.set(uri, report);
+    clashesChanged(affected);
+    return report;
   }
 
-  /** Publishes again the open documents whose clashes with other documents' names may have changed. */
-  function revalidate(uris: readonly string[]): void {
+  async function validate(uri: string): Promise<void> {
+    const report = await reportOf(uri);
+    // Closed, or changed meanwhile: the newer version has its own validation coming. A client that
+    // pulls diagnostics asks for them itself: the report is ready for it.
+    if (!report || pullDiagnostics || published.get(uri) === report) return;
+    published.set(uri, report);
+    await connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });
+  }
+
+  /** Documents whose clashes with other documents' names changed: published again, or pulled again. */
+  function clashesChanged(uris: readonly string[]): void {
+    if (uris.length === 0) return;
     for (const other of uris) {
+      clashGeneration.set(other, (clashGeneration.get(other) ?? 0) + 1);
       const document = documents.get(other);
-      if (document && requestedVersion.get(other) === document.version) scheduler.schedule(other);
+      if (!pullDiagnostics && document && requestedVersion.get(other) === document.version) scheduler.schedule(other);
     }
+    requestRefresh();
+  }
+
+  /** Asks a client that pulls diagnostics to pull them again (once for all that changed at the same time). */
+  function requestRefresh(): void {
+    if (!pullDiagnostics || !refreshSupport || refreshPending) return;
+    refreshPending = true;
+    setImmediate(() => {
+      refreshPending = false;
+      connection.sendRequest(DiagnosticRefreshRequest.type).catch((err: unknown) => connection.console.error(`Diagnostics refresh failed: ${describeError(err)}`));
+    });
   }
 
   function showSkipNotice(uri: string, reason: string): void {
@@ -222,6 +307,25 @@ export function startServer(connection: Connection): void {
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${name}: ${reason}` });
   }
+
+  connection.onRequest(
+    DocumentDiagnosticRequest.method,
+    guardRequest(connection, 'diagnostic', EMPTY_REPORT, async (params: DocumentDiagnosticParams, token): Promise<DocumentDiagnosticReport> => {
+      const uri = documentUriOf(params);
+      // A document that changes while its settings are read is read again, a few times at most.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        // Cancelled before it was read (the client pulls again after each change): nothing is analysed.
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+        if (!documents.get(uri)) return EMPTY_REPORT;
+        const report = await reportOf(uri);
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+        if (!report) continue;
+        if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
+      }
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document keeps changing.', { retriggerRequest: true });
+    }),
+  );
 
   connection.onHover(
     guardRequest(connection, 'hover', null, async (params: HoverParams, token): Promise<Hover | null> => {
