@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type TextDocumentLike } from './service/languageService';
 import { IncrementalAnalyzer } from './service/incrementalAnalyzer';
+import type { SlicedAnalysis } from './service/languageService';
 import type { Settings } from './service/api';
 
 /**
@@ -25,20 +26,72 @@ interface CachedAnalysis {
   analyzer: IncrementalAnalyzer;
 }
 
+/** An analysis in slices that is still running, for one version and settings. */
+interface Running {
+  version: number;
+  settings: Settings;
+  sliced: SlicedAnalysis;
+  /** The Analysis, or undefined when a newer version made it moot before it finished. */
+  done: Promise<Analysis | undefined>;
+}
+
+/**
+ * Documents of at least this many characters are analysed in slices, with the event loop free in
+ * between: requests are answered meanwhile, hovers and completions from what is done so far.
+ */
+export const SLICED_ANALYSIS_CHARS = 1 << 22;
+
 /**
  * One Analysis per document version and settings object. A new version is analysed incrementally:
  * only the region the edits changed is read again, and unchanged values are not validated again.
  */
 export class AnalysisCache {
   private readonly byUri = new Map<string, CachedAnalysis>();
+  private readonly running = new Map<string, Running>();
+
+  constructor(private readonly slicedFrom: number = SLICED_ANALYSIS_CHARS) {}
 
   get(document: TextDocument, settings: Settings): Analysis {
-    let cached = this.byUri.get(document.uri);
-    if (cached?.analysis && cached.version === document.version && cached.settings === settings) return cached.analysis;
-    cached ??= { version: document.version, settings, analysis: undefined, analyzer: new IncrementalAnalyzer() };
+    const found = this.peek(document, settings);
+    if (found) return found;
+    const cached = this.entry(document, settings);
     const analysis = cached.analyzer.analyze(toTextDocumentLike(document), settings);
     this.byUri.set(document.uri, { ...cached, version: document.version, settings, analysis });
     return analysis;
+  }
+
+  /**
+   * The Analysis of this version: at once for most documents; for very large ones in slices, letting
+   * other work run in between. Undefined when `isCurrent` says the version was superseded meanwhile
+   * (its analysis is then dropped, not finished).
+   */
+  async analyze(document: TextDocument, settings: Settings, isCurrent: () => boolean): Promise<Analysis | undefined> {
+    const found = this.peek(document, settings);
+    if (found) return found;
+    if (document.getText().length < this.slicedFrom) return this.get(document, settings);
+    const running = this.running.get(document.uri);
+    if (running && running.version === document.version && running.settings === settings) return running.done;
+    const cached = this.entry(document, settings);
+    const sliced = cached.analyzer.analyzeInSlices(toTextDocumentLike(document), settings);
+    const started: Running = { version: document.version, settings, sliced, done: Promise.resolve(undefined) };
+    this.running.set(document.uri, started);
+    started.done = (async () => {
+      while (!sliced.step()) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!isCurrent() || this.running.get(document.uri) !== started) return undefined;
+      }
+      this.running.delete(document.uri);
+      const analysis = sliced.finish();
+      this.byUri.set(document.uri, { ...cached, version: document.version, settings, analysis });
+      return analysis;
+    })();
+    return started.done;
+  }
+
+  /** What an analysis in slices of this version has done so far, while it runs; else undefined. */
+  partial(document: TextDocument, settings: Settings): Analysis | undefined {
+    const running = this.running.get(document.uri);
+    return running && running.version === document.version && running.settings === settings ? running.sliced.partial() : undefined;
   }
 
   /** The Analysis of this version if it has been computed, without computing it. */
@@ -47,13 +100,19 @@ export class AnalysisCache {
     return cached?.version === document.version && cached.settings === settings ? cached.analysis : undefined;
   }
 
+  private entry(document: TextDocument, settings: Settings): CachedAnalysis {
+    return this.byUri.get(document.uri) ?? { version: document.version, settings, analysis: undefined, analyzer: new IncrementalAnalyzer() };
+  }
+
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.running.delete(uri);
   }
 
   /** Forgets every Analysis (settings changed); what the analyzers remember of the texts stays. */
   clear(): void {
     for (const cached of this.byUri.values()) cached.analysis = undefined;
+    this.running.clear();
   }
 }
 

@@ -216,15 +216,21 @@ export function startServer(connection: Connection): void {
     else scheduler.schedule(document.uri);
   }
 
-  /** The current document and its Analysis, or null when it is not open (or changed while settings were read). */
-  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+  /**
+   * The current document and its Analysis, or null when it is not open (or changed while settings were
+   * read or while it was analysed). With `partialOk`, a very large document whose analysis is still
+   * running answers with what is done so far.
+   */
+  async function analysisOf(uri: string, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     const document = documents.get(uri);
     if (!document) return null;
     const version = document.version;
     const documentSettings = await settings.get(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return null;
-    return { document: current, analysis: analyses.get(current, documentSettings), settings: documentSettings };
+    const partial = partialOk ? analyses.partial(current, documentSettings) : undefined;
+    const analysis = partial ?? (await analyses.analyze(current, documentSettings, () => documents.get(uri)?.version === version));
+    return analysis ? { document: current, analysis, settings: documentSettings } : null;
   }
 
   /**
@@ -233,11 +239,11 @@ export function startServer(connection: Connection): void {
    * (RequestCancelled), or its document changed meanwhile (ContentModified), so that no answer computed
    * for an older version arrives after a newer edit.
    */
-  async function analysisForRequest(uri: string, token: CancellationToken): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+  async function analysisForRequest(uri: string, token: CancellationToken, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     // Cancelled before it was read: no analysis for it.
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     const requestedAt = documents.get(uri)?.version;
-    const found = await analysisOf(uri);
+    const found = await analysisOf(uri, partialOk);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     if (documents.get(uri)?.version !== requestedAt) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
     return found && found.analysis.skipped === undefined ? found : null;
@@ -330,7 +336,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(
     guardRequest(connection, 'hover', null, async (params: HoverParams, token): Promise<Hover | null> => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, true);
       if (!found) return null;
       const { document, analysis } = found;
       const hover = doHover(toTextDocumentLike(document), analysis, document.offsetAt(params.position));
@@ -341,7 +347,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(
     guardRequest(connection, 'completion', EMPTY_COMPLETION, async (params: CompletionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, true);
       if (!found) return EMPTY_COMPLETION;
       const { document, analysis } = found;
       const results = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position)).filter(
