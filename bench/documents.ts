@@ -119,7 +119,7 @@ export async function pathologicalSection(s: Section): Promise<void> {
   const rounds = s.quick ? 1 : 3;
   const timeoutMs = 120_000;
   const results: PathologicalResult[] = [];
-  s.print(`### (3) Pathological inputs, one .env value each (analyzeDocument, best of ${rounds} runs after a 16 KB warm-up, one process per input)`);
+  s.print(`### (3) Pathological inputs, one .env value each (analyzeDocument, best of ${rounds} run${rounds === 1 ? '' : 's'} after a 16 KB warm-up, one process per input)`);
   s.print();
   s.print('| Input | Size | Problems | analyzeDocument | Per MB | Target | |');
   s.print('| --- | ---: | ---: | ---: | ---: | ---: | :-: |');
