@@ -199,7 +199,7 @@ export async function giantSection(s: Section): Promise<void> {
     s.results = r;
     const slowestText = Number.isFinite(slowest) ? ms(slowest) : 'no answer';
     if (reason) s.missing(hoverWhat, reason, `≤ ${seconds(GIANT_HOVER_TARGET_MS)}`);
-    else s.target({ what: hoverWhat, measured: slowestText, reference: `${times.length} hovers`, ratio: '—', target: `≤ ${seconds(GIANT_HOVER_TARGET_MS)}`, ok: slowest <= GIANT_HOVER_TARGET_MS });
+    else s.target({ what: hoverWhat, measured: slowestText, reference: '—', ratio: '—', target: `≤ ${seconds(GIANT_HOVER_TARGET_MS)}`, ok: slowest <= GIANT_HOVER_TARGET_MS });
     s.target({
       what: memoryWhat,
       measured: `${memory.peakMb.toFixed(0)} MB`,

@@ -105,6 +105,8 @@ async function runSection(name: string, spec: SectionSpec, quick: boolean): Prom
 
 async function main(): Promise<void> {
   const { quick, only } = parseArgs(process.argv.slice(2));
+  // Interrupted: exit through process.exit, whose handlers kill the servers and child processes.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
   const m = machine();
   const results: Record<string, unknown> = { machine: m, date: new Date().toISOString(), quick };
   const header = `Machine: ${m.nproc} cores (nproc), ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.os}${quick ? ' — quick run (fewer rounds, smaller storm and giant)' : ''}`;
