@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../test/helpers/repo';
 import { count, mb, now, ratio, seconds } from './measure';
-import { type Section } from './report';
+import { track, type Section } from './report';
 
 export const CLI_TARGET = 5;
 const RG = '/usr/bin/rg';
@@ -75,6 +75,7 @@ function timed(command: string, args: readonly string[], timeoutMs: number): Pro
   return new Promise((resolve, reject) => {
     const t0 = now();
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    track(child);
     const out: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -55,11 +55,17 @@ export function targetsTable(rows: readonly TargetRow[]): string[] {
   return out;
 }
 
-/** Child processes running in-process jobs (see runJob): killed when the benchmark exits. */
+/** Child processes (jobs of runJob, commands of a section): killed when the benchmark exits. */
 const children = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
+
+/** Registers a child process to be killed if the benchmark exits before it does. */
+export function track(child: ChildProcess): void {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+}
 
 export type JobResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -71,7 +77,7 @@ export type JobResult<T> = { ok: true; value: T } | { ok: false; reason: string 
 export function runJob<T>(job: string, params: unknown, timeoutMs: number, nodeArgs: readonly string[] = []): Promise<JobResult<T>> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...nodeArgs, __filename, '--child', job, JSON.stringify(params)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    children.add(child);
+    track(child);
     let stdout = '';
     let timedOut = false;
     child.stdout.setEncoding('utf8');
@@ -82,7 +88,6 @@ export function runJob<T>(job: string, params: unknown, timeoutMs: number, nodeA
     }, timeoutMs);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      children.delete(child);
       if (timedOut) return resolve({ ok: false, reason: `timed out after ${seconds(timeoutMs)}` });
       const last = stdout.trim().split('\n').pop() ?? '';
       try {
