@@ -89,6 +89,18 @@ const benchBuild = {
   sourcemap: 'inline',
 };
 
+/**
+ * The floor of the start-up benchmark: a bare vscode-languageserver server, bundled as the language
+ * server is (same options, libraries inside), so that the two start the same way.
+ */
+const benchBareServerBuild = {
+  ...common,
+  entryPoints: ['bench/bareServer.ts'],
+  outfile: 'bench/out/bareServer.js',
+  banner: shebang,
+  minify: true,
+};
+
 async function listFiles(dir) {
   const out = [];
   let entries;
@@ -152,7 +164,7 @@ async function makeExecutable() {
 
 await mkdir(path.join(root, 'test', 'out'), { recursive: true });
 await cleanTestBundles();
-const all = [...products, await testBuild(), benchBuild];
+const all = [...products, await testBuild(), benchBuild, benchBareServerBuild];
 
 if (watch) {
   for (const options of all) {

@@ -1,18 +1,34 @@
 /**
- * (b) Whole-document analysis (extraction, parsing, every rule, the whole-document analyses) of
- * generated mixed documents, against the floor: a bare /mongodb/g scan of the same text.
+ * (3) Whole-document analysis (extraction, parsing, every rule, the whole-document analyses) of
+ * generated 10 MB documents of every format, against the floor: a bare /mongodb/g scan of the same
+ * text. Dense: values everywhere; sparse: one block of values in ten. Then inputs that make a careless
+ * parser quadratic, in seconds per MB. Each measure runs in a process of its own, ended on timeout.
  */
 import { analyzeDocument, defaultSettings, normalizeLanguageId } from '../server/src/service/languageService';
 import { extractValues } from '../server/src/service/extract';
-import { FORMATS, generateDocument } from './generate';
-import { bestTime } from './measure';
+import type { Settings } from '../server/src/service/api';
+import { FORMATS, generateDocument, pathologicalInputs } from './generate';
+import { bestTime, ms, ratio } from './measure';
+import { mark, runJob, type Section } from './report';
+
+export const DENSE_TARGET = 50;
+export const SPARSE_TARGET = 3;
+/** Seconds per MB of analyzeDocument, for each pathological input. */
+export const PATHOLOGICAL_TARGET = 0.2;
+
+const DENSITIES = {
+  dense: { fillersPerBlock: 0, target: DENSE_TARGET, label: 'dense (values everywhere)' },
+  sparse: { fillersPerBlock: 9, target: SPARSE_TARGET, label: 'sparse (one block of values in ten)' },
+} as const;
+type Density = keyof typeof DENSITIES;
 
 export interface DocumentResult {
   format: string;
+  density: Density;
   bytes: number;
   values: number;
   problems: number;
-  /** Extraction alone: finding the values in the text (issue target: < 200 ms for 10 MB). */
+  /** Extraction alone: finding the values in the text. */
   extractMs: number;
   analyzeMs: number;
   floorMs: number;
@@ -26,32 +42,103 @@ function regexFloor(text: string): number {
   return n;
 }
 
-export function benchDocuments(sizesMb: readonly number[], rounds: number, formats: readonly string[] = FORMATS): DocumentResult[] {
-  const settings = { ...defaultSettings, maxFileSize: Number.MAX_SAFE_INTEGER };
+const settings: Settings = { ...defaultSettings, maxFileSize: Number.MAX_SAFE_INTEGER };
+
+/** The job of one format and density (run in a child process). */
+export function benchDocument(params: { format: string; density: Density; bytes: number; rounds: number }): DocumentResult {
+  const { format, density, bytes, rounds } = params;
+  const text = generateDocument(format, bytes, DENSITIES[density].fillersPerBlock);
+  const doc = { uri: `file:///bench/document.${format}`, languageId: format, text };
+  // Extraction first, on a heap that holds no analysis yet; best of several runs for each measure:
+  // on a shared machine, the run least disturbed by other work.
+  const languageId = normalizeLanguageId(format, doc.uri);
+  const extractMs = bestTime(() => extractValues(text, languageId, doc.uri), Math.max(rounds, 3));
+  const analysis = analyzeDocument(doc, settings);
+  const analyzeMs = bestTime(() => analyzeDocument(doc, settings), rounds, 0);
+  const floorMs = bestTime(() => regexFloor(text), rounds * 3, 3);
+  return { format, density, bytes: text.length, values: analysis.values.length, problems: analysis.problems.length, extractMs, analyzeMs, floorMs, ratio: analyzeMs / floorMs };
+}
+
+export interface PathologicalResult {
+  name: string;
+  shape: string;
+  bytes: number;
+  ms: number;
+  problems: number;
+}
+
+/** The job of one pathological input (run in a child process): best of `rounds`, after a small warm-up. */
+export function benchPathological(params: { name: string; bytes: number; options: number; rounds: number }): PathologicalResult {
+  const warm = pathologicalInputs(16 * 1024, 1000).find((p) => p.name === params.name);
+  const input = pathologicalInputs(params.bytes, params.options).find((p) => p.name === params.name);
+  if (!input || !warm) throw new Error(`No pathological input ${params.name}`);
+  const run = (p: typeof input) => analyzeDocument({ uri: 'file:///bench/.env', languageId: 'dotenv', text: p.text }, { ...settings, driver: p.driver ?? settings.driver });
+  run(warm);
+  let problems = 0;
+  const t = bestTime(() => (problems = run(input).problems.length), params.rounds, 0);
+  return { name: input.name, shape: input.shape, bytes: input.text.length, ms: t, problems };
+}
+
+export async function documentsSection(s: Section): Promise<void> {
+  const bytes = 10 * 2 ** 20;
+  const rounds = s.quick ? 2 : 4;
   const results: DocumentResult[] = [];
-  for (const format of formats) {
-    for (const size of sizesMb) {
-      const text = generateDocument(format, size * 1024 * 1024);
-      const doc = { uri: `file:///bench/document.${format}`, languageId: format, text };
-      const r = size >= 10 ? Math.max(3, Math.ceil(rounds / 2)) : rounds;
-      // Extraction first, on a heap that holds no analysis yet; best of several runs for each measure:
-      // on a shared machine, the run least disturbed by other work.
-      const languageId = normalizeLanguageId(format, doc.uri);
-      const extractMs = bestTime(() => extractValues(text, languageId, doc.uri), Math.max(r, 5));
-      const analysis = analyzeDocument(doc, settings);
-      const analyzeMs = bestTime(() => analyzeDocument(doc, settings), r);
-      const floorMs = bestTime(() => regexFloor(text), r * 3, 3);
-      results.push({
-        format,
-        bytes: text.length,
-        values: analysis.values.length,
-        problems: analysis.problems.length,
-        extractMs,
-        analyzeMs,
-        floorMs,
-        ratio: analyzeMs / floorMs,
-      });
+  const failures: string[] = [];
+  for (const density of Object.keys(DENSITIES) as Density[]) {
+    for (const format of FORMATS) {
+      process.stderr.write(`  ${density} ${format}\n`);
+      const job = await runJob<DocumentResult>('document', { format, density, bytes, rounds }, 300_000, ['--max-old-space-size=8192']);
+      if (job.ok) results.push(job.value);
+      else failures.push(`${density} ${format}: ${job.reason}`);
+    }
+    const measured = results.filter((r) => r.density === density);
+    const { target, label } = DENSITIES[density];
+    const failed = failures.filter((f) => f.startsWith(density));
+    const what = `10 MB ${label}: analyzeDocument vs. a /mongodb/g scan, worst of ${FORMATS.length} formats`;
+    if (failed.length > 0) s.missing(what, failed.map((f) => f.slice(density.length + 1)).join('; '), `≤ ${target}×`);
+    else {
+      const worst = measured.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+      s.target({ what: `${what} (${worst.format})`, measured: ms(worst.analyzeMs), reference: ms(worst.floorMs), ratio: ratio(worst.ratio), target: `≤ ${target}×`, ok: worst.ratio <= target });
     }
   }
-  return results;
+  s.print(`### (3) analyzeDocument on generated 10 MB documents vs. a bare /mongodb/g scan (best of ${rounds} runs each, one process per document)`);
+  s.print();
+  s.print('| Format | Density | Size | Values | Problems | Extraction alone | analyzeDocument | /mongodb/g (floor) | Ratio | Target | |');
+  s.print('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :-: |');
+  for (const d of results) {
+    const target = DENSITIES[d.density].target;
+    s.print(`| ${d.format} | ${d.density} | ${(d.bytes / 2 ** 20).toFixed(0)} MB | ${d.values} | ${d.problems} | ${ms(d.extractMs)} | ${ms(d.analyzeMs)} | ${ms(d.floorMs)} | ${ratio(d.ratio)} | ≤ ${target}× | ${mark(d.ratio <= target)} |`);
+  }
+  for (const f of failures) s.print(`| ${f} | | | | | | | | | | ✘ |`);
+  s.results = { documents: results, failures };
+}
+
+export async function pathologicalSection(s: Section): Promise<void> {
+  const bytes = 2 ** 20;
+  const options = 100_000;
+  const rounds = s.quick ? 1 : 3;
+  const timeoutMs = 120_000;
+  const results: PathologicalResult[] = [];
+  s.print(`### (3) Pathological inputs, one .env value each (analyzeDocument, best of ${rounds} run${rounds === 1 ? '' : 's'} after a 16 KB warm-up, one process per input)`);
+  s.print();
+  s.print('| Input | Size | Problems | analyzeDocument | Per MB | Target | |');
+  s.print('| --- | ---: | ---: | ---: | ---: | ---: | :-: |');
+  for (const input of pathologicalInputs(16, options)) {
+    process.stderr.write(`  ${input.name}\n`);
+    const what = `Pathological input: ${input.shape}`;
+    const target = `≤ ${PATHOLOGICAL_TARGET} s/MB`;
+    const job = await runJob<PathologicalResult>('pathological', { name: input.name, bytes, options, rounds }, timeoutMs, ['--max-old-space-size=8192']);
+    if (!job.ok) {
+      s.missing(what, job.reason, target);
+      s.print(`| ${input.shape} | | | ${job.reason} | | ${target} | ✘ |`);
+      continue;
+    }
+    const r = job.value;
+    results.push(r);
+    const mb = r.bytes / 2 ** 20;
+    const perMb = r.ms / 1000 / mb;
+    s.target({ what, measured: ms(r.ms), reference: `${mb.toFixed(2)} MB`, ratio: `${perMb.toFixed(3)} s/MB`, target, ok: perMb <= PATHOLOGICAL_TARGET });
+    s.print(`| ${r.shape} | ${mb.toFixed(2)} MB | ${r.problems} | ${ms(r.ms)} | ${perMb.toFixed(3)} s | ${target} | ${mark(perMb <= PATHOLOGICAL_TARGET)} |`);
+  }
+  s.results = results;
 }

@@ -124,12 +124,12 @@ export const BLOCKS: Record<string, (i: number) => string> = {
         mongosh --quiet "mongodb://localhost:27017/admin"
         --eval "db.adminCommand('ping')"
 `,
-  json: (i) => `{"service${i}": {"ConnectionStrings": {"Mongo": "mongodb:\\/\\/svc${i}:\${PW}@db-${i}.example.com:27017\\/app?w=majority"},
+  json: (i) => `{"service${i}": {"ConnectionStrings": {"Mongo": "mongodb:\\/\\/svc${i}:\${PW}@db-${i}.example.com:27017\\/app?w=majority&tls=true"},
   "MongoDB": {"DatabaseName": "app_${i}", "CollectionName": "events"}, "Logging": {"Level": "Information", "Tags": ["a", "b", "c"]},
-  "description": "Service number ${i} talks to mongodb://db-${i}.example.com:27017/app", "port": ${i % 65535}, "enabled": true}}
+  "description": "Service number ${i} talks to mongodb://db-${i}.example.com:27017/app?tls=true", "port": ${i % 65535}, "enabled": true}}
 `,
   dotenv: (i) => `# service ${i}
-MONGODB_URI=mongodb://svc${i}:\${MONGO_PASSWORD}@db-${i}.internal:27017/app?authSource=admin
+MONGODB_URI=mongodb://svc${i}:\${MONGO_PASSWORD}@db-${i}.internal:27017/app?authSource=admin&tls=true
 MONGO_DB=app_${i}
 SESSIONS_MONGO_URL="mongodb://localhost:27017/sessions_${i}\\n" # sessions
 REDIS_URL=redis://cache-${i}:6379
@@ -153,7 +153,7 @@ Connect with \`mongodb://localhost:27017/app_${i}\` or see the docs.
 
 \`\`\`yaml
 mongo:
-  uri: "mongodb://db-${i}.example.com:27017/app"
+  uri: "mongodb://db-${i}.example.com:27017/app?tls=true"
   database: app_${i}
 \`\`\`
 
@@ -209,17 +209,123 @@ export const FORMATS = Object.keys(BLOCKS);
 
 /**
  * A document of about `bytes` characters: one block with values for every `fillersPerBlock` blocks
- * of unrelated content (0: only blocks with values); one block in fifty has a port out of range.
+ * of unrelated content (0: only blocks with values); one block in fifty has a port out of range
+ * (`mistakes: false`: none).
  */
-export function generateDocument(format: string, bytes: number, fillersPerBlock = 9): string {
+export function generateDocument(format: string, bytes: number, fillersPerBlock = 9, mistakes = true): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
     let block = i % (fillersPerBlock + 1) !== 0 ? FILLERS[format](i) : BLOCKS[format](i);
     // Every fiftieth block has a mistake: a port out of range.
-    if (i % 50 === 0) block = block.replace(':27017', ':70000');
+    if (mistakes && i % 50 === 0) block = block.replace(':27017', ':70000');
     parts.push(block);
     size += block.length;
   }
   return parts.join('');
+}
+
+/** The port every connection string of the blocks of BLOCKS carries, and the one out of range that replaces it. */
+export const PORT = ':27017';
+const BAD_PORT = ':70000';
+
+/** Offsets of every occurrence of `needle` in `text`. */
+export function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}
+
+export interface ProblemDocument {
+  text: string;
+  /** Connection strings in the document (each carries the port PORT, or BAD_PORT where it has a problem). */
+  uris: number;
+  /** Connection strings given a port out of range. */
+  problems: number;
+}
+
+/**
+ * A document of about `bytes` characters without mistakes, then the port of a `fraction` of its
+ * connection strings put out of range, spread evenly (same length: the size stays).
+ */
+export function documentWithProblems(format: string, bytes: number, fillersPerBlock: number, fraction: number): ProblemDocument {
+  const text = generateDocument(format, bytes, fillersPerBlock, false);
+  const ports = occurrences(text, PORT);
+  const count = Math.min(ports.length, Math.round(fraction * ports.length));
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 0; k < count; k++) {
+    const at = ports[Math.floor(((k + 0.5) * ports.length) / count)];
+    parts.push(text.slice(from, at), BAD_PORT);
+    from = at + PORT.length;
+  }
+  parts.push(text.slice(from));
+  return { text: parts.join(''), uris: ports.length, problems: count };
+}
+
+/** One small file of the many-documents scenario: a name with its format, and its text. */
+export interface SmallFile {
+  uri: string;
+  languageId: string;
+  text: string;
+}
+
+/**
+ * `count` small .env, YAML and JavaScript files as a project holds them; most name databases from a
+ * small set (the same names across files, as services of one system share them), and `caseVariants`
+ * of them write one of these names with another case, so that cross-document checks have work to do.
+ */
+export function smallFiles(count: number, caseVariants: number, seed = 424242): SmallFile[] {
+  const rng = random(seed);
+  const out: SmallFile[] = [];
+  const variantEvery = caseVariants > 0 ? Math.floor(count / caseVariants) : Infinity;
+  for (let i = 0; i < count; i++) {
+    let db = pick(rng, WORDS);
+    if ((i + 1) % variantEvery === 0) db = db[0].toUpperCase() + db.slice(1);
+    const uri = `mongodb://${pick(rng, USERS)}:${password(rng)}@${pick(rng, ['localhost', `mongo-${pick(rng, ENVS)}.internal`])}:27017/${db}${options(rng, int(rng, 0, 2))}`;
+    const service = `service-${i}`;
+    switch (i % 3) {
+      case 0:
+        out.push({
+          uri: `file:///bench/project/${service}/.env`,
+          languageId: 'dotenv',
+          text: `# ${service}\nMONGODB_URI=${uri}\nMONGO_DB=${db}\nPORT=${3000 + (i % 1000)}\nLOG_LEVEL=info\n`,
+        });
+        break;
+      case 1:
+        out.push({
+          uri: `file:///bench/project/${service}/config.yaml`,
+          languageId: 'yaml',
+          text: `${service}:\n  mongo:\n    uri: "${uri}"\n    database: ${db}\n  http:\n    port: ${3000 + (i % 1000)}\n`,
+        });
+        break;
+      default:
+        out.push({
+          uri: `file:///bench/project/${service}/db.js`,
+          languageId: 'javascript',
+          text: `const { MongoClient } = require('mongodb');\nconst client = new MongoClient(process.env.MONGODB_URI ?? '${uri}');\nmodule.exports = client.db('${db}').collection('events');\n`,
+        });
+    }
+  }
+  return out;
+}
+
+/** The inputs that make a careless parser quadratic: each about `bytes` characters, as a .env value. */
+export interface PathologicalInput {
+  name: string;
+  /** The shape of the input, for the table. */
+  shape: string;
+  text: string;
+  /** Settings of the core to analyse it with, over the defaults. */
+  driver?: 'node';
+}
+
+export function pathologicalInputs(bytes: number, optionCount: number): PathologicalInput[] {
+  return [
+    { name: 'percent', shape: 'a run of `%` in the password: `mongodb://u:%%%…@h/`', text: `MONGODB_URI=mongodb://u:${'%'.repeat(bytes)}@h/\n` },
+    { name: 'options', shape: `${optionCount.toLocaleString('en')} unknown options: \`?a=1&a=1&…\``, text: `MONGODB_URI=mongodb://h/?${Array(optionCount).fill('a=1').join('&')}\n` },
+    { name: 'w-options', shape: `${optionCount.toLocaleString('en')} repeated options: \`?w=1&w=1&…\``, text: `MONGODB_URI=mongodb://h/?${Array(optionCount).fill('w=1').join('&')}\n` },
+    { name: 'at-signs', shape: 'a run of `@` in the userinfo: `mongodb://u:p@@@…@h/`', text: `MONGODB_URI=mongodb://u:p${'@'.repeat(bytes)}h/\n` },
+    { name: 'commas', shape: 'a run of `,` in the host list, Node profile: `mongodb://h,,,…,h/`', text: `MONGODB_URI=mongodb://h${','.repeat(bytes)}h/\n`, driver: 'node' },
+  ];
 }

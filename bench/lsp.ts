@@ -1,39 +1,277 @@
 /**
- * (c) and (d): the built language server over stdio, as an editor sees it. Start → initialize reply;
- * open → diagnostics and edit → diagnostics on a 1 MB document (latency as the client sees it,
- * debounce included); hover and completion at stable versions; the server's peak RSS (VmHWM from
- * /proc) with a 10 MB document open.
+ * The built language server over stdio, as an editor sees it (client-side times, debounce included):
+ * (5) start → initialize reply against a bare vscode-languageserver server; (2) edit → diagnostics on
+ * a 1 MB document against the same edit on a 10 KB one, with hover and completion on the 1 MB one;
+ * the server's peak RSS with a 10 MB document, skipped by default and analysed with maxFileSize raised.
  */
-import { readFileSync } from 'node:fs';
-import { LspClient } from '../test/helpers/lspClient';
-import { generateDocument, random } from './generate';
-import { now, percentile } from './measure';
+import path from 'node:path';
+import { repoRoot } from '../test/helpers/repo';
+import { BenchServer, lineStartsOf, positionIn } from './client';
+import { documentWithProblems, generateDocument, occurrences, PORT, random } from './generate';
+import { count, ms, now, percentile, ratio } from './measure';
+import { mark, type Section } from './report';
 
 /** Extra node options for the benchmarked servers, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
-const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+export const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+export const SERVER = path.join(repoRoot(), 'server', 'out', 'server.js');
+export const BARE_SERVER = path.join(repoRoot(), 'bench', 'out', 'bareServer.js');
 
-export interface LatencyResult {
-  format: string;
-  bytes: number;
-  openMs: number;
-  edits: number;
-  editP50: number;
-  editP99: number;
+export const startServer = (): BenchServer => BenchServer.start(SERVER, nodeArgs);
+
+// ---------------------------------------------------------------------------------------------------
+// (5) Start → initialize reply
+
+export const START_TARGET = 1.5;
+
+/** Milliseconds from spawning `script` to its answer to initialize. */
+async function startOnce(script: string): Promise<number> {
+  const t0 = now();
+  const server = BenchServer.start(script, script === SERVER ? nodeArgs : []);
+  try {
+    await server.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} }, 30_000);
+    const t = now() - t0;
+    server.notify('initialized', {});
+    await server.shutdown();
+    return t;
+  } finally {
+    server.kill();
+  }
+}
+
+export async function startSection(s: Section): Promise<void> {
+  const runs = s.quick ? 5 : 20;
+  // One untimed start of each warms the file system cache; then the two alternate.
+  await startOnce(SERVER);
+  await startOnce(BARE_SERVER);
+  const product: number[] = [];
+  const bare: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    product.push(await startOnce(SERVER));
+    bare.push(await startOnce(BARE_SERVER));
+  }
+  const r = { runs, product: { p50: percentile(product, 50), p99: percentile(product, 99) }, bare: { p50: percentile(bare, 50), p99: percentile(bare, 99) } };
+  s.results = r;
+  const vs = r.product.p50 / r.bare.p50;
+  s.target({
+    what: `Start → initialize reply p50 vs. a bare vscode-languageserver server (${runs} starts each, alternating)`,
+    measured: ms(r.product.p50),
+    reference: ms(r.bare.p50),
+    ratio: ratio(vs),
+    target: `≤ ${START_TARGET}×`,
+    ok: vs <= START_TARGET,
+  });
+  s.print(`### (5) Server start → initialize reply (${runs} starts each, alternating, after one untimed start of each)`);
+  s.print();
+  s.print('| Server | p50 | p99 |');
+  s.print('| --- | ---: | ---: |');
+  s.print(`| server/out/server.js | ${ms(r.product.p50)} | ${ms(r.product.p99)} |`);
+  s.print(`| bench/out/bareServer.js (createConnection + TextDocuments, same esbuild settings) | ${ms(r.bare.p50)} | ${ms(r.bare.p99)} |`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// (2) Edit → diagnostics, 1 MB against 10 KB
+
+export const LATENCY_FORMATS: Record<string, { name: string; languageId: string; uri: string }> = {
+  dotenv: { name: '.env', languageId: 'dotenv', uri: 'file:///bench/latency/.env' },
+  yaml: { name: 'YAML', languageId: 'yaml', uri: 'file:///bench/latency/docker-compose.yml' },
+  json: { name: 'JSON', languageId: 'json', uri: 'file:///bench/latency/appsettings.json' },
+  typescript: { name: 'TypeScript', languageId: 'typescript', uri: 'file:///bench/latency/db.ts' },
+  markdown: { name: 'Markdown', languageId: 'markdown', uri: 'file:///bench/latency/README.md' },
+};
+
+/** The two kinds of 1 MB document: realistic (sparse values, one string in 20 wrong), and one with about 5,000 problems. */
+const LATENCY_ROWS = {
+  sparse: { fillersPerBlock: 9, problems: 'one connection string in 20 with a problem', target: 1.5 },
+  problems: { fillersPerBlock: 0, problems: 'about 5,000 problems', target: 3 },
+} as const;
+type LatencyRow = keyof typeof LATENCY_ROWS;
+const MANY_PROBLEMS = 5000;
+
+/** One document open in its own server, edited by flipping the last digit of a port (27017 ↔ 27018). */
+class EditedDocument {
+  readonly server = startServer();
+  readonly lineStarts: number[];
+  readonly ports: number[];
+  readonly digits = new Map<number, string>();
+  version = 1;
+  openMs = NaN;
+  diagnostics = NaN;
+  readonly editTimes: number[] = [];
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    readonly text: string,
+    readonly rng: () => number,
+  ) {
+    this.lineStarts = lineStartsOf(text);
+    this.ports = occurrences(text, PORT).map((at) => at + PORT.length - 1);
+  }
+
+  async open(): Promise<void> {
+    // The completion capabilities VS Code declares: snippets, documentation fetched per item when shown.
+    await this.server.initialize({ textDocument: { completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation'] } } } } });
+    const t0 = now();
+    this.server.open(this.uri, this.languageId, this.text, 1);
+    const p = await this.server.diagnosticsFor(this.uri, 1, 60_000);
+    this.openMs = p.at - t0;
+    this.diagnostics = p.diagnostics;
+  }
+
+  /** One edit; resolves with the milliseconds to its diagnostics. */
+  async edit(): Promise<number> {
+    const offset = this.ports[Math.floor(this.rng() * this.ports.length)];
+    const next = this.digits.get(offset) === '8' ? '7' : '8';
+    this.digits.set(offset, next);
+    const version = ++this.version;
+    const t0 = now();
+    this.server.replaceCharacter(this.uri, version, positionIn(this.lineStarts, offset), next);
+    const p = await this.server.diagnosticsFor(this.uri, version, 30_000);
+    this.diagnostics = p.diagnostics;
+    return p.at - t0;
+  }
+}
+
+interface QueryResult {
   hoverP50: number;
   hoverP99: number;
   completionP50: number;
   completionP99: number;
-  /** A request the server answers without work (an unknown method): the transport's own latency. */
+  /** A request the server refuses at once (an unknown method): the transport's own latency. */
   emptyP50: number;
   emptyP99: number;
-  diagnostics: number;
 }
 
-export interface StartResult {
-  runs: number;
-  p50: number;
-  p99: number;
+/** Hover and completion at a stable version (its analysis is cached, as while reading code), and the empty request. */
+async function queries(doc: EditedDocument, n: number): Promise<QueryResult> {
+  const hoverAt = occurrences(doc.text, 'mongodb://').map((at) => at + 2);
+  const completeAt: number[] = [];
+  for (const m of doc.text.matchAll(/mongodb:\/\/[^\s"'`]*?\?/g)) completeAt.push((m.index ?? 0) + m[0].length);
+  const hover: number[] = [];
+  const completion: number[] = [];
+  const empty: number[] = [];
+  const textDocument = { uri: doc.uri };
+  for (let k = 0; k < n; k++) {
+    let t0 = now();
+    const h = await doc.server.request('textDocument/hover', { textDocument, position: positionIn(doc.lineStarts, hoverAt[Math.floor(doc.rng() * hoverAt.length)]) });
+    hover.push(now() - t0);
+    if (!h) throw new Error(`No hover in the ${doc.languageId} document`);
+    if (completeAt.length > 0) {
+      t0 = now();
+      await doc.server.request('textDocument/completion', { textDocument, position: positionIn(doc.lineStarts, completeAt[Math.floor(doc.rng() * completeAt.length)]) });
+      completion.push(now() - t0);
+    }
+    t0 = now();
+    await doc.server.request('bench/noSuchMethod', {}).catch(() => undefined);
+    empty.push(now() - t0);
+  }
+  return {
+    hoverP50: percentile(hover, 50),
+    hoverP99: percentile(hover, 99),
+    completionP50: percentile(completion, 50),
+    completionP99: percentile(completion, 99),
+    emptyP50: percentile(empty, 50),
+    emptyP99: percentile(empty, 99),
+  };
 }
+
+export interface LatencyResult {
+  format: string;
+  row: LatencyRow;
+  edits: number;
+  big: { bytes: number; uris: number; problems: number; diagnostics: number; openMs: number; p50: number; p99: number };
+  small: { bytes: number; uris: number; problems: number; diagnostics: number; openMs: number; p50: number; p99: number };
+  ratio: number;
+  queries?: QueryResult;
+}
+
+async function latencyOf(format: string, row: LatencyRow, edits: number, queryCount: number): Promise<LatencyResult> {
+  const { languageId, uri } = LATENCY_FORMATS[format];
+  const { fillersPerBlock } = LATENCY_ROWS[row];
+  let big = documentWithProblems(format, 2 ** 20, fillersPerBlock, 1 / 20);
+  const fraction = row === 'sparse' ? 1 / 20 : Math.min(1, MANY_PROBLEMS / big.uris);
+  if (row !== 'sparse') big = documentWithProblems(format, 2 ** 20, fillersPerBlock, fraction);
+  const small = documentWithProblems(format, 10 * 1024, fillersPerBlock, fraction);
+  const rng = random(7);
+  const docs = { big: new EditedDocument(uri, languageId, big.text, rng), small: new EditedDocument(uri, languageId, small.text, rng) };
+  try {
+    await docs.small.open();
+    await docs.big.open();
+    // A few untimed edits let both servers optimise the incremental path; then the two alternate.
+    for (let k = 0; k < 5; k++) {
+      await docs.small.edit();
+      await docs.big.edit();
+    }
+    for (let k = 0; k < edits; k++) {
+      docs.small.editTimes.push(await docs.small.edit());
+      docs.big.editTimes.push(await docs.big.edit());
+    }
+    const q = queryCount > 0 ? await queries(docs.big, queryCount) : undefined;
+    const summary = (d: EditedDocument, g: typeof big) => ({
+      bytes: d.text.length,
+      uris: g.uris,
+      problems: g.problems,
+      diagnostics: d.diagnostics,
+      openMs: d.openMs,
+      p50: percentile(d.editTimes, 50),
+      p99: percentile(d.editTimes, 99),
+    });
+    const b = summary(docs.big, big);
+    const sm = summary(docs.small, small);
+    await Promise.all([docs.small.server.shutdown(), docs.big.server.shutdown()]);
+    return { format, row, edits, big: b, small: sm, ratio: b.p50 / sm.p50, queries: q };
+  } finally {
+    docs.small.server.kill();
+    docs.big.server.kill();
+  }
+}
+
+export async function latencySection(s: Section): Promise<void> {
+  const edits = s.quick ? 20 : 100;
+  const queryCount = s.quick ? 20 : 100;
+  const results: LatencyResult[] = [];
+  s.results = results;
+  for (const row of Object.keys(LATENCY_ROWS) as LatencyRow[]) {
+    for (const format of Object.keys(LATENCY_FORMATS)) {
+      process.stderr.write(`  ${row} ${format}\n`);
+      const what = `Edit → diagnostics p50, ${LATENCY_FORMATS[format].name}: 1 MB (${LATENCY_ROWS[row].problems}) vs. 10 KB`;
+      const target = `≤ ${LATENCY_ROWS[row].target}×`;
+      try {
+        const r = await latencyOf(format, row, edits, row === 'sparse' ? queryCount : 0);
+        results.push(r);
+        s.target({ what, measured: ms(r.big.p50), reference: ms(r.small.p50), ratio: ratio(r.ratio), target, ok: r.ratio <= LATENCY_ROWS[row].target });
+      } catch (err) {
+        s.missing(what, `failed: ${(err as Error).message}`, target);
+      }
+    }
+  }
+  s.print(`### (2) Edit → diagnostics over stdio (one digit of a port changed; ${edits} edits per document after 5 untimed ones; the 1 MB and the 10 KB document alternate, each in its own server; debounce included)`);
+  s.print();
+  s.print('| Format | Document | 1 MB: strings / problems / diagnostics | Open → diagnostics | Edit p50 | p99 | 10 KB: strings / problems | Edit p50 | p99 | Ratio of p50 | Target | |');
+  s.print('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :-: |');
+  for (const r of results) {
+    const { big, small } = r;
+    const target = LATENCY_ROWS[r.row].target;
+    s.print(
+      `| ${LATENCY_FORMATS[r.format].name} | ${LATENCY_ROWS[r.row].problems} | ${count(big.uris)} / ${count(big.problems)} / ${count(big.diagnostics)} | ${ms(big.openMs)} | ${ms(big.p50)} | ${ms(big.p99)} | ${small.uris} / ${small.problems} | ${ms(small.p50)} | ${ms(small.p99)} | ${ratio(r.ratio)} | ≤ ${target}× | ${mark(r.ratio <= target)} |`,
+    );
+  }
+  const withQueries = results.filter((r) => r.queries);
+  if (withQueries.length === 0) return;
+  s.print();
+  s.print(`Requests on the 1 MB documents at a stable version (${queryCount} each; the empty request is one the server refuses at once: the transport alone):`);
+  s.print();
+  s.print('| Format | Hover p50 | Hover p99 | Completion p50 | Completion p99 | Empty request p50 / p99 |');
+  s.print('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of withQueries) {
+    const q = r.queries as QueryResult;
+    const completion = Number.isNaN(q.completionP50) ? '— | —' : `${ms(q.completionP50)} | ${ms(q.completionP99)}`;
+    s.print(`| ${LATENCY_FORMATS[r.format].name} | ${ms(q.hoverP50)} | ${ms(q.hoverP99)} | ${completion} | ${ms(q.emptyP50)} / ${ms(q.emptyP99)} |`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Peak RSS with a 10 MB document (detail only)
 
 export interface MemoryResult {
   /** What the 10 MB document was: skipped by the default maxFileSize, or analysed with it raised. */
@@ -43,168 +281,33 @@ export interface MemoryResult {
   rssAfterMb: number;
 }
 
-/** VmHWM (peak) and VmRSS of a process, in MB; NaN where /proc is missing. */
-function memoryOf(pid: number): { peak: number; rss: number } {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-    return { peak: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
-  } catch {
-    return { peak: NaN, rss: NaN };
-  }
-}
-
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
-/** Offsets of every occurrence of `needle`, plus `delta`. */
-function occurrences(text: string, needle: string, delta: number): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i + delta);
-  return out;
-}
-
-export async function benchStart(runs: number): Promise<StartResult> {
-  const times: number[] = [];
-  for (let k = 0; k <= runs; k++) {
-    const t0 = now();
-    const client = LspClient.start({ allowNetwork: true, nodeArgs });
-    try {
-      await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} }, 10_000);
-      if (k > 0) times.push(now() - t0); // the first run warms the file system cache
-      client.notify('initialized', {});
-      await client.shutdown();
-    } finally {
-      client.kill();
-    }
-  }
-  return { runs, p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-/** Where to edit, hover and complete in each benchmarked format. */
-const TARGETS: Record<string, { languageId: string; uri: string; edit: string; hover: string; complete: string }> = {
-  dotenv: { languageId: 'dotenv', uri: 'file:///bench/.env', edit: ':27017/app?', hover: '@db-', complete: '/app?' },
-  yaml: { languageId: 'yaml', uri: 'file:///bench/docker-compose.yml', edit: ':27017/shop?', hover: '@mongo-', complete: 'rs0&' },
-};
-
-export async function benchLatency(format: keyof typeof TARGETS, bytes: number, edits: number, queries: number): Promise<LatencyResult> {
-  const target = TARGETS[format];
-  const text = generateDocument(format, bytes);
-  const client = LspClient.start({ allowNetwork: true, nodeArgs });
-  try {
-    // The completion capabilities VS Code declares: snippets, documentation fetched per item when shown,
-    // and list-wide item defaults.
-    await client.initialize({
-      textDocument: {
-        completion: {
-          completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
-          completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
-        },
-      },
-    });
-    const t0 = now();
-    client.openDocument(target.uri, target.languageId, text, 1);
-    const opened = await client.waitForDiagnostics(target.uri, 1, 30_000);
-    const openMs = now() - t0;
-
-    // Edits: replace the last digit of a port (27017 ↔ 27018) at seeded places across the document.
-    const rng = random(7);
-    const editAt = occurrences(text, target.edit, 5); // the last digit of 27017
-    const digits = new Map<number, string>();
-    const editTimes: number[] = [];
-    let version = 1;
-    for (let k = 0; k < edits; k++) {
-      const offset = editAt[Math.floor(rng() * editAt.length)];
-      const next = digits.get(offset) === '8' ? '7' : '8';
-      digits.set(offset, next);
-      const start = positionAt(text, offset);
-      version++;
-      const e0 = now();
-      client.notify('textDocument/didChange', {
-        textDocument: { uri: target.uri, version },
-        contentChanges: [{ range: { start, end: { line: start.line, character: start.character + 1 } }, text: next }],
-      });
-      await client.waitForDiagnostics(target.uri, version, 30_000);
-      editTimes.push(now() - e0);
-    }
-
-    // Hover and completion at a stable version (the analysis of it is cached, as while reading code).
-    const hoverAt = occurrences(text, target.hover, 2);
-    const completeAt = occurrences(text, target.complete, target.complete.length);
-    const hoverTimes: number[] = [];
-    const completionTimes: number[] = [];
-    let completionItems = 0;
-    for (let k = 0; k < queries; k++) {
-      const position = positionAt(text, hoverAt[Math.floor(rng() * hoverAt.length)]);
-      const h0 = now();
-      const hover = await client.request('textDocument/hover', { textDocument: { uri: target.uri }, position });
-      hoverTimes.push(now() - h0);
-      if (!hover) throw new Error(`No hover at ${JSON.stringify(position)} in the ${format} document`);
-      const at = positionAt(text, completeAt[Math.floor(rng() * completeAt.length)]);
-      const c0 = now();
-      const list = await client.request('textDocument/completion', { textDocument: { uri: target.uri }, position: at });
-      completionTimes.push(now() - c0);
-      completionItems = Math.max(completionItems, list?.items?.length ?? 0);
-    }
-    if (completionItems === 0) throw new Error(`No completion items in the ${format} document`);
-    // The floor under both: a request the server refuses at once (MethodNotFound), between the same processes.
-    const emptyTimes: number[] = [];
-    for (let k = 0; k < queries; k++) {
-      const e0 = now();
-      await client.requestRaw('bench/noSuchMethod', {});
-      emptyTimes.push(now() - e0);
-    }
-    await client.shutdown(30_000);
-    return {
-      format,
-      bytes: text.length,
-      openMs,
-      edits,
-      editP50: percentile(editTimes, 50),
-      editP99: percentile(editTimes, 99),
-      hoverP50: percentile(hoverTimes, 50),
-      hoverP99: percentile(hoverTimes, 99),
-      completionP50: percentile(completionTimes, 50),
-      completionP99: percentile(completionTimes, 99),
-      emptyP50: percentile(emptyTimes, 50),
-      emptyP99: percentile(emptyTimes, 99),
-      diagnostics: opened.diagnostics.length,
-    };
-  } finally {
-    client.kill();
-  }
-}
-
-/** Peak RSS of the server with a 10 MB document open: as configured by default (skipped), and analysed. */
-export async function benchMemory(bytes: number): Promise<MemoryResult[]> {
-  const text = generateDocument('dotenv', bytes);
+export async function memorySection(s: Section): Promise<void> {
+  const text = generateDocument('dotenv', 10 * 2 ** 20);
   const scenarios: Array<[string, unknown]> = [
     ['default settings (over maxFileSize: not analysed)', undefined],
     ['maxFileSize raised: analysed', { mongodbUri: { maxFileSize: 64 * 1024 * 1024 } }],
   ];
   const out: MemoryResult[] = [];
+  s.results = out;
   for (const [scenario, initializationOptions] of scenarios) {
-    const client = LspClient.start({ allowNetwork: true, nodeArgs });
+    const server = startServer();
     try {
-      await client.initialize({}, initializationOptions);
+      await server.initialize({}, initializationOptions);
       const uri = 'file:///bench/big.env';
-      client.openDocument(uri, 'dotenv', text, 1);
-      await client.waitForDiagnostics(uri, 1, 60_000);
+      server.open(uri, 'dotenv', text, 1);
+      await server.diagnosticsFor(uri, 1, 60_000);
       // A hover makes the server hold everything an editor would make it hold.
-      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 20 } }, 30_000);
-      const { peak, rss } = memoryOf(client.child.pid!);
-      out.push({ scenario, bytes: text.length, peakRssMb: peak, rssAfterMb: rss });
-      await client.shutdown(30_000);
+      await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 20 } }, 30_000);
+      const { peakMb, rssMb } = server.memory();
+      out.push({ scenario, bytes: text.length, peakRssMb: peakMb, rssAfterMb: rssMb });
+      await server.shutdown(30_000);
     } finally {
-      client.kill();
+      server.kill();
     }
   }
-  return out;
+  s.print('### Peak RSS of the language server (VmHWM) with a 10 MB .env document open');
+  s.print();
+  s.print('| Scenario | Peak RSS | RSS afterwards |');
+  s.print('| --- | ---: | ---: |');
+  for (const x of out) s.print(`| ${x.scenario} | ${x.peakRssMb.toFixed(0)} MB | ${x.rssAfterMb.toFixed(0)} MB |`);
 }

@@ -36,6 +36,20 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) + ' ms';
-export const ratio = (v: number): string => (v >= 10 ? v.toFixed(0) : v.toFixed(2)) + '×';
+export const ratio = (v: number): string => (v >= 10 ? v.toFixed(0) : v >= 0.1 ? v.toFixed(2) : v.toFixed(3)) + '×';
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const seconds = (v: number): string => `${(v / 1000).toFixed(v >= 10_000 ? 1 : 2)} s`;
+export const count = (v: number): string => v.toLocaleString('en');
+
+/** Resolves with `promise`, or rejects once `ms` have passed (the timer does not keep the process alive). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`${what}: no result within ${seconds(ms)}`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export class TimeoutError extends Error {}

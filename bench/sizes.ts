@@ -1,7 +1,9 @@
-/** (d) Bundle sizes, and where the bytes of the language server bundle come from. */
+/** Bundle sizes, and where the bytes of the language server bundle come from (detail only). */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { kb } from './measure';
+import { type Section } from './report';
 
 export interface SizeResult {
   bundles: Record<string, number>;
@@ -45,4 +47,21 @@ export async function benchSizes(root: string): Promise<SizeResult> {
   }
   const serverBreakdown = [...byOrigin].map(([origin, bytes]) => ({ origin, bytes })).sort((a, b) => b.bytes - a.bytes);
   return { bundles, serverBreakdown };
+}
+
+export async function sizesSection(s: Section, root: string): Promise<void> {
+  const r = await benchSizes(root);
+  s.results = r;
+  const server = r.bundles['server/out/server.js'];
+  s.print('### Bundle sizes (minified)');
+  s.print();
+  s.print('| Bundle | Size |');
+  s.print('| --- | ---: |');
+  for (const [name, bytes] of Object.entries(r.bundles)) s.print(`| ${name} | ${kb(bytes)} |`);
+  s.print();
+  s.print(`server/out/server.js by origin (${kb(server)}):`);
+  s.print();
+  s.print('| Origin | Bytes |');
+  s.print('| --- | ---: |');
+  for (const o of r.serverBreakdown) s.print(`| ${o.origin} | ${kb(o.bytes)} |`);
 }

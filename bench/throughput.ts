@@ -1,5 +1,5 @@
 /**
- * (a) Connection strings per second: this project's parse + validate against the parse of
+ * (1) Connection strings per second: this project's parse + validate against the parse of
  * mongodb-connection-string-url and the construction of the mongodb driver's MongoClient (which
  * parses and validates the options but connects to nothing), in the same process, round-robin.
  */
@@ -9,7 +9,8 @@ import { defaultSettings } from '../server/src/service/api';
 import { validateUri } from '../server/src/service/rules/validation';
 import { parseConnectionString } from '../server/src/service/uri/parser';
 import { generateUris } from './generate';
-import { now, percentile } from './measure';
+import { count, ms, now, percentile, ratio } from './measure';
+import { runJob, type Section } from './report';
 
 export interface ThroughputResult {
   uris: number;
@@ -74,4 +75,27 @@ export function benchThroughput(count: number, rounds: number): ThroughputResult
   const ms = {} as Record<Contender, number>;
   for (const c of contenders) ms[c] = percentile(times[c], 50);
   return { uris: count, rounds, ms, flagged };
+}
+
+/** Budget 1: this project's parse + validate per connection string against `new ConnectionString()`. */
+export const THROUGHPUT_TARGET = 0.03;
+
+export async function throughputSection(s: Section): Promise<void> {
+  const what = 'Parse + validate per connection string vs. `new ConnectionString()`';
+  const target = `≤ ${THROUGHPUT_TARGET}×`;
+  const job = await runJob<ThroughputResult>('throughput', { count: 10_000, rounds: s.quick ? 3 : 9 }, 600_000);
+  if (!job.ok) return s.missing(what, job.reason, target);
+  const r = job.value;
+  s.results = r;
+  const perString = (t: number) => `${((t * 1000) / r.uris).toFixed(2)} µs`;
+  const vs = r.ms.validate / r.ms.connectionStringUrl;
+  s.target({ what: `${what} (${count(r.uris)} strings)`, measured: perString(r.ms.validate), reference: perString(r.ms.connectionStringUrl), ratio: ratio(vs), target, ok: vs <= THROUGHPUT_TARGET });
+  s.print(`### (1) ${count(r.uris)} generated connection strings (median of ${r.rounds} rounds, one process, round-robin)`);
+  s.print();
+  s.print("| Contender | Time | Per string | Flagged | This project's parse + validate takes |");
+  s.print('| --- | ---: | ---: | ---: | ---: |');
+  for (const c of Object.keys(CONTENDERS) as Contender[]) {
+    const t = r.ms[c];
+    s.print(`| ${CONTENDERS[c]} | ${ms(t)} | ${perString(t)} | ${r.flagged[c]} | ${c === 'validate' ? '—' : `${ratio(r.ms.validate / t)} as long`} |`);
+  }
 }
