@@ -40,7 +40,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
-import { AnalysisCache, toTextDocumentLike, ValidationScheduler } from './documents';
+import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
+
+/** A burst of opened documents is published at the latest this long after its first document opened. */
+const OPEN_BURST_MAX_MS = 500;
 import { batchedDocuments } from './batchedDocument';
 import { configurationSection, DocumentSettings, type ServerSettings } from './settings';
 import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
@@ -186,7 +189,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  documents.onDidOpen(guardNotification(connection, 'didOpen', (e) => requestValidation(e.document, 'now')));
+  documents.onDidOpen(guardNotification(connection, 'didOpen', (e) => documentOpened(e.document)));
   documents.onDidChangeContent(
     guardNotification(connection, 'didChange', (e) => {
       // Also fired right after didOpen, for the version just validated.
@@ -209,6 +212,41 @@ export function startServer(connection: Connection): void {
       clashesChanged(openNames.delete(uri));
     }),
   );
+
+  /**
+   * Documents opened in a burst (a restored workspace, many files opened at once) are published together
+   * once the burst pauses (or after OPEN_BURST_MAX_MS): the names of all of them are read first, so that
+   * none is published again for a clash with a document opened a moment later.
+   */
+  const opened = new Set<string>();
+  let openTimer: NodeJS.Timeout | undefined;
+  let burstStarted = 0;
+
+  function documentOpened(document: TextDocument): void {
+    requestedVersion.set(document.uri, document.version);
+    scheduler.cancel(document.uri);
+    if (opened.size === 0) burstStarted = Date.now();
+    opened.add(document.uri);
+    if (openTimer !== undefined) clearTimeout(openTimer);
+    const wait = Date.now() - burstStarted >= OPEN_BURST_MAX_MS ? 0 : VALIDATION_DELAY_MS;
+    openTimer = setTimeout(() => void publishOpened().catch((err: unknown) => connection.console.error(`Validation failed: ${describeError(err)}`)), wait);
+  }
+
+  async function publishOpened(): Promise<void> {
+    openTimer = undefined;
+    const batch = [...opened];
+    opened.clear();
+    const affected = new Set<string>();
+    for (const uri of batch) {
+      const found = await analysisOf(uri);
+      if (!found || found.analysis.skipped !== undefined) continue;
+      for (const other of openNames.set(uri, databaseNamesOf(found.analysis))) affected.add(other);
+    }
+    for (const uri of batch) affected.delete(uri);
+    clashesChanged([...affected]);
+    if (pullDiagnostics) return;
+    for (const uri of batch) await validate(uri);
+  }
 
   function requestValidation(document: TextDocument, when: 'now' | 'debounced'): void {
     requestedVersion.set(document.uri, document.version);

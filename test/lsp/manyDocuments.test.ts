@@ -68,3 +68,22 @@ test(`${N} open documents are published about ${N} times, clashes in both docume
   }
   assert.equal(await client.shutdown(), 0);
 });
+
+test(`${N} documents opened at once, one name written in another case by documents among them: each is published once`, async (t) => {
+  const client = await startServer(t);
+  // Every document writes `shop`; every 30th writes `Shop`, so each clashes with most of the others.
+  const text = (i: number) => `MONGODB_URI=mongodb://db-${i}:27017/${i % 30 === 29 ? 'Shop' : 'shop'}\n`;
+  for (let i = 0; i < N; i++) client.openDocument(uriOf(i), 'dotenv', text(i), 1);
+  await waitUntil(
+    () => {
+      const last = latest(client);
+      for (let i = 0; i < N; i++) if (last.get(uriOf(i))?.version !== 1 || conflicts(last.get(uriOf(i))).length !== 1) return false;
+      return true;
+    },
+    'every document published with its clash',
+    60_000,
+  );
+  const all = publications(client);
+  assert.ok(all.length <= 1.1 * N, `${all.length} publications for ${N} documents`);
+  assert.equal(await client.shutdown(), 0);
+});
