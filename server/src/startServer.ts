@@ -266,8 +266,14 @@ export function startServer(connection: Connection): void {
     const documentSettings = await settings.get(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return null;
+    const pending = analyses.analyze(current, documentSettings, () => documents.get(uri)?.version === version);
+    // A very large document is analysed in slices: a hover or completion reads what is done so far.
     const partial = partialOk ? analyses.partial(current, documentSettings) : undefined;
-    const analysis = partial ?? (await analyses.analyze(current, documentSettings, () => documents.get(uri)?.version === version));
+    if (partial) {
+      pending.catch((err: unknown) => connection.console.error(`Analysis failed: ${describeError(err)}`));
+      return { document: current, analysis: partial, settings: documentSettings };
+    }
+    const analysis = await pending;
     return analysis ? { document: current, analysis, settings: documentSettings } : null;
   }
 

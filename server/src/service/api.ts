@@ -276,6 +276,8 @@ export type DocumentAnalyzer = (
  */
 export interface AnalysisReuse {
   extract(text: string, languageId: string): EmbeddedValue[];
+  /** The same extraction, yielding between slices of a very large text (for SlicedAnalysis). */
+  extractInSlices?(text: string, languageId: string): Generator<void, EmbeddedValue[]>;
   validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): ValueRecord;
 }
 

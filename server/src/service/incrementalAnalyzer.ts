@@ -4,7 +4,10 @@
  * settings: a connection string that did not change is not checked again, its record (parse and
  * problems) serves the new version. The Analysis is the same as analyzeDocument() of the version alone.
  */
-import { extractAfterEdit, Extraction } from './extract/incremental';
+import { extractAfterEdit, extractInSlices, Extraction } from './extract/incremental';
+
+/** Characters of a very large document read fresh in one slice of a SlicedAnalysis. */
+const EXTRACTION_SLICE_CHARS = 1 << 22;
 import { validateEmbeddedValue } from './rules/validation';
 import { analyzeDocument, SlicedAnalysis } from './languageService';
 import type { Analysis, AnalysisReuse, TextDocumentLike } from './api';
@@ -96,7 +99,13 @@ export class IncrementalAnalyzer {
       return this.extraction.values;
     },
     validate: (value, s, languageId, documentUri) => this.validations.validate(value, s, languageId, documentUri),
+    extractInSlices: (text, languageId) => this.extractSlices(text, languageId),
   };
+
+  private *extractSlices(text: string, languageId: string): Generator<void, EmbeddedValue[]> {
+    this.extraction = yield* extractInSlices(this.extraction, text, languageId, EXTRACTION_SLICE_CHARS);
+    return this.extraction.values;
+  }
 
   analyze(doc: TextDocumentLike, settings: Settings): Analysis {
     try {
@@ -112,6 +121,6 @@ export class IncrementalAnalyzer {
    */
   analyzeInSlices(doc: TextDocumentLike, settings: Settings): SlicedAnalysis {
     this.validations.endRun();
-    return new SlicedAnalysis(doc, settings, this.reuse);
+    return new SlicedAnalysis(doc, settings, this.reuse, true);
   }
 }

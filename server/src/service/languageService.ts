@@ -44,7 +44,7 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
 }
 
 /** Values validated in one slice of a SlicedAnalysis. */
-const VALUES_PER_SLICE = 4096;
+const VALUES_PER_SLICE = 2048;
 
 /**
  * analyzeDocument in slices, for a caller that lets other work run in between (a language server with
@@ -58,11 +58,15 @@ export class SlicedAnalysis {
   private readonly records: ValueRecord[] = [];
   private readonly problems: DocumentProblem[] = [];
   private result: Analysis | undefined;
+  /** The extraction while it runs in slices. */
+  private sliced: Generator<void, EmbeddedValue[]> | undefined;
 
+  /** `inSlices`: the extraction too is sliced, when `reuse` can (analyzeDocument does it in one go). */
   constructor(
     private readonly doc: TextDocumentLike,
     private readonly settings: Settings,
     private readonly reuse?: AnalysisReuse,
+    private readonly inSlices = false,
   ) {
     if (!settings.enable) this.result = { values: [], records: [], problems: [], skipped: 'disabled' };
     else if (exceedsBytes(doc.text, settings.maxFileSize)) {
@@ -79,6 +83,12 @@ export class SlicedAnalysis {
     if (this.result) return true;
     const { doc, settings, reuse, languageId } = this;
     if (!this.values) {
+      if (this.sliced === undefined && this.inSlices && reuse?.extractInSlices) this.sliced = reuse.extractInSlices(doc.text, languageId);
+      if (this.sliced) {
+        const next = this.sliced.next();
+        if (next.done) this.values = next.value;
+        return false;
+      }
       this.values = reuse ? reuse.extract(doc.text, languageId) : extractValues(doc.text, languageId, doc.uri);
       return false;
     }

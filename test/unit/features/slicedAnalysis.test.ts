@@ -32,10 +32,10 @@ describe('analysis in slices', () => {
       }
     }
     assert.ok(hovered);
-    // The extraction, then 20,000 values in slices of at most 4,096, then the whole-document analyzers.
-    assert.equal(steps, 1 + Math.ceil(20_000 / 4096));
+    // The extraction, then 20,000 values in slices of at most 2,048, then the whole-document analyzers.
+    assert.equal(steps, 1 + Math.ceil(20_000 / 2048));
     for (let k = 1; k < seen.length; k++) assert.ok(seen[k]! >= seen[k - 1]!);
-    assert.ok(seen.slice(1).every((n, k) => n - seen[k]! <= 4096));
+    assert.ok(seen.slice(1).every((n, k) => n - seen[k]! <= 2048));
     const whole = analyzeDocument(doc, settings);
     assert.deepEqual(summary(sliced.finish()), summary(whole));
     assert.ok(summary(whole).length >= 200);
@@ -49,6 +49,18 @@ describe('analysis in slices', () => {
     assert.deepEqual(summary(second), summary(analyzeDocument({ ...doc, text: edited }, settings)));
     // An unchanged value far from the edit keeps its record.
     assert.equal(second.records[10_000], first.records[10_000]);
+  });
+
+  it('a very large document read fresh is also extracted in slices', () => {
+    const big = lines(150_000);
+    assert.ok(big.length > 2 * (1 << 22));
+    const bigDoc = { ...doc, text: big };
+    const sliced = new IncrementalAnalyzer().analyzeInSlices(bigDoc, settings);
+    let extractionSteps = 0;
+    while (!sliced.step() && sliced.partial().values.length === 0) extractionSteps++;
+    // About 9 MB in slices of 4 Mi characters: the extraction takes three steps.
+    assert.equal(extractionSteps, 3);
+    assert.deepEqual(summary(sliced.finish()), summary(analyzeDocument(bigDoc, settings)));
   });
 
   it('disabled or too large: done at once, nothing to slice', () => {

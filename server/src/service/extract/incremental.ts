@@ -13,7 +13,7 @@ import { iniSteps } from './ini';
 import { markdownSteps } from './markdown';
 import { scanPlainText } from './plainText';
 import { propertiesSteps } from './properties';
-import { rerunSteps, runSteps, StepExtractor, StepResult, TextChange } from './steps';
+import { rerunSteps, runSteps, runStepsInSlices, StepExtractor, StepResult, TextChange } from './steps';
 import { yamlSteps } from './yaml';
 
 const STEP_EXTRACTORS: Record<string, StepExtractor<unknown>> = {
@@ -50,6 +50,18 @@ export function extractFresh(text: string, languageId: string): Extraction {
     return { text, languageId, values: sortedByStart(steps.values), steps };
   }
   return { text, languageId, values: extractValues(text, languageId, '') };
+}
+
+/**
+ * The extraction of `text` in slices of about `chars` characters when it is read fresh by statements
+ * (the generator yields between slices); otherwise in one go, as extractAfterEdit.
+ */
+export function* extractInSlices(previous: Extraction | undefined, text: string, languageId: string, chars: number): Generator<void, Extraction> {
+  const stepper = STEP_EXTRACTORS[languageId];
+  const fresh = !previous || previous.languageId !== languageId;
+  if (!stepper || !fresh || text.length <= chars) return extractAfterEdit(previous, text, languageId);
+  const steps = yield* runStepsInSlices(stepper, text, chars);
+  return { text, languageId, values: sortedByStart(steps.values), steps };
 }
 
 /** The extraction of `text`, reusing `previous` (of an earlier version of the same document) where it can. */

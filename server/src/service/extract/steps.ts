@@ -118,6 +118,30 @@ export function runSteps<S>(ex: StepExtractor<S>, text: string): StepResult<S> {
   return { values, records };
 }
 
+/**
+ * runSteps in slices, for very large texts: each step of the generator reads statements for about
+ * `chars` characters (a statement is never cut); the generator returns what runSteps would.
+ */
+export function* runStepsInSlices<S>(ex: StepExtractor<S>, text: string, chars: number): Generator<void, StepResult<S>> {
+  const values: EmbeddedValue[] = [];
+  const records = emptyRecords<S>(Math.max(64, text.length >> 5));
+  let pos = 0;
+  let state = ex.initial;
+  for (;;) {
+    const limit = pos + chars;
+    let stopped = false;
+    readFrom(ex, text, pos, state, values, records, (at, now) => {
+      if (at < limit) return false;
+      pos = at;
+      state = now;
+      stopped = true;
+      return true;
+    });
+    if (!stopped) return { values, records };
+    yield;
+  }
+}
+
 /** The values of the whole text, as runSteps(ex, text).values, without recording the statements. */
 export function stepValues<S>(ex: StepExtractor<S>, text: string): EmbeddedValue[] {
   const values: EmbeddedValue[] = [];
