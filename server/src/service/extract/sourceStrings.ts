@@ -11,21 +11,8 @@ import { lineEnd, nextLine } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { keyMayMatter } from './keys';
 import { ContextRules, formatPlaceholders, KEY_IS_PREVIOUS, literalContext, newLiteralContext, NO_KEY, PreviousLiteral } from './codeContext';
-import {
-  csharpLiterals,
-  goLiterals,
-  javaLiterals,
-  jsLiterals,
-  kotlinLiterals,
-  literalReaderState,
-  literalScan,
-  LiteralSyntax,
-  phpLiterals,
-  pythonLiterals,
-  resetLiteralReaders,
-  rubyLiterals,
-  setLiteralReaderState,
-} from './codeLiterals';
+import { csharpLiterals, goLiterals, javaLiterals, jsLiterals, kotlinLiterals, literalScan, LiteralSyntax, phpLiterals, pythonLiterals, rubyLiterals } from './codeLiterals';
+import { literalReaderState, resetLiteralReaders, setLiteralReaderState } from './codeBodies';
 import { findUriTokens } from './plainText';
 import { ASTERISK, BACKSLASH, CARRIAGE_RETURN, DOLLAR, EQUALS, HASH, LEFT_BRACKET, LESS_THAN, LINE_FEED, QUOTE, SEMICOLON, RIGHT_BRACKET, RIGHT_PAREN, SLASH, SPACE, TAB } from '../lex/chars';
 
