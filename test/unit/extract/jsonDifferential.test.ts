@@ -15,7 +15,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createScanner } from 'jsonc-parser';
 import { extractValues } from '../../../server/src/service/extract';
-import { jsoncStringValue } from '../../../server/src/service/extract/json';
+import { jsoncStringValue } from '../../../server/src/service/extract/jsonStrings';
 import type { EmbeddedValue } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 import { documentText } from '../fuzz/arbitraries';

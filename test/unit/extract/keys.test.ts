@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { classifyKeyPath, classifyKeys, keyMayMatter, keyWords, mayNameWithoutMongo } from '../../../server/src/service/extract/keys';
+import { classifyKeyPath, classifyKeys, keyMayMatter, mayNameWithoutMongo } from '../../../server/src/service/extract/keys';
+import { keyWords } from '../../../server/src/service/extract/keyWords';
 import { checkProperty } from '../../helpers/fuzz';
 
 const KINDS: Array<[string[], string | undefined]> = [

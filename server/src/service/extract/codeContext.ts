@@ -3,12 +3,13 @@
  * (`const MONGO_URI = "…"`, `mongoUri: "…"`, `os.getenv("MONGO_URI", "…")`), the driver call it is
  * passed to (`client.db("…")` → database, `db.collection("…")` → collection), whether it is only a
  * piece of a concatenation, and whether it is a format string (`%s`, `{0}`). Looks at a bounded
- * window around the literal only.
+ * window around the literal only (see codeWindow.ts); what a call's name says is in codeCalls.ts.
  */
 import { EmbeddedKind } from '../api';
 import { isIdentPart } from '../lex/identifiers';
-import { DecodedText, offsetOf } from './decoded';
-import { APOSTROPHE, AT, BACKTICK, CARRIAGE_RETURN, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, EQUALS, EXCLAMATION, GREATER_THAN, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LINE_FEED, LOWER_O, LOWER_R, PERCENT, PIPE, PLUS, QUESTION, QUOTE, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB } from '../lex/chars';
+import { callee, calleeFormat, calleeKind, isLookupKey } from './codeCalls';
+import { back, endsWith, endsWithFolded, forward, identStart, NameSet, WINDOW } from './codeWindow';
+import { APOSTROPHE, AT, BACKTICK, CARRIAGE_RETURN, COLON, COMMA, DIGIT_0, DIGIT_9, DOLLAR, DOT, EQUALS, EXCLAMATION, GREATER_THAN, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LINE_FEED, LOWER_O, LOWER_R, PERCENT, PIPE, PLUS, QUESTION, QUOTE, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB } from '../lex/chars';
 
 /** The literal before the one asked about, as far as its context matters. */
 export interface PreviousLiteral {
@@ -44,115 +45,8 @@ export interface ContextRules {
   subscripts?: boolean;
 }
 
-const WINDOW = 256;
-
-/** A set of names asked about by their range in the document, without taking them out of it. */
-class NameSet {
-  private readonly byLength: Array<string[] | undefined> = [];
-
-  constructor(names: readonly string[]) {
-    for (const name of names) (this.byLength[name.length] ??= []).push(name);
-  }
-
-  has(text: string, from: number, to: number): boolean {
-    const names = this.byLength[to - from];
-    if (names === undefined) return false;
-    for (const name of names) if (text.startsWith(name, from)) return true;
-    return false;
-  }
-}
-
-/** Database-name calls on an object (`client.db("…")`), and the bare `use("…")` of mongosh playgrounds. */
-const DATABASE_CALLS = new NameSet(['db', 'getSiblingDB', 'getDB', 'getDatabase', 'get_database', 'GetDatabase', 'Database', 'useDb', 'selectDatabase']);
-const COLLECTION_CALLS = new NameSet([
-  'collection', 'getCollection', 'createCollection', 'get_collection', 'create_collection', 'GetCollection', 'Collection', 'CreateCollection', 'selectCollection',
-]);
-/** Environment and configuration lookups whose second argument is a default for the key in the first. */
-const LOOKUP_CALLS = new NameSet(['getenv', 'get', 'fetch', 'env', 'getProperty', 'getOrDefault', 'getOrElse', 'GetValue', 'GetEnvironmentVariable']);
-const PRINTF_CALLS = new NameSet(['Sprintf', 'Printf', 'Errorf', 'printf', 'sprintf', 'format', 'formatted']);
-const BRACE_FORMAT_CALLS = new NameSet(['Format']);
 /** Type names between a key and `=` (`uri: string = …`, `var uri string = …`). */
 const TYPE_WORDS = new NameSet(['string', 'String', 'str', 'Str']);
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
-}
-
-/** Index of the last non-blank character before `i` (within the window), or -1. */
-function back(text: string, i: number): number {
-  const stop = Math.max(0, i - WINDOW);
-  for (let k = i - 1; k >= stop; k--) if (!isBlank(text.charCodeAt(k))) return k;
-  return -1;
-}
-
-/** Index of the first non-blank character at or after `i` (within the window). */
-function forward(text: string, i: number): number {
-  const stop = Math.min(text.length, i + WINDOW);
-  let k = i;
-  while (k < stop && isBlank(text.charCodeAt(k))) k++;
-  return k;
-}
-
-/** Start of the identifier that ends at index `k` (inclusive). */
-function identStart(text: string, k: number): number {
-  let s = k;
-  while (s > 0 && k - s < 128 && isIdentPart(text.charCodeAt(s - 1))) s--;
-  return s;
-}
-
-/** True when text[from, to) ends with `suffix`. */
-function endsWith(text: string, from: number, to: number, suffix: string): boolean {
-  return to - from >= suffix.length && text.startsWith(suffix, to - suffix.length);
-}
-
-/** True when text[from, to) ends with `suffix` (lower case) in any letter case. */
-function endsWithFolded(text: string, from: number, to: number, suffix: string): boolean {
-  const at = to - suffix.length;
-  if (at < from) return false;
-  for (let k = 0; k < suffix.length; k++) {
-    const c = text.charCodeAt(at + k);
-    // Only these two characters fold to a lower-case ASCII letter.
-    if (c !== suffix.charCodeAt(k) && c + SPACE !== suffix.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-/** The function called with `(` at index p (set by callee): its name's range, whether it is a member call, and whether an `@` precedes it. */
-let calleeFrom = 0;
-let calleeTo = 0;
-let calleeMember = false;
-let calleeAnnotation = false;
-
-/** Finds the function called with `(` at index p; false when there is none. */
-function callee(text: string, p: number): boolean {
-  let k = back(text, p);
-  if (k >= 0 && text.charCodeAt(k) === GREATER_THAN /* > of generic arguments */ && text.charCodeAt(k - 1) !== DASH) {
-    let depth = 0;
-    const stop = Math.max(0, k - 128);
-    for (; k >= stop; k--) {
-      const c = text.charCodeAt(k);
-      if (c === GREATER_THAN) depth++;
-      else if (c === LESS_THAN && --depth === 0) break;
-      else if (c === LINE_FEED) return false;
-    }
-    k = back(text, k);
-  }
-  if (k < 0 || !isIdentPart(text.charCodeAt(k))) return false;
-  const s = identStart(text, k);
-  const before = s > 0 ? text.charCodeAt(s - 1) : 0;
-  calleeFrom = s;
-  calleeTo = k + 1;
-  calleeMember = before === DOT || (before === GREATER_THAN && text.charCodeAt(s - 2) === DASH);
-  calleeAnnotation = before === AT;
-  return true;
-}
-
-/** `getenv("X"`: true when the previous literal, ending at index k + 1, is the first argument of a lookup call (its text is the key). */
-function isLookupKey(text: string, k: number, prev: PreviousLiteral | undefined): boolean {
-  if (!prev || k !== prev.end - 1) return false;
-  const open = back(text, prev.start);
-  return open >= 0 && text.charCodeAt(open) === LEFT_PAREN && callee(text, open) && LOOKUP_CALLS.has(text, calleeFrom, calleeTo);
-}
 
 /** Sets the key of ctx to the key written before an operator whose first character is at `op`. */
 function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, ctx: LiteralContext): void {
@@ -210,68 +104,90 @@ function pythonJoined(text: string, start: number, end: number, q: number, ch: n
 }
 
 /**
+ * Around the literal literalContext is looking at: the last non-blank character before it (`ch` at
+ * `p`, -1 when there is none in the window; `before` just before that) and the first two non-blank
+ * characters after it (`nx` and `nx2` from `q`).
+ */
+let p = -1;
+let ch = 0;
+let before = 0;
+let q = 0;
+let nx = 0;
+let nx2 = 0;
+
+/**
  * Fills ctx with what the code around the literal text[start, end) says about it; `prev` is the
  * literal before it. Takes nothing out of the document.
  */
 export function literalContext(text: string, start: number, end: number, rules: ContextRules, prev: PreviousLiteral | undefined, ctx: LiteralContext): void {
+  p = back(text, start);
+  ch = p >= 0 ? text.charCodeAt(p) : 0;
+  before = p > 0 ? text.charCodeAt(p - 1) : 0;
+  q = forward(text, end);
+  nx = text.charCodeAt(q);
+  nx2 = text.charCodeAt(q + 1);
   ctx.kind = undefined;
   ctx.keyFrom = NO_KEY;
   ctx.keyTo = NO_KEY;
-  ctx.fragment = false;
-  ctx.format = undefined;
-  const p = back(text, start);
-  const ch = p >= 0 ? text.charCodeAt(p) : 0;
-  const before = p > 0 ? text.charCodeAt(p - 1) : 0;
-  const q = forward(text, end);
-  const nx = text.charCodeAt(q);
-  const nx2 = text.charCodeAt(q + 1);
+  ctx.fragment = isFragment(text, start, end, rules);
+  ctx.format = formatAfter(text, rules);
+  if (ch === LEFT_PAREN /* ( */) callArgument(text, ctx);
+  else if (ch === LEFT_BRACKET /* [ */ && rules.subscripts && nx === RIGHT_BRACKET) ctx.kind = subscriptKind(text, prev);
+  else assignedKey(text, prev, ctx);
+}
 
-  // Pieces of a concatenation are not whole values.
-  if ((ch === PLUS && before !== PLUS) || (ch === EQUALS && (before === PLUS || (rules.php && before === DOT))) || (rules.php && ch === DOT)) ctx.fragment = true;
-  if (nx === PLUS && nx2 !== PLUS) ctx.fragment = true;
-  if (rules.php && nx === DOT && !(nx2 >= DIGIT_0 && nx2 <= DIGIT_9)) ctx.fragment = true;
-  if (rules.python && (nx === QUOTE || nx === APOSTROPHE) && pythonJoined(text, start, end, q, ch)) ctx.fragment = true;
+/** True when the literal text[start, end) is a piece of a concatenation, not a whole value. */
+function isFragment(text: string, start: number, end: number, rules: ContextRules): boolean {
+  if ((ch === PLUS && before !== PLUS) || (ch === EQUALS && (before === PLUS || (rules.php && before === DOT))) || (rules.php && ch === DOT)) return true;
+  if (nx === PLUS && nx2 !== PLUS) return true;
+  if (rules.php && nx === DOT && !(nx2 >= DIGIT_0 && nx2 <= DIGIT_9)) return true;
+  return rules.python === true && (nx === QUOTE || nx === APOSTROPHE) && pythonJoined(text, start, end, q, ch);
+}
 
-  if (rules.python && nx === PERCENT && nx2 !== EQUALS) ctx.format = 'printf';
+/** The format directives the literal has by what follows it (`"%s" % x`, `"{0}".format(x)`, `"%s".formatted(x)`). */
+function formatAfter(text: string, rules: ContextRules): LiteralContext['format'] {
+  let format: LiteralContext['format'];
+  if (rules.python && nx === PERCENT && nx2 !== EQUALS) format = 'printf';
   if (nx === DOT && text.startsWith('.format', q)) {
-    if (text.startsWith('.format(', q)) ctx.format = 'braces';
-    if (text.startsWith('.formatted(', q)) ctx.format = 'printf';
+    if (text.startsWith('.format(', q)) format = 'braces';
+    if (text.startsWith('.formatted(', q)) format = 'printf';
   }
+  return format;
+}
 
-  if (ch === LEFT_PAREN /* ( */) {
-    if (callee(text, p)) {
-      const from = calleeFrom;
-      const to = calleeTo;
-      if (PRINTF_CALLS.has(text, from, to)) ctx.format = 'printf';
-      else if (BRACE_FORMAT_CALLS.has(text, from, to)) ctx.format = 'braces';
-      const wholeArgument = nx === RIGHT_PAREN || nx === COMMA;
-      if (wholeArgument && !ctx.fragment) {
-        const member = calleeMember;
-        if ((member && DATABASE_CALLS.has(text, from, to)) || (!member && nx === RIGHT_PAREN && to - from === 3 && text.startsWith('use', from))) ctx.kind = 'database';
-        else if (member && nx === COMMA && to - from === 16 && text.startsWith('selectCollection', from)) ctx.kind = 'database';
-        else if (member && COLLECTION_CALLS.has(text, from, to)) ctx.kind = 'collection';
-        else if (calleeAnnotation && to - from === 8 && text.startsWith('Document', from)) ctx.kind = 'collection';
-      }
-    }
-  } else if (ch === LEFT_BRACKET /* [ */ && rules.subscripts && nx === RIGHT_BRACKET) {
-    const k = back(text, p);
-    if (k >= 0 && text.charCodeAt(k) === RIGHT_BRACKET && prev?.kind === 'database' && back(text, k) === prev.end - 1) ctx.kind = 'collection';
-    else if (k >= 0 && isIdentPart(text.charCodeAt(k))) {
-      const s = identStart(text, k);
-      const e = k + 1;
-      if (endsWithFolded(text, s, e, 'client')) ctx.kind = 'database';
-      else if (
-        (e - s === 2 && text.startsWith('db', s)) ||
-        (e - s === 8 && text.startsWith('database', s)) ||
-        endsWith(text, s, e, '_db') ||
-        endsWith(text, s, e, 'Db') ||
-        endsWith(text, s, e, '_database') ||
-        endsWith(text, s, e, 'Database')
-      ) {
-        ctx.kind = 'collection';
-      }
-    }
-  } else if (ch === EQUALS /* = */ && before !== EQUALS && before !== EXCLAMATION && before !== LESS_THAN && before !== GREATER_THAN && !ctx.fragment) {
+/** The literal is an argument of the call whose `(` is at p: the format string of a formatting call, or a name for a driver call. */
+function callArgument(text: string, ctx: LiteralContext): void {
+  if (!callee(text, p)) return;
+  const format = calleeFormat(text);
+  if (format) ctx.format = format;
+  const wholeArgument = nx === RIGHT_PAREN || nx === COMMA;
+  if (wholeArgument && !ctx.fragment) ctx.kind = calleeKind(text, nx);
+}
+
+/** What the subscript `x["…"]` whose `[` is at p names (Python): a database of a client, a collection of a database. */
+function subscriptKind(text: string, prev: PreviousLiteral | undefined): EmbeddedKind | undefined {
+  const k = back(text, p);
+  if (k >= 0 && text.charCodeAt(k) === RIGHT_BRACKET && prev?.kind === 'database' && back(text, k) === prev.end - 1) return 'collection';
+  if (k < 0 || !isIdentPart(text.charCodeAt(k))) return undefined;
+  const s = identStart(text, k);
+  const e = k + 1;
+  if (endsWithFolded(text, s, e, 'client')) return 'database';
+  if (
+    (e - s === 2 && text.startsWith('db', s)) ||
+    (e - s === 8 && text.startsWith('database', s)) ||
+    endsWith(text, s, e, '_db') ||
+    endsWith(text, s, e, 'Db') ||
+    endsWith(text, s, e, '_database') ||
+    endsWith(text, s, e, 'Database')
+  ) {
+    return 'collection';
+  }
+  return undefined;
+}
+
+/** Sets the key of ctx to the key the literal is assigned to or the default of, by the operator that ends at p. */
+function assignedKey(text: string, prev: PreviousLiteral | undefined, ctx: LiteralContext): void {
+  if (ch === EQUALS /* = */ && before !== EQUALS && before !== EXCLAMATION && before !== LESS_THAN && before !== GREATER_THAN && !ctx.fragment) {
     // `x = "…"`, `x := "…"`, `x ??= "…"`, `x ||= "…"`
     let op = p;
     if (before === COLON || before === QUESTION || before === PIPE) op = before === COLON ? p - 1 : p - 2;
@@ -288,61 +204,4 @@ export function literalContext(text: string, start: number, end: number, rules: 
     // `os.getenv("MONGO_URI", "…")`: the default of a lookup.
     if (isLookupKey(text, back(text, p), prev)) ctx.keyFrom = KEY_IS_PREVIOUS;
   }
-}
-
-/**
- * Rewrites format directives into `${…}` placeholders (`%s` → `${s}`, `{0}` → `${0}`), keeping the
- * offset map: the added `$` and braces map to the directive's first and last characters.
- */
-export function formatPlaceholders(d: DecodedText, style: 'printf' | 'braces'): DecodedText {
-  const t = d.text;
-  if (t.indexOf(style === 'printf' ? '%' : '{') < 0) return d;
-  let out = '';
-  const offsets: number[] = [];
-  const push = (s: string, at: number) => {
-    out += s;
-    for (let k = 0; k < s.length; k++) offsets.push(at);
-  };
-  for (let i = 0; i < t.length; ) {
-    const c = t[i];
-    if (style === 'printf' && c === '%') {
-      if (t[i + 1] === '%') {
-        push('%', offsetOf(d, i));
-        i += 2;
-        continue;
-      }
-      const m = /^%(?:\([A-Za-z0-9_]{1,64}\))?[-+ #0]{0,5}[0-9*]{0,5}(?:\.[0-9*]{1,5})?[hlLqjzt]{0,2}[A-Za-z]/.exec(t.slice(i, i + 96));
-      if (m) {
-        push('${', offsetOf(d, i));
-        for (let k = 1; k < m[0].length; k++) push(t[i + k], offsetOf(d, i + k));
-        push('}', offsetOf(d, i + m[0].length - 1));
-        i += m[0].length;
-        continue;
-      }
-    } else if (style === 'braces' && (c === '{' || c === '}')) {
-      if (t[i + 1] === c) {
-        push(c, offsetOf(d, i));
-        i += 2;
-        continue;
-      }
-      let close = -1;
-      for (let k = i + 1; c === '{' && k < t.length && k - i <= 64; k++) {
-        if (t[k] === '{') break;
-        if (t[k] === '}') {
-          close = k;
-          break;
-        }
-      }
-      if (close > i) {
-        push('$', offsetOf(d, i));
-        for (let k = i; k <= close; k++) push(t[k], offsetOf(d, k));
-        i = close + 1;
-        continue;
-      }
-    }
-    push(c, offsetOf(d, i));
-    i++;
-  }
-  offsets.push(offsetOf(d, t.length));
-  return { text: out, start: offsets[0], offsets };
 }

@@ -1,225 +1,16 @@
 /**
- * Readers of string literals in program source, one per language. Each decodes escapes with an exact
- * offset map and keeps interpolations as `${…}` placeholders (JS templates and Kotlin as written;
- * Python f-strings and C# `$"…"` `{x}`, Ruby `#{x}` and PHP `{$x}` rewritten to `${x}`), so the core
- * treats them as opaque.
+ * The string literal syntaxes of each language: which prefixes and quotes open a literal and how its
+ * body is read (see codeBodies.ts). Each decodes escapes with an exact offset map and keeps
+ * interpolations as `${…}` placeholders (JS templates and Kotlin as written; Python f-strings and C#
+ * `$"…"` `{x}`, Ruby `#{x}` and PHP `{$x}` rewritten to `${x}`), so the core treats them as opaque.
  */
 import { HostSyntax } from '../api';
-import { DecodedBuilder, DecodedText } from './decoded';
-import { cEscape, cEscapeEnd, Literal, LiteralReader } from './codeEscapes';
+import { Literal, LiteralReader } from './codeEscapes';
 import { readTextBlock, trimRawLines } from './codeBlocks';
-import { APOSTROPHE, AT, BACKSLASH, BACKTICK, CARRIAGE_RETURN, DOLLAR, HASH, LEFT_BRACE, LINE_FEED, LOWER_B, LOWER_F, LOWER_R, LOWER_T, LOWER_U, QUOTE, RIGHT_BRACE } from '../lex/chars';
+import { BodyOptions, multi, readBody, scanBody, single } from './codeBodies';
+import { APOSTROPHE, AT, BACKTICK, DOLLAR, LOWER_B, LOWER_F, LOWER_R, LOWER_T, LOWER_U, QUOTE } from '../lex/chars';
 
 export type { Literal, LiteralReader } from './codeEscapes';
-
-/** How backslashes work: C-like escapes, none, only `\\` and `\'` (Ruby, PHP single quotes), or raw-but-quoting (Python r""). */
-type Escapes = 'c' | 'none' | 'single' | 'raw-quote';
-/** Interpolation: none, `${…}` kept as written, `{…}` → `${…}`, `#{…}` → `${…}`, PHP `{$…}` → `${…}`. */
-type Interpolation = 'none' | 'dollar' | 'brace' | 'hash' | 'php';
-
-/** Below this offset, a search for a closing brace has already failed: do not search again. */
-let failedUntil = -1;
-
-/** Offset of the `}` closing the brace at `open` (nested braces and simple strings skipped), or -1. Bounded. */
-function matchBrace(text: string, open: number): number {
-  if (open < failedUntil && failedUntil <= text.length) return -1;
-  let depth = 0;
-  const limit = Math.min(text.length, open + 1024);
-  for (let i = open; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LEFT_BRACE) depth++;
-    else if (c === RIGHT_BRACE) {
-      if (--depth === 0) return i;
-    } else if (c === QUOTE || c === APOSTROPHE || c === BACKTICK) {
-      for (i++; i < limit && text.charCodeAt(i) !== c; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
-    } else if (c === LINE_FEED && depth > 8) break;
-  }
-  failedUntil = limit;
-  return -1;
-}
-
-/** Forgets failed searches (a new document). */
-export function resetLiteralReaders(): void {
-  failedUntil = -1;
-}
-
-/**
- * The readers' state: what they remember of failed searches. A literal read again with the state it
- * was first read with decodes the same way.
- */
-export function literalReaderState(): number {
-  return failedUntil;
-}
-
-export function setLiteralReaderState(state: number): void {
-  failedUntil = state;
-}
-
-interface BodyOptions {
-  close: string;
-  escapes: Escapes;
-  interpolation: Interpolation;
-  multiline: boolean;
-  /** `""` stands for `"` (C# verbatim strings). */
-  doubledQuote?: boolean;
-}
-
-/** Reads a literal body from `from` up to its closing delimiter. Unterminated single-line literals end at the line end. */
-export function readBody(text: string, from: number, o: BodyOptions): { d: DecodedText; end: number } {
-  const b = new DecodedBuilder(text, from);
-  const close = o.close;
-  const closeCode = close.charCodeAt(0);
-  let run = from;
-  let i = from;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === closeCode && (close.length === 1 || text.startsWith(close, i))) {
-      if (o.doubledQuote && text.charCodeAt(i + 1) === closeCode) {
-        b.raw(run, i);
-        b.char(close, i);
-        i += 2;
-        run = i;
-        continue;
-      }
-      b.raw(run, i);
-      return { d: b.finish(i), end: i + close.length };
-    }
-    if ((c === LINE_FEED || c === CARRIAGE_RETURN) && !o.multiline) break;
-    if (c === BACKSLASH /* \ */ && o.escapes !== 'none') {
-      if (o.escapes === 'c') {
-        b.raw(run, i);
-        i = cEscape(b, text, i);
-        run = i;
-        continue;
-      }
-      if (o.escapes === 'raw-quote') {
-        i = Math.min(i + 2, n);
-        continue;
-      }
-      const e = text.charCodeAt(i + 1);
-      if (e === BACKSLASH || e === closeCode) {
-        b.raw(run, i);
-        b.char(text[i + 1], i);
-        i += 2;
-        run = i;
-        continue;
-      }
-    }
-    if (o.interpolation !== 'none') {
-      const next = text.charCodeAt(i + 1);
-      if (o.interpolation === 'dollar' && c === DOLLAR && next === LEFT_BRACE) {
-        const j = matchBrace(text, i + 1);
-        if (j > 0) {
-          i = j + 1;
-          continue;
-        }
-      } else if (o.interpolation === 'brace' && (c === LEFT_BRACE || c === RIGHT_BRACE)) {
-        if (next === c) {
-          b.raw(run, i);
-          b.char(text[i], i);
-          i += 2;
-          run = i;
-          continue;
-        }
-        const j = c === LEFT_BRACE ? matchBrace(text, i) : -1;
-        if (j > 0) {
-          b.raw(run, i);
-          b.char('$', i);
-          b.raw(i, j + 1);
-          i = j + 1;
-          run = i;
-          continue;
-        }
-      } else if ((o.interpolation === 'hash' && c === HASH && next === LEFT_BRACE) || (o.interpolation === 'php' && c === LEFT_BRACE && next === DOLLAR)) {
-        const j = matchBrace(text, o.interpolation === 'hash' ? i + 1 : i);
-        if (j > 0) {
-          b.raw(run, i);
-          b.char('$', i);
-          b.char('{', i + 1);
-          // `#{x}` and `{$x}` both read `${x}`: the first two characters stand for `${`.
-          b.raw(i + 2, j + 1);
-          i = j + 1;
-          run = i;
-          continue;
-        }
-      }
-    }
-    i++;
-  }
-  b.raw(run, i);
-  return { d: b.finish(i), end: i };
-}
-
-/**
- * The end of a literal body from `from`, as readBody finds it (with the same searches for closing
- * braces), without decoding it. Notes a backslash in the body in `literalScan`.
- */
-function scanBody(text: string, from: number, o: BodyOptions): number {
-  const close = o.close;
-  const closeCode = close.charCodeAt(0);
-  const escapes = o.escapes;
-  const interpolation = o.interpolation;
-  let i = from;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === closeCode && (close.length === 1 || text.startsWith(close, i))) {
-      if (o.doubledQuote && text.charCodeAt(i + 1) === closeCode) {
-        i += 2;
-        continue;
-      }
-      return i + close.length;
-    }
-    if ((c === LINE_FEED || c === CARRIAGE_RETURN) && !o.multiline) break;
-    if (c === BACKSLASH /* \ */) {
-      literalScan.backslash = true;
-      if (escapes === 'c') {
-        i = cEscapeEnd(text, i);
-        continue;
-      }
-      if (escapes === 'raw-quote') {
-        i = Math.min(i + 2, n);
-        continue;
-      }
-      if (escapes === 'single') {
-        const e = text.charCodeAt(i + 1);
-        if (e === BACKSLASH || e === closeCode) {
-          i += 2;
-          continue;
-        }
-      }
-    }
-    if (interpolation !== 'none') {
-      const next = text.charCodeAt(i + 1);
-      if (interpolation === 'dollar' && c === DOLLAR && next === LEFT_BRACE) {
-        const j = matchBrace(text, i + 1);
-        if (j > 0) {
-          i = j + 1;
-          continue;
-        }
-      } else if (interpolation === 'brace' && (c === LEFT_BRACE || c === RIGHT_BRACE)) {
-        if (next === c) {
-          i += 2;
-          continue;
-        }
-        const j = c === LEFT_BRACE ? matchBrace(text, i) : -1;
-        if (j > 0) {
-          i = j + 1;
-          continue;
-        }
-      } else if ((interpolation === 'hash' && c === HASH && next === LEFT_BRACE) || (interpolation === 'php' && c === LEFT_BRACE && next === DOLLAR)) {
-        const j = matchBrace(text, interpolation === 'hash' ? i + 1 : i);
-        if (j > 0) {
-          i = j + 1;
-          continue;
-        }
-      }
-    }
-    i++;
-  }
-  return i;
-}
 
 /** What the last call of a `LiteralSyntax.end` found besides the end. */
 export const literalScan = {
@@ -283,13 +74,10 @@ function literalSyntax(open: Opener): LiteralSyntax {
         return openSpecial(text, i).end;
       }
       literalScan.backslash = false;
-      return scanBody(text, openFrom, openBody);
+      return scanBody(text, openFrom, openBody, literalScan);
     },
   };
 }
-
-const single = (close: string, escapes: Escapes = 'c', interpolation: Interpolation = 'none'): BodyOptions => ({ close, escapes, interpolation, multiline: false });
-const multi = (close: string, escapes: Escapes = 'c', interpolation: Interpolation = 'none'): BodyOptions => ({ close, escapes, interpolation, multiline: true });
 
 const SINGLE_QUOTE = single("'");
 const DOUBLE_QUOTE = single('"');

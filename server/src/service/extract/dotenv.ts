@@ -8,9 +8,9 @@ import { APOSTROPHE, BACKSLASH, BACKTICK, CARRIAGE_RETURN, COLON, DASH, DOT, EQU
 import { isWordChar } from '../lex/identifiers';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString, MongoFinder, StringContext } from './detect';
-import { classifyKeys, keyMayMatter, mayNameWithoutMongo } from './keys';
+import { classifyKeys, KeyKind, keyMayMatter, mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
-import { READ_TO_END, stepValues, StepExtractor } from './steps';
+import { READ_TO_END, Step, stepValues, StepExtractor } from './steps';
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
@@ -83,80 +83,127 @@ function scanComment(out: EmbeddedValue[], text: string, from: number, to: numbe
 }
 
 /**
- * Statements of a .env file: a line, or an assignment whose quoted value spans lines.
- *
- * Most lines of a large file say nothing: before anything is sliced or decoded, a statement is
- * skipped when it does not contain "mongo" and its key cannot name a collection or an Atlas
- * resource (the only things a key says of a value without "mongo" in either).
+ * Reads the statements of one .env document. Most lines of a large file say nothing: before anything
+ * is sliced or decoded, a statement is skipped when it does not contain "mongo" and its key cannot
+ * name a collection or an Atlas resource (the only things a key says of a value without "mongo" in
+ * either).
  */
+class DotenvReader {
+  private readonly quotes: QuoteFinder;
+  private readonly mongo: MongoFinder;
+  /** One key path and context for every value (emitString keeps neither). */
+  private readonly path = [''];
+  private readonly ctx: StringContext = { path: this.path, keyKind: null };
+  /** The key of the statement being read: text[keyStart, keyEnd). */
+  private keyStart = 0;
+  private keyEnd = 0;
+
+  constructor(private readonly text: string) {
+    this.quotes = new QuoteFinder(text);
+    this.mongo = new MongoFinder(text);
+  }
+
+  /** Reads the statement starting at `line`: a line, or an assignment whose quoted value spans lines. */
+  statement(line: number, out: EmbeddedValue[], step: Step<null>): void {
+    const text = this.text;
+    const nl = text.indexOf('\n', line);
+    // As lineEnd and nextLine: the line ends before a \r, also at the end of the text.
+    const brk = nl < 0 ? text.length : nl;
+    const eol = brk > line && text.charCodeAt(brk - 1) === CARRIAGE_RETURN ? brk - 1 : brk;
+    step.next = nl < 0 ? text.length : nl + 1;
+    step.readEnd = step.next;
+    const i = this.valueStart(line, eol);
+    if (i < 0) {
+      // A comment, a blank line, or something else: look for mentions.
+      if (this.mongo.within(line, eol)) scanComment(out, text, line, eol);
+      return;
+    }
+    const q = text.charCodeAt(i);
+    const quoted = q === QUOTE || q === APOSTROPHE || q === BACKTICK;
+    const close = quoted ? this.quotes.closing(i) : -1;
+    // Looking for a closing quote that is not there reads to the end of the text.
+    if (quoted && close < 0) step.readEnd = READ_TO_END;
+    let closeEol = eol;
+    if (close > 0) {
+      closeEol = lineEnd(text, close);
+      step.next = nextLine(text, closeEol);
+      step.readEnd = step.next;
+    }
+    // A line continuation in "…" joins what is around it: "mo\<newline>ngo" reads as mongo.
+    const mayJoin = q === QUOTE && close > 0 && indexOfIn(text, 0x5c, i + 1, close) >= 0;
+    if (!mayJoin && !this.mongo.within(line, closeEol) && !mayNameWithoutMongo(text, this.keyStart, this.keyEnd)) return;
+    // Without a telling key, only a value that mentions "mongo" has something to find.
+    const keyKind = this.classifyKey();
+    const valueMatters = (keyKind !== null && keyKind !== 'uri-if-mongo') || mayJoin;
+    if (close > 0) this.quotedValue(out, i, close, closeEol, valueMatters);
+    else this.unquotedValue(out, i, eol, valueMatters);
+  }
+
+  /**
+   * Reads `KEY=` or `KEY:` (after `export ` when it is there) on the line from `line` to `eol`, putting
+   * the key's bounds in keyStart and keyEnd; returns where its value starts (after blanks), or -1 when
+   * the line is no assignment.
+   */
+  private valueStart(line: number, eol: number): number {
+    const text = this.text;
+    let i = line;
+    while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === LOWER_E /* e */ && text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
+      i += 6;
+      while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    }
+    const keyStart = i;
+    while (i < eol && isKeyChar(text.charCodeAt(i))) i++;
+    const keyEnd = i;
+    while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    const sep = text.charCodeAt(i);
+    if (keyEnd === keyStart || (sep !== EQUALS /* = */ && sep !== COLON /* : */)) return -1;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    i++;
+    while (i < eol && isSpace(text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** What the key says about its value (kept in ctx for emitString), or null when it says nothing. */
+  private classifyKey(): KeyKind | null {
+    const path = this.path;
+    path[0] = this.text.slice(this.keyStart, this.keyEnd);
+    const keyKind = keyMayMatter(this.text, this.keyStart, this.keyEnd) ? classifyKeys(path[0]) ?? null : null;
+    this.ctx.keyKind = keyKind;
+    return keyKind;
+  }
+
+  /** The value quoted from `open` to `close`, and mentions in the rest of its last line (to closeEol). */
+  private quotedValue(out: EmbeddedValue[], open: number, close: number, closeEol: number, valueMatters: boolean): void {
+    const text = this.text;
+    const q = text.charCodeAt(open);
+    if (valueMatters || this.mongo.within(open + 1, close)) {
+      const d = q === QUOTE ? decodeDotenvDouble(text, open + 1, close) : verbatim(text, open + 1, close);
+      emitString(out, d, q === QUOTE ? 'dotenv-double' : q === APOSTROPHE ? 'dotenv-single' : 'raw', this.ctx);
+    }
+    if (this.mongo.within(close + 1, closeEol)) scanComment(out, text, close + 1, closeEol);
+  }
+
+  /** The unquoted value from i up to an inline comment (` #`) or the line end `eol`, and mentions in that comment. */
+  private unquotedValue(out: EmbeddedValue[], i: number, eol: number, valueMatters: boolean): void {
+    const text = this.text;
+    let end = i;
+    while (end < eol && !(text.charCodeAt(end) === HASH /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
+    const restFrom = end;
+    while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+    if (valueMatters || this.mongo.within(i, end)) emitString(out, verbatim(text, i, end), 'dotenv-unquoted', this.ctx);
+    if (this.mongo.within(restFrom, eol)) scanComment(out, text, restFrom, eol);
+  }
+}
+
+/** Statements of a .env file: a line, or an assignment whose quoted value spans lines (see DotenvReader). */
 export const dotenvSteps: StepExtractor<null> = {
   initial: null,
   same: () => true,
   reader(text) {
-    const quotes = new QuoteFinder(text);
-    const mongo = new MongoFinder(text);
-    // One key path and context for every value (emitString keeps neither).
-    const path = [''];
-    const ctx: StringContext = { path, keyKind: null };
-    return (line, _state, out, step) => {
-      const nl = text.indexOf('\n', line);
-      // As lineEnd and nextLine: the line ends before a \r, also at the end of the text.
-      const brk = nl < 0 ? text.length : nl;
-      const eol = brk > line && text.charCodeAt(brk - 1) === CARRIAGE_RETURN ? brk - 1 : brk;
-      step.next = nl < 0 ? text.length : nl + 1;
-      step.readEnd = step.next;
-      let i = line;
-      while (i < eol && isSpace(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === LOWER_E /* e */ && text.startsWith('export', i) && isSpace(text.charCodeAt(i + 6))) {
-        i += 6;
-        while (i < eol && isSpace(text.charCodeAt(i))) i++;
-      }
-      const keyStart = i;
-      while (i < eol && isKeyChar(text.charCodeAt(i))) i++;
-      const keyEnd = i;
-      while (i < eol && isSpace(text.charCodeAt(i))) i++;
-      const sep = text.charCodeAt(i);
-      if (keyEnd === keyStart || (sep !== EQUALS /* = */ && sep !== COLON /* : */)) {
-        // A comment, a blank line, or something else: look for mentions.
-        if (mongo.within(line, eol)) scanComment(out, text, line, eol);
-        return;
-      }
-      i++;
-      while (i < eol && isSpace(text.charCodeAt(i))) i++;
-      const q = text.charCodeAt(i);
-      const quoted = q === QUOTE || q === APOSTROPHE || q === BACKTICK;
-      const close = quoted ? quotes.closing(i) : -1;
-      // Looking for a closing quote that is not there reads to the end of the text.
-      if (quoted && close < 0) step.readEnd = READ_TO_END;
-      let closeEol = eol;
-      if (close > 0) {
-        closeEol = lineEnd(text, close);
-        step.next = nextLine(text, closeEol);
-        step.readEnd = step.next;
-      }
-      // A line continuation in "…" joins what is around it: "mo\<newline>ngo" reads as mongo.
-      const mayJoin = q === QUOTE && close > 0 && indexOfIn(text, 0x5c, i + 1, close) >= 0;
-      if (!mayJoin && !mongo.within(line, closeEol) && !mayNameWithoutMongo(text, keyStart, keyEnd)) return;
-      path[0] = text.slice(keyStart, keyEnd);
-      const keyKind = keyMayMatter(text, keyStart, keyEnd) ? classifyKeys(path[0]) ?? null : null;
-      ctx.keyKind = keyKind;
-      // Without a telling key, only a value that mentions "mongo" has something to find.
-      const valueMatters = (keyKind !== null && keyKind !== 'uri-if-mongo') || mayJoin;
-      if (close > 0) {
-        if (valueMatters || mongo.within(i + 1, close)) {
-          const d = q === QUOTE ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
-          emitString(out, d, q === QUOTE ? 'dotenv-double' : q === APOSTROPHE ? 'dotenv-single' : 'raw', ctx);
-        }
-        if (mongo.within(close + 1, closeEol)) scanComment(out, text, close + 1, closeEol);
-      } else {
-        let end = i;
-        while (end < eol && !(text.charCodeAt(end) === HASH /* # */ && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
-        const restFrom = end;
-        while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
-        if (valueMatters || mongo.within(i, end)) emitString(out, verbatim(text, i, end), 'dotenv-unquoted', ctx);
-        if (mongo.within(restFrom, eol)) scanComment(out, text, restFrom, eol);
-      }
-    };
+    const reader = new DotenvReader(text);
+    return (line, _state, out, step) => reader.statement(line, out, step);
   },
 };
 

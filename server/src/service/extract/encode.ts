@@ -4,7 +4,7 @@
  * Template placeholders stay live: `${x}` in decoded text is written back as the host's interpolation.
  */
 import { HostSyntax } from '../api';
-import { encodeJsonString } from './json';
+import { encodeJsonString } from './jsonStrings';
 import { SPACE, TILDE } from '../lex/chars';
 
 function escapeWith(s: string, table: Record<string, string>, controls = true): string {

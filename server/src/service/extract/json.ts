@@ -9,64 +9,14 @@
  * object property or array rather than once per string.
  */
 import { EmbeddedValue } from '../api';
-import { DecodedBuilder, DecodedText, hexValue, indexOfIn, verbatim } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { classifyKeys, KeyKind } from './keys';
 import { findUriTokens } from './plainText';
-import { ASTERISK, BACKSLASH, CARRIAGE_RETURN, DIGIT_0, DIGIT_9, LEFT_BRACE, LINE_FEED, LOWER_A, LOWER_F, LOWER_U, QUOTE, RIGHT_BRACE, SLASH, SPACE, UPPER_A, UPPER_F } from '../lex/chars';
+import { decodeJsonString, jsoncStringValue } from './jsonStrings';
+import { ASTERISK, LEFT_BRACE, QUOTE, RIGHT_BRACE, SLASH } from '../lex/chars';
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-
-/** Decodes the JSON string content text[from, to) (without quotes). */
-export function decodeJsonString(text: string, from: number, to: number): DecodedText {
-  const first = indexOfIn(text, 0x5c, from, to);
-  if (first < 0) return verbatim(text, from, to);
-  const b = new DecodedBuilder(text, from);
-  let run = from;
-  for (let i = first; i < to; ) {
-    if (text.charCodeAt(i) !== BACKSLASH) {
-      i++;
-      continue;
-    }
-    b.raw(run, i);
-    const e = text[i + 1];
-    if (e === 'u') {
-      const cp = hexValue(text, i + 2, 4);
-      if (cp >= 0 && i + 6 <= to) {
-        b.char(String.fromCharCode(cp), i);
-        i += 6;
-      } else {
-        b.raw(i, i + 1);
-        i += 1;
-      }
-    } else if (e !== undefined && i + 1 < to && SIMPLE_ESCAPES[e] !== undefined) {
-      b.char(SIMPLE_ESCAPES[e], i);
-      i += 2;
-    } else {
-      b.raw(i, Math.min(i + 2, to));
-      i += 2;
-    }
-    run = Math.min(i, to);
-  }
-  b.raw(run, to);
-  return b.finish(to);
-}
-
-/** Escapes a decoded string for the inside of a JSON string. */
-export function encodeJsonString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    const c = s.charCodeAt(i);
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < SPACE) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
-  }
-  return out;
-}
+/** JSON's string decoding, also where JSON's extraction is (the extractor fuzz tests import it from here). */
+export { decodeJsonString } from './jsonStrings';
 
 interface Frame {
   isObject: boolean;
@@ -84,50 +34,6 @@ interface Frame {
 
 /** Deeper keys than this are left out of key paths (only the last few decide what a value is). */
 const MAX_PATH = 16;
-
-/**
- * The value of the string token whose opening quote is at `quote`, as jsonc-parser decodes it: an
- * invalid escape or a `\u` without four hex digits is dropped, the string ends at an unescaped line break.
- */
-export function jsoncStringValue(text: string, quote: number): string {
-  const len = text.length;
-  let result = '';
-  let pos = quote + 1;
-  let start = pos;
-  for (;;) {
-    if (pos >= len) return result + text.substring(start, pos);
-    const ch = text.charCodeAt(pos);
-    if (ch === QUOTE || ch === LINE_FEED || ch === CARRIAGE_RETURN) return result + text.substring(start, pos);
-    if (ch !== BACKSLASH) {
-      pos++;
-      continue;
-    }
-    result += text.substring(start, pos);
-    pos++;
-    if (pos >= len) return result;
-    const e = text.charCodeAt(pos++);
-    if (e === LOWER_U /* u */) {
-      let digits = 0;
-      let cp = 0;
-      while (digits < 4) {
-        const d = hexDigit(text.charCodeAt(pos));
-        if (d < 0) break;
-        cp = cp * 16 + d;
-        pos++;
-        digits++;
-      }
-      if (digits === 4) result += String.fromCharCode(cp);
-    } else {
-      const simple = SIMPLE_ESCAPES[String.fromCharCode(e)];
-      if (simple !== undefined) result += simple;
-    }
-    start = pos;
-  }
-}
-
-function hexDigit(c: number): number {
-  return c >= DIGIT_0 && c <= DIGIT_9 ? c - 0x30 : c >= UPPER_A && c <= UPPER_F ? c - 0x37 : c >= LOWER_A && c <= LOWER_F ? c - 0x57 : -1;
-}
 
 /** The property name of an object frame, read from the document the first time it is asked for. */
 function frameKey(text: string, f: Frame): string | undefined {
@@ -186,119 +92,160 @@ class NextChar {
   }
 }
 
+/** Reads a JSON or JSONC document token by token: brackets, commas, strings and comments. */
+class JsonScanner {
+  readonly out: EmbeddedValue[] = [];
+  /** The containers open at the current token: frames[0 .. depth), innermost last; frames past depth are kept for reuse. */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private readonly quotes: NextChar;
+  private readonly backslashes: NextChar;
+  private readonly lineFeeds: NextChar;
+  private readonly returns: NextChar;
+  private readonly mongo: MongoFinder;
+  /** The key path of the value being reported, built when asked for. */
+  private readonly path = (): string[] => keyPath(this.text, this.frames, this.depth);
+  /** True when the last string token measured by stringEnd has no backslash. */
+  private plain = true;
+
+  constructor(
+    private readonly text: string,
+    private readonly topKeys: ReadonlySet<string> | undefined,
+  ) {
+    this.quotes = new NextChar(text, '"');
+    this.backslashes = new NextChar(text, '\\');
+    this.lineFeeds = new NextChar(text, '\n');
+    this.returns = new NextChar(text, '\r');
+    this.mongo = new MongoFinder(text);
+  }
+
+  run(): EmbeddedValue[] {
+    const text = this.text;
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || STOP[c] === 0) {
+        i++;
+        continue;
+      }
+      const top = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
+      switch (c) {
+        case 0x7b /* { */:
+        case 0x5b /* [ */:
+          this.open(c === LEFT_BRACE);
+          i++;
+          break;
+        case 0x7d /* } */:
+        case 0x5d /* ] */:
+          if (top && top.isObject === (c === RIGHT_BRACE)) this.depth--;
+          i++;
+          break;
+        case 0x2c /* , */:
+          if (top?.isObject) top.expectKey = true;
+          i++;
+          break;
+        case 0x22 /* " */:
+          i = this.string(i, top);
+          break;
+        case 0x2f /* / */:
+          i = this.comment(i);
+          break;
+      }
+    }
+    return this.out;
+  }
+
+  /** Opens an object (`isObject`) or an array inside the current container. */
+  private open(isObject: boolean): void {
+    let f = this.frames[this.depth];
+    if (f === undefined) {
+      f = { isObject: false, expectKey: false, keyAt: -1, keyEnd: -1, key: undefined, kindKnown: false, kind: undefined };
+      this.frames.push(f);
+    }
+    f.isObject = isObject;
+    f.expectKey = isObject;
+    f.keyAt = -1;
+    f.key = undefined;
+    f.kindKnown = false;
+    f.kind = undefined;
+    this.depth++;
+  }
+
+  /**
+   * The end of the string token whose opening quote is at `quote`: after the closing quote, before an
+   * unescaped line break, or at the end; an escaped character is skipped whatever it is (a quote, a
+   * line break). Sets `plain`.
+   */
+  private stringEnd(quote: number): number {
+    let p = quote + 1;
+    this.plain = true;
+    for (;;) {
+      const q = this.quotes.from(p);
+      const b = this.backslashes.from(p);
+      const lb = Math.min(this.lineFeeds.from(p), this.returns.from(p));
+      if (q < b && q < lb) return q + 1;
+      if (lb < b || b === Infinity) return Math.min(lb, this.text.length);
+      this.plain = false;
+      p = b + 2;
+    }
+  }
+
+  /** Reads the string token at `offset` in the container `top`: a property name, or a value. Returns its end. */
+  private string(offset: number, top: Frame | undefined): number {
+    const end = this.stringEnd(offset);
+    const plain = this.plain;
+    // An open string that happens to end in an escaped quote counts as closed (jsonc-parser's token
+    // length cannot tell them apart).
+    const closed = this.text.charCodeAt(end - 1) === QUOTE && end - offset >= 2;
+    const to = closed ? end - 1 : end;
+    if (top?.isObject && top.expectKey) {
+      top.keyAt = offset;
+      top.keyEnd = plain ? to : -1;
+      top.key = undefined;
+      top.kindKnown = false;
+      top.expectKey = false;
+    } else {
+      this.value(offset + 1, to, plain);
+    }
+    return end;
+  }
+
+  /** A string value, the text [from, to) (`plain`: without escapes): reported when it may be worth it. */
+  private value(from: number, to: number, plain: boolean): void {
+    const { text, frames, depth, topKeys } = this;
+    if (topKeys && (depth < 1 || !frames[0].isObject || !topKeys.has(frameKey(text, frames[0]) ?? ''))) return;
+    const keyKind = depth > 0 ? frameKind(text, frames, depth) : undefined;
+    // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
+    // URL key (`url`) takes only a value that starts with "mongo", so one without it is passed over
+    // as well. A value with escapes may spell "mongo" with them (`\u006dongodb://`): it is decoded first.
+    if ((keyKind === undefined || keyKind === 'uri-if-mongo') && plain && !this.mongo.within(from, to)) return;
+    emitString(this.out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path: this.path });
+  }
+
+  /** Reads the comment at the `/` at i (connection strings in it are reported unless only topKeys are read); returns its end. */
+  private comment(i: number): number {
+    const text = this.text;
+    const next = text.charCodeAt(i + 1);
+    let end: number;
+    if (next === SLASH) {
+      end = Math.min(this.lineFeeds.from(i + 2), this.returns.from(i + 2), text.length);
+    } else if (next === ASTERISK) {
+      const close = text.indexOf('*/', i + 2);
+      end = close >= 0 ? close + 2 : text.length;
+    } else {
+      return i + 1;
+    }
+    if (!this.topKeys) for (const [a, b] of findUriTokens(text, i, end)) this.out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', comment: true });
+    return end;
+  }
+}
+
 /**
  * The values worth checking in a JSON or JSONC document, in document order. With `topKeys`, only the
  * strings inside those members of the top-level object are read (the sections of a manifest where a
  * connection string can stand), and comments are not.
  */
 export function extractJson(text: string, topKeys?: ReadonlySet<string>): EmbeddedValue[] {
-  const out: EmbeddedValue[] = [];
-  const len = text.length;
-  const frames: Frame[] = [];
-  let depth = 0;
-  const quotes = new NextChar(text, '"');
-  const backslashes = new NextChar(text, '\\');
-  const lineFeeds = new NextChar(text, '\n');
-  const returns = new NextChar(text, '\r');
-  const mongo = new MongoFinder(text);
-  const path = () => keyPath(text, frames, depth);
-  let i = 0;
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || STOP[c] === 0) {
-      i++;
-      continue;
-    }
-    const top = depth > 0 ? frames[depth - 1] : undefined;
-    switch (c) {
-      case 0x7b /* { */:
-      case 0x5b /* [ */: {
-        let f = frames[depth];
-        if (f === undefined) {
-          f = { isObject: false, expectKey: false, keyAt: -1, keyEnd: -1, key: undefined, kindKnown: false, kind: undefined };
-          frames.push(f);
-        }
-        f.isObject = c === LEFT_BRACE;
-        f.expectKey = f.isObject;
-        f.keyAt = -1;
-        f.key = undefined;
-        f.kindKnown = false;
-        f.kind = undefined;
-        depth++;
-        i++;
-        break;
-      }
-      case 0x7d /* } */:
-      case 0x5d /* ] */:
-        if (top && top.isObject === (c === RIGHT_BRACE)) depth--;
-        i++;
-        break;
-      case 0x2c /* , */:
-        if (top?.isObject) top.expectKey = true;
-        i++;
-        break;
-      case 0x22 /* " */: {
-        // The token ends after the closing quote, before an unescaped line break, or at the end; an
-        // escaped character is skipped whatever it is (a quote, a line break).
-        const offset = i;
-        let plain = true;
-        let end: number;
-        let p = i + 1;
-        for (;;) {
-          const q = quotes.from(p);
-          const b = backslashes.from(p);
-          const lb = Math.min(lineFeeds.from(p), returns.from(p));
-          if (q < b && q < lb) {
-            end = q + 1;
-            break;
-          }
-          if (lb < b || b === Infinity) {
-            end = Math.min(lb, len);
-            break;
-          }
-          plain = false;
-          p = b + 2;
-        }
-        i = end;
-        // An open string that happens to end in an escaped quote counts as closed (jsonc-parser's token
-        // length cannot tell them apart).
-        const closed = text.charCodeAt(end - 1) === QUOTE && end - offset >= 2;
-        const from = offset + 1;
-        const to = closed ? end - 1 : end;
-        if (top?.isObject && top.expectKey) {
-          top.keyAt = offset;
-          top.keyEnd = plain ? to : -1;
-          top.key = undefined;
-          top.kindKnown = false;
-          top.expectKey = false;
-          break;
-        }
-        if (topKeys && (depth < 1 || !frames[0].isObject || !topKeys.has(frameKey(text, frames[0]) ?? ''))) break;
-        const keyKind = depth > 0 ? frameKind(text, frames, depth) : undefined;
-        // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
-        // URL key (`url`) takes only a value that starts with "mongo", so one without it is passed over
-        // as well. A value with escapes may spell "mongo" with them (`\u006dongodb://`): it is decoded first.
-        if ((keyKind === undefined || keyKind === 'uri-if-mongo') && plain && !mongo.within(from, to)) break;
-        emitString(out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path });
-        break;
-      }
-      case 0x2f /* / */: {
-        const next = text.charCodeAt(i + 1);
-        let end: number;
-        if (next === SLASH) {
-          end = Math.min(lineFeeds.from(i + 2), returns.from(i + 2), len);
-        } else if (next === ASTERISK) {
-          const close = text.indexOf('*/', i + 2);
-          end = close >= 0 ? close + 2 : len;
-        } else {
-          i++;
-          break;
-        }
-        if (!topKeys) for (const [a, b] of findUriTokens(text, i, end)) out.push({ kind: 'uri', text: text.slice(a, b), start: a, syntax: 'raw', comment: true });
-        i = end;
-        break;
-      }
-    }
-  }
-  return out;
+  return new JsonScanner(text, topKeys).run();
 }

@@ -5,28 +5,17 @@
  * quoted and block scalars, simple flow collections, comments and document markers.
  * Helm template directives (`{{- if … }}`) are tolerated. One forward pass: linear in the text length.
  *
- * This file reads the block structure; keys are read in yamlKeys.ts, scalars in yamlScalars.ts, flow
- * collections in yamlFlow.ts, and the mapping stack and the reporting of values are in yamlValues.ts.
+ * This file reads the block structure; keys are read in yamlKeys.ts, the value after a key or an item
+ * in yamlValueReader.ts, scalars in yamlScalars.ts and yamlBlockScalars.ts, flow collections in
+ * yamlFlow.ts, and the mapping stack and the reporting of values are in yamlValues.ts.
  */
-import { EmbeddedValue, HostSyntax } from '../api';
-import { APOSTROPHE, ASTERISK, CARRIAGE_RETURN, DASH, GREATER_THAN, HASH, LINE_FEED, PERCENT, PIPE, QUOTE } from '../lex/chars';
-import { isSpace, lineEnd, nextLine } from './decoded';
+import { EmbeddedValue } from '../api';
+import { CARRIAGE_RETURN, DASH, HASH, LINE_FEED, PERCENT } from '../lex/chars';
+import { isSpace, lineEnd } from './decoded';
 import { StepExtractor } from './steps';
-import { droppedFlowEnd, FlowReader, opensFlow } from './yamlFlow';
-import { afterEol, Key, readKey, saysNothingHere, skipProperties } from './yamlKeys';
-import {
-  isDocumentMarker,
-  hasPlainComment,
-  lastPlainComment,
-  plainContinues,
-  plainOneLineEnd,
-  quotedVerbatimEnd,
-  readBlockScalar,
-  readPlain,
-  readQuoted,
-  Scalar,
-} from './yamlScalars';
-import { YamlValues } from './yamlValues';
+import { afterEol, readKey, saysNothingHere, skipProperties } from './yamlKeys';
+import { isDocumentMarker } from './yamlScalars';
+import { YamlValueReader } from './yamlValueReader';
 
 /** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
 interface LastName {
@@ -35,8 +24,8 @@ interface LastName {
   value: string;
 }
 
-/** Reads the block structure of a document (keys, the mapping stack, sequences, scalars); flow collections go to a FlowReader. */
-class YamlScanner extends YamlValues {
+/** Reads the block structure of a document (keys, the mapping stack, sequences); values go to YamlValueReader's methods. */
+class YamlScanner extends YamlValueReader {
   lastName: LastName | undefined;
 
   /** The key found by the last readKey: its text is text[keyFrom, keyTo), its value starts after afterColon. */
@@ -45,8 +34,8 @@ class YamlScanner extends YamlValues {
   private afterColon = -1;
   /** Where the last readKey started (a continuation check reads the key of the next line before the main loop does). */
   private keyAt = -1;
-
-  private readonly flows = new FlowReader(this.text, this);
+  /** Line of the last key whose value is on the following lines (-1 once another line was read). */
+  private lastKeyLine = -1;
 
   run(): EmbeddedValue[] {
     const text = this.text;
@@ -120,7 +109,6 @@ class YamlScanner extends YamlValues {
     return this.node(line, p, eol);
   }
 
-
   /**
    * Reads `key:` at p (plain or quoted key followed by `:` and a blank or the end of the line); true
    * when there is one, with its text at [keyFrom, keyTo) and its value after afterColon.
@@ -132,7 +120,6 @@ class YamlScanner extends YamlValues {
     }
     return this.afterColon >= 0;
   }
-
 
   /** Reads the content of one line that starts at `line` with its first non-blank at `p`; returns where to go on. */
   private node(line: number, p: number, eol: number): number {
@@ -224,90 +211,8 @@ class YamlScanner extends YamlValues {
     return this.resumeAt;
   }
 
-  /**
-   * Where to go on after a value at `v` of a key that says nothing, on a line ending at `eol` without
-   * "mongo" from the key on, when the value is all on that line: nothing on the line can be reported
-   * then. -1 when the value may go on over the following lines (then value reads it).
-   */
-  private droppedValueEnd(v: number, eol: number, parentIndent: number, quietPath: boolean): number {
-    const text = this.text;
-    const c = text.charCodeAt(v);
-    if (c === QUOTE || c === APOSTROPHE) return quotedVerbatimEnd(text, v) >= 0 ? afterEol(text, eol) : -1;
-    if (c === PIPE || c === GREATER_THAN) return -1;
-    if (opensFlow(text, v, c)) return droppedFlowEnd(text, v, eol, quietPath);
-    if (c === ASTERISK /* an alias */) return afterEol(text, eol);
-    // A plain scalar: on one line when the next line does not go on with it, or when a comment ends it.
-    if (!plainContinues(text, eol, parentIndent, this.stopsPlain) || hasPlainComment(text, v, eol)) return afterEol(text, eol);
-    return -1;
-  }
-
-
-
-  /** Line of the last key whose value is on the following lines (-1 once another line was read). */
-  private lastKeyLine = -1;
-  /** Where the main loop goes on after a value: the start of the line after it. */
-  private resumeAt = 0;
-
-  /**
-   * Reads a value at `v` (on a line ending at `eol`) whose own key (if any) is `key`; returns its
-   * decoded text when it is a scalar and `wantText` is set.
-   */
-  private value(v: number, eol: number, parentIndent: number, key: Key, isItem: boolean, wantText: boolean): string | undefined {
-    const text = this.text;
-    const c = text.charCodeAt(v);
-    let scalar: Scalar | undefined;
-    let syntax: HostSyntax = 'yaml-plain';
-    if (c === PIPE || c === GREATER_THAN) {
-      scalar = readBlockScalar(text, v, parentIndent);
-      syntax = 'yaml-block';
-    } else if (c === QUOTE || c === APOSTROPHE) {
-      syntax = c === QUOTE ? 'yaml-double' : 'yaml-single';
-      const close = quotedVerbatimEnd(text, v);
-      if (close >= 0) return this.verbatimValue(v + 1, close, close + 1, -1, eol, syntax, key, isItem, wantText);
-      scalar = readQuoted(text, v, parentIndent);
-    } else if (opensFlow(text, v, c)) {
-      this.resumeAt = nextLine(text, this.flows.read(v, eol, parentIndent, key));
-      return undefined;
-    } else if (c === ASTERISK /* an alias */) {
-      this.resumeAt = nextLine(text, v);
-      return undefined;
-    }
-    if (!scalar) {
-      syntax = 'yaml-plain';
-      const end = plainOneLineEnd(text, v, eol, parentIndent, this.stopsPlain);
-      if (end >= 0) return this.verbatimValue(v, end, end, lastPlainComment(), eol, syntax, key, isItem, wantText);
-      scalar = readPlain(text, v, parentIndent, false, this.stopsPlain, eol);
-    }
-    this.emit(scalar.d, syntax, key, undefined, isItem);
-    const end = scalar.end <= eol ? eol : lineEnd(text, scalar.end);
-    this.mentions(scalar.comment ?? scalar.end, end);
-    this.resumeAt = afterEol(text, end);
-    return scalar.d.text;
-  }
-
-  /**
-   * A scalar that is the document text [from, to) of the line ending at `eol`, ending at `end` (after a
-   * closing quote), with a comment after it at `comment` (-1: none).
-   */
-  private verbatimValue(
-    from: number,
-    to: number,
-    end: number,
-    comment: number,
-    eol: number,
-    syntax: HostSyntax,
-    key: Key,
-    isItem: boolean,
-    wantText: boolean,
-  ): string | undefined {
-    this.emitRange(from, to, syntax, key, undefined, isItem);
-    this.mentions(comment >= 0 ? comment : end, eol);
-    this.resumeAt = afterEol(this.text, eol);
-    return wantText ? this.text.slice(from, to) : undefined;
-  }
-
   /** True when a continuation line would rather start a key or a sequence item. */
-  private readonly stopsPlain = (line: number, s: number, le: number): boolean => {
+  protected readonly stopsPlain = (line: number, s: number, le: number): boolean => {
     const text = this.text;
     this.peekLine = line;
     this.peekFirst = s;

@@ -168,7 +168,7 @@ export class FlowReader {
 }
 
 /**
- * droppedValueEnd (see yaml.ts) for a flow collection opening at `open`: read as FlowReader does, when it closes on its
+ * droppedValueEnd (see yamlValueReader.ts) for a flow collection opening at `open`: read as FlowReader does, when it closes on its
  * line and every scalar followed by `:` (every key) says nothing. -1 when it does not, or when
  * something rarer comes (`#`, `$`, `=`, `{{`, a quoted scalar with escapes): then FlowReader reads it.
  */

@@ -147,8 +147,6 @@ export class YamlValues {
     this.depth++;
   }
 
-  /**
-
   /** The key path of the stack, and then `k1` and `k2` when given. */
   private pathWith(k1: string | undefined, k2: string | undefined): string[] {
     const path = this.path();
