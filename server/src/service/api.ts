@@ -275,9 +275,9 @@ export type DocumentAnalyzer = (
  * extractValues() and validateEmbeddedValue() would.
  */
 export interface AnalysisReuse {
-  extract(text: string, languageId: string): EmbeddedValue[];
+  extract(text: string, languageId: string, uri: string): EmbeddedValue[];
   /** The same extraction, yielding between slices of a very large text (for SlicedAnalysis). */
-  extractInSlices?(text: string, languageId: string): Generator<void, EmbeddedValue[]>;
+  extractInSlices?(text: string, languageId: string, uri: string): Generator<void, EmbeddedValue[]>;
   validate(value: EmbeddedValue, settings: Settings, languageId: string, documentUri: string): ValueRecord;
 }
 

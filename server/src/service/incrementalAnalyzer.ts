@@ -94,16 +94,16 @@ export class IncrementalAnalyzer {
   private readonly validations = new ValidationCache();
 
   private readonly reuse: AnalysisReuse = {
-    extract: (text, languageId) => {
-      this.extraction = extractAfterEdit(this.extraction, text, languageId);
+    extract: (text, languageId, uri) => {
+      this.extraction = extractAfterEdit(this.extraction, text, languageId, uri);
       return this.extraction.values;
     },
     validate: (value, s, languageId, documentUri) => this.validations.validate(value, s, languageId, documentUri),
-    extractInSlices: (text, languageId) => this.extractSlices(text, languageId),
+    extractInSlices: (text, languageId, uri) => this.extractSlices(text, languageId, uri),
   };
 
-  private *extractSlices(text: string, languageId: string): Generator<void, EmbeddedValue[]> {
-    this.extraction = yield* extractInSlices(this.extraction, text, languageId, EXTRACTION_SLICE_CHARS);
+  private *extractSlices(text: string, languageId: string, uri: string): Generator<void, EmbeddedValue[]> {
+    this.extraction = yield* extractInSlices(this.extraction, text, languageId, uri, EXTRACTION_SLICE_CHARS);
     return this.extraction.values;
   }
 

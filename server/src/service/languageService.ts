@@ -83,13 +83,13 @@ export class SlicedAnalysis {
     if (this.result) return true;
     const { doc, settings, reuse, languageId } = this;
     if (!this.values) {
-      if (this.sliced === undefined && this.inSlices && reuse?.extractInSlices) this.sliced = reuse.extractInSlices(doc.text, languageId);
+      if (this.sliced === undefined && this.inSlices && reuse?.extractInSlices) this.sliced = reuse.extractInSlices(doc.text, languageId, doc.uri);
       if (this.sliced) {
         const next = this.sliced.next();
         if (next.done) this.values = next.value;
         return false;
       }
-      this.values = reuse ? reuse.extract(doc.text, languageId) : extractValues(doc.text, languageId, doc.uri);
+      this.values = reuse ? reuse.extract(doc.text, languageId, doc.uri) : extractValues(doc.text, languageId, doc.uri);
       return false;
     }
     const values = this.values;

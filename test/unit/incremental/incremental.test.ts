@@ -117,11 +117,11 @@ describe('YAML re-extraction by top-level statement', () => {
         `incremental ${languageId} extraction of ${what}`,
         fc.property(documents, fc.array(yamlEdit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
           let text = initial;
-          let extraction = extractFresh(text, languageId);
+          let extraction = extractFresh(text, languageId, '');
           assert.deepStrictEqual(extraction.values, extractValues(text, languageId, ''));
           for (const e of edits) {
             text = applyYamlEdit(text, e);
-            extraction = extractAfterEdit(extraction, text, languageId);
+            extraction = extractAfterEdit(extraction, text, languageId, '');
             assert.deepStrictEqual(extraction.values, extractValues(text, languageId, ''), JSON.stringify(text));
           }
         }),
@@ -130,13 +130,26 @@ describe('YAML re-extraction by top-level statement', () => {
     });
   }
 
+  it('a lockfile or a manifest is read by its name, also after edits (the editor\'s incremental reading)', () => {
+    const lock = 'lockfileVersion: 9.0\npackages:\n  note: "mongodb://h:99999/db"\n';
+    let extraction = extractFresh(lock, 'yaml', 'file:///p/pnpm-lock.yaml');
+    assert.deepEqual(extraction.values, []);
+    extraction = extractAfterEdit(extraction, lock.replace('99999', '99998'), 'yaml', 'file:///p/pnpm-lock.yaml');
+    assert.deepEqual(extraction.values, []);
+    const pkg = '{"dependencies": {"mongodb": "mongodb://h:99999/db"}, "scripts": {"db": "mongosh mongodb://h:27017/db"}}';
+    const read = extractAfterEdit(extractFresh(pkg, 'json', 'file:///p/package.json'), pkg.replace('27017', '27018'), 'json', 'file:///p/package.json');
+    assert.deepEqual(read.values.map((v) => v.text), ['mongosh mongodb://h:27018/db'].map((t) => t.slice(t.indexOf('mongodb'))));
+    // The same text under another name is read whole.
+    assert.equal(extractAfterEdit(read, pkg, 'json', 'file:///p/settings.json').values.length, 2);
+  });
+
   it('keeps the values of the top-level blocks an edit did not touch', () => {
     const blocks = Array.from({ length: 300 }, (_, i) => `svc${i}:\n  environment:\n    MONGODB_URI: "mongodb://h${i}:27017/db${i}"\n    MONGO_DB: db${i}\n`);
     const text = blocks.join('');
-    const before = extractFresh(text, 'yaml');
+    const before = extractFresh(text, 'yaml', '');
     const at = text.indexOf('h150:27017') + 'h150:2701'.length;
     const edited = text.slice(0, at) + '8' + text.slice(at + 1);
-    const after = extractAfterEdit(before, edited, 'yaml');
+    const after = extractAfterEdit(before, edited, 'yaml', '');
     assert.deepStrictEqual(after.values, extractValues(edited, 'yaml', ''));
     assert.equal(after.values.length, before.values.length);
     const changed = after.values.filter((v, k) => v !== before.values[k]);

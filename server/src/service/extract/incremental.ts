@@ -8,7 +8,7 @@
 import { EmbeddedValue } from '../api';
 import { shiftValue } from './decoded';
 import { dotenvSteps } from './dotenv';
-import { extractorFor, extractValues, PLAIN_TEXT_EXTRACTOR } from './index';
+import { extractorFor, extractValues, hasOwnReading, PLAIN_TEXT_EXTRACTOR } from './index';
 import { iniSteps } from './ini';
 import { markdownSteps } from './markdown';
 import { scanPlainText } from './plainText';
@@ -29,6 +29,8 @@ const STEP_EXTRACTORS: Record<string, StepExtractor<unknown>> = {
 export interface Extraction {
   text: string;
   languageId: string;
+  /** The document's URI: its name can decide how it is read (lockfiles, manifests). */
+  uri: string;
   /** In document order (sorted by start). */
   values: EmbeddedValue[];
   /** Values in the order the statements produced them (for step extractors). */
@@ -43,41 +45,47 @@ function sortedByStart(values: EmbeddedValue[]): EmbeddedValue[] {
   return values;
 }
 
-export function extractFresh(text: string, languageId: string): Extraction {
+/** The extractor that reads a document statement by statement, unless its name gives it a reading of its own. */
+function stepperFor(languageId: string, uri: string): StepExtractor<unknown> | undefined {
   const stepper = STEP_EXTRACTORS[languageId];
+  return stepper && !hasOwnReading(uri, languageId) ? stepper : undefined;
+}
+
+export function extractFresh(text: string, languageId: string, uri: string): Extraction {
+  const stepper = stepperFor(languageId, uri);
   if (stepper) {
     const steps = runSteps(stepper, text);
-    return { text, languageId, values: sortedByStart(steps.values), steps };
+    return { text, languageId, uri, values: sortedByStart(steps.values), steps };
   }
-  return { text, languageId, values: extractValues(text, languageId, '') };
+  return { text, languageId, uri, values: extractValues(text, languageId, uri) };
 }
 
 /**
  * The extraction of `text` in slices of about `chars` characters when it is read fresh by statements
  * (the generator yields between slices); otherwise in one go, as extractAfterEdit.
  */
-export function* extractInSlices(previous: Extraction | undefined, text: string, languageId: string, chars: number): Generator<void, Extraction> {
-  const stepper = STEP_EXTRACTORS[languageId];
-  const fresh = !previous || previous.languageId !== languageId;
-  if (!stepper || !fresh || text.length <= chars) return extractAfterEdit(previous, text, languageId);
+export function* extractInSlices(previous: Extraction | undefined, text: string, languageId: string, uri: string, chars: number): Generator<void, Extraction> {
+  const stepper = stepperFor(languageId, uri);
+  const fresh = !previous || previous.languageId !== languageId || previous.uri !== uri;
+  if (!stepper || !fresh || text.length <= chars) return extractAfterEdit(previous, text, languageId, uri);
   const steps = yield* runStepsInSlices(stepper, text, chars);
-  return { text, languageId, values: sortedByStart(steps.values), steps };
+  return { text, languageId, uri, values: sortedByStart(steps.values), steps };
 }
 
 /** The extraction of `text`, reusing `previous` (of an earlier version of the same document) where it can. */
-export function extractAfterEdit(previous: Extraction | undefined, text: string, languageId: string): Extraction {
-  if (!previous || previous.languageId !== languageId) return extractFresh(text, languageId);
+export function extractAfterEdit(previous: Extraction | undefined, text: string, languageId: string, uri: string): Extraction {
+  if (!previous || previous.languageId !== languageId || previous.uri !== uri) return extractFresh(text, languageId, uri);
   if (previous.text === text) return previous;
   const change = changedRange(previous.text, text);
-  const stepper = STEP_EXTRACTORS[languageId];
+  const stepper = stepperFor(languageId, uri);
   if (stepper && previous.steps) {
     const steps = rerunSteps(stepper, previous.steps, text, change);
-    return { text, languageId, values: sortedByStart(steps.values), steps };
+    return { text, languageId, uri, values: sortedByStart(steps.values), steps };
   }
-  if (extractorFor(languageId) === PLAIN_TEXT_EXTRACTOR) {
-    return { text, languageId, values: rescanPlainTextLines(previous.values, text, change) };
+  if (extractorFor(languageId) === PLAIN_TEXT_EXTRACTOR && !hasOwnReading(uri, languageId)) {
+    return { text, languageId, uri, values: rescanPlainTextLines(previous.values, text, change) };
   }
-  return extractFresh(text, languageId);
+  return extractFresh(text, languageId, uri);
 }
 
 /** Plain text: values of the lines the edit touched are found again, the others kept (moved). */

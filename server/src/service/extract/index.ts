@@ -68,6 +68,15 @@ function fileNameOf(uri: string): string {
   }
 }
 
+/**
+ * True when the document's name gives it a reading of its own (a lockfile is not read, a manifest only in
+ * some sections): extractValues reads it, never the plain extractor of its language.
+ */
+export function hasOwnReading(uri: string, languageId: string): boolean {
+  const name = fileNameOf(uri);
+  return DEPENDENCY_FILES.test(name) || (MANIFEST_SECTIONS[name] !== undefined && (languageId === 'json' || languageId === 'jsonc'));
+}
+
 /** Finds the values worth checking in a document of the given language, in document order. */
 export function extractValues(text: string, languageId: string, uri: string): EmbeddedValue[] {
   const name = fileNameOf(uri);
