@@ -1,7 +1,7 @@
 /**
  * Incremental analysis is exact: over random documents and random edit sequences, the analysis of each
  * version reusing the previous one equals a fresh analysis of that version, for the formats read
- * statement by statement (dotenv, properties, INI, Markdown, YAML by top-level key) and line by line (plain text).
+ * statement by statement (dotenv, properties, INI, Markdown, YAML by top-level key, JSON by line) and line by line (plain text).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -38,6 +38,8 @@ const FORMATS: Array<[string, string]> = [
   ['markdown', 'file:///p/README.md'],
   ['plaintext', 'file:///p/notes.txt'],
   ['yaml', 'file:///p/compose.yaml'],
+  ['json', 'file:///p/appsettings.json'],
+  ['jsonc', 'file:///p/settings.jsonc'],
 ];
 
 describe('incremental analysis equals a fresh analysis after every edit', () => {
@@ -104,6 +106,49 @@ const yamlBlocks = fc
     { maxLength: 14 },
   )
   .map((lines) => lines.map(([indent, key, rest]) => `${indent}${key}${rest}\n`).join(''));
+
+/** JSON-ish documents: nested objects and arrays with keys that matter, strings over escaped line breaks, comments. */
+const JSON_PIECES = [
+  '{', '}', '[', ']', ',', ':', '\n', '\n', ' ', '"', '"ConnectionStrings"', '"Mongo"', '"uri"', '"database"', '"x"', '"mongodb://h:1/db"',
+  '"mongodb://a:70000/db"', '"shop"', '"a\\\nb"', '"\\u0040"', '// c mongodb://h:99999\n', '/* mongodb://h:2/x\n */', '/', '*', '1', 'true',
+];
+const jsonText = fc.array(fc.constantFrom(...JSON_PIECES), { maxLength: 80 }).map((a) => a.join(''));
+const jsonEdit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat({ max: 12 }),
+  insert: fc.array(fc.constantFrom(...JSON_PIECES), { maxLength: 4 }).map((a) => a.join('')),
+});
+
+describe('JSON re-extraction by line', () => {
+  it('equals a fresh extraction after every edit, and re-reads only lines near an edit', () => {
+    checkProperty(
+      'incremental JSON extraction',
+      fc.property(jsonText, fc.array(jsonEdit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+        let text = initial;
+        let extraction = extractFresh(text, 'jsonc', '');
+        assert.deepStrictEqual(extraction.values, extractValues(text, 'jsonc', ''));
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          extraction = extractAfterEdit(extraction, text, 'jsonc', '');
+          assert.deepStrictEqual(extraction.values, extractValues(text, 'jsonc', ''), JSON.stringify(text));
+        }
+      }),
+      1500,
+    );
+  });
+
+  it('keeps the values of the lines an edit did not touch', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `    "Service${i}": { "ConnectionString": "mongodb://h${i}:27017/db${i}" },`);
+    const text = `{\n  "Mongo": {\n${lines.join('\n')}\n    "Last": {}\n  }\n}\n`;
+    const before = extractFresh(text, 'json', '');
+    const at = text.indexOf('h200:27017') + 'h200:2701'.length;
+    const edited = text.slice(0, at) + '8' + text.slice(at + 1);
+    const after = extractAfterEdit(before, edited, 'json', '');
+    assert.deepStrictEqual(after.values, extractValues(edited, 'json', ''));
+    const changed = after.values.filter((v, k) => v !== before.values[k]).map((v) => v.text);
+    assert.deepEqual(changed, ['mongodb://h200:27018/db200']);
+  });
+});
 
 describe('YAML re-extraction by top-level statement', () => {
   const cases: Array<[string, string, fc.Arbitrary<string>, number]> = [

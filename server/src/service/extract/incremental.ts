@@ -1,6 +1,6 @@
 /**
  * Extraction that remembers what it read, so that after an edit only the changed region is read again:
- * statement by statement for dotenv, properties, INI, Markdown and YAML (top-level keys; see steps.ts), line by line for plain
+ * statement by statement for dotenv, properties, INI, Markdown, YAML (top-level keys) and JSON (lines; see steps.ts), line by line for plain
  * text (a connection string in running text never spans lines). Other formats are read whole. The result
  * is always the same as a fresh extractValues() of the new text; test/unit/incremental proves it on
  * random edit sequences.
@@ -10,6 +10,7 @@ import { shiftValue } from './decoded';
 import { dotenvSteps } from './dotenv';
 import { extractorFor, extractValues, hasOwnReading, PLAIN_TEXT_EXTRACTOR } from './index';
 import { iniSteps } from './ini';
+import { jsonSteps } from './jsonSteps';
 import { markdownSteps } from './markdown';
 import { scanPlainText } from './plainText';
 import { propertiesSteps } from './properties';
@@ -23,6 +24,9 @@ const STEP_EXTRACTORS: Record<string, StepExtractor<unknown>> = {
   markdown: markdownSteps(extractorFor) as StepExtractor<unknown>,
   yaml: yamlSteps as StepExtractor<unknown>,
   dockercompose: yamlSteps as StepExtractor<unknown>,
+  json: jsonSteps as StepExtractor<unknown>,
+  jsonc: jsonSteps as StepExtractor<unknown>,
+  json5: jsonSteps as StepExtractor<unknown>,
 };
 
 /** The values of one text, and what is needed to re-extract after an edit. */

@@ -32,6 +32,15 @@ interface Frame {
   kind: KeyKind | undefined;
 }
 
+/** An open container as a statement of jsonSteps leaves it: its kind, whether a key comes next, its property name. */
+interface FrameState {
+  readonly isObject: boolean;
+  readonly expectKey: boolean;
+  readonly key: string | undefined;
+}
+
+export type JsonState = readonly FrameState[];
+
 /** Deeper keys than this are left out of key paths (only the last few decide what a value is). */
 const MAX_PATH = 16;
 
@@ -41,12 +50,17 @@ function frameKey(text: string, f: Frame): string | undefined {
   return f.key;
 }
 
+/** True when an object frame has a property name (read, or still to be read from the document). */
+function hasKey(f: Frame): boolean {
+  return f.keyAt >= 0 || f.key !== undefined;
+}
+
 /** Key path of a value in frames[0, depth): the property names of the enclosing objects, root first (the innermost few). */
 function keyPath(text: string, frames: readonly Frame[], depth: number): string[] {
   const path: string[] = [];
   for (let k = depth - 1; k >= 0 && path.length < MAX_PATH && depth - k <= 4 * MAX_PATH; k--) {
     const f = frames[k];
-    if (f.isObject && f.keyAt >= 0) path.push(frameKey(text, f) as string);
+    if (f.isObject && hasKey(f)) path.push(frameKey(text, f) as string);
   }
   return path.reverse();
 }
@@ -60,7 +74,7 @@ function frameKind(text: string, frames: readonly Frame[], depth: number): KeyKi
   let grandparent: string | undefined;
   for (let k = depth - 1; k >= 0 && grandparent === undefined && depth - k <= 4 * MAX_PATH; k--) {
     const f = frames[k];
-    if (!f.isObject || f.keyAt < 0) continue;
+    if (!f.isObject || !hasKey(f)) continue;
     const key = frameKey(text, f);
     if (leaf === undefined) leaf = key;
     else if (parent === undefined) parent = key;
@@ -93,8 +107,8 @@ class NextChar {
 }
 
 /** Reads a JSON or JSONC document token by token: brackets, commas, strings and comments. */
-class JsonScanner {
-  readonly out: EmbeddedValue[] = [];
+export class JsonScanner {
+  out: EmbeddedValue[] = [];
   /** The containers open at the current token: frames[0 .. depth), innermost last; frames past depth are kept for reuse. */
   private readonly frames: Frame[] = [];
   private depth = 0;
@@ -120,10 +134,19 @@ class JsonScanner {
   }
 
   run(): EmbeddedValue[] {
+    this.runFrom(0, this.text.length);
+    return this.out;
+  }
+
+  /**
+   * Reads tokens from `from` until the first token boundary at or after `limit` (or the end of the
+   * text); returns that boundary.
+   */
+  runFrom(from: number, limit: number): number {
     const text = this.text;
     const len = text.length;
-    let i = 0;
-    while (i < len) {
+    let i = from;
+    while (i < len && i < limit) {
       const c = text.charCodeAt(i);
       if (c >= 128 || STOP[c] === 0) {
         i++;
@@ -153,7 +176,30 @@ class JsonScanner {
           break;
       }
     }
-    return this.out;
+    return Math.min(i, len);
+  }
+
+  /** The containers open now, with their property names read: what reading on from here depends on. */
+  state(): JsonState {
+    const frames: FrameState[] = [];
+    for (let k = 0; k < this.depth; k++) {
+      const f = this.frames[k]!;
+      frames.push({ isObject: f.isObject, expectKey: f.expectKey, key: f.isObject && hasKey(f) ? frameKey(this.text, f) : undefined });
+    }
+    return frames;
+  }
+
+  /** Continues in `state` (as state() gave it, for this text or an earlier version of it). */
+  restore(state: JsonState): void {
+    this.depth = 0;
+    for (const f of state) {
+      this.open(f.isObject);
+      const top = this.frames[this.depth - 1]!;
+      top.expectKey = f.expectKey;
+      top.key = f.key;
+      top.keyAt = -1;
+      top.keyEnd = -1;
+    }
   }
 
   /** Opens an object (`isObject`) or an array inside the current container. */
