@@ -5,9 +5,10 @@
  * a 1 MB document copied 10 GB. Here a change is only queued; the first read after a batch splits the
  * text into lines once, applies every change to the lines it touches, and joins them once.
  *
- * The documents are never updated in place: each rebuild creates a TextDocument of the new text, whose
- * line table is computed afresh. (TextDocument.update also corrupts its line table for a change whose
- * range starts past the last line, in vscode-languageserver-textdocument 1.0.16.)
+ * A few changes (typing) are applied in place by TextDocument.update, which moves the line table instead
+ * of computing it again, each with its range first brought inside the document: the library corrupts its
+ * line table for a change whose range starts past the last line (vscode-languageserver-textdocument
+ * 1.0.16). A batch of more changes creates a TextDocument of the new text.
  */
 import { TextDocument, type Position, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
@@ -83,6 +84,20 @@ export function applyToLines(lines: string[], changes: readonly { range: Range; 
 /** Applies incremental changes to a text: one split, one join, whatever the number of changes. */
 export function applyChanges(text: string, changes: readonly { range: Range; text: string }[]): string {
   return applyToLines(splitLines(text), changes).join('');
+}
+
+/** Up to this many pending changes are applied one by one (each copies the text once); more are batched. */
+const FEW_CHANGES = 4;
+
+/**
+ * The change with its range inside the document, the same offsets: TextDocument.update then keeps its
+ * line table right (with a range past the last line it does not).
+ */
+function inBounds(document: TextDocument, change: { range: Range; text: string }): { range: Range; text: string } {
+  const range = ordered(change.range);
+  const start = document.positionAt(document.offsetAt(range.start));
+  const end = document.positionAt(document.offsetAt(range.end));
+  return { range: { start, end }, text: change.text };
 }
 
 /** How often a document's whole text was rebuilt from its pending changes (read by tests: work, not time). */
@@ -161,16 +176,13 @@ export class BatchedTextDocument implements TextDocument {
     if (changes.length > 0) {
       this.pending = [];
       rebuildCount.value++;
-      const text = this.document.getText();
-      let next: string;
-      if (changes.length === 1) {
-        // One change: the offsets of the document read afresh, one concatenation.
-        const range = ordered(changes[0].range);
-        next = text.slice(0, this.document.offsetAt(range.start)) + changes[0].text + text.slice(this.document.offsetAt(range.end));
+      if (changes.length <= FEW_CHANGES) {
+        // A few changes (typing): applied in place, the line table updated around them, not read again.
+        for (const change of changes) TextDocument.update(this.document, [inBounds(this.document, change)], this.latestVersion);
       } else {
-        next = applyChanges(text, changes);
+        const next = applyChanges(this.document.getText(), changes);
+        this.document = TextDocument.create(this.document.uri, this.document.languageId, this.latestVersion, next);
       }
-      this.document = TextDocument.create(this.document.uri, this.document.languageId, this.latestVersion, next);
     } else if (this.document.version !== this.latestVersion) {
       this.document = TextDocument.create(this.document.uri, this.document.languageId, this.latestVersion, this.document.getText());
     }
