@@ -8,7 +8,8 @@ import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminComm
 import { problemOf, type RuleId } from '../rules/ruleTable';
 import { Problem, SourceCode, Span } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
-import { Prop, Token, TokenList, Value, parseValue, skipExpression } from '../lex/codeScanner';
+import type { Token, TokenList } from '../api';
+import { Prop, Value, parseValue, skipExpression } from '../lex/codeValues';
 
 export interface AdminCommandHover {
   /** Markdown. */

@@ -3,7 +3,8 @@
  * by the lexer of lex/codeScanner.ts in the document's dialect, once, when an analyzer first asks.
  */
 import type { SourceCode, TokenList } from '../api';
-import { type Dialect, pairBrackets, scanTokens } from './codeScanner';
+import { type Dialect, scanTokens } from './codeScanner';
+import { pairBrackets } from './codeValues';
 
 /** The dialect the lexer reads a language in. */
 export function dialectOf(languageId: string): Dialect {

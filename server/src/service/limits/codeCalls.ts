@@ -4,7 +4,8 @@
  * comments and strings are no tokens, so no call is found in them. Calls inside an argument list
  * already read are not read again, so the work stays linear in the size of the document.
  */
-import { type Prop, type Token, type TokenList, type Value, parseValue } from '../lex/codeScanner';
+import type { Token, TokenList } from '../api';
+import { type Prop, type Value, parseValue } from '../lex/codeValues';
 import { CARRIAGE_RETURN, DOLLAR, DOT, LEFT_BRACKET, LEFT_PAREN, LINE_FEED, QUESTION, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB } from '../lex/chars';
 import { isWordChar } from '../lex/identifiers';
 import type { Span } from '../api';

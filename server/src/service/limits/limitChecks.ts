@@ -4,7 +4,8 @@
  * nesting depth of documents. Each check pushes its problems onto the list it is given.
  */
 import { LIMITS } from '../data/limits';
-import type { Token, TokenList, Value } from '../lex/codeScanner';
+import type { Token, TokenList } from '../api';
+import type { Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import type { Problem, Span } from '../api';
 import { type Argument, nested, sortKeys } from './codeCalls';
