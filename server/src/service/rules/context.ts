@@ -22,6 +22,11 @@ export interface RuleContext {
   /** The server platform database names must suit (`mongodbUri.serverPlatform`); `any` when not given. */
   serverPlatform?: ServerPlatform;
   report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void;
+  /**
+   * True when `ruleId` has reported as many problems as one rule may in one string: what it would report
+   * next is dropped, so a loop can skip working out its message (a did-you-mean) or stop.
+   */
+  saturated(ruleId: RuleId): boolean;
   /** True when an error reported so far satisfies `test` (used to avoid saying the same thing twice). */
   hasError(test: (p: Problem) => boolean): boolean;
   /** The spans of the errors reported so far. */
@@ -55,6 +60,9 @@ export function createContext(
       const p: Problem = { ruleId, span, message, severity };
       if (opts?.data) p.data = opts.data;
       problems.push(p);
+    },
+    saturated(ruleId) {
+      return (reports?.get(ruleId) ?? 0) >= MAX_REPORTS_PER_RULE;
     },
     hasError(test) {
       return problems.some((p) => p.severity === 'error' && test(p));

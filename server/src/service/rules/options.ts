@@ -63,6 +63,8 @@ function valueFix(issue: ValueIssue): FixData | undefined {
 }
 
 function checkUnknown(ctx: RuleContext, r: ResolvedOption): void {
+  // Past the reports a rule may make, no did-you-mean: a hundred thousand unknown keys are measured against no name.
+  if (ctx.saturated('option-unknown')) return;
   const key = r.part.key.value;
   const suggestion = suggest(key, ctx.driver === 'node');
   const message = suggestion
