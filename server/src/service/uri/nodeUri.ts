@@ -68,8 +68,34 @@ function firstIllegal(s: string): string | undefined {
   return undefined;
 }
 
+function isPlainHostChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f;
+}
+
+/**
+ * A host item that the URL parser takes as it is and `HostAddress` accepts: letters, digits, ".", "-"
+ * and "_", then nothing, or ":" and nothing, or ":" and a port from 1 to 65535 in at most five digits
+ * (empty as a whole too: the driver reads an empty entry as a host named ""). Most hosts are; they need no URL.
+ */
+function isPlainHostItem(raw: string): boolean {
+  let i = 0;
+  while (i < raw.length && isPlainHostChar(raw.charCodeAt(i))) i++;
+  if (i === raw.length) return true;
+  if (i === 0 || raw.charCodeAt(i) !== 0x3a) return false;
+  const digits = raw.length - i - 1;
+  if (digits > 5) return false;
+  let port = 0;
+  for (let k = i + 1; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+    port = port * 10 + (c - 0x30);
+  }
+  return digits === 0 || (port >= 1 && port <= 65535);
+}
+
 /** What `new HostAddress(item)` does: a `.sock` suffix makes a socket path, anything else goes through URL. */
 export function nodeHostRejection(raw: string, span: Span): NodeRejection | undefined {
+  if (isPlainHostItem(raw)) return undefined;
   const escaped = raw.split(' ').join('%20');
   if (escaped.endsWith('.sock')) {
     return decodes(escaped) ? undefined : { span, message: `The Node.js driver cannot decode the socket path "${raw}": a "%" does not start a valid UTF-8 escape.` };
