@@ -6,6 +6,7 @@
  * follows this one. Every step is a single forward scan or a platform URL parse (linear time).
  */
 import { Span } from '../api';
+import { decodePercent } from './percent';
 
 export interface NodeRejection {
   span: Span;
@@ -261,18 +262,50 @@ function readRest(text: string, start: number, out: NodeUri): void {
   }
 }
 
+/**
+ * True when URLSearchParams reads text[start, end) as it is written: no `%` or `+` to decode, no tab
+ * that URL drops, no surrogate (a lone one would become U+FFFD).
+ */
+function readsAsWritten(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25 || c === 0x2b || c === 0x09 || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/** Lone surrogates, which URLSearchParams reads as U+FFFD (its input is a USVString). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A key or value as URLSearchParams decodes it: "+" is a space, then the %XX escapes as UTF-8 (U+FFFD
+ * for bytes that are not). Decoded here rather than by URLSearchParams itself: Node.js 20 misreads an
+ * escape after a non-ASCII character (`é%FF` as two U+FFFD), where the driver's URL package does not.
+ */
+function decodeQueryText(s: string): string {
+  const spaced = s.includes('+') ? s.split('+').join(' ') : s;
+  return decodePercent(spaced, 0, spaced.length).value.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 function queryItem(text: string, start: number, end: number): NodeQueryItem | undefined {
+  if (readsAsWritten(text, start, end)) {
+    // The common case, nothing to decode: the key up to the first "=", the value after it.
+    let eq = start;
+    while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
+    if (eq === end) return { span: { start, end }, keySpan: { start, end }, key: text.slice(start, end), value: '' };
+    return { span: { start, end }, keySpan: { start, end: eq }, key: text.slice(start, eq), value: text.slice(eq + 1, end), valueSpan: { start: eq + 1, end } };
+  }
   const raw = text.slice(start, end);
   // URL drops tabs before URLSearchParams sees the query; an item of tabs only is then empty.
-  // The leading "&" keeps URLSearchParams from dropping a "?" that starts the item.
-  const pair = new URLSearchParams(`&${raw.includes('\t') ? raw.split('\t').join('') : raw}`).entries().next().value as [string, string] | undefined;
-  if (!pair) return undefined;
+  const read = raw.includes('\t') ? raw.split('\t').join('') : raw;
+  if (read === '') return undefined;
+  const readEq = read.indexOf('=');
   const eq = raw.indexOf('=');
   const item: NodeQueryItem = {
     span: { start, end },
     keySpan: { start, end: eq >= 0 ? start + eq : end },
-    key: pair[0],
-    value: pair[1],
+    key: decodeQueryText(readEq >= 0 ? read.slice(0, readEq) : read),
+    value: readEq >= 0 ? decodeQueryText(read.slice(readEq + 1)) : '',
   };
   if (eq >= 0) item.valueSpan = { start: start + eq + 1, end };
   return item;
