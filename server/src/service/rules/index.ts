@@ -1,7 +1,7 @@
 import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
 import { ParsedUri } from '../uri/types';
-import { maskSecrets, secretTexts } from '../uri/secrets';
+import { secretMasker, secretTexts } from '../uri/secrets';
 import { Problem, Settings } from '../api';
 import { createContext, Rule } from './context';
 import { driverProfile } from './profile';
@@ -60,9 +60,10 @@ function maskProblemSecrets(problems: Problem[], parsed: ParsedUri): void {
   if (problems.length === 0) return;
   const secrets = secretTexts(parsed).filter((s) => s.length >= 3);
   if (secrets.length === 0) return;
+  const mask = secretMasker(secrets);
   for (const p of problems) {
-    p.message = maskSecrets(p.message, secrets);
-    if (p.data && typeof p.data.title === 'string') p.data.title = maskSecrets(p.data.title, secrets);
+    p.message = mask(p.message);
+    if (p.data && typeof p.data.title === 'string') p.data.title = mask(p.data.title);
   }
 }
 
