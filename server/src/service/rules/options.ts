@@ -215,20 +215,19 @@ export function checkOptions(ctx: RuleContext): void {
   for (const [name, list] of ctx.options.byName) {
     if (list.length < 2 || !list[0].option || list[0].option.repeatable) continue;
     const opt = list[0].option;
-    const isProxy = name.startsWith('proxy');
+    const ruleId = name.startsWith('proxy') ? 'proxy-duplicate' : 'option-duplicate';
+    if (ctx.saturated(ruleId)) continue;
     const first = list[0].part.value?.value;
-    const same = list.every((o) => o.part.value?.value === first);
-    for (const r of list.slice(1)) {
-      if (isProxy) {
-        ctx.report('proxy-duplicate', r.part.span, `${opt.name} is given more than once; drivers reject repeated proxy options.`);
-      } else {
-        ctx.report(
-          'option-duplicate',
-          r.part.span,
-          same ? `${opt.name} is given more than once.` : `${opt.name} is given more than once with different values; which one wins depends on the driver.`,
-          { node: 'error', data: same ? { remove: true, title: `Remove the repeated ${opt.name}` } : undefined },
-        );
-      }
+    let same = true;
+    for (let k = 1; k < list.length && same; k++) same = list[k].part.value?.value === first;
+    // One message for all the repeats of the option; the reports stop where the rule's do.
+    const message =
+      ruleId === 'proxy-duplicate' ? `${opt.name} is given more than once; drivers reject repeated proxy options.`
+      : same ? `${opt.name} is given more than once.`
+      : `${opt.name} is given more than once with different values; which one wins depends on the driver.`;
+    for (let k = 1; k < list.length && !ctx.saturated(ruleId); k++) {
+      if (ruleId === 'proxy-duplicate') ctx.report(ruleId, list[k].part.span, message);
+      else ctx.report(ruleId, list[k].part.span, message, { node: 'error', data: same ? { remove: true, title: `Remove the repeated ${opt.name}` } : undefined });
     }
   }
 }
