@@ -184,7 +184,7 @@ export function resolveOptions(uri: ParsedUri): OptionIndex {
       r.issue = i.issue;
     }
     all.push(r);
-    const name = option ? asciiLower(option.name) : part.keyLower;
+    const name = option ? lowerName(option.name) : part.keyLower;
     const list = byName.get(name);
     if (list) list.push(r);
     else byName.set(name, [r]);

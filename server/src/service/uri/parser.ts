@@ -125,10 +125,9 @@ function parseHost(text: string, start: number, end: number): HostPart {
   const v = host.value;
   if (v.includes('/')) type = 'unix';
   else if (isIPv4(v)) type = 'ipv4';
-  const h: HostPart = { span, host, type };
-  if (port) h.port = port;
-  if (colonCount >= 2) h.extraColons = colons;
-  return h;
+  if (!port) return { span, host, type };
+  if (colonCount < 2) return { span, host, type, port };
+  return { span, host, type, port, extraColons: colons };
 }
 
 export function parseConnectionString(text: string): ParsedUri {
@@ -229,16 +228,14 @@ export function parseConnectionString(text: string): ParsedUri {
       if (i === n || c === 0x26 || (c === 0x3b && semicolonSeparates)) {
         if (i > itemStart) {
           const eq = indexOfChar(text, 0x3d, itemStart, i);
+          const span = { start: itemStart, end: i };
           const key = part(text, itemStart, eq >= 0 ? eq : i);
-          const opt: OptionPart = {
-            span: { start: itemStart, end: i },
-            key,
-            keyLower: asciiLower(key.value),
-            separator: sep,
-            index: parsed.options.length,
-          };
-          if (eq >= 0) opt.value = part(text, eq + 1, i);
-          parsed.options.push(opt);
+          const keyLower = asciiLower(key.value);
+          const index = parsed.options.length;
+          // Each shape as one literal: a property added afterwards costs every option a second allocation.
+          parsed.options.push(
+            eq >= 0 ? { span, key, keyLower, separator: sep, index, value: part(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index },
+          );
         }
         if (c === 0x3b) parsed.semicolons.push({ start: i, end: i + 1 });
         sep = c === 0x3b ? ';' : '&';
