@@ -73,6 +73,12 @@ function checkStructure(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): v
   }
 }
 
+/** True when text[span] holds the character `code` (no copy of the item). */
+function spanHas(text: string, span: Span, code: number): boolean {
+  for (let i = span.start; i < span.end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** How URLSearchParams reads the query: no `;` separator, `+` is a space, a key's first spelling wins. */
 function checkQueryReading(ctx: RuleContext, node: NodeUri): void {
   const text = ctx.uri.text;
@@ -84,11 +90,10 @@ function checkQueryReading(ctx: RuleContext, node: NodeUri): void {
     else if (first !== item.key) {
       ctx.report('node-option-ignored', item.span, `The Node.js driver ignores this ${item.key}: it only reads occurrences spelled like the first one, ${first}. Spell the key the same way everywhere (or remove the repeat).`, { node: 'warning' });
     }
-    const raw = text.slice(item.span.start, item.span.end);
-    if (ctx.uri.semicolons.length > 0 && item.valueSpan && raw.includes(';')) {
+    if (ctx.uri.semicolons.length > 0 && item.valueSpan && spanHas(text, item.span, 0x3b)) {
       ctx.report('node-option-ignored', item.span, `The Node.js driver does not split options at ";": everything after "${item.key}=" up to the next "&" is one value. Separate options with "&".`, { node: 'warning' });
     }
-    if (raw.includes('+')) {
+    if (spanHas(text, item.span, 0x2b)) {
       const opt = findOption(item.key);
       ctx.report('node-option-ignored', item.span, `The Node.js driver decodes "+" as a space in ${opt ? opt.name : 'this option'}; write %2B for a plus sign, or %20 for a space.`, { node: 'warning' });
     }

@@ -145,7 +145,7 @@ export function readAsNodeDriver(text: string): NodeUri {
   const n = text.length;
   // username = [^:@]*, then either "@" or ":" password "@" (password = up to the first "@").
   let u = body;
-  while (u < n && text[u] !== ':' && text[u] !== '@') u++;
+  while (u < n && text.charCodeAt(u) !== 0x3a && text.charCodeAt(u) !== 0x40) u++; // : @
   let at = -1;
   if (text[u] === '@') at = u;
   else if (text[u] === ':') at = text.indexOf('@', u + 1);
@@ -163,22 +163,21 @@ export function readAsNodeDriver(text: string): NodeUri {
     if (u < at) out.password = { start: u + 1, end: at };
   }
   let hostsEnd = hostsStart;
-  while (hostsEnd < n && text[hostsEnd] !== '/' && text[hostsEnd] !== '?' && text[hostsEnd] !== '@') hostsEnd++;
+  for (; hostsEnd < n; hostsEnd++) {
+    const c = text.charCodeAt(hostsEnd);
+    if (c === 0x2f || c === 0x3f || c === 0x40) break; // / ? @
+  }
   out.hostsSpan = { start: hostsStart, end: hostsEnd };
   out.rejection = urlLayerRejection(text, out, body);
   if (out.rejection) return out;
 
   let itemStart = hostsStart;
   for (let i = hostsStart; i <= hostsEnd; i++) {
-    if (i === hostsEnd || text[i] === ',') {
+    if (i === hostsEnd || text.charCodeAt(i) === 0x2c) {
       const span = { start: itemStart, end: i };
       const raw = text.slice(itemStart, i);
-      const host: NodeHost = { span, raw };
-      if (!srv) {
-        const r = nodeHostRejection(raw, span);
-        if (r) host.rejection = r;
-      }
-      out.hosts.push(host);
+      const rejection = srv ? undefined : nodeHostRejection(raw, span);
+      out.hosts.push(rejection ? { span, raw, rejection } : { span, raw });
       itemStart = i + 1;
     }
   }
@@ -254,7 +253,7 @@ function readRest(text: string, start: number, out: NodeUri): void {
   out.query = { start: q + 1, end: hash };
   let itemStart = q + 1;
   for (let i = q + 1; i <= hash; i++) {
-    if (i === hash || text[i] === '&') {
+    if (i === hash || text.charCodeAt(i) === 0x26) {
       const item = i > itemStart ? queryItem(text, itemStart, i) : undefined;
       if (item) out.items.push(item);
       itemStart = i + 1;
