@@ -165,8 +165,7 @@ export function convertForNode(opt: UriOption, value: string): NodeConversion {
 
 function nodePart(text: string, span: Span, value: string): DecodedPart {
   // Same escapes as the spec reading; only "+" (a space for URLSearchParams) differs, one character for one.
-  const decoded = decodePercent(text, span.start, span.end);
-  decoded.value = value;
+  const decoded = { ...decodePercent(text, span.start, span.end), value };
   if (decoded.map && decoded.map.length !== value.length + 1) delete decoded.map;
   return { span, raw: text.slice(span.start, span.end), decoded, value };
 }

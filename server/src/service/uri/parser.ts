@@ -4,15 +4,26 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { decodePercent } from './percent';
+import { Decoded, decodePercent } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 
 const SCHEME_STANDARD = 'mongodb://';
 const SCHEME_SRV = 'mongodb+srv://';
 
+/** Decoded records of short parts without escapes, shared (and frozen): options repeat their keys and values. */
+const plainDecoded = new Map<string, Decoded>();
+
 function part(text: string, start: number, end: number): DecodedPart {
   const raw = text.slice(start, end);
+  if (raw.length <= 24 && !raw.includes('%')) {
+    let decoded = plainDecoded.get(raw);
+    if (!decoded) {
+      if (plainDecoded.size >= 4096) plainDecoded.clear();
+      plainDecoded.set(raw, (decoded = Object.freeze(decodePercent(text, start, end, raw))));
+    }
+    return { span: { start, end }, raw, decoded, value: raw };
+  }
   const decoded = decodePercent(text, start, end, raw);
   return { span: { start, end }, raw, decoded, value: decoded.value };
 }
