@@ -1,7 +1,7 @@
 import { OptionIndex } from '../uri/options';
 import { ParsedUri } from '../uri/types';
 import { DriverProfile, FixData, Problem, ServerPlatform, Severity, Span } from '../api';
-import { NodeUri } from '../uri/nodeUri';
+import type { NodeQueryItem, NodeUri } from '../uri/nodeUri';
 import { rule, type RuleId } from './ruleTable';
 
 export interface ReportOptions {
@@ -19,6 +19,11 @@ export interface RuleContext {
   driver: DriverProfile;
   /** How the Node.js driver reads the string; present only under the Node profile. */
   node?: NodeUri;
+  /**
+   * Under the Node profile, when the driver's URL layer reads the string: the query items it never reads,
+   * as their key repeats an earlier key with another case, each with that first item (resolveNodeOptions).
+   */
+  nodeShadowed?: readonly { item: NodeQueryItem; first: NodeQueryItem }[];
   /** The server platform database names must suit (`mongodbUri.serverPlatform`); `any` when not given. */
   serverPlatform?: ServerPlatform;
   report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void;

@@ -42,8 +42,9 @@ export function checkConnectionString(
   // Under the Node profile the rules judge the options the driver reads (its URL layer splits the query
   // differently); when that layer already rejects the string, the specification's reading is kept.
   const node = driver === 'node' ? readAsNodeDriver(text) : undefined;
-  const ruleOptions = node && !node.rejection ? resolveNodeOptions(parsed, node).index : options;
-  const ctx = createContext(parsed, ruleOptions, driver, problems, node);
+  const nodeOptions = node && !node.rejection ? resolveNodeOptions(parsed, node) : undefined;
+  const ctx = createContext(parsed, nodeOptions ? nodeOptions.index : options, driver, problems, node);
+  if (nodeOptions) ctx.nodeShadowed = nodeOptions.shadowed;
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   for (const rule of RULE_GROUPS) rule(ctx);
   maskProblemSecrets(problems, parsed);

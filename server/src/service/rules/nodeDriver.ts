@@ -11,8 +11,8 @@ import { Span } from '../api';
 import { RuleContext } from './context';
 import type { RuleId } from './ruleTable';
 import { nodeCredential } from './nodeAuth';
-import { convertForNode } from './nodeOptions';
-import { NodeRejection, NodeUri } from '../uri/nodeUri';
+import { convertForNode, resolveNodeOptions } from './nodeOptions';
+import { NodeQueryItem, NodeRejection, NodeUri } from '../uri/nodeUri';
 
 /**
  * The errors the other rule groups reported, sorted by start with the running maximum of their ends,
@@ -82,12 +82,13 @@ function spanHas(text: string, span: Span, code: number): boolean {
 /** How URLSearchParams reads the query: no `;` separator, `+` is a space, a key's first spelling wins. */
 function checkQueryReading(ctx: RuleContext, node: NodeUri): void {
   const text = ctx.uri.text;
-  const firstSpelling = new Map<string, string>();
+  // The items whose key repeats an earlier one with another case, found once by resolveNodeOptions.
+  const shadowed = ctx.nodeShadowed ?? resolveNodeOptions(ctx.uri, node).shadowed;
+  const firstSpelling = new Map<NodeQueryItem, string>();
+  for (const s of shadowed) firstSpelling.set(s.item, s.first.key);
   for (const item of node.items) {
-    const lower = item.key.toLowerCase();
-    const first = firstSpelling.get(lower);
-    if (first === undefined) firstSpelling.set(lower, item.key);
-    else if (first !== item.key) {
+    const first = firstSpelling.size > 0 ? firstSpelling.get(item) : undefined;
+    if (first !== undefined) {
       ctx.report('node-option-ignored', item.span, `The Node.js driver ignores this ${item.key}: it only reads occurrences spelled like the first one, ${first}. Spell the key the same way everywhere (or remove the repeat).`, { node: 'warning' });
     }
     if (ctx.uri.semicolons.length > 0 && item.valueSpan && spanHas(text, item.span, 0x3b)) {
