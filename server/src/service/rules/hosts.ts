@@ -8,7 +8,7 @@ type NodeRejectedHosts = ReadonlySet<number> | undefined;
 
 function nodeRejectedHosts(ctx: RuleContext): NodeRejectedHosts {
   if (!ctx.node) return undefined;
-  return new Set(ctx.node.hosts.filter((n) => n.rejection).map((n) => n.span.start));
+  return new Set(ctx.node.hosts.filter((n) => n.rejection).map((n) => n.start));
 }
 
 /**

@@ -64,7 +64,7 @@ function checkStructure(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): v
     if (h.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', h.rejection);
     const hash = h.raw.indexOf('#');
     if (!h.rejection && hash >= 0 && !node.srv) {
-      ctx.report('node-option-ignored', { start: h.span.start + hash, end: h.span.end }, `The Node.js driver reads "#" in a host as the start of a URL fragment and ignores the rest of "${h.raw}".`, { node: 'warning' });
+      ctx.report('node-option-ignored', { start: h.start + hash, end: h.end }, `The Node.js driver reads "#" in a host as the start of a URL fragment and ignores the rest of "${h.raw}".`, { node: 'warning' });
     }
   }
   if (node.path?.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', node.path.rejection);

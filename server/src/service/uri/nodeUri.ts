@@ -13,9 +13,8 @@ export interface NodeRejection {
   message: string;
 }
 
-export interface NodeHost {
-  /** The `host[:port]` item between commas, as the driver splits it. */
-  span: Span;
+/** A `host[:port]` item between commas, as the driver splits it: where it is (start, end) and its text. */
+export interface NodeHost extends Span {
   raw: string;
   /** Why `HostAddress` throws for this item (never set for mongodb+srv, whose host is only looked up later). */
   rejection?: NodeRejection;
@@ -171,16 +170,7 @@ export function readAsNodeDriver(text: string): NodeUri {
   out.rejection = urlLayerRejection(text, out, body);
   if (out.rejection) return out;
 
-  let itemStart = hostsStart;
-  for (let i = hostsStart; i <= hostsEnd; i++) {
-    if (i === hostsEnd || text.charCodeAt(i) === 0x2c) {
-      const span = { start: itemStart, end: i };
-      const raw = text.slice(itemStart, i);
-      const rejection = srv ? undefined : nodeHostRejection(raw, span);
-      out.hosts.push(rejection ? { span, raw, rejection } : { span, raw });
-      itemStart = i + 1;
-    }
-  }
+  out.hosts = readHosts(text, hostsStart, hostsEnd, srv);
   if (srv && out.hosts.length !== 1) {
     out.rejection = { span: out.hostsSpan, message: 'mongodb+srv takes exactly one host name; the Node.js driver counts every comma-separated entry, empty ones included.' };
   } else if (srv && out.hosts[0].raw.includes(':')) {
@@ -189,6 +179,22 @@ export function readAsNodeDriver(text: string): NodeUri {
   }
   readRest(text, hostsEnd, out);
   return out;
+}
+
+/** The items between commas, each with why `HostAddress` throws for it (mongodb+srv hosts are only looked up later). */
+function readHosts(text: string, start: number, end: number, srv: boolean): NodeHost[] {
+  const hosts: NodeHost[] = [];
+  let itemStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text.charCodeAt(i) === 0x2c) {
+      const raw = text.slice(itemStart, i);
+      // One record per item (a million commas make a million hosts); a span of its own only for a rejection.
+      const rejection = srv || isPlainHostItem(raw) ? undefined : nodeHostRejection(raw, { start: itemStart, end: i });
+      hosts.push(rejection ? { start: itemStart, end: i, raw, rejection } : { start: itemStart, end: i, raw });
+      itemStart = i + 1;
+    }
+  }
+  return hosts;
 }
 
 function urlLayerRejection(text: string, out: NodeUri, body: number): NodeRejection | undefined {
