@@ -59,21 +59,28 @@ function isHex(c: number): boolean {
 }
 
 /**
- * The search for a closing delimiter in text[from, to), looking at most `limit` characters ahead: its
- * index, or -1. One finder serves one forward scan (`from` never decreases): where a search found
- * nothing, the next one for the same delimiter resumes after the stretch already looked at, so that a
- * run of "{{" or "${" does not look at the same characters again for each opener.
+ * The searches for closing delimiters of one forward scan of text[.., to): each looks at most `limit`
+ * characters ahead of its `from` (which never decreases). Where a search found nothing, the next one for
+ * the same delimiter resumes after the stretch already looked at, so that a run of "{{" or "${" does not
+ * read the same characters again for each opener.
  */
-function closeFinder(text: string, to: number): (needle: string, from: number, limit: number) => number {
-  // Per delimiter: the last position known not to start it (from the previous failed search).
-  const absentUpTo = new Map<string, number>();
-  return (needle, from, limit) => {
-    const stop = Math.min(to - needle.length, from + limit);
-    const known = absentUpTo.get(needle) ?? -1;
-    for (let i = Math.max(from, known + 1); i <= stop; i++) if (text.startsWith(needle, i)) return i;
-    absentUpTo.set(needle, Math.max(known, stop));
+class ClosingSearch {
+  /** Per delimiter: the last position known not to start it (from the last search that found none). */
+  private readonly absentUpTo = new Map<string, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+  ) {}
+
+  /** Index of `needle` in text[from, to), at most `limit` characters ahead, or -1. */
+  find(needle: string, from: number, limit: number): number {
+    const stop = Math.min(this.to - needle.length, from + limit);
+    const known = this.absentUpTo.get(needle) ?? -1;
+    for (let i = Math.max(from, known + 1); i <= stop; i++) if (this.text.startsWith(needle, i)) return i;
+    this.absentUpTo.set(needle, Math.max(known, stop));
     return -1;
-  };
+  }
 }
 
 /** Names that look like `$VAR` but are real values. */
@@ -87,7 +94,7 @@ const NOT_PLACEHOLDERS = new Set([EXTERNAL_AUTH_SOURCE]);
  */
 export function findPlaceholders(text: string, from = 0, to = text.length, style: PlaceholderStyle = DEFAULT_STYLE): Span[] {
   const spans: Span[] = [];
-  const closing = closeFinder(text, to);
+  let closing: ClosingSearch | undefined; // made at the first opener (most values have none)
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -99,7 +106,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         continue;
       }
       if (open === 0x28 /* ( */ && c === 0x24) {
-        const close = closing(')', i + 2, 128);
+        const close = (closing ??= new ClosingSearch(text, to)).find(')', i + 2, 128);
         if (close > i + 2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(i + 2, close))) {
           spans.push({ start: i, end: close + 1 });
           i = close + 1;
@@ -107,7 +114,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         }
       }
       if (c === 0x23 && open === 0x7b) {
-        const close = closing('}', i + 2, 128);
+        const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 128);
         if (close > i + 2) {
           const end = text.charCodeAt(close + 1) === 0x23 ? close + 2 : close + 1;
           spans.push({ start: i, end });
@@ -120,7 +127,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         continue;
       }
       if (text.charCodeAt(i + 1) === 0x7b /* { */) {
-        const close = closing('}', i + 2, 256);
+        const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 256);
         if (close > 0) {
           spans.push({ start: i, end: close + 1 });
           i = close + 1;
@@ -138,7 +145,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         continue;
       }
     } else if (c === 0x7b /* { */ && text.charCodeAt(i + 1) === 0x7b) {
-      const close = closing('}}', i + 2, 256);
+      const close = (closing ??= new ClosingSearch(text, to)).find('}}', i + 2, 256);
       if (close > 0) {
         spans.push({ start: i, end: close + 2 });
         i = close + 2;
