@@ -11,21 +11,30 @@ import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } fr
 const SCHEME_STANDARD = 'mongodb://';
 const SCHEME_SRV = 'mongodb+srv://';
 
-/** Decoded records of short parts without escapes, shared (and frozen): options repeat their keys and values. */
-const plainDecoded = new Map<string, Decoded>();
-
 function part(text: string, start: number, end: number): DecodedPart {
   const raw = text.slice(start, end);
-  if (raw.length <= 24 && !raw.includes('%')) {
-    let decoded = plainDecoded.get(raw);
-    if (!decoded) {
-      if (plainDecoded.size >= 4096) plainDecoded.clear();
-      plainDecoded.set(raw, (decoded = Object.freeze(decodePercent(text, start, end, raw))));
-    }
-    return { span: { start, end }, raw, decoded, value: raw };
-  }
   const decoded = decodePercent(text, start, end, raw);
   return { span: { start, end }, raw, decoded, value: decoded.value };
+}
+
+/**
+ * Decoded records of short option keys and values without escapes, shared (and frozen): options repeat
+ * their keys and values (w=1, retryWrites=true), and a string of many options kept two records per option
+ * alive through the check. Hosts, credentials and database names rarely repeat: they are not kept here.
+ */
+const plainDecoded = new Map<string, Decoded>();
+
+function optionPart(text: string, start: number, end: number): DecodedPart {
+  if (end - start > 24) return part(text, start, end);
+  const raw = text.slice(start, end);
+  let decoded = plainDecoded.get(raw);
+  if (!decoded) {
+    decoded = decodePercent(text, start, end, raw);
+    if (decoded.map) return { span: { start, end }, raw, decoded, value: decoded.value };
+    if (plainDecoded.size >= 1024) plainDecoded.clear();
+    plainDecoded.set(raw, Object.freeze(decoded));
+  }
+  return { span: { start, end }, raw, decoded, value: raw };
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
@@ -240,12 +249,12 @@ export function parseConnectionString(text: string): ParsedUri {
         if (i > itemStart) {
           const eq = indexOfChar(text, 0x3d, itemStart, i);
           const span = { start: itemStart, end: i };
-          const key = part(text, itemStart, eq >= 0 ? eq : i);
+          const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
           const keyLower = asciiLower(key.value);
           const index = parsed.options.length;
           // Each shape as one literal: a property added afterwards costs every option a second allocation.
           parsed.options.push(
-            eq >= 0 ? { span, key, keyLower, separator: sep, index, value: part(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index },
+            eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index },
           );
         }
         if (c === 0x3b) parsed.semicolons.push({ start: i, end: i + 1 });
