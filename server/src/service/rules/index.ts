@@ -48,7 +48,7 @@ export function checkConnectionString(
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   for (const rule of RULE_GROUPS) rule(ctx);
   maskProblemSecrets(problems, parsed);
-  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  if (problems.length > 1) problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { parsed, options, problems };
 }
 

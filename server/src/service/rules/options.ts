@@ -2,7 +2,7 @@ import { URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { occurrences, ResolvedOption, type ValueIssue } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { RuleContext } from './context';
-import { FixData } from '../api';
+import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
 
@@ -10,6 +10,8 @@ const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.na
 const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
 
 const suggestions = new Map<string, string | undefined>();
+
+const NO_SPANS: readonly Span[] = [];
 
 /** Did-you-mean, memoised: the same unknown key (or a thousand repeats of it) is measured once. */
 function suggest(key: string, node: boolean): string | undefined {
@@ -118,8 +120,10 @@ function checkAppName(ctx: RuleContext, r: ResolvedOption): void {
 
 function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   const p = r.part;
-  for (const bad of p.key.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this option name does not start a %XX escape.');
-  if (p.value) for (const bad of p.value.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
+  const keyEscapes = p.key.decoded.badEscapes;
+  for (let k = 0; k < keyEscapes.length; k++) ctx.report('option-invalid-escape', keyEscapes[k], 'The "%" in this option name does not start a %XX escape.');
+  const valueEscapes = p.value ? p.value.decoded.badEscapes : NO_SPANS;
+  for (let k = 0; k < valueEscapes.length; k++) ctx.report('option-invalid-escape', valueEscapes[k], 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
   if (!p.value) {
     // The Node.js driver reads a key without "=" as an empty value, which it accepts only for
     // readPreferenceTags (the empty tag set) and for the ignored timeoutMS.

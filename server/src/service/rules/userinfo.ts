@@ -126,7 +126,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
     return fixData;
   };
   // The characters to encode that are not reserved, each once: one warning for the whole part names them.
-  const unencoded = new Set<string>();
+  let unencoded: Set<string> | undefined; // made at the first such character
   // Each rule reports at most MAX_REPORTS_PER_RULE problems per string: past three times that, stop looking.
   let findings = 0;
   for (let i = 0; i < raw.length && findings < 3 * MAX_REPORTS_PER_RULE; i++) {
@@ -161,10 +161,10 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
         `The ${what} contains an unescaped ${describe(ch)}: write it as ${enc} (${why}).`,
         { node, data: dataFor() },
       );
-    } else unencoded.add(ch);
+    } else (unencoded ??= new Set()).add(ch);
     i += width - 1;
   }
-  if (unencoded.size > 0) {
+  if (unencoded) {
     ctx.report('userinfo-unencoded', p.span, `The ${what} contains ${describeAll([...unencoded])}, which should be percent-encoded.`, { data: dataFor() });
   }
 }

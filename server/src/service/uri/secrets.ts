@@ -40,7 +40,7 @@ export function secretSpans(uri: ParsedUri): Span[] {
       }
     }
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return spans.length > 1 ? spans.sort((a, b) => a.start - b.start) : spans;
 }
 
 function decodeLoosely(text: string): string {
@@ -68,8 +68,10 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
  * first, for masking free text that was built from the string's parts.
  */
 export function secretTexts(uri: ParsedUri): string[] {
+  const spans = secretSpans(uri);
+  if (spans.length === 0) return [];
   const out = new Set<string>();
-  for (const s of secretSpans(uri)) {
+  for (const s of spans) {
     const raw = uri.text.slice(s.start, s.end);
     out.add(raw);
     out.add(decodeLoosely(raw));
