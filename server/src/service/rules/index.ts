@@ -42,7 +42,7 @@ export function checkConnectionString(
   // Under the Node profile the rules judge the options the driver reads (its URL layer splits the query
   // differently); when that layer already rejects the string, the specification's reading is kept.
   const node = driver === 'node' ? readAsNodeDriver(text) : undefined;
-  const nodeOptions = node && !node.rejection ? resolveNodeOptions(parsed, node) : undefined;
+  const nodeOptions = node && !node.rejection ? resolveNodeOptions(parsed, node, options) : undefined;
   const ctx = createContext(parsed, nodeOptions ? nodeOptions.index : options, driver, problems, node);
   if (nodeOptions) ctx.nodeShadowed = nodeOptions.shadowed;
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;

@@ -187,7 +187,7 @@ export interface NodeOptions {
  * The options as the driver reads them: only the items whose key is spelled like the first
  * occurrence of that key (ignoring case) count; values get the driver's conversion.
  */
-export function resolveNodeOptions(parsed: ParsedUri, node: NodeUri): NodeOptions {
+export function resolveNodeOptions(parsed: ParsedUri, node: NodeUri, specOptions?: OptionIndex): NodeOptions {
   const firstByLower = new Map<string, NodeQueryItem>();
   const shadowed: NodeOptions['shadowed'] = [];
   const parts: OptionPart[] = [];
@@ -218,7 +218,8 @@ export function resolveNodeOptions(parsed: ParsedUri, node: NodeUri): NodeOption
     );
   }
   const view: ParsedUri = { ...parsed, options: parts, semicolons: [] };
-  const index = resolveOptions(view);
+  // The parts shared with the specification's reading keep its interpretation (then converted below).
+  const index = resolveOptions(view, specOptions);
   for (const r of index.all) {
     if (!r.option || r.empty || !r.part.value || r.option.name === 'authMechanism') continue;
     const c = convertForNode(r.option, r.part.value.value);
