@@ -57,6 +57,25 @@ describe('report: at most MAX_REPORTS_PER_RULE problems per rule', () => {
     assert.equal(problems.filter((p) => p.ruleId === 'host-invalid').length, 1);
   });
 
+  it('saturated tells when the next report of a rule would be dropped; reports with severity "none" do not count', () => {
+    const { ctx } = context('node');
+    for (let i = 0; i < MAX_REPORTS_PER_RULE + 3; i++) ctx.report('tls-disabled', AT, 'm', { node: 'none' });
+    assert.equal(ctx.saturated('tls-disabled'), false);
+    for (let i = 0; i < MAX_REPORTS_PER_RULE - 1; i++) ctx.report('host-empty', AT, 'm');
+    assert.equal(ctx.saturated('host-empty'), false);
+    ctx.report('host-empty', AT, 'm');
+    assert.equal(ctx.saturated('host-empty'), true);
+    assert.equal(ctx.saturated('host-invalid'), false);
+  });
+
+  it('unknown options past the cap: the same MAX_REPORTS_PER_RULE problems, did-you-mean included', () => {
+    const keys = Array.from({ length: MAX_REPORTS_PER_RULE + 50 }, (_, i) => (i === MAX_REPORTS_PER_RULE - 1 ? 'replicaSt' : `opt${i}`));
+    const ps = uriProblems(`mongodb://h/?${keys.map((k) => `${k}=1`).join('&')}`).filter((p) => p.id === 'option-unknown');
+    assert.equal(ps.length, MAX_REPORTS_PER_RULE);
+    assert.match(ps[MAX_REPORTS_PER_RULE - 1].msg, /Unknown option "replicaSt"\. Did you mean replicaSet\?/);
+    assert.match(ps[0].msg, /Unknown option "opt0"; drivers ignore it\./);
+  });
+
   it('a password of many "@" gives MAX_REPORTS_PER_RULE problems', () => {
     const ps = uriProblems(`mongodb://u:${'@'.repeat(3 * MAX_REPORTS_PER_RULE)}@h`);
     assert.equal(ps.filter((p) => p.id === 'userinfo-unescaped').length, MAX_REPORTS_PER_RULE);

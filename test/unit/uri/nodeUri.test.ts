@@ -32,6 +32,12 @@ describe('readAsNodeDriver', () => {
     assert.deepEqual(n.items.map((i) => [i.key, i.value, i.valueSpan !== undefined]), [['a', '', false], ['b', '', true], ['?a', '1', true]]);
   });
 
+  it('decodes an escape after a non-ASCII character as the driver does (Node.js 20 URLSearchParams does not)', () => {
+    const n = readAsNodeDriver('mongodb://h/?é%FF=1&😀%41=%C3%A9+x&k=\uD800');
+    assert.deepEqual(n.items.map((i) => [i.key, i.value]), [['é\uFFFD', '1'], ['😀A', 'é x'], ['k', '\uFFFD']]);
+    expectOne('mongodb://h/?é%FF=1', 'option-unknown', 'error', 'é%FF', /Unknown option "é\uFFFD"/, settingsWith({ driver: 'node' }));
+  });
+
   it('drops trailing white space and what follows a line break', () => {
     const t = 'mongodb://h/?w= \nx';
     assert.equal(at(t, readAsNodeDriver(t).query), 'w=');

@@ -1,7 +1,7 @@
 import { OptionIndex } from '../uri/options';
 import { ParsedUri } from '../uri/types';
 import { DriverProfile, FixData, Problem, ServerPlatform, Severity, Span } from '../api';
-import { NodeUri } from '../uri/nodeUri';
+import type { NodeQueryItem, NodeUri } from '../uri/nodeUri';
 import { rule, type RuleId } from './ruleTable';
 
 export interface ReportOptions {
@@ -19,9 +19,19 @@ export interface RuleContext {
   driver: DriverProfile;
   /** How the Node.js driver reads the string; present only under the Node profile. */
   node?: NodeUri;
+  /**
+   * Under the Node profile, when the driver's URL layer reads the string: the query items it never reads,
+   * as their key repeats an earlier key with another case, each with that first item (resolveNodeOptions).
+   */
+  nodeShadowed?: readonly { item: NodeQueryItem; first: NodeQueryItem }[];
   /** The server platform database names must suit (`mongodbUri.serverPlatform`); `any` when not given. */
   serverPlatform?: ServerPlatform;
   report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void;
+  /**
+   * True when `ruleId` has reported as many problems as one rule may in one string: what it would report
+   * next is dropped, so a loop can skip working out its message (a did-you-mean) or stop.
+   */
+  saturated(ruleId: RuleId): boolean;
   /** True when an error reported so far satisfies `test` (used to avoid saying the same thing twice). */
   hasError(test: (p: Problem) => boolean): boolean;
   /** The spans of the errors reported so far. */
@@ -31,6 +41,48 @@ export interface RuleContext {
 /** The most problems one rule reports in one connection string. */
 export const MAX_REPORTS_PER_RULE = 100;
 
+/** The context of one check: its methods on the class, not closures made for every connection string. */
+class CheckContext implements RuleContext {
+  node?: NodeUri;
+  serverPlatform?: ServerPlatform;
+  nodeShadowed?: RuleContext['nodeShadowed'];
+  /** How many problems each rule has reported (made at the first report). */
+  private reports: Map<string, number> | undefined;
+
+  constructor(
+    readonly uri: ParsedUri,
+    readonly options: OptionIndex,
+    readonly driver: DriverProfile,
+    private readonly problems: Problem[],
+  ) {}
+
+  report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void {
+    let severity: Severity | 'none' = opts?.severity ?? rule(ruleId).severity;
+    if (this.driver === 'node' && opts?.node !== undefined) severity = opts.node;
+    if (severity === 'none') return;
+    // A string of a million `@` is a million times the same finding: the first ones say it all.
+    this.reports ??= new Map();
+    const count = (this.reports.get(ruleId) ?? 0) + 1;
+    this.reports.set(ruleId, count);
+    if (count > MAX_REPORTS_PER_RULE) return;
+    // One literal per shape: a problem is one record, built once.
+    const data = opts?.data;
+    this.problems.push(data ? { ruleId, span, message, severity, data } : { ruleId, span, message, severity });
+  }
+
+  saturated(ruleId: RuleId): boolean {
+    return (this.reports?.get(ruleId) ?? 0) >= MAX_REPORTS_PER_RULE;
+  }
+
+  hasError(test: (p: Problem) => boolean): boolean {
+    return this.problems.some((p) => p.severity === 'error' && test(p));
+  }
+
+  errorSpans(): Span[] {
+    return this.problems.filter((p) => p.severity === 'error').map((p) => p.span);
+  }
+}
+
 export function createContext(
   uri: ParsedUri,
   options: OptionIndex,
@@ -38,31 +90,7 @@ export function createContext(
   problems: Problem[],
   node?: NodeUri,
 ): RuleContext {
-  let reports: Map<string, number> | undefined;
-  const ctx: RuleContext = {
-    uri,
-    options,
-    driver,
-    report(ruleId, span, message, opts) {
-      let severity: Severity | 'none' = opts?.severity ?? rule(ruleId).severity;
-      if (driver === 'node' && opts?.node !== undefined) severity = opts.node;
-      if (severity === 'none') return;
-      // A string of a million `@` is a million times the same finding: the first ones say it all.
-      reports ??= new Map();
-      const count = (reports.get(ruleId) ?? 0) + 1;
-      reports.set(ruleId, count);
-      if (count > MAX_REPORTS_PER_RULE) return;
-      const p: Problem = { ruleId, span, message, severity };
-      if (opts?.data) p.data = opts.data;
-      problems.push(p);
-    },
-    hasError(test) {
-      return problems.some((p) => p.severity === 'error' && test(p));
-    },
-    errorSpans() {
-      return problems.filter((p) => p.severity === 'error').map((p) => p.span);
-    },
-  };
+  const ctx = new CheckContext(uri, options, driver, problems);
   if (node) ctx.node = node;
   return ctx;
 }

@@ -145,10 +145,11 @@ function secretsOf(uri: ParsedUri): Secret[] {
   const secrets: Secret[] = [];
   const pw = uri.userinfo?.password;
   if (pw && !isPlaceholderPassword(pw.value, uri.userinfo?.username.value)) secrets.push({ part: pw, what: 'password', hosts });
+  // The proxy password goes to the proxy host; a key file password stays where the key file is.
+  let proxyHost: string | undefined | null = null; // looked up at the first password option
   for (const o of uri.options) {
     if (!PASSWORD_OPTIONS.has(o.keyLower) || !o.value || isPlaceholderPassword(o.value.value)) continue;
-    // The proxy password goes to the proxy host; a key file password stays where the key file is.
-    const proxyHost = uri.options.find((p) => p.keyLower === 'proxyhost')?.value?.value;
+    if (proxyHost === null) proxyHost = uri.options.find((p) => p.keyLower === 'proxyhost')?.value?.value;
     secrets.push({ part: o.value, what: o.keyLower === 'proxypassword' ? 'proxy password' : 'key file password', hosts: o.keyLower === 'proxypassword' && proxyHost ? [proxyHost] : hosts });
   }
   return secrets;
@@ -171,24 +172,16 @@ export function checkCredentialsInSource(uri: ParsedUri, languageId: string, pla
 }
 
 function problemFor(s: Secret, languageId: string): Problem {
-  const base = { ruleId: 'credentials-in-source', severity: 'warning' as const, span: s.part.span };
+  const span = s.part.span;
   if (languageId === 'dotenv') {
-    return {
-      ...base,
-      message: `A plaintext ${s.what} is stored in a .env file that no .gitignore ignores: it will be committed. Add the file to .gitignore (and commit a .env.example with placeholders instead).`,
-    };
+    const message = `A plaintext ${s.what} is stored in a .env file that no .gitignore ignores: it will be committed. Add the file to .gitignore (and commit a .env.example with placeholders instead).`;
+    return { ruleId: 'credentials-in-source', severity: 'warning', span, message };
   }
   if (DOCUMENTS.has(languageId)) {
-    return {
-      ...base,
-      message: `A real-looking ${s.what} is written in this document, which is committed and read by others. Write a placeholder such as <password> instead.`,
-      data: { replacement: '<password>', title: `Replace the ${s.what} by <password>` },
-    };
+    const message = `A real-looking ${s.what} is written in this document, which is committed and read by others. Write a placeholder such as <password> instead.`;
+    return { ruleId: 'credentials-in-source', severity: 'warning', span, message, data: { replacement: '<password>', title: `Replace the ${s.what} by <password>` } };
   }
   const placeholder = INTERPOLATING.has(languageId) ? '${MONGODB_PASSWORD}' : '<password>';
-  return {
-    ...base,
-    message: `A plaintext ${s.what} is stored in this file. Keep it in an environment variable or a secret store (a .env file that is not committed, for example).`,
-    data: { replacement: placeholder, title: `Replace the ${s.what} by ${placeholder}` },
-  };
+  const message = `A plaintext ${s.what} is stored in this file. Keep it in an environment variable or a secret store (a .env file that is not committed, for example).`;
+  return { ruleId: 'credentials-in-source', severity: 'warning', span, message, data: { replacement: placeholder, title: `Replace the ${s.what} by ${placeholder}` } };
 }

@@ -77,12 +77,14 @@ function checkTopology(ctx: RuleContext): void {
   }
 }
 
+const PROXY_OPTIONS_NEEDING_HOST = ['proxyPort', 'proxyUsername', 'proxyPassword'] as const;
+
 function checkProxy(ctx: RuleContext): void {
   const host = present(ctx, 'proxyHost');
   const user = present(ctx, 'proxyUsername');
   const pass = present(ctx, 'proxyPassword');
   if (!host.length) {
-    for (const name of ['proxyPort', 'proxyUsername', 'proxyPassword']) {
+    for (const name of PROXY_OPTIONS_NEEDING_HOST) {
       for (const o of present(ctx, name)) {
         // The Node.js driver tests the values for truth, so proxyPort=0 passes.
         const nodeAccepts = ctx.driver === 'node' && o.value === 0;

@@ -8,7 +8,7 @@ type NodeRejectedHosts = ReadonlySet<number> | undefined;
 
 function nodeRejectedHosts(ctx: RuleContext): NodeRejectedHosts {
   if (!ctx.node) return undefined;
-  return new Set(ctx.node.hosts.filter((n) => n.rejection).map((n) => n.span.start));
+  return new Set(ctx.node.hosts.filter((n) => n.rejection).map((n) => n.start));
 }
 
 /**
@@ -145,12 +145,14 @@ export function checkHosts(ctx: RuleContext): void {
       data: { replacement: '', title: 'Remove the extra ","' },
     });
   }
-  const seen = new Map<string, number>();
   const rejected = nodeRejectedHosts(ctx);
+  // Repeats are looked for only where there are two hosts or more (most strings have one).
+  const seen = uri.hosts.length > 1 ? new Set<string>() : undefined;
   for (const h of uri.hosts) {
     checkHost(ctx, h, rejected);
+    if (!seen) continue;
     const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? DEFAULT_PORT);
     if (seen.has(key)) ctx.report('host-duplicate', h.span, `${h.host.value}${h.port ? ':' + h.port.raw : ''} is listed more than once.`);
-    else seen.set(key, 1);
+    else seen.add(key);
   }
 }

@@ -1,7 +1,7 @@
 import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
 import { ParsedUri } from '../uri/types';
-import { maskSecrets, secretTexts } from '../uri/secrets';
+import { secretMasker, secretTexts } from '../uri/secrets';
 import { Problem, Settings } from '../api';
 import { createContext, Rule } from './context';
 import { driverProfile } from './profile';
@@ -42,12 +42,13 @@ export function checkConnectionString(
   // Under the Node profile the rules judge the options the driver reads (its URL layer splits the query
   // differently); when that layer already rejects the string, the specification's reading is kept.
   const node = driver === 'node' ? readAsNodeDriver(text) : undefined;
-  const ruleOptions = node && !node.rejection ? resolveNodeOptions(parsed, node).index : options;
-  const ctx = createContext(parsed, ruleOptions, driver, problems, node);
+  const nodeOptions = node && !node.rejection ? resolveNodeOptions(parsed, node, options) : undefined;
+  const ctx = createContext(parsed, nodeOptions ? nodeOptions.index : options, driver, problems, node);
+  if (nodeOptions) ctx.nodeShadowed = nodeOptions.shadowed;
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   for (const rule of RULE_GROUPS) rule(ctx);
   maskProblemSecrets(problems, parsed);
-  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  if (problems.length > 1) problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { parsed, options, problems };
 }
 
@@ -60,9 +61,10 @@ function maskProblemSecrets(problems: Problem[], parsed: ParsedUri): void {
   if (problems.length === 0) return;
   const secrets = secretTexts(parsed).filter((s) => s.length >= 3);
   if (secrets.length === 0) return;
+  const mask = secretMasker(secrets);
   for (const p of problems) {
-    p.message = maskSecrets(p.message, secrets);
-    if (p.data && typeof p.data.title === 'string') p.data.title = maskSecrets(p.data.title, secrets);
+    p.message = mask(p.message);
+    if (p.data && typeof p.data.title === 'string') p.data.title = mask(p.data.title);
   }
 }
 

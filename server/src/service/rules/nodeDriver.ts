@@ -11,8 +11,8 @@ import { Span } from '../api';
 import { RuleContext } from './context';
 import type { RuleId } from './ruleTable';
 import { nodeCredential } from './nodeAuth';
-import { convertForNode } from './nodeOptions';
-import { NodeRejection, NodeUri } from '../uri/nodeUri';
+import { convertForNode, resolveNodeOptions } from './nodeOptions';
+import { NodeQueryItem, NodeRejection, NodeUri } from '../uri/nodeUri';
 
 /**
  * The errors the other rule groups reported, sorted by start with the running maximum of their ends,
@@ -64,7 +64,7 @@ function checkStructure(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): v
     if (h.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', h.rejection);
     const hash = h.raw.indexOf('#');
     if (!h.rejection && hash >= 0 && !node.srv) {
-      ctx.report('node-option-ignored', { start: h.span.start + hash, end: h.span.end }, `The Node.js driver reads "#" in a host as the start of a URL fragment and ignores the rest of "${h.raw}".`, { node: 'warning' });
+      ctx.report('node-option-ignored', { start: h.start + hash, end: h.end }, `The Node.js driver reads "#" in a host as the start of a URL fragment and ignores the rest of "${h.raw}".`, { node: 'warning' });
     }
   }
   if (node.path?.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', node.path.rejection);
@@ -73,22 +73,28 @@ function checkStructure(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): v
   }
 }
 
+/** True when text[span] holds the character `code` (no copy of the item). */
+function spanHas(text: string, span: Span, code: number): boolean {
+  for (let i = span.start; i < span.end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** How URLSearchParams reads the query: no `;` separator, `+` is a space, a key's first spelling wins. */
 function checkQueryReading(ctx: RuleContext, node: NodeUri): void {
   const text = ctx.uri.text;
-  const firstSpelling = new Map<string, string>();
+  // The items whose key repeats an earlier one with another case, found once by resolveNodeOptions.
+  const shadowed = ctx.nodeShadowed ?? resolveNodeOptions(ctx.uri, node).shadowed;
+  const firstSpelling = new Map<NodeQueryItem, string>();
+  for (const s of shadowed) firstSpelling.set(s.item, s.first.key);
   for (const item of node.items) {
-    const lower = item.key.toLowerCase();
-    const first = firstSpelling.get(lower);
-    if (first === undefined) firstSpelling.set(lower, item.key);
-    else if (first !== item.key) {
+    const first = firstSpelling.size > 0 ? firstSpelling.get(item) : undefined;
+    if (first !== undefined) {
       ctx.report('node-option-ignored', item.span, `The Node.js driver ignores this ${item.key}: it only reads occurrences spelled like the first one, ${first}. Spell the key the same way everywhere (or remove the repeat).`, { node: 'warning' });
     }
-    const raw = text.slice(item.span.start, item.span.end);
-    if (ctx.uri.semicolons.length > 0 && item.valueSpan && raw.includes(';')) {
+    if (ctx.uri.semicolons.length > 0 && item.valueSpan && spanHas(text, item.span, 0x3b)) {
       ctx.report('node-option-ignored', item.span, `The Node.js driver does not split options at ";": everything after "${item.key}=" up to the next "&" is one value. Separate options with "&".`, { node: 'warning' });
     }
-    if (raw.includes('+')) {
+    if (spanHas(text, item.span, 0x2b)) {
       const opt = findOption(item.key);
       ctx.report('node-option-ignored', item.span, `The Node.js driver decodes "+" as a space in ${opt ? opt.name : 'this option'}; write %2B for a plus sign, or %20 for a space.`, { node: 'warning' });
     }

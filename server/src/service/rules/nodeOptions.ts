@@ -170,6 +170,13 @@ function nodePart(text: string, span: Span, value: string): DecodedPart {
   return { span, raw: text.slice(span.start, span.end), decoded, value };
 }
 
+/** The specification's part of an item when the driver reads it the same way: same text, same key and value. */
+function sameAsSpec(spec: OptionPart | undefined, item: NodeQueryItem, keyLower: string, index: number): boolean {
+  if (!spec || spec.span.start !== item.span.start || spec.span.end !== item.span.end) return false;
+  if (spec.index !== index || spec.separator !== (index === 0 ? '?' : '&') || spec.keyLower !== keyLower || spec.key.value !== item.key) return false;
+  return item.valueSpan ? spec.value?.value === item.value : spec.value === undefined;
+}
+
 export interface NodeOptions {
   index: OptionIndex;
   /** Items the driver never reads: their key repeats an earlier key with a different case. */
@@ -180,10 +187,13 @@ export interface NodeOptions {
  * The options as the driver reads them: only the items whose key is spelled like the first
  * occurrence of that key (ignoring case) count; values get the driver's conversion.
  */
-export function resolveNodeOptions(parsed: ParsedUri, node: NodeUri): NodeOptions {
+export function resolveNodeOptions(parsed: ParsedUri, node: NodeUri, specOptions?: OptionIndex): NodeOptions {
   const firstByLower = new Map<string, NodeQueryItem>();
   const shadowed: NodeOptions['shadowed'] = [];
   const parts: OptionPart[] = [];
+  // The specification's options, in order alongside the items: most items are read the same way, and
+  // their parts serve both readings.
+  let k = 0;
   for (const item of node.items) {
     const lower = item.key.toLowerCase();
     const first = firstByLower.get(lower);
@@ -192,18 +202,24 @@ export function resolveNodeOptions(parsed: ParsedUri, node: NodeUri): NodeOption
       continue;
     }
     if (!first) firstByLower.set(lower, item);
-    const part: OptionPart = {
-      span: item.span,
-      key: nodePart(parsed.text, item.keySpan, item.key),
-      keyLower: lower,
-      separator: parts.length === 0 ? '?' : '&',
-      index: parts.length,
-    };
-    if (item.valueSpan) part.value = nodePart(parsed.text, item.valueSpan, item.value);
-    parts.push(part);
+    while (k < parsed.options.length && parsed.options[k].span.start < item.span.start) k++;
+    if (sameAsSpec(parsed.options[k], item, lower, parts.length)) {
+      parts.push(parsed.options[k]);
+      continue;
+    }
+    const span = item.span;
+    const key = nodePart(parsed.text, item.keySpan, item.key);
+    const separator = parts.length === 0 ? '?' : '&';
+    const index = parts.length;
+    parts.push(
+      item.valueSpan
+        ? { span, key, keyLower: lower, separator, index, value: nodePart(parsed.text, item.valueSpan, item.value) }
+        : { span, key, keyLower: lower, separator, index },
+    );
   }
   const view: ParsedUri = { ...parsed, options: parts, semicolons: [] };
-  const index = resolveOptions(view);
+  // The parts shared with the specification's reading keep its interpretation (then converted below).
+  const index = resolveOptions(view, specOptions);
   for (const r of index.all) {
     if (!r.option || r.empty || !r.part.value || r.option.name === 'authMechanism') continue;
     const c = convertForNode(r.option, r.part.value.value);

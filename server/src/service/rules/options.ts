@@ -2,7 +2,7 @@ import { URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { occurrences, ResolvedOption, type ValueIssue } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { RuleContext } from './context';
-import { FixData } from '../api';
+import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
 
@@ -10,6 +10,8 @@ const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.na
 const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
 
 const suggestions = new Map<string, string | undefined>();
+
+const NO_SPANS: readonly Span[] = [];
 
 /** Did-you-mean, memoised: the same unknown key (or a thousand repeats of it) is measured once. */
 function suggest(key: string, node: boolean): string | undefined {
@@ -63,6 +65,8 @@ function valueFix(issue: ValueIssue): FixData | undefined {
 }
 
 function checkUnknown(ctx: RuleContext, r: ResolvedOption): void {
+  // Past the reports a rule may make, no did-you-mean: a hundred thousand unknown keys are measured against no name.
+  if (ctx.saturated('option-unknown')) return;
   const key = r.part.key.value;
   const suggestion = suggest(key, ctx.driver === 'node');
   const message = suggestion
@@ -116,8 +120,10 @@ function checkAppName(ctx: RuleContext, r: ResolvedOption): void {
 
 function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   const p = r.part;
-  for (const bad of p.key.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this option name does not start a %XX escape.');
-  if (p.value) for (const bad of p.value.decoded.badEscapes) ctx.report('option-invalid-escape', bad, 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
+  const keyEscapes = p.key.decoded.badEscapes;
+  for (let k = 0; k < keyEscapes.length; k++) ctx.report('option-invalid-escape', keyEscapes[k], 'The "%" in this option name does not start a %XX escape.');
+  const valueEscapes = p.value ? p.value.decoded.badEscapes : NO_SPANS;
+  for (let k = 0; k < valueEscapes.length; k++) ctx.report('option-invalid-escape', valueEscapes[k], 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
   if (!p.value) {
     // The Node.js driver reads a key without "=" as an empty value, which it accepts only for
     // readPreferenceTags (the empty tag set) and for the ignored timeoutMS.
@@ -213,20 +219,19 @@ export function checkOptions(ctx: RuleContext): void {
   for (const [name, list] of ctx.options.byName) {
     if (list.length < 2 || !list[0].option || list[0].option.repeatable) continue;
     const opt = list[0].option;
-    const isProxy = name.startsWith('proxy');
+    const ruleId = name.startsWith('proxy') ? 'proxy-duplicate' : 'option-duplicate';
+    if (ctx.saturated(ruleId)) continue;
     const first = list[0].part.value?.value;
-    const same = list.every((o) => o.part.value?.value === first);
-    for (const r of list.slice(1)) {
-      if (isProxy) {
-        ctx.report('proxy-duplicate', r.part.span, `${opt.name} is given more than once; drivers reject repeated proxy options.`);
-      } else {
-        ctx.report(
-          'option-duplicate',
-          r.part.span,
-          same ? `${opt.name} is given more than once.` : `${opt.name} is given more than once with different values; which one wins depends on the driver.`,
-          { node: 'error', data: same ? { remove: true, title: `Remove the repeated ${opt.name}` } : undefined },
-        );
-      }
+    let same = true;
+    for (let k = 1; k < list.length && same; k++) same = list[k].part.value?.value === first;
+    // One message for all the repeats of the option; the reports stop where the rule's do.
+    const message =
+      ruleId === 'proxy-duplicate' ? `${opt.name} is given more than once; drivers reject repeated proxy options.`
+      : same ? `${opt.name} is given more than once.`
+      : `${opt.name} is given more than once with different values; which one wins depends on the driver.`;
+    for (let k = 1; k < list.length && !ctx.saturated(ruleId); k++) {
+      if (ruleId === 'proxy-duplicate') ctx.report(ruleId, list[k].part.span, message);
+      else ctx.report(ruleId, list[k].part.span, message, { node: 'error', data: same ? { remove: true, title: `Remove the repeated ${opt.name}` } : undefined });
     }
   }
 }

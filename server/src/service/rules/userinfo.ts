@@ -20,32 +20,69 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-const UTF8 = new TextEncoder();
+/** Upper-case hex digits, as character codes. */
+const HEX_DIGITS = Array.from('0123456789ABCDEF', (d) => d.charCodeAt(0));
+/** The encoded text is ASCII only, which latin1 decodes byte for byte. */
+const ASCII = new TextDecoder('latin1');
 
-function percentByte(b: number): string {
-  return '%' + b.toString(16).toUpperCase().padStart(2, '0');
-}
-
-/** Percent-encodes what must be encoded in userinfo, keeping valid escapes and allowed characters. */
+/**
+ * Percent-encodes what must be encoded in userinfo, keeping valid escapes and allowed characters
+ * (a lone surrogate is encoded as U+FFFD). The text as it is when nothing needs encoding; otherwise
+ * written into one growing buffer, character codes as bytes (the result is ASCII), and decoded once.
+ */
 export function encodeUserinfoPart(raw: string): string {
-  let out = '';
+  let out: Uint8Array | undefined;
+  let n = 0;
+  const escape = (byte: number) => {
+    out![n++] = 0x25;
+    out![n++] = HEX_DIGITS[byte >> 4];
+    out![n++] = HEX_DIGITS[byte & 15];
+  };
   for (let i = 0; i < raw.length; i++) {
+    // Room for the longest thing one step writes (a code point of four bytes, %XX each).
+    if (out && n + 12 > out.length) {
+      const bigger = new Uint8Array(2 * out.length);
+      bigger.set(out);
+      out = bigger;
+    }
     const c = raw.charCodeAt(i);
     if (c === 0x25 && i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) {
-      out += raw.slice(i, i + 3);
-      i += 2;
-    } else if (isAllowed(c)) out += raw[i];
-    else {
-      const cp = raw.codePointAt(i)!;
-      if (cp < 0x80) {
-        out += percentByte(cp);
-        continue;
+      if (out) {
+        out[n++] = c;
+        out[n++] = raw.charCodeAt(i + 1);
+        out[n++] = raw.charCodeAt(i + 2);
       }
-      if (cp > 0xffff) i++;
-      for (const b of UTF8.encode(String.fromCodePoint(cp))) out += percentByte(b);
+      i += 2;
+      continue;
+    }
+    if (isAllowed(c)) {
+      if (out) out[n++] = c;
+      continue;
+    }
+    if (!out) {
+      // The first character to encode: what came before it stays.
+      out = new Uint8Array(2 * raw.length + 16);
+      for (; n < i; n++) out[n] = raw.charCodeAt(n);
+    }
+    let cp = raw.codePointAt(i)!;
+    if (cp < 0x80) escape(cp);
+    else if (cp < 0x800) {
+      escape(0xc0 | (cp >> 6));
+      escape(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+      escape(0xe0 | (cp >> 12));
+      escape(0x80 | ((cp >> 6) & 0x3f));
+      escape(0x80 | (cp & 0x3f));
+    } else {
+      escape(0xf0 | (cp >> 18));
+      escape(0x80 | ((cp >> 12) & 0x3f));
+      escape(0x80 | ((cp >> 6) & 0x3f));
+      escape(0x80 | (cp & 0x3f));
+      i++;
     }
   }
-  return out;
+  return out ? ASCII.decode(out.subarray(0, n)) : raw;
 }
 
 /** A character as a message names it: `a space`, `a double quote`, `"^"`. */
@@ -89,7 +126,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
     return fixData;
   };
   // The characters to encode that are not reserved, each once: one warning for the whole part names them.
-  const unencoded = new Set<string>();
+  let unencoded: Set<string> | undefined; // made at the first such character
   // Each rule reports at most MAX_REPORTS_PER_RULE problems per string: past three times that, stop looking.
   let findings = 0;
   for (let i = 0; i < raw.length && findings < 3 * MAX_REPORTS_PER_RULE; i++) {
@@ -124,10 +161,10 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
         `The ${what} contains an unescaped ${describe(ch)}: write it as ${enc} (${why}).`,
         { node, data: dataFor() },
       );
-    } else unencoded.add(ch);
+    } else (unencoded ??= new Set()).add(ch);
     i += width - 1;
   }
-  if (unencoded.size > 0) {
+  if (unencoded) {
     ctx.report('userinfo-unencoded', p.span, `The ${what} contains ${describeAll([...unencoded])}, which should be percent-encoded.`, { data: dataFor() });
   }
 }

@@ -91,8 +91,10 @@ function checkUri(
   const checkedText = mayHoldSeparators(text) ? withOpaquePlaceholders(text, placeholders()) : text;
   const check = checkConnectionString(checkedText, settings, languageId);
   const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
-  let problems = languageId ? [...check.problems, ...checkCredentialsInSource(check.parsed, languageId, place)] : check.problems;
-  if (settings.atlas?.tier) problems = [...problems, ...checkAtlasConnections(check, settings.atlas)];
+  // The check's own array (made for this call) takes the problems of the other checks.
+  const problems = check.problems;
+  if (languageId) for (const p of checkCredentialsInSource(check.parsed, languageId, place)) problems.push(p);
+  if (settings.atlas?.tier) for (const p of checkAtlasConnections(check, settings.atlas)) problems.push(p);
   return { problems: outsidePlaceholders(problems, placeholders), names: namePartsOf(check.parsed) };
 }
 

@@ -1,16 +1,21 @@
 import { asciiLower } from './parser';
 
+/** Three rows of the distance table, reused from call to call (grown for a longer word). */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
  * Case-insensitive edit distance in which swapping two neighbouring letters counts as one edit (optimal
  * string alignment: "ture" is one edit from "true"), with an early exit above `max` (bounded work).
  */
 export function editDistance(a: string, b: string, max: number): number {
-  a = asciiLower(a);
-  b = asciiLower(b);
+  return distance(asciiLower(a), asciiLower(b), max);
+}
+
+/** editDistance of two words already lower-cased. */
+function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = new Array<number>(b.length + 1);
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (rows[0].length <= b.length) rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1)));
+  let [before, prev, cur] = rows;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -23,9 +28,21 @@ export function editDistance(a: string, b: string, max: number): number {
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [before, prev, cur] = [prev, cur, before];
+    const oldest = before;
+    before = prev;
+    prev = cur;
+    cur = oldest;
   }
   return prev[b.length];
+}
+
+/** Candidate lists lower-cased once (the lists are the option table's constants). */
+const loweredLists = new WeakMap<readonly string[], readonly string[]>();
+
+function lowered(candidates: readonly string[]): readonly string[] {
+  let list = loweredLists.get(candidates);
+  if (!list) loweredLists.set(candidates, (list = candidates.map(asciiLower)));
+  return list;
 }
 
 /** The closest candidate to `word`, if it is close enough to be a plausible typo. */
@@ -35,18 +52,19 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestD = max + 1;
   const lw = asciiLower(word);
-  for (const c of candidates) {
-    const d = editDistance(word, c, max);
+  const lower = lowered(candidates);
+  for (let k = 0; k < candidates.length; k++) {
+    const d = distance(lw, lower[k], max);
     if (d < bestD) {
-      best = c;
+      best = candidates[k];
       bestD = d;
     }
   }
   if (best) return best;
   // A known name with something added or cut off (replicaSetName, maxPool).
-  for (const c of candidates) {
-    const lc = asciiLower(c);
-    if (lc.length >= 5 && lw.length >= 5 && (lw.startsWith(lc) || lc.startsWith(lw)) && Math.abs(lc.length - lw.length) <= 6) return c;
+  for (let k = 0; k < candidates.length; k++) {
+    const lc = lower[k];
+    if (lc.length >= 5 && lw.length >= 5 && (lw.startsWith(lc) || lc.startsWith(lw)) && Math.abs(lc.length - lw.length) <= 6) return candidates[k];
   }
   return undefined;
 }

@@ -6,15 +6,15 @@
  * follows this one. Every step is a single forward scan or a platform URL parse (linear time).
  */
 import { Span } from '../api';
+import { decodePercent } from './percent';
 
 export interface NodeRejection {
   span: Span;
   message: string;
 }
 
-export interface NodeHost {
-  /** The `host[:port]` item between commas, as the driver splits it. */
-  span: Span;
+/** A `host[:port]` item between commas, as the driver splits it: where it is (start, end) and its text. */
+export interface NodeHost extends Span {
   raw: string;
   /** Why `HostAddress` throws for this item (never set for mongodb+srv, whose host is only looked up later). */
   rejection?: NodeRejection;
@@ -68,8 +68,34 @@ function firstIllegal(s: string): string | undefined {
   return undefined;
 }
 
+function isPlainHostChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f;
+}
+
+/**
+ * A host item that the URL parser takes as it is and `HostAddress` accepts: letters, digits, ".", "-"
+ * and "_", then nothing, or ":" and nothing, or ":" and a port from 1 to 65535 in at most five digits
+ * (empty as a whole too: the driver reads an empty entry as a host named ""). Most hosts are; they need no URL.
+ */
+function isPlainHostItem(raw: string): boolean {
+  let i = 0;
+  while (i < raw.length && isPlainHostChar(raw.charCodeAt(i))) i++;
+  if (i === raw.length) return true;
+  if (i === 0 || raw.charCodeAt(i) !== 0x3a) return false;
+  const digits = raw.length - i - 1;
+  if (digits > 5) return false;
+  let port = 0;
+  for (let k = i + 1; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+    port = port * 10 + (c - 0x30);
+  }
+  return digits === 0 || (port >= 1 && port <= 65535);
+}
+
 /** What `new HostAddress(item)` does: a `.sock` suffix makes a socket path, anything else goes through URL. */
 export function nodeHostRejection(raw: string, span: Span): NodeRejection | undefined {
+  if (isPlainHostItem(raw)) return undefined;
   const escaped = raw.split(' ').join('%20');
   if (escaped.endsWith('.sock')) {
     return decodes(escaped) ? undefined : { span, message: `The Node.js driver cannot decode the socket path "${raw}": a "%" does not start a valid UTF-8 escape.` };
@@ -118,7 +144,7 @@ export function readAsNodeDriver(text: string): NodeUri {
   const n = text.length;
   // username = [^:@]*, then either "@" or ":" password "@" (password = up to the first "@").
   let u = body;
-  while (u < n && text[u] !== ':' && text[u] !== '@') u++;
+  while (u < n && text.charCodeAt(u) !== 0x3a && text.charCodeAt(u) !== 0x40) u++; // : @
   let at = -1;
   if (text[u] === '@') at = u;
   else if (text[u] === ':') at = text.indexOf('@', u + 1);
@@ -136,25 +162,15 @@ export function readAsNodeDriver(text: string): NodeUri {
     if (u < at) out.password = { start: u + 1, end: at };
   }
   let hostsEnd = hostsStart;
-  while (hostsEnd < n && text[hostsEnd] !== '/' && text[hostsEnd] !== '?' && text[hostsEnd] !== '@') hostsEnd++;
+  for (; hostsEnd < n; hostsEnd++) {
+    const c = text.charCodeAt(hostsEnd);
+    if (c === 0x2f || c === 0x3f || c === 0x40) break; // / ? @
+  }
   out.hostsSpan = { start: hostsStart, end: hostsEnd };
   out.rejection = urlLayerRejection(text, out, body);
   if (out.rejection) return out;
 
-  let itemStart = hostsStart;
-  for (let i = hostsStart; i <= hostsEnd; i++) {
-    if (i === hostsEnd || text[i] === ',') {
-      const span = { start: itemStart, end: i };
-      const raw = text.slice(itemStart, i);
-      const host: NodeHost = { span, raw };
-      if (!srv) {
-        const r = nodeHostRejection(raw, span);
-        if (r) host.rejection = r;
-      }
-      out.hosts.push(host);
-      itemStart = i + 1;
-    }
-  }
+  out.hosts = readHosts(text, hostsStart, hostsEnd, srv);
   if (srv && out.hosts.length !== 1) {
     out.rejection = { span: out.hostsSpan, message: 'mongodb+srv takes exactly one host name; the Node.js driver counts every comma-separated entry, empty ones included.' };
   } else if (srv && out.hosts[0].raw.includes(':')) {
@@ -163,6 +179,22 @@ export function readAsNodeDriver(text: string): NodeUri {
   }
   readRest(text, hostsEnd, out);
   return out;
+}
+
+/** The items between commas, each with why `HostAddress` throws for it (mongodb+srv hosts are only looked up later). */
+function readHosts(text: string, start: number, end: number, srv: boolean): NodeHost[] {
+  const hosts: NodeHost[] = [];
+  let itemStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text.charCodeAt(i) === 0x2c) {
+      const raw = text.slice(itemStart, i);
+      // One record per item (a million commas make a million hosts); a span of its own only for a rejection.
+      const rejection = srv || isPlainHostItem(raw) ? undefined : nodeHostRejection(raw, { start: itemStart, end: i });
+      hosts.push(rejection ? { start: itemStart, end: i, raw, rejection } : { start: itemStart, end: i, raw });
+      itemStart = i + 1;
+    }
+  }
+  return hosts;
 }
 
 function urlLayerRejection(text: string, out: NodeUri, body: number): NodeRejection | undefined {
@@ -227,7 +259,7 @@ function readRest(text: string, start: number, out: NodeUri): void {
   out.query = { start: q + 1, end: hash };
   let itemStart = q + 1;
   for (let i = q + 1; i <= hash; i++) {
-    if (i === hash || text[i] === '&') {
+    if (i === hash || text.charCodeAt(i) === 0x26) {
       const item = i > itemStart ? queryItem(text, itemStart, i) : undefined;
       if (item) out.items.push(item);
       itemStart = i + 1;
@@ -235,18 +267,50 @@ function readRest(text: string, start: number, out: NodeUri): void {
   }
 }
 
+/**
+ * True when URLSearchParams reads text[start, end) as it is written: no `%` or `+` to decode, no tab
+ * that URL drops, no surrogate (a lone one would become U+FFFD).
+ */
+function readsAsWritten(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25 || c === 0x2b || c === 0x09 || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/** Lone surrogates, which URLSearchParams reads as U+FFFD (its input is a USVString). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A key or value as URLSearchParams decodes it: "+" is a space, then the %XX escapes as UTF-8 (U+FFFD
+ * for bytes that are not). Decoded here rather than by URLSearchParams itself: Node.js 20 misreads an
+ * escape after a non-ASCII character (`é%FF` as two U+FFFD), where the driver's URL package does not.
+ */
+function decodeQueryText(s: string): string {
+  const spaced = s.includes('+') ? s.split('+').join(' ') : s;
+  return decodePercent(spaced, 0, spaced.length).value.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 function queryItem(text: string, start: number, end: number): NodeQueryItem | undefined {
+  if (readsAsWritten(text, start, end)) {
+    // The common case, nothing to decode: the key up to the first "=", the value after it.
+    let eq = start;
+    while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
+    if (eq === end) return { span: { start, end }, keySpan: { start, end }, key: text.slice(start, end), value: '' };
+    return { span: { start, end }, keySpan: { start, end: eq }, key: text.slice(start, eq), value: text.slice(eq + 1, end), valueSpan: { start: eq + 1, end } };
+  }
   const raw = text.slice(start, end);
   // URL drops tabs before URLSearchParams sees the query; an item of tabs only is then empty.
-  // The leading "&" keeps URLSearchParams from dropping a "?" that starts the item.
-  const pair = new URLSearchParams(`&${raw.includes('\t') ? raw.split('\t').join('') : raw}`).entries().next().value as [string, string] | undefined;
-  if (!pair) return undefined;
+  const read = raw.includes('\t') ? raw.split('\t').join('') : raw;
+  if (read === '') return undefined;
+  const readEq = read.indexOf('=');
   const eq = raw.indexOf('=');
   const item: NodeQueryItem = {
     span: { start, end },
     keySpan: { start, end: eq >= 0 ? start + eq : end },
-    key: pair[0],
-    value: pair[1],
+    key: decodeQueryText(readEq >= 0 ? read.slice(0, readEq) : read),
+    value: readEq >= 0 ? decodeQueryText(read.slice(readEq + 1)) : '',
   };
   if (eq >= 0) item.valueSpan = { start: start + eq + 1, end };
   return item;

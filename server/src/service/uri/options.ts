@@ -167,15 +167,25 @@ function interpret(raw: string, decoded: string, opt: UriOption): Interpretation
 
 const W_AS_INTEGER = { name: 'w', type: 'integer', min: 0 } as UriOption;
 
-export function resolveOptions(uri: ParsedUri): OptionIndex {
+/**
+ * The options of a parse against the option table. `earlier`: an index of another reading of the same
+ * string whose parts this one shares (the Node.js reading shares most of the specification's): a shared
+ * part's interpretation is taken from there instead of being made again.
+ */
+export function resolveOptions(uri: ParsedUri, earlier?: OptionIndex): OptionIndex {
   const all: ResolvedOption[] = [];
   const byName = new Map<string, ResolvedOption[]>();
   for (const part of uri.options) {
-    const option = findOption(part.keyLower);
+    const prior = earlier?.all[part.index];
+    const option = prior?.part === part ? prior.option : findOption(part.keyLower);
     // One object shape for every entry keeps this loop fast on very long option lists.
     const r: ResolvedOption = { part, option, value: undefined, issue: undefined, empty: false };
     const decoded = part.value?.value;
-    if (decoded === undefined || decoded === '') {
+    if (prior?.part === part) {
+      r.value = prior.value;
+      r.issue = prior.issue;
+      r.empty = prior.empty;
+    } else if (decoded === undefined || decoded === '') {
       if (option?.type === 'tagSet' && decoded === '') r.value = {};
       else r.empty = true;
     } else if (option) {
@@ -184,7 +194,7 @@ export function resolveOptions(uri: ParsedUri): OptionIndex {
       r.issue = i.issue;
     }
     all.push(r);
-    const name = option ? asciiLower(option.name) : part.keyLower;
+    const name = option ? lowerName(option.name) : part.keyLower;
     const list = byName.get(name);
     if (list) list.push(r);
     else byName.set(name, [r]);

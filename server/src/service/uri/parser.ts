@@ -4,7 +4,7 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { decodePercent } from './percent';
+import { Decoded, decodePercent } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 
@@ -15,6 +15,26 @@ function part(text: string, start: number, end: number): DecodedPart {
   const raw = text.slice(start, end);
   const decoded = decodePercent(text, start, end, raw);
   return { span: { start, end }, raw, decoded, value: decoded.value };
+}
+
+/**
+ * Decoded records of short option keys and values without escapes, shared (and frozen): options repeat
+ * their keys and values (w=1, retryWrites=true), and a string of many options kept two records per option
+ * alive through the check. Hosts, credentials and database names rarely repeat: they are not kept here.
+ */
+const plainDecoded = new Map<string, Decoded>();
+
+function optionPart(text: string, start: number, end: number): DecodedPart {
+  if (end - start > 24) return part(text, start, end);
+  const raw = text.slice(start, end);
+  let decoded = plainDecoded.get(raw);
+  if (!decoded) {
+    decoded = decodePercent(text, start, end, raw);
+    if (decoded.map) return { span: { start, end }, raw, decoded, value: decoded.value };
+    if (plainDecoded.size >= 1024) plainDecoded.clear();
+    plainDecoded.set(raw, Object.freeze(decoded));
+  }
+  return { span: { start, end }, raw, decoded, value: raw };
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
@@ -125,10 +145,9 @@ function parseHost(text: string, start: number, end: number): HostPart {
   const v = host.value;
   if (v.includes('/')) type = 'unix';
   else if (isIPv4(v)) type = 'ipv4';
-  const h: HostPart = { span, host, type };
-  if (port) h.port = port;
-  if (colonCount >= 2) h.extraColons = colons;
-  return h;
+  if (!port) return { span, host, type };
+  if (colonCount < 2) return { span, host, type, port };
+  return { span, host, type, port, extraColons: colons };
 }
 
 export function parseConnectionString(text: string): ParsedUri {
@@ -229,16 +248,14 @@ export function parseConnectionString(text: string): ParsedUri {
       if (i === n || c === 0x26 || (c === 0x3b && semicolonSeparates)) {
         if (i > itemStart) {
           const eq = indexOfChar(text, 0x3d, itemStart, i);
-          const key = part(text, itemStart, eq >= 0 ? eq : i);
-          const opt: OptionPart = {
-            span: { start: itemStart, end: i },
-            key,
-            keyLower: asciiLower(key.value),
-            separator: sep,
-            index: parsed.options.length,
-          };
-          if (eq >= 0) opt.value = part(text, eq + 1, i);
-          parsed.options.push(opt);
+          const span = { start: itemStart, end: i };
+          const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
+          const keyLower = asciiLower(key.value);
+          const index = parsed.options.length;
+          // Each shape as one literal: a property added afterwards costs every option a second allocation.
+          parsed.options.push(
+            eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index },
+          );
         }
         if (c === 0x3b) parsed.semicolons.push({ start: i, end: i + 1 });
         sep = c === 0x3b ? ';' : '&';

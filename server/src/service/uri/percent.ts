@@ -3,13 +3,13 @@ import { Span } from '../api';
 export interface Decoded {
   /** The decoded text. */
   value: string;
-  /** Raw spans of `%` signs not followed by two hex digits (left as they are in `value`). */
+  /** Raw spans of `%` signs not followed by two hex digits (left as they are in `value`): the first MAX_BAD_ESCAPES. */
   badEscapes: Span[];
   /** True when at least one `%XX` escape was decoded. */
   hadEscapes: boolean;
   /** True when the escapes formed bytes that are not valid UTF-8 (replaced by U+FFFD). */
   invalidUtf8: boolean;
-  /** `map[i]` = raw offset of decoded character i; `map[value.length]` = raw end. Absent when nothing was decoded. */
+  /** `map[i]` = raw offset of decoded character i; `map[value.length]` = raw end. Absent when the text has no `%`. */
   map?: number[];
 }
 
@@ -24,11 +24,26 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Percent-decodes `text.slice(start, end)` as UTF-8. Never throws; a `%` that does not start
- * a valid escape is kept literally and reported in `badEscapes`. Linear time.
+ * The most bad escapes one part records: the first ones. Every rule that reports them reports at most
+ * 100 problems per connection string (rules/context.ts), so a million `%` need not make a million spans.
  */
+export const MAX_BAD_ESCAPES = 128;
+
 const NO_SPANS: Span[] = Object.freeze([]) as unknown as Span[];
 
+/** The bytes of one run of escapes, reused from call to call (grown for a longer run). */
+let scratch = new Uint8Array(64);
+
+/** True when text[i] is `%` followed by two hex digits, all before `end`. */
+function isEscape(text: string, i: number, end: number): boolean {
+  return i + 2 < end && text.charCodeAt(i) === 0x25 && hexValue(text.charCodeAt(i + 1)) >= 0 && hexValue(text.charCodeAt(i + 2)) >= 0;
+}
+
+/**
+ * Percent-decodes `text.slice(start, end)` as UTF-8. Never throws; a `%` that does not start
+ * a valid escape is kept literally and reported in `badEscapes`. Linear time: literal text is copied
+ * a run at a time, and each run of escapes is decoded in one go.
+ */
 export function decodePercent(text: string, start: number, end: number, raw?: string): Decoded {
   let firstPercent = -1;
   for (let i = start; i < end; i++) {
@@ -41,63 +56,75 @@ export function decodePercent(text: string, start: number, end: number, raw?: st
     return { value: raw ?? text.slice(start, end), badEscapes: NO_SPANS, hadEscapes: false, invalidUtf8: false };
   }
   const badEscapes: Span[] = [];
-
-  let out = text.slice(start, firstPercent);
   const map: number[] = [];
-  for (let k = start; k < firstPercent; k++) map.push(k);
+  let out = '';
   let hadEscapes = false;
   let invalidUtf8 = false;
+  // Literal text (bad escapes included) since `literal`, copied when an escape or the end comes.
+  let literal = start;
   let i = firstPercent;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x25) {
-      out += text[i];
-      map.push(i);
+    if (text.charCodeAt(i) !== 0x25) {
       i++;
       continue;
     }
+    if (!isEscape(text, i, end)) {
+      // A lone or malformed %: kept literally.
+      if (badEscapes.length < MAX_BAD_ESCAPES) badEscapes.push({ start: i, end: Math.min(end, i + 3) });
+      i++;
+      continue;
+    }
+    out += text.slice(literal, i);
+    for (let k = literal; k < i; k++) map.push(k);
     // A run of %XX escapes is decoded together so multi-byte UTF-8 sequences come out whole.
-    const bytes: number[] = [];
     const runStart = i;
-    const byteStarts: number[] = [];
-    while (i + 2 < end && text.charCodeAt(i) === 0x25) {
-      const h = hexValue(text.charCodeAt(i + 1));
-      const l = hexValue(text.charCodeAt(i + 2));
-      if (h < 0 || l < 0) break;
-      bytes.push(h * 16 + l);
-      byteStarts.push(i);
+    let count = 0;
+    while (isEscape(text, i, end)) {
+      count++;
       i += 3;
     }
-    if (bytes.length === 0) {
-      // A lone or malformed %: keep it literally.
-      badEscapes.push({ start: i, end: Math.min(end, i + 3) });
-      out += '%';
-      map.push(i);
-      i++;
-      continue;
+    if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
+    const bytes = scratch.subarray(0, count);
+    let ascii = true;
+    for (let b = 0; b < count; b++) {
+      const at = runStart + 3 * b;
+      const byte = hexValue(text.charCodeAt(at + 1)) * 16 + hexValue(text.charCodeAt(at + 2));
+      bytes[b] = byte;
+      if (byte >= 0x80) ascii = false;
     }
     hadEscapes = true;
-    const arr = Uint8Array.from(bytes);
     let decoded: string;
-    try {
-      decoded = utf8Strict.decode(arr);
-    } catch {
-      invalidUtf8 = true;
-      decoded = utf8.decode(arr);
+    if (ascii) decoded = count === 1 ? String.fromCharCode(bytes[0]) : utf8.decode(bytes);
+    else {
+      try {
+        decoded = utf8Strict.decode(bytes);
+      } catch {
+        invalidUtf8 = true;
+        decoded = utf8.decode(bytes);
+      }
     }
     // Map decoded characters back to the escape that starts them (approximate inside a multi-byte run).
-    let b = 0;
-    for (let k = 0; k < decoded.length; k++) {
-      map.push(byteStarts[Math.min(b, byteStarts.length - 1)] ?? runStart);
-      const cp = decoded.codePointAt(k)!;
-      b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      if (cp > 0xffff) {
-        k++;
-        map.push(map[map.length - 1]);
+    // Escape b of the run starts at runStart + 3b.
+    if (ascii) {
+      for (let b = 0; b < count; b++) map.push(runStart + 3 * b);
+    } else {
+      let b = 0;
+      for (let k = 0; k < decoded.length; k++) {
+        const at = runStart + 3 * Math.min(b, count - 1);
+        map.push(at);
+        const cp = decoded.codePointAt(k)!;
+        b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (cp > 0xffff) {
+          k++;
+          map.push(at);
+        }
       }
     }
     out += decoded;
+    literal = i;
   }
+  out += text.slice(literal, end);
+  for (let k = literal; k < end; k++) map.push(k);
   map.push(end);
   return { value: out, badEscapes, hadEscapes, invalidUtf8, map };
 }

@@ -58,11 +58,29 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-/** Index of `needle` in text[from, to) looking at most `limit` characters ahead, or -1. */
-function boundedIndexOf(text: string, needle: string, from: number, to: number, limit: number): number {
-  const stop = Math.min(to - needle.length, from + limit);
-  for (let i = from; i <= stop; i++) if (text.startsWith(needle, i)) return i;
-  return -1;
+/**
+ * The searches for closing delimiters of one forward scan of text[.., to): each looks at most `limit`
+ * characters ahead of its `from` (which never decreases). Where a search found nothing, the next one for
+ * the same delimiter resumes after the stretch already looked at, so that a run of "{{" or "${" does not
+ * read the same characters again for each opener.
+ */
+class ClosingSearch {
+  /** Per delimiter: the last position known not to start it (from the last search that found none). */
+  private readonly absentUpTo = new Map<string, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+  ) {}
+
+  /** Index of `needle` in text[from, to), at most `limit` characters ahead, or -1. */
+  find(needle: string, from: number, limit: number): number {
+    const stop = Math.min(this.to - needle.length, from + limit);
+    const known = this.absentUpTo.get(needle) ?? -1;
+    for (let i = Math.max(from, known + 1); i <= stop; i++) if (this.text.startsWith(needle, i)) return i;
+    this.absentUpTo.set(needle, Math.max(known, stop));
+    return -1;
+  }
 }
 
 /** Names that look like `$VAR` but are real values. */
@@ -76,6 +94,7 @@ const NOT_PLACEHOLDERS = new Set([EXTERNAL_AUTH_SOURCE]);
  */
 export function findPlaceholders(text: string, from = 0, to = text.length, style: PlaceholderStyle = DEFAULT_STYLE): Span[] {
   const spans: Span[] = [];
+  let closing: ClosingSearch | undefined; // made at the first opener (most values have none)
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -87,7 +106,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         continue;
       }
       if (open === 0x28 /* ( */ && c === 0x24) {
-        const close = boundedIndexOf(text, ')', i + 2, to, 128);
+        const close = (closing ??= new ClosingSearch(text, to)).find(')', i + 2, 128);
         if (close > i + 2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(i + 2, close))) {
           spans.push({ start: i, end: close + 1 });
           i = close + 1;
@@ -95,7 +114,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         }
       }
       if (c === 0x23 && open === 0x7b) {
-        const close = boundedIndexOf(text, '}', i + 2, to, 128);
+        const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 128);
         if (close > i + 2) {
           const end = text.charCodeAt(close + 1) === 0x23 ? close + 2 : close + 1;
           spans.push({ start: i, end });
@@ -108,7 +127,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         continue;
       }
       if (text.charCodeAt(i + 1) === 0x7b /* { */) {
-        const close = boundedIndexOf(text, '}', i + 2, to, 256);
+        const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 256);
         if (close > 0) {
           spans.push({ start: i, end: close + 1 });
           i = close + 1;
@@ -126,7 +145,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         continue;
       }
     } else if (c === 0x7b /* { */ && text.charCodeAt(i + 1) === 0x7b) {
-      const close = boundedIndexOf(text, '}}', i + 2, to, 256);
+      const close = (closing ??= new ClosingSearch(text, to)).find('}}', i + 2, 256);
       if (close > 0) {
         spans.push({ start: i, end: close + 2 });
         i = close + 2;
@@ -203,6 +222,8 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
 
 /** The end of `__NAME__` (upper-case letters, digits and single underscores) starting at text[i], or -1. */
 function tokenEnd(text: string, i: number, to: number): number {
+  const first = text.charCodeAt(i + 2);
+  if (first < 0x41 || first > 0x5a) return -1; // a run of "_" is no token: no slice for each of its characters
   const m = /^__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.exec(text.slice(i, Math.min(to, i + 130)));
   return m ? i + m[0].length : -1;
 }

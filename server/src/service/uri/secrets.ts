@@ -40,7 +40,7 @@ export function secretSpans(uri: ParsedUri): Span[] {
       }
     }
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return spans.length > 1 ? spans.sort((a, b) => a.start - b.start) : spans;
 }
 
 function decodeLoosely(text: string): string {
@@ -68,8 +68,10 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
  * first, for masking free text that was built from the string's parts.
  */
 export function secretTexts(uri: ParsedUri): string[] {
+  const spans = secretSpans(uri);
+  if (spans.length === 0) return [];
   const out = new Set<string>();
-  for (const s of secretSpans(uri)) {
+  for (const s of spans) {
     const raw = uri.text.slice(s.start, s.end);
     out.add(raw);
     out.add(decodeLoosely(raw));
@@ -82,4 +84,40 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join('****');
   return out;
+}
+
+/** The first three characters of text[p...] as one number. */
+function trigram(text: string, p: number): number {
+  return (text.charCodeAt(p) * 0x10000 + text.charCodeAt(p + 1)) * 0x10000 + text.charCodeAt(p + 2);
+}
+
+/**
+ * maskSecrets for many texts and the same secrets. With a few secrets, that; with many (a string of a
+ * thousand password options), each text is read once, looking at each position for the secrets that
+ * start there (by their first three characters), instead of being searched once per secret. Then the
+ * secrets found are masked as maskSecrets does, in their order: masking only removes text, so a secret
+ * absent from the text cannot appear, unless it holds a "*" (those are always tried) — same result.
+ */
+export function secretMasker(secrets: readonly string[]): (text: string) => string {
+  if (secrets.length <= 8) return (text) => maskSecrets(text, secrets);
+  const byTrigram = new Map<number, number[]>();
+  const always: number[] = [];
+  secrets.forEach((secret, k) => {
+    if (secret.length < 3 || secret.includes('*')) always.push(k);
+    else {
+      const key = trigram(secret, 0);
+      const list = byTrigram.get(key);
+      if (list) list.push(k);
+      else byTrigram.set(key, [k]);
+    }
+  });
+  return (text) => {
+    const found = new Set<number>(always);
+    for (let p = 0; p + 3 <= text.length; p++) {
+      const list = byTrigram.get(trigram(text, p));
+      if (list) for (const k of list) if (!found.has(k) && text.startsWith(secrets[k], p)) found.add(k);
+    }
+    if (found.size === 0) return text;
+    return maskSecrets(text, [...found].sort((a, b) => a - b).map((k) => secrets[k]));
+  };
 }
