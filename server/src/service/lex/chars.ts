@@ -97,6 +97,8 @@ export const LOWER_U = 0x75;
 export const LOWER_V = 0x76;
 export const LOWER_X = 0x78;
 
+export const LOWER_Q = 0x71;
+
 /** The bit that sets an ASCII letter in lower case (`c | LOWER_CASE_BIT`). */
 export const LOWER_CASE_BIT = 0x20;
 

@@ -5,11 +5,12 @@
 import { ATLAS_HOST_SUFFIX } from '../data/atlas';
 import { LIMITS } from '../data/limits';
 import { describeChar, NameIssue } from './names';
+import { DASH, DIGIT_0, DIGIT_9, LOWER_A, LOWER_Z, UPPER_A, UPPER_Z } from '../lex/chars';
 
 export type AtlasNameKind = 'cluster' | 'project' | 'organization';
 
 function isClusterNameChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d;
+  return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z) || c === DASH;
 }
 
 const RULE = 'atlas-cluster-name-invalid';
@@ -31,12 +32,12 @@ export function checkClusterName(name: string): NameIssue[] {
   if (name.length > max) {
     issues.push({ ruleId: RULE, start: max, end: name.length, message: `An Atlas cluster name is at most ${max} characters; this one has ${name.length}.` });
   }
-  if (name.charCodeAt(0) === 0x2d) {
+  if (name.charCodeAt(0) === DASH) {
     issues.push({ ruleId: RULE, start: 0, end: 1, message: 'An Atlas cluster name cannot begin with a hyphen: the host names Atlas derives from it would be invalid.' });
   }
   const prefix = LIMITS.atlasClusterNamePrefix.value;
   const last = Math.min(name.length, prefix) - 1;
-  if (last > 0 && name.charCodeAt(last) === 0x2d) {
+  if (last > 0 && name.charCodeAt(last) === DASH) {
     issues.push({
       ruleId: RULE,
       start: last,
@@ -67,7 +68,7 @@ const PROJECT_NAME_OTHER = " -_.(),:&@+'";
 
 function isProjectNameChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  if ((c >= DIGIT_0 && c <= DIGIT_9) || (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z)) return true;
   if (c < 0x80) return PROJECT_NAME_OTHER.includes(ch);
   return /[\p{L}\p{N}]/u.test(ch);
 }
@@ -120,7 +121,7 @@ export function clusterLabelOfHost(host: string): { start: number; end: number }
   if (host.length <= suffix.length) return undefined;
   for (let k = 0, at = host.length - suffix.length; k < suffix.length; k++) {
     const c = host.charCodeAt(at + k);
-    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== suffix.charCodeAt(k)) return undefined;
+    if ((c >= UPPER_A && c <= UPPER_Z ? c + 0x20 : c) !== suffix.charCodeAt(k)) return undefined;
   }
   const dot = host.indexOf('.');
   if (dot <= 0) return undefined;

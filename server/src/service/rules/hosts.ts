@@ -2,6 +2,7 @@ import { DEFAULT_PORT } from '../data/connectionString';
 import { HostPart } from '../uri/types';
 import { Severity } from '../api';
 import { overlaps, RuleContext } from './context';
+import { DASH, DIGIT_0, DIGIT_9, DOT, LOWER_A, LOWER_Z, PERCENT, TILDE, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
 
 /** Start offsets of the hosts the Node.js driver's own host parser rejects (its host list starts where ours does). */
 type NodeRejectedHosts = ReadonlySet<number> | undefined;
@@ -26,10 +27,10 @@ function nodeSeverity(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts
 function isHostnameChar(c: number): boolean {
   return (
     c > 0x7f ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e || c === 0x25 // - . _ ~ %
+    (c >= UPPER_A && c <= UPPER_Z) ||
+    (c >= LOWER_A && c <= LOWER_Z) ||
+    (c >= DIGIT_0 && c <= DIGIT_9) ||
+    c === DASH || c === DOT || c === UNDERSCORE || c === TILDE || c === PERCENT // - . _ ~ %
   );
 }
 

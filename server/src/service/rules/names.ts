@@ -13,6 +13,7 @@ import {
 } from '../data/limits';
 import { ServerPlatform, Severity } from '../api';
 import type { RuleId } from './ruleTable';
+import { LOWER_A, LOWER_Z, UPPER_A, UPPER_Z } from '../lex/chars';
 
 export interface NameIssue {
   ruleId: RuleId;
@@ -120,7 +121,7 @@ export function checkDatabaseName(name: string, context: DatabaseNameContext): N
 
 function isLetter(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  if ((c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z)) return true;
   return c >= 0x80 && /\p{L}/u.test(ch);
 }
 
@@ -220,13 +221,13 @@ export function caseKey(name: string): string {
   let upper = false;
   for (let i = 0; i < name.length && !upper; i++) {
     const c = name.charCodeAt(i);
-    upper = c >= 0x41 && c <= 0x5a;
+    upper = c >= UPPER_A && c <= UPPER_Z;
   }
   if (!upper) return name;
   let out = '';
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : name[i];
+    out += c >= UPPER_A && c <= UPPER_Z ? String.fromCharCode(c + 0x20) : name[i];
   }
   return out;
 }

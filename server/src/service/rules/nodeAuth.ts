@@ -8,6 +8,7 @@ import { effective } from '../uri/options';
 import { Span } from '../api';
 import { RuleContext } from './context';
 import { nodeEntries, nodeMechanismProperties } from './nodeOptions';
+import { DIGIT_0, DIGIT_9, LOWER_A, LOWER_Z, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
 
 /** Characters that make the value a regular-expression pattern rather than literal text ("." is handled). */
 const PATTERN_SYNTAX = '\\^$|?*+()[]{}';
@@ -21,15 +22,15 @@ export type NodeMechanismMatch =
 function isWordChar(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;
   const c = s.charCodeAt(i);
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z) || c === UNDERSCORE;
 }
 
 function sameLetter(a: string, b: string): boolean {
   if (a === '.') return true;
   const x = a.charCodeAt(0);
   const y = b.charCodeAt(0);
-  const lx = x >= 0x41 && x <= 0x5a ? x + 32 : x;
-  const ly = y >= 0x41 && y <= 0x5a ? y + 32 : y;
+  const lx = x >= UPPER_A && x <= UPPER_Z ? x + 32 : x;
+  const ly = y >= UPPER_A && y <= UPPER_Z ? y + 32 : y;
   return lx === ly;
 }
 

@@ -9,13 +9,14 @@ import { OptionIndex, resolveOptions, TypedValue } from '../uri/options';
 import { DecodedPart, OptionPart, ParsedUri } from '../uri/types';
 import { Span } from '../api';
 import { NodeQueryItem, NodeUri } from '../uri/nodeUri';
+import { CARRIAGE_RETURN, DIGIT_0, DIGIT_9, FORM_FEED, LINE_FEED, SPACE, TAB, VERTICAL_TAB } from '../lex/chars';
 
 export type NodeConversion = { ok: true; value: TypedValue } | { ok: false; message: string };
 
 /** JavaScript white space and line terminators, as `Number.parseInt` skips them. */
 function isJsSpace(c: number): boolean {
   return (
-    c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d || c === 0x20 || c === 0xa0 || c === 0x1680 ||
+    c === TAB || c === LINE_FEED || c === VERTICAL_TAB || c === FORM_FEED || c === CARRIAGE_RETURN || c === SPACE || c === 0xa0 || c === 0x1680 ||
     (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
 }
@@ -30,7 +31,7 @@ export function nodeParseInt(s: string): number | undefined {
     i++;
   }
   const start = i;
-  while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
+  while (i < s.length && s.charCodeAt(i) >= DIGIT_0 && s.charCodeAt(i) <= DIGIT_9) i++;
   if (i === start) return undefined;
   return sign * Number(s.slice(start, i));
 }
@@ -50,7 +51,7 @@ export function nodeEntries(value: string): { entries: [string, string][] } | { 
 }
 
 function isLineBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+  return c === LINE_FEED || c === CARRIAGE_RETURN || c === 0x2028 || c === 0x2029;
 }
 
 /** authMechanismProperties as the driver stores them: exact-case keys, `true`/`false` turned into booleans. */
@@ -73,7 +74,7 @@ function suffixProblem(value: string): string | undefined {
   if (stripped === '') return 'srvAllowedHostsSuffix must contain at least one domain label.';
   for (let i = 0; i < stripped.length; i++) {
     const c = stripped.charCodeAt(i);
-    if (c <= 0x20 || c === 0x7f || '#%/:<>?@[\\]^|'.includes(stripped[i])) return `srvAllowedHostsSuffix "${value}" is not a valid domain name.`;
+    if (c <= SPACE || c === 0x7f || '#%/:<>?@[\\]^|'.includes(stripped[i])) return `srvAllowedHostsSuffix "${value}" is not a valid domain name.`;
   }
   let ascii = stripped.toLowerCase();
   if (/[^\x00-\x7f]/.test(stripped)) {

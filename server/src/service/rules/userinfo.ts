@@ -1,23 +1,24 @@
 import { DecodedPart } from '../uri/types';
 import { FixData, Severity } from '../api';
 import { MAX_REPORTS_PER_RULE, overlaps, RuleContext } from './context';
+import { AMPERSAND, APOSTROPHE, ASTERISK, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, EQUALS, EXCLAMATION, LEFT_PAREN, LOWER_A, LOWER_F, LOWER_Z, PERCENT, PLUS, RIGHT_PAREN, SEMICOLON, SPACE, TILDE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
 
 /** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */
 function isAllowed(c: number): boolean {
   return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e || // - . _ ~
-    c === 0x21 || c === 0x24 || c === 0x26 || c === 0x27 || c === 0x28 || c === 0x29 || // ! $ & ' ( )
-    c === 0x2a || c === 0x2b || c === 0x2c || c === 0x3b || c === 0x3d // * + , ; =
+    (c >= UPPER_A && c <= UPPER_Z) ||
+    (c >= LOWER_A && c <= LOWER_Z) ||
+    (c >= DIGIT_0 && c <= DIGIT_9) ||
+    c === DASH || c === DOT || c === UNDERSCORE || c === TILDE || // - . _ ~
+    c === EXCLAMATION || c === DOLLAR || c === AMPERSAND || c === APOSTROPHE || c === LEFT_PAREN || c === RIGHT_PAREN || // ! $ & ' ( )
+    c === ASTERISK || c === PLUS || c === COMMA || c === SEMICOLON || c === EQUALS // * + , ; =
   );
 }
 
 const RESERVED = '@:/?#[]';
 
 function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+  return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= UPPER_A && c <= UPPER_F) || (c >= LOWER_A && c <= LOWER_F);
 }
 
 /** Upper-case hex digits, as character codes. */
@@ -46,7 +47,7 @@ export function encodeUserinfoPart(raw: string): string {
       out = bigger;
     }
     const c = raw.charCodeAt(i);
-    if (c === 0x25 && i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) {
+    if (c === PERCENT && i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) {
       if (out) {
         out[n++] = c;
         out[n++] = raw.charCodeAt(i + 1);
@@ -91,7 +92,7 @@ function describe(ch: string): string {
   if (ch === '\t') return 'a tab';
   if (ch === '"') return 'a double quote';
   const c = ch.codePointAt(0)!;
-  if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return `a control character (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (c < SPACE || (c >= 0x7f && c <= 0x9f)) return `a control character (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
   return `"${ch}"`;
 }
 
@@ -131,7 +132,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
   let findings = 0;
   for (let i = 0; i < raw.length && findings < 3 * MAX_REPORTS_PER_RULE; i++) {
     const c = raw.charCodeAt(i);
-    if (c === 0x25) {
+    if (c === PERCENT) {
       if (!(i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2)))) {
         findings++;
         ctx.report(

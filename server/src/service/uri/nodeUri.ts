@@ -7,6 +7,7 @@
  */
 import { Span } from '../api';
 import { decodePercent } from './percent';
+import { AMPERSAND, AT, CARRIAGE_RETURN, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, EQUALS, LINE_FEED, LOWER_A, LOWER_Z, PERCENT, PLUS, QUESTION, SLASH, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
 
 export interface NodeRejection {
   span: Span;
@@ -51,7 +52,7 @@ export interface NodeUri {
 const ILLEGAL_USERINFO = ':/?#[]@';
 
 function isLineTerminator(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+  return c === LINE_FEED || c === CARRIAGE_RETURN || c === 0x2028 || c === 0x2029;
 }
 
 function decodes(s: string): boolean {
@@ -69,7 +70,7 @@ function firstIllegal(s: string): string | undefined {
 }
 
 function isPlainHostChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f;
+  return (c >= LOWER_A && c <= LOWER_Z) || (c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || c === DOT || c === DASH || c === UNDERSCORE;
 }
 
 /**
@@ -81,13 +82,13 @@ function isPlainHostItem(raw: string): boolean {
   let i = 0;
   while (i < raw.length && isPlainHostChar(raw.charCodeAt(i))) i++;
   if (i === raw.length) return true;
-  if (i === 0 || raw.charCodeAt(i) !== 0x3a) return false;
+  if (i === 0 || raw.charCodeAt(i) !== COLON) return false;
   const digits = raw.length - i - 1;
   if (digits > 5) return false;
   let port = 0;
   for (let k = i + 1; k < raw.length; k++) {
     const c = raw.charCodeAt(k);
-    if (c < 0x30 || c > 0x39) return false;
+    if (c < DIGIT_0 || c > DIGIT_9) return false;
     port = port * 10 + (c - 0x30);
   }
   return digits === 0 || (port >= 1 && port <= 65535);
@@ -144,7 +145,7 @@ export function readAsNodeDriver(text: string): NodeUri {
   const n = text.length;
   // username = [^:@]*, then either "@" or ":" password "@" (password = up to the first "@").
   let u = body;
-  while (u < n && text.charCodeAt(u) !== 0x3a && text.charCodeAt(u) !== 0x40) u++; // : @
+  while (u < n && text.charCodeAt(u) !== COLON && text.charCodeAt(u) !== AT) u++; // : @
   let at = -1;
   if (text[u] === '@') at = u;
   else if (text[u] === ':') at = text.indexOf('@', u + 1);
@@ -164,7 +165,7 @@ export function readAsNodeDriver(text: string): NodeUri {
   let hostsEnd = hostsStart;
   for (; hostsEnd < n; hostsEnd++) {
     const c = text.charCodeAt(hostsEnd);
-    if (c === 0x2f || c === 0x3f || c === 0x40) break; // / ? @
+    if (c === SLASH || c === QUESTION || c === AT) break; // / ? @
   }
   out.hostsSpan = { start: hostsStart, end: hostsEnd };
   out.rejection = urlLayerRejection(text, out, body);
@@ -186,7 +187,7 @@ function readHosts(text: string, start: number, end: number, srv: boolean): Node
   const hosts: NodeHost[] = [];
   let itemStart = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || text.charCodeAt(i) === 0x2c) {
+    if (i === end || text.charCodeAt(i) === COMMA) {
       const raw = text.slice(itemStart, i);
       // One record per item (a million commas make a million hosts); a span of its own only for a rejection.
       const rejection = srv || isPlainHostItem(raw) ? undefined : nodeHostRejection(raw, { start: itemStart, end: i });
@@ -230,7 +231,7 @@ function urlLayerRejection(text: string, out: NodeUri, body: number): NodeReject
 function readRest(text: string, start: number, out: NodeUri): void {
   let end = start;
   while (end < text.length && !isLineTerminator(text.charCodeAt(end))) end++;
-  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  while (end > start && text.charCodeAt(end - 1) <= SPACE) end--;
   let hash = text.indexOf('#', start);
   if (hash < 0 || hash >= end) hash = end;
   else out.fragment = { start: hash + 1, end };
@@ -259,7 +260,7 @@ function readRest(text: string, start: number, out: NodeUri): void {
   out.query = { start: q + 1, end: hash };
   let itemStart = q + 1;
   for (let i = q + 1; i <= hash; i++) {
-    if (i === hash || text.charCodeAt(i) === 0x26) {
+    if (i === hash || text.charCodeAt(i) === AMPERSAND) {
       const item = i > itemStart ? queryItem(text, itemStart, i) : undefined;
       if (item) out.items.push(item);
       itemStart = i + 1;
@@ -274,7 +275,7 @@ function readRest(text: string, start: number, out: NodeUri): void {
 function readsAsWritten(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x25 || c === 0x2b || c === 0x09 || (c >= 0xd800 && c <= 0xdfff)) return false;
+    if (c === PERCENT || c === PLUS || c === TAB || (c >= 0xd800 && c <= 0xdfff)) return false;
   }
   return true;
 }
@@ -296,7 +297,7 @@ function queryItem(text: string, start: number, end: number): NodeQueryItem | un
   if (readsAsWritten(text, start, end)) {
     // The common case, nothing to decode: the key up to the first "=", the value after it.
     let eq = start;
-    while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
+    while (eq < end && text.charCodeAt(eq) !== EQUALS) eq++;
     if (eq === end) return { span: { start, end }, keySpan: { start, end }, key: text.slice(start, end), value: '' };
     return { span: { start, end }, keySpan: { start, end: eq }, key: text.slice(start, eq), value: text.slice(eq + 1, end), valueSpan: { start: eq + 1, end } };
   }

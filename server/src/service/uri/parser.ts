@@ -7,6 +7,7 @@ import { Span } from '../api';
 import { Decoded, decodePercent } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
+import { AMPERSAND, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, SEMICOLON, UPPER_A, UPPER_Z } from '../lex/chars';
 
 const SCHEME_STANDARD = 'mongodb://';
 const SCHEME_SRV = 'mongodb+srv://';
@@ -58,7 +59,7 @@ function parseScheme(text: string): { kind: SchemeKind; span: Span; raw: string;
   while (i < text.length && i < 64) {
     const c = text.charCodeAt(i);
     const isSchemeChar =
-      (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+      (c >= LOWER_A && c <= LOWER_Z) || (c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || c === PLUS || c === DASH || c === DOT;
     if (!isSchemeChar) break;
     i++;
   }
@@ -78,12 +79,12 @@ function isIPv4(s: string): boolean {
   let value = 0;
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 0x2e;
-    if (c === 0x2e) {
+    if (c === DOT) {
       if (digits === 0 || value > 255) return false;
       parts++;
       digits = 0;
       value = 0;
-    } else if (c >= 0x30 && c <= 0x39) {
+    } else if (c >= DIGIT_0 && c <= DIGIT_9) {
       digits++;
       value = value * 10 + (c - 0x30);
       if (digits > 3) return false;
@@ -96,14 +97,14 @@ function parsePortValue(raw: string): number | undefined {
   if (raw.length === 0 || raw.length > 6) return raw.length > 6 && /^\d+$/.test(raw) ? Number(raw) : undefined;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return undefined;
+    if (c < DIGIT_0 || c > DIGIT_9) return undefined;
   }
   return Number(raw);
 }
 
 function parseHost(text: string, start: number, end: number): HostPart {
   const span = { start, end };
-  if (text.charCodeAt(start) === 0x5b /* [ */) {
+  if (text.charCodeAt(start) === LEFT_BRACKET /* [ */) {
     const close = indexOfChar(text, 0x5d, start + 1, end);
     if (close < 0) {
       return { span, host: part(text, start + 1, end), type: 'ip_literal', bracket: { closed: false } };
@@ -111,7 +112,7 @@ function parseHost(text: string, start: number, end: number): HostPart {
     const host = part(text, start + 1, close);
     const h: HostPart = { span, host, type: 'ip_literal', bracket: { closed: true } };
     if (close + 1 < end) {
-      if (text.charCodeAt(close + 1) === 0x3a) {
+      if (text.charCodeAt(close + 1) === COLON) {
         const raw = text.slice(close + 2, end);
         h.port = { span: { start: close + 2, end }, raw, value: parsePortValue(raw) };
       } else {
@@ -125,7 +126,7 @@ function parseHost(text: string, start: number, end: number): HostPart {
   let colonCount = 0;
   let lastColon = -1;
   for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) === 0x3a) {
+    if (text.charCodeAt(i) === COLON) {
       colonCount++;
       lastColon = i;
       if (colons.length < 7) colons.push({ start: i, end: i + 1 });
@@ -217,7 +218,7 @@ export function parseConnectionString(text: string): ParsedUri {
   if (he > hs) {
     let itemStart = hs;
     for (let i = hs; i <= he; i++) {
-      if (i === he || text.charCodeAt(i) === 0x2c) {
+      if (i === he || text.charCodeAt(i) === COMMA) {
         if (i === itemStart) {
           // A run of empty entries (",,,,") is one span.
           const last = parsed.emptyHosts[parsed.emptyHosts.length - 1];
@@ -245,7 +246,7 @@ export function parseConnectionString(text: string): ParsedUri {
     let sep: OptionPart['separator'] = '?';
     for (let i = question + 1; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : -1;
-      if (i === n || c === 0x26 || (c === 0x3b && semicolonSeparates)) {
+      if (i === n || c === AMPERSAND || (c === SEMICOLON && semicolonSeparates)) {
         if (i > itemStart) {
           const eq = indexOfChar(text, 0x3d, itemStart, i);
           const span = { start: itemStart, end: i };
@@ -257,8 +258,8 @@ export function parseConnectionString(text: string): ParsedUri {
             eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index },
           );
         }
-        if (c === 0x3b) parsed.semicolons.push({ start: i, end: i + 1 });
-        sep = c === 0x3b ? ';' : '&';
+        if (c === SEMICOLON) parsed.semicolons.push({ start: i, end: i + 1 });
+        sep = c === SEMICOLON ? ';' : '&';
         itemStart = i + 1;
       }
     }

@@ -1,4 +1,5 @@
 import { Span } from '../api';
+import { DIGIT_0, DIGIT_9, LOWER_A, LOWER_F, PERCENT, UPPER_A, UPPER_F } from '../lex/chars';
 
 export interface Decoded {
   /** The decoded text. */
@@ -14,9 +15,9 @@ export interface Decoded {
 }
 
 function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= DIGIT_0 && c <= DIGIT_9) return c - 0x30;
+  if (c >= UPPER_A && c <= UPPER_F) return c - 0x37;
+  if (c >= LOWER_A && c <= LOWER_F) return c - 0x57;
   return -1;
 }
 
@@ -36,7 +37,7 @@ let scratch = new Uint8Array(64);
 
 /** True when text[i] is `%` followed by two hex digits, all before `end`. */
 function isEscape(text: string, i: number, end: number): boolean {
-  return i + 2 < end && text.charCodeAt(i) === 0x25 && hexValue(text.charCodeAt(i + 1)) >= 0 && hexValue(text.charCodeAt(i + 2)) >= 0;
+  return i + 2 < end && text.charCodeAt(i) === PERCENT && hexValue(text.charCodeAt(i + 1)) >= 0 && hexValue(text.charCodeAt(i + 2)) >= 0;
 }
 
 /**
@@ -47,7 +48,7 @@ function isEscape(text: string, i: number, end: number): boolean {
 export function decodePercent(text: string, start: number, end: number, raw?: string): Decoded {
   let firstPercent = -1;
   for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) === 0x25) {
+    if (text.charCodeAt(i) === PERCENT) {
       firstPercent = i;
       break;
     }
@@ -64,7 +65,7 @@ export function decodePercent(text: string, start: number, end: number, raw?: st
   let literal = start;
   let i = firstPercent;
   while (i < end) {
-    if (text.charCodeAt(i) !== 0x25) {
+    if (text.charCodeAt(i) !== PERCENT) {
       i++;
       continue;
     }

@@ -1,5 +1,6 @@
 import { HostSyntax, Span } from '../api';
 import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
+import { COLON, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LOWER_A, LOWER_D, LOWER_F, LOWER_Q, LOWER_S, LOWER_V, LOWER_Z, PERCENT, RIGHT_BRACE, RIGHT_BRACKET, SPACE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
 
 /** Which forms count as placeholders in a value, from how the value is written. */
 export interface PlaceholderStyle {
@@ -47,15 +48,15 @@ export function placeholderStyle(syntax: HostSyntax | undefined): PlaceholderSty
 }
 
 function isWordChar(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+  return (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || c === UNDERSCORE;
 }
 
 function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+  return c >= DIGIT_0 && c <= DIGIT_9;
 }
 
 function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+  return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= UPPER_A && c <= UPPER_F) || (c >= LOWER_A && c <= LOWER_F);
 }
 
 /**
@@ -98,14 +99,14 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 0x24 /* $ */ || c === 0x23 /* # */) {
+    if (c === DOLLAR /* $ */ || c === HASH /* # */) {
       // ${VAR}, $(VAR) (Kubernetes, Makefiles) and #{Var} (Octopus, Azure DevOps; an optional # after it).
       const open = text.charCodeAt(i + 1);
-      if (c === 0x24 && !style.bareDollar && open !== 0x7b /* { */) {
+      if (c === DOLLAR && !style.bareDollar && open !== LEFT_BRACE /* { */) {
         i++;
         continue;
       }
-      if (open === 0x28 /* ( */ && c === 0x24) {
+      if (open === LEFT_PAREN /* ( */ && c === DOLLAR) {
         const close = (closing ??= new ClosingSearch(text, to)).find(')', i + 2, 128);
         if (close > i + 2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(i + 2, close))) {
           spans.push({ start: i, end: close + 1 });
@@ -113,27 +114,27 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
           continue;
         }
       }
-      if (c === 0x23 && open === 0x7b) {
+      if (c === HASH && open === LEFT_BRACE) {
         const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 128);
         if (close > i + 2) {
-          const end = text.charCodeAt(close + 1) === 0x23 ? close + 2 : close + 1;
+          const end = text.charCodeAt(close + 1) === HASH ? close + 2 : close + 1;
           spans.push({ start: i, end });
           i = end;
           continue;
         }
       }
-      if (c === 0x23) {
+      if (c === HASH) {
         i++;
         continue;
       }
-      if (text.charCodeAt(i + 1) === 0x7b /* { */) {
+      if (text.charCodeAt(i + 1) === LEFT_BRACE /* { */) {
         const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 256);
         if (close > 0) {
           spans.push({ start: i, end: close + 1 });
           i = close + 1;
           continue;
         }
-      } else if (i + 1 < to && isWordChar(text.charCodeAt(i + 1)) && !(text.charCodeAt(i + 1) >= 0x30 && text.charCodeAt(i + 1) <= 0x39)) {
+      } else if (i + 1 < to && isWordChar(text.charCodeAt(i + 1)) && !(text.charCodeAt(i + 1) >= DIGIT_0 && text.charCodeAt(i + 1) <= DIGIT_9)) {
         let j = i + 1;
         while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) j++;
         if (!NOT_PLACEHOLDERS.has(text.slice(i, j))) {
@@ -144,37 +145,37 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         i = j;
         continue;
       }
-    } else if (c === 0x7b /* { */ && text.charCodeAt(i + 1) === 0x7b) {
+    } else if (c === LEFT_BRACE /* { */ && text.charCodeAt(i + 1) === LEFT_BRACE) {
       const close = (closing ??= new ClosingSearch(text, to)).find('}}', i + 2, 256);
       if (close > 0) {
         spans.push({ start: i, end: close + 2 });
         i = close + 2;
         continue;
       }
-    } else if (c === 0x7b /* { */ && style.formatFields) {
+    } else if (c === LEFT_BRACE /* { */ && style.formatFields) {
       // {name}, {0}, {} of Python's str.format, C#'s String.Format and Rust's format!.
       let j = i + 1;
-      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x3a)) j++;
-      if (j < to && text.charCodeAt(j) === 0x7d /* } */) {
+      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DOT || text.charCodeAt(j) === COLON)) j++;
+      if (j < to && text.charCodeAt(j) === RIGHT_BRACE /* } */) {
         spans.push({ start: i, end: j + 1 });
         i = j + 1;
         continue;
       }
-    } else if (c === 0x25 /* % */ && isPrintfConversion(text, i, to)) {
+    } else if (c === PERCENT /* % */ && isPrintfConversion(text, i, to)) {
       const end = printfEnd(text, i, to);
       spans.push({ start: i, end });
       i = end;
       continue;
-    } else if (c === 0x5b /* [ */) {
+    } else if (c === LEFT_BRACKET /* [ */) {
       // [password], [cluster name]: words in brackets (an IP literal always has a ":").
       let j = i + 1;
-      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x20)) j++;
-      if (j > i + 1 && j < to && text.charCodeAt(j) === 0x5d /* ] */ && !isDigitsOnly(text, i + 1, j)) {
+      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DASH || text.charCodeAt(j) === SPACE)) j++;
+      if (j > i + 1 && j < to && text.charCodeAt(j) === RIGHT_BRACKET /* ] */ && !isDigitsOnly(text, i + 1, j)) {
         spans.push({ start: i, end: j + 1 });
         i = j + 1;
         continue;
       }
-    } else if (c === 0x5f /* _ */ && text.charCodeAt(i + 1) === 0x5f) {
+    } else if (c === UNDERSCORE /* _ */ && text.charCodeAt(i + 1) === UNDERSCORE) {
       // Token replacement of build and release tools: __MONGO_PASSWORD__. (Not Maven's @name@: an e-mail
       // address as an unescaped user name, alice@example.com@host, reads the same.)
       const end = tokenEnd(text, i, to);
@@ -183,13 +184,13 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         i = end;
         continue;
       }
-    } else if ((c === 0x2e /* . */ && text.startsWith('...', i)) || c === 0x2026 /* … */) {
+    } else if ((c === DOT /* . */ && text.startsWith('...', i)) || c === 0x2026 /* … */) {
       let j = c === 0x2026 ? i + 1 : i + 3;
-      while (j < to && text.charCodeAt(j) === 0x2e) j++;
+      while (j < to && text.charCodeAt(j) === DOT) j++;
       spans.push({ start: i, end: j });
       i = j;
       continue;
-    } else if (c === 0x25 /* % */ && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
+    } else if (c === PERCENT /* % */ && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
       // %NAME% (Windows style): the name starts with a letter or "_", so %2Ftmp%2F... stays an escape.
       let j = i + 1;
       let nonHex = false;
@@ -197,19 +198,19 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
         if (!isHex(text.charCodeAt(j))) nonHex = true;
         j++;
       }
-      if (j < to && text.charCodeAt(j) === 0x25 && j - i >= 4 && nonHex) {
+      if (j < to && text.charCodeAt(j) === PERCENT && j - i >= 4 && nonHex) {
         spans.push({ start: i, end: j + 1 });
         i = j + 1;
         continue;
       }
-    } else if (c === 0x3c /* < */) {
+    } else if (c === LESS_THAN /* < */) {
       let j = i + 1;
       while (j < to && j - i <= 64) {
         const d = text.charCodeAt(j);
-        if (!(isWordChar(d) || d === 0x2d || d === 0x2e || d === 0x20)) break;
+        if (!(isWordChar(d) || d === DASH || d === DOT || d === SPACE)) break;
         j++;
       }
-      if (j < to && j > i + 1 && text.charCodeAt(j) === 0x3e /* > */) {
+      if (j < to && j > i + 1 && text.charCodeAt(j) === GREATER_THAN /* > */) {
         spans.push({ start: i, end: j + 1 });
         i = j + 1;
         continue;
@@ -223,7 +224,7 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
 /** The end of `__NAME__` (upper-case letters, digits and single underscores) starting at text[i], or -1. */
 function tokenEnd(text: string, i: number, to: number): number {
   const first = text.charCodeAt(i + 2);
-  if (first < 0x41 || first > 0x5a) return -1; // a run of "_" is no token: no slice for each of its characters
+  if (first < UPPER_A || first > UPPER_Z) return -1; // a run of "_" is no token: no slice for each of its characters
   const m = /^__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.exec(text.slice(i, Math.min(to, i + 130)));
   return m ? i + m[0].length : -1;
 }
@@ -239,16 +240,16 @@ function isDigitsOnly(text: string, from: number, to: number): boolean {
  */
 function isPrintfConversion(text: string, i: number, to: number): boolean {
   const c = text.charCodeAt(i + 1);
-  if (c === 0x73 /* s */ || c === 0x76 /* v */ || c === 0x71 /* q */) return !isWordChar(text.charCodeAt(i + 2)) || i + 2 >= to;
-  if (c === 0x64 /* d */) return i + 2 >= to || !isHex(text.charCodeAt(i + 2));
-  if (c === 0x28 /* ( */) return /^%\([A-Za-z_][A-Za-z0-9_]{0,63}\)[sd]/.test(text.slice(i, Math.min(to, i + 70)));
+  if (c === LOWER_S /* s */ || c === LOWER_V /* v */ || c === LOWER_Q /* q */) return !isWordChar(text.charCodeAt(i + 2)) || i + 2 >= to;
+  if (c === LOWER_D /* d */) return i + 2 >= to || !isHex(text.charCodeAt(i + 2));
+  if (c === LEFT_PAREN /* ( */) return /^%\([A-Za-z_][A-Za-z0-9_]{0,63}\)[sd]/.test(text.slice(i, Math.min(to, i + 70)));
   if (isDigit(c)) return /^%[1-9]\$[sd]/.test(text.slice(i, Math.min(to, i + 4)));
   return false;
 }
 
 function printfEnd(text: string, i: number, to: number): number {
   const c = text.charCodeAt(i + 1);
-  if (c === 0x28) return Math.min(to, text.indexOf(')', i) + 2);
+  if (c === LEFT_PAREN) return Math.min(to, text.indexOf(')', i) + 2);
   if (isDigit(c)) return i + 4;
   return i + 2;
 }
