@@ -146,7 +146,8 @@ export class JsonScanner {
     const text = this.text;
     const len = text.length;
     let i = from;
-    while (i < len && i < limit) {
+    const end = limit < len ? limit : len;
+    while (i < end) {
       const c = text.charCodeAt(i);
       if (c >= 128 || STOP[c] === 0) {
         i++;
