@@ -52,13 +52,21 @@ const LITERAL = `[A-Za-z@$]{0,3}["'\`]`;
 const TO_LITERAL = `\\s*[\\])]?\\s*(?:[?:\\s]*str(?:ing)?\\s*)?(?:[=:|?,>]|or\\b)+\\s*${LITERAL}`;
 
 /**
- * A key in source code holding `word`, and its literal: an identifier (`MONGO_URI = "…"`) or a string
- * key (`"spring.data.mongodb.uri": "…"`, which may hold any character but its quote, escapes included).
+ * The rest of a string key after a word in it, to its closing quote: a `'…'` or `"…"` key (to the end of
+ * its line) may hold the other quotes and escapes, a `` `…` `` key any line. `chars` are the characters
+ * it may hold besides escapes.
  */
-const keyInCode = (word: string): string => `${word}(?:[\\w$\\x80-\\xff]*|(?:[^"'\`\\\\]|\\\\[\\s\\S])*?["'\`])${TO_LITERAL}`;
+const restOfStringKey = (chars: string): string =>
+  `(?:(?:[${chars}"\\\\\\n]|\\\\.)*"|(?:[${chars}'\\\\\\n]|\\\\.)*'|(?:[${chars}\`\\\\]|\\\\[\\s\\S])*\`)`;
+
+/**
+ * A key in source code holding `word`, and its literal: an identifier (`MONGO_URI = "…"`) or a string
+ * key (`"spring.data.mongodb.uri": "…"`).
+ */
+const keyInCode = (word: string): string => `${word}(?:[\\w$\\x80-\\xff]*|${restOfStringKey('^')})${TO_LITERAL}`;
 
 /** A collection key in source code: after its last word, an identifier has `_` or `$` at most, a string key no letter or digit. */
-const COLLECTION_KEY_IN_CODE = `${COLLECTION_KEY}(?:[_$\\x80-\\xff]*|(?:[^a-z0-9"'\`\\\\]|\\\\[\\s\\S])*?["'\`])${TO_LITERAL}`;
+const COLLECTION_KEY_IN_CODE = `${COLLECTION_KEY}(?:[_$\\x80-\\xff]*|${restOfStringKey('^a-z0-9')})${TO_LITERAL}`;
 
 /** A scheme that holds "mongo" (`mongodb://`, `mongodb+srv://`, near misses such as `mongo://`), in a literal or a comment. */
 const MONGO_SCHEME = 'mongo[a-z0-9+.-]*:/';
@@ -129,10 +137,11 @@ const QUOTED_WORDS: ReadonlySet<string> = new Set(['shellscript', 'markdown']);
 /**
  * Escapes that decode to a printable ASCII character (all that is looked for is ASCII), and backslashes
  * that continue a line: extractors decode `\x41` (YAML, code), `\u0041` (JSON, YAML, TOML, .properties,
- * code), `\u{41}` (JavaScript, PHP, Ruby), `\U00000041` (YAML, TOML, Python, Go), and join a line that
- * ends in a backslash to the next (.env, .properties, YAML, TOML, code).
+ * code), `\u{41}` (JavaScript, PHP, Ruby), `\U00000041` (YAML, TOML, Python, Go), `\/` (JSON, YAML,
+ * code: `mongodb:\/\/host`), and join a line that ends in a backslash to the next (.env, .properties,
+ * YAML, TOML, code). Other escapes of code and JSON decode to characters that nothing looked for holds.
  */
-const ASCII_ESCAPE = /\\(?:x[2-7][0-9A-Fa-f]|u00[2-7][0-9A-Fa-f]|u\{0*[2-7][0-9A-Fa-f]\}|U000000[2-7][0-9A-Fa-f]|[ \t\f]*(?:\r\n?|\n)[ \t\f\r\n]*)/g;
+const ASCII_ESCAPE = /\\(?:x[2-7][0-9A-Fa-f]|u00[2-7][0-9A-Fa-f]|u\{0*[2-7][0-9A-Fa-f]\}|U000000[2-7][0-9A-Fa-f]|\/|[ \t\f]*(?:\r\n?|\n)[ \t\f\r\n]*)/g;
 
 /** Escapes and continuations as the extractors decode them, each way any of them does. */
 const LOOSE_ESCAPE = /\\(?:x([0-9A-Fa-f]{2})|u\{([0-9A-Fa-f]{1,8})\}|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|[ \t\f]*(?:\r\n?|\n)[ \t\f\r\n]*|([\s\S]))/g;
@@ -152,8 +161,8 @@ export function looseDecode(text: string, quotes: boolean): string {
   return quotes ? decoded.replace(/\$?['"]/g, '') : decoded;
 }
 
-/** The naming words anywhere (in decoded text the structure around them is not looked at). */
-const LOOSE_WORDS = new RegExp(NAMING_KEY_WORDS.join('|'), 'i');
+/** The naming words (in decoded text the structure around them is not looked at). */
+const LOOSE_WORDS = anyCase(KEY_WORDS);
 
 function mayNameLoosely(decoded: string): boolean {
   return LOOSE_WORDS.test(decoded) || hasNearMissScheme(decoded);
