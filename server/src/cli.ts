@@ -6,9 +6,8 @@ import { defaultSettings } from './service/languageService';
 import type { DriverProfile, Settings, Severity } from './service/api';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
-import { availableParallelism } from 'node:os';
 import { displayPath, FileChecker, STDIN_NAME, type FileResult } from './cli/lint';
-import { checkInWorkers, isPoolWorker, serveAsWorker } from './cli/pool';
+import { checkInWorkers, isPoolWorker, serveAsWorker, workerCount } from './cli/pool';
 import { Progress } from './cli/progress';
 import { formatJson, formatSarif, formatText, type LintMessage } from './cli/report';
 import { describeError, redactPasswords } from './redact';
@@ -26,16 +25,6 @@ function describeProfiles(profiles: Record<DriverProfile, number>): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A pool of worker threads pays off from this many files per worker. */
-const FILES_PER_WORKER = 250;
-
-/** How many worker threads check `files` files: 0 to check them on the main thread. */
-export function workerCount(files: number, jobs: number | undefined, cores = availableParallelism()): number {
-  const wanted = jobs ?? Math.min(cores, Math.floor(files / FILES_PER_WORKER));
-  const workers = Math.min(wanted, files);
-  return workers >= 2 ? workers : 0;
 }
 
 export async function run(argv: readonly string[]): Promise<number> {

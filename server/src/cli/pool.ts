@@ -5,10 +5,24 @@
  * files of its run are checked again one at a time on a new worker, so that the one that stops workers
  * is named and reported as not checked. When workers keep stopping, the files left are handed back.
  */
+import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Settings } from '../service/api';
 import { describeError } from '../redact';
 import { FileChecker, type FileResult } from './lint';
+
+/**
+ * A pool pays off from this many files per worker: a worker takes tens of milliseconds to start, and
+ * most files are ruled out by the prefilter in a few microseconds.
+ */
+const FILES_PER_WORKER = 250;
+
+/** How many worker threads check `files` files (0: the main thread checks them); `jobs` is --jobs. */
+export function workerCount(files: number, jobs: number | undefined, cores = availableParallelism()): number {
+  const wanted = jobs ?? Math.min(cores, Math.floor(files / FILES_PER_WORKER));
+  const workers = Math.min(wanted, files);
+  return workers >= 2 ? workers : 0;
+}
 
 /** What a worker is started with (structured-cloned). */
 export interface WorkerInit {
