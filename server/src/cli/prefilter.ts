@@ -30,6 +30,7 @@ import { isAscii } from 'node:buffer';
 import { analyzeAdminCommands } from '../service/admin/adminCommands';
 import { NAMING_KEY_WORDS } from '../service/extract/keys';
 import { isSourceLanguage } from '../service/extract/sourceStrings';
+import { isIdentPart } from '../service/lex/identifiers';
 import { JS_LANGUAGES } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
 import { editDistance } from '../service/uri/didYouMean';
@@ -77,9 +78,10 @@ const callOf = (name: string): string => `${name}\\s*(?:<[^\\n]{0,128}?>\\s*)?\\
 /**
  * Driver calls whose first argument (a string literal) source code extractors read as a database or
  * collection name: member calls whose name ends in `db`, `database` or `collection` (`client.db(`,
- * `getSiblingDB(`, `GetDatabase<T>(`, `getCollection(`), mongosh's `use(` and Spring's `@Document(`.
+ * `getSiblingDB(`, `GetDatabase<T>(`, `getCollection(`), mongosh's `use(` (not a member call) and
+ * Spring's `@Document(`. Whether a call is a member call is asked of each match (hasTrigger).
  */
-const NAME_CALLS = [callOf('(?:db|database|collection)'), callOf('use'), '@document'];
+const NAME_CALLS = [`(?<member>${callOf('(?:db|database|collection)')})`, `(?<bare>${callOf('use')})`, '@document'];
 /** Python also reads subscripts: `client["app"]` (a database), `db["orders"]` (a collection). */
 const SUBSCRIPTS = [`(?:client|db|database)\\s*\\[\\s*${LITERAL}`];
 
@@ -88,7 +90,7 @@ const KEY_WORDS = NAMING_KEY_WORDS.map((w) => (w === 'collection' ? COLLECTION_K
 /** The same in source code, where a key is followed by its literal. */
 const KEYS_IN_CODE = NAMING_KEY_WORDS.map((w) => (w === 'collection' ? COLLECTION_KEY_IN_CODE : keyInCode(w)));
 
-const anyCase = (parts: readonly string[]): RegExp => new RegExp(parts.join('|'), 'i');
+const anyCase = (parts: readonly string[]): RegExp => new RegExp(parts.join('|'), parts.some((p) => p.includes('(?<')) ? 'ig' : 'i');
 
 /** What makes a file worth analysing, by the way its language is read. */
 const TRIGGERS = {
@@ -246,9 +248,38 @@ export function hasNearMissScheme(text: string): boolean {
  * False when analysing the file cannot give a problem. `bytes` is the file without its byte order
  * mark; `languageId` the language the analysis reads it as; `text()` its text (decoded when asked).
  */
+/** Where the identifier that holds text[at] starts. */
+function identifierStart(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && isIdentPart(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** Whether the identifier starting at `start` follows a `.` or `->` (codeContext.ts: a member call). */
+function isMember(text: string, start: number): boolean {
+  const c = text.charCodeAt(start - 1);
+  return c === 0x2e || (c === 0x3e && text.charCodeAt(start - 2) === 0x2d);
+}
+
+/** Whether the text has a trigger of `re`; a name call matched by NAME_CALLS counts as its kind of call only. */
+function hasTrigger(re: RegExp, text: string): boolean {
+  if (!re.global) return re.test(text);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const groups = m.groups;
+    if (groups?.member !== undefined) {
+      if (isMember(text, identifierStart(text, m.index))) return true;
+    } else if (groups?.bare !== undefined) {
+      if (identifierStart(text, m.index) === m.index && !isMember(text, m.index)) return true;
+    } else return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
 export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => string): boolean {
   const latin1 = bytes.toString('latin1');
-  if (triggersOf(languageId).test(latin1)) return true;
+  if (hasTrigger(triggersOf(languageId), latin1)) return true;
   if (readsKeys(languageId) && (hasNearMissScheme(latin1) || mayNameWhenDecoded(latin1, bytes, languageId))) return true;
   if (!checksLimits(languageId)) return false;
   // The analyzers of whole source files, on the exact text (the latin1 reading is it when all is ASCII).
