@@ -7,7 +7,7 @@ import type { DriverProfile, Settings, Severity } from './service/api';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
 import { displayPath, FileChecker, STDIN_NAME, type FileResult } from './cli/lint';
-import { checkInWorkers, isPoolWorker, serveAsWorker, workerCount } from './cli/pool';
+import { isPoolWorker, serveAsWorker, workerCount, WorkerPool } from './cli/pool';
 import { Progress } from './cli/progress';
 import { formatJson, formatSarif, formatText, type LintMessage } from './cli/report';
 import { describeError, redactPasswords } from './redact';
@@ -48,16 +48,6 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
 
   const readsStdin = options.paths.includes('-');
-  const { files, errors, unreadableFolders } = collectFiles(
-    options.paths.filter((p) => p !== '-'),
-    { ignore: options.ignore },
-  );
-  if (errors.length > 0) {
-    for (const e of errors) process.stderr.write(`mongodb-uri-lint: ${e}\n`);
-    return 2;
-  }
-  for (const e of unreadableFolders) process.stderr.write(`mongodb-uri-lint: ${e}\n`);
-
   const settings: Settings = {
     ...defaultSettings,
     enable: true,
@@ -67,6 +57,19 @@ export async function run(argv: readonly string[]): Promise<number> {
     serverPlatform: options.serverPlatform,
     atlas: { tier: options.atlasTier, clientInstances: options.atlasClientInstances },
   };
+  // Workers start loading as soon as the walk has found enough files for them; the walk goes on meanwhile.
+  const pool = new WorkerPool(__filename, { settings, prefilter: options.prefilter });
+  const { files, errors, unreadableFolders } = collectFiles(
+    options.paths.filter((p) => p !== '-'),
+    { ignore: options.ignore, onFound: (found) => pool.grow(workerCount(found, options.jobs)) },
+  );
+  if (errors.length > 0) {
+    pool.stop();
+    for (const e of errors) process.stderr.write(`mongodb-uri-lint: ${e}\n`);
+    return 2;
+  }
+  for (const e of unreadableFolders) process.stderr.write(`mongodb-uri-lint: ${e}\n`);
+
   const progress = new Progress(process.stderr, files.length);
   const messages: LintMessage[] = [];
   let unreadable = unreadableFolders.length;
@@ -93,6 +96,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const workers = workerCount(files.length, options.jobs);
   let recorded = 0;
   if (workers === 0) {
+    pool.stop();
     for (const file of files) {
       record(displayPath(file), checker.lintFile(file));
       progress.update(++recorded);
@@ -107,7 +111,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       }
     };
     let received = 0;
-    const outcome = await checkInWorkers(__filename, files, { settings, prefilter: options.prefilter }, workers, (index, result) => {
+    const outcome = await pool.check(files, workers, (index, result) => {
       results[index] = result;
       progress.update(++received);
       flush();

@@ -101,8 +101,8 @@ describe('the progress line', () => {
 describe('worker threads', () => {
   test('none for small runs, one per core for large ones, never more than the files; --jobs decides when given', () => {
     assert.equal(workerCount(199, undefined, 8), 0);
-    assert.equal(workerCount(499, undefined, 8), 0);
-    assert.equal(workerCount(500, undefined, 8), 2);
+    assert.equal(workerCount(999, undefined, 8), 0);
+    assert.equal(workerCount(1000, undefined, 8), 2);
     assert.equal(workerCount(15_000, undefined, 8), 8);
     assert.equal(workerCount(15_000, undefined, 1), 0);
     assert.equal(workerCount(10, 1, 8), 0);

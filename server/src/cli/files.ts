@@ -19,6 +19,8 @@ export interface FileList {
 export interface WalkOptions {
   /** Leave out what .gitignore files (and .git/info/exclude) ignore, as git does. */
   ignore: boolean;
+  /** Told how many files the walks have found so far, after each folder. */
+  onFound?: (count: number) => void;
 }
 
 /**
@@ -76,6 +78,7 @@ export function walk(folder: string, errors: string[], options: WalkOptions = { 
 
 class Walker {
   private readonly ignores = new GitIgnores();
+  private found = 0;
 
   constructor(
     private readonly options: WalkOptions,
@@ -110,8 +113,10 @@ class Walker {
         } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(full))) {
           if (sets.length > 0 && ignoredBy(sets, path.resolve(full), false)) continue;
           out.push(full);
+          this.found++;
         }
       }
+      this.options.onFound?.(this.found);
     }
     return out;
   }

@@ -12,10 +12,10 @@ import { describeError } from '../redact';
 import { FileChecker, type FileResult } from './lint';
 
 /**
- * A pool pays off from this many files per worker: a worker takes tens of milliseconds to start, and
- * most files are ruled out by the prefilter in a few microseconds.
+ * A pool pays off from this many files per worker: a worker takes some 40 ms of a core to start, and
+ * most files are ruled out by the prefilter in tens of microseconds.
  */
-const FILES_PER_WORKER = 250;
+export const FILES_PER_WORKER = 500;
 
 /** How many worker threads check `files` files (0: the main thread checks them); `jobs` is --jobs. */
 export function workerCount(files: number, jobs: number | undefined, cores = availableParallelism()): number {
@@ -70,103 +70,154 @@ export interface PoolOutcome {
 /** Runs of at most this many files; near the end smaller, so that the workers finish together. */
 const MAX_RUN = 256;
 
+interface Slot {
+  worker: Worker;
+  /** The files it checks now. */
+  task?: { id: number; indices: number[]; alone: boolean };
+  /** Its uncaught error, when it had one. */
+  error?: string;
+}
+
+/** One run of the pool over a list of files. */
+interface Run {
+  files: readonly string[];
+  count: number;
+  onResult: (index: number, result: FileResult) => void;
+  resolve: (outcome: PoolOutcome) => void;
+  next: number;
+  /** Files of runs whose worker stopped, to check again one at a time. */
+  alone: number[];
+  finished: number;
+  restarts: number;
+  lastReason: string;
+}
+
 /**
- * Checks `files` on `count` worker threads running `script` (this bundle). `onResult` gets every result,
- * in the order they come; the promise resolves once every file has a result or was given up on.
+ * Worker threads running `script` (this bundle), each with a FileChecker of its own. Workers can be
+ * started before the files are known (`grow`, while the folders are walked), then `check` hands the
+ * files out; `stop` ends the workers of a run that turned out small.
  */
-export function checkInWorkers(
-  script: string,
-  files: readonly string[],
-  init: WorkerInit,
-  count: number,
-  onResult: (index: number, result: FileResult) => void,
-): Promise<PoolOutcome> {
-  return new Promise((resolve) => {
-    let next = 0;
-    /** Files of runs whose worker stopped, to check again one at a time. */
-    const alone: number[] = [];
-    let finished = 0;
-    let ended = false;
-    let restarts = 0;
-    const maxRestarts = count + 8;
-    let lastReason = '';
-    let taskIds = 0;
-    const workers = new Set<Worker>();
+export class WorkerPool {
+  private readonly slots = new Set<Slot>();
+  private run: Run | undefined;
+  private taskIds = 0;
 
-    const end = (outcome: PoolOutcome): void => {
-      if (ended) return;
-      ended = true;
-      for (const w of workers) void w.terminate();
-      resolve(outcome);
-    };
-    const hasWork = (): boolean => alone.length > 0 || next < files.length;
-    const take = (): { indices: number[]; alone: boolean } | undefined => {
-      if (alone.length > 0) return { indices: [alone.shift() as number], alone: true };
-      if (next >= files.length) return undefined;
-      const size = Math.max(1, Math.min(MAX_RUN, Math.ceil((files.length - next) / (count * 4))));
-      const indices: number[] = [];
-      for (let i = next; i < next + size && i < files.length; i++) indices.push(i);
-      next += indices.length;
-      return { indices, alone: false };
-    };
+  constructor(
+    private readonly script: string,
+    private readonly init: WorkerInit,
+  ) {}
 
-    const start = (): void => {
-      const worker = new Worker(script, { workerData: { [WORKER_KEY]: init } });
-      workers.add(worker);
-      let task: { id: number; indices: number[]; alone: boolean } | undefined;
-      let error: string | undefined;
-      const give = (): void => {
-        const t = take();
-        if (!t) {
-          task = undefined;
-          workers.delete(worker);
-          void worker.terminate();
-          return;
-        }
-        task = { id: ++taskIds, ...t };
-        const message: Task = { id: task.id, files: t.indices.map((i) => files[i]) };
-        worker.postMessage(message);
-      };
-      worker.on('message', (done: Done) => {
-        if (ended || !task || done.id !== task.id) return;
-        task.indices.forEach((index, k) => onResult(index, done.results[k]));
-        finished += task.indices.length;
-        task = undefined;
-        if (finished === files.length) end({ unfinished: [] });
-        else give();
-      });
-      worker.on('error', (err) => {
-        error = describeError(err).split('\n')[0];
-      });
-      worker.on('exit', (code) => {
-        workers.delete(worker);
-        if (ended) return;
-        const stopped = task;
-        task = undefined;
-        if (stopped) {
-          const reason = error ?? `it exited with code ${code}`;
-          lastReason = reason;
-          if (stopped.alone) {
-            onResult(stopped.indices[0], { messages: [], failed: `the worker thread checking it stopped: ${reason}` });
-            finished++;
-          } else {
-            alone.push(...stopped.indices);
-          }
-        }
-        if (finished === files.length) return end({ unfinished: [] });
-        if (!hasWork() || workers.size > 0 && !stopped) return;
-        if (restarts < maxRestarts) {
-          restarts++;
-          start();
-        } else if (workers.size === 0) {
-          const unfinished = [...alone];
-          for (let i = next; i < files.length; i++) unfinished.push(i);
-          end({ unfinished: unfinished.sort((a, b) => a - b), reason: lastReason });
-        }
-      });
-      give();
-    };
+  /** Starts workers up to `count`. */
+  grow(count: number): void {
+    while (this.slots.size < count) this.start();
+  }
 
-    for (let k = 0; k < count; k++) start();
-  });
+  stop(): void {
+    for (const slot of this.slots) void slot.worker.terminate();
+    this.slots.clear();
+  }
+
+  /**
+   * Checks `files` on `count` workers. `onResult` gets every result, in the order they come; the promise
+   * resolves once every file has a result or was given up on, and the workers are stopped then.
+   */
+  check(files: readonly string[], count: number, onResult: (index: number, result: FileResult) => void): Promise<PoolOutcome> {
+    return new Promise((resolve) => {
+      if (files.length === 0) {
+        this.stop();
+        resolve({ unfinished: [] });
+        return;
+      }
+      this.run = { files, count, onResult, resolve, next: 0, alone: [], finished: 0, restarts: 0, lastReason: '' };
+      this.grow(count);
+      for (const slot of [...this.slots]) if (!slot.task) this.give(slot);
+    });
+  }
+
+  private start(): void {
+    const slot: Slot = { worker: new Worker(this.script, { workerData: { [WORKER_KEY]: this.init } }) };
+    this.slots.add(slot);
+    slot.worker.on('message', (done: Done) => this.done(slot, done));
+    slot.worker.on('error', (err) => {
+      slot.error = describeError(err).split('\n')[0];
+    });
+    slot.worker.on('exit', (code) => this.exited(slot, code));
+    if (this.run) this.give(slot);
+  }
+
+  private take(run: Run): { indices: number[]; alone: boolean } | undefined {
+    if (run.alone.length > 0) return { indices: [run.alone.shift() as number], alone: true };
+    if (run.next >= run.files.length) return undefined;
+    const size = Math.max(1, Math.min(MAX_RUN, Math.ceil((run.files.length - run.next) / (run.count * 4))));
+    const indices: number[] = [];
+    for (let i = run.next; i < run.next + size && i < run.files.length; i++) indices.push(i);
+    run.next += indices.length;
+    return { indices, alone: false };
+  }
+
+  /** Hands the next run of files to an idle worker, or ends it when there is none. */
+  private give(slot: Slot): void {
+    const run = this.run;
+    const t = run && this.take(run);
+    if (!run || !t) {
+      slot.task = undefined;
+      if (run) {
+        this.slots.delete(slot);
+        void slot.worker.terminate();
+      }
+      return;
+    }
+    slot.task = { id: ++this.taskIds, ...t };
+    const message: Task = { id: slot.task.id, files: t.indices.map((i) => run.files[i]) };
+    slot.worker.postMessage(message);
+  }
+
+  private done(slot: Slot, done: Done): void {
+    const run = this.run;
+    const task = slot.task;
+    if (!run || !task || done.id !== task.id) return;
+    task.indices.forEach((index, k) => run.onResult(index, done.results[k]));
+    run.finished += task.indices.length;
+    slot.task = undefined;
+    if (run.finished === run.files.length) this.end({ unfinished: [] });
+    else this.give(slot);
+  }
+
+  private exited(slot: Slot, code: number): void {
+    const wasRunning = this.slots.delete(slot);
+    const run = this.run;
+    if (!run) return;
+    const stopped = slot.task;
+    slot.task = undefined;
+    if (stopped) {
+      const reason = slot.error ?? `it exited with code ${code}`;
+      run.lastReason = reason;
+      if (stopped.alone) {
+        run.onResult(stopped.indices[0], { messages: [], failed: `the worker thread checking it stopped: ${reason}` });
+        run.finished++;
+      } else {
+        run.alone.push(...stopped.indices);
+      }
+    }
+    if (run.finished === run.files.length) return this.end({ unfinished: [] });
+    const hasWork = run.alone.length > 0 || run.next < run.files.length;
+    // A worker that ran out of work was ended on purpose; one that stopped is replaced.
+    if (!hasWork || (!wasRunning && !stopped) || (this.slots.size > 0 && !stopped)) return;
+    if (run.restarts < run.count + 8) {
+      run.restarts++;
+      this.start();
+    } else if (this.slots.size === 0) {
+      const unfinished = [...run.alone];
+      for (let i = run.next; i < run.files.length; i++) unfinished.push(i);
+      this.end({ unfinished: unfinished.sort((a, b) => a - b), reason: run.lastReason });
+    }
+  }
+
+  private end(outcome: PoolOutcome): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = undefined;
+    this.stop();
+    run.resolve(outcome);
+  }
 }
