@@ -7,7 +7,7 @@ import type { DriverProfile, Settings, Severity } from './service/api';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args';
 import { collectFiles } from './cli/files';
 import { displayPath, FileChecker, STDIN_NAME, type FileResult } from './cli/lint';
-import { isPoolWorker, serveAsWorker, workerCount, WorkerPool } from './cli/pool';
+import { isPoolWorker, serveAsWorker, threadsFor, WorkerPool } from './cli/pool';
 import { Progress } from './cli/progress';
 import { formatJson, formatSarif, formatText, type LintMessage } from './cli/report';
 import { describeError, redactPasswords } from './redact';
@@ -61,7 +61,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const pool = new WorkerPool(__filename, { settings, prefilter: options.prefilter });
   const { files, errors, unreadableFolders } = collectFiles(
     options.paths.filter((p) => p !== '-'),
-    { ignore: options.ignore, onFound: (found) => pool.grow(workerCount(found, options.jobs)) },
+    { ignore: options.ignore, onFound: (found) => pool.grow(threadsFor(found, options.jobs).workers) },
   );
   if (errors.length > 0) {
     pool.stop();
@@ -93,9 +93,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   // Driver "auto" (a Node.js project) and tracked (no .gitignore ignores the file), per file.
   const checker = new FileChecker(settings, options.prefilter);
   if (readsStdin) record(options.stdinFilename ?? STDIN_NAME, checker.lintStdin(options.stdinFilename));
-  const workers = workerCount(files.length, options.jobs);
+  const threads = threadsFor(files.length, options.jobs);
   let recorded = 0;
-  if (workers === 0) {
+  if (threads.workers === 0) {
     pool.stop();
     for (const file of files) {
       record(displayPath(file), checker.lintFile(file));
@@ -111,11 +111,16 @@ export async function run(argv: readonly string[]): Promise<number> {
       }
     };
     let received = 0;
-    const outcome = await pool.check(files, workers, (index, result) => {
-      results[index] = result;
-      progress.update(++received);
-      flush();
-    });
+    const outcome = await pool.check(
+      files,
+      threads.workers,
+      (index, result) => {
+        results[index] = result;
+        progress.update(++received);
+        flush();
+      },
+      threads.main ? (file) => checker.lintFile(file) : undefined,
+    );
     if (outcome.unfinished.length > 0) {
       progress.notice(`mongodb-uri-lint: the worker threads stopped (${outcome.reason}); ${plural(outcome.unfinished.length, 'file')} left are checked here\n`);
       for (const index of outcome.unfinished) {

@@ -12,6 +12,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { cli } from '../helpers/cli';
+import { collectFiles } from '../../server/src/cli/files';
+import { FileChecker, type FileResult } from '../../server/src/cli/lint';
+import { WorkerPool } from '../../server/src/cli/pool';
+import { defaultSettings, type Settings } from '../../server/src/service/languageService';
 import { tempFolder, writeFiles } from '../helpers/files';
 
 /** A run may never hang: a run still going after this long fails the test (it is not a timing check). */
@@ -233,5 +237,34 @@ describe('no progress line when standard error is not a terminal', () => {
       assert.ok(!r.stderr.includes('Checked'), `--jobs ${jobs}: ${r.stderr}`);
       assert.equal(r.stderr, "1100 files checked (1100 with the specification's): 1 error, 0 warnings, 0 info/hint\n");
     }
+  });
+});
+
+describe('the main thread checks files too', () => {
+  test('with one worker beside it, every file gets the result a single thread gives it, once', { timeout: HANG }, async () => {
+    const dir = tempFolder(tree());
+    const files = collectFiles([dir], { ignore: true }).files.filter((f) => !f.includes(`${path.sep}vanishing${path.sep}`));
+    const settings: Settings = { ...defaultSettings, enable: true, maxFileSize: 2000 };
+    const alone = new FileChecker(settings, true);
+    const expected = files.map((f) => alone.lintFile(f));
+    const pool = new WorkerPool(cli, { settings, prefilter: true });
+    const here = new FileChecker(settings, true);
+    const got: Array<FileResult | undefined> = new Array(files.length);
+    let onMain = 0;
+    const outcome = await pool.check(
+      files,
+      1,
+      (index, result) => {
+        assert.equal(got[index], undefined, `${files[index]} has two results`);
+        got[index] = result;
+      },
+      (file) => {
+        onMain++;
+        return here.lintFile(file);
+      },
+    );
+    assert.deepEqual(outcome, { unfinished: [] });
+    assert.deepEqual(got, expected);
+    assert.ok(onMain > 0 && onMain < files.length, `${onMain} of ${files.length} files on the main thread`);
   });
 });

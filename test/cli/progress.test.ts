@@ -1,14 +1,14 @@
 /**
  * The progress line of mongodb-uri-lint (`Checked 5,200 of 15,279 files…` on stderr), on a stand-in
  * stream and a clock the test moves by hand: shown on a terminal for long runs only, rewritten in place,
- * kept below the notices, cleared at the end, and never written anywhere else. And how many worker
- * threads a run gets.
+ * kept below the notices, cleared at the end, and never written anywhere else. And how many threads a run
+ * gets.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Progress, PROGRESS_AFTER, PROGRESS_FILES } from '../../server/src/cli/progress';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
-import { workerCount } from '../../server/src/cli/pool';
+import { threadsFor } from '../../server/src/cli/pool';
 
 class Stream {
   written = '';
@@ -99,16 +99,18 @@ describe('the progress line', () => {
 });
 
 describe('worker threads', () => {
-  test('none for small runs, one per core for large ones, never more than the files; --jobs decides when given', () => {
-    assert.equal(workerCount(199, undefined, 8), 0);
-    assert.equal(workerCount(999, undefined, 8), 0);
-    assert.equal(workerCount(1000, undefined, 8), 2);
-    assert.equal(workerCount(15_000, undefined, 8), 8);
-    assert.equal(workerCount(15_000, undefined, 1), 0);
-    assert.equal(workerCount(10, 1, 8), 0);
-    assert.equal(workerCount(10, 4, 1), 4);
-    assert.equal(workerCount(3, 4, 8), 3);
-    assert.equal(workerCount(1, 4, 8), 0);
+  test('none for small runs; for large ones the main thread and a worker for every other core; --jobs workers when given', () => {
+    const main = (workers: number) => ({ workers, main: true });
+    assert.deepEqual(threadsFor(199, undefined, 8), main(0));
+    assert.deepEqual(threadsFor(999, undefined, 8), main(0));
+    assert.deepEqual(threadsFor(1000, undefined, 8), main(1));
+    assert.deepEqual(threadsFor(15_000, undefined, 8), main(7));
+    assert.deepEqual(threadsFor(15_000, undefined, 2), main(1));
+    assert.deepEqual(threadsFor(15_000, undefined, 1), main(0));
+    assert.deepEqual(threadsFor(10, 1, 8), main(0));
+    assert.deepEqual(threadsFor(10, 4, 1), { workers: 4, main: false });
+    assert.deepEqual(threadsFor(3, 4, 8), { workers: 3, main: false });
+    assert.deepEqual(threadsFor(1, 4, 8), main(0));
   });
 
   test('--jobs takes a whole number of 1 or more', () => {

@@ -3,7 +3,7 @@
  * it out cheaply when the analysis cannot find anything in it (prefilter.ts), else analyse its text.
  * The same in the main thread and in the workers of the pool.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -159,7 +159,8 @@ export class FileChecker {
     const analysedAs = normalizeLanguageId(languageId, uri);
     const body = bytes.subarray(start);
     let text: string | undefined;
-    const decode = (): string => (text ??= body.toString('utf8'));
+    // Text that is all ASCII reads the same as latin1, which decodes several times faster than UTF-8.
+    const decode = (): string => (text ??= body.toString(isAscii(body) ? 'latin1' : 'utf8'));
     // Invalid UTF-8 decodes to U+FFFD, three bytes each: such a text may outgrow the maximum size the
     // analysis allows, and be skipped by it. Those few files are analysed.
     const mayOutgrow = body.length * 3 > max && !isUtf8(body);
