@@ -56,8 +56,9 @@ Options:
   --atlas-client-instances <n>
                               Application instances sharing the connection string (default: ${defaultSettings.atlas.clientInstances})
   --no-ignore                 Walk into what .gitignore files ignore too
-  --jobs <n>, -j <n>          Check files on n threads (1: no worker threads; default: one
-                              per core for large runs)
+  --jobs <n>, -j <n>          Check files on n worker threads (1: on the main thread alone;
+                              default: the main thread and a worker for each other idle
+                              core, from 1,000 files on)
   --no-prefilter              Analyse every file, also those a quick test of their bytes
                               rules out (slower; the results are the same)
   --quiet                     Report errors only
