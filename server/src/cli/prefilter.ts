@@ -85,8 +85,15 @@ const NAME_CALLS = [`(?<member>${callOf('(?:db|database|collection)')})`, `(?<ba
 /** Python also reads subscripts: `client["app"]` (a database), `db["orders"]` (a collection). */
 const SUBSCRIPTS = [`(?:client|db|database)\\s*\\[\\s*${LITERAL}`];
 
+/**
+ * A collection key of a key/value format (JSON, YAML, .env, TOML, .properties, INI, shell): no letter or
+ * digit comes between its last word and the `=`, `:`, quote or blank that ends the key
+ * (`"application/vnd.collection+json"` is no collection key).
+ */
+const COLLECTION_KEY_IN_FORMATS = `${COLLECTION_KEY}(?=[^a-z0-9=:"'\\s]*(?:[=:"'\\s]|$))`;
+
 /** The words of naming keys (NAMING_KEY_WORDS) anywhere in a key path, `collection` as its last word. */
-const KEY_WORDS = NAMING_KEY_WORDS.map((w) => (w === 'collection' ? COLLECTION_KEY : w));
+const KEY_WORDS = NAMING_KEY_WORDS.map((w) => (w === 'collection' ? COLLECTION_KEY_IN_FORMATS : w));
 /** The same in source code, where a key is followed by its literal. */
 const KEYS_IN_CODE = NAMING_KEY_WORDS.map((w) => (w === 'collection' ? COLLECTION_KEY_IN_CODE : keyInCode(w)));
 
