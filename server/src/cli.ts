@@ -28,6 +28,16 @@ function plural(n: number, word: string): string {
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
+  let pool: WorkerPool | undefined;
+  try {
+    return await check(argv, (p) => (pool = p));
+  } finally {
+    // Whatever happened, no worker is left to keep the process alive.
+    pool?.stop();
+  }
+}
+
+async function check(argv: readonly string[], started: (pool: WorkerPool) => void): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -59,12 +69,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   };
   // Workers start loading as soon as the walk has found enough files for them; the walk goes on meanwhile.
   const pool = new WorkerPool(__filename, { settings, prefilter: options.prefilter });
+  started(pool);
   const { files, errors, unreadableFolders } = collectFiles(
     options.paths.filter((p) => p !== '-'),
     { ignore: options.ignore, onFound: (found) => pool.grow(threadsFor(found, options.jobs).workers) },
   );
   if (errors.length > 0) {
-    pool.stop();
     for (const e of errors) process.stderr.write(`mongodb-uri-lint: ${e}\n`);
     return 2;
   }

@@ -1,9 +1,10 @@
 /**
  * Checking files on worker threads: the main thread hands out runs of consecutive files, smaller ones
- * as the end nears, and gets each run's results back by index, so that the report is the one a single
- * thread would print. A worker that stops (an uncaught error, an exit) does not stop the run: the
- * files of its run are checked again one at a time on a new worker, so that the one that stops workers
- * is named and reported as not checked. When workers keep stopping, the files left are handed back.
+ * as the end nears (and checks short runs itself, unless --jobs says otherwise), and gets each run's
+ * results back by index, so that the report is the one a single thread would print. A worker that stops
+ * (an uncaught error, an exit) does not stop the run: the files of its runs are checked again one at a
+ * time on a new worker, so that the one that stops workers is named and reported as not checked. When
+ * workers keep stopping, the files left are handed back.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -61,7 +62,7 @@ interface Done {
   results: FileResult[];
 }
 
-/** True in a thread started by checkInWorkers. */
+/** True in a thread started by a WorkerPool. */
 export function isPoolWorker(): boolean {
   return !isMainThread && parentPort !== null && typeof workerData === 'object' && workerData !== null && WORKER_KEY in workerData;
 }
