@@ -19,12 +19,15 @@
  *   aggregate, sort, nesting depth) are run as they are, and their answer is taken.
  * - Markdown reads its fenced code in the fence's language, so it gets every test but the code ones'
  *   structure.
- * - Decoded text: extractors decode escapes (`\x6d`, `\u006d`, `\u{6d}`, `\U0000006d`; `\m` in
+ * - Decoded text: extractors decode escapes (`\x6d`, `\u006d`, `\u{6d}`, `\U0000006d`, `\/`; `\m` in
  *   .properties and shell), join a line that ends in a backslash to the next, and in shell join words
  *   split by quotes (`mon"go"db`). Around those, the words are looked for in a loosely decoded copy.
  *
  * All of this is ASCII, so the bytes are read as latin1: the ASCII characters of a UTF-8 file are where
- * they are in its text, and no multi-byte character holds an ASCII byte.
+ * they are in its text, and no multi-byte character holds an ASCII byte. The one thing not followed to
+ * the letter: a '…' or "…" string used as a key in source code is read to the end of its line, so a key
+ * that runs over lines with the word on an earlier line is not seen (`{"mongo\<line break>uri": …}` is).
+ * prefilterDifferential.test.ts holds the test to the analysis on random files.
  */
 import { isAscii } from 'node:buffer';
 import { analyzeAdminCommands } from '../service/admin/adminCommands';
