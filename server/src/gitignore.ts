@@ -126,11 +126,17 @@ export function ruleMatches(rule: IgnoreRule, relative: string, isDir: boolean):
   return rule.regex.test(rule.anchored ? relative : relative.slice(relative.lastIndexOf('/') + 1));
 }
 
+/** The rules of one .gitignore (or .git/info/exclude) and the folder they apply to. */
+export interface IgnoreSet {
+  base: string;
+  rules: IgnoreRule[];
+}
+
 /**
  * The verdict of a list of .gitignore files, each with the folder it applies to, shallowest first, on
  * `target` (an absolute path): the last rule that matches decides.
  */
-function ignoredBy(sets: ReadonlyArray<{ base: string; rules: IgnoreRule[] }>, target: string, isDir: boolean): boolean {
+export function ignoredBy(sets: readonly IgnoreSet[], target: string, isDir: boolean): boolean {
   let ignored = false;
   for (const { base, rules } of sets) {
     const relative = path.relative(base, target).split(path.sep).join('/');
@@ -139,7 +145,7 @@ function ignoredBy(sets: ReadonlyArray<{ base: string; rules: IgnoreRule[] }>, t
   return ignored;
 }
 
-function readText(file: string): string | undefined {
+export function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch {
@@ -170,7 +176,7 @@ export class GitIgnores {
       dir = parent;
     }
     folders.reverse();
-    const sets: Array<{ base: string; rules: IgnoreRule[] }> = [];
+    const sets: IgnoreSet[] = [];
     if (root !== undefined) {
       const exclude = readText(path.join(root, '.git', 'info', 'exclude'));
       if (exclude !== undefined) sets.push({ base: root, rules: parseGitignore(exclude) });
@@ -188,6 +194,39 @@ export class GitIgnores {
       if (ignoredBy(sets, target, isDir)) return false;
     }
     return root !== undefined || anyGitignore ? true : undefined;
+  }
+
+  /**
+   * The rule sets that decide on the entries of `folder` (an absolute path), as isTrackedFile reads
+   * them: .git/info/exclude of the repository, then each .gitignore from the repository's root (the
+   * file system root when there is none) down to `folder`'s own. Whether `folder` itself is ignored is
+   * not asked. For walking a folder: the sets of a subfolder are these and its own .gitignore, or, when
+   * it holds `.git`, its exclude file and .gitignore alone.
+   */
+  rulesFor(folder: string): IgnoreSet[] {
+    const folders: string[] = [];
+    let root: string | undefined;
+    for (let dir = folder; ; ) {
+      folders.push(dir);
+      if (this.hasGit(dir)) {
+        root = dir;
+        break;
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    folders.reverse();
+    const sets: IgnoreSet[] = [];
+    if (root !== undefined) {
+      const exclude = readText(path.join(root, '.git', 'info', 'exclude'));
+      if (exclude !== undefined) sets.push({ base: root, rules: parseGitignore(exclude) });
+    }
+    for (const dir of folders) {
+      const rules = this.rulesOf(dir);
+      if (rules) sets.push({ base: dir, rules });
+    }
+    return sets;
   }
 
   clear(): void {

@@ -4,13 +4,16 @@
  * a collection name labelled in test/corpus/labels.json with the errors and warnings it SHOULD get.
  *
  * The corpus is copied to a temporary folder (each `gitignore` becomes `.gitignore`, so that a project's
- * `.env` is ignored or tracked as in a real repository) and the built CLI is run over it. Measured:
+ * `.env` is ignored or tracked as in a real repository) and the built CLI is run over it with
+ * --no-ignore, so that the files a .gitignore ignores are checked too. Measured:
  * - false problems: an error or warning on a line that does not expect it (rules compared as a multiset
  *   per line, so a second `userinfo-unencoded` for the same password is a false problem too);
  * - missed problems: an expected rule that is not reported on its line;
  * - credentials-in-source precision: how many of these warnings are on lines that expect them;
  * - secrets: no secret of labels.json may appear in the output (json, text or sarif, stdout or stderr).
  * Only errors and warnings count; information and hints are free.
+ * The quick tests that keep the CLI fast change nothing on the corpus: --no-prefilter prints the same,
+ * and a run that respects the .gitignore files prints the same but for the files git would not add.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -86,8 +89,8 @@ interface Run {
   stderr: string;
 }
 
-function lint(dir: string, format: 'json' | 'text' | 'sarif'): Run {
-  const r = spawnSync(process.execPath, [cli, '--format', format, '--exit-zero', '.'], {
+function lint(dir: string, format: 'json' | 'text' | 'sarif', ...options: string[]): Run {
+  const r = spawnSync(process.execPath, [cli, '--format', format, '--exit-zero', ...(options.length > 0 ? options : ['--no-ignore']), '.'], {
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -260,5 +263,58 @@ describe('corpus', () => {
     for (const f of found) t.diagnostic(`  ${f}`);
     assert.ok(total > 0, 'the labels list no secret');
     assert.deepEqual(found, []);
+  });
+});
+
+/** The files of `dir` that `git add -A` would add, in a repository made for the question (null without git). */
+function filesGitAdds(dir: string): Set<string> | null {
+  const env = { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+  const init = spawnSync('git', ['init', '-q'], { cwd: dir, env });
+  if (init.status !== 0) return null;
+  const r = spawnSync('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, r.stderr);
+  return new Set(r.stdout.split('\0').filter((f) => f !== ''));
+}
+
+/** The summary line of a run. */
+const summaryOf = (r: Run): string => r.stderr.trimEnd().split('\n').pop() ?? '';
+
+describe('corpus: the quick tests that keep the CLI fast change nothing', () => {
+  let dir = '';
+  before(() => {
+    dir = copyCorpus();
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const format of ['json', 'text', 'sarif'] as const) {
+    test(`${format}: with --no-prefilter every file is analysed, and the output is the same`, () => {
+      const quick = lint(dir, format, '--no-ignore');
+      const full = lint(dir, format, '--no-ignore', '--no-prefilter');
+      assert.equal(quick.stdout, full.stdout);
+      assert.equal(quick.stderr, full.stderr);
+      assert.ok(quick.stdout.length > 1000);
+    });
+  }
+
+  test('respecting .gitignore leaves out the files git would not add, and nothing else changes', (t) => {
+    const all = lint(dir, 'json', '--no-ignore');
+    const respected = lint(dir, 'json', '--no-prefilter');
+    // No ignored file of the corpus has a problem: the reports are the same, the counts are not.
+    assert.equal(respected.stdout, all.stdout);
+    const count = (r: Run): number => Number(/^(\d+) files? checked/.exec(summaryOf(r))?.[1]);
+    const left = count(all) - count(respected);
+    const copy = copyCorpus();
+    try {
+      const added = filesGitAdds(copy);
+      if (added === null) return t.skip('git is not installed');
+      const ignored = corpusFiles().map((f) => f.replace(/(^|\/)gitignore$/, '$1.gitignore')).filter((f) => !added.has(f));
+      t.diagnostic(`ignored by the corpus's .gitignore files: ${ignored.join(', ')}`);
+      assert.ok(ignored.length > 0);
+      assert.equal(left, ignored.length);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -189,3 +189,53 @@ describe('the CLI: credentials-in-source follows the .gitignore', () => {
     assert.equal(run('prod.env'), 1);
   });
 });
+
+describe('the CLI walks what git would add', () => {
+  const BAD = 'MONGODB_URI=mongodb://localhost:70000/app\n';
+  const filesIn = (dir: string, ...args: string[]): string[] => {
+    const r = lint(dir, '--format', 'json', '--exit-zero', ...args);
+    assert.equal(r.status, 0, r.stderr);
+    return [...new Set((JSON.parse(r.stdout) as Array<{ file: string }>).map((m) => m.file.split(path.sep).join('/')))].sort();
+  };
+  const repo = () =>
+    project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.git/config.env': BAD,
+      '.git/info/exclude': 'local/\n',
+      '.gitignore': 'build/\n*.local.env\n!keep.local.env\n',
+      'app.env': BAD,
+      'dev.local.env': BAD,
+      'keep.local.env': BAD,
+      'build/out.env': BAD,
+      'local/x.env': BAD,
+      'api/.gitignore': 'secrets.env\n',
+      'api/secrets.env': BAD,
+      'api/app.env': BAD,
+      'node_modules/dep/x.env': BAD,
+      'vendor/.git': 'gitdir: ../.git/modules/vendor\n',
+      'vendor/.gitignore': 'gen.env\n',
+      'vendor/gen.env': BAD,
+      'vendor/lib.env': BAD,
+    });
+
+  test('what a .gitignore or .git/info/exclude ignores is not walked; .git and node_modules never are', () => {
+    const dir = repo();
+    assert.deepEqual(filesIn(dir, '.'), ['api/app.env', 'app.env', 'keep.local.env', 'vendor/lib.env']);
+    assert.deepEqual(filesIn(path.join(dir, 'api'), '.'), ['app.env']);
+  });
+
+  test('--no-ignore walks it all but .git and node_modules', () => {
+    const dir = repo();
+    assert.deepEqual(filesIn(dir, '--no-ignore', '.'), [
+      'api/app.env', 'api/secrets.env', 'app.env', 'build/out.env', 'dev.local.env', 'keep.local.env', 'local/x.env', 'vendor/gen.env', 'vendor/lib.env',
+    ]);
+  });
+
+  test('files named as arguments are checked even when ignored; globs and folders are walked', () => {
+    const dir = repo();
+    assert.deepEqual(filesIn(dir, 'dev.local.env', 'api/secrets.env'), ['api/secrets.env', 'dev.local.env']);
+    assert.deepEqual(filesIn(dir, '**/*.env'), ['api/app.env', 'app.env', 'keep.local.env', 'vendor/lib.env']);
+    // A folder named as an argument is walked even when it is ignored; what is in it is judged as usual.
+    assert.deepEqual(filesIn(dir, 'build'), ['build/out.env']);
+  });
+});

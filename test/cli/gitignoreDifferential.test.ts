@@ -1,6 +1,7 @@
 /**
  * GitIgnores against git itself: on random trees of files with random .gitignore files, a file is
- * tracked exactly when `git ls-files --others --exclude-standard` (what `git add -A` would add) lists it.
+ * tracked exactly when `git ls-files --others --exclude-standard` (what `git add -A` would add) lists it,
+ * and the CLI's walk (which reads the .gitignore files as it goes) finds exactly those files.
  * Skipped when git is not installed.
  */
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { GitIgnores } from '../../server/src/gitignore';
+import { collectFiles } from '../../server/src/cli/files';
 import { checkProperty } from '../helpers/fuzz';
 
 const FOLDERS = ['config', 'dir', 'secrets', 'sub', 'a'];
@@ -68,6 +70,8 @@ test('tracked exactly when git would add the file', { skip: hasGit ? false : 'gi
         for (const f of kept) {
           assert.equal(ig.isTrackedFile(path.join(root, f)), added.has(f), `${f} with ${JSON.stringify({ ignores, exclude })}`);
         }
+        const walked = collectFiles([root], { ignore: true }).files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+        assert.deepEqual(walked.sort(), [...added].sort(), `the walk with ${JSON.stringify({ ignores, exclude })}`);
       } finally {
         rmSync(root, { recursive: true, force: true });
       }

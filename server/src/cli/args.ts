@@ -19,6 +19,12 @@ export interface CliOptions {
   atlasClientInstances: number;
   quiet: boolean;
   exitZero: boolean;
+  /** Respect .gitignore files while walking folders. */
+  ignore: boolean;
+  /** Rule out files cheaply before analysing them. */
+  prefilter: boolean;
+  /** Threads to check files on (1: the main thread only); undefined: as many as pay off. */
+  jobs: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -28,8 +34,9 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: mongodb-uri-lint [options] <file|folder|glob>...
 
 Checks MongoDB connection strings in files: .env, JSON, YAML, TOML, properties, source code, ...
-Folders are walked (node_modules and .git are skipped); globs support *, ** and ?; - reads
-standard input. Binary files and files over the maximum size are skipped with a notice.
+Folders are walked: node_modules and .git are skipped, and so is what a .gitignore ignores
+(files named as arguments are always checked); globs support *, ** and ?; - reads standard
+input. Binary files and files over the maximum size are skipped with a notice.
 
 Options:
   --format <text|json|sarif>  Output format (default: text)
@@ -48,6 +55,12 @@ Options:
   --atlas-tier <tier>         Atlas cluster tier (M10, R40, ...) to check maxPoolSize against
   --atlas-client-instances <n>
                               Application instances sharing the connection string (default: ${defaultSettings.atlas.clientInstances})
+  --no-ignore                 Walk into what .gitignore files ignore too
+  --jobs <n>, -j <n>          Check files on n worker threads (1: on the main thread alone;
+                              default: the main thread and a worker for each other idle
+                              core, from 1,000 files on)
+  --no-prefilter              Analyse every file, also those a quick test of their bytes
+                              rules out (slower; the results are the same)
   --quiet                     Report errors only
   --exit-zero                 Exit 0 even when problems are found
   --help                      Show this help
@@ -72,6 +85,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     atlasClientInstances: defaultSettings.atlas.clientInstances,
     quiet: false,
     exitZero: false,
+    ignore: true,
+    prefilter: true,
+    jobs: undefined,
     help: false,
     version: false,
   };
@@ -157,6 +173,21 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         noValue();
         options.exitZero = true;
         break;
+      case '--no-ignore':
+        noValue();
+        options.ignore = false;
+        break;
+      case '--no-prefilter':
+        noValue();
+        options.prefilter = false;
+        break;
+      case '--jobs':
+      case '-j': {
+        const n = nonNegativeInteger(name, value());
+        if (n < 1) throw new UsageError(`${name} must be 1 or more.`);
+        options.jobs = n;
+        break;
+      }
       case '--help':
       case '-h':
         noValue();

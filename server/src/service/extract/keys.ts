@@ -108,6 +108,26 @@ export function keyMayMatter(text: string, from: number, to: number): boolean {
   return mayMatter(text, from, to) || containsMongo(text, from, to);
 }
 
+/**
+ * The words (lower case) without which no key path is read as anything but `uri-if-mongo`: a
+ * connection string or database key needs "mongo" in its path, a collection key ends in `collection`
+ * (or `collection name`), an Atlas name key needs "atlas" in its path. A `uri-if-mongo` key
+ * (`DATABASE_URL`) says something only of a value that is itself a mongodb:// string or a near miss of
+ * one (detect.ts).
+ */
+export const NAMING_KEY_WORDS: readonly string[] = ['mongo', 'collection', 'atlas'];
+
+const NAMING_KEY_WORDS_ANY_CASE = new RegExp(NAMING_KEY_WORDS.join('|'), 'i');
+
+/**
+ * False when no key path in `text` (a key path, or a whole document) can be read as anything but
+ * `uri-if-mongo`: the text holds none of NAMING_KEY_WORDS in any letter case. A cheap test on a whole
+ * file before any key is read.
+ */
+export function mayHoldNamingKey(text: string): boolean {
+  return NAMING_KEY_WORDS_ANY_CASE.test(text);
+}
+
 function cachedLeafFacts(leaf: string): LeafFacts {
   if (!mayMatter(leaf, 0, leaf.length)) return containsMongo(leaf, 0, leaf.length) ? ONLY_MONGO : NO_FACTS;
   let facts = leafCache.get(leaf);

@@ -1,0 +1,80 @@
+/**
+ * What makes a file worth analysing, one case each, over the built CLI: every file below has a problem
+ * although its text holds no "mongo" (or holds it only in a form the quick test must see through), and
+ * mongodb-uri-lint reports it with the prefilter as it does without. Binary files are still told by
+ * their first 8,000 characters, not bytes.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { lint, project } from '../helpers/cli';
+
+/** Each file, and the rule it must get. */
+const CASES: Record<string, [string, string]> = {
+  'url.toml': ['DATABASE_URL = "mongdb://db.example.com/app"\n', 'scheme-invalid'],
+  'url.ts': ['const DATABASE_URL = "mngodb://db.example.com/app";\n', 'scheme-invalid'],
+  'collection.yaml': ['ordersCollection: "orders$"\n', 'collection-invalid-char'],
+  'atlas.json': ['{ "atlas": { "clusterName": "Bad_Cluster!" } }\n', 'atlas-cluster-name-invalid'],
+  'escaped.json': ['{ "DATABASE_URL": "\\u006dongodb://h:70000/app" }\n', 'port-invalid'],
+  'slashes.ts': ['const fallback = "mongodb:\\/\\/h:70000/app";\n', 'port-invalid'],
+  'continued.js': ['const DATABASE_URL = "mon\\\ngodb://h:70000/app";\n', 'port-invalid'],
+  'identity.properties': ['DATABASE_URL=mngo\\db://h/app\n', 'scheme-invalid'],
+  'quoted.sh': ['export DATABASE_URL=mon"go"db://h:70000/app\n', 'port-invalid'],
+  'fence.md': ['Run:\n\n```sh\nexport DATABASE_URL=mon"go"db://h:70000/app\n```\n', 'port-invalid'],
+  'call.ts': ['const orders = client.db("shop/eu").collection("orders");\n', 'database-invalid-char'],
+  'generic.cs': ['var users = database.GetCollection<User>("users$");\n', 'collection-invalid-char'],
+  'playground.js': ['use("bad/name");\n', 'database-invalid-char'],
+  'subscript.py': ['orders = client["shop eu/1"]["orders"]\n', 'database-invalid-char'],
+  'lookup.py': ['name = os.environ.get("ORDERS_COLLECTION") or "orders$"\n', 'collection-invalid-char'],
+  'Order.java': ['@Document("orders$")\npublic class Order {}\n', 'collection-invalid-char'],
+  'admin.js': ['db.adminCommand({ dropConnections: 2, hostAndPort: ["h:1"] });\n', 'admin-drop-connections-value'],
+  'killop.ts': ['db.killOp("12");\n', 'admin-killop-invalid-op'],
+  'indexes.js': [`db.orders.createIndex({ ${Array.from({ length: 33 }, (_, k) => `f${k}: 1`).join(', ')} });\n`, 'index-too-many-fields'],
+  'sort.py': ['db.orders.find().sort([("a", 1), ("a", -1)])\n', 'sort-duplicate-key'],
+  'deep.js': [`db.orders.insertOne(${'{ a: '.repeat(101)}1${' }'.repeat(101)});\n`, 'document-too-deep'],
+  'atlas.tf': ['resource "mongodbatlas_cluster" "c" {\n  project_id = "p"\n  name = "Bad_Cluster!"\n}\n', 'atlas-cluster-name-invalid'],
+  'notes.txt': ['Use MONGODB://h:70000/app in tests.\n', 'port-invalid'],
+};
+
+describe('the prefilter keeps every problem', () => {
+  const dir = project(Object.fromEntries(Object.entries(CASES).map(([name, [text]]) => [name, text])));
+  const rules = (...args: string[]): Map<string, string[]> => {
+    const r = lint(dir, '--format', 'json', '--exit-zero', ...args, '.');
+    assert.equal(r.status, 0, r.stderr);
+    const byFile = new Map<string, string[]>();
+    for (const m of JSON.parse(r.stdout) as Array<{ file: string; ruleId: string }>) byFile.set(m.file, [...(byFile.get(m.file) ?? []), m.ruleId]);
+    return byFile;
+  };
+  const quick = rules();
+  const full = rules('--no-prefilter');
+
+  for (const [name, [, rule]] of Object.entries(CASES)) {
+    test(`${name}: ${rule}`, () => {
+      assert.ok(full.get(name)?.includes(rule), `the analysis finds ${rule} in ${name}: ${JSON.stringify(full.get(name))}`);
+      assert.deepEqual(quick.get(name), full.get(name));
+    });
+  }
+});
+
+describe('binary files', () => {
+  test('a NUL among the first 8,000 characters (not bytes) makes a file binary, with or without the prefilter', () => {
+    const bad = 'MONGODB_URI=mongodb://h:70000/app\n';
+    const dir = project({
+      'at7999.env': Buffer.concat([Buffer.from(bad), Buffer.from('#'.repeat(7999 - bad.length)), Buffer.from([0])]),
+      'at8000.env': Buffer.concat([Buffer.from(bad), Buffer.from('#'.repeat(8000 - bad.length)), Buffer.from([0])]),
+      // 3,000 two-byte characters: the NUL is byte 10,000 but character 7,000.
+      'wide.env': Buffer.concat([Buffer.from(bad), Buffer.from(`#${'é'.repeat(3000)}\n${'#'.repeat(4000 - bad.length - 2)}`), Buffer.from([0])]),
+      'bom.env': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bad), Buffer.from('#'.repeat(8000 - bad.length)), Buffer.from([0])]),
+      'bom7999.env': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bad), Buffer.from('#'.repeat(7999 - bad.length)), Buffer.from([0])]),
+    });
+    for (const args of [[], ['--no-prefilter']]) {
+      const r = lint(dir, '--format', 'json', '--exit-zero', ...args, '.');
+      assert.match(r.stderr, /at7999\.env: skipped: a binary file/);
+      assert.match(r.stderr, /wide\.env: skipped: a binary file/);
+      assert.match(r.stderr, /bom7999\.env: skipped: a binary file/);
+      assert.doesNotMatch(r.stderr, /at8000\.env: skipped/);
+      assert.doesNotMatch(r.stderr, /bom\.env: skipped/, 'the byte order mark is not a character of the text');
+      const files = (JSON.parse(r.stdout) as Array<{ file: string }>).map((m) => m.file);
+      assert.ok(files.includes('at8000.env') && files.includes('bom.env'), r.stdout);
+    }
+  });
+});
