@@ -32,7 +32,8 @@
 import { isAscii } from 'node:buffer';
 import { analyzeAdminCommands } from '../service/admin/adminCommands';
 import { NAMING_KEY_WORDS } from '../service/extract/keys';
-import { isSourceLanguage } from '../service/extract/sourceStrings';
+import { isSourceLanguage } from '../service/extract/codeLanguages';
+import { sourceCode } from '../service/lex/sourceCode';
 import { isIdentPart } from '../service/lex/identifiers';
 import { JS_LANGUAGES } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
@@ -293,9 +294,10 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   if (readsKeys(languageId) && (hasNearMissScheme(latin1) || mayNameWhenDecoded(latin1, bytes, languageId))) return true;
   if (!checksLimits(languageId)) return false;
   // The analyzers of whole source files, on the exact text (the latin1 reading is it when all is ASCII).
-  const exact = isAscii(bytes) ? latin1 : text();
-  if (JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0) && analyzeAdminCommands(exact, languageId).problems.length > 0) {
+  // One token stream for both, as in an analysis.
+  const code = sourceCode(isAscii(bytes) ? latin1 : text(), languageId);
+  if (JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0) && analyzeAdminCommands(code).problems.length > 0) {
     return true;
   }
-  return analyzeCodeLimits(exact, languageId).problems.length > 0;
+  return analyzeCodeLimits(code).problems.length > 0;
 }
