@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { analyzeAdminCommands } from '../../server/src/service/admin/adminCommands';
+import { analyzeAdminCommands } from '../../server/src/service/admin/analyzeAdminCommands';
 import { sourceCode } from '../../server/src/service/lex/sourceCode';
 import { parseSnippet, type Parsed } from './snippetBody';
 import { manifest, root } from './tokenizer';

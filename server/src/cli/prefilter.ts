@@ -30,7 +30,7 @@
  * prefilterDifferential.test.ts holds the test to the analysis on random files.
  */
 import { isAscii } from 'node:buffer';
-import { analyzeAdminCommands } from '../service/admin/adminCommands';
+import { analyzeAdminCommands } from '../service/admin/analyzeAdminCommands';
 import { NAMING_KEY_WORDS } from '../service/extract/keys';
 import { isSourceLanguage } from '../service/extract/codeLanguages';
 import { sourceCode } from '../service/lex/sourceCode';

@@ -21,7 +21,7 @@ import type {
 import { extractValues } from './extract';
 import { validateEmbeddedValue } from './rules/validation';
 import { hoverAt } from './features/hover';
-import { analyzeAdminCommands } from './admin/adminCommands';
+import { analyzeAdminCommands } from './admin/analyzeAdminCommands';
 import { completeAt } from './features/completion';
 import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ADMIN_COMMANDS, ADMIN_DOCS } from '../../../server/src/service/data/adminCommands';
-import { analyzeAdminCommands, hostPortProblem } from '../../../server/src/service/admin/adminCommands';
+import { analyzeAdminCommands, hostPortProblem } from '../../../server/src/service/admin/analyzeAdminCommands';
 import { ruleInfo } from '../../../server/src/service/rules/ruleTable';
 import { cursor } from '../../helpers/cursor';
 import { linearWork } from '../../helpers/workMeter';

@@ -7,7 +7,7 @@
  */
 import { EmbeddedKind } from '../api';
 import { isIdentPart } from '../lex/identifiers';
-import { callee, calleeFormat, calleeKind, isLookupKey } from './codeCalls';
+import { callee, calleeFormat, calleeKind, isLookupKey } from './literalCalls';
 import { back, endsWith, endsWithFolded, forward, identStart, NameSet, WINDOW } from './codeWindow';
 import { APOSTROPHE, AT, BACKTICK, CARRIAGE_RETURN, COLON, COMMA, DIGIT_0, DIGIT_9, DOLLAR, DOT, EQUALS, EXCLAMATION, GREATER_THAN, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LINE_FEED, LOWER_O, LOWER_R, PERCENT, PIPE, PLUS, QUESTION, QUOTE, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB } from '../lex/chars';
 

@@ -7,7 +7,7 @@ import { asciiLower } from '../uri/parser';
 import { EmbeddedValue, Span } from '../api';
 import { uriParseOf, type UriParse } from '../rules/validation';
 import { decodedIndex, findValueAt } from './locate';
-import { mechanismDoc, optionDetail, optionDoc } from './docs';
+import { mechanismDoc, optionDetail, optionDoc } from './optionDocs';
 
 /** Options offered after `?` and `&`: the specification's, then the Node.js driver's usable extras. */
 function offeredOptions(): readonly UriOption[] {

@@ -13,7 +13,7 @@ import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { describeProfile } from '../rules/profile';
 import { Span } from '../api';
 import { Located, locate } from './locate';
-import { mechanismDoc, optionDoc, valueDoc } from './docs';
+import { mechanismDoc, optionDoc, valueDoc } from './optionDocs';
 
 function summary(l: Located): string {
   const m = buildModel(l.parse.parsed, l.parse.options);
