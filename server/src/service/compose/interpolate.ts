@@ -1,0 +1,323 @@
+/**
+ * Interpolation of variables into a value, as the tool that reads the value does it, with the origin
+ * of every part of the result: docker compose (`${VAR}`, `$VAR`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?error}`, `${VAR?error}`, `${VAR:+other}`, `${VAR+other}`, `$$` for a `$`), dotenv-expand inside
+ * `.env` files (the same forms but `$$`, and `\$` for a `$`), and Spring (`${a.b}`, `${a.b:default}`).
+ *
+ * A variable's own value may hold references too; they are expanded in turn, at most MAX_DEPTH deep and
+ * into at most MAX_LENGTH characters, and a variable met again while its own value is expanded (a cycle)
+ * is not expanded again. A reference whose variable is unknown stays in the result as written, so that
+ * the checks of a connection string read it as an opaque placeholder: what the editor cannot know (the
+ * environment of the running process) is never an error.
+ */
+import type { Span } from '../api';
+import { isAsciiLetter, isDigit, DOLLAR, LEFT_BRACE, RIGHT_BRACE, UNDERSCORE, BACKSLASH } from '../lex/chars';
+
+/** Whose rules a value is interpolated by. */
+export type InterpolationSyntax = 'compose' | 'dotenv' | 'spring';
+
+/** A variable as a source defines it: its value (decoded) and where each character of it is written. */
+export interface VariableDefinition {
+  name: string;
+  value: string;
+  /** The document the definition is in. */
+  documentUri: string;
+  /** The document offset of each character of `value`, and one past the end (length value.length + 1). */
+  offsets: readonly number[];
+  /** How references in the value itself are read (a `.env` value by dotenv-expand, a Spring property by Spring). */
+  syntax: InterpolationSyntax;
+}
+
+/** Where a part of the result comes from. */
+export type PartOrigin =
+  /** Text written in the value being interpolated, at these offsets of `text` (the value's own coordinates). */
+  | { kind: 'text'; start: number; end: number }
+  /** Text of a variable's definition, at these offsets of its document. */
+  | { kind: 'definition'; definition: VariableDefinition; start: number; end: number }
+  /** A reference left as written because expanding it went round in a cycle, too deep or too long (an unknown variable keeps the origin of where it is written). */
+  | { kind: 'unresolved'; name: string; reason: 'cycle' | 'too-deep' | 'too-long' };
+
+/** A run of the result and its origin; `via` is the chain of references that led to it, outermost first. */
+export interface ResultPart {
+  /** Offsets in the result. */
+  start: number;
+  end: number;
+  origin: PartOrigin;
+  via: readonly Reference[];
+}
+
+/** A reference to a variable in some text: its name and where it is written (`${NAME:-x}` whole). */
+export interface Reference {
+  name: string;
+  /** In the coordinates of the text it is written in (the value, or a definition's value). */
+  span: Span;
+  /** The definition it resolved to, if any. */
+  definition?: VariableDefinition;
+}
+
+/** A `${VAR:?message}` whose variable is unset (or empty with `:`): the tool stops with the message. */
+export interface RequiredMissing {
+  name: string;
+  message: string;
+  via: readonly Reference[];
+  /** The reference in the interpolated value's coordinates (the outermost one when nested). */
+  span: Span;
+}
+
+export interface Interpolation {
+  text: string;
+  parts: ResultPart[];
+  /** Every reference met, outermost first, with its definition when it resolved. */
+  references: Reference[];
+  required: RequiredMissing[];
+  /** True when every reference resolved: the result is the string the tool makes. */
+  complete: boolean;
+}
+
+/** Nested expansion beyond this depth is left as written. */
+export const MAX_DEPTH = 16;
+/** A result longer than this stops growing: the rest of the references are left as written. */
+export const MAX_LENGTH = 1 << 16;
+/** At most this many references are expanded for one value (`A=${B}${B}`, `B=${C}${C}`, … doubles at each level). */
+export const MAX_EXPANSIONS = 4096;
+
+export type Lookup = (name: string) => VariableDefinition | undefined;
+
+/** A parsed reference: its name, operator and the raw text of its operand, and where it ends. */
+interface Parsed {
+  name: string;
+  /** `''` for a plain reference; else `:-`, `-`, `:?`, `?`, `:+`, `+` (compose, dotenv) or `:` (Spring). */
+  op: string;
+  /** The operand's offsets in the text being read. */
+  operandStart: number;
+  operandEnd: number;
+  end: number;
+}
+
+function isNameStart(c: number): boolean {
+  return isAsciiLetter(c) || c === UNDERSCORE;
+}
+
+function isNamePart(c: number): boolean {
+  return isNameStart(c) || isDigit(c);
+}
+
+/** The `}` that closes the `${` whose `{` is at `open`, counting nested `${…}`; -1 when there is none. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LEFT_BRACE) depth++;
+    else if (c === RIGHT_BRACE && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Reads the reference at the `$` at `i`, or undefined when none starts there. */
+function parseReference(text: string, i: number, syntax: InterpolationSyntax): Parsed | undefined {
+  const next = text.charCodeAt(i + 1);
+  if (next !== LEFT_BRACE) {
+    if (syntax === 'spring' || !isNameStart(next)) return undefined;
+    let k = i + 2;
+    while (k < text.length && isNamePart(text.charCodeAt(k))) k++;
+    return { name: text.slice(i + 1, k), op: '', operandStart: k, operandEnd: k, end: k };
+  }
+  const close = closingBrace(text, i + 1);
+  if (close < 0) return undefined;
+  if (syntax === 'spring') {
+    // `${a.b}` or `${a.b:default}`: the name runs to the first `:`.
+    const colon = text.indexOf(':', i + 2);
+    const nameEnd = colon >= 0 && colon < close ? colon : close;
+    const name = text.slice(i + 2, nameEnd).trim();
+    if (name === '') return undefined;
+    return { name, op: nameEnd < close ? ':' : '', operandStart: Math.min(nameEnd + 1, close), operandEnd: close, end: close + 1 };
+  }
+  let k = i + 2;
+  if (!isNameStart(text.charCodeAt(k))) return undefined;
+  while (k < close && isNamePart(text.charCodeAt(k))) k++;
+  const name = text.slice(i + 2, k);
+  if (k === close) return { name, op: '', operandStart: close, operandEnd: close, end: close + 1 };
+  const op = /^(?::[-?+]|[-?+])/.exec(text.slice(k, k + 2))?.[0];
+  if (!op) return undefined;
+  return { name, op, operandStart: k + op.length, operandEnd: close, end: close + 1 };
+}
+
+/** The writer of one interpolation: the result text and its parts, within the length limit. */
+class Result {
+  text = '';
+  readonly parts: ResultPart[] = [];
+  readonly references: Reference[] = [];
+  readonly required: RequiredMissing[] = [];
+  complete = true;
+  expansions = 0;
+
+  /** True once the result may not grow any more: too long, or too many references expanded. */
+  get full(): boolean {
+    return this.text.length >= MAX_LENGTH || this.expansions >= MAX_EXPANSIONS;
+  }
+
+  add(text: string, origin: PartOrigin, via: readonly Reference[]): void {
+    if (text === '') return;
+    const start = this.text.length;
+    this.text += text;
+    const last = this.parts[this.parts.length - 1];
+    // A run that goes on where the last one ended, from the same place, extends it.
+    if (last && last.via === via && sameSource(last.origin, origin)) {
+      last.end = this.text.length;
+      (last.origin as { end: number }).end = (origin as { end: number }).end;
+      return;
+    }
+    this.parts.push({ start, end: this.text.length, origin: { ...origin }, via });
+  }
+}
+
+function sameSource(a: PartOrigin, b: PartOrigin): boolean {
+  if (a.kind === 'text' && b.kind === 'text') return a.end === b.start;
+  if (a.kind === 'definition' && b.kind === 'definition') return a.definition === b.definition && a.end === b.start;
+  return false;
+}
+
+/** The text being read at one level: the value itself, or a definition's value. */
+interface Level {
+  text: string;
+  syntax: InterpolationSyntax;
+  /** The origin of text[from, to) at this level. */
+  origin(from: number, to: number): PartOrigin;
+  via: readonly Reference[];
+  /** Names being expanded on the way here (a cycle goes back to one of them). */
+  open: ReadonlySet<string>;
+  depth: number;
+  /** Maps a span at this level to the outermost value's coordinates (for required-variable errors). */
+  outer: (span: Span) => Span;
+}
+
+function expandLevel(level: Level, lookup: Lookup, out: Result): void {
+  const { text, syntax } = level;
+  let literalFrom = 0;
+  const flush = (to: number) => {
+    if (to > literalFrom) out.add(text.slice(literalFrom, to), level.origin(literalFrom, to), level.via);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH && syntax === 'dotenv' && text.charCodeAt(i + 1) === DOLLAR) {
+      // dotenv-expand: `\$` is a `$`.
+      flush(i);
+      out.add('$', level.origin(i + 1, i + 2), level.via);
+      literalFrom = i + 2;
+      i++;
+      continue;
+    }
+    if (c !== DOLLAR) continue;
+    if (syntax === 'compose' && text.charCodeAt(i + 1) === DOLLAR) {
+      flush(i);
+      out.add('$', level.origin(i + 1, i + 2), level.via);
+      literalFrom = i + 2;
+      i++;
+      continue;
+    }
+    const ref = parseReference(text, i, syntax);
+    if (!ref) continue;
+    flush(i);
+    reference(level, ref, { start: i, end: ref.end }, lookup, out);
+    literalFrom = ref.end;
+    i = ref.end - 1;
+  }
+  flush(text.length);
+}
+
+/** Writes what a reference (at `span` of the level's text) stands for. */
+function reference(level: Level, ref: Parsed, span: Span, lookup: Lookup, out: Result): void {
+  const definition = lookup(ref.name);
+  const entry: Reference = { name: ref.name, span, ...(definition ? { definition } : {}) };
+  out.references.push(entry);
+  const set = definition !== undefined;
+  const nonEmpty = set && definition.value !== '';
+  // Defaults and alternatives are read at this level, with its syntax (they may hold references too).
+  const operand = (): void => expandRange(level, ref.operandStart, ref.operandEnd, lookup, out);
+  switch (ref.op) {
+    case ':-':
+      if (nonEmpty) return expandDefinition(level, entry, definition, lookup, out);
+      return operand();
+    // Spring's `${key:default}` takes the default only when the key is not defined at all.
+    case ':':
+    case '-':
+      if (set) return expandDefinition(level, entry, definition, lookup, out);
+      return operand();
+    case ':+':
+      return nonEmpty ? operand() : undefined;
+    case '+':
+      return set ? operand() : undefined;
+    case ':?':
+    case '?':
+      if (ref.op === ':?' ? nonEmpty : set) return expandDefinition(level, entry, definition!, lookup, out);
+      out.required.push({ name: ref.name, message: level.text.slice(ref.operandStart, ref.operandEnd), via: level.via, span: level.outer(span) });
+      out.complete = false;
+      return out.add(level.text.slice(span.start, span.end), level.origin(span.start, span.end), level.via);
+    default:
+      if (set) return expandDefinition(level, entry, definition, lookup, out);
+      out.complete = false;
+      return out.add(level.text.slice(span.start, span.end), level.origin(span.start, span.end), level.via);
+  }
+}
+
+/** Expands text[from, to) of a level (a default or an alternative). */
+function expandRange(level: Level, from: number, to: number, lookup: Lookup, out: Result): void {
+  const text = level.text.slice(from, to);
+  expandLevel(
+    {
+      ...level,
+      text,
+      origin: (a, b) => level.origin(from + a, from + b),
+      outer: (s) => level.outer({ start: from + s.start, end: from + s.end }),
+    },
+    lookup,
+    out,
+  );
+}
+
+/** Writes a definition's value, its own references expanded, unless that goes round or too deep. */
+function expandDefinition(level: Level, ref: Reference, definition: VariableDefinition, lookup: Lookup, out: Result): void {
+  const reason = level.open.has(definition.name) ? 'cycle' : level.depth >= MAX_DEPTH ? 'too-deep' : out.full ? 'too-long' : undefined;
+  if (reason) {
+    out.complete = false;
+    out.add(level.text.slice(ref.span.start, ref.span.end), { kind: 'unresolved', name: ref.name, reason }, level.via);
+    return;
+  }
+  out.expansions++;
+  const open = new Set(level.open);
+  open.add(definition.name);
+  const outerSpan = level.outer(ref.span);
+  expandLevel(
+    {
+      text: definition.value,
+      syntax: definition.syntax,
+      origin: (a, b) => ({ kind: 'definition', definition, start: definition.offsets[a]!, end: b > a ? definition.offsets[b - 1]! + 1 : definition.offsets[a]! }),
+      via: [...level.via, ref],
+      open,
+      depth: level.depth + 1,
+      outer: () => outerSpan,
+    },
+    lookup,
+    out,
+  );
+}
+
+/** `text` interpolated by the rules of `syntax`, variables read through `lookup`. */
+export function interpolate(text: string, syntax: InterpolationSyntax, lookup: Lookup): Interpolation {
+  const out = new Result();
+  expandLevel(
+    { text, syntax, origin: (start, end) => ({ kind: 'text', start, end }), via: [], open: new Set(), depth: 0, outer: (s) => s },
+    lookup,
+    out,
+  );
+  if (out.full) out.complete = false;
+  return { text: out.text, parts: out.parts, references: out.references, required: out.required, complete: out.complete };
+}
+
+/** True when `text` holds a reference that `syntax` interpolates. */
+export function hasReferences(text: string, syntax: InterpolationSyntax): boolean {
+  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+    if (parseReference(text, i, syntax)) return true;
+  }
+  return false;
+}
