@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { interpolate, MAX_DEPTH, MAX_LENGTH, type InterpolationSyntax, type VariableDefinition } from '../../../server/src/service/compose/interpolate';
 import { checkProperty } from '../../helpers/fuzz';
+import { dotenvDefinitions } from '../../../server/src/service/compose/variables';
 
 /** Definitions written one per line in a document `NAME=value`, offsets as written. */
 function env(vars: Record<string, string>, syntax: InterpolationSyntax = 'dotenv', documentUri = 'file:///p/.env') {
@@ -15,7 +16,7 @@ function env(vars: Record<string, string>, syntax: InterpolationSyntax = 'dotenv
   for (const [name, value] of Object.entries(vars)) {
     const start = doc.length + name.length + 1;
     doc += `${name}=${value}\n`;
-    defs.set(name, { name, value, documentUri, syntax, offsets: Array.from({ length: value.length + 1 }, (_, i) => start + i) });
+    defs.set(name, { name, value, documentUri, syntax, start });
   }
   return { doc, lookup: (name: string) => defs.get(name) };
 }
@@ -113,5 +114,33 @@ describe('origins', () => {
       }),
       500,
     );
+  });
+});
+
+describe('.env definitions', () => {
+  it('every assignment, decoded, a later one winning; expanded as dotenv-expand does (not in single quotes)', () => {
+    const doc = [
+      '# database',
+      'export DB_HOST=db.internal',
+      'DB_PORT = 27017 # the default',
+      "DB_PASS='p@ss${word}'",
+      'DB_USER="app\\tuser"',
+      'MONGODB_URI=mongodb://${DB_USER}:${DB_PASS}@${DB_HOST}:${DB_PORT}/shop',
+      'DB_PORT=27018',
+      '',
+    ].join('\n');
+    const defs = dotenvDefinitions(doc, 'file:///p/.env');
+    assert.deepEqual([...defs.keys()], ['DB_HOST', 'DB_PORT', 'DB_PASS', 'DB_USER', 'MONGODB_URI']);
+    assert.equal(defs.get('DB_PORT')!.value, '27018');
+    const r = interpolate('${MONGODB_URI}', 'compose', (name) => defs.get(name));
+    assert.equal(r.text, 'mongodb://app\tuser:p@ss${word}@db.internal:27018/shop');
+    assert.equal(r.complete, true);
+    // Each part points at the characters of the document it came from (the tab at its escape).
+    for (const p of r.parts) {
+      if (p.origin.kind !== 'definition') continue;
+      const got = r.text.slice(p.start, p.end);
+      const written = doc.slice(p.origin.start, p.origin.end);
+      assert.equal(got.replace('\t', '\\t'), written, `${got} at ${p.origin.start}`);
+    }
   });
 });

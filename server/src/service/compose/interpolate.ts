@@ -14,7 +14,7 @@ import type { Span } from '../api';
 import { isAsciiLetter, isDigit, DOLLAR, LEFT_BRACE, RIGHT_BRACE, UNDERSCORE, BACKSLASH } from '../lex/chars';
 
 /** Whose rules a value is interpolated by. */
-export type InterpolationSyntax = 'compose' | 'dotenv' | 'spring';
+export type InterpolationSyntax = 'compose' | 'dotenv' | 'spring' | 'none';
 
 /** A variable as a source defines it: its value (decoded) and where each character of it is written. */
 export interface VariableDefinition {
@@ -22,10 +22,17 @@ export interface VariableDefinition {
   value: string;
   /** The document the definition is in. */
   documentUri: string;
-  /** The document offset of each character of `value`, and one past the end (length value.length + 1). */
-  offsets: readonly number[];
-  /** How references in the value itself are read (a `.env` value by dotenv-expand, a Spring property by Spring). */
+  /** The document offset of the value's first character. */
+  start: number;
+  /** The document offset of each character of `value` when it is not a verbatim slice from `start`. */
+  offsets?: readonly number[];
+  /** How references in the value itself are read (a `.env` value by dotenv-expand, a Spring property by Spring; `none`: not at all). */
   syntax: InterpolationSyntax;
+}
+
+/** The document offset of character i of a definition's value. */
+function offsetOf(d: VariableDefinition, i: number): number {
+  return d.offsets?.[i] ?? d.start + i;
 }
 
 /** Where a part of the result comes from. */
@@ -115,6 +122,7 @@ function closingBrace(text: string, open: number): number {
 
 /** Reads the reference at the `$` at `i`, or undefined when none starts there. */
 function parseReference(text: string, i: number, syntax: InterpolationSyntax): Parsed | undefined {
+  if (syntax === 'none') return undefined;
   const next = text.charCodeAt(i + 1);
   if (next !== LEFT_BRACE) {
     if (syntax === 'spring' || !isNameStart(next)) return undefined;
@@ -291,7 +299,7 @@ function expandDefinition(level: Level, ref: Reference, definition: VariableDefi
     {
       text: definition.value,
       syntax: definition.syntax,
-      origin: (a, b) => ({ kind: 'definition', definition, start: definition.offsets[a]!, end: b > a ? definition.offsets[b - 1]! + 1 : definition.offsets[a]! }),
+      origin: (a, b) => ({ kind: 'definition', definition, start: offsetOf(definition, a), end: b > a ? offsetOf(definition, b - 1) + 1 : offsetOf(definition, a) }),
       via: [...level.via, ref],
       open,
       depth: level.depth + 1,

@@ -103,8 +103,12 @@ class DotenvReader {
     this.mongo = new MongoFinder(text);
   }
 
-  /** Reads the statement starting at `line`: a line, or an assignment whose quoted value spans lines. */
-  statement(line: number, out: EmbeddedValue[], step: Step<null>): void {
+  /**
+   * Where the statement starting at `line` ends (in `step`) and, when it is an assignment, where its
+   * value is: its first character, its closing quote (-1 when unquoted or unclosed) and the end of the
+   * line it ends on. The key is in keyStart and keyEnd.
+   */
+  private locate(line: number, step: Step<null>): { i: number; eol: number; close: number; closeEol: number } {
     const text = this.text;
     const nl = text.indexOf('\n', line);
     // As lineEnd and nextLine: the line ends before a \r, also at the end of the text.
@@ -113,11 +117,7 @@ class DotenvReader {
     step.next = nl < 0 ? text.length : nl + 1;
     step.readEnd = step.next;
     const i = this.valueStart(line, eol);
-    if (i < 0) {
-      // A comment, a blank line, or something else: look for mentions.
-      if (this.mongo.within(line, eol)) scanComment(out, text, line, eol);
-      return;
-    }
+    if (i < 0) return { i, eol, close: -1, closeEol: eol };
     const q = text.charCodeAt(i);
     const quoted = q === QUOTE || q === APOSTROPHE || q === BACKTICK;
     const close = quoted ? this.quotes.closing(i) : -1;
@@ -129,6 +129,19 @@ class DotenvReader {
       step.next = nextLine(text, closeEol);
       step.readEnd = step.next;
     }
+    return { i, eol, close, closeEol };
+  }
+
+  /** Reads the statement starting at `line`: a line, or an assignment whose quoted value spans lines. */
+  statement(line: number, out: EmbeddedValue[], step: Step<null>): void {
+    const text = this.text;
+    const { i, eol, close, closeEol } = this.locate(line, step);
+    if (i < 0) {
+      // A comment, a blank line, or something else: look for mentions.
+      if (this.mongo.within(line, eol)) scanComment(out, text, line, eol);
+      return;
+    }
+    const q = text.charCodeAt(i);
     // A line continuation in "…" joins what is around it: "mo\<newline>ngo" reads as mongo.
     const mayJoin = q === QUOTE && close > 0 && indexOfIn(text, 0x5c, i + 1, close) >= 0;
     if (!mayJoin && !this.mongo.within(line, closeEol) && !mayNameWithoutMongo(text, this.keyStart, this.keyEnd)) return;
@@ -137,6 +150,23 @@ class DotenvReader {
     const valueMatters = (keyKind !== null && keyKind !== 'uri-if-mongo') || mayJoin;
     if (close > 0) this.quotedValue(out, i, close, closeEol, valueMatters);
     else this.unquotedValue(out, i, eol, valueMatters);
+  }
+
+  /** The assignment of the statement at `line`, whatever its key and value say: its name and decoded value. */
+  assignment(line: number, step: Step<null>): DotenvAssignment | undefined {
+    const text = this.text;
+    const { i, eol, close } = this.locate(line, step);
+    if (i < 0) return undefined;
+    const name = text.slice(this.keyStart, this.keyEnd);
+    const q = text.charCodeAt(i);
+    if (close > 0) {
+      const value = q === QUOTE ? decodeDotenvDouble(text, i + 1, close) : verbatim(text, i + 1, close);
+      return { name, value, quote: q === QUOTE ? 'double' : q === APOSTROPHE ? 'single' : 'backtick' };
+    }
+    let end = i;
+    while (end < eol && !(text.charCodeAt(end) === HASH && (end === i || isSpace(text.charCodeAt(end - 1))))) end++;
+    while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+    return { name, value: verbatim(text, i, end), quote: 'none' };
   }
 
   /**
@@ -206,6 +236,25 @@ export const dotenvSteps: StepExtractor<null> = {
     return (line, _state, out, step) => reader.statement(line, out, step);
   },
 };
+
+/** A `KEY=value` of a .env file: the key, the value decoded (with its document offsets), how it is quoted. */
+export interface DotenvAssignment {
+  name: string;
+  value: DecodedText;
+  quote: 'none' | 'double' | 'single' | 'backtick';
+}
+
+/** Every assignment of a .env file, in order (a later one of the same key wins where the file is read). */
+export function dotenvAssignments(text: string): DotenvAssignment[] {
+  const reader = new DotenvReader(text);
+  const step: Step<null> = { next: 0, readEnd: 0, state: null };
+  const out: DotenvAssignment[] = [];
+  for (let line = 0; line < text.length; line = Math.max(step.next, line + 1)) {
+    const a = reader.assignment(line, step);
+    if (a) out.push(a);
+  }
+  return out;
+}
 
 export function extractDotenv(text: string): EmbeddedValue[] {
   return stepValues(dotenvSteps, text);
