@@ -44,6 +44,7 @@ export function toDiagnostic(document: TextDocument, { problem, severity, docs }
     codeDescription: { href: docs },
     message: problem.message,
     data: { ...problem.data, ruleId: problem.ruleId },
+    ...(problem.related ? { relatedInformation: problem.related.filter((r) => r.documentUri === document.uri).map((r) => ({ location: { uri: r.documentUri, range: toRange(document, r.span) }, message: r.message })) } : {}),
   };
 }
 

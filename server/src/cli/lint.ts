@@ -197,7 +197,14 @@ function lintText(text: string, shown: string, absolute: string, settings: Setti
       message: redactPasswords(problem.message),
       docs,
       driver: profile,
+      ...(problem.related ? { related: problem.related.filter((r) => r.documentUri === uri).map((r) => relatedAt(document, r)) } : {}),
     };
   });
   return { messages, profile };
+}
+
+/** A related place of the same file as the CLI prints it (its message holds no value). */
+function relatedAt(document: TextDocument, r: { span: { start: number }; message: string }): { line: number; column: number; message: string } {
+  const at = document.positionAt(r.span.start);
+  return { line: at.line + 1, column: at.character + 1, message: redactPasswords(r.message) };
 }

@@ -21,14 +21,18 @@ export interface LintMessage {
   docs: string;
   /** The driver profile the file was checked with. */
   driver: 'spec' | 'node';
+  /** Other places that explain the problem (where a variable in it is defined), in the same file. */
+  related?: Array<{ line: number; column: number; message: string }>;
 }
 
 export function formatText(messages: readonly LintMessage[]): string {
-  return messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.severity} ${m.ruleId} ${m.message}\n`).join('');
+  return messages
+    .map((m) => `${m.file}:${m.line}:${m.column} ${m.severity} ${m.ruleId} ${m.message}\n${(m.related ?? []).map((r) => `  ${m.file}:${r.line}:${r.column} ${r.message}\n`).join('')}`)
+    .join('');
 }
 
 export function formatJson(messages: readonly LintMessage[]): string {
-  const rows = messages.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, driver }) => ({
+  const rows = messages.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, driver, related }) => ({
     file,
     line,
     column,
@@ -38,6 +42,7 @@ export function formatJson(messages: readonly LintMessage[]): string {
     ruleId,
     message,
     driver,
+    ...(related ? { related } : {}),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

@@ -32,6 +32,16 @@ export interface Problem {
   severity: Severity;
   /** Machine-readable details for quick fixes (replacement text, option names, ...). */
   data?: FixData;
+  /** Other places that explain the problem (where a variable in it is defined). */
+  related?: RelatedPlace[];
+}
+
+/** A place in a document that a problem points at, with what it is. */
+export interface RelatedPlace {
+  documentUri: string;
+  /** Offsets in that document. */
+  span: Span;
+  message: string;
 }
 
 export interface FixData {
@@ -255,6 +265,8 @@ export interface TokenList {
  * it: its text and language, and one token stream, made once, when an analyzer first asks for it.
  */
 export interface SourceCode {
+  /** The document's URI ('' when it has none). */
+  readonly uri: string;
   readonly text: string;
   /** The normalized language id. */
   readonly languageId: string;

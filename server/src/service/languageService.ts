@@ -30,13 +30,14 @@ import { analyzeCodeLimits } from './limits/codeLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 import { chooseProfile } from './rules/profile';
 import { sourceCode } from './lex/sourceCode';
+import { analyzeComposedStrings } from './compose/composedStrings';
 
 
 
 
 
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings];
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
@@ -98,11 +99,15 @@ export class SlicedAnalysis {
       for (let k = this.records.length; k < end; k++) this.validate(values[k]!, k);
       return false;
     }
-    const code = sourceCode(doc.text, languageId);
+    const code = sourceCode(doc.text, languageId, doc.uri);
     const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(code, values, settings, this.records));
     const problems = this.problems;
     for (const a of documentAnalyses) {
-      for (const p of a.problems) problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span: p.span, valueSpan: p.span, valueIndex: -1 });
+      for (const p of a.problems) {
+        const q: DocumentProblem = { ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span: p.span, valueSpan: p.span, valueIndex: -1 };
+        if (p.related) q.related = p.related;
+        problems.push(q);
+      }
     }
     problems.sort((x, y) => x.span.start - y.span.start);
     this.result = { values, records: this.records, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };

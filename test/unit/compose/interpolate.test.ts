@@ -47,6 +47,11 @@ describe('compose interpolation', () => {
     assert.equal(r.complete, false);
     assert.deepEqual(r.references.map((x) => [x.name, x.definition === undefined]), [['MONGO_USER', true], ['MONGO_PASSWORD', true]]);
   });
+  it('keepUnknown: a reference the lookup does not know stays as written, default or not', () => {
+    const r = interpolate('${NONE:-d}|${USER:-d}|${NONE+x}', 'compose', env(vars).lookup, { keepUnknown: true });
+    assert.equal(r.text, '${NONE:-d}|app|${NONE+x}');
+    assert.equal(r.complete, false);
+  });
   it('not references: a lone $, ${ without }, ${1}, $-', () => {
     assert.equal(text('a$ b${x c$-d${1}', 'compose', vars), 'a$ b${x c$-d${1}');
   });

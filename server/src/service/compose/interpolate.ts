@@ -159,6 +159,8 @@ class Result {
   complete = true;
   expansions = 0;
 
+  constructor(readonly keepUnknown: boolean) {}
+
   /** True once the result may not grow any more: too long, or too many references expanded. */
   get full(): boolean {
     return this.text.length >= MAX_LENGTH || this.expansions >= MAX_EXPANSIONS;
@@ -238,6 +240,11 @@ function reference(level: Level, ref: Parsed, span: Span, lookup: Lookup, out: R
   const definition = lookup(ref.name);
   const entry: Reference = { name: ref.name, span, ...(definition ? { definition } : {}) };
   out.references.push(entry);
+  if (!definition && out.keepUnknown) {
+    // The variable may be set where the value is used: its default or alternative is not assumed.
+    out.complete = false;
+    return out.add(level.text.slice(span.start, span.end), level.origin(span.start, span.end), level.via);
+  }
   const set = definition !== undefined;
   const nonEmpty = set && definition.value !== '';
   // Defaults and alternatives are read at this level, with its syntax (they may hold references too).
@@ -310,9 +317,13 @@ function expandDefinition(level: Level, ref: Reference, definition: VariableDefi
   );
 }
 
-/** `text` interpolated by the rules of `syntax`, variables read through `lookup`. */
-export function interpolate(text: string, syntax: InterpolationSyntax, lookup: Lookup): Interpolation {
-  const out = new Result();
+/**
+ * `text` interpolated by the rules of `syntax`, variables read through `lookup`. With `keepUnknown`, a
+ * reference to a variable `lookup` does not know stays as written even when it has a default (the
+ * environment where the value is used may set it); by default it takes its default as the tool would.
+ */
+export function interpolate(text: string, syntax: InterpolationSyntax, lookup: Lookup, options: { keepUnknown?: boolean } = {}): Interpolation {
+  const out = new Result(options.keepUnknown === true);
   expandLevel(
     { text, syntax, origin: (start, end) => ({ kind: 'text', start, end }), via: [], open: new Set(), depth: 0, outer: (s) => s },
     lookup,

@@ -13,9 +13,10 @@ export function dialectOf(languageId: string): Dialect {
   return 'js';
 }
 
-export function sourceCode(text: string, languageId: string): SourceCode {
+export function sourceCode(text: string, languageId: string, uri = ''): SourceCode {
   let list: TokenList | undefined;
   return {
+    uri,
     text,
     languageId,
     tokens: () => (list ??= pairBrackets(scanTokens(text, { dialect: dialectOf(languageId) }))),

@@ -1,0 +1,82 @@
+/**
+ * Connection strings composed from variables of the same `.env` file, as dotenv-expand composes them
+ * (`MONGODB_URI=mongodb://${DB_USER}:${DB_PASS}@${DB_HOST}/shop`): the composed string is checked with
+ * every rule, and a problem that the values of the variables bring in is shown on the reference in the
+ * connection string, with the line that defines the variable as related information. What the string's
+ * own check already reports (its literal parts) is not reported again; variables the file does not
+ * define stay opaque placeholders.
+ */
+import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
+import { toDocumentOffset } from '../extract/offsets';
+import { validateUri } from '../rules/validation';
+import { hasReferences, interpolate, type Interpolation, type ResultPart, type VariableDefinition } from './interpolate';
+import { dotenvDefinitions } from './variables';
+
+const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
+
+/** The 1-based line of a document offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The parts of the result that [start, end) touches (at least the one at start). */
+function partsOver(r: Interpolation, span: Span): ResultPart[] {
+  const out = r.parts.filter((p) => p.start < Math.max(span.end, span.start + 1) && p.end > span.start);
+  if (out.length === 0 && r.parts.length > 0) out.push(r.parts[r.parts.length - 1]!);
+  return out;
+}
+
+export function analyzeComposedStrings(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
+  if (code.languageId !== 'dotenv' || code.text.indexOf('$') < 0) return EMPTY;
+  let definitions: Map<string, VariableDefinition> | undefined;
+  const problems: Problem[] = [];
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
+    if (value.kind !== 'uri' || value.comment || value.syntax === 'dotenv-single' || !hasReferences(value.text, 'dotenv')) continue;
+    definitions ??= dotenvDefinitions(code.text, code.uri);
+    const defs = definitions;
+    const r = interpolate(value.text, 'dotenv', (name) => defs.get(name), { keepUnknown: true });
+    if (!r.references.some((ref) => ref.definition)) continue;
+    const own = new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`));
+    for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
+      const placed = place(code, value, r, p);
+      if (placed.related === undefined && own.has(`${p.ruleId}@${placed.span.start}`)) continue;
+      problems.push(placed);
+    }
+  }
+  return problems.length > 0 ? { problems, hoverAt: () => null } : EMPTY;
+}
+
+/** A problem of the composed string, placed in the document: on its own text, or on the reference that brought it in. */
+function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Problem): Problem {
+  const parts = partsOver(r, p.span);
+  const literal = parts.length === 1 && parts[0]!.origin.kind === 'text' ? parts[0]! : undefined;
+  if (literal && literal.origin.kind === 'text') {
+    const from = literal.origin.start + (p.span.start - literal.start);
+    const to = literal.origin.start + (Math.min(p.span.end, literal.end) - literal.start);
+    return { ruleId: p.ruleId, severity: p.severity, message: p.message, span: { start: toDocumentOffset(value, from), end: toDocumentOffset(value, to) } };
+  }
+  // Brought in by variables: shown on the first reference it touches, pointing at the definitions.
+  const anchor = parts.find((x) => x.via.length > 0) ?? parts[0]!;
+  const outer = anchor.via[0];
+  const valueSpan = outer ? outer.span : { start: anchor.origin.kind === 'text' ? anchor.origin.start : 0, end: anchor.origin.kind === 'text' ? anchor.origin.end : 0 };
+  const related: RelatedPlace[] = [];
+  const names: string[] = [];
+  for (const x of parts) {
+    if (x.origin.kind !== 'definition') continue;
+    const d = x.origin.definition;
+    if (names.includes(d.name)) continue;
+    names.push(d.name);
+    related.push({ documentUri: d.documentUri, span: { start: x.origin.start, end: x.origin.end }, message: `${d.name} is defined here` });
+  }
+  const where = names.length > 0 ? ` (in the value of ${names.map((n) => `${n}, line ${lineOf(code.text, related[names.indexOf(n)]!.span.start)}`).join('; ')})` : '';
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: `With its variables filled in: ${p.message}${where}`,
+    span: { start: toDocumentOffset(value, valueSpan.start), end: toDocumentOffset(value, valueSpan.end) },
+    related,
+  };
+}

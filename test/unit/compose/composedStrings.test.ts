@@ -1,0 +1,67 @@
+/**
+ * Connection strings composed from the variables of the same .env file: checked as composed, problems
+ * brought in by a variable shown on its reference with the defining line as related information, nothing
+ * reported twice, unknown variables opaque, cycles harmless, no secret in any message.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
+import { SECRET_CASES, secretsIn } from '../../helpers/secrets';
+
+const uri = 'file:///p/.env';
+const analyze = (text: string) => analyzeDocument({ uri, languageId: 'dotenv', text }, defaultSettings);
+const found = (text: string) =>
+  analyze(text).problems.map((p) => [p.ruleId, text.slice(p.span.start, p.span.end), (p.related ?? []).map((r) => text.slice(r.span.start, r.span.end))]);
+
+describe('connection strings composed in a .env file', () => {
+  it('a password that needs encoding, a port out of range: on the reference, pointing at the definition', () => {
+    const text = 'DB_PASS=s3cr@t\nDB_PORT=70000\nMONGODB_URI=mongodb://app:${DB_PASS}@localhost:${DB_PORT}/shop\n';
+    assert.deepEqual(found(text), [
+      ['userinfo-unescaped', '${DB_PASS}', ['s3cr@t']],
+      ['port-invalid', '${DB_PORT}', ['70000']],
+    ]);
+    const port = analyze(text).problems.find((p) => p.ruleId === 'port-invalid')!;
+    assert.match(port.message, /^With its variables filled in: Port 70000 is out of range .*\(in the value of DB_PORT, line 2\)$/);
+  });
+
+  it('$VAR and ${VAR:-default} as dotenv-expand reads them; the default of a variable the file does not define is not assumed', () => {
+    const text = 'HOST=db.internal:99999\nEMPTY=\nURI_A=mongodb://$HOST/x\nURI_B=mongodb://${EMPTY:-bad host}/x\nURI_C=mongodb://${UNSET:-bad host}/x\nURI_D=mongodb://${UNSET:-bad host},${HOST}/x\n';
+    const all = found(text);
+    assert.ok(all.some(([id, under]) => id === 'port-invalid' && under === '$HOST'), JSON.stringify(all));
+    // EMPTY is defined empty: its default applies, and its problem is on its own characters (the space).
+    // UNSET may be set where the application runs: its default is not taken for granted.
+    const inDefault = analyze(text).problems.filter((p) => p.ruleId === 'host-invalid');
+    assert.equal(inDefault.length, 1);
+    assert.equal(inDefault[0]!.span.start, text.indexOf('bad host') + 3);
+    assert.equal(inDefault[0]!.related, undefined);
+  });
+
+  it('what the string itself shows is reported once; unknown variables stay opaque; single quotes are not expanded', () => {
+    const text = "DB_HOST=db\nMONGODB_URI=mongodb://${DB_HOST}/shop?retryWrite=true\nOTHER=mongodb://${UNKNOWN}:27017/x\nLITERAL='mongodb://${DB_PORT}/x'\nDB_PORT=70000\n";
+    const ids = analyze(text).problems.map((p) => p.ruleId);
+    assert.equal(ids.filter((id) => id === 'option-unknown').length, 1);
+    assert.ok(!ids.includes('port-invalid'));
+  });
+
+  it('cycles and long chains end', () => {
+    const chain = Array.from({ length: 200 }, (_, i) => `V${i}=\${V${i + 1}}`).join('\n');
+    const text = `A=\${B}\nB=\${A}\nURI=mongodb://\${A}/x\n${chain}\nV200=\${V0}\nURI2=mongodb://\${V0}/x\n`;
+    assert.doesNotThrow(() => analyze(text));
+  });
+
+  it('no secret of a definition appears in a message', () => {
+    let checked = 0;
+    for (const c of SECRET_CASES) {
+      for (const secret of c.secrets) {
+        const text = `DB_PASS="${secret.replace(/["\\]/g, '')}@x"\nMONGODB_URI=mongodb://app:\${DB_PASS}@db.example.com/shop\n`;
+        const problems = analyze(text).problems;
+        checked += problems.length;
+        for (const p of problems) {
+          assert.deepEqual(secretsIn(p.message, [secret]), [], p.message);
+          for (const r of p.related ?? []) assert.deepEqual(secretsIn(r.message, [secret]), []);
+        }
+      }
+    }
+    assert.ok(checked > 20, `${checked} problems looked at`);
+  });
+});
