@@ -234,6 +234,8 @@ export interface Analysis {
 export interface DocumentAnalysis {
   problems: Problem[];
   hoverAt(offset: number): { contents: string; span: Span } | null;
+  /** A hover that comes before the hover of the value under the offset (a variable in a composed string). */
+  hoverFirstAt?(offset: number): { contents: string; span: Span } | null;
   /** The database names the document writes, in document order (names across documents, LSP layer). */
   databaseNames?: NameOccurrence[];
 }

@@ -217,6 +217,10 @@ export type {
 
 /** Hover at a document offset, or null when there is nothing to say. */
 export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: number): HoverResult | null {
+  for (const a of analysis.documentAnalyses ?? []) {
+    const h = a.hoverFirstAt?.(offset);
+    if (h) return h;
+  }
   const inValue = hoverAt(doc, analysis, offset);
   if (inValue) return inValue;
   for (const a of analysis.documentAnalyses ?? []) {

@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
+import { analyzeDocument, defaultSettings, doHover } from '../../../server/src/service/languageService';
 import { SECRET_CASES, secretsIn } from '../../helpers/secrets';
 
 const uri = 'file:///p/.env';
@@ -63,5 +63,23 @@ describe('connection strings composed in a .env file', () => {
       }
     }
     assert.ok(checked > 20, `${checked} problems looked at`);
+  });
+});
+
+describe('hover on a variable of a composed string', () => {
+  const text = 'DB_USER=app\nDB_PASS=Zq7@word\nDB_HOST=db.internal\nMONGODB_URI=mongodb://${DB_USER}:${DB_PASS}@${DB_HOST}:27017/shop?authSource=${AUTH_DB}\n';
+  const doc = { uri, languageId: 'dotenv', text };
+  it('shows the composed string with the password masked, and where each variable comes from', () => {
+    const h = doHover(doc, analyzeDocument(doc, defaultSettings), text.indexOf('${DB_HOST}') + 3)!;
+    assert.equal(text.slice(h.span.start, h.span.end), '${DB_HOST}');
+    assert.match(h.contents, /`mongodb:\/\/app:\*\*\*\*@db\.internal:27017\/shop\?authSource=\$\{AUTH_DB\}`/);
+    assert.match(h.contents, /- `DB_USER` \(line 1\): `app`/);
+    assert.match(h.contents, /- `DB_PASS` \(line 2\): `\*\*\*\*`/);
+    assert.match(h.contents, /- `AUTH_DB`: not defined in this file/);
+    assert.ok(!h.contents.includes('Zq7'), h.contents);
+  });
+  it('elsewhere in the string, the hover of the connection string', () => {
+    const h = doHover(doc, analyzeDocument(doc, defaultSettings), text.indexOf('authSource') + 2);
+    assert.ok(h && !h.contents.includes('variables filled in'));
   });
 });

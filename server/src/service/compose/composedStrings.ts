@@ -9,6 +9,8 @@
 import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
+import { parseConnectionString } from '../uri/parser';
+import { maskSpans, secretSpans } from '../uri/secrets';
 import { hasReferences, interpolate, type Interpolation, type ResultPart, type VariableDefinition } from './interpolate';
 import { dotenvDefinitions } from './variables';
 
@@ -32,6 +34,7 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   if (code.languageId !== 'dotenv' || code.text.indexOf('$') < 0) return EMPTY;
   let definitions: Map<string, VariableDefinition> | undefined;
   const problems: Problem[] = [];
+  const composed: Array<{ value: EmbeddedValue; r: Interpolation }> = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment || value.syntax === 'dotenv-single' || !hasReferences(value.text, 'dotenv')) continue;
@@ -39,6 +42,7 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
     const defs = definitions;
     const r = interpolate(value.text, 'dotenv', (name) => defs.get(name), { keepUnknown: true });
     if (!r.references.some((ref) => ref.definition)) continue;
+    composed.push({ value, r });
     const own = new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`));
     for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
       const placed = place(code, value, r, p);
@@ -46,7 +50,38 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
       problems.push(placed);
     }
   }
-  return problems.length > 0 ? { problems, hoverAt: () => null } : EMPTY;
+  if (composed.length === 0) return EMPTY;
+  return { problems, hoverAt: () => null, hoverFirstAt: (offset) => composedHover(code, composed, offset) };
+}
+
+/**
+ * Hover on a variable of a composed string: the string as composed, secrets masked, and where each
+ * variable comes from.
+ */
+function composedHover(code: SourceCode, composed: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
+  for (const { value, r } of composed) {
+    for (const ref of r.references) {
+      if (!ref.definition) continue;
+      const span = { start: toDocumentOffset(value, ref.span.start), end: toDocumentOffset(value, ref.span.end) };
+      if (offset < span.start || offset > span.end) continue;
+      const parsed = parseConnectionString(r.text);
+      const secrets = secretSpans(parsed);
+      const lines = ['**Connection string with its variables filled in** (as dotenv-expand fills them; secrets masked)', '', '`' + maskSpans(r.text, secrets).replace(/`/g, "'") + '`', ''];
+      for (const other of r.references) {
+        // Only the references written in the string itself (not those inside a definition).
+        if (!r.parts.some((p) => p.via[0] === other) && other.definition) continue;
+        const parts = r.parts.filter((p) => p.via[0] === other);
+        const start = parts.length > 0 ? parts[0]!.start : 0;
+        const end = parts.length > 0 ? parts[parts.length - 1]!.end : 0;
+        const secret = secrets.some((x) => x.start < end && start < x.end);
+        const shown = !other.definition ? 'not defined in this file: left as written' : secret ? '`****`' : '`' + r.text.slice(start, end).replace(/`/g, "'") + '`';
+        const where = other.definition ? ` (line ${lineOf(code.text, other.definition.start)})` : '';
+        lines.push(`- \`${other.name}\`${where}: ${shown}`);
+      }
+      return { contents: lines.join('\n'), span };
+    }
+  }
+  return null;
 }
 
 /** A problem of the composed string, placed in the document: on its own text, or on the reference that brought it in. */
