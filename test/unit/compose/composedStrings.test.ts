@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument, defaultSettings, doHover } from '../../../server/src/service/languageService';
+import { analyzeDocument, defaultSettings, doHover, getCodeActions } from '../../../server/src/service/languageService';
 import { SECRET_CASES, secretsIn } from '../../helpers/secrets';
 
 const uri = 'file:///p/.env';
@@ -81,5 +81,21 @@ describe('hover on a variable of a composed string', () => {
   it('elsewhere in the string, the hover of the connection string', () => {
     const h = doHover(doc, analyzeDocument(doc, defaultSettings), text.indexOf('authSource') + 2);
     assert.ok(h && !h.contents.includes('variables filled in'));
+  });
+});
+
+describe('quick fix of a composed string', () => {
+  const fixesOf = (text: string) => {
+    const doc = { uri, languageId: 'dotenv', text };
+    return getCodeActions(doc, analyzeDocument(doc, defaultSettings), { start: 0, end: text.length }).map((f) => [f.title, f.edits.map((e) => text.slice(0, e.start) + e.newText + text.slice(e.end))]);
+  };
+  it('a password to percent-encode is encoded where it is defined', () => {
+    const text = 'DB_PASS=p@ss:w0rd\nA_URI=mongodb://app:${DB_PASS}@db.example.com/a?tls=true\nB_URI=mongodb://app:${DB_PASS}@db.example.com/b?tls=true\n';
+    const fixes = fixesOf(text);
+    assert.deepEqual(fixes, [['Percent-encode the password in DB_PASS (line 1)', [text.replace('p@ss:w0rd', 'p%40ss%3Aw0rd')]]]);
+  });
+  it('not when the file uses the variable for something else too, nor when it is written with escapes', () => {
+    assert.deepEqual(fixesOf('DB_PASS=p@ss\nMONGO_INITDB_ROOT_PASSWORD=${DB_PASS}\nA_URI=mongodb://app:${DB_PASS}@db.example.com/a?tls=true\n'), []);
+    assert.deepEqual(fixesOf('DB_PASS="p@s\\ts"\nA_URI=mongodb://app:${DB_PASS}@db.example.com/a?tls=true\n'), []);
   });
 });

@@ -34,18 +34,22 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   if (code.languageId !== 'dotenv' || code.text.indexOf('$') < 0) return EMPTY;
   let definitions: Map<string, VariableDefinition> | undefined;
   const problems: Problem[] = [];
-  const composed: Array<{ value: EmbeddedValue; r: Interpolation }> = [];
+  const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment || value.syntax === 'dotenv-single' || !hasReferences(value.text, 'dotenv')) continue;
     definitions ??= dotenvDefinitions(code.text, code.uri);
     const defs = definitions;
     const r = interpolate(value.text, 'dotenv', (name) => defs.get(name), { keepUnknown: true });
-    if (!r.references.some((ref) => ref.definition)) continue;
-    composed.push({ value, r });
+    if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
+  }
+  // How often each variable is written in the connection strings: a fix may edit a definition only they use.
+  const inStrings = new Map<string, number>();
+  for (const { r } of composed) for (const ref of r.references) if (r.parts.some((p) => p.via[0] === ref) || !ref.definition) inStrings.set(ref.name, (inStrings.get(ref.name) ?? 0) + 1);
+  for (const { value, r, k } of composed) {
     const own = new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`));
     for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
-      const placed = place(code, value, r, p);
+      const placed = place(code, value, r, p, inStrings);
       if (placed.related === undefined && own.has(`${p.ruleId}@${placed.span.start}`)) continue;
       problems.push(placed);
     }
@@ -85,7 +89,7 @@ function composedHover(code: SourceCode, composed: ReadonlyArray<{ value: Embedd
 }
 
 /** A problem of the composed string, placed in the document: on its own text, or on the reference that brought it in. */
-function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Problem): Problem {
+function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Problem, inStrings: ReadonlyMap<string, number>): Problem {
   const parts = partsOver(r, p.span);
   const literal = parts.length === 1 && parts[0]!.origin.kind === 'text' ? parts[0]! : undefined;
   if (literal && literal.origin.kind === 'text') {
@@ -107,11 +111,42 @@ function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Prob
     related.push({ documentUri: d.documentUri, span: { start: x.origin.start, end: x.origin.end }, message: `${d.name} is defined here` });
   }
   const where = names.length > 0 ? ` (in the value of ${names.map((n) => `${n}, line ${lineOf(code.text, related[names.indexOf(n)]!.span.start)}`).join('; ')})` : '';
+  const fix = definitionFix(code, r, p, inStrings);
   return {
     ruleId: p.ruleId,
     severity: p.severity,
     message: `With its variables filled in: ${p.message}${where}`,
     span: { start: toDocumentOffset(value, valueSpan.start), end: toDocumentOffset(value, valueSpan.end) },
     related,
+    ...(fix ? { data: fix } : {}),
   };
+}
+
+/** How many times `$NAME` or `${NAME…}` is written in a text. */
+function referencesOf(text: string, name: string): number {
+  const re = new RegExp(`\\$\\{?${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
+  return text.match(re)?.length ?? 0;
+}
+
+/** Characters a replacement may hold to be written into a definition as it is (what percent-encoding makes). */
+const PLAIN_REPLACEMENT = /^[A-Za-z0-9%._~!*+,;=:@-]*$/;
+
+/**
+ * The quick fix of a problem whose replacement falls in the text of one definition of this file (a
+ * password to percent-encode): the edit of the definition, in document offsets.
+ */
+function definitionFix(code: SourceCode, r: Interpolation, p: Problem, inStrings: ReadonlyMap<string, number>): Problem['data'] {
+  const data = p.data;
+  if (!data || typeof data.replacement !== 'string' || !PLAIN_REPLACEMENT.test(data.replacement)) return undefined;
+  const at = data.replaceSpan ?? p.span;
+  const part = r.parts.find((x) => x.start <= at.start && at.end <= x.end);
+  if (!part || part.origin.kind !== 'definition' || part.origin.definition.documentUri !== code.uri) return undefined;
+  // Only a definition written as it reads (no escapes in that part): offsets map one to one.
+  if (part.origin.end - part.origin.start !== part.end - part.start) return undefined;
+  const d = part.origin.definition;
+  // A variable the file also uses elsewhere (a server's root password) must keep its value there.
+  if (referencesOf(code.text, d.name) > (inStrings.get(d.name) ?? 0)) return undefined;
+  const start = part.origin.start + (at.start - part.start);
+  const title = typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`;
+  return { replacement: data.replacement, replaceSpan: { start, end: start + (at.end - at.start) }, title: `${title} in ${d.name} (line ${lineOf(code.text, d.start)})` };
 }
