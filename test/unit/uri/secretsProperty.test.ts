@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { secretMasker } from '../../../server/src/service/uri/secrets';
+import { secretMasker, secretTexts } from '../../../server/src/service/uri/secrets';
+import { parseConnectionString } from '../../../server/src/service/uri/parser';
 import { checkProperty } from '../../helpers/fuzz';
 
 function reference(text: string, secrets: readonly string[]): string {
@@ -41,5 +42,37 @@ describe('secretMasker against the definition', () => {
     const secrets = Array.from({ length: 50 }, (_, i) => `Zq7vW${i}xK`).sort((a, b) => b.length - a.length);
     const mask = secretMasker(secrets);
     for (const text of ['proxyPassword=Zq7vW12xK', 'Zq7vW1xKZq7vW49xK and Zq7vW', 'nothing here', '']) assert.equal(mask(text), reference(text, secrets));
+  });
+});
+
+/**
+ * secretTexts against the definition, for the password of `mongodb://user:<password>@host/`: the password
+ * as written and as decoded (when it decodes), without empty texts or repeats, longest first.
+ */
+function referenceTexts(password: string): string[] {
+  if (password === '') return [];
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // Not decodable: only the text as written.
+  }
+  const texts = decoded === password || decoded === '' ? [password] : [password, decoded];
+  return texts.length === 2 && decoded.length > password.length ? [decoded, password] : texts;
+}
+
+const passwordPiece = fc.constantFrom('a', 'Z', '9', '-', '%40', '%3A', '%25', '%', '%4', '%E2%82%AC', '%FF', '!', '*');
+
+describe('secretTexts against the definition', () => {
+  it('gives the password as written and as decoded', () => {
+    checkProperty(
+      'secretTexts reference',
+      fc.property(fc.array(passwordPiece, { maxLength: 8 }), (pieces) => {
+        const password = pieces.join('');
+        const parsed = parseConnectionString(`mongodb://user:${password}@host/`);
+        assert.deepEqual(secretTexts(parsed), referenceTexts(password), JSON.stringify(password));
+      }),
+      1000,
+    );
   });
 });

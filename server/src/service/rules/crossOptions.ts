@@ -11,6 +11,8 @@ const TLS_PAIRS: ReadonlyArray<[string, string]> = [
   ['tlsDisableOCSPEndpointCheck', 'tlsDisableCertificateRevocationCheck'],
 ];
 
+const TLS_PAIR_NAMES: readonly string[] = [...new Set(TLS_PAIRS.flat())];
+
 function present(ctx: RuleContext, name: string): readonly ResolvedOption[] {
   const all = occurrences(ctx.options, name);
   // Most options are absent: no array for them.
@@ -35,9 +37,18 @@ function checkTls(ctx: RuleContext): void {
       }
     }
   }
+  // Each option of the pairs is looked up once, not once per pair it belongs to; none given, no pair.
+  const given: (readonly ResolvedOption[])[] = [];
+  let any = false;
+  for (let k = 0; k < TLS_PAIR_NAMES.length; k++) {
+    const list = present(ctx, TLS_PAIR_NAMES[k]);
+    given.push(list);
+    if (list.length) any = true;
+  }
+  if (!any) return;
   for (const [a, b] of TLS_PAIRS) {
-    const oa = present(ctx, a);
-    const ob = present(ctx, b);
+    const oa = given[TLS_PAIR_NAMES.indexOf(a)];
+    const ob = given[TLS_PAIR_NAMES.indexOf(b)];
     if (oa.length && ob.length) {
       const second = later(oa[0], ob[0]);
       const other = second === oa[0] ? b : a;

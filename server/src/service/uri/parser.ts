@@ -121,25 +121,30 @@ function parseHost(text: string, start: number, end: number): HostPart {
     }
     return h;
   }
-  // Colons: the first few and the last are enough to describe any host (bounded allocation).
-  const colons: Span[] = [];
+  // Colons: the first few and the last are enough to describe any host (bounded allocation); the list
+  // is made only for a host with two or more (a plain `host:port` has one).
   let colonCount = 0;
+  let firstColon = -1;
   let lastColon = -1;
   for (let i = start; i < end; i++) {
     if (text.charCodeAt(i) === COLON) {
       colonCount++;
+      if (firstColon < 0) firstColon = i;
       lastColon = i;
-      if (colons.length < 7) colons.push({ start: i, end: i + 1 });
     }
   }
-  if (colonCount > colons.length) colons.push({ start: lastColon, end: lastColon + 1 });
+  let colons: Span[] | undefined;
+  if (colonCount >= 2) {
+    colons = [];
+    for (let i = firstColon; i < end && colons.length < 7; i++) if (text.charCodeAt(i) === COLON) colons.push({ start: i, end: i + 1 });
+    if (colonCount > colons.length) colons.push({ start: lastColon, end: lastColon + 1 });
+  }
   let hostEnd = end;
   let port: HostPart['port'];
-  if (colons.length >= 1) {
-    const last = colons[colons.length - 1].start;
-    hostEnd = colons.length === 1 ? last : colons[0].start;
-    const raw = text.slice(last + 1, end);
-    port = { span: { start: last + 1, end }, raw, value: parsePortValue(raw) };
+  if (colonCount >= 1) {
+    hostEnd = firstColon;
+    const raw = text.slice(lastColon + 1, end);
+    port = { span: { start: lastColon + 1, end }, raw, value: parsePortValue(raw) };
   }
   const host = part(text, start, hostEnd);
   let type: HostType = 'hostname';
@@ -148,7 +153,7 @@ function parseHost(text: string, start: number, end: number): HostPart {
   else if (isIPv4(v)) type = 'ipv4';
   if (!port) return { span, host, type };
   if (colonCount < 2) return { span, host, type, port };
-  return { span, host, type, port, extraColons: colons };
+  return { span, host, type, port, extraColons: colons! };
 }
 
 export function parseConnectionString(text: string): ParsedUri {

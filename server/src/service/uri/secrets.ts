@@ -70,6 +70,11 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
 export function secretTexts(uri: ParsedUri): string[] {
   const spans = secretSpans(uri);
   if (spans.length === 0) return [];
+  if (spans.length === 1) {
+    // One secret without a "%" (a plain password): decoding leaves it as it is, so it is its only text.
+    const raw = uri.text.slice(spans[0].start, spans[0].end);
+    if (raw.indexOf('%') < 0) return raw.length > 0 ? [raw] : [];
+  }
   const out = new Set<string>();
   for (const s of spans) {
     const raw = uri.text.slice(s.start, s.end);
