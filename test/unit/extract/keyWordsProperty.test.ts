@@ -42,9 +42,11 @@ describe('mayHoldNamingKey', () => {
 
   it('every key path read as anything but uri-if-mongo holds one of the words', () => {
     let named = 0;
+    let runs = 0;
     checkProperty(
       'naming keys hold a naming word',
       fc.property(keyPath, fc.constantFrom('\n', '.', ': ', '/'), (path, joiner) => {
+        runs++;
         const kind = classifyKeyPath(path);
         if (kind === undefined || kind === 'uri-if-mongo') return;
         named++;
@@ -52,6 +54,7 @@ describe('mayHoldNamingKey', () => {
       }),
       400,
     );
-    assert.ok(named > 20, `only ${named} generated key paths name something`);
+    // The generator makes keys that name something often enough for the property to say anything.
+    assert.ok(named >= runs / 20, `only ${named} of ${runs} generated key paths name something`);
   });
 });

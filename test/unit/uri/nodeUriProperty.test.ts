@@ -36,8 +36,10 @@ const hostPiece = fc.constantFrom(
 );
 const hostItem = fc.array(hostPiece, { maxLength: 8 }).map((p) => p.join(''));
 
+// No lone surrogates: text read from a file never holds one (decoding UTF-8 gives U+FFFD instead), and
+// the URL layer pairs two that a removed tab or line break separated, which no file can show.
 const queryPiece = fc.constantFrom(
-  'a', 'K', 'w', '1', '=', '==', '&', '&&', '+', '%', '%41', '%2B', '%zz', '%C3%A9', '%E2%82', '%AC', '%FF', ' ', '\t', ';', '?', '/', 'é', '😀', '\uD800', '\uDC00',
+  'a', 'K', 'w', '1', '=', '==', '&', '&&', '+', '%', '%41', '%2B', '%zz', '%C3%A9', '%E2%82', '%AC', '%FF', ' ', '\t', ';', '?', '/', 'é', '😀', '\uFFFD',
 );
 const query = fc.array(queryPiece, { maxLength: 16 }).map((p) => p.join(''));
 
