@@ -91,32 +91,30 @@ function composedHover(code: SourceCode, composed: ReadonlyArray<{ value: Embedd
 /** A problem of the composed string, placed in the document: on its own text, or on the reference that brought it in. */
 function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Problem, inStrings: ReadonlyMap<string, number>): Problem {
   const parts = partsOver(r, p.span);
-  const literal = parts.length === 1 && parts[0]!.origin.kind === 'text' ? parts[0]! : undefined;
-  if (literal && literal.origin.kind === 'text') {
-    const from = literal.origin.start + (p.span.start - literal.start);
-    const to = literal.origin.start + (Math.min(p.span.end, literal.end) - literal.start);
-    return { ruleId: p.ruleId, severity: p.severity, message: p.message, span: { start: toDocumentOffset(value, from), end: toDocumentOffset(value, to) } };
+  const first = parts[0]!;
+  if (first.origin.kind === 'text' && first.via.length === 0) {
+    // It starts in the string's own text: shown there (what the string shows itself is already reported).
+    const from = first.origin.start + (Math.max(p.span.start, first.start) - first.start);
+    const to = first.origin.start + (Math.min(p.span.end, first.end) - first.start);
+    const span = { start: toDocumentOffset(value, from), end: toDocumentOffset(value, Math.max(from, to)) };
+    const message = parts.length === 1 ? p.message : `With its variables filled in: ${p.message}`;
+    return { ruleId: p.ruleId, severity: p.severity, message, span };
   }
-  // Brought in by variables: shown on the first reference it touches, pointing at the definitions.
-  const anchor = parts.find((x) => x.via.length > 0) ?? parts[0]!;
-  const outer = anchor.via[0];
-  const valueSpan = outer ? outer.span : { start: anchor.origin.kind === 'text' ? anchor.origin.start : 0, end: anchor.origin.kind === 'text' ? anchor.origin.end : 0 };
+  // It starts in a variable's value: shown on the reference written in the string, pointing at the definition.
+  const outer = first.via[0]!;
   const related: RelatedPlace[] = [];
-  const names: string[] = [];
-  for (const x of parts) {
-    if (x.origin.kind !== 'definition') continue;
-    const d = x.origin.definition;
-    if (names.includes(d.name)) continue;
-    names.push(d.name);
-    related.push({ documentUri: d.documentUri, span: { start: x.origin.start, end: x.origin.end }, message: `${d.name} is defined here` });
+  let where = '';
+  if (first.origin.kind === 'definition') {
+    const d = first.origin.definition;
+    related.push({ documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: `${d.name} is defined here` });
+    where = ` (in the value of ${d.name}, line ${lineOf(code.text, first.origin.start)})`;
   }
-  const where = names.length > 0 ? ` (in the value of ${names.map((n) => `${n}, line ${lineOf(code.text, related[names.indexOf(n)]!.span.start)}`).join('; ')})` : '';
   const fix = definitionFix(code, r, p, inStrings);
   return {
     ruleId: p.ruleId,
     severity: p.severity,
     message: `With its variables filled in: ${p.message}${where}`,
-    span: { start: toDocumentOffset(value, valueSpan.start), end: toDocumentOffset(value, valueSpan.end) },
+    span: { start: toDocumentOffset(value, outer.span.start), end: toDocumentOffset(value, outer.span.end) },
     related,
     ...(fix ? { data: fix } : {}),
   };
