@@ -99,3 +99,16 @@ describe('quick fix of a composed string', () => {
     assert.deepEqual(fixesOf('DB_PASS="p@s\\ts"\nA_URI=mongodb://app:${DB_PASS}@db.example.com/a?tls=true\n'), []);
   });
 });
+
+describe('Spring .properties composed in the same file', () => {
+  it('${key} and ${key:default}: a problem on the reference, pointing at the property; the hover names Spring', () => {
+    const text = 'mongo.host=db.internal\nmongo.port=99999\nspring.data.mongodb.uri=mongodb://${mongo.host}:${mongo.port:27017}/${mongo.db:shop}?tls=true\n';
+    const doc = { uri: 'file:///p/src/main/resources/application.properties', languageId: 'properties', text };
+    const a = analyzeDocument(doc, defaultSettings);
+    const found = a.problems.map((p) => [p.ruleId, text.slice(p.span.start, p.span.end), (p.related ?? []).map((r) => text.slice(r.span.start, r.span.end))]);
+    assert.deepEqual(found, [['port-invalid', '${mongo.port:27017}', ['99999']]]);
+    const h = doHover(doc, a, text.indexOf('${mongo.host}') + 2)!;
+    assert.match(h.contents, /as Spring fills them/);
+    assert.match(h.contents, /`mongodb:\/\/db\.internal:99999\/\$\{mongo\.db:shop\}\?tls=true`/);
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * Connection strings composed from variables of the same `.env` file, as dotenv-expand composes them
- * (`MONGODB_URI=mongodb://${DB_USER}:${DB_PASS}@${DB_HOST}/shop`): the composed string is checked with
+ * Connection strings composed from variables of the same file: a `.env` file as dotenv-expand composes
+ * them (`MONGODB_URI=mongodb://${DB_USER}:${DB_PASS}@${DB_HOST}/shop`), Spring's `.properties` as Spring
+ * does (`spring.data.mongodb.uri=mongodb://${mongo.host}:${mongo.port:27017}/shop`): the composed string is checked with
  * every rule, and a problem that the values of the variables bring in is shown on the reference in the
  * connection string, with the line that defines the variable as related information. What the string's
  * own check already reports (its literal parts) is not reported again; variables the file does not
@@ -11,10 +12,25 @@ import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
 import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
-import { hasReferences, interpolate, type Interpolation, type ResultPart, type VariableDefinition } from './interpolate';
-import { dotenvDefinitions } from './variables';
+import { hasReferences, interpolate, type Interpolation, type InterpolationSyntax, type ResultPart, type VariableDefinition } from './interpolate';
+import { dotenvDefinitions, propertiesDefinitions } from './variables';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
+
+/** The files whose connection strings are composed from variables the same file defines. */
+interface Source {
+  syntax: InterpolationSyntax;
+  /** Who fills the variables in, for the hover. */
+  tool: string;
+  definitions(text: string, documentUri: string): Map<string, VariableDefinition>;
+  /** A value written so that it is not expanded (single quotes in .env). */
+  literal?(value: EmbeddedValue): boolean;
+}
+
+const SOURCES: Readonly<Record<string, Source>> = {
+  dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', definitions: dotenvDefinitions, literal: (v) => v.syntax === 'dotenv-single' },
+  properties: { syntax: 'spring', tool: 'Spring', definitions: propertiesDefinitions },
+};
 
 /** The 1-based line of a document offset. */
 function lineOf(text: string, offset: number): number {
@@ -31,16 +47,17 @@ function partsOver(r: Interpolation, span: Span): ResultPart[] {
 }
 
 export function analyzeComposedStrings(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
-  if (code.languageId !== 'dotenv' || code.text.indexOf('$') < 0) return EMPTY;
+  const source = SOURCES[code.languageId];
+  if (!source || code.text.indexOf('$') < 0) return EMPTY;
   let definitions: Map<string, VariableDefinition> | undefined;
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
-    if (value.kind !== 'uri' || value.comment || value.syntax === 'dotenv-single' || !hasReferences(value.text, 'dotenv')) continue;
-    definitions ??= dotenvDefinitions(code.text, code.uri);
+    if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
+    definitions ??= source.definitions(code.text, code.uri);
     const defs = definitions;
-    const r = interpolate(value.text, 'dotenv', (name) => defs.get(name), { keepUnknown: true });
+    const r = interpolate(value.text, source.syntax, (name) => defs.get(name), { keepUnknown: true });
     if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.
@@ -55,14 +72,14 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
     }
   }
   if (composed.length === 0) return EMPTY;
-  return { problems, hoverAt: () => null, hoverFirstAt: (offset) => composedHover(code, composed, offset) };
+  return { problems, hoverAt: () => null, hoverFirstAt: (offset) => composedHover(code, source, composed, offset) };
 }
 
 /**
  * Hover on a variable of a composed string: the string as composed, secrets masked, and where each
  * variable comes from.
  */
-function composedHover(code: SourceCode, composed: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
+function composedHover(code: SourceCode, source: Source, composed: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
   for (const { value, r } of composed) {
     for (const ref of r.references) {
       if (!ref.definition) continue;
@@ -70,7 +87,7 @@ function composedHover(code: SourceCode, composed: ReadonlyArray<{ value: Embedd
       if (offset < span.start || offset > span.end) continue;
       const parsed = parseConnectionString(r.text);
       const secrets = secretSpans(parsed);
-      const lines = ['**Connection string with its variables filled in** (as dotenv-expand fills them; secrets masked)', '', '`' + maskSpans(r.text, secrets).replace(/`/g, "'") + '`', ''];
+      const lines = [`**Connection string with its variables filled in** (as ${source.tool} fills them; secrets masked)`, '', '`' + maskSpans(r.text, secrets).replace(/`/g, "'") + '`', ''];
       for (const other of r.references) {
         // Only the references written in the string itself (not those inside a definition).
         if (!r.parts.some((p) => p.via[0] === other) && other.definition) continue;

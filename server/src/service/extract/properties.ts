@@ -4,7 +4,7 @@
  * escapes `\uXXXX`, `\t`, `\n`, `\r`, `\f` and `\x` → `x` (`\:`, `\=`, `\\`, `\ `).
  */
 import { EmbeddedValue } from '../api';
-import { DecodedBuilder, hexValue } from './decoded';
+import { DecodedBuilder, DecodedText, hexValue } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
@@ -132,24 +132,48 @@ export const propertiesSteps: StepExtractor<null> = {
           return;
         }
       }
-      const key = readPart(text, i, true);
-      i = key.stop;
-      while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-      // A continuation before the separator: the separator is on the next line.
-      while (text.charCodeAt(i) === BACKSLASH && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
-      if (text.charCodeAt(i) === EQUALS || text.charCodeAt(i) === COLON) i++;
-      while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-      // A continuation right after the separator: the value starts on the next line.
-      while (text.charCodeAt(i) === BACKSLASH && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
-      const stop = readPart(text, i, false).stop;
-      const value = readPart(text, i, false, trimmedEnd(text, i, stop));
-      step.next = stop;
-      step.readEnd = stop + 2;
-      const keyText = key.b.finish(key.end).text;
-      emitString(out, value.b.finish(value.end), 'properties', { path: [keyText] });
+      const a = readAssignment(text, i);
+      step.next = a.stop;
+      step.readEnd = a.stop + 2;
+      emitString(out, a.value, 'properties', { path: [a.key.text] });
     };
   },
 };
+
+/** The logical line at i (not a comment): its key and value, decoded, and where the line stops. */
+function readAssignment(text: string, i: number): { key: DecodedText; value: DecodedText; stop: number } {
+  const key = readPart(text, i, true);
+  i = key.stop;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  // A continuation before the separator: the separator is on the next line.
+  while (text.charCodeAt(i) === BACKSLASH && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
+  if (text.charCodeAt(i) === EQUALS || text.charCodeAt(i) === COLON) i++;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  // A continuation right after the separator: the value starts on the next line.
+  while (text.charCodeAt(i) === BACKSLASH && isBreak(text.charCodeAt(i + 1))) i = skipContinuation(text, i + 1);
+  const stop = readPart(text, i, false).stop;
+  const value = readPart(text, i, false, trimmedEnd(text, i, stop));
+  return { key: key.b.finish(key.end), value: value.b.finish(value.end), stop };
+}
+
+/** Every `key=value` of a .properties file, decoded, in order (a later one of the same key wins). */
+export function propertiesAssignments(text: string): Array<{ key: DecodedText; value: DecodedText }> {
+  const out: Array<{ key: DecodedText; value: DecodedText }> = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && (isBlank(text.charCodeAt(i)) || isBreak(text.charCodeAt(i)))) i++;
+    if (i >= text.length) break;
+    const c = text.charCodeAt(i);
+    if (c === HASH || c === EXCLAMATION) {
+      while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+      continue;
+    }
+    const a = readAssignment(text, i);
+    if (a.key.text !== '') out.push({ key: a.key, value: a.value });
+    i = Math.max(a.stop, i + 1);
+  }
+  return out;
+}
 
 export function extractProperties(text: string): EmbeddedValue[] {
   return stepValues(propertiesSteps, text);
