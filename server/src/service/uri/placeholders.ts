@@ -94,131 +94,136 @@ const NOT_PLACEHOLDERS = new Set([EXTERNAL_AUTH_SOURCE]);
  * One forward scan; each placeholder is bounded in length.
  */
 export function findPlaceholders(text: string, from = 0, to = text.length, style: PlaceholderStyle = DEFAULT_STYLE): Span[] {
-  const spans: Span[] = [];
-  let closing: ClosingSearch | undefined; // made at the first opener (most values have none)
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === DOLLAR /* $ */ || c === HASH /* # */) {
-      // ${VAR}, $(VAR) (Kubernetes, Makefiles) and #{Var} (Octopus, Azure DevOps; an optional # after it).
-      const open = text.charCodeAt(i + 1);
-      if (c === DOLLAR && !style.bareDollar && open !== LEFT_BRACE /* { */) {
-        i++;
-        continue;
-      }
-      if (open === LEFT_PAREN /* ( */ && c === DOLLAR) {
-        const close = (closing ??= new ClosingSearch(text, to)).find(')', i + 2, 128);
-        if (close > i + 2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(i + 2, close))) {
-          spans.push({ start: i, end: close + 1 });
-          i = close + 1;
-          continue;
-        }
-      }
-      if (c === HASH && open === LEFT_BRACE) {
-        const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 128);
-        if (close > i + 2) {
-          const end = text.charCodeAt(close + 1) === HASH ? close + 2 : close + 1;
-          spans.push({ start: i, end });
-          i = end;
-          continue;
-        }
-      }
-      if (c === HASH) {
-        i++;
-        continue;
-      }
-      if (text.charCodeAt(i + 1) === LEFT_BRACE /* { */) {
-        const close = (closing ??= new ClosingSearch(text, to)).find('}', i + 2, 256);
-        if (close > 0) {
-          spans.push({ start: i, end: close + 1 });
-          i = close + 1;
-          continue;
-        }
-      } else if (i + 1 < to && isWordChar(text.charCodeAt(i + 1)) && !(text.charCodeAt(i + 1) >= DIGIT_0 && text.charCodeAt(i + 1) <= DIGIT_9)) {
-        let j = i + 1;
-        while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) j++;
-        if (!NOT_PLACEHOLDERS.has(text.slice(i, j))) {
-          spans.push({ start: i, end: j });
-          i = j;
-          continue;
-        }
-        i = j;
-        continue;
-      }
-    } else if (c === LEFT_BRACE /* { */ && text.charCodeAt(i + 1) === LEFT_BRACE) {
-      const close = (closing ??= new ClosingSearch(text, to)).find('}}', i + 2, 256);
-      if (close > 0) {
-        spans.push({ start: i, end: close + 2 });
-        i = close + 2;
-        continue;
-      }
-    } else if (c === LEFT_BRACE /* { */ && style.formatFields) {
-      // {name}, {0}, {} of Python's str.format, C#'s String.Format and Rust's format!.
-      let j = i + 1;
-      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DOT || text.charCodeAt(j) === COLON)) j++;
-      if (j < to && text.charCodeAt(j) === RIGHT_BRACE /* } */) {
-        spans.push({ start: i, end: j + 1 });
-        i = j + 1;
-        continue;
-      }
-    } else if (c === PERCENT /* % */ && isPrintfConversion(text, i, to)) {
-      const end = printfEnd(text, i, to);
-      spans.push({ start: i, end });
-      i = end;
-      continue;
-    } else if (c === LEFT_BRACKET /* [ */) {
-      // [password], [cluster name]: words in brackets (an IP literal always has a ":").
-      let j = i + 1;
-      while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DASH || text.charCodeAt(j) === SPACE)) j++;
-      if (j > i + 1 && j < to && text.charCodeAt(j) === RIGHT_BRACKET /* ] */ && !isDigitsOnly(text, i + 1, j)) {
-        spans.push({ start: i, end: j + 1 });
-        i = j + 1;
-        continue;
-      }
-    } else if (c === UNDERSCORE /* _ */ && text.charCodeAt(i + 1) === UNDERSCORE) {
+  return new PlaceholderScanner(text, to, style).scan(from);
+}
+
+/**
+ * What `at` finds at a position: the end of a placeholder that starts there (> the position), or, when
+ * none does, where to go on: NEXT for the next character, else the negated position.
+ */
+const NEXT = 0;
+
+class PlaceholderScanner {
+  /** Made at the first opener (most values have none). */
+  private closingSearch: ClosingSearch | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+    private readonly style: PlaceholderStyle,
+  ) {}
+
+  scan(from: number): Span[] {
+    const spans: Span[] = [];
+    let i = from;
+    while (i < this.to) {
+      const r = this.at(i, this.text.charCodeAt(i));
+      if (r > i) {
+        spans.push({ start: i, end: r });
+        i = r;
+      } else i = r === NEXT ? i + 1 : -r;
+    }
+    return spans;
+  }
+
+  private closing(): ClosingSearch {
+    return (this.closingSearch ??= new ClosingSearch(this.text, this.to));
+  }
+
+  private at(i: number, c: number): number {
+    const { text, style } = this;
+    if (c === DOLLAR || c === HASH) return this.dollarOrHash(i, c);
+    if (c === LEFT_BRACE) {
+      if (text.charCodeAt(i + 1) === LEFT_BRACE) return this.closed(i, '}}', 256, 2);
+      return style.formatFields ? this.formatField(i) : NEXT;
+    }
+    if (c === PERCENT) return isPrintfConversion(text, i, this.to) ? printfEnd(text, i, this.to) : this.windowsVariable(i);
+    if (c === LEFT_BRACKET) return this.wordsInBrackets(i);
+    if (c === UNDERSCORE && text.charCodeAt(i + 1) === UNDERSCORE) {
       // Token replacement of build and release tools: __MONGO_PASSWORD__. (Not Maven's @name@: an e-mail
       // address as an unescaped user name, alice@example.com@host, reads the same.)
-      const end = tokenEnd(text, i, to);
-      if (end > 0) {
-        spans.push({ start: i, end });
-        i = end;
-        continue;
-      }
-    } else if ((c === DOT /* . */ && text.startsWith('...', i)) || c === 0x2026 /* … */) {
-      let j = c === 0x2026 ? i + 1 : i + 3;
-      while (j < to && text.charCodeAt(j) === DOT) j++;
-      spans.push({ start: i, end: j });
-      i = j;
-      continue;
-    } else if (c === PERCENT /* % */ && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
-      // %NAME% (Windows style): the name starts with a letter or "_", so %2Ftmp%2F... stays an escape.
-      let j = i + 1;
-      let nonHex = false;
-      while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) {
-        if (!isHex(text.charCodeAt(j))) nonHex = true;
-        j++;
-      }
-      if (j < to && text.charCodeAt(j) === PERCENT && j - i >= 4 && nonHex) {
-        spans.push({ start: i, end: j + 1 });
-        i = j + 1;
-        continue;
-      }
-    } else if (c === LESS_THAN /* < */) {
-      let j = i + 1;
-      while (j < to && j - i <= 64) {
-        const d = text.charCodeAt(j);
-        if (!(isWordChar(d) || d === DASH || d === DOT || d === SPACE)) break;
-        j++;
-      }
-      if (j < to && j > i + 1 && text.charCodeAt(j) === GREATER_THAN /* > */) {
-        spans.push({ start: i, end: j + 1 });
-        i = j + 1;
-        continue;
-      }
+      const end = tokenEnd(text, i, this.to);
+      return end > 0 ? end : NEXT;
     }
-    i++;
+    if ((c === DOT && text.startsWith('...', i)) || c === 0x2026 /* … */) {
+      let j = c === 0x2026 ? i + 1 : i + 3;
+      while (j < this.to && text.charCodeAt(j) === DOT) j++;
+      return j;
+    }
+    return c === LESS_THAN ? this.wordsInAngles(i) : NEXT;
   }
-  return spans;
+
+  /** The end of an opener at i whose close `close` is found within `limit` characters, or NEXT. */
+  private closed(i: number, close: string, limit: number, openerLength: number): number {
+    const at = this.closing().find(close, i + openerLength, limit);
+    return at > 0 ? at + close.length : NEXT;
+  }
+
+  /** ${VAR}, $(VAR) (Kubernetes, Makefiles), #{Var} (Octopus, Azure DevOps; an optional # after it) and $VAR. */
+  private dollarOrHash(i: number, c: number): number {
+    const { text, to } = this;
+    const open = text.charCodeAt(i + 1);
+    if (c === DOLLAR && !this.style.bareDollar && open !== LEFT_BRACE) return NEXT;
+    if (open === LEFT_PAREN && c === DOLLAR) {
+      const close = this.closing().find(')', i + 2, 128);
+      if (close > i + 2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(i + 2, close))) return close + 1;
+    }
+    if (c === HASH) {
+      if (open !== LEFT_BRACE) return NEXT;
+      const close = this.closing().find('}', i + 2, 128);
+      if (close <= i + 2) return NEXT;
+      return text.charCodeAt(close + 1) === HASH ? close + 2 : close + 1;
+    }
+    if (open === LEFT_BRACE) return this.closed(i, '}', 256, 2);
+    if (i + 1 < to && isWordChar(open) && !isDigit(open)) {
+      let j = i + 1;
+      while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) j++;
+      // A word that is no placeholder is passed over whole.
+      return NOT_PLACEHOLDERS.has(text.slice(i, j)) ? -j : j;
+    }
+    return NEXT;
+  }
+
+  /** {name}, {0}, {} of Python's str.format, C#'s String.Format and Rust's format!. */
+  private formatField(i: number): number {
+    const { text, to } = this;
+    let j = i + 1;
+    while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DOT || text.charCodeAt(j) === COLON)) j++;
+    return j < to && text.charCodeAt(j) === RIGHT_BRACE ? j + 1 : NEXT;
+  }
+
+  /** %NAME% (Windows style): the name starts with a letter or "_", so %2Ftmp%2F... stays an escape. */
+  private windowsVariable(i: number): number {
+    const { text, to } = this;
+    if (!isWordChar(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1))) return NEXT;
+    let j = i + 1;
+    let nonHex = false;
+    while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) {
+      if (!isHex(text.charCodeAt(j))) nonHex = true;
+      j++;
+    }
+    return j < to && text.charCodeAt(j) === PERCENT && j - i >= 4 && nonHex ? j + 1 : NEXT;
+  }
+
+  /** [password], [cluster name]: words in brackets (an IP literal always has a ":"). */
+  private wordsInBrackets(i: number): number {
+    const { text, to } = this;
+    let j = i + 1;
+    while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DASH || text.charCodeAt(j) === SPACE)) j++;
+    return j > i + 1 && j < to && text.charCodeAt(j) === RIGHT_BRACKET && !isDigitsOnly(text, i + 1, j) ? j + 1 : NEXT;
+  }
+
+  /** <password>, <cluster-name>: words in angle brackets. */
+  private wordsInAngles(i: number): number {
+    const { text, to } = this;
+    let j = i + 1;
+    while (j < to && j - i <= 64) {
+      const d = text.charCodeAt(j);
+      if (!(isWordChar(d) || d === DASH || d === DOT || d === SPACE)) break;
+      j++;
+    }
+    return j < to && j > i + 1 && text.charCodeAt(j) === GREATER_THAN ? j + 1 : NEXT;
+  }
 }
 
 /** The end of `__NAME__` (upper-case letters, digits and single underscores) starting at text[i], or -1. */
