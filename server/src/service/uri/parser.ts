@@ -7,7 +7,7 @@ import { Span } from '../api';
 import { Decoded, decodePercent } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
-import { AMPERSAND, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, SEMICOLON, UPPER_A, UPPER_Z } from '../lex/chars';
+import { AMPERSAND, AT, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, EQUALS, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SEMICOLON, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
 
 const SCHEME_STANDARD = 'mongodb://';
 const SCHEME_SRV = 'mongodb+srv://';
@@ -156,44 +156,59 @@ function parseHost(text: string, start: number, end: number): HostPart {
   return { span, host, type, port, extraColons: colons! };
 }
 
+/** Where the parts of a connection string end: the `@` of the userinfo, the first `/` and `?` after it. */
+interface Sections {
+  at: number;
+  firstSlash: number;
+  question: number;
+  authorityEnd: number;
+  recoveredPastSlash: boolean;
+}
+
+/** Finds the `@`, `/` and `?` that divide the string (after the scheme, from bodyStart). */
+function sections(text: string, bodyStart: number): Sections {
+  const n = text.length;
+  // Options start at the first `?` (the `?` may not appear in the host section or database).
+  let question = indexOfChar(text, QUESTION, bodyStart, n);
+  // The host section ends at the first `/` or `?`.
+  let firstSlash = indexOfChar(text, SLASH, bodyStart, question < 0 ? n : question);
+  let authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
+  let at = lastIndexOfChar(text, AT, bodyStart, authorityEnd);
+  let recoveredPastSlash = false;
+  if (at < 0) {
+    at = atPastSlash(text, firstSlash, question);
+    if (at >= 0) {
+      recoveredPastSlash = true;
+      question = indexOfChar(text, QUESTION, at, n);
+      firstSlash = indexOfChar(text, SLASH, at, question < 0 ? n : question);
+      authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
+    }
+  }
+  return { at, firstSlash, question, authorityEnd, recoveredPastSlash };
+}
+
+/**
+ * An unescaped `/` or `?` in the password (`user:pa/ss@host`) would cut the string early: the `@` that
+ * ends the userinfo when one follows in the path, or right after the `?` with no `=`, `&` or `/` in
+ * between; -1 when there is none.
+ */
+function atPastSlash(text: string, firstSlash: number, question: number): number {
+  const n = text.length;
+  const pathEnd = question >= 0 ? question : n;
+  const atInPath = firstSlash >= 0 ? lastIndexOfChar(text, AT, firstSlash, pathEnd) : -1;
+  if (atInPath >= 0) return atInPath;
+  if (question < 0) return -1;
+  const atAfterQ = indexOfChar(text, AT, question, n);
+  if (atAfterQ < 0) return -1;
+  const between = text.slice(question, atAfterQ);
+  return !between.includes('=') && !between.includes('&') && !between.includes('/') ? atAfterQ : -1;
+}
+
 export function parseConnectionString(text: string): ParsedUri {
   const scheme = parseScheme(text);
   const bodyStart = scheme.bodyStart;
   const n = text.length;
-
-  // Options start at the first `?` (the `?` may not appear in the host section or database).
-  let question = indexOfChar(text, 0x3f, bodyStart, n);
-  // The host section ends at the first `/` or `?`.
-  let firstSlash = indexOfChar(text, 0x2f, bodyStart, question < 0 ? n : question);
-  let authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
-  let at = lastIndexOfChar(text, 0x40, bodyStart, authorityEnd);
-  let recoveredPastSlash = false;
-
-  if (at < 0) {
-    // An unescaped `/` or `?` in the password (`user:pa/ss@host`) would cut the string early; if an
-    // `@` follows in the path, or right after the `?` with no `=` in between, treat it as the userinfo end.
-    const pathEnd = question >= 0 ? question : n;
-    const atInPath = firstSlash >= 0 ? lastIndexOfChar(text, 0x40, firstSlash, pathEnd) : -1;
-    if (atInPath >= 0) {
-      at = atInPath;
-      recoveredPastSlash = true;
-    } else if (question >= 0) {
-      const atAfterQ = indexOfChar(text, 0x40, question, n);
-      if (atAfterQ >= 0) {
-        const between = text.slice(question, atAfterQ);
-        if (!between.includes('=') && !between.includes('&') && !between.includes('/')) {
-          at = atAfterQ;
-          recoveredPastSlash = true;
-        }
-      }
-    }
-    if (recoveredPastSlash) {
-      question = indexOfChar(text, 0x3f, at, n);
-      firstSlash = indexOfChar(text, 0x2f, at, question < 0 ? n : question);
-      authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
-    }
-  }
-
+  const { at, firstSlash, question, authorityEnd, recoveredPastSlash } = sections(text, bodyStart);
   const parsed: ParsedUri = {
     text,
     scheme: { kind: scheme.kind, span: scheme.span, raw: scheme.raw },
@@ -204,70 +219,62 @@ export function parseConnectionString(text: string): ParsedUri {
     options: [],
     semicolons: [],
   };
-
   if (at >= 0) {
-    const colon = indexOfChar(text, 0x3a, bodyStart, at);
+    const colon = indexOfChar(text, COLON, bodyStart, at);
     const username = part(text, bodyStart, colon >= 0 ? colon : at);
-    parsed.userinfo = {
-      span: { start: bodyStart, end: at },
-      atSpan: { start: at, end: at + 1 },
-      username,
-      recoveredPastSlash,
-    };
+    parsed.userinfo = { span: { start: bodyStart, end: at }, atSpan: { start: at, end: at + 1 }, username, recoveredPastSlash };
     if (colon >= 0) parsed.userinfo.password = part(text, colon + 1, at);
   }
-
-  // Hosts, separated by commas.
-  const hs = parsed.hostsSpan.start;
-  const he = parsed.hostsSpan.end;
-  if (he > hs) {
-    let itemStart = hs;
-    for (let i = hs; i <= he; i++) {
-      if (i === he || text.charCodeAt(i) === COMMA) {
-        if (i === itemStart) {
-          // A run of empty entries (",,,,") is one span.
-          const last = parsed.emptyHosts[parsed.emptyHosts.length - 1];
-          if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
-          else parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
-        }
-        else parsed.hosts.push(parseHost(text, itemStart, i));
-        itemStart = i + 1;
-      }
-    }
-  }
-
+  readHosts(text, parsed);
   if (firstSlash >= 0) {
     parsed.slash = { start: firstSlash, end: firstSlash + 1 };
     const dbEnd = question >= 0 ? question : n;
     if (dbEnd > firstSlash + 1) parsed.database = part(text, firstSlash + 1, dbEnd);
   }
-
-  if (question >= 0) {
-    parsed.question = { start: question, end: question + 1 };
-    parsed.optionsSpan = { start: question + 1, end: n };
-    // `;` is the legacy separator; it separates only when no `&` is used (otherwise it is data).
-    const semicolonSeparates = indexOfChar(text, 0x26, question + 1, n) < 0;
-    let itemStart = question + 1;
-    let sep: OptionPart['separator'] = '?';
-    for (let i = question + 1; i <= n; i++) {
-      const c = i < n ? text.charCodeAt(i) : -1;
-      if (i === n || c === AMPERSAND || (c === SEMICOLON && semicolonSeparates)) {
-        if (i > itemStart) {
-          const eq = indexOfChar(text, 0x3d, itemStart, i);
-          const span = { start: itemStart, end: i };
-          const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
-          const keyLower = asciiLower(key.value);
-          const index = parsed.options.length;
-          // Each shape as one literal: a property added afterwards costs every option a second allocation.
-          parsed.options.push(
-            eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index },
-          );
-        }
-        if (c === SEMICOLON) parsed.semicolons.push({ start: i, end: i + 1 });
-        sep = c === SEMICOLON ? ';' : '&';
-        itemStart = i + 1;
-      }
-    }
-  }
+  if (question >= 0) readOptions(text, question, parsed);
   return parsed;
+}
+
+/** The hosts of parsed.hostsSpan, separated by commas; a run of empty entries (",,,,") is one span. */
+function readHosts(text: string, parsed: ParsedUri): void {
+  const hs = parsed.hostsSpan.start;
+  const he = parsed.hostsSpan.end;
+  if (he <= hs) return;
+  let itemStart = hs;
+  for (let i = hs; i <= he; i++) {
+    if (i !== he && text.charCodeAt(i) !== COMMA) continue;
+    if (i === itemStart) {
+      const last = parsed.emptyHosts[parsed.emptyHosts.length - 1];
+      if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
+      else parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
+    } else parsed.hosts.push(parseHost(text, itemStart, i));
+    itemStart = i + 1;
+  }
+}
+
+/** The options after the `?` at `question`, separated by `&` (or `;`, the legacy separator, when no `&` is used). */
+function readOptions(text: string, question: number, parsed: ParsedUri): void {
+  const n = text.length;
+  parsed.question = { start: question, end: question + 1 };
+  parsed.optionsSpan = { start: question + 1, end: n };
+  // `;` separates only when no `&` is used (otherwise it is data).
+  const semicolonSeparates = indexOfChar(text, AMPERSAND, question + 1, n) < 0;
+  let itemStart = question + 1;
+  let sep: OptionPart['separator'] = '?';
+  for (let i = question + 1; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : -1;
+    if (i !== n && c !== AMPERSAND && !(c === SEMICOLON && semicolonSeparates)) continue;
+    if (i > itemStart) {
+      const eq = indexOfChar(text, EQUALS, itemStart, i);
+      const span = { start: itemStart, end: i };
+      const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
+      const keyLower = asciiLower(key.value);
+      const index = parsed.options.length;
+      // Each shape as one literal: a property added afterwards costs every option a second allocation.
+      parsed.options.push(eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index });
+    }
+    if (c === SEMICOLON) parsed.semicolons.push({ start: i, end: i + 1 });
+    sep = c === SEMICOLON ? ';' : '&';
+    itemStart = i + 1;
+  }
 }
