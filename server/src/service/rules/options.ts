@@ -120,10 +120,7 @@ function checkAppName(ctx: RuleContext, r: ResolvedOption): void {
 
 function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   const p = r.part;
-  const keyEscapes = p.key.decoded.badEscapes;
-  for (let k = 0; k < keyEscapes.length; k++) ctx.report('option-invalid-escape', keyEscapes[k], 'The "%" in this option name does not start a %XX escape.');
-  const valueEscapes = p.value ? p.value.decoded.badEscapes : NO_SPANS;
-  for (let k = 0; k < valueEscapes.length; k++) ctx.report('option-invalid-escape', valueEscapes[k], 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
+  checkEscapes(ctx, p);
   if (!p.value) {
     // The Node.js driver reads a key without "=" as an empty value, which it accepts only for
     // readPreferenceTags (the empty tag set) and for the ignored timeoutMS.
@@ -137,23 +134,47 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   }
   const opt = r.option;
   if (!opt) return checkUnknown(ctx, r);
+  if (!checkDriverSupport(ctx, r, opt)) return;
+  checkSpelling(ctx, r, opt);
+  if (OWN_RULES.has(asciiLower(opt.name))) return;
+  if (checkValue(ctx, r, opt)) return;
+  const lower = asciiLower(opt.name);
+  if (lower === 'compressors') checkCompressors(ctx, r, opt);
+  else if (lower === 'srvservicename') checkSrvServiceName(ctx, r);
+  else if (lower === 'appname') checkAppName(ctx, r);
+}
 
+/** A `%` in the name or the value that starts no %XX escape. */
+function checkEscapes(ctx: RuleContext, p: ResolvedOption['part']): void {
+  const keyEscapes = p.key.decoded.badEscapes;
+  for (let k = 0; k < keyEscapes.length; k++) ctx.report('option-invalid-escape', keyEscapes[k], 'The "%" in this option name does not start a %XX escape.');
+  const valueEscapes = p.value ? p.value.decoded.badEscapes : NO_SPANS;
+  for (let k = 0; k < valueEscapes.length; k++) ctx.report('option-invalid-escape', valueEscapes[k], 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
+}
+
+/** Which drivers read the option; false when the profile's driver does not, and nothing more is to be said. */
+function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<ResolvedOption['option']>): boolean {
+  const p = r.part;
   if (opt.origin === 'node' && opt.deprecated && ctx.driver === 'spec') {
     // j and fsync: legacy spellings only the Node.js driver still reads.
     const rep = opt.deprecated.replacement;
     ctx.report('option-deprecated', p.key.span, `${p.key.value} is a legacy spelling that only the Node.js driver still reads; other drivers ignore it. Use ${rep}.`, {
       data: { replacement: rep, title: `Use ${rep}` },
     });
-    return;
+    return false;
   }
   if (opt.origin === 'node') {
     ctx.report('option-driver-specific', p.key.span, `${opt.name} is specific to the Node.js driver; other drivers ignore it with a warning.`, { node: opt.node.accepted ? 'none' : 'error' });
   } else if (!opt.node.accepted) {
     ctx.report('option-unsupported-by-driver', p.key.span, `The Node.js driver does not support ${opt.name}: MongoClient rejects the connection string.`, { node: 'error' });
-    if (ctx.driver === 'node') return;
+    if (ctx.driver === 'node') return false;
   }
-  if (ctx.driver === 'spec' && opt.origin === 'node') return;
+  return !(ctx.driver === 'spec' && opt.origin === 'node');
+}
 
+/** The usual casing of the name, and deprecated names. */
+function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<ResolvedOption['option']>): void {
+  const p = r.part;
   const lowerKey = asciiLower(p.key.value);
   if (p.key.value !== opt.name && !(lowerKey === 'appname' && p.key.value === 'appname')) {
     ctx.report('option-casing', p.key.span, `Option names are case-insensitive, but the usual spelling is ${opt.name}.`, {
@@ -161,49 +182,47 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
       data: { replacement: opt.name, title: `Write ${opt.name}` },
     });
   }
-  if (opt.deprecated) {
-    const replacementGiven = occurrences(ctx.options, opt.deprecated.replacement).length > 0 && opt.deprecated.replacement !== opt.name;
-    // Keys of the spec's own table (socketTimeoutMS, ssl, ...) still work everywhere: a hint. Legacy keys: a warning.
-    const inTable = opt.origin === 'spec';
-    const msg = opt.aliasOf
-      ? `${p.key.value} is an older name for ${opt.aliasOf}; both work, ${opt.aliasOf} is the current one.`
-      : replacementGiven
-        ? `${p.key.value} is deprecated and ignored because ${opt.deprecated.replacement} is also given.`
-        : `${p.key.value} is deprecated: ${opt.deprecated.note || `use ${opt.deprecated.replacement} instead.`}`;
-    const fixable = !replacementGiven && opt.name !== 'gssapiServiceName';
-    ctx.report('option-deprecated', p.key.span, msg, {
-      severity: inTable ? 'hint' : 'warning',
-      node: 'none',
-      data: opt.name === 'gssapiServiceName' ? serviceNameFix(ctx, r) : fixable ? { replacement: opt.deprecated.replacement, title: `Use ${opt.deprecated.replacement}` } : undefined,
-    });
-  }
-  if (OWN_RULES.has(asciiLower(opt.name))) return;
+  if (!opt.deprecated) return;
+  const replacementGiven = occurrences(ctx.options, opt.deprecated.replacement).length > 0 && opt.deprecated.replacement !== opt.name;
+  // Keys of the spec's own table (socketTimeoutMS, ssl, ...) still work everywhere: a hint. Legacy keys: a warning.
+  const inTable = opt.origin === 'spec';
+  const msg = opt.aliasOf
+    ? `${p.key.value} is an older name for ${opt.aliasOf}; both work, ${opt.aliasOf} is the current one.`
+    : replacementGiven
+      ? `${p.key.value} is deprecated and ignored because ${opt.deprecated.replacement} is also given.`
+      : `${p.key.value} is deprecated: ${opt.deprecated.note || `use ${opt.deprecated.replacement} instead.`}`;
+  const fixable = !replacementGiven && opt.name !== 'gssapiServiceName';
+  ctx.report('option-deprecated', p.key.span, msg, {
+    severity: inTable ? 'hint' : 'warning',
+    node: 'none',
+    data: opt.name === 'gssapiServiceName' ? serviceNameFix(ctx, r) : fixable ? { replacement: opt.deprecated.replacement, title: `Use ${opt.deprecated.replacement}` } : undefined,
+  });
+}
+
+/** An empty or invalid value, with what each driver does with it; true when one was reported. */
+function checkValue(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<ResolvedOption['option']>): boolean {
+  const p = r.part;
   if (r.empty) {
     const ignored = !!opt.node.ignored;
     const message = ctx.driver === 'node'
       ? ignored ? `${opt.name} has an empty value; the Node.js driver ignores ${opt.name} anyway.` : `${opt.name} has an empty value; the Node.js driver rejects options without a value.`
       : `${opt.name} has an empty value and is ignored.`;
     ctx.report('option-empty-value', p.span, message, { node: ignored ? 'warning' : 'error' });
-    return;
+    return true;
   }
-  if (r.issue) {
-    const data = valueFix(r.issue);
-    const c = convertForNode(opt, p.value.value);
-    const node: 'error' | 'warning' = c.ok ? 'warning' : 'error';
-    const message = r.issue.serverRefuses
-      ? `${r.issue.message} Drivers pass it on to the server as it is.`
-      : ctx.driver === 'node'
-      ? c.ok ? `${r.issue.message} The Node.js driver accepts it${describeNodeValue(opt, c.value)}.` : `${r.issue.message} The Node.js driver refuses the connection string at start-up.`
-      : c.ok
-        ? `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver accepts it${describeNodeValue(opt, c.value)}.`
-        : `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver refuses the connection string at start-up.`;
-    ctx.report('option-invalid-value', r.issue.span ?? p.value.span, message, { data, node });
-    return;
-  }
-  const lower = asciiLower(opt.name);
-  if (lower === 'compressors') checkCompressors(ctx, r, opt);
-  else if (lower === 'srvservicename') checkSrvServiceName(ctx, r);
-  else if (lower === 'appname') checkAppName(ctx, r);
+  if (!r.issue || !p.value) return false;
+  const data = valueFix(r.issue);
+  const c = convertForNode(opt, p.value.value);
+  const node: 'error' | 'warning' = c.ok ? 'warning' : 'error';
+  const message = r.issue.serverRefuses
+    ? `${r.issue.message} Drivers pass it on to the server as it is.`
+    : ctx.driver === 'node'
+    ? c.ok ? `${r.issue.message} The Node.js driver accepts it${describeNodeValue(opt, c.value)}.` : `${r.issue.message} The Node.js driver refuses the connection string at start-up.`
+    : c.ok
+      ? `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver accepts it${describeNodeValue(opt, c.value)}.`
+      : `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver refuses the connection string at start-up.`;
+  ctx.report('option-invalid-value', r.issue.span ?? p.value.span, message, { data, node });
+  return true;
 }
 
 /** Per-option checks: syntax, known key, value type and range, duplicates, deprecation. */
