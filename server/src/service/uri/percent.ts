@@ -45,6 +45,47 @@ function isEscape(text: string, i: number, end: number): boolean {
  * a valid escape is kept literally and reported in `badEscapes`. Linear time: literal text is copied
  * a run at a time, and each run of escapes is decoded in one go.
  */
+/**
+ * Decodes `count` %XX escapes from runStart as UTF-8 together (so multi-byte sequences come out whole),
+ * and maps each decoded character back to the escape that starts it (approximate inside a multi-byte run).
+ */
+function decodeRun(text: string, runStart: number, count: number, map: number[]): { decoded: string; invalidUtf8: boolean } {
+  if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
+  const bytes = scratch.subarray(0, count);
+  let ascii = true;
+  for (let b = 0; b < count; b++) {
+    const at = runStart + 3 * b;
+    const byte = hexValue(text.charCodeAt(at + 1)) * 16 + hexValue(text.charCodeAt(at + 2));
+    bytes[b] = byte;
+    if (byte >= 0x80) ascii = false;
+  }
+  if (ascii) {
+    // Escape b of the run starts at runStart + 3b.
+    for (let b = 0; b < count; b++) map.push(runStart + 3 * b);
+    return { decoded: count === 1 ? String.fromCharCode(bytes[0]) : utf8.decode(bytes), invalidUtf8: false };
+  }
+  let decoded: string;
+  let invalidUtf8 = false;
+  try {
+    decoded = utf8Strict.decode(bytes);
+  } catch {
+    invalidUtf8 = true;
+    decoded = utf8.decode(bytes);
+  }
+  let b = 0;
+  for (let k = 0; k < decoded.length; k++) {
+    const at = runStart + 3 * Math.min(b, count - 1);
+    map.push(at);
+    const cp = decoded.codePointAt(k)!;
+    b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (cp > 0xffff) {
+      k++;
+      map.push(at);
+    }
+  }
+  return { decoded, invalidUtf8 };
+}
+
 export function decodePercent(text: string, start: number, end: number, raw?: string): Decoded {
   let firstPercent = -1;
   for (let i = start; i < end; i++) {
@@ -84,43 +125,10 @@ export function decodePercent(text: string, start: number, end: number, raw?: st
       count++;
       i += 3;
     }
-    if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
-    const bytes = scratch.subarray(0, count);
-    let ascii = true;
-    for (let b = 0; b < count; b++) {
-      const at = runStart + 3 * b;
-      const byte = hexValue(text.charCodeAt(at + 1)) * 16 + hexValue(text.charCodeAt(at + 2));
-      bytes[b] = byte;
-      if (byte >= 0x80) ascii = false;
-    }
+    const run = decodeRun(text, runStart, count, map);
     hadEscapes = true;
-    let decoded: string;
-    if (ascii) decoded = count === 1 ? String.fromCharCode(bytes[0]) : utf8.decode(bytes);
-    else {
-      try {
-        decoded = utf8Strict.decode(bytes);
-      } catch {
-        invalidUtf8 = true;
-        decoded = utf8.decode(bytes);
-      }
-    }
-    // Map decoded characters back to the escape that starts them (approximate inside a multi-byte run).
-    // Escape b of the run starts at runStart + 3b.
-    if (ascii) {
-      for (let b = 0; b < count; b++) map.push(runStart + 3 * b);
-    } else {
-      let b = 0;
-      for (let k = 0; k < decoded.length; k++) {
-        const at = runStart + 3 * Math.min(b, count - 1);
-        map.push(at);
-        const cp = decoded.codePointAt(k)!;
-        b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-        if (cp > 0xffff) {
-          k++;
-          map.push(at);
-        }
-      }
-    }
+    if (run.invalidUtf8) invalidUtf8 = true;
+    const decoded = run.decoded;
     out += decoded;
     literal = i;
   }
