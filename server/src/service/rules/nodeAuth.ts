@@ -135,18 +135,7 @@ export function nodeCredential(ctx: RuleContext): NodeCredential {
   if (needs.username === 'required' && !username) {
     add('username-missing', fallback, `The Node.js driver requires a username for ${mechanism}.`);
   }
-  const environments = mech.node.environments;
-  if (mechanism === 'MONGODB-OIDC' && environments) {
-    const env = props.ENVIRONMENT;
-    const isOneOf = (list: readonly string[] | undefined) => typeof env === 'string' && !!list?.includes(env);
-    if (username && env && !isOneOf(mech.node.usernameEnvironments)) add('oidc-username', userSpan ?? fallback, `The Node.js driver rejects a username with MONGODB-OIDC and ENVIRONMENT:${String(env)}.`, 'ENVIRONMENT');
-    if (username && password && needs.password === 'forbidden') add('oidc-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-OIDC.');
-    if (isOneOf(mech.node.tokenResourceEnvironments) && !props.TOKEN_RESOURCE) add('oidc-token-resource', propsSpan, `The Node.js driver requires TOKEN_RESOURCE with ENVIRONMENT:${String(env)}.`, 'TOKEN_RESOURCE');
-    if (env && !isOneOf(environments)) add('oidc-environment', propsSpan, `The Node.js driver accepts ENVIRONMENT ${environments.join(', ')} for MONGODB-OIDC, not ${String(env)}.`, 'ENVIRONMENT');
-    const callback = props.OIDC_CALLBACK || props.OIDC_HUMAN_CALLBACK;
-    if (!env && !callback) add('oidc-environment-missing', propsOpt ? propsSpan : mechOpt?.part.span ?? fallback, `The Node.js driver needs authMechanismProperties=ENVIRONMENT:<${environments.join('|')}> with MONGODB-OIDC.`, 'ENVIRONMENT');
-    if (env && callback) add('oidc-callback', propsSpan, 'The Node.js driver rejects ENVIRONMENT together with OIDC_CALLBACK or OIDC_HUMAN_CALLBACK.', props.OIDC_CALLBACK ? 'OIDC_CALLBACK' : 'OIDC_HUMAN_CALLBACK');
-  }
+  if (mechanism === 'MONGODB-OIDC') checkOidc({ mech, needs, props, username, password, userSpan, passSpan, fallback, propsSpan, propsGiven: propsOpt !== undefined, mechSpan: mechOpt?.part.span }, add);
   if (mech.externalOnly && source !== EXTERNAL_AUTH_SOURCE && !failures.some((f) => f.code === 'source')) {
     add('source', sourceSpan, `The Node.js driver requires authSource=${EXTERNAL_AUTH_SOURCE} with ${mechanism}.`);
   }
@@ -159,4 +148,35 @@ export function nodeCredential(ctx: RuleContext): NodeCredential {
     add('canonicalize', propsSpan, `The Node.js driver rejects CANONICALIZE_HOST_NAME:${String(canon)}; it accepts ${listOr(accepted)}.`, 'CANONICALIZE_HOST_NAME');
   }
   return { mechanism, failures };
+}
+
+/** What the Node.js driver's checks of MONGODB-OIDC read. */
+interface OidcInputs {
+  mech: NodeAuthMechanism;
+  needs: { username: string; password: string };
+  props: Record<string, unknown>;
+  username: string;
+  password: string;
+  userSpan: Span | undefined;
+  passSpan: Span | undefined;
+  fallback: Span;
+  propsSpan: Span;
+  propsGiven: boolean;
+  mechSpan: Span | undefined;
+}
+
+/** MONGODB-OIDC as the Node.js driver checks it: the environment, its token resource, username, password and callbacks. */
+function checkOidc(o: OidcInputs, add: (code: NodeAuthFailure['code'], span: Span, message: string, property?: string) => void): void {
+  const environments = o.mech.node.environments;
+  if (!environments) return;
+  const { props, username, password, fallback, propsSpan } = o;
+  const env = props.ENVIRONMENT;
+  const isOneOf = (list: readonly string[] | undefined) => typeof env === 'string' && !!list?.includes(env);
+  if (username && env && !isOneOf(o.mech.node.usernameEnvironments)) add('oidc-username', o.userSpan ?? fallback, `The Node.js driver rejects a username with MONGODB-OIDC and ENVIRONMENT:${String(env)}.`, 'ENVIRONMENT');
+  if (username && password && o.needs.password === 'forbidden') add('oidc-password', o.passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-OIDC.');
+  if (isOneOf(o.mech.node.tokenResourceEnvironments) && !props.TOKEN_RESOURCE) add('oidc-token-resource', propsSpan, `The Node.js driver requires TOKEN_RESOURCE with ENVIRONMENT:${String(env)}.`, 'TOKEN_RESOURCE');
+  if (env && !isOneOf(environments)) add('oidc-environment', propsSpan, `The Node.js driver accepts ENVIRONMENT ${environments.join(', ')} for MONGODB-OIDC, not ${String(env)}.`, 'ENVIRONMENT');
+  const callback = props.OIDC_CALLBACK || props.OIDC_HUMAN_CALLBACK;
+  if (!env && !callback) add('oidc-environment-missing', o.propsGiven ? propsSpan : o.mechSpan ?? fallback, `The Node.js driver needs authMechanismProperties=ENVIRONMENT:<${environments.join('|')}> with MONGODB-OIDC.`, 'ENVIRONMENT');
+  if (env && callback) add('oidc-callback', propsSpan, 'The Node.js driver rejects ENVIRONMENT together with OIDC_CALLBACK or OIDC_HUMAN_CALLBACK.', props.OIDC_CALLBACK ? 'OIDC_CALLBACK' : 'OIDC_HUMAN_CALLBACK');
 }
