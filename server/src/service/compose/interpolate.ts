@@ -11,10 +11,13 @@
  * environment of the running process) is never an error.
  */
 import type { Span } from '../api';
-import { isAsciiLetter, isDigit, DOLLAR, LEFT_BRACE, RIGHT_BRACE, UNDERSCORE, BACKSLASH } from '../lex/chars';
+import { DOLLAR, BACKSLASH } from '../lex/chars';
+import { parseReference, type InterpolationSyntax, type Parsed } from './references';
 
-/** Whose rules a value is interpolated by. */
-export type InterpolationSyntax = 'compose' | 'dotenv' | 'spring' | 'none';
+export type { InterpolationSyntax } from './references';
+
+export { hasReferences } from './references';
+
 
 /** A variable as a source defines it: its value (decoded) and where each character of it is written. */
 export interface VariableDefinition {
@@ -89,66 +92,6 @@ export const MAX_LENGTH = 1 << 16;
 export const MAX_EXPANSIONS = 4096;
 
 export type Lookup = (name: string) => VariableDefinition | undefined;
-
-/** A parsed reference: its name, operator and the raw text of its operand, and where it ends. */
-interface Parsed {
-  name: string;
-  /** `''` for a plain reference; else `:-`, `-`, `:?`, `?`, `:+`, `+` (compose, dotenv) or `:` (Spring). */
-  op: string;
-  /** The operand's offsets in the text being read. */
-  operandStart: number;
-  operandEnd: number;
-  end: number;
-}
-
-function isNameStart(c: number): boolean {
-  return isAsciiLetter(c) || c === UNDERSCORE;
-}
-
-function isNamePart(c: number): boolean {
-  return isNameStart(c) || isDigit(c);
-}
-
-/** The `}` that closes the `${` whose `{` is at `open`, counting nested `${…}`; -1 when there is none. */
-function closingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LEFT_BRACE) depth++;
-    else if (c === RIGHT_BRACE && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Reads the reference at the `$` at `i`, or undefined when none starts there. */
-function parseReference(text: string, i: number, syntax: InterpolationSyntax): Parsed | undefined {
-  if (syntax === 'none') return undefined;
-  const next = text.charCodeAt(i + 1);
-  if (next !== LEFT_BRACE) {
-    if (syntax === 'spring' || !isNameStart(next)) return undefined;
-    let k = i + 2;
-    while (k < text.length && isNamePart(text.charCodeAt(k))) k++;
-    return { name: text.slice(i + 1, k), op: '', operandStart: k, operandEnd: k, end: k };
-  }
-  const close = closingBrace(text, i + 1);
-  if (close < 0) return undefined;
-  if (syntax === 'spring') {
-    // `${a.b}` or `${a.b:default}`: the name runs to the first `:`.
-    const colon = text.indexOf(':', i + 2);
-    const nameEnd = colon >= 0 && colon < close ? colon : close;
-    const name = text.slice(i + 2, nameEnd).trim();
-    if (name === '') return undefined;
-    return { name, op: nameEnd < close ? ':' : '', operandStart: Math.min(nameEnd + 1, close), operandEnd: close, end: close + 1 };
-  }
-  let k = i + 2;
-  if (!isNameStart(text.charCodeAt(k))) return undefined;
-  while (k < close && isNamePart(text.charCodeAt(k))) k++;
-  const name = text.slice(i + 2, k);
-  if (k === close) return { name, op: '', operandStart: close, operandEnd: close, end: close + 1 };
-  const op = /^(?::[-?+]|[-?+])/.exec(text.slice(k, k + 2))?.[0];
-  if (!op) return undefined;
-  return { name, op, operandStart: k + op.length, operandEnd: close, end: close + 1 };
-}
 
 /** The writer of one interpolation: the result text and its parts, within the length limit. */
 class Result {
@@ -331,12 +274,4 @@ export function interpolate(text: string, syntax: InterpolationSyntax, lookup: L
   );
   if (out.full) out.complete = false;
   return { text: out.text, parts: out.parts, references: out.references, required: out.required, complete: out.complete };
-}
-
-/** True when `text` holds a reference that `syntax` interpolates. */
-export function hasReferences(text: string, syntax: InterpolationSyntax): boolean {
-  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
-    if (parseReference(text, i, syntax)) return true;
-  }
-  return false;
 }
