@@ -1,0 +1,53 @@
+/**
+ * Searches that let an extractor pass over text that holds nothing: where the next match of a string
+ * or a regular expression is, asked about at positions that never decrease, with one search per match
+ * in the whole text however often it is asked.
+ */
+
+/** The next match of a string or a global regular expression at or after a position, for positions asked about in increasing order. */
+export class NextMatch {
+  /** The start of the first match at or after the last position asked about; Infinity when none. */
+  private at = -1;
+
+  /** `search`: a string, or a regular expression with the `g` flag (this object's own: its lastIndex is used). */
+  constructor(
+    private readonly text: string,
+    private readonly search: string | RegExp,
+  ) {}
+
+  from(pos: number): number {
+    if (this.at < pos) {
+      const s = this.search;
+      if (typeof s === 'string') {
+        const i = this.text.indexOf(s, pos);
+        this.at = i < 0 ? Infinity : i;
+      } else {
+        s.lastIndex = pos;
+        const m = s.exec(this.text);
+        this.at = m ? m.index : Infinity;
+      }
+    }
+    return this.at;
+  }
+}
+
+/** The first match at or after `pos` of any of `searches` (Infinity: none). */
+export function nextOfAny(searches: readonly NextMatch[], pos: number): number {
+  let min = Infinity;
+  for (const s of searches) {
+    const at = s.from(pos);
+    if (at < min) min = at;
+  }
+  return min;
+}
+
+/**
+ * The start of the line that holds the offset `at` (at most text.length) when it is after `pos`, else
+ * `pos`: where reading line by line must start again to read what is at `at`. Lines end at `\n`.
+ */
+export function lineStartAfter(text: string, pos: number, at: number): number {
+  if (at >= text.length) return text.length;
+  if (at <= pos) return pos;
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  return start > pos ? start : pos;
+}
