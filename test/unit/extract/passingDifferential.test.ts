@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { extractValues } from '../../../server/src/service/extract';
+import { extractorFor } from '../../../server/src/service/extract';
 import { dotenvSteps } from '../../../server/src/service/extract/dotenv';
+import { markdownSteps } from '../../../server/src/service/extract/markdown';
 import { runSteps, type StepExtractor } from '../../../server/src/service/extract/steps';
 import { checkProperty } from '../../helpers/fuzz';
 
@@ -47,6 +49,19 @@ const DOTENV_LOUD = [
 ];
 const DOTENV_PIECES = ['MONGO', 'name', '=', ':', '"', "'", '`', '\\', '\\\n', '#', ' ', '\n', '\r\n', 'mongodb://h:1/d', 'mo', 'ngo', 'x', 'DB', 'uri', '${X}'];
 
+const MARKDOWN_QUIET = [
+  '## Item 3\n', '\n', 'Some *prose* with a [link](https://example.com/3) and `inline code`.\n', '- first point\n', '``two ticks``\n', '~~strike~~\n',
+  '<!- not a comment\n', '-- dashes -->\n', 'a://b c:// d\r\n', 'tail without a line break', '    indented code\n', '> quote\n',
+];
+const MARKDOWN_LOUD = [
+  'Connect with `mongodb://localhost:27017/app` or see the docs.\n', '```yaml\nmongo:\n  uri: "mongodb://db:27017/app"\n  database: app\n```\n',
+  '```env\nMONGO_DB=shop\n```\n', '~~~json\n{"MongoDB": {"DatabaseName": "x"}}\n~~~\n', '```\nmongodb://h:1/x\n```\n', '````yaml\n```\nuri: mongodb://h/y\n````\n',
+  '```yaml\nnever: closed\n', '   ```dotenv\nMONGODB_URI=mongodb://h/z\n   ```\n', '<!-- mongodb://h:2/c -->\n', '<!-- a\nmongodb://h:3/d\n-->\n', '<!-- never closed\n',
+  'MONGODB+SRV://u:p@c0.ab.mongodb.net/x.\n', 'Mongo is mentioned here\n', 'x <!-- y --> mongodb://h:4/e\n',
+];
+const MARKDOWN_PIECES = ['```', '~~~', '`', '<!--', '-->', '\n', '\r\n', 'mongodb://', 'h:1/x', ' ', 'yaml', 'env', 'uri: ', 'MONGO_URI=', 'mo', 'ngo', '${X}'];
+
 describe('passing over quiet statements', () => {
   sameAsReadingEverything('.env', dotenvSteps, 'dotenv', 'file:///.env', sparseDocument(DOTENV_QUIET, DOTENV_LOUD, DOTENV_PIECES), 400);
+  sameAsReadingEverything('Markdown', markdownSteps(extractorFor), 'markdown', 'file:///README.md', sparseDocument(MARKDOWN_QUIET, MARKDOWN_LOUD, MARKDOWN_PIECES), 300);
 });
