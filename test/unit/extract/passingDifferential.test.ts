@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { extractValues } from '../../../server/src/service/extract';
 import { extractorFor } from '../../../server/src/service/extract';
 import { dotenvSteps } from '../../../server/src/service/extract/dotenv';
+import { extractJsonReadingEverything } from '../../../server/src/service/extract/json';
 import { markdownSteps } from '../../../server/src/service/extract/markdown';
 import { runSteps, type StepExtractor } from '../../../server/src/service/extract/steps';
 import { checkProperty } from '../../helpers/fuzz';
@@ -61,7 +62,31 @@ const MARKDOWN_LOUD = [
 ];
 const MARKDOWN_PIECES = ['```', '~~~', '`', '<!--', '-->', '\n', '\r\n', 'mongodb://', 'h:1/x', ' ', 'yaml', 'env', 'uri: ', 'MONGO_URI=', 'mo', 'ngo', '${X}'];
 
+const JSON_QUIET = [
+  '{"item1": {"name": "Widget 1", "price": 1.50, "tags": ["blue", "small"], "dimensions": {"w": 10, "h": 20},\n',
+  '  "url": "https://example.com/items/1", "notes": "Ships in 2-3 days.\\nHandle with care.\\/\\"\\\\"}}\n',
+  '{"a": "x\\q", "_": "y", "-": "z", "": "w", "b": ["c", {"d": "e\\t"}]}\n', '[1, 2, "three", null, true]\n', '// a comment\n', '/* block */\n',
+  '{"description": "plain words", "title": "T\\"x"}\n', '"stray string"\n', '}\n', ']\n', ',\n',
+];
+const JSON_LOUD = [
+  '{"MongoDB": {"DatabaseName": "app", "CollectionName": "events"}}\n', '{"ConnectionStrings": {"Mongo": "mongodb:\\/\\/h:1\\/app"}}\n',
+  '{"notes": "\\u006dongodb://h:2/x"}\n', '{"notes": "mon\\u0067odb://h:3/y is it"}\n', '{"\\u0055RL": "mongdb:\\/\\/h:4"}\n', '{"url": "mongdb:\\/\\/h:5"}\n',
+  '{"url": "mongdb://h:6"}\n', '{"db": "shop", "uri": "h1:1,h2/db"}\n', '{"mongo": {"uri": "h:7/x", "database": "d\\n", "list": ["a", "b\\u0041"]}}\n',
+  '{"ATLAS_CLUSTER_NAME": "c0"}\n', '{"orders_collection": "o\\"rders"}\n', '// mongodb://h:8/c\n', '{"description": "talks to mongodb://h:9/app?tls=true"}\n',
+  '{"open": "never closed\n', '{"x": "MONGO \\/ not a uri"}\n', '{"name": "MONGO_URI", "value": "mongodb://h:10/v"}\n',
+];
+const JSON_PIECES = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', '006d', 'ongo', 'mongo', 'db', 'uri', 'name', '\\n', '\n', ' ', '//', '/*', '*/', 'mongodb://h/x'];
+
 describe('passing over quiet statements', () => {
+  it('JSON: passing over values early finds what classifying and decoding every value finds', () => {
+    checkProperty(
+      'JSON passing differential',
+      fc.property(sparseDocument(JSON_QUIET, JSON_LOUD, JSON_PIECES), (text) => {
+        assert.deepEqual(extractValues(text, 'json', 'file:///settings.json'), extractJsonReadingEverything(text));
+      }),
+      400,
+    );
+  });
   sameAsReadingEverything('.env', dotenvSteps, 'dotenv', 'file:///.env', sparseDocument(DOTENV_QUIET, DOTENV_LOUD, DOTENV_PIECES), 400);
   sameAsReadingEverything('Markdown', markdownSteps(extractorFor), 'markdown', 'file:///README.md', sparseDocument(MARKDOWN_QUIET, MARKDOWN_LOUD, MARKDOWN_PIECES), 300);
 });
