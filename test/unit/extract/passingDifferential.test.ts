@@ -11,6 +11,7 @@ import { extractValues } from '../../../server/src/service/extract';
 import { extractorFor } from '../../../server/src/service/extract';
 import { dotenvSteps } from '../../../server/src/service/extract/dotenv';
 import { extractJsonReadingEverything } from '../../../server/src/service/extract/json';
+import { extractYamlReadingEverything } from '../../../server/src/service/extract/yaml';
 import { markdownSteps } from '../../../server/src/service/extract/markdown';
 import { runSteps, type StepExtractor } from '../../../server/src/service/extract/steps';
 import { checkProperty } from '../../helpers/fuzz';
@@ -77,7 +78,87 @@ const JSON_LOUD = [
 ];
 const JSON_PIECES = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', '006d', 'ongo', 'mongo', 'db', 'uri', 'name', '\\n', '\n', ' ', '//', '/*', '*/', 'mongodb://h/x'];
 
+const YAML_QUIET = [
+  'a:', 'b: x', 'c: "q"', "d: 'q'", 'e: { f: "g", h: 1 }', 'i: [j, "k"]', '- l', '- m: n', '- "6001:6379"', '# c', '', 'plain words', 'o: &p q', 't: !tag s',
+  'w: a"b', '- - deep', '- &a x', 'bare # c', 'limits: { cpus: "0.25", memory: 128M }', 'p: q # r', '- h:1,h2/x', 'h:3,h4/y',
+];
+/** Rarer quiet lines: what may start a value going on over the next lines, and lines the scanner reads in ways of their own. */
+const YAML_SPREADING = [
+  'k: |', 'k2: >-', '|', '>-', '|2', '|1', '>1', '|1-', '>2+', 'k3: |1', 'y: "open', "y2: 'open", '"open', 'z: [open,', 'z2: {open: 1,', '[open', '{{ if .x }}', '...', '---', '%YAML 1.2',
+  '"qk": v', "x: 'it''s'", 'v: "a" b', 'only: "x" # "y', '? q', '- |', 'g: "a\\', '\'', '"',
+];
+/** A double-quoted scalar that spells mongodb:// with escapes only. */
+const ESCAPED_MONGO = 'k: "\\u006d\\u006f\\u006e\\u0067\\u006f\\u0064\\u0062://h/z"';
+/** A key that spells mongo_uri with escapes only. */
+const ESCAPED_KEY = '"\\u006d\\u006f\\u006e\\u0067\\u006f_\\u0075\\u0072\\u0069": h:1,h2/x';
+const YAML_LOUD = [
+  'MONGO_URI: mongodb://h/x', 'MONGO_URI:', 'MONGO_HOSTS:', 'uri: mongodb://h/x', 'name: MONGO_URI', 'value: h:1,h2/x', 'db: shop', '- MONGO_URL=mongodb://h/y', '- DB_NAME=x', 'mongo:', 'database: d',
+  'k: "\\u006d\\u006f\\u006e\\u0067\\u006f\\u0064\\u0062://h/z"', 'collection: c', 'comment # mongodb://h/c', 'MongoUri: h:5/m', 'x mongodb://h:8/p',
+];
+
+/** A YAML document of lines at a few indentations (now and then a tab or a \r\n), mostly quiet. */
+const yamlDocument = fc
+  .array(
+    fc.tuple(
+      fc.oneof({ weight: 12, arbitrary: fc.constantFrom('', '  ', '    ', ' ', '      ') }, { weight: 1, arbitrary: fc.constantFrom('\t', ' \t') }),
+      fc.oneof(
+        { weight: 20, arbitrary: fc.constantFrom(...YAML_QUIET) },
+        { weight: 3, arbitrary: fc.constantFrom(...YAML_SPREADING) },
+        { weight: 2, arbitrary: fc.constantFrom(...YAML_LOUD) },
+      ),
+      fc.oneof({ weight: 12, arbitrary: fc.constant('\n') }, { weight: 1, arbitrary: fc.constantFrom('\r\n', '\r', '\n\n') }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((lines) => lines.map(([indent, body, end]) => indent + body + end).join(''));
+
+/**
+ * Groups of lines shaped to be passed over: a key, deeper lines (one may start a value that goes on),
+ * a key further left but not at the left edge, then (often) a line that matters.
+ */
+const yamlGroups = fc
+  .array(
+    fc.record({
+      outer: fc.constantFrom(0, 1, 2),
+      deeper: fc.constantFrom(3, 4, 6),
+      middle: fc.constantFrom(1, 2, 3),
+      key: fc.constantFrom('a:', 'MONGO_URI:', 'b: x', '- c:'),
+      first: fc.oneof(fc.constantFrom(...YAML_SPREADING), fc.constantFrom(...YAML_QUIET), fc.constantFrom(ESCAPED_MONGO, ESCAPED_KEY)),
+      second: fc.constantFrom(...YAML_QUIET),
+      again: fc.constantFrom('d: e', 'f:', '- g', 'h'),
+      last: fc.oneof(fc.constantFrom(...YAML_LOUD), fc.constantFrom(...YAML_QUIET)),
+    }),
+    { maxLength: 8 },
+  )
+  .map((groups) =>
+    groups
+      .map((g) => {
+        const mid = Math.min(g.middle, g.deeper - 1);
+        const pad = (n: number) => ' '.repeat(n);
+        return `${pad(g.outer)}${g.key}\n${pad(g.deeper)}${g.first}\n${pad(g.deeper)}${g.second}\n${pad(mid)}${g.again}\n${pad(mid)}${g.last}\n`;
+      })
+      .join(''),
+  );
+
 describe('passing over quiet statements', () => {
+  it('YAML: passing over lines finds what reading every line finds, on groups of lines shaped for it', () => {
+    checkProperty(
+      'YAML passing differential, groups',
+      fc.property(yamlGroups, (text) => {
+        assert.deepEqual(extractValues(text, 'yaml', 'file:///compose.yaml'), extractYamlReadingEverything(text));
+      }),
+      1000,
+    );
+  });
+  it('YAML: passing over lines finds what reading every line finds', () => {
+    checkProperty(
+      'YAML passing differential',
+      fc.property(yamlDocument, (text) => {
+        assert.deepEqual(extractValues(text, 'yaml', 'file:///compose.yaml'), extractYamlReadingEverything(text));
+      }),
+      1500,
+    );
+  });
   it('JSON: passing over values early finds what classifying and decoding every value finds', () => {
     checkProperty(
       'JSON passing differential',

@@ -6,8 +6,9 @@
 
 /** The next match of a string or a global regular expression at or after a position, for positions asked about in increasing order. */
 export class NextMatch {
-  /** The start of the first match at or after the last position asked about; Infinity when none. */
+  /** The start of the first match at or after `searched` (Infinity: none): the answer for every position in [searched, at]. */
   private at = -1;
+  private searched = 0;
 
   /** `search`: a string, or a regular expression with the `g` flag (this object's own: its lastIndex is used). */
   constructor(
@@ -15,8 +16,10 @@ export class NextMatch {
     private readonly search: string | RegExp,
   ) {}
 
+  /** The start of the first match at or after `pos`, Infinity when there is none (any order of positions; increasing is cheapest). */
   from(pos: number): number {
-    if (this.at < pos) {
+    if (this.at < pos || pos < this.searched) {
+      this.searched = pos;
       const s = this.search;
       if (typeof s === 'string') {
         const i = this.text.indexOf(s, pos);
