@@ -212,7 +212,7 @@ export const dotenvSteps: StepExtractor<null> = {
     // `collection`, or without letters, which keyMayMatter then finds saying nothing; `atlas` for good
     // measure). Lines without any of these are passed over in one jump.
     const triggers = [
-      new NextMatch(text, /(?:mongo|name|collection|atlas)/gi),
+      new NextMatch(text, /(?:mongo|name|collection|atlas)/gi, true),
       new NextMatch(text, '"'),
       new NextMatch(text, "'"),
       new NextMatch(text, '`'),

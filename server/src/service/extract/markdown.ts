@@ -113,7 +113,7 @@ export function markdownSteps(extractorFor: ExtractorFor): StepExtractor<null> {
       // A line of prose finds connection strings only where it says "mongo" (scanPlainText looks for
       // mongodb:// and mongodb+srv://), and is a statement of its own unless it opens a fence or an
       // HTML comment: lines without any of these are passed over in one jump.
-      const triggers = [new NextMatch(text, /mongo/gi), new NextMatch(text, '```'), new NextMatch(text, '~~~'), new NextMatch(text, '<!--')];
+      const triggers = [new NextMatch(text, /mongo/gi, true), new NextMatch(text, '```'), new NextMatch(text, '~~~'), new NextMatch(text, '<!--')];
       return (pos) => lineStartAfter(text, pos, nextOfAny(triggers, pos));
     },
   };

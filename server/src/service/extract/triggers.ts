@@ -10,10 +10,16 @@ export class NextMatch {
   private at = -1;
   private searched = 0;
 
-  /** `search`: a string, or a regular expression with the `g` flag (this object's own: its lastIndex is used). */
+  /**
+   * `search`: a string, or a regular expression with the `g` flag (this object's own: its lastIndex is
+   * used). `inside`: a regular expression's match is told by its last character rather than its start
+   * (found without making a match object); the answer for a position may then be the last character of
+   * a match that starts before it: an offset at or before that of the next match, never after.
+   */
   constructor(
     private readonly text: string,
     private readonly search: string | RegExp,
+    private readonly inside = false,
   ) {}
 
   /** The start of the first match at or after `pos`, Infinity when there is none (any order of positions; increasing is cheapest). */
@@ -24,6 +30,9 @@ export class NextMatch {
       if (typeof s === 'string') {
         const i = this.text.indexOf(s, pos);
         this.at = i < 0 ? Infinity : i;
+      } else if (this.inside) {
+        s.lastIndex = pos;
+        this.at = s.test(this.text) ? s.lastIndex - 1 : Infinity;
       } else {
         s.lastIndex = pos;
         const m = s.exec(this.text);

@@ -42,10 +42,11 @@ class YamlScanner extends YamlValueReader {
   run(passing: boolean): EmbeddedValue[] {
     const text = this.text;
     const passer = passing ? new YamlPasser(text) : undefined;
+    const quiet = (): boolean => this.lastName === undefined && this.quietStack();
     let line = 0;
     while (line < text.length) {
       line = this.line(line);
-      if (passer !== undefined && line < text.length) line = passer.pass(line, this.lastName === undefined && this.quietStack());
+      if (passer !== undefined && line < text.length) line = passer.pass(line, quiet);
     }
     return this.out;
   }

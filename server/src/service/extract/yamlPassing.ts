@@ -27,6 +27,15 @@ import { isDocumentMarker, quotedVerbatimEnd } from './yamlScalars';
  */
 const TRIGGER_WORDS = /(?:mongo|ur[il]|dsn|collection|str|db|database|name|atlas)/gi;
 
+/**
+ * Less text than this before the next trigger is read line by line: passing over it would cost more
+ * than reading it (dense documents).
+ */
+const MIN_PASS = 512;
+
+/** The most text read line by line, after a trigger, before passing is tried again. */
+const MAX_BACK_OFF = 8192;
+
 /** Deeper than this, lines are not passed over (one search of the text for each column). */
 const MAX_COLUMN = 32;
 
@@ -54,11 +63,14 @@ export class YamlPasser {
   /** Lines that start in [checkedFrom, checkedTo) keep to themselves (lineKeepsToItself). */
   private checkedFrom = 0;
   private checkedTo = 0;
+  /** No pass is tried from a line before this (see pass). */
+  private notBefore = 0;
+  private backOff = 0;
   /** Line starts of the candidates for E of the last pass. */
   private readonly candidates: number[] = [];
 
   constructor(private readonly text: string) {
-    this.triggers = [new NextMatch(text, new RegExp(TRIGGER_WORDS)), new NextMatch(text, '\\'), new NextMatch(text, '=')];
+    this.triggers = [new NextMatch(text, new RegExp(TRIGGER_WORDS), true), new NextMatch(text, '\\'), new NextMatch(text, '=')];
     this.multiLine = MULTI_LINE_STARTS.map((ch) => new NextMatch(text, ch));
     this.closed = new RegExp(CLOSED_ON_ITS_LINE);
   }
@@ -67,14 +79,23 @@ export class YamlPasser {
 
   /**
    * Where the scanner may go on from the line start `n` (see the top of this file), `n` when nowhere
-   * further; `quietStack`: no key of the mapping stack says anything, and no `name:` is pending.
+   * further; `quietStack`: whether no key of the mapping stack says anything, and no `name:` is pending.
    */
-  pass(n: number, quietStack: boolean): number {
+  pass(n: number, quietStack: () => boolean): number {
+    if (n < this.notBefore) return n;
     const text = this.text;
     const trigger = nextOfAny(this.triggers, n);
+    if (trigger - n < MIN_PASS) {
+      // Nor from any line before the trigger: E could be no further than the line of the trigger. Where
+      // triggers come one after another (a dense document), passing is not tried again for a while,
+      // longer each time, so that searching for triggers costs little there.
+      this.notBefore = trigger + 1 + this.backOff;
+      this.backOff = Math.min(Math.max(2 * this.backOff, MIN_PASS), MAX_BACK_OFF);
+      return n;
+    }
     // The line of the trigger is read as usual: E can be no further.
     const limit = trigger >= text.length ? text.length : text.lastIndexOf('\n', trigger - 1) + 1;
-    if (limit <= n || !quietStack) return n;
+    if (limit - n < MIN_PASS || !quietStack()) return n;
     let s = n;
     while (isSpace(text.charCodeAt(s))) s++;
     let col = s - n;
@@ -93,7 +114,12 @@ export class YamlPasser {
     }
     if (candidates.length === 0) return n;
     const unsafe = this.firstSpreadingLine(n, candidates[candidates.length - 1]);
-    for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k] <= unsafe) return candidates[k];
+    for (let k = candidates.length - 1; k >= 0; k--) {
+      if (candidates[k] <= unsafe) {
+        this.backOff = 0;
+        return candidates[k];
+      }
+    }
     return n;
   }
 
