@@ -11,7 +11,7 @@ import { extractValues } from '../../../server/src/service/extract';
 import { extractorFor } from '../../../server/src/service/extract';
 import { dotenvSteps } from '../../../server/src/service/extract/dotenv';
 import { extractJsonReadingEverything } from '../../../server/src/service/extract/json';
-import { extractYamlReadingEverything } from '../../../server/src/service/extract/yaml';
+import { extractYamlPassingAll, extractYamlReadingEverything } from '../../../server/src/service/extract/yaml';
 import { markdownSteps } from '../../../server/src/service/extract/markdown';
 import { runSteps, type StepExtractor } from '../../../server/src/service/extract/steps';
 import { checkProperty } from '../../helpers/fuzz';
@@ -140,12 +140,32 @@ const yamlGroups = fc
       .join(''),
   );
 
+/** Unrelated service definitions, as in a compose file, between the groups: long stretches that hold nothing. */
+const YAML_FILLER = (i: number) =>
+  `  cache${i}:\n    image: redis:7\n    ports:\n      - "${6000 + i}:6379"\n    deploy:\n      resources:\n        limits: { cpus: "0.25", memory: 128M }\n    labels:\n      team: platform # owner\n`;
+
 describe('passing over quiet statements', () => {
+  it('YAML: as read in production (only long stretches passed over), the same as reading every line', () => {
+    checkProperty(
+      'YAML passing differential, long stretches',
+      fc.property(fc.array(fc.tuple(yamlGroups, fc.integer({ min: 0, max: 8 })), { maxLength: 6 }), (parts) => {
+        let text = 'services:\n';
+        for (const [group, fillers] of parts) {
+          text += group;
+          for (let i = 0; i < fillers; i++) text += YAML_FILLER(i);
+        }
+        assert.deepEqual(extractValues(text, 'yaml', 'file:///compose.yaml'), extractYamlReadingEverything(text));
+      }),
+      200,
+    );
+  });
   it('YAML: passing over lines finds what reading every line finds, on groups of lines shaped for it', () => {
     checkProperty(
       'YAML passing differential, groups',
       fc.property(yamlGroups, (text) => {
-        assert.deepEqual(extractValues(text, 'yaml', 'file:///compose.yaml'), extractYamlReadingEverything(text));
+        const everything = extractYamlReadingEverything(text);
+        assert.deepEqual(extractYamlPassingAll(text), everything);
+        assert.deepEqual(extractValues(text, 'yaml', 'file:///compose.yaml'), everything);
       }),
       1000,
     );
@@ -154,7 +174,9 @@ describe('passing over quiet statements', () => {
     checkProperty(
       'YAML passing differential',
       fc.property(yamlDocument, (text) => {
-        assert.deepEqual(extractValues(text, 'yaml', 'file:///compose.yaml'), extractYamlReadingEverything(text));
+        const everything = extractYamlReadingEverything(text);
+        assert.deepEqual(extractYamlPassingAll(text), everything);
+        assert.deepEqual(extractValues(text, 'yaml', 'file:///compose.yaml'), everything);
       }),
       1500,
     );

@@ -38,10 +38,9 @@ class YamlScanner extends YamlValueReader {
   /** Line of the last key whose value is on the following lines (-1 once another line was read). */
   private lastKeyLine = -1;
 
-  /** Reads the whole text; `passing`: passes over lines that hold nothing (see yamlPassing.ts). */
-  run(passing: boolean): EmbeddedValue[] {
+  /** Reads the whole text; `passer`: passes over lines that hold nothing (see yamlPassing.ts). */
+  run(passer: YamlPasser | undefined): EmbeddedValue[] {
     const text = this.text;
-    const passer = passing ? new YamlPasser(text) : undefined;
     const quiet = (): boolean => this.lastName === undefined && this.quietStack();
     let line = 0;
     while (line < text.length) {
@@ -240,12 +239,17 @@ class YamlScanner extends YamlValueReader {
 }
 
 export function extractYaml(text: string): EmbeddedValue[] {
-  return new YamlScanner(text).run(true);
+  return new YamlScanner(text).run(new YamlPasser(text));
 }
 
 /** extractYaml reading every line (the reference of the passing over lines, for tests). */
 export function extractYamlReadingEverything(text: string): EmbeddedValue[] {
-  return new YamlScanner(text).run(false);
+  return new YamlScanner(text).run(undefined);
+}
+
+/** extractYaml passing over every stretch of lines it can, however short (for tests: documents are small there). */
+export function extractYamlPassingAll(text: string): EmbeddedValue[] {
+  return new YamlScanner(text).run(new YamlPasser(text, 1));
 }
 
 /**

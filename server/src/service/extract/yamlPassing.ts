@@ -69,7 +69,11 @@ export class YamlPasser {
   /** Line starts of the candidates for E of the last pass. */
   private readonly candidates: number[] = [];
 
-  constructor(private readonly text: string) {
+  /** `minPass`: less text than this before the next trigger is read line by line (MIN_PASS; tests pass over any). */
+  constructor(
+    private readonly text: string,
+    private readonly minPass = MIN_PASS,
+  ) {
     this.triggers = [new NextMatch(text, new RegExp(TRIGGER_WORDS), true), new NextMatch(text, '\\'), new NextMatch(text, '=')];
     this.multiLine = MULTI_LINE_STARTS.map((ch) => new NextMatch(text, ch));
     this.closed = new RegExp(CLOSED_ON_ITS_LINE);
@@ -85,17 +89,17 @@ export class YamlPasser {
     if (n < this.notBefore) return n;
     const text = this.text;
     const trigger = nextOfAny(this.triggers, n);
-    if (trigger - n < MIN_PASS) {
+    if (trigger - n < this.minPass) {
       // Nor from any line before the trigger: E could be no further than the line of the trigger. Where
       // triggers come one after another (a dense document), passing is not tried again for a while,
       // longer each time, so that searching for triggers costs little there.
       this.notBefore = trigger + 1 + this.backOff;
-      this.backOff = Math.min(Math.max(2 * this.backOff, MIN_PASS), MAX_BACK_OFF);
+      this.backOff = Math.min(Math.max(2 * this.backOff, this.minPass), MAX_BACK_OFF);
       return n;
     }
     // The line of the trigger is read as usual: E can be no further.
     const limit = trigger >= text.length ? text.length : text.lastIndexOf('\n', trigger - 1) + 1;
-    if (limit - n < MIN_PASS || !quietStack()) return n;
+    if (limit - n < this.minPass || !quietStack()) return n;
     let s = n;
     while (isSpace(text.charCodeAt(s))) s++;
     let col = s - n;
