@@ -239,7 +239,7 @@ class YamlScanner extends YamlValueReader {
 }
 
 export function extractYaml(text: string): EmbeddedValue[] {
-  return new YamlScanner(text).run(new YamlPasser(text));
+  return new YamlScanner(text).run(YamlPasser.for(text));
 }
 
 /** extractYaml reading every line (the reference of the passing over lines, for tests). */

@@ -55,6 +55,11 @@ const CLOSED_ON_ITS_LINE = new RegExp(
 const MULTI_LINE_STARTS = ['"', "'", '[', '{', '|', '>'];
 
 export class YamlPasser {
+  /** A passer for `text`, or undefined when the text is too short for any pass (see MIN_PASS): a small text (a fenced block) is read at once. */
+  static for(text: string): YamlPasser | undefined {
+    return text.length > MIN_PASS ? new YamlPasser(text) : undefined;
+  }
+
   private readonly triggers: NextMatch[];
   private readonly multiLine: NextMatch[];
   /** belowColumn[c]: lines (their `\n`) whose first non-blank, not `#`, is at a column below c. */
