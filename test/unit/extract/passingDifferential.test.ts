@@ -74,7 +74,7 @@ const JSON_LOUD = [
   '{"notes": "\\u006dongodb://h:2/x"}\n', '{"notes": "mon\\u0067odb://h:3/y is it"}\n', '{"\\u0055RL": "mongdb:\\/\\/h:4"}\n', '{"url": "mongdb:\\/\\/h:5"}\n',
   '{"url": "mongdb://h:6"}\n', '{"db": "shop", "uri": "h1:1,h2/db"}\n', '{"mongo": {"uri": "h:7/x", "database": "d\\n", "list": ["a", "b\\u0041"]}}\n',
   '{"ATLAS_CLUSTER_NAME": "c0"}\n', '{"orders_collection": "o\\"rders"}\n', '// mongodb://h:8/c\n', '{"description": "talks to mongodb://h:9/app?tls=true"}\n',
-  '{"open": "never closed\n', '{"x": "MONGO \\/ not a uri"}\n', '{"name": "MONGO_URI", "value": "mongodb://h:10/v"}\n',
+  '{"hosts": {"uri": ["h:1,h2/x", {"x": "y"}, "h:3/z"]}}\n', '{"Mongo": {"db": [["shop"], "orders"], "collection": ["c"]}}\n', '{"open": "never closed\n', '{"x": "MONGO \\/ not a uri"}\n', '{"name": "MONGO_URI", "value": "mongodb://h:10/v"}\n',
 ];
 const JSON_PIECES = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', '006d', 'ongo', 'mongo', 'db', 'uri', 'name', '\\n', '\n', ' ', '//', '/*', '*/', 'mongodb://h/x'];
 

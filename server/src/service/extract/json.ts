@@ -271,11 +271,14 @@ export class JsonScanner {
     // Only `\u` escapes decode to letters: without "mongo" in the source and without `\u`, the decoded
     // value does not mention "mongo" either.
     const silent = !this.mongo.within(from, to) && (plain || (this.passing && this.unicodeEscapes.from(from) + 2 > to));
-    if (silent && this.passing && depth > 0) {
-      // Most values: a property whose name says nothing whatever the names around it (keyMayMatter),
-      // found without slicing or classifying any name.
-      const top = frames[depth - 1];
-      if (top.isObject && top.keyAt >= 0 && top.keyEnd >= 0 && hasLetterOrDigit(text, top.keyAt + 1, top.keyEnd) && !keyMayMatter(text, top.keyAt + 1, top.keyEnd)) return;
+    if (silent && this.passing && depth > 0 && !frames[depth - 1].kindKnown) {
+      // Most values: under a property name (the innermost, as frameKind finds it) that says nothing
+      // whatever the names around it (keyMayMatter), found without slicing or classifying any name.
+      let k = depth - 1;
+      while (k >= 0 && depth - k <= 4 * MAX_PATH && !(frames[k].isObject && hasKey(frames[k]))) k--;
+      if (k < 0 || depth - k > 4 * MAX_PATH) return;
+      const f = frames[k];
+      if (f.keyAt >= 0 && f.keyEnd >= 0 && f.key === undefined && hasLetterOrDigit(text, f.keyAt + 1, f.keyEnd) && !keyMayMatter(text, f.keyAt + 1, f.keyEnd)) return;
     }
     const keyKind = depth > 0 ? frameKind(text, frames, depth) : undefined;
     // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
