@@ -11,6 +11,7 @@ import { emitString, MongoFinder, StringContext } from './detect';
 import { classifyKeys, KeyKind, keyMayMatter, mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
 import { READ_TO_END, Step, stepValues, StepExtractor } from './steps';
+import { lineStartAfter, NextMatch, nextOfAny } from './triggers';
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
@@ -234,6 +235,19 @@ export const dotenvSteps: StepExtractor<null> = {
   reader(text) {
     const reader = new DotenvReader(text);
     return (line, _state, out, step) => reader.statement(line, out, step);
+  },
+  passer(text) {
+    // A line without a quote is a statement of its own; without "mongo" in it, it has a value only
+    // when its key may name one without "mongo" (mayNameWithoutMongo: a key ending in `name` or
+    // `collection`, or without letters, which keyMayMatter then finds saying nothing; `atlas` for good
+    // measure). Lines without any of these are passed over in one jump.
+    const triggers = [
+      new NextMatch(text, /(?:mongo|name|collection|atlas)/gi, true),
+      new NextMatch(text, '"'),
+      new NextMatch(text, "'"),
+      new NextMatch(text, '`'),
+    ];
+    return (pos) => lineStartAfter(text, pos, nextOfAny(triggers, pos));
   },
 };
 

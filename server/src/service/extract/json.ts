@@ -10,7 +10,8 @@
  */
 import { EmbeddedValue } from '../api';
 import { emitString, MongoFinder } from './detect';
-import { classifyKeys, KeyKind } from './keys';
+import { classifyKeys, KeyKind, keyMayMatter } from './keys';
+import { NextMatch } from './triggers';
 import { findUriTokens } from './plainText';
 import { decodeJsonString, jsoncStringValue } from './jsonStrings';
 import { ASTERISK, LEFT_BRACE, QUOTE, RIGHT_BRACE, SLASH } from '../lex/chars';
@@ -117,6 +118,8 @@ export class JsonScanner {
   private readonly lineFeeds: NextChar;
   private readonly returns: NextChar;
   private readonly mongo: MongoFinder;
+  /** `\u`: the only escape that can decode to a letter (so spell "mongo" where the source does not). */
+  private readonly unicodeEscapes: NextMatch;
   /** The key path of the value being reported, built when asked for. */
   private readonly path = (): string[] => keyPath(this.text, this.frames, this.depth);
   /** True when the last string token measured by stringEnd has no backslash. */
@@ -125,12 +128,15 @@ export class JsonScanner {
   constructor(
     private readonly text: string,
     private readonly topKeys: ReadonlySet<string> | undefined,
+    /** False: every value is classified, and every value with escapes decoded (the reference of the shortcuts). */
+    private readonly passing = true,
   ) {
     this.quotes = new NextChar(text, '"');
     this.backslashes = new NextChar(text, '\\');
     this.lineFeeds = new NextChar(text, '\n');
     this.returns = new NextChar(text, '\r');
     this.mongo = new MongoFinder(text);
+    this.unicodeEscapes = new NextMatch(text, '\\u');
   }
 
   run(): EmbeddedValue[] {
@@ -262,11 +268,23 @@ export class JsonScanner {
   private value(from: number, to: number, plain: boolean): void {
     const { text, frames, depth, topKeys } = this;
     if (topKeys && (depth < 1 || !frames[0].isObject || !topKeys.has(frameKey(text, frames[0]) ?? ''))) return;
+    // Only `\u` escapes decode to letters: without "mongo" in the source and without `\u`, the decoded
+    // value does not mention "mongo" either.
+    const silent = !this.mongo.within(from, to) && (plain || (this.passing && this.unicodeEscapes.from(from) + 2 > to));
+    if (silent && this.passing && depth > 0 && !frames[depth - 1].kindKnown) {
+      // Most values: under a property name (the innermost, as frameKind finds it) that says nothing
+      // whatever the names around it (keyMayMatter), found without slicing or classifying any name.
+      let k = depth - 1;
+      while (k >= 0 && depth - k <= 4 * MAX_PATH && !(frames[k].isObject && hasKey(frames[k]))) k--;
+      if (k < 0 || depth - k > 4 * MAX_PATH) return;
+      const f = frames[k];
+      if (f.keyAt >= 0 && f.keyEnd >= 0 && f.key === undefined && hasLetterOrDigit(text, f.keyAt + 1, f.keyEnd) && !keyMayMatter(text, f.keyAt + 1, f.keyEnd)) return;
+    }
     const keyKind = depth > 0 ? frameKind(text, frames, depth) : undefined;
     // Without a key that says what it is, only a value that mentions "mongo" is looked at; a generic
     // URL key (`url`) takes only a value that starts with "mongo", so one without it is passed over
     // as well. A value with escapes may spell "mongo" with them (`\u006dongodb://`): it is decoded first.
-    if ((keyKind === undefined || keyKind === 'uri-if-mongo') && plain && !this.mongo.within(from, to)) return;
+    if (silent && (keyKind === undefined || (keyKind === 'uri-if-mongo' && plain))) return;
     emitString(this.out, decodeJsonString(text, from, to), 'json', { keyKind: keyKind ?? null, path: this.path });
   }
 
@@ -288,6 +306,15 @@ export class JsonScanner {
   }
 }
 
+/** True when text[from, to) has an ASCII letter or digit. */
+function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return true;
+  }
+  return false;
+}
+
 /**
  * The values worth checking in a JSON or JSONC document, in document order. With `topKeys`, only the
  * strings inside those members of the top-level object are read (the sections of a manifest where a
@@ -295,4 +322,9 @@ export class JsonScanner {
  */
 export function extractJson(text: string, topKeys?: ReadonlySet<string>): EmbeddedValue[] {
   return new JsonScanner(text, topKeys).run();
+}
+
+/** extractJson without passing over values early: every one is classified, every one with escapes decoded (for tests). */
+export function extractJsonReadingEverything(text: string, topKeys?: ReadonlySet<string>): EmbeddedValue[] {
+  return new JsonScanner(text, topKeys, false).run();
 }

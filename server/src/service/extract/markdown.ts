@@ -5,7 +5,8 @@
 import { EmbeddedValue } from '../api';
 import { lineEnd, nextLine, shiftValue } from './decoded';
 import { scanPlainText, SeparatorFinder } from './plainText';
-import { READ_TO_END, runSteps, StepExtractor } from './steps';
+import { READ_TO_END, stepValues, StepExtractor } from './steps';
+import { lineStartAfter, NextMatch, nextOfAny } from './triggers';
 import { BACKTICK, SPACE, TAB, TILDE } from '../lex/chars';
 
 /** Info-string words (lower case) → language ids. */
@@ -108,9 +109,16 @@ export function markdownSteps(extractorFor: ExtractorFor): StepExtractor<null> {
         step.readEnd = closed ? after : READ_TO_END;
       };
     },
+    passer(text) {
+      // A line of prose finds connection strings only where it says "mongo" (scanPlainText looks for
+      // mongodb:// and mongodb+srv://), and is a statement of its own unless it opens a fence or an
+      // HTML comment: lines without any of these are passed over in one jump.
+      const triggers = [new NextMatch(text, /mongo/gi, true), new NextMatch(text, '```'), new NextMatch(text, '~~~'), new NextMatch(text, '<!--')];
+      return (pos) => lineStartAfter(text, pos, nextOfAny(triggers, pos));
+    },
   };
 }
 
 export function extractMarkdown(text: string, extractorFor: ExtractorFor): EmbeddedValue[] {
-  return runSteps(markdownSteps(extractorFor), text).values;
+  return stepValues(markdownSteps(extractorFor), text);
 }

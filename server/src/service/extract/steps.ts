@@ -27,7 +27,17 @@ export interface StepExtractor<S> {
   same(a: S, b: S): boolean;
   /** A reader for one pass over `text` (it may keep memo tables for that pass). */
   reader(text: string): StatementReader<S>;
+  /**
+   * Optionally, a way over text that holds nothing, for a pass over `text` that records no statements
+   * (stepValues): from a statement start `pos` in state `state`, a later statement start up to which
+   * reading statement by statement would find no value and leave the state as it is; `pos` when
+   * there is none. runSteps and rerunSteps read every statement (the reference this must agree with).
+   */
+  passer?(text: string): StatementPasser<S>;
 }
+
+/** See StepExtractor.passer. */
+export type StatementPasser<S> = (pos: number, state: S) => number;
 
 /**
  * Where every statement of the last reading started, and what it read; the basis of re-extraction.
@@ -87,10 +97,15 @@ function readFrom<S>(
   stop?: (pos: number, state: S) => boolean,
 ): void {
   const read = ex.reader(text);
+  const pass = records === undefined && stop === undefined ? ex.passer?.(text) : undefined;
   const step: Step<S> = { next: 0, readEnd: 0, state };
   const length = text.length;
   while (pos < length) {
     if (stop?.(pos, state)) return;
+    if (pass !== undefined) {
+      pos = pass(pos, state);
+      if (pos >= length) return;
+    }
     const firstValue = out.length;
     read(pos, state, out, step);
     const next = step.next > pos ? step.next : pos + 1;

@@ -13,9 +13,10 @@ import { EmbeddedValue } from '../api';
 import { CARRIAGE_RETURN, DASH, HASH, LINE_FEED, PERCENT } from '../lex/chars';
 import { isSpace, lineEnd } from './decoded';
 import { StepExtractor } from './steps';
-import { afterEol, readKey, saysNothingHere, skipProperties } from './yamlKeys';
+import { afterEol, readKey, saysNothing, saysNothingHere, skipProperties } from './yamlKeys';
 import { isDocumentMarker } from './yamlScalars';
 import { YamlValueReader } from './yamlValueReader';
+import { YamlPasser } from './yamlPassing';
 
 /** The last `name: X` key, so that a sibling `value:` reads as the value of X. */
 interface LastName {
@@ -37,11 +38,26 @@ class YamlScanner extends YamlValueReader {
   /** Line of the last key whose value is on the following lines (-1 once another line was read). */
   private lastKeyLine = -1;
 
-  run(): EmbeddedValue[] {
+  /** Reads the whole text; `passer`: passes over lines that hold nothing (see yamlPassing.ts). */
+  run(passer: YamlPasser | undefined): EmbeddedValue[] {
     const text = this.text;
+    const quiet = (): boolean => this.lastName === undefined && this.quietStack();
     let line = 0;
-    while (line < text.length) line = this.line(line);
+    while (line < text.length) {
+      line = this.line(line);
+      if (passer !== undefined && line < text.length) line = passer.pass(line, quiet);
+    }
     return this.out;
+  }
+
+  /** True when no key of the mapping stack says anything of a value under it (nor mentions "mongo"). */
+  private quietStack(): boolean {
+    const stack = this.stack;
+    for (let k = 0; k < this.depth; k++) {
+      const e = stack[k];
+      if (e.mongo || !saysNothing(this.text, e.from, e.to)) return false;
+    }
+    return true;
   }
 
   /**
@@ -223,7 +239,17 @@ class YamlScanner extends YamlValueReader {
 }
 
 export function extractYaml(text: string): EmbeddedValue[] {
-  return new YamlScanner(text).run();
+  return new YamlScanner(text).run(YamlPasser.for(text));
+}
+
+/** extractYaml reading every line (the reference of the passing over lines, for tests). */
+export function extractYamlReadingEverything(text: string): EmbeddedValue[] {
+  return new YamlScanner(text).run(undefined);
+}
+
+/** extractYaml passing over every stretch of lines it can, however short (for tests: documents are small there). */
+export function extractYamlPassingAll(text: string): EmbeddedValue[] {
+  return new YamlScanner(text).run(new YamlPasser(text, 1));
 }
 
 /**
