@@ -322,9 +322,11 @@ function checkCompared(name: string, docs: fc.Arbitrary<string>, runs: number, s
     }),
     runs,
   );
-  // No cases run when only counting them (FUZZ_COUNT_ONLY).
-  if (total === 0) return;
+  // No cases run when only counting them (FUZZ_COUNT_ONLY); below 100 documents (a fuzz run scaled down)
+  // the shares are too noisy to say anything.
+  if (total < 100) return;
   assert.ok(compared >= min.share * total, `${name}: only ${compared} of ${total} documents compared`);
+  if (compared < 100) return;
   assert.ok(values >= min.values * compared, `${name}: only ${values} values located in ${compared} documents`);
   assert.ok(connectionStrings >= min.connectionStrings * compared, `${name}: only ${connectionStrings} connection strings looked for in ${compared} documents`);
 }
