@@ -134,7 +134,7 @@ describe('.env definitions', () => {
       'DB_PORT=27018',
       '',
     ].join('\n');
-    const defs = dotenvDefinitions(doc, 'file:///p/.env');
+    const defs = dotenvDefinitions(doc, 'file:///p/.env', ['DB_HOST', 'DB_PORT', 'DB_PASS', 'DB_USER', 'MONGODB_URI', 'NOT_THERE']);
     assert.deepEqual([...defs.keys()], ['DB_HOST', 'DB_PORT', 'DB_PASS', 'DB_USER', 'MONGODB_URI']);
     assert.equal(defs.get('DB_PORT')!.value, '27018');
     const r = interpolate('${MONGODB_URI}', 'compose', (name) => defs.get(name));

@@ -22,7 +22,8 @@ interface Source {
   syntax: InterpolationSyntax;
   /** Who fills the variables in, for the hover. */
   tool: string;
-  definitions(text: string, documentUri: string): Map<string, VariableDefinition>;
+  /** The definitions of `names` in the file. */
+  definitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition>;
   /** A value written so that it is not expanded (single quotes in .env). */
   literal?(value: EmbeddedValue): boolean;
 }
@@ -49,15 +50,18 @@ function partsOver(r: Interpolation, span: Span): ResultPart[] {
 export function analyzeComposedStrings(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
   const source = SOURCES[code.languageId];
   if (!source || code.text.indexOf('$') < 0) return EMPTY;
-  let definitions: Map<string, VariableDefinition> | undefined;
+  // Definitions are looked up by name when a reference asks for them, once each.
+  const known = new Map<string, VariableDefinition | undefined>();
+  const lookup = (name: string): VariableDefinition | undefined => {
+    if (!known.has(name)) known.set(name, source.definitions(code.text, code.uri, [name]).get(name));
+    return known.get(name);
+  };
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
-    definitions ??= source.definitions(code.text, code.uri);
-    const defs = definitions;
-    const r = interpolate(value.text, source.syntax, (name) => defs.get(name), { keepUnknown: true });
+    const r = interpolate(value.text, source.syntax, lookup, { keepUnknown: true });
     if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.

@@ -4,38 +4,33 @@
  * single quotes or backticks is taken as written, the others are expanded by dotenv-expand), and the
  * properties of a Spring `.properties` file (expanded by Spring's `${key}` and `${key:default}`).
  */
-import { dotenvAssignments } from '../extract/dotenv';
-import { propertiesAssignments } from '../extract/properties';
+import { dotenvAssignmentsOf, type DotenvAssignment } from '../extract/dotenv';
+import { propertiesAssignmentsOf } from '../extract/properties';
 import type { VariableDefinition } from './interpolate';
 
-/** The variables a `.env` document defines, by name. */
-export function dotenvDefinitions(text: string, documentUri: string): Map<string, VariableDefinition> {
+/** The variables of `names` that a `.env` document defines (its last assignment of each). */
+export function dotenvDefinitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition> {
   const out = new Map<string, VariableDefinition>();
-  for (const a of dotenvAssignments(text)) {
-    out.set(a.name, {
-      name: a.name,
-      value: a.value.text,
-      documentUri,
-      start: a.value.start,
-      ...(a.value.offsets ? { offsets: a.value.offsets } : {}),
-      syntax: a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv',
-    });
-  }
+  for (const [name, a] of dotenvAssignmentsOf(text, names)) out.set(name, dotenvDefinition(name, a, documentUri));
   return out;
 }
 
-/** The properties a `.properties` document defines, by key. */
-export function propertiesDefinitions(text: string, documentUri: string): Map<string, VariableDefinition> {
+function dotenvDefinition(name: string, a: DotenvAssignment, documentUri: string): VariableDefinition {
+  return {
+    name,
+    value: a.value.text,
+    documentUri,
+    start: a.value.start,
+    ...(a.value.offsets ? { offsets: a.value.offsets } : {}),
+    syntax: a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv',
+  };
+}
+
+/** The properties of `keys` that a `.properties` document defines (its last assignment of each). */
+export function propertiesDefinitions(text: string, documentUri: string, keys: Iterable<string>): Map<string, VariableDefinition> {
   const out = new Map<string, VariableDefinition>();
-  for (const a of propertiesAssignments(text)) {
-    out.set(a.key.text, {
-      name: a.key.text,
-      value: a.value.text,
-      documentUri,
-      start: a.value.start,
-      ...(a.value.offsets ? { offsets: a.value.offsets } : {}),
-      syntax: 'spring',
-    });
+  for (const [key, a] of propertiesAssignmentsOf(text, keys)) {
+    out.set(key, { name: key, value: a.value.text, documentUri, start: a.value.start, ...(a.value.offsets ? { offsets: a.value.offsets } : {}), syntax: 'spring' });
   }
   return out;
 }

@@ -156,6 +156,30 @@ function readAssignment(text: string, i: number): { key: DecodedText; value: Dec
   return { key: key.b.finish(key.end), value: value.b.finish(value.end), stop };
 }
 
+/**
+ * The last assignment of each of `keys` in a .properties file, found by searching for the keys (a key
+ * written with escapes is not found this way).
+ */
+export function propertiesAssignmentsOf(text: string, keys: Iterable<string>): Map<string, { key: DecodedText; value: DecodedText }> {
+  const out = new Map<string, { key: DecodedText; value: DecodedText }>();
+  for (const key of keys) {
+    if (key === '') continue;
+    for (let at = text.lastIndexOf(key); at >= 0; at = at > 0 ? text.lastIndexOf(key, at - 1) : -1) {
+      let line = text.lastIndexOf('\n', at - 1) + 1;
+      while (line < at && isBlank(text.charCodeAt(line))) line++;
+      if (line !== at) continue;
+      const c = text.charCodeAt(line);
+      if (c === HASH || c === EXCLAMATION) continue;
+      const a = readAssignment(text, line);
+      if (a.key.text === key) {
+        out.set(key, a);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Every `key=value` of a .properties file, decoded, in order (a later one of the same key wins). */
 export function propertiesAssignments(text: string): Array<{ key: DecodedText; value: DecodedText }> {
   const out: Array<{ key: DecodedText; value: DecodedText }> = [];
