@@ -153,7 +153,8 @@ export function checkHosts(ctx: RuleContext): void {
     checkHost(ctx, h, rejected);
     if (!seen) continue;
     const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? DEFAULT_PORT);
-    if (seen.has(key)) ctx.report('host-duplicate', h.span, `${h.host.value}${h.port ? ':' + h.port.raw : ''} is listed more than once.`);
-    else seen.add(key);
+    if (!seen.has(key)) seen.add(key);
+    // Past the rule's cap no message is built (a run of one host repeated many times).
+    else if (!ctx.saturated('host-duplicate')) ctx.report('host-duplicate', h.span, `${h.host.value}${h.port ? ':' + h.port.raw : ''} is listed more than once.`);
   }
 }
