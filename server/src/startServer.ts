@@ -139,7 +139,10 @@ export function startServer(connection: Connection): void {
     registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     registerManifestWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
-    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined && capabilities.textDocument.diagnostic !== null;
+    // Pull diagnostics are offered to a client that can pull and asks for them (initializationOptions
+    // `pullDiagnostics: true`); the others, VS Code's client included, get them pushed.
+    const pullAsked = (params.initializationOptions as { pullDiagnostics?: unknown } | undefined)?.pullDiagnostics === true;
+    pullDiagnostics = pullAsked && capabilities.textDocument?.diagnostic !== undefined && capabilities.textDocument.diagnostic !== null;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     const result: InitializeResult = {
       capabilities: {

@@ -17,6 +17,8 @@ const jsUri = 'file:///shop/src/report.js';
 const jsText = 'const sales = client.db("SalesData");\n';
 
 const PULL = { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } };
+/** Pull diagnostics are offered only to a client that asks for them. */
+const ASK = { pullDiagnostics: true };
 
 const codes = (report: any) => (report.items as any[]).map((d) => d.code);
 const pull = (client: LspClient, uri: string, previousResultId?: string) =>
@@ -25,7 +27,7 @@ const refreshes = (client: LspClient) => client.serverRequests.filter((r) => r.m
 
 test('a client that pulls: result ids, unchanged answers, refresh when other documents or settings change, no push', async (t) => {
   let settings: unknown = {};
-  const client = await startServer(t, { capabilities: { ...PULL, workspace: { diagnostics: { refreshSupport: true } } }, settings: () => settings });
+  const client = await startServer(t, { capabilities: { ...PULL, workspace: { diagnostics: { refreshSupport: true } } }, initializationOptions: ASK, settings: () => settings });
   assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
 
   client.openDocument(envUri, 'dotenv', envText, 1);
@@ -84,7 +86,7 @@ test('a client that pulls: result ids, unchanged answers, refresh when other doc
 });
 
 test('a client that pulls but cannot be asked to refresh still pulls what changed', async (t) => {
-  const client = await startServer(t, { capabilities: PULL });
+  const client = await startServer(t, { capabilities: PULL, initializationOptions: ASK });
   client.openDocument(envUri, 'dotenv', envText, 1);
   const first = await pull(client, envUri);
   client.openDocument(jsUri, 'javascript', jsText, 1);
@@ -98,8 +100,11 @@ test('a client that pulls but cannot be asked to refresh still pulls what change
 });
 
 test('a client that does not announce pull diagnostics gets them pushed', async (t) => {
-  const client = await startServer(t, { capabilities: { workspace: { diagnostics: { refreshSupport: true } } } });
+  const client = await startServer(t, { capabilities: { workspace: { diagnostics: { refreshSupport: true } } }, initializationOptions: ASK });
   assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined);
+  // A client that can pull but does not ask is pushed to, as VS Code's client is.
+  const pusher = await startServer(t, { capabilities: PULL });
+  assert.equal(pusher.initializeResult.capabilities.diagnosticProvider, undefined);
   client.openDocument(envUri, 'dotenv', envText, 1);
   const env = await client.waitForDiagnostics(envUri, 1);
   assert.ok(env.diagnostics.some((d: any) => d.code === 'port-invalid'));

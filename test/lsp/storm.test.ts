@@ -81,7 +81,7 @@ test(`${EDITS} edits of a 1 MB document: the last version is published, never an
 });
 
 test(`${EDITS} edits of a 1 MB document, each pulled and cancelled by the next: the last pull has the last version`, async (t) => {
-  const client = await startServer(t, { capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+  const client = await startServer(t, { capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } }, initializationOptions: { pullDiagnostics: true } });
   const uri = 'file:///storm/pulled/.env';
   const lines = Array.from({ length: LINES }, (_, i) => `MONGO_URI_${i}=mongodb://h${i}:27017/db`);
   client.openDocument(uri, 'dotenv', lines.join('\n') + '\n', 1);
