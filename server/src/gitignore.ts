@@ -162,25 +162,7 @@ export class GitIgnores {
 
   isTrackedFile(file: string): boolean | undefined {
     const absolute = path.resolve(file);
-    // The folders from the file's up to the repository's root (or the file system root), then reversed.
-    const folders: string[] = [];
-    let root: string | undefined;
-    for (let dir = path.dirname(absolute); ; ) {
-      folders.push(dir);
-      if (this.hasGit(dir)) {
-        root = dir;
-        break;
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    folders.reverse();
-    const sets: IgnoreSet[] = [];
-    if (root !== undefined) {
-      const exclude = readText(path.join(root, '.git', 'info', 'exclude'));
-      if (exclude !== undefined) sets.push({ base: root, rules: parseGitignore(exclude) });
-    }
+    const { folders, root, sets } = this.repositoryOf(path.dirname(absolute));
     let anyGitignore = false;
     // Each folder down to the file, then the file: a folder that is ignored takes everything in it along.
     for (let k = 0; k < folders.length; k++) {
@@ -204,6 +186,19 @@ export class GitIgnores {
    * it holds `.git`, its exclude file and .gitignore alone.
    */
   rulesFor(folder: string): IgnoreSet[] {
+    const { folders, sets } = this.repositoryOf(folder);
+    for (const dir of folders) {
+      const rules = this.rulesOf(dir);
+      if (rules) sets.push({ base: dir, rules });
+    }
+    return sets;
+  }
+
+  /**
+   * The folders from the repository's root (or the file system root when there is none) down to
+   * `folder`, the root, and the rule set of the repository's .git/info/exclude when there is one.
+   */
+  private repositoryOf(folder: string): { folders: string[]; root: string | undefined; sets: IgnoreSet[] } {
     const folders: string[] = [];
     let root: string | undefined;
     for (let dir = folder; ; ) {
@@ -222,11 +217,7 @@ export class GitIgnores {
       const exclude = readText(path.join(root, '.git', 'info', 'exclude'));
       if (exclude !== undefined) sets.push({ base: root, rules: parseGitignore(exclude) });
     }
-    for (const dir of folders) {
-      const rules = this.rulesOf(dir);
-      if (rules) sets.push({ base: dir, rules });
-    }
-    return sets;
+    return { folders, root, sets };
   }
 
   clear(): void {

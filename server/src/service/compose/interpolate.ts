@@ -12,6 +12,7 @@
  */
 import type { Span } from '../api';
 import { DOLLAR, BACKSLASH } from '../lex/chars';
+import { offsetOf } from '../extract/decoded';
 import { parseReference, type InterpolationSyntax, type Parsed } from './references';
 
 export type { InterpolationSyntax } from './references';
@@ -28,15 +29,11 @@ export interface VariableDefinition {
   /** The document offset of the value's first character. */
   start: number;
   /** The document offset of each character of `value` when it is not a verbatim slice from `start`. */
-  offsets?: readonly number[];
+  offsets?: number[];
   /** How references in the value itself are read (a `.env` value by dotenv-expand, a Spring property by Spring; `none`: not at all). */
   syntax: InterpolationSyntax;
 }
 
-/** The document offset of character i of a definition's value. */
-function offsetOf(d: VariableDefinition, i: number): number {
-  return d.offsets?.[i] ?? d.start + i;
-}
 
 /** Where a part of the result comes from. */
 export type PartOrigin =

@@ -4,33 +4,27 @@
  * single quotes or backticks is taken as written, the others are expanded by dotenv-expand), and the
  * properties of a Spring `.properties` file (expanded by Spring's `${key}` and `${key:default}`).
  */
-import { dotenvAssignmentsOf, type DotenvAssignment } from '../extract/dotenv';
+import { dotenvAssignmentsOf } from '../extract/dotenv';
+import type { DecodedText } from '../extract/decoded';
 import { propertiesAssignmentsOf } from '../extract/properties';
-import type { VariableDefinition } from './interpolate';
+import type { InterpolationSyntax, VariableDefinition } from './interpolate';
 
 /** The variables of `names` that a `.env` document defines (its last assignment of each). */
 export function dotenvDefinitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition> {
   const out = new Map<string, VariableDefinition>();
-  for (const [name, a] of dotenvAssignmentsOf(text, names)) out.set(name, dotenvDefinition(name, a, documentUri));
+  for (const [name, a] of dotenvAssignmentsOf(text, names)) {
+    out.set(name, definition(name, a.value, documentUri, a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv'));
+  }
   return out;
-}
-
-function dotenvDefinition(name: string, a: DotenvAssignment, documentUri: string): VariableDefinition {
-  return {
-    name,
-    value: a.value.text,
-    documentUri,
-    start: a.value.start,
-    ...(a.value.offsets ? { offsets: a.value.offsets } : {}),
-    syntax: a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv',
-  };
 }
 
 /** The properties of `keys` that a `.properties` document defines (its last assignment of each). */
 export function propertiesDefinitions(text: string, documentUri: string, keys: Iterable<string>): Map<string, VariableDefinition> {
   const out = new Map<string, VariableDefinition>();
-  for (const [key, a] of propertiesAssignmentsOf(text, keys)) {
-    out.set(key, { name: key, value: a.value.text, documentUri, start: a.value.start, ...(a.value.offsets ? { offsets: a.value.offsets } : {}), syntax: 'spring' });
-  }
+  for (const [key, a] of propertiesAssignmentsOf(text, keys)) out.set(key, definition(key, a.value, documentUri, 'spring'));
   return out;
+}
+
+function definition(name: string, value: DecodedText, documentUri: string, syntax: InterpolationSyntax): VariableDefinition {
+  return { name, value: value.text, documentUri, start: value.start, ...(value.offsets ? { offsets: value.offsets } : {}), syntax };
 }

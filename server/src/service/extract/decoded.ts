@@ -98,7 +98,7 @@ export function shiftDecoded(d: DecodedText, delta: number): DecodedText {
 }
 
 /** Document offset of decoded character i (i may be text.length). */
-export function offsetOf(d: DecodedText, i: number): number {
+export function offsetOf(d: Pick<DecodedText, 'start' | 'offsets'>, i: number): number {
   return d.offsets ? d.offsets[i] : d.start + i;
 }
 

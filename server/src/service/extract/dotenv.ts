@@ -283,18 +283,6 @@ export function dotenvAssignmentsOf(text: string, names: Iterable<string>): Map<
   return out;
 }
 
-/** Every assignment of a .env file, in order (a later one of the same key wins where the file is read). */
-export function dotenvAssignments(text: string): DotenvAssignment[] {
-  const reader = new DotenvReader(text);
-  const step: Step<null> = { next: 0, readEnd: 0, state: null };
-  const out: DotenvAssignment[] = [];
-  for (let line = 0; line < text.length; line = Math.max(step.next, line + 1)) {
-    const a = reader.assignment(line, step);
-    if (a) out.push(a);
-  }
-  return out;
-}
-
 export function extractDotenv(text: string): EmbeddedValue[] {
   return stepValues(dotenvSteps, text);
 }

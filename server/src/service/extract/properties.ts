@@ -180,25 +180,6 @@ export function propertiesAssignmentsOf(text: string, keys: Iterable<string>): M
   return out;
 }
 
-/** Every `key=value` of a .properties file, decoded, in order (a later one of the same key wins). */
-export function propertiesAssignments(text: string): Array<{ key: DecodedText; value: DecodedText }> {
-  const out: Array<{ key: DecodedText; value: DecodedText }> = [];
-  let i = 0;
-  while (i < text.length) {
-    while (i < text.length && (isBlank(text.charCodeAt(i)) || isBreak(text.charCodeAt(i)))) i++;
-    if (i >= text.length) break;
-    const c = text.charCodeAt(i);
-    if (c === HASH || c === EXCLAMATION) {
-      while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
-      continue;
-    }
-    const a = readAssignment(text, i);
-    if (a.key.text !== '') out.push({ key: a.key, value: a.value });
-    i = Math.max(a.stop, i + 1);
-  }
-  return out;
-}
-
 export function extractProperties(text: string): EmbeddedValue[] {
   return stepValues(propertiesSteps, text);
 }
