@@ -5,7 +5,7 @@
  * per problem to apply settings. A cap on the number of problems reported per document
  * (`mongodbUri.maxProblems` in the language server; none unless given) is applied here too.
  */
-import { effectiveSeverity, type DocumentProblem, type Severity, type Settings } from './service/languageService';
+import { reportedSeverity, type DocumentProblem, type Severity, type Settings } from './service/languageService';
 import { docsUrlOf } from './ruleLinks';
 import { repositoryUrl } from './version';
 
@@ -34,8 +34,8 @@ export interface ReportSettings extends Pick<Settings, 'rules'> {
 export function reportProblems(problems: Iterable<DocumentProblem>, settings: ReportSettings): Reported[] {
   const out: Reported[] = [];
   for (const problem of problems) {
-    const severity = effectiveSeverity(problem.ruleId, problem.severity, settings.rules);
-    if (severity !== 'off') out.push({ problem, severity, docs: docsUrlOf(problem) });
+    const severity = reportedSeverity(problem, settings.rules);
+    if (severity !== undefined) out.push({ problem, severity, docs: docsUrlOf(problem) });
   }
   const max = settings.maxProblems;
   if (max === undefined || out.length <= max) return out;

@@ -177,13 +177,11 @@ export function normalizeLanguageId(languageId: string, uri: string): string {
   return LANGUAGE_ALIASES[languageId] ?? languageId;
 }
 
-export function effectiveSeverity(
-  ruleId: string,
-  severity: Severity,
-  overrides: Record<string, SeveritySetting>,
-): SeveritySetting {
-  const o = overrides[ruleId];
-  return o === 'off' || o === 'hint' || o === 'info' || o === 'warning' || o === 'error' ? o : severity;
+/** The severity the user's overrides give a problem's rule, or undefined when they turn it off. */
+export function reportedSeverity(problem: Pick<DocumentProblem, 'ruleId' | 'severity'>, overrides: Record<string, SeveritySetting>): Severity | undefined {
+  const o = overrides[problem.ruleId];
+  if (o === 'off') return undefined;
+  return o === 'hint' || o === 'info' || o === 'warning' || o === 'error' ? o : problem.severity;
 }
 
 export { toDocumentOffset, fromDocumentOffset } from './extract/offsets';
@@ -254,16 +252,12 @@ export type { DocumentNames } from './naming/crossDocument';
 
 /** Quick fixes for the problems that touch a document range (none for the rules `overrides` turn off). */
 export function getCodeActions(doc: TextDocumentLike, analysis: Analysis, range: { start: number; end: number }, overrides: Settings['rules'] = {}): CodeActionResult[] {
-  const reported = (p: DocumentProblem) => effectiveSeverity(p.ruleId, p.severity, overrides) !== 'off';
-  return codeActionsAt(doc, analysis, range, reported);
+  return codeActionsAt(doc, analysis, range, (p) => reportedSeverity(p, overrides) !== undefined);
 }
 export type { CodeActionResult, TextEditResult } from './features/codeActions';
 
 /** Every part of the connection string at a document offset, password masked; null outside one. */
 export function describeConnectionString(analysis: Analysis, offset: number, settings: Pick<Settings, 'rules'> = { rules: {} }): ConnectionDescription | null {
-  return describeAt(analysis, offset, (p) => {
-    const severity = effectiveSeverity(p.ruleId, p.severity, settings.rules);
-    return severity === 'off' ? undefined : severity;
-  });
+  return describeAt(analysis, offset, (p) => reportedSeverity(p, settings.rules));
 }
 export type { ConnectionDescription } from './features/describe';
