@@ -170,6 +170,17 @@ export interface TextDocumentLike {
   uri: string;
   languageId: string;
   text: string;
+  /** Other files the analysis may read (a compose file's `.env`); none: the document alone. */
+  files?: FileAccess;
+}
+
+/**
+ * Read access to files near a document, given by whoever runs the analysis: the language server (an
+ * open document's unsaved text wins over the disk), the CLI (the disk), a web host (open documents).
+ */
+export interface FileAccess {
+  /** The text of the file at `uri` (an absolute URI, as documents have), or undefined when it is absent or cannot be read. */
+  read(uri: string): string | undefined;
 }
 
 /**
@@ -228,6 +239,8 @@ export interface Analysis {
   documentAnalyses?: DocumentAnalysis[];
   /** The driver profile the connection strings were checked with, and why. */
   profile?: ProfileChoice;
+  /** The URIs of the other files the analysis read (or tried to): it is stale when one of them changes. */
+  reads?: string[];
 }
 
 /** A whole-document analysis: problems already in document offsets, and hovers by document offset. */
@@ -273,6 +286,8 @@ export interface SourceCode {
   /** The normalized language id. */
   readonly languageId: string;
   tokens(): TokenList;
+  /** Other files an analyzer may read (TextDocumentLike.files); reads are recorded in Analysis.reads. */
+  readonly files?: FileAccess;
 }
 
 /** `records[i]` is the record of `values[i]`: an analyzer reads parses there, it does not parse again. */

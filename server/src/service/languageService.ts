@@ -10,6 +10,7 @@ import type {
   DocumentAnalyzer,
   DocumentProblem,
   EmbeddedValue,
+  FileAccess,
   HoverResult,
   NameOccurrence,
   Settings,
@@ -99,7 +100,15 @@ export class SlicedAnalysis {
       for (let k = this.records.length; k < end; k++) this.validate(values[k]!, k);
       return false;
     }
-    const code = sourceCode(doc.text, languageId, doc.uri);
+    const reads: string[] = [];
+    const files = doc.files;
+    const recording: FileAccess | undefined = files && {
+      read: (uri) => {
+        if (!reads.includes(uri)) reads.push(uri);
+        return files.read(uri);
+      },
+    };
+    const code = sourceCode(doc.text, languageId, doc.uri, recording);
     const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(code, values, settings, this.records));
     const problems = this.problems;
     for (const a of documentAnalyses) {
@@ -110,7 +119,7 @@ export class SlicedAnalysis {
       }
     }
     problems.sort((x, y) => x.span.start - y.span.start);
-    this.result = { values, records: this.records, problems, documentAnalyses, profile: chooseProfile(settings, languageId) };
+    this.result = { values, records: this.records, problems, documentAnalyses, profile: chooseProfile(settings, languageId), ...(reads.length > 0 ? { reads } : {}) };
     return true;
   }
 
@@ -200,6 +209,7 @@ export type {
   DocumentAnalyzer,
   DocumentProblem,
   EmbeddedValue,
+  FileAccess,
   HoverResult,
   Problem,
   Settings,

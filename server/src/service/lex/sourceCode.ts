@@ -2,7 +2,7 @@
  * One token stream per document: the SourceCode the whole-document analyzers share. The tokens are made
  * by the lexer of lex/codeScanner.ts in the document's dialect, once, when an analyzer first asks.
  */
-import type { SourceCode, TokenList } from '../api';
+import type { FileAccess, SourceCode, TokenList } from '../api';
 import { type Dialect, scanTokens } from './codeScanner';
 import { pairBrackets } from './codeValues';
 
@@ -13,12 +13,13 @@ export function dialectOf(languageId: string): Dialect {
   return 'js';
 }
 
-export function sourceCode(text: string, languageId: string, uri = ''): SourceCode {
+export function sourceCode(text: string, languageId: string, uri = '', files?: FileAccess): SourceCode {
   let list: TokenList | undefined;
   return {
     uri,
     text,
     languageId,
     tokens: () => (list ??= pairBrackets(scanTokens(text, { dialect: dialectOf(languageId) }))),
+    ...(files ? { files } : {}),
   };
 }
