@@ -59,7 +59,7 @@ function checkTls(ctx: RuleContext): void {
 
 /** How many hosts the driver counts: under the Node profile empty entries (`a,`) count too. */
 function hostCount(ctx: RuleContext): number {
-  return ctx.node && !ctx.node.rejection ? ctx.node.hosts.length : ctx.uri.hosts.length;
+  return ctx.node && !ctx.node.rejection ? ctx.node.hostCount : ctx.uri.hosts.length;
 }
 
 function checkTopology(ctx: RuleContext): void {

@@ -39,7 +39,10 @@ export interface NodeUri {
   username?: Span;
   password?: Span;
   hostsSpan: Span;
+  /** The host items that are not empty (an empty one is a host named "", which the driver accepts). */
   hosts: NodeHost[];
+  /** How many items the host list has, empty ones included (the driver counts them all). */
+  hostCount: number;
   /** The path after the host list, up to `?` or `#`, when there is one. */
   path?: { span: Span; dbName?: string; rejection?: NodeRejection };
   query?: Span;
@@ -136,7 +139,7 @@ function explainHost(raw: string): string {
 /** The driver's split: `scheme://[username[:password]@]hosts` then the rest (mongodb-connection-string-url). */
 export function readAsNodeDriver(text: string): NodeUri {
   const srv = text.startsWith('mongodb+srv://');
-  const out: NodeUri = { srv, hostsSpan: { start: 0, end: 0 }, hosts: [], items: [] };
+  const out: NodeUri = { srv, hostsSpan: { start: 0, end: 0 }, hosts: [], hostCount: 0, items: [] };
   if (!srv && !text.startsWith('mongodb://')) {
     out.rejection = { span: { start: 0, end: Math.min(text.length, 10) }, message: 'The Node.js driver needs the connection string to start with exactly mongodb:// or mongodb+srv://.' };
     return out;
@@ -171,10 +174,10 @@ export function readAsNodeDriver(text: string): NodeUri {
   out.rejection = urlLayerRejection(text, out, body);
   if (out.rejection) return out;
 
-  out.hosts = readHosts(text, hostsStart, hostsEnd, srv);
-  if (srv && out.hosts.length !== 1) {
+  out.hostCount = readHosts(text, hostsStart, hostsEnd, srv, out.hosts);
+  if (srv && out.hostCount !== 1) {
     out.rejection = { span: out.hostsSpan, message: 'mongodb+srv takes exactly one host name; the Node.js driver counts every comma-separated entry, empty ones included.' };
-  } else if (srv && out.hosts[0].raw.includes(':')) {
+  } else if (srv && out.hosts[0]?.raw.includes(':')) {
     const c = text.indexOf(':', hostsStart);
     out.rejection = { span: { start: c, end: hostsEnd }, message: 'The Node.js driver rejects a ":" in a mongodb+srv host: it reads it as a port.' };
   }
@@ -182,20 +185,26 @@ export function readAsNodeDriver(text: string): NodeUri {
   return out;
 }
 
-/** The items between commas, each with why `HostAddress` throws for it (mongodb+srv hosts are only looked up later). */
-function readHosts(text: string, start: number, end: number, srv: boolean): NodeHost[] {
-  const hosts: NodeHost[] = [];
+/**
+ * The items between commas, into `hosts`, each with why `HostAddress` throws for it (mongodb+srv hosts
+ * are only looked up later); empty items, which it takes for hosts named "", are counted only (a run of
+ * a million commas makes no record). Returns the number of items.
+ */
+function readHosts(text: string, start: number, end: number, srv: boolean, hosts: NodeHost[]): number {
+  let count = 0;
   let itemStart = start;
   for (let i = start; i <= end; i++) {
     if (i === end || text.charCodeAt(i) === COMMA) {
-      const raw = text.slice(itemStart, i);
-      // One record per item (a million commas make a million hosts); a span of its own only for a rejection.
-      const rejection = srv || isPlainHostItem(raw) ? undefined : nodeHostRejection(raw, { start: itemStart, end: i });
-      hosts.push(rejection ? { start: itemStart, end: i, raw, rejection } : { start: itemStart, end: i, raw });
+      count++;
+      if (i > itemStart) {
+        const raw = text.slice(itemStart, i);
+        const rejection = srv || isPlainHostItem(raw) ? undefined : nodeHostRejection(raw, { start: itemStart, end: i });
+        hosts.push(rejection ? { start: itemStart, end: i, raw, rejection } : { start: itemStart, end: i, raw });
+      }
       itemStart = i + 1;
     }
   }
-  return hosts;
+  return count;
 }
 
 function urlLayerRejection(text: string, out: NodeUri, body: number): NodeRejection | undefined {
