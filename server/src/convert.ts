@@ -8,12 +8,13 @@ import {
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type DiagnosticRelatedInformation,
   type Hover,
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionKind, CompletionResult, HoverResult } from './service/languageService';
-import type { Severity, Span } from './service/api';
+import type { RelatedPlace, Severity, Span } from './service/api';
 import type { Reported } from './problemSink';
 
 export const DIAGNOSTIC_SOURCE = 'mongodb-uri';
@@ -44,8 +45,18 @@ export function toDiagnostic(document: TextDocument, { problem, severity, docs }
     codeDescription: { href: docs },
     message: problem.message,
     data: { ...problem.data, ruleId: problem.ruleId },
-    ...(problem.related ? { relatedInformation: problem.related.filter((r) => r.documentUri === document.uri).map((r) => ({ location: { uri: r.documentUri, range: toRange(document, r.span) }, message: r.message })) } : {}),
+    ...(problem.related ? { relatedInformation: relatedInformation(document, problem.related) } : {}),
   };
+}
+
+/** Related places: in this document by offsets, in another by the range the core computed from its text. */
+function relatedInformation(document: TextDocument, related: readonly RelatedPlace[]): DiagnosticRelatedInformation[] {
+  const out: DiagnosticRelatedInformation[] = [];
+  for (const r of related) {
+    const range = r.documentUri === document.uri ? toRange(document, r.span) : r.range;
+    if (range) out.push({ location: { uri: r.documentUri, range }, message: r.message });
+  }
+  return out;
 }
 
 export function toHover(document: TextDocument, hover: HoverResult): Hover {

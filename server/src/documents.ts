@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type TextDocumentLike } from './service/languageService';
 import { IncrementalAnalyzer } from './service/incrementalAnalyzer';
 import type { SlicedAnalysis } from './service/languageService';
-import type { Settings } from './service/api';
+import type { FileAccess, Settings } from './service/api';
+import type { ServerFiles } from './serverFiles';
 
 /**
  * Delay between the last change of a document and its re-validation: long enough to let a burst of
@@ -14,8 +15,8 @@ import type { Settings } from './service/api';
  */
 export const VALIDATION_DELAY_MS = 30;
 
-export function toTextDocumentLike(document: TextDocument): TextDocumentLike {
-  return { uri: document.uri, languageId: document.languageId, text: document.getText() };
+export function toTextDocumentLike(document: TextDocument, files?: FileAccess): TextDocumentLike {
+  return { uri: document.uri, languageId: document.languageId, text: document.getText(), ...(files ? { files } : {}) };
 }
 
 interface CachedAnalysis {
@@ -49,14 +50,19 @@ export class AnalysisCache {
   private readonly byUri = new Map<string, CachedAnalysis>();
   private readonly running = new Map<string, Running>();
 
-  constructor(private readonly slicedFrom: number = SLICED_ANALYSIS_CHARS) {}
+  /** `files`: what analyses may read beside their documents (none: each document alone). */
+  constructor(
+    private readonly slicedFrom: number = SLICED_ANALYSIS_CHARS,
+    private readonly files?: ServerFiles,
+  ) {}
 
   get(document: TextDocument, settings: Settings): Analysis {
     const found = this.peek(document, settings);
     if (found) return found;
     const cached = this.entry(document, settings);
-    const analysis = cached.analyzer.analyze(toTextDocumentLike(document), settings);
+    const analysis = cached.analyzer.analyze(toTextDocumentLike(document, this.files), settings);
     this.byUri.set(document.uri, { ...cached, version: document.version, settings, analysis });
+    this.files?.analysed(document.uri, analysis.reads);
     return analysis;
   }
 
@@ -72,7 +78,7 @@ export class AnalysisCache {
     const running = this.running.get(document.uri);
     if (running && running.version === document.version && running.settings === settings) return running.done;
     const cached = this.entry(document, settings);
-    const sliced = cached.analyzer.analyzeInSlices(toTextDocumentLike(document), settings);
+    const sliced = cached.analyzer.analyzeInSlices(toTextDocumentLike(document, this.files), settings);
     const started: Running = { version: document.version, settings, sliced, done: Promise.resolve(undefined) };
     this.running.set(document.uri, started);
     started.done = (async () => {
@@ -83,6 +89,7 @@ export class AnalysisCache {
       this.running.delete(document.uri);
       const analysis = sliced.finish();
       this.byUri.set(document.uri, { ...cached, version: document.version, settings, analysis });
+      this.files?.analysed(document.uri, analysis.reads);
       return analysis;
     })();
     return started.done;
@@ -106,6 +113,14 @@ export class AnalysisCache {
 
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.running.delete(uri);
+    this.files?.forget(uri);
+  }
+
+  /** Drops the Analysis of a document whose analysis read a file that changed. */
+  invalidate(uri: string): void {
+    const cached = this.byUri.get(uri);
+    if (cached) cached.analysis = undefined;
     this.running.delete(uri);
   }
 

@@ -41,6 +41,7 @@ import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doCom
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
+import { ServerFiles } from './serverFiles';
 
 /** A burst of opened documents is published at the latest this long after its first document opened. */
 const OPEN_BURST_MAX_MS = 500;
@@ -82,7 +83,9 @@ interface Report {
 export function startServer(connection: Connection): void {
   // Incremental changes wait until the text is read: a storm of edits costs one rebuild, not one copy per edit.
   const documents = new TextDocuments(batchedDocuments);
-  const analyses = new AnalysisCache();
+  /** Files analyses read beside their documents (a compose file's `.env`): open documents first, then the disk. */
+  const files = new ServerFiles((uri) => documents.get(uri)?.getText());
+  const analyses = new AnalysisCache(undefined, files);
   const scheduler = new ValidationScheduler((uri) => {
     validate(uri).catch((err: unknown) => connection.console.error(`Validation failed: ${describeError(err)}`));
   });
@@ -164,7 +167,9 @@ export function startServer(connection: Connection): void {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection });
       }
       if (registerManifestWatcher) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/package.json' }, { globPattern: '**/.gitignore' }] });
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/package.json' }, { globPattern: '**/.gitignore' }, { globPattern: '**/.env' }, { globPattern: '**/.env.*' }, { globPattern: '**/*.env' }],
+        });
       }
       connection.console.info(`${SERVER_NAME} ${version} started (Node ${process.version}).`);
     }),
@@ -181,8 +186,11 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => {
-      const manifests = params?.changes?.some((c) => /(^|\/)package\.json$/.test(c.uri)) === true;
-      const ignores = params?.changes?.some((c) => /(^|\/)\.gitignore$/.test(c.uri)) === true;
+      const changes = Array.isArray(params?.changes) ? params.changes.filter((c) => typeof c?.uri === 'string') : [];
+      // A file that analyses read beside their documents: those documents are checked again.
+      for (const c of changes) if (files.isRead(c.uri) && !documents.get(c.uri)) filesChanged(c.uri);
+      const manifests = changes.some((c) => /(^|\/)package\.json$/.test(c.uri));
+      const ignores = changes.some((c) => /(^|\/)\.gitignore$/.test(c.uri));
       if (!manifests && !ignores) return;
       if (manifests) settings.projectsChanged();
       if (ignores) settings.ignoresChanged();
@@ -192,11 +200,19 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  documents.onDidOpen(guardNotification(connection, 'didOpen', (e) => documentOpened(e.document)));
+  documents.onDidOpen(
+    guardNotification(connection, 'didOpen', (e) => {
+      documentOpened(e.document);
+      if (files.isRead(e.document.uri)) filesChanged(e.document.uri);
+    }),
+  );
   documents.onDidChangeContent(
     guardNotification(connection, 'didChange', (e) => {
       // Also fired right after didOpen, for the version just validated.
-      if (requestedVersion.get(e.document.uri) !== e.document.version) requestValidation(e.document, 'debounced');
+      if (requestedVersion.get(e.document.uri) !== e.document.version) {
+        requestValidation(e.document, 'debounced');
+        if (files.isRead(e.document.uri)) filesChanged(e.document.uri);
+      }
     }),
   );
   documents.onDidClose(
@@ -210,6 +226,8 @@ export function startServer(connection: Connection): void {
       reports.delete(uri);
       published.delete(uri);
       clashGeneration.delete(uri);
+      // Its text on disk (maybe older than the closed editor's) is what others read now.
+      if (files.isRead(uri)) filesChanged(uri);
       // A client that pulls forgets the diagnostics of a closed document itself.
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
       clashesChanged(openNames.delete(uri));
@@ -330,6 +348,13 @@ export function startServer(connection: Connection): void {
     if (!report || pullDiagnostics || published.get(uri) === report) return;
     published.set(uri, report);
     await connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });
+  }
+
+  /** A file that analyses read changed: the documents that read it are analysed again and published, or pulled again. */
+  function filesChanged(uri: string): void {
+    const readers = files.changed(uri).filter((d) => d !== uri);
+    for (const d of readers) analyses.invalidate(d);
+    clashesChanged(readers);
   }
 
   /** Documents whose clashes with other documents' names changed: published again, or pulled again. */

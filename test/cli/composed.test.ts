@@ -17,3 +17,31 @@ test('text: the problem on the reference, the defining line under it; JSON: rela
   const port = (Array.isArray(messages) ? messages : json.files?.flatMap((f: any) => f.messages) ?? []).find((m: any) => m.ruleId === 'port-invalid');
   assert.deepEqual(port?.related, [{ line: 3, column: 9, message: 'DB_PORT is defined here' }], JSON.stringify(json).slice(0, 400));
 });
+
+test('a compose file is checked with the .env beside it: the problem in the compose file, the definition in .env (text, JSON, SARIF)', () => {
+  const compose = [
+    'services:',
+    '  api:',
+    '    build: .',
+    '    environment:',
+    '      MONGO_URL: "mongodb://${MONGO_USER}:${MONGO_PASSWORD}@mongo:${MONGO_PORT:-27017}/shop?authSource=admin"',
+    '  mongo:',
+    '    image: mongo:7',
+    '',
+  ].join('\n');
+  const dir = project({ 'deploy/compose.yaml': compose, 'deploy/.env': 'MONGO_USER=shop\nMONGO_PASSWORD=Zq7@word\nMONGO_PORT=70000\n' });
+  const text = lint(dir, 'deploy');
+  assert.equal(text.status, 1, text.stderr);
+  assert.match(text.stdout, /^deploy\/compose\.yaml:5:\d+ error port-invalid With its variables filled in: .*\(in the value of MONGO_PORT, \.env, line 3\)\n {2}deploy\/\.env:3:12 MONGO_PORT is defined here\n/m);
+  assert.match(text.stdout, /^deploy\/compose\.yaml:5:\d+ error userinfo-unescaped .*\n {2}deploy\/\.env:2:16 MONGO_PASSWORD is defined here\n/m);
+  assert.ok(!text.stdout.includes('Zq7'), text.stdout);
+  const json = JSON.parse(lint(dir, '--format', 'json', 'deploy').stdout);
+  const port = json.find((m: any) => m.ruleId === 'port-invalid');
+  assert.deepEqual(port.related, [{ file: 'deploy/.env', line: 3, column: 12, message: 'MONGO_PORT is defined here' }]);
+  const sarif = JSON.parse(lint(dir, '--format', 'sarif', 'deploy').stdout);
+  const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'port-invalid');
+  assert.deepEqual(result.relatedLocations, [{ id: 0, physicalLocation: { artifactLocation: { uri: 'deploy/.env' }, region: { startLine: 3, startColumn: 12 } }, message: { text: 'MONGO_PORT is defined here' } }]);
+  // Without the .env the variables are unknown: placeholders, no problem.
+  const alone = project({ 'compose.yaml': compose });
+  assert.equal(lint(alone, 'compose.yaml').status, 0);
+});

@@ -8,7 +8,8 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, chooseProfile, normalizeLanguageId } from '../service/languageService';
-import type { DriverProfile, Settings } from '../service/api';
+import type { DriverProfile, FileAccess, RelatedPlace, Settings } from '../service/api';
+import { fileURLToPath } from 'node:url';
 import { FileSettings } from '../fileSettings';
 import { NodeProjects } from '../nodeProject';
 import { reportProblems } from '../problemSink';
@@ -89,6 +90,7 @@ function readBytes(file: string, max: number): { bytes: Buffer } | { size: numbe
 export class FileChecker {
   private readonly fileSettings = new FileSettings();
   private readonly projects = new NodeProjects();
+  private readonly files = new DiskFiles();
 
   /** `prefilter`: rule out files cheaply (false: analyse every file, as a check of the prefilter). */
   constructor(
@@ -121,7 +123,7 @@ export class FileChecker {
     if (text.slice(0, BINARY_PREFIX).includes('\u0000')) return { messages: [], skipped: BINARY };
     const settings = name ? this.settingsFor(name) : this.settings;
     try {
-      return lintText(text, name ?? STDIN_NAME, path.resolve(name ?? 'stdin.txt'), settings);
+      return lintText(text, name ?? STDIN_NAME, path.resolve(name ?? 'stdin.txt'), settings, this.files);
     } catch (err) {
       return { messages: [], failed: describeError(err) };
     }
@@ -168,7 +170,7 @@ export class FileChecker {
       return { messages: [], profile: this.profileOf(absolute, analysedAs) };
     }
     const settings = this.fileSettings.forFile(this.settings, absolute);
-    return lintText(decode(), displayPath(file), absolute, settings);
+    return lintText(decode(), displayPath(file), absolute, settings, this.files);
   }
 }
 
@@ -176,10 +178,10 @@ export class FileChecker {
  * Checks the text of one file (without its byte order mark); `shown` is its name in messages, `absolute`
  * its path for the format and the URI.
  */
-function lintText(text: string, shown: string, absolute: string, settings: Settings): FileResult {
+function lintText(text: string, shown: string, absolute: string, settings: Settings, files?: DiskFiles): FileResult {
   const uri = uriOf(absolute);
   const languageId = languageIdForPath(absolute);
-  const analysis = analyzeDocument({ uri, languageId, text }, settings);
+  const analysis = analyzeDocument({ uri, languageId, text, ...(files ? { files } : {}) }, settings);
   if (analysis.skipped !== undefined) return { messages: [], skipped: analysis.skipped };
   const document = TextDocument.create(uri, languageId, 0, text);
   const profile = analysis.profile?.profile ?? 'spec';
@@ -197,14 +199,55 @@ function lintText(text: string, shown: string, absolute: string, settings: Setti
       message: redactPasswords(problem.message),
       docs,
       driver: profile,
-      ...(problem.related ? { related: problem.related.filter((r) => r.documentUri === uri).map((r) => relatedAt(document, r)) } : {}),
+      ...(problem.related ? { related: problem.related.flatMap((r) => relatedAt(document, r, files)) } : {}),
     };
   });
   return { messages, profile };
 }
 
-/** A related place of the same file as the CLI prints it (its message holds no value). */
-function relatedAt(document: TextDocument, r: { span: { start: number }; message: string }): { line: number; column: number; message: string } {
-  const at = document.positionAt(r.span.start);
-  return { line: at.line + 1, column: at.character + 1, message: redactPasswords(r.message) };
+/** A related place as the CLI prints it (its message holds no value): in this file, or in one the analysis read. */
+function relatedAt(document: TextDocument, r: RelatedPlace, files: DiskFiles | undefined): NonNullable<LintMessage['related']> {
+  const message = redactPasswords(r.message);
+  if (r.documentUri === document.uri) {
+    const at = document.positionAt(r.span.start);
+    return [{ line: at.line + 1, column: at.character + 1, message }];
+  }
+  const file = files?.pathOf(r.documentUri);
+  if (!file || !r.range) return [];
+  return [{ file: displayPath(file), line: r.range.start.line + 1, column: r.range.start.character + 1, message }];
 }
+
+/**
+ * The files an analysis reads beside the one it checks (a compose file's `.env`), from the disk, each
+ * read once per run (a thread).
+ */
+export class DiskFiles implements FileAccess {
+  private readonly texts = new Map<string, string | undefined>();
+
+  read(uri: string): string | undefined {
+    if (this.texts.has(uri)) return this.texts.get(uri);
+    let text: string | undefined;
+    const file = this.pathOf(uri);
+    try {
+      if (file) {
+        const bytes = readFileSync(file);
+        if (bytes.length <= MAX_READ) text = bytes.toString('utf8', textStart(bytes));
+      }
+    } catch {
+      // absent or unreadable: the analysis goes on without it
+    }
+    this.texts.set(uri, text);
+    return text;
+  }
+
+  pathOf(uri: string): string | undefined {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A file read beside another is read whole up to this size (a `.env` is a few lines). */
+const MAX_READ = 1 << 20;

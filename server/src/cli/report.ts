@@ -21,13 +21,13 @@ export interface LintMessage {
   docs: string;
   /** The driver profile the file was checked with. */
   driver: 'spec' | 'node';
-  /** Other places that explain the problem (where a variable in it is defined), in the same file. */
-  related?: Array<{ line: number; column: number; message: string }>;
+  /** Other places that explain the problem (where a variable in it is defined): in the same file, or in `file`. */
+  related?: Array<{ file?: string; line: number; column: number; message: string }>;
 }
 
 export function formatText(messages: readonly LintMessage[]): string {
   return messages
-    .map((m) => `${m.file}:${m.line}:${m.column} ${m.severity} ${m.ruleId} ${m.message}\n${(m.related ?? []).map((r) => `  ${m.file}:${r.line}:${r.column} ${r.message}\n`).join('')}`)
+    .map((m) => `${m.file}:${m.line}:${m.column} ${m.severity} ${m.ruleId} ${m.message}\n${(m.related ?? []).map((r) => `  ${r.file ?? m.file}:${r.line}:${r.column} ${r.message}\n`).join('')}`)
     .join('');
 }
 
@@ -179,6 +179,15 @@ export function formatSarif(messages: readonly LintMessage[], options: SarifOpti
               },
             },
           ],
+          ...(m.related && m.related.length > 0
+            ? {
+                relatedLocations: m.related.map((r, id) => ({
+                  id,
+                  physicalLocation: { artifactLocation: { uri: toArtifactUri(r.file ?? m.file) }, region: { startLine: r.line, startColumn: r.column } },
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
         })),
       },
     ],

@@ -36,11 +36,24 @@ export interface Problem {
   related?: RelatedPlace[];
 }
 
+/** A position in a text: 0-based line and UTF-16 character, as LSP counts them. */
+export interface TextPosition {
+  line: number;
+  character: number;
+}
+
+export interface TextRange {
+  start: TextPosition;
+  end: TextPosition;
+}
+
 /** A place in a document that a problem points at, with what it is. */
 export interface RelatedPlace {
   documentUri: string;
   /** Offsets in that document. */
   span: Span;
+  /** The same place as lines and characters: set when it is in another document than the problem's. */
+  range?: TextRange;
   message: string;
 }
 
@@ -53,6 +66,8 @@ export interface FixData {
   replaceSpan?: Span;
   /** More fixes of the same span, offered after the first (not preferred): true and false for "maybe". */
   alternatives?: { replacement: string; title: string }[];
+  /** The replacement is for this place of another document (a variable's definition in the `.env` beside). */
+  elsewhere?: { documentUri: string; range: TextRange };
   [key: string]: unknown;
 }
 

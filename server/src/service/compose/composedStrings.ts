@@ -7,31 +7,53 @@
  * own check already reports (its literal parts) is not reported again; variables the file does not
  * define stay opaque placeholders.
  */
-import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
+import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, TextPosition, ValueRecord } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
 import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import { hasReferences, interpolate, type Interpolation, type InterpolationSyntax, type ResultPart, type VariableDefinition } from './interpolate';
+import { siblingUri } from './files';
 import { dotenvDefinitions, propertiesDefinitions } from './variables';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
-/** The files whose connection strings are composed from variables the same file defines. */
+/** The files whose connection strings are composed from variables: of the same file, or of the `.env` beside it. */
 interface Source {
   syntax: InterpolationSyntax;
   /** Who fills the variables in, for the hover. */
   tool: string;
-  /** The definitions of `names` in the file. */
+  /** Where variables the source does not define are said to be missing from. */
+  where: string;
+  /** The file that defines the variables: the document itself, or one beside it (absent: none can be read). */
+  definingFile(code: SourceCode): { uri: string; text: string } | undefined;
+  /** The definitions of `names` in that file. */
   definitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition>;
   /** A value written so that it is not expanded (single quotes in .env). */
   literal?(value: EmbeddedValue): boolean;
 }
 
+const itself = (code: SourceCode) => ({ uri: code.uri, text: code.text });
+
+/** Docker compose fills `${VAR}` in the compose file from the shell and the project's `.env` (beside the file). */
+function besideEnv(code: SourceCode): { uri: string; text: string } | undefined {
+  const uri = siblingUri(code.uri, '.env');
+  const text = uri === undefined ? undefined : code.files?.read(uri);
+  return uri !== undefined && text !== undefined ? { uri, text } : undefined;
+}
+
 const SOURCES: Readonly<Record<string, Source>> = {
-  dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', definitions: dotenvDefinitions, literal: (v) => v.syntax === 'dotenv-single' },
-  properties: { syntax: 'spring', tool: 'Spring', definitions: propertiesDefinitions },
+  dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', where: 'this file', definingFile: itself, definitions: dotenvDefinitions, literal: (v) => v.syntax === 'dotenv-single' },
+  properties: { syntax: 'spring', tool: 'Spring', where: 'this file', definingFile: itself, definitions: propertiesDefinitions },
+  dockercompose: { syntax: 'compose', tool: 'docker compose', where: 'the .env beside this file (compose also reads the shell environment)', definingFile: besideEnv, definitions: dotenvDefinitions },
 };
+
+/** The 0-based line and character of an offset of a text. */
+function positionOf(text: string, offset: number): TextPosition {
+  const line = lineOf(text, offset) - 1;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { line, character: offset - lineStart };
+}
 
 /** The 1-based line of a document offset. */
 function lineOf(text: string, offset: number): number {
@@ -50,12 +72,15 @@ function partsOver(r: Interpolation, span: Span): ResultPart[] {
 export function analyzeComposedStrings(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
   const source = SOURCES[code.languageId];
   if (!source || code.text.indexOf('$') < 0) return EMPTY;
+  const file = source.definingFile(code);
+  if (!file) return EMPTY;
   // Definitions are looked up by name when a reference asks for them, once each.
   const known = new Map<string, VariableDefinition | undefined>();
   const lookup = (name: string): VariableDefinition | undefined => {
-    if (!known.has(name)) known.set(name, source.definitions(code.text, code.uri, [name]).get(name));
+    if (!known.has(name)) known.set(name, source.definitions(file.text, file.uri, [name]).get(name));
     return known.get(name);
   };
+  const context: Context = { code, file, inStrings: new Map() };
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
   for (let k = 0; k < values.length; k++) {
@@ -65,25 +90,37 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
     if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.
-  const inStrings = new Map<string, number>();
+  const inStrings = context.inStrings;
   for (const { r } of composed) for (const ref of r.references) if (r.parts.some((p) => p.via[0] === ref) || !ref.definition) inStrings.set(ref.name, (inStrings.get(ref.name) ?? 0) + 1);
   for (const { value, r, k } of composed) {
     const own = new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`));
     for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
-      const placed = place(code, value, r, p, inStrings);
+      const placed = place(context, value, r, p);
       if (placed.related === undefined && own.has(`${p.ruleId}@${placed.span.start}`)) continue;
       problems.push(placed);
     }
   }
   if (composed.length === 0) return EMPTY;
-  return { problems, hoverAt: () => null, hoverFirstAt: (offset) => composedHover(code, source, composed, offset) };
+  return { problems, hoverAt: () => null, hoverFirstAt: (offset) => composedHover(context, source, composed, offset) };
+}
+
+/** The document, the file defining its variables (maybe the same) and how often each variable is written in its connection strings. */
+interface Context {
+  code: SourceCode;
+  file: { uri: string; text: string };
+  inStrings: Map<string, number>;
+}
+
+/** The text of the document a definition is in. */
+function textOf(context: Context, documentUri: string): string {
+  return documentUri === context.file.uri ? context.file.text : context.code.text;
 }
 
 /**
  * Hover on a variable of a composed string: the string as composed, secrets masked, and where each
  * variable comes from.
  */
-function composedHover(code: SourceCode, source: Source, composed: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
+function composedHover(context: Context, source: Source, composed: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
   for (const { value, r } of composed) {
     for (const ref of r.references) {
       if (!ref.definition) continue;
@@ -99,8 +136,8 @@ function composedHover(code: SourceCode, source: Source, composed: ReadonlyArray
         const start = parts.length > 0 ? parts[0]!.start : 0;
         const end = parts.length > 0 ? parts[parts.length - 1]!.end : 0;
         const secret = secrets.some((x) => x.start < end && start < x.end);
-        const shown = !other.definition ? 'not defined in this file: left as written' : secret ? '`****`' : '`' + r.text.slice(start, end).replace(/`/g, "'") + '`';
-        const where = other.definition ? ` (line ${lineOf(code.text, other.definition.start)})` : '';
+        const shown = !other.definition ? `not defined in ${source.where}: left as written` : secret ? '`****`' : '`' + r.text.slice(start, end).replace(/`/g, "'") + '`';
+        const where = other.definition ? ` (${placeName(context, other.definition.documentUri)}line ${lineOf(textOf(context, other.definition.documentUri), other.definition.start)})` : '';
         lines.push(`- \`${other.name}\`${where}: ${shown}`);
       }
       return { contents: lines.join('\n'), span };
@@ -110,7 +147,7 @@ function composedHover(code: SourceCode, source: Source, composed: ReadonlyArray
 }
 
 /** A problem of the composed string, placed in the document: on its own text, or on the reference that brought it in. */
-function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Problem, inStrings: ReadonlyMap<string, number>): Problem {
+function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Problem): Problem {
   const parts = partsOver(r, p.span);
   const first = parts[0]!;
   if (first.origin.kind === 'text' && first.via.length === 0) {
@@ -127,10 +164,13 @@ function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Prob
   let where = '';
   if (first.origin.kind === 'definition') {
     const d = first.origin.definition;
-    related.push({ documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: `${d.name} is defined here` });
-    where = ` (in the value of ${d.name}, line ${lineOf(code.text, first.origin.start)})`;
+    const text = textOf(context, d.documentUri);
+    const place: RelatedPlace = { documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: `${d.name} is defined here` };
+    if (d.documentUri !== context.code.uri) place.range = { start: positionOf(text, first.origin.start), end: positionOf(text, first.origin.end) };
+    related.push(place);
+    where = ` (in the value of ${d.name}, ${placeName(context, d.documentUri)}line ${lineOf(text, first.origin.start)})`;
   }
-  const fix = definitionFix(code, r, p, inStrings);
+  const fix = definitionFix(context, r, p);
   return {
     ruleId: p.ruleId,
     severity: p.severity,
@@ -139,6 +179,17 @@ function place(code: SourceCode, value: EmbeddedValue, r: Interpolation, p: Prob
     related,
     ...(fix ? { data: fix } : {}),
   };
+}
+
+/** `.env, ` when a place is in the other file (its name), '' in the document itself. */
+function placeName(context: Context, documentUri: string): string {
+  if (documentUri === context.code.uri) return '';
+  const name = documentUri.slice(documentUri.lastIndexOf('/') + 1);
+  try {
+    return `${decodeURIComponent(name)}, `;
+  } catch {
+    return `${name}, `;
+  }
 }
 
 /** How many times `$NAME` or `${NAME…}` is written in a text. */
@@ -154,18 +205,27 @@ const PLAIN_REPLACEMENT = /^[A-Za-z0-9%._~!*+,;=:@-]*$/;
  * The quick fix of a problem whose replacement falls in the text of one definition of this file (a
  * password to percent-encode): the edit of the definition, in document offsets.
  */
-function definitionFix(code: SourceCode, r: Interpolation, p: Problem, inStrings: ReadonlyMap<string, number>): Problem['data'] {
+function definitionFix(context: Context, r: Interpolation, p: Problem): Problem['data'] {
+  const { code, file, inStrings } = context;
   const data = p.data;
   if (!data || typeof data.replacement !== 'string' || !PLAIN_REPLACEMENT.test(data.replacement)) return undefined;
   const at = data.replaceSpan ?? p.span;
   const part = r.parts.find((x) => x.start <= at.start && at.end <= x.end);
-  if (!part || part.origin.kind !== 'definition' || part.origin.definition.documentUri !== code.uri) return undefined;
+  if (!part || part.origin.kind !== 'definition' || part.origin.definition.documentUri !== file.uri) return undefined;
   // Only a definition written as it reads (no escapes in that part): offsets map one to one.
   if (part.origin.end - part.origin.start !== part.end - part.start) return undefined;
   const d = part.origin.definition;
-  // A variable the file also uses elsewhere (a server's root password) must keep its value there.
-  if (referencesOf(code.text, d.name) > (inStrings.get(d.name) ?? 0)) return undefined;
+  // A variable used elsewhere too (a server's root password) must keep its value there.
+  const uses = referencesOf(code.text, d.name) + (file.uri === code.uri ? 0 : referencesOf(file.text, d.name));
+  if (uses > (inStrings.get(d.name) ?? 0)) return undefined;
   const start = part.origin.start + (at.start - part.start);
+  const end = start + (at.end - at.start);
   const title = typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`;
-  return { replacement: data.replacement, replaceSpan: { start, end: start + (at.end - at.start) }, title: `${title} in ${d.name} (line ${lineOf(code.text, d.start)})` };
+  const fix: NonNullable<Problem['data']> = { replacement: data.replacement, replaceSpan: { start, end }, title: `${title} in ${d.name} (${placeName(context, file.uri)}line ${lineOf(file.text, d.start)})` };
+  if (file.uri !== code.uri) {
+    // An edit of the other file, by lines and characters (offered on the problem's own span).
+    delete fix.replaceSpan;
+    fix.elsewhere = { documentUri: file.uri, range: { start: positionOf(file.text, start), end: positionOf(file.text, end) } };
+  }
+  return fix;
 }

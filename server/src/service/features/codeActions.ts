@@ -1,14 +1,16 @@
 /** Quick fixes: each problem that carries a replacement becomes an edit, re-escaped for its host format. */
-import type { Analysis, TextDocumentLike } from '../api';
+import type { Analysis, TextDocumentLike, TextRange } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { encodeForHost } from '../extract';
 import { DocumentProblem, EmbeddedValue, Span } from '../api';
 
 export interface TextEditResult {
-  /** Document offsets. */
+  /** Document offsets (of the document of the problem, unless `elsewhere` says another). */
   start: number;
   end: number;
   newText: string;
+  /** An edit of another document, at this range. */
+  elsewhere?: { documentUri: string; range: TextRange };
 }
 
 export interface CodeActionResult {
@@ -37,7 +39,9 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
     // A whole-document problem: its replace span is already in document offsets.
     if (typeof data.replacement !== 'string') return undefined;
     const span = (data.replaceSpan as Span | undefined) ?? p.span;
-    return { title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`, kind: 'quickfix', isPreferred: true, edits: [{ ...span, newText: data.replacement }], ruleId: p.ruleId, problemSpan: p.span };
+    const edit: TextEditResult = { start: span.start, end: span.end, newText: data.replacement };
+    if (data.elsewhere) edit.elsewhere = data.elsewhere;
+    return { title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`, kind: 'quickfix', isPreferred: true, edits: [edit], ruleId: p.ruleId, problemSpan: p.span };
   }
   if (Array.isArray(data.edits)) {
     // Several edits in value coordinates; `remove` takes a separator with the removed option.

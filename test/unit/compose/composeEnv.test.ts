@@ -1,0 +1,90 @@
+/**
+ * Connection strings of a compose file composed from the `.env` beside it, read through the FileAccess
+ * the caller gives: the problem on the reference in the compose file, the definition in `.env` as a
+ * related place with its line, a quick fix that edits `.env`, the hover with the composed string masked.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument, defaultSettings, doHover, getCodeActions } from '../../../server/src/service/languageService';
+
+const composeUri = 'file:///srv/shop/compose.yaml';
+const envUri = 'file:///srv/shop/.env';
+
+const COMPOSE = [
+  'services:',
+  '  api:',
+  '    image: node:20',
+  '    environment:',
+  '      MONGO_URL: mongodb://${MONGO_USER}:${MONGO_PASSWORD}@mongo:27017/shop?authSource=admin',
+  '  mongo:',
+  '    image: mongo:7',
+  '',
+].join('\n');
+
+function analyze(compose: string, env: string | undefined) {
+  const read: string[] = [];
+  const doc = {
+    uri: composeUri,
+    languageId: 'dockercompose',
+    text: compose,
+    files: {
+      read: (u: string) => {
+        read.push(u);
+        return u === envUri ? env : undefined;
+      },
+    },
+  };
+  return { doc, analysis: analyzeDocument(doc, defaultSettings), read };
+}
+
+describe('compose files with the .env beside them', () => {
+  it('a password that needs encoding: on the reference, related to the .env line, fixed in .env', () => {
+    const env = 'MONGO_USER=shop\nMONGO_PASSWORD=Zq7@word\n';
+    const { doc, analysis, read } = analyze(COMPOSE, env);
+    assert.deepEqual(read, [envUri]);
+    assert.deepEqual(analysis.reads, [envUri]);
+    const problems = analysis.problems.filter((p) => p.ruleId === 'userinfo-unescaped');
+    assert.equal(problems.length, 1, JSON.stringify(analysis.problems));
+    const p = problems[0]!;
+    assert.equal(COMPOSE.slice(p.span.start, p.span.end), '${MONGO_PASSWORD}');
+    assert.match(p.message, /\(in the value of MONGO_PASSWORD, \.env, line 2\)$/);
+    assert.ok(!p.message.includes('Zq7'));
+    assert.deepEqual(p.related, [{ documentUri: envUri, span: { start: 31, end: 39 }, range: { start: { line: 1, character: 15 }, end: { line: 1, character: 23 } }, message: 'MONGO_PASSWORD is defined here' }]);
+    const actions = getCodeActions(doc, analysis, p.span);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]!.title, 'Percent-encode the password in MONGO_PASSWORD (.env, line 2)');
+    assert.deepEqual(actions[0]!.edits.map((e) => [e.newText, e.elsewhere]), [['Zq7%40word', { documentUri: envUri, range: { start: { line: 1, character: 15 }, end: { line: 1, character: 23 } } }]]);
+    const hover = doHover(doc, analysis, p.span.start + 3)!;
+    assert.match(hover.contents, /as docker compose fills them/);
+    assert.match(hover.contents, /`mongodb:\/\/shop:\*\*\*\*@mongo:27017\/shop\?authSource=admin`/);
+    assert.match(hover.contents, /`MONGO_PASSWORD` \(\.env, line 2\): `\*\*\*\*`/);
+    assert.ok(!hover.contents.includes('Zq7'));
+  });
+
+  it('no .env beside (or no file access): variables stay placeholders and nothing is reported', () => {
+    assert.deepEqual(analyze(COMPOSE, undefined).analysis.problems, []);
+    const alone = analyzeDocument({ uri: composeUri, languageId: 'dockercompose', text: COMPOSE }, defaultSettings);
+    assert.deepEqual(alone.problems, []);
+    assert.equal(alone.reads, undefined);
+  });
+
+  it('a password the mongo service also reads is not rewritten by the fix (its value would change there)', () => {
+    const compose = COMPOSE + '    environment:\n      MONGO_INITDB_ROOT_PASSWORD: ${MONGO_PASSWORD}\n';
+    const { doc, analysis } = analyze(compose, 'MONGO_USER=shop\nMONGO_PASSWORD=Zq7@word\n');
+    const p = analysis.problems.find((x) => x.ruleId === 'userinfo-unescaped')!;
+    assert.ok(p, JSON.stringify(analysis.problems));
+    assert.deepEqual(getCodeActions(doc, analysis, p.span), []);
+  });
+
+  it('$$ is a literal $ in compose; the default of a variable .env does not define is not assumed (the shell may define it)', () => {
+    const compose = COMPOSE.replace('mongo:27017', '$${MONGO_HOST}:${MONGO_PORT:-70000}');
+    const { analysis } = analyze(compose, 'MONGO_USER=shop\nMONGO_PASSWORD=s3cret\n');
+    const ids = analysis.problems.map((p) => p.ruleId);
+    // `$${MONGO_HOST}` is the text `${MONGO_HOST}`: a placeholder host, not a variable of .env.
+    assert.ok(!ids.includes('host-invalid'), JSON.stringify(analysis.problems));
+    assert.ok(!ids.includes('port-invalid'), JSON.stringify(analysis.problems));
+    // Defined in .env, the port is checked.
+    const defined = analyze(compose, 'MONGO_USER=shop\nMONGO_PASSWORD=s3cret\nMONGO_PORT=70000\n').analysis.problems.map((p) => p.ruleId);
+    assert.ok(defined.includes('port-invalid'), JSON.stringify(defined));
+  });
+});
