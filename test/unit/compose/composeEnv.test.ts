@@ -88,3 +88,24 @@ describe('compose files with the .env beside them', () => {
     assert.ok(defined.includes('port-invalid'), JSON.stringify(defined));
   });
 });
+
+describe('a composed string whose variables are all unknown', () => {
+  it('its hover says so and where they were looked for; the usual hover of the part is not lost elsewhere', () => {
+    const { doc, analysis } = analyze(COMPOSE, 'OTHER=1\n');
+    const at = COMPOSE.indexOf('${MONGO_PASSWORD}') + 2;
+    const hover = doHover(doc, analysis, at)!;
+    assert.match(hover.contents, /None of its variables \(`MONGO_USER`, `MONGO_PASSWORD`\) is defined in the \.env beside this file: their values come from the environment at run time/);
+    assert.equal(COMPOSE.slice(hover.span.start, hover.span.end), '${MONGO_PASSWORD}');
+    const none = analyze(COMPOSE, undefined);
+    assert.match(doHover(none.doc, none.analysis, at)!.contents, /beside this file \(there is none\)/);
+    // Outside the references: the hover of the connection string itself.
+    assert.doesNotMatch(doHover(doc, analysis, COMPOSE.indexOf('@mongo') + 2)?.contents ?? '', /None of its variables/);
+  });
+
+  it('in a .env file too, with one variable', () => {
+    const text = 'MONGODB_URI=mongodb://app:${DB_PASS}@db.internal/shop\n';
+    const env = { uri: 'file:///p/.env', languageId: 'dotenv', text };
+    const hover = doHover(env, analyzeDocument(env, defaultSettings), text.indexOf('DB_PASS'))!;
+    assert.match(hover.contents, /Its variable `DB_PASS` is not defined in this file: its value comes from the environment/);
+  });
+});

@@ -45,7 +45,7 @@ function besideEnv(code: SourceCode): { uri: string; text: string } | undefined 
 const SOURCES: Readonly<Record<string, Source>> = {
   dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', where: 'this file', definingFile: itself, definitions: dotenvDefinitions, literal: (v) => v.syntax === 'dotenv-single' },
   properties: { syntax: 'spring', tool: 'Spring', where: 'this file', definingFile: itself, definitions: propertiesDefinitions },
-  dockercompose: { syntax: 'compose', tool: 'docker compose', where: 'the .env beside this file (compose also reads the shell environment)', definingFile: besideEnv, definitions: dotenvDefinitions },
+  dockercompose: { syntax: 'compose', tool: 'docker compose', where: 'the .env beside this file', definingFile: besideEnv, definitions: dotenvDefinitions },
 };
 
 /** The 0-based line and character of an offset of a text. */
@@ -72,8 +72,10 @@ function partsOver(r: Interpolation, span: Span): ResultPart[] {
 export function analyzeComposedStrings(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
   const source = SOURCES[code.languageId];
   if (!source || code.text.indexOf('$') < 0) return EMPTY;
-  const file = source.definingFile(code);
-  if (!file) return EMPTY;
+  // No file to read (no .env beside a compose file): every variable is unknown.
+  const found = source.definingFile(code);
+  const file = found ?? { uri: '', text: '' };
+  const where = found ? source.where : `${source.where} (there is none)`;
   // Definitions are looked up by name when a reference asks for them, once each.
   const known = new Map<string, VariableDefinition | undefined>();
   const lookup = (name: string): VariableDefinition | undefined => {
@@ -83,11 +85,14 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   const context: Context = { code, file, inStrings: new Map() };
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
+  /** Strings whose variables are all unknown: checked with placeholders (by their own check), and said so in a hover. */
+  const opaque: Array<{ value: EmbeddedValue; r: Interpolation }> = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
     const r = interpolate(value.text, source.syntax, lookup, { keepUnknown: true });
     if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
+    else opaque.push({ value, r });
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.
   const inStrings = context.inStrings;
@@ -100,8 +105,31 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
       problems.push(placed);
     }
   }
-  if (composed.length === 0) return EMPTY;
-  return { problems, hoverAt: () => null, hoverFirstAt: (offset) => composedHover(context, source, composed, offset) };
+  if (composed.length === 0 && opaque.length === 0) return EMPTY;
+  return {
+    problems,
+    hoverAt: () => null,
+    hoverFirstAt: (offset) => composedHover(context, source, composed, offset) ?? opaqueHover(source, where, opaque, offset),
+  };
+}
+
+/** Hover on a variable of a string none of whose variables is known here. */
+function opaqueHover(source: Source, where: string, opaque: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
+  for (const { value, r } of opaque) {
+    for (const ref of r.references) {
+      const span = { start: toDocumentOffset(value, ref.span.start), end: toDocumentOffset(value, ref.span.end) };
+      if (offset < span.start || offset > span.end) continue;
+      const names = [...new Set(r.references.map((x) => x.name))];
+      const list = names.map((n) => `\`${n}\``).join(', ');
+      const lines = [
+        `**Connection string with variables** (filled in by ${source.tool})`,
+        '',
+        `${names.length === 1 ? `Its variable ${list} is not` : `None of its variables (${list}) is`} defined in ${where}: ${names.length === 1 ? 'its value comes' : 'their values come'} from the environment at run time. The string is checked with ${names.length === 1 ? 'it' : 'them'} as placeholders, which can stand for anything.`,
+      ];
+      return { contents: lines.join('\n'), span };
+    }
+  }
+  return null;
 }
 
 /** The document, the file defining its variables (maybe the same) and how often each variable is written in its connection strings. */
