@@ -168,7 +168,13 @@ export function startServer(connection: Connection): void {
       }
       if (registerManifestWatcher) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/package.json' }, { globPattern: '**/.gitignore' }, { globPattern: '**/.env' }, { globPattern: '**/.env.*' }, { globPattern: '**/*.env' }],
+          watchers: [
+            { globPattern: '**/package.json' },
+            { globPattern: '**/.gitignore' },
+            // Files analyses read beside their documents: a compose file's .env, Spring's configuration files.
+            { globPattern: '**/{.env,.env.*,*.env}' },
+            { globPattern: '**/{application,bootstrap}*.{properties,yml,yaml}' },
+          ],
         });
       }
       connection.console.info(`${SERVER_NAME} ${version} started (Node ${process.version}).`);

@@ -14,38 +14,81 @@ import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import { hasReferences, interpolate, type Interpolation, type InterpolationSyntax, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
-import { dotenvDefinitions, propertiesDefinitions } from './variables';
+import { decodedDefinition, dotenvDefinitions, propertiesDefinitions } from './variables';
+import { yamlAssignmentsOf } from '../extract/yamlAssignments';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
-/** The files whose connection strings are composed from variables: of the same file, or of the `.env` beside it. */
+/** A file that defines variables: its text, and how to find the definitions of names in it. */
+interface DefiningFile {
+  uri: string;
+  text: string;
+  definitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition>;
+}
+
+/** The files whose connection strings are composed from variables: of the same file, or of files beside it. */
 interface Source {
   syntax: InterpolationSyntax;
   /** Who fills the variables in, for the hover. */
   tool: string;
   /** Where variables the source does not define are said to be missing from. */
   where: string;
-  /** The file that defines the variables: the document itself, or one beside it (absent: none can be read). */
-  definingFile(code: SourceCode): { uri: string; text: string } | undefined;
-  /** The definitions of `names` in that file. */
-  definitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition>;
+  /** The files that define the variables, the first that defines a name winning (none: none can be read). */
+  definingFiles(code: SourceCode): DefiningFile[];
   /** A value written so that it is not expanded (single quotes in .env). */
   literal?(value: EmbeddedValue): boolean;
 }
 
-const itself = (code: SourceCode) => ({ uri: code.uri, text: code.text });
+const itself =
+  (definitions: DefiningFile['definitions']) =>
+  (code: SourceCode): DefiningFile[] => [{ uri: code.uri, text: code.text, definitions }];
 
 /** Docker compose fills `${VAR}` in the compose file from the shell and the project's `.env` (beside the file). */
-function besideEnv(code: SourceCode): { uri: string; text: string } | undefined {
+function besideEnv(code: SourceCode): DefiningFile[] {
   const uri = siblingUri(code.uri, '.env');
   const text = uri === undefined ? undefined : code.files?.read(uri);
-  return uri !== undefined && text !== undefined ? { uri, text } : undefined;
+  return uri !== undefined && text !== undefined ? [{ uri, text, definitions: dotenvDefinitions }] : [];
+}
+
+/** Spring Boot's configuration files: `application.properties`/`.yml`/`.yaml`, `bootstrap.*`, and their `-profile` variants. */
+const SPRING_FILE = /^(application|bootstrap)(-[^/.]+)?\.(properties|ya?ml)$/i;
+
+function yamlDefinitions(text: string, documentUri: string, keys: Iterable<string>): Map<string, VariableDefinition> {
+  const out = new Map<string, VariableDefinition>();
+  for (const [key, value] of yamlAssignmentsOf(text, keys)) out.set(key, decodedDefinition(key, value, documentUri, 'spring'));
+  return out;
+}
+
+/**
+ * Spring resolves `${key}` from every configuration file of the application: a profile's file
+ * (`application-dev.yml`) before the base one, and at the same level `.properties` before `.yml`. The
+ * files beside the document (the same folder) are read; the document itself counts with its own text.
+ */
+function springFiles(code: SourceCode): DefiningFile[] {
+  const name = code.uri.slice(code.uri.lastIndexOf('/') + 1);
+  const m = SPRING_FILE.exec(name);
+  const definitionsOf = (file: string) => (/\.properties$/i.test(file) ? propertiesDefinitions : yamlDefinitions);
+  if (!m) return code.languageId === 'properties' ? itself(propertiesDefinitions)(code) : [];
+  const base = m[1]!;
+  const names = [...(m[2] ? [`${base}${m[2]}.properties`, `${base}${m[2]}.yml`, `${base}${m[2]}.yaml`] : []), `${base}.properties`, `${base}.yml`, `${base}.yaml`];
+  const out: DefiningFile[] = [];
+  for (const file of names) {
+    if (file.toLowerCase() === name.toLowerCase()) {
+      out.push({ uri: code.uri, text: code.text, definitions: definitionsOf(name) });
+      continue;
+    }
+    const uri = siblingUri(code.uri, file);
+    const text = uri === undefined ? undefined : code.files?.read(uri);
+    if (uri !== undefined && text !== undefined) out.push({ uri, text, definitions: definitionsOf(file) });
+  }
+  return out;
 }
 
 const SOURCES: Readonly<Record<string, Source>> = {
-  dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', where: 'this file', definingFile: itself, definitions: dotenvDefinitions, literal: (v) => v.syntax === 'dotenv-single' },
-  properties: { syntax: 'spring', tool: 'Spring', where: 'this file', definingFile: itself, definitions: propertiesDefinitions },
-  dockercompose: { syntax: 'compose', tool: 'docker compose', where: 'the .env beside this file', definingFile: besideEnv, definitions: dotenvDefinitions },
+  dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', where: 'this file', definingFiles: itself(dotenvDefinitions), literal: (v) => v.syntax === 'dotenv-single' },
+  properties: { syntax: 'spring', tool: 'Spring', where: "the application's configuration files", definingFiles: springFiles },
+  yaml: { syntax: 'spring', tool: 'Spring', where: "the application's configuration files", definingFiles: springFiles },
+  dockercompose: { syntax: 'compose', tool: 'docker compose', where: 'the .env beside this file', definingFiles: besideEnv },
 };
 
 /** The 0-based line and character of an offset of a text. */
@@ -73,16 +116,20 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   const source = SOURCES[code.languageId];
   if (!source || code.text.indexOf('$') < 0) return EMPTY;
   // No file to read (no .env beside a compose file): every variable is unknown.
-  const found = source.definingFile(code);
-  const file = found ?? { uri: '', text: '' };
-  const where = found ? source.where : `${source.where} (there is none)`;
+  const files = source.definingFiles(code);
+  if (files.length === 0 && code.languageId === 'yaml') return EMPTY;
+  const where = files.length > 0 ? source.where : `${source.where} (there is none)`;
   // Definitions are looked up by name when a reference asks for them, once each.
   const known = new Map<string, VariableDefinition | undefined>();
   const lookup = (name: string): VariableDefinition | undefined => {
-    if (!known.has(name)) known.set(name, source.definitions(file.text, file.uri, [name]).get(name));
+    if (!known.has(name)) {
+      let found: VariableDefinition | undefined;
+      for (const f of files) if ((found = f.definitions(f.text, f.uri, [name]).get(name))) break;
+      known.set(name, found);
+    }
     return known.get(name);
   };
-  const context: Context = { code, file, inStrings: new Map() };
+  const context: Context = { code, files, inStrings: new Map() };
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
   /** Strings whose variables are all unknown: checked with placeholders (by their own check), and said so in a hover. */
@@ -96,7 +143,7 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.
   const inStrings = context.inStrings;
-  for (const { r } of composed) for (const ref of r.references) if (r.parts.some((p) => p.via[0] === ref) || !ref.definition) inStrings.set(ref.name, (inStrings.get(ref.name) ?? 0) + 1);
+  for (const { r } of composed) for (const ref of r.references) if (ref.written) inStrings.set(ref.name, (inStrings.get(ref.name) ?? 0) + 1);
   for (const { value, r, k } of composed) {
     const own = new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`));
     for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
@@ -132,16 +179,16 @@ function opaqueHover(source: Source, where: string, opaque: ReadonlyArray<{ valu
   return null;
 }
 
-/** The document, the file defining its variables (maybe the same) and how often each variable is written in its connection strings. */
+/** The document, the files defining its variables (maybe itself) and how often each variable is written in its connection strings. */
 interface Context {
   code: SourceCode;
-  file: { uri: string; text: string };
+  files: readonly DefiningFile[];
   inStrings: Map<string, number>;
 }
 
 /** The text of the document a definition is in. */
 function textOf(context: Context, documentUri: string): string {
-  return documentUri === context.file.uri ? context.file.text : context.code.text;
+  return context.files.find((f) => f.uri === documentUri)?.text ?? context.code.text;
 }
 
 /**
@@ -151,7 +198,7 @@ function textOf(context: Context, documentUri: string): string {
 function composedHover(context: Context, source: Source, composed: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
   for (const { value, r } of composed) {
     for (const ref of r.references) {
-      if (!ref.definition) continue;
+      if (!ref.written) continue;
       const span = { start: toDocumentOffset(value, ref.span.start), end: toDocumentOffset(value, ref.span.end) };
       if (offset < span.start || offset > span.end) continue;
       const parsed = parseConnectionString(r.text);
@@ -159,7 +206,7 @@ function composedHover(context: Context, source: Source, composed: ReadonlyArray
       const lines = [`**Connection string with its variables filled in** (as ${source.tool} fills them; secrets masked)`, '', '`' + maskSpans(r.text, secrets).replace(/`/g, "'") + '`', ''];
       for (const other of r.references) {
         // Only the references written in the string itself (not those inside a definition).
-        if (!r.parts.some((p) => p.via[0] === other) && other.definition) continue;
+        if (!other.written) continue;
         const parts = r.parts.filter((p) => p.via[0] === other);
         const start = parts.length > 0 ? parts[0]!.start : 0;
         const end = parts.length > 0 ? parts[parts.length - 1]!.end : 0;
@@ -234,17 +281,21 @@ const PLAIN_REPLACEMENT = /^[A-Za-z0-9%._~!*+,;=:@-]*$/;
  * password to percent-encode): the edit of the definition, in document offsets.
  */
 function definitionFix(context: Context, r: Interpolation, p: Problem): Problem['data'] {
-  const { code, file, inStrings } = context;
+  const { code, files, inStrings } = context;
   const data = p.data;
   if (!data || typeof data.replacement !== 'string' || !PLAIN_REPLACEMENT.test(data.replacement)) return undefined;
   const at = data.replaceSpan ?? p.span;
   const part = r.parts.find((x) => x.start <= at.start && at.end <= x.end);
-  if (!part || part.origin.kind !== 'definition' || part.origin.definition.documentUri !== file.uri) return undefined;
+  if (!part || part.origin.kind !== 'definition') return undefined;
+  const origin = part.origin;
+  const file = files.find((f) => f.uri === origin.definition.documentUri);
+  if (!file) return undefined;
   // Only a definition written as it reads (no escapes in that part): offsets map one to one.
   if (part.origin.end - part.origin.start !== part.end - part.start) return undefined;
   const d = part.origin.definition;
   // A variable used elsewhere too (a server's root password) must keep its value there.
-  const uses = referencesOf(code.text, d.name) + (file.uri === code.uri ? 0 : referencesOf(file.text, d.name));
+  let uses = referencesOf(code.text, d.name);
+  for (const f of files) if (f.uri !== code.uri) uses += referencesOf(f.text, d.name);
   if (uses > (inStrings.get(d.name) ?? 0)) return undefined;
   const start = part.origin.start + (at.start - part.start);
   const end = start + (at.end - at.start);

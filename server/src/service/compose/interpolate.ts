@@ -60,6 +60,8 @@ export interface Reference {
   span: Span;
   /** The definition it resolved to, if any. */
   definition?: VariableDefinition;
+  /** Written in the interpolated value itself (its span is in the value's coordinates), not in a definition. */
+  written: boolean;
 }
 
 /** A `${VAR:?message}` whose variable is unset (or empty with `:`): the tool stops with the message. */
@@ -178,7 +180,7 @@ function expandLevel(level: Level, lookup: Lookup, out: Result): void {
 /** Writes what a reference (at `span` of the level's text) stands for. */
 function reference(level: Level, ref: Parsed, span: Span, lookup: Lookup, out: Result): void {
   const definition = lookup(ref.name);
-  const entry: Reference = { name: ref.name, span, ...(definition ? { definition } : {}) };
+  const entry: Reference = { name: ref.name, span, written: level.depth === 0, ...(definition ? { definition } : {}) };
   out.references.push(entry);
   if (!definition && out.keepUnknown) {
     // The variable may be set where the value is used: its default or alternative is not assumed.

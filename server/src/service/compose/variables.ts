@@ -13,7 +13,7 @@ import type { InterpolationSyntax, VariableDefinition } from './interpolate';
 export function dotenvDefinitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition> {
   const out = new Map<string, VariableDefinition>();
   for (const [name, a] of dotenvAssignmentsOf(text, names)) {
-    out.set(name, definition(name, a.value, documentUri, a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv'));
+    out.set(name, decodedDefinition(name, a.value, documentUri, a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv'));
   }
   return out;
 }
@@ -21,10 +21,11 @@ export function dotenvDefinitions(text: string, documentUri: string, names: Iter
 /** The properties of `keys` that a `.properties` document defines (its last assignment of each). */
 export function propertiesDefinitions(text: string, documentUri: string, keys: Iterable<string>): Map<string, VariableDefinition> {
   const out = new Map<string, VariableDefinition>();
-  for (const [key, a] of propertiesAssignmentsOf(text, keys)) out.set(key, definition(key, a.value, documentUri, 'spring'));
+  for (const [key, a] of propertiesAssignmentsOf(text, keys)) out.set(key, decodedDefinition(key, a.value, documentUri, 'spring'));
   return out;
 }
 
-function definition(name: string, value: DecodedText, documentUri: string, syntax: InterpolationSyntax): VariableDefinition {
+/** A definition whose value is `value`, decoded from the document at `documentUri`. */
+export function decodedDefinition(name: string, value: DecodedText, documentUri: string, syntax: InterpolationSyntax): VariableDefinition {
   return { name, value: value.text, documentUri, start: value.start, ...(value.offsets ? { offsets: value.offsets } : {}), syntax };
 }
