@@ -14,7 +14,7 @@ import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import { hasReferences, interpolate, type Interpolation, type InterpolationSyntax, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
-import { decodedDefinition, dotenvDefinitions, propertiesDefinitions } from './variables';
+import { decodedDefinition, dotenvDefinitions, propertiesDefinitions, shellDefinitions } from './variables';
 import { yamlAssignmentsOf } from '../extract/yamlAssignments';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
@@ -23,7 +23,10 @@ const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 interface DefiningFile {
   uri: string;
   text: string;
-  definitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition>;
+  /** The definitions of `names`; `before`: those that hold at that offset of the document (a script's earlier lines). */
+  definitions(text: string, documentUri: string, names: Iterable<string>, before: number): Map<string, VariableDefinition>;
+  /** The definitions depend on where the value is (a shell script). */
+  positional?: boolean;
 }
 
 /** The files whose connection strings are composed from variables: of the same file, or of files beside it. */
@@ -89,6 +92,13 @@ const SOURCES: Readonly<Record<string, Source>> = {
   properties: { syntax: 'spring', tool: 'Spring', where: "the application's configuration files", definingFiles: springFiles },
   yaml: { syntax: 'spring', tool: 'Spring', where: "the application's configuration files", definingFiles: springFiles },
   dockercompose: { syntax: 'compose', tool: 'docker compose', where: 'the .env beside this file', definingFiles: besideEnv },
+  shellscript: {
+    syntax: 'dotenv',
+    tool: 'the shell',
+    where: 'the lines of this script above it',
+    definingFiles: (code) => [{ uri: code.uri, text: code.text, definitions: shellDefinitions, positional: true }],
+    literal: (v) => v.syntax === 'shell-single',
+  },
 };
 
 /** The 0-based line and character of an offset of a text. */
@@ -119,16 +129,21 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   const files = source.definingFiles(code);
   if (files.length === 0 && code.languageId === 'yaml') return EMPTY;
   const where = files.length > 0 ? source.where : `${source.where} (there is none)`;
-  // Definitions are looked up by name when a reference asks for them, once each.
+  // Definitions are looked up by name when a reference asks for them, once each (in a script, once per line).
   const known = new Map<string, VariableDefinition | undefined>();
-  const lookup = (name: string): VariableDefinition | undefined => {
-    if (!known.has(name)) {
-      let found: VariableDefinition | undefined;
-      for (const f of files) if ((found = f.definitions(f.text, f.uri, [name]).get(name))) break;
-      known.set(name, found);
-    }
-    return known.get(name);
-  };
+  const positional = files.some((f) => f.positional);
+  const lookupAt =
+    (before: number) =>
+    (name: string): VariableDefinition | undefined => {
+      const key = positional ? `${before}:${name}` : name;
+      if (!known.has(key)) {
+        let found: VariableDefinition | undefined;
+        for (const f of files) if ((found = f.definitions(f.text, f.uri, [name], before).get(name))) break;
+        known.set(key, found);
+      }
+      return known.get(key);
+    };
+  const lookup = lookupAt(code.text.length);
   const context: Context = { code, files, inStrings: new Map() };
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
@@ -137,7 +152,8 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
-    const r = interpolate(value.text, source.syntax, lookup, { keepUnknown: true });
+    // A script's value reads the assignments of the lines above its own.
+    const r = interpolate(value.text, source.syntax, positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup, { keepUnknown: true });
     if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
     else opaque.push({ value, r });
   }

@@ -18,6 +18,19 @@ export function dotenvDefinitions(text: string, documentUri: string, names: Iter
   return out;
 }
 
+/**
+ * The variables of `names` that a shell script assigns (`NAME=value`, `export NAME=value`) on lines
+ * before the offset `before`, the last such assignment of each: a script's words are expanded with
+ * the values assigned above them.
+ */
+export function shellDefinitions(text: string, documentUri: string, names: Iterable<string>, before: number): Map<string, VariableDefinition> {
+  const out = new Map<string, VariableDefinition>();
+  for (const [name, a] of dotenvAssignmentsOf(text, names, before)) {
+    out.set(name, decodedDefinition(name, a.value, documentUri, a.quote === 'single' ? 'none' : 'dotenv'));
+  }
+  return out;
+}
+
 /** The properties of `keys` that a `.properties` document defines (its last assignment of each). */
 export function propertiesDefinitions(text: string, documentUri: string, keys: Iterable<string>): Map<string, VariableDefinition> {
   const out = new Map<string, VariableDefinition>();

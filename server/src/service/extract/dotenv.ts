@@ -261,15 +261,16 @@ export interface DotenvAssignment {
 /**
  * The last assignment of each of `names` in a .env file: found by searching for the names, so that a
  * large file costs what its occurrences of the names cost. (A line inside a quoted value that spans
- * lines and reads like an assignment of one of the names is taken for one.)
+ * lines and reads like an assignment of one of the names is taken for one.) With `before`, only
+ * assignments whose name ends before that offset count (a shell script's assignments before a line).
  */
-export function dotenvAssignmentsOf(text: string, names: Iterable<string>): Map<string, DotenvAssignment> {
+export function dotenvAssignmentsOf(text: string, names: Iterable<string>, before = text.length): Map<string, DotenvAssignment> {
   const reader = new DotenvReader(text);
   const step: Step<null> = { next: 0, readEnd: 0, state: null };
   const out = new Map<string, DotenvAssignment>();
   for (const name of names) {
     if (name === '') continue;
-    for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
+    for (let at = text.lastIndexOf(name, before - name.length); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
       const line = text.lastIndexOf('\n', at - 1) + 1;
       // Only at the start of a line, after blanks or `export `: most occurrences are references.
       if (!/^\s*(?:export\s+)?$/.test(text.slice(line, at))) continue;
