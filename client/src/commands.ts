@@ -3,7 +3,7 @@
  * the server to describe the connection string under the cursor; the password arrives masked.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 const DESCRIBE = 'mongodbUri/describeConnectionString';
 

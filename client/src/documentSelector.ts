@@ -45,3 +45,14 @@ export const documentSelector: DocumentFilter[] = [
   ...languageIds.flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
   ...filePatterns.map((pattern) => ({ pattern })),
 ];
+
+/**
+ * On the web, documents live on virtual file systems too: GitHub and Azure Repos (`vscode-vfs`), the
+ * in-memory one of tests and playgrounds (`vscode-test-web`, `memfs`), a remote's (`vscode-remote`).
+ */
+export const webSchemes = [...schemes, 'vscode-vfs', 'vscode-test-web', 'memfs', 'vscode-remote'] as const;
+
+export const webDocumentSelector: DocumentFilter[] = [
+  ...languageIds.flatMap((language) => webSchemes.map((scheme) => ({ language, scheme }))),
+  ...filePatterns.map((pattern) => ({ pattern })),
+];

@@ -4,7 +4,7 @@
  * network, so it runs only when asked, and only with `mongodbUri.allowNetwork` set to true.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 export const RESOLVE_SRV_COMMAND = 'mongodbUri.resolveSrv';
 const RESOLVE_SRV_REQUEST = 'mongodbUri/resolveSrv';
@@ -58,9 +58,15 @@ export function registerResolveSrvCommand(
   context: vscode.ExtensionContext,
   getClient: () => LanguageClient | undefined,
   log: vscode.OutputChannel,
+  environment: 'desktop' | 'web' = 'desktop',
 ): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(RESOLVE_SRV_COMMAND, async () => {
+      if (environment === 'web') {
+        // A browser cannot look up DNS records: say so rather than fail.
+        void vscode.window.showInformationMessage('Resolving SRV records needs DNS, which VS Code for the Web cannot use. Run the command in the desktop editor, or `nslookup -type=SRV _mongodb._tcp.<host>` in a terminal.');
+        return;
+      }
       const client = getClient();
       if (client) await resolveAtCursor(client, log);
     }),

@@ -8,6 +8,7 @@ import { IncrementalAnalyzer } from './service/incrementalAnalyzer';
 import type { SlicedAnalysis } from './service/languageService';
 import type { FileAccess, Settings } from './service/api';
 import type { ServerFiles } from './serverFiles';
+import { nextTurn } from './platform';
 
 /**
  * Delay between the last change of a document and its re-validation: long enough to let a burst of
@@ -83,7 +84,7 @@ export class AnalysisCache {
     this.running.set(document.uri, started);
     started.done = (async () => {
       while (!sliced.step()) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
         if (!isCurrent() || this.running.get(document.uri) !== started) return undefined;
       }
       this.running.delete(document.uri);
@@ -133,7 +134,7 @@ export class AnalysisCache {
 
 /** Runs `validate(uri)` once a document has been quiet for `delayMs`; at most one pending run per document. */
 export class ValidationScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly validate: (uri: string) => void,

@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { FrameChecker } from './framing';
 import { startServer } from './startServer';
+import { nodePlatform } from './nodePlatform';
 import { describeError } from './redact';
 import { version } from './version';
 
@@ -48,4 +49,4 @@ if (stdio) {
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${describeError(err)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
-startServer(connection);
+startServer(connection, nodePlatform());

@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { defaultSettings, type Settings, type SeveritySetting } from './service/api';
 import { describeError } from './redact';
-import { FileSettings, filePathOf } from './fileSettings';
+import type { ServerPlatform } from './platform';
 
 export const configurationSection = 'mongodbUri';
 
@@ -64,12 +64,13 @@ export class DocumentSettings {
   /** Settings pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
   private pushed: ServerSettings = toSettings(undefined);
   private pushedAllowNetwork = false;
-  private readonly files = new FileSettings();
   /** The settings derived from a settings object, by what was added (`node`, `tracked`, `ignored`, ...). */
 
   constructor(
     private readonly connection: Connection,
     private readonly canPull: boolean,
+    /** What the settings say of a document's file (its project, whether it is committed). */
+    private readonly files: Pick<ServerPlatform, 'settingsForFile' | 'projectsChanged' | 'ignoresChanged'>,
   ) {}
 
   /** The settings that apply to a document. */
@@ -77,7 +78,7 @@ export class DocumentSettings {
     let settings = this.byUri.get(uri);
     if (!settings) {
       // The settings derived for a file are copies of the settings object: they keep `maxProblems`.
-      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.files.forFile(s, filePathOf(uri)) as ServerSettings);
+      settings = (this.canPull ? this.pull(uri) : Promise.resolve(this.pushed)).then((s) => this.files.settingsForFile(s, uri) as ServerSettings);
       this.byUri.set(uri, settings);
     }
     return settings;

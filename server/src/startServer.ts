@@ -52,10 +52,12 @@ import { getCodeActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
-import { resolveSrv } from './srvLookup';
+import { nextTurn, type ServerPlatform } from './platform';
 
 export const DESCRIBE_REQUEST = 'mongodbUri/describeConnectionString';
 export const RESOLVE_SRV_REQUEST = 'mongodbUri/resolveSrv';
+/** Server → client: the text of a file the server cannot read itself (`{ uri }` → `{ text }`, or `{}` when there is none). */
+export const READ_FILE_REQUEST = 'mongodbUri/readFile';
 
 export const SERVER_NAME = 'mongodb-uri-language-server';
 export const COMPLETION_TRIGGER_CHARACTERS = ['?', '&', '=', ',', ':'];
@@ -80,11 +82,24 @@ interface Report {
   diagnostics: Diagnostic[];
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   // Incremental changes wait until the text is read: a storm of edits costs one rebuild, not one copy per edit.
   const documents = new TextDocuments(batchedDocuments);
-  /** Files analyses read beside their documents (a compose file's `.env`): open documents first, then the disk. */
-  const files = new ServerFiles((uri) => documents.get(uri)?.getText());
+  /**
+   * Files analyses read beside their documents (a compose file's `.env`): open documents first, then
+   * the disk, else the client (`mongodbUri/readFile`, for a web or virtual workspace).
+   */
+  let clientReadsFiles = false;
+  const files = new ServerFiles({
+    openText: (uri) => documents.get(uri)?.getText(),
+    readNow: platform.readFile,
+    fetch: async (uri) => {
+      if (!clientReadsFiles) return undefined;
+      const result: unknown = await connection.sendRequest(READ_FILE_REQUEST, { uri });
+      return typeof result === 'object' && result !== null && typeof (result as { text?: unknown }).text === 'string' ? (result as { text: string }).text : undefined;
+    },
+    arrived: (uri) => readersChanged(files.readersOf(uri)),
+  });
   const analyses = new AnalysisCache(undefined, files);
   const scheduler = new ValidationScheduler((uri) => {
     validate(uri).catch((err: unknown) => connection.console.error(`Validation failed: ${describeError(err)}`));
@@ -110,7 +125,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let refreshSupport = false;
   let refreshPending = false;
-  let settings = new DocumentSettings(connection, false);
+  let settings = new DocumentSettings(connection, false, platform);
   let snippetSupport = false;
   /** The client fetches an item's documentation when it shows it (completionItem/resolve): lists go without it. */
   let resolveDocumentation = false;
@@ -132,7 +147,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities ?? {};
-    settings = new DocumentSettings(connection, capabilities.workspace?.configuration === true);
+    settings = new DocumentSettings(connection, capabilities.workspace?.configuration === true, platform);
+    clientReadsFiles = (params.initializationOptions as { readFiles?: unknown } | undefined)?.readFiles === true;
     // Settings passed at start, as `{ mongodbUri: {...} }`, for clients that can neither be asked nor push.
     settings.changed(params.initializationOptions);
     snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -177,7 +193,7 @@ export function startServer(connection: Connection): void {
           ],
         });
       }
-      connection.console.info(`${SERVER_NAME} ${version} started (Node ${process.version}).`);
+      connection.console.info(`${SERVER_NAME} ${version} started (${platform.runtime}).`);
     }),
   );
 
@@ -246,7 +262,7 @@ export function startServer(connection: Connection): void {
    * none is published again for a clash with a document opened a moment later.
    */
   const opened = new Set<string>();
-  let openTimer: NodeJS.Timeout | undefined;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
   let burstStarted = 0;
 
   function documentOpened(document: TextDocument): void {
@@ -358,7 +374,11 @@ export function startServer(connection: Connection): void {
 
   /** A file that analyses read changed: the documents that read it are analysed again and published, or pulled again. */
   function filesChanged(uri: string): void {
-    const readers = files.changed(uri).filter((d) => d !== uri);
+    readersChanged(files.changed(uri).filter((d) => d !== uri));
+  }
+
+  /** Documents whose analyses read a file that changed (or arrived): analysed again. */
+  function readersChanged(readers: readonly string[]): void {
     for (const d of readers) analyses.invalidate(d);
     clashesChanged(readers);
   }
@@ -378,7 +398,7 @@ export function startServer(connection: Connection): void {
   function requestRefresh(): void {
     if (!pullDiagnostics || !refreshSupport || refreshPending) return;
     refreshPending = true;
-    setImmediate(() => {
+    void nextTurn().then(() => {
       refreshPending = false;
       connection.sendRequest(DiagnosticRefreshRequest.type).catch((err: unknown) => connection.console.error(`Diagnostics refresh failed: ${describeError(err)}`));
     });
@@ -476,6 +496,7 @@ export function startServer(connection: Connection): void {
     RESOLVE_SRV_REQUEST,
     guardRequest(connection, RESOLVE_SRV_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
+      if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, `Resolving SRV records needs DNS, which ${platform.runtime} does not offer: use the desktop editor or the command line.`);
       if (!(await settings.allowsNetwork(uri))) {
         throw new ResponseError(LSPErrorCodes.RequestFailed, 'Resolving SRV records looks up DNS, which is off: set mongodbUri.allowNetwork to true to allow it.');
       }
@@ -486,7 +507,7 @@ export function startServer(connection: Connection): void {
         throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only a mongodb+srv:// connection string with one host name has SRV records.');
       }
       try {
-        return await resolveSrv(description.hosts[0].host);
+        return await platform.resolveSrv(description.hosts[0].host);
       } catch (err) {
         throw new ResponseError(LSPErrorCodes.RequestFailed, redactPasswords(err instanceof Error ? err.message : String(err)));
       }

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { waitUntil } from '../helpers/repo';
 import type { Connection } from 'vscode-languageserver';
+import { nodePlatform } from '../../server/src/nodePlatform';
 import { DocumentSettings } from '../../server/src/settings';
 import { startServer } from '../helpers/server';
 import { tempFolder } from '../helpers/files';
@@ -126,7 +127,7 @@ describe('credentials-in-source follows the .gitignore files on disk', () => {
 
 test('DocumentSettings: one derived settings object per combination, so that analyses are reused', async () => {
   const dir = tempFolder({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'ignored/\n' });
-  const settings = new DocumentSettings({} as Connection, false);
+  const settings = new DocumentSettings({} as Connection, false, nodePlatform());
   const uri = (p: string) => pathToFileURL(path.join(dir, p)).href;
   const [a, b, c, d] = await Promise.all([settings.get(uri('a/.env')), settings.get(uri('b/.env')), settings.get(uri('ignored/.env')), settings.get(uri('ignored/x.json'))]);
   assert.equal(a.tracked, true);
