@@ -186,6 +186,16 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'A sort names one field twice. In an object literal the later entry replaces the earlier one and keeps its first position, so the order the server receives is not the one written. Keep each field once, in the intended position.',
   'document-too-deep':
     `A document literal passed to an insert, update, query or similar call nests objects and arrays more than ${L.documentNestingDepth.value} levels deep. The server refuses such documents, so the call fails at run time. Flatten the structure.`,
+  'compose-localhost':
+    'In a docker-compose file, a connection string of a service other than the MongoDB one names localhost, 127.0.0.1 or ::1. Inside a container these are the container itself, so the application finds no server there. Connect to the MongoDB service by its service name on the compose network (the quick fix does when the file has one MongoDB service). Not reported when either service uses network_mode.',
+  'compose-host-unknown':
+    'In a docker-compose file, a connection string names a host without a dot that is no service, container_name, hostname, network alias, link or extra_hosts entry of the file, often a misspelt service name. Such a name does not resolve on the compose network. Services of other compose files merged at run time (-f, include, external networks) are not seen, so the rule says nothing when the file includes others or joins an external network.',
+  'compose-port-mismatch':
+    `In a docker-compose file, a connection string reaches a MongoDB service of the file on a port its server does not listen on (it listens on ${DEFAULT_PORT} unless its command sets --port). The port is often the one published on the host machine in ports:, which only applies from outside; containers on the compose network use the container port. Use the port the server listens on.`,
+  'compose-replica-set-mismatch':
+    'In a docker-compose file, a connection string asks for replicaSet=X while the MongoDB service it reaches is started with another --replSet, or without one (a standalone server). The driver then finds no member of the named set and server selection times out. Use the name the server runs, or remove the option for a standalone server. A string without replicaSet is not reported: drivers discover the set.',
+  'compose-root-auth-source':
+    'In a docker-compose file, a connection string authenticates as the root user that the image creates (MONGO_INITDB_ROOT_USERNAME, or MONGODB_ROOT_USER for Bitnami) with a database in the path and no authSource. The image creates that user in the admin database, but the driver authenticates against the database of the path, so authentication fails. Add authSource=admin.',
 };
 
 /** The description of a rule ('' for an id without one: a test requires one for every rule). */
