@@ -16,7 +16,7 @@ import { uriParseOf } from '../rules/validation';
 import { closest } from '../uri/didYouMean';
 import { parseConnectionString } from '../uri/parser';
 import type { HostPart, ParsedUri } from '../uri/types';
-import { readComposeFile, shellWords, type ComposeFile, type ComposeService, type Located } from './composeFile';
+import { readComposeFile, type ComposeFile, type ComposeService, type Located } from './composeFile';
 import { siblingUri } from './files';
 import { hasReferences, interpolate, type Interpolation, type VariableDefinition } from './interpolate';
 import { dotenvDefinitions } from './variables';
@@ -25,7 +25,6 @@ const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
 /** The repositories of MongoDB server images (without registry, tag or digest). */
 const SERVER_IMAGES = new Set(['mongo', 'mongodb/mongodb-community-server', 'mongodb/mongodb-enterprise-server', 'bitnami/mongodb', 'percona/percona-server-mongodb']);
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const LOCAL = new Set(['localhost', '127.0.0.1', '::1']);
 
 /** The repository of an image reference: `docker.io/library/mongo:7@sha256:…` is `mongo`. */
@@ -56,7 +55,7 @@ interface Server {
   /** The replica set it runs (absent: standalone), and whether the file tells. */
   replSet?: Located;
   replSetKnown: boolean;
-  /** What starts the replica set (`--replSet rs0`, `MONGODB_REPLICA_SET_NAME=rs0`). */
+  /** What starts the replica set (runs `--replSet rs0`, runs `MONGODB_REPLICA_SET_NAME=rs0`). */
   replSetFact: string;
   /** The root user the image creates in the admin database, and what sets it. */
   root?: { user: string; composed: string; at: Located; by: string };
@@ -71,18 +70,10 @@ function lineOf(text: string, offset: number): number {
 
 /** The MongoDB server a service runs, or undefined when it runs none (`compose` fills in variables). */
 function serverOf(s: ComposeService, compose: (text: string) => string): Server | undefined {
-  const words = [...(s.entrypoint ?? []), ...(s.command ?? [])].map((w) => ({ value: compose(w.value), span: w.span }));
-  const program = words[0] && basename(words[0].value);
-  let args = words;
-  let runs: boolean | undefined;
-  if (program === 'mongod') runs = true;
-  else if (program && SHELLS.has(program)) {
-    // `sh -c "mongod --replSet rs0 & …"`: the words of the script.
-    const script = words[words.findIndex((w, k) => k > 0 && /^-[a-z]*c$/.test(w.value)) + 1];
-    const inner = script ? shellWords(script.value, (i) => Math.min(script.span.start + i, script.span.end)) : [];
-    args = [...words, ...inner];
-    runs = inner.some((w) => basename(w.value) === 'mongod');
-  } else if (program && !program.startsWith('-') && program !== 'docker-entrypoint.sh') runs = false;
+  const args = [...(s.entrypoint ?? []), ...(s.command ?? [])].map((w) => ({ value: compose(w.value), span: w.span }));
+  // The program: mongod; an option, for the image's entrypoint, which runs mongod; or another one (mongosh, a shell script).
+  const program = args[0] && basename(args[0].value);
+  const runs = program === 'mongod' ? true : program && !program.startsWith('-') && program !== 'docker-entrypoint.sh' ? false : undefined;
   const repository = s.image ? imageRepository(compose(s.image.value)) : '';
   if (!(runs ?? SERVER_IMAGES.has(repository))) return undefined;
   const bitnami = repository === 'bitnami/mongodb';
@@ -108,7 +99,7 @@ function serverOf(s: ComposeService, compose: (text: string) => string): Server 
     service: s,
     port: portAt ? (/^\d{1,5}$/.test(portAt.value) ? Number(portAt.value) : undefined) : hidden ? undefined : DEFAULT_PORT,
     replSetKnown: !(replSet ? replSet.value.includes('$') : hidden),
-    replSetFact: replSet ? (bitnami && !option('--replSet') ? `sets MONGODB_REPLICA_SET_NAME=${replSet.value}` : `runs \`--replSet ${replSet.value}\``) : '',
+    replSetFact: replSet ? `runs \`${bitnami && !option('--replSet') ? 'MONGODB_REPLICA_SET_NAME=' : '--replSet '}${replSet.value}\`` : '',
   };
   if (portAt) server.portAt = portAt;
   if (replSet) server.replSet = replSet;
@@ -116,7 +107,7 @@ function serverOf(s: ComposeService, compose: (text: string) => string): Server 
   const root = env(rootName);
   const password = env('MONGODB_ROOT_PASSWORD');
   if (root?.value) server.root = { user: root.value.value, composed: compose(root.value.value), at: root.value, by: rootName };
-  else if (bitnami && !root && password) server.root = { user: 'root', composed: 'root', at: password.name, by: 'MONGODB_ROOT_PASSWORD (with the default user root)' };
+  else if (bitnami && !root && password) server.root = { user: 'root', composed: 'root', at: password.name, by: 'MONGODB_ROOT_PASSWORD' };
   return server;
 }
 
@@ -167,7 +158,7 @@ export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedV
     const server = serverOf(s, compose);
     if (server) servers.set(s, server);
   }
-  const checker = new Checker(code, file, servers);
+  const run = checker(code, file, servers);
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment) continue;
@@ -183,59 +174,54 @@ export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedV
       if (!p) continue;
       reading = { text: value.text, parsed: p.checked ?? p.parsed };
     }
-    for (const owner of owners) checker.check(value, reading, owner);
+    for (const owner of owners) run.check(value, reading, owner);
   }
-  return { problems: checker.problems, hoverAt: () => null };
+  return { problems: run.problems, hoverAt: () => null };
 }
 
-class Checker {
-  readonly problems: Problem[] = [];
-  private readonly seen = new Set<string>();
+/** The checks of one file's connection strings: `check` each, then read `problems`. */
+function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<ComposeService, Server>) {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
   /** Every name a container of the file answers to on the network (lower case). */
-  private readonly names = new Set<string>();
-
-  constructor(
-    private readonly code: SourceCode,
-    private readonly file: ComposeFile,
-    private readonly servers: ReadonlyMap<ComposeService, Server>,
-  ) {
-    for (const s of file.services) {
-      for (const n of [s.name, s.containerName?.value, s.hostname?.value, ...s.aliases.map((a) => a.value), ...s.extraHosts.map((h) => h.host.value)]) {
-        if (n) this.names.add(n.toLowerCase());
-      }
-      for (const l of s.links) this.names.add((l.alias ?? l.service).value.toLowerCase());
+  const names = new Set<string>();
+  for (const s of file.services) {
+    for (const n of [s.name, s.containerName?.value, s.hostname?.value, ...s.aliases.map((a) => a.value), ...s.extraHosts.map((h) => h.host.value)]) {
+      if (n) names.add(n.toLowerCase());
     }
+    for (const l of s.links) names.add((l.alias ?? l.service).value.toLowerCase());
+  }
+  return { problems, check };
+
+  function line(offset: number): number {
+    return lineOf(code.text, offset);
   }
 
-  private line(offset: number): number {
-    return lineOf(this.code.text, offset);
-  }
-
-  private report(ruleId: RuleId, span: Span, message: string, facts: Array<{ span: Span; message: string }>, fix?: FixData): void {
+  function report(ruleId: RuleId, span: Span, message: string, facts: Array<{ span: Span; message: string }>, fix?: FixData): void {
     const key = `${ruleId}@${span.start}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if (seen.has(key)) return;
+    seen.add(key);
     const p = problemOf(ruleId, span, message, fix);
-    p.related = facts.map((f) => ({ documentUri: this.code.uri, span: f.span, message: f.message }));
-    this.problems.push(p);
+    p.related = facts.map((f) => ({ documentUri: code.uri, span: f.span, message: f.message }));
+    problems.push(p);
   }
 
   /** The service a host name reaches from `owner`: by a link alias of owner, or a name of the service. */
-  private serviceNamed(host: string, owner: ComposeService): ComposeService | undefined {
+  function serviceNamed(host: string, owner: ComposeService): ComposeService | undefined {
     const link = owner.links.find((l) => l.alias?.value.toLowerCase() === host);
     const name = link ? link.service.value.toLowerCase() : host;
-    return this.file.services.find((s) =>
+    return file.services.find((s) =>
       [s.name, s.containerName?.value, s.hostname?.value, ...s.aliases.map((a) => a.value)].some((n) => n?.toLowerCase() === name),
     );
   }
 
-  check(value: EmbeddedValue, reading: Reading, owner: ComposeService): void {
+  function check(value: EmbeddedValue, reading: Reading, owner: ComposeService): void {
     const { parsed, text } = reading;
     const doc = (span: Span): { span: Span; literal: boolean } => {
       const v = inValue(reading, span);
       return { span: { start: toDocumentOffset(value, v.span.start), end: toDocumentOffset(value, v.span.end) }, literal: v.literal };
     };
-    const servers = [...this.servers.values()];
+    const servers = [...byService.values()];
     const mode = owner.networkMode?.value;
     const targets: Server[] = [];
     for (const host of parsed.hosts) {
@@ -245,29 +231,29 @@ class Checker {
       let target: Server | undefined;
       if (LOCAL.has(name)) {
         const shared = /^service:(.+)$/.exec(mode ?? '')?.[1];
-        target = this.servers.get(owner) ?? (shared ? servers.find((s) => s.service.name === shared) : undefined);
-        if (!target && mode === undefined && servers.length > 0 && !servers.some((s) => s.service.networkMode?.value === 'host')) this.localhost(host, owner, servers, doc);
+        target = byService.get(owner) ?? (shared ? servers.find((s) => s.service.name === shared) : undefined);
+        if (!target && mode === undefined && servers.length > 0 && !servers.some((s) => s.service.networkMode?.value === 'host')) localhost(host, owner, servers, doc);
       } else if (host.type === 'hostname' && mode !== 'host') {
-        const service = this.serviceNamed(name, owner);
-        target = service && this.servers.get(service);
-        if (!service && !name.includes('.') && this.file.servicesSpan && !this.file.includes && this.file.externalNetworks.length === 0 && !this.names.has(name)) {
-          this.unknownHost(host, owner, doc);
+        const service = serviceNamed(name, owner);
+        target = service && byService.get(service);
+        if (!service && !name.includes('.') && file.servicesSpan && !file.includes && file.externalNetworks.length === 0 && !names.has(name)) {
+          unknownHost(host, owner, doc);
         }
       }
       if (!target) continue;
       if (!targets.includes(target)) targets.push(target);
-      if (parsed.scheme.kind === 'mongodb') this.port(host, target, doc);
+      if (parsed.scheme.kind === 'mongodb') port(host, target, doc);
     }
     if (targets.length === 0) return;
-    this.replicaSet(parsed, targets, doc);
-    this.rootUser(value, reading, targets, doc);
+    replicaSet(parsed, targets, doc);
+    rootUser(value, reading, targets, doc);
   }
 
   /** Rule compose-localhost. */
-  private localhost(host: HostPart, owner: ComposeService, servers: Server[], doc: (s: Span) => { span: Span; literal: boolean }): void {
+  function localhost(host: HostPart, owner: ComposeService, servers: Server[], doc: (s: Span) => { span: Span; literal: boolean }): void {
     const at = doc(host.host.span);
     const one = servers.length === 1 ? servers[0]! : undefined;
-    const where = one ? `the MongoDB service ${one.service.name} (line ${this.line(one.service.nameSpan.start)})` : `a MongoDB service of this file (${servers.map((s) => s.service.name).join(', ')})`;
+    const where = one ? `service ${one.service.name} (line ${line(one.service.nameSpan.start)})` : 'the MongoDB services';
     let fix: FixData | undefined;
     if (one) {
       const item = doc(host.span);
@@ -275,44 +261,44 @@ class Checker {
       const replacement = `${one.service.name}${port}`;
       if (item.literal) fix = { replacement, replaceSpan: item.span, title: `Connect to ${replacement}` };
     }
-    this.report(
+    report(
       'compose-localhost',
       at.span,
-      `Inside the container of service ${owner.name}, ${host.host.value} is that container itself, not ${where}: connect to the service by its name${one ? `, ${one.service.name}${one.port !== undefined ? `:${one.port}` : ''}` : ''}.`,
+      `In the container of service ${owner.name}, ${host.host.value} is that container, not ${where}: use the service name.`,
       servers.map((s) => ({ span: s.service.nameSpan, message: `MongoDB service ${s.service.name}` })),
       fix,
     );
   }
 
   /** Rule compose-host-unknown. */
-  private unknownHost(host: HostPart, owner: ComposeService, doc: (s: Span) => { span: Span; literal: boolean }): void {
+  function unknownHost(host: HostPart, owner: ComposeService, doc: (s: Span) => { span: Span; literal: boolean }): void {
     const at = doc(host.host.span);
-    const suggestion = closest(host.host.value, [...this.servers.values()].map((s) => s.service.name)) ?? closest(host.host.value, this.file.services.map((s) => s.name));
-    this.report(
+    const suggestion = closest(host.host.value, file.services.map((s) => s.name));
+    report(
       'compose-host-unknown',
       at.span,
-      `No service, container_name, hostname, network alias, link or extra_hosts entry of this file is named ${host.host.value}, so the name may not resolve from service ${owner.name}${suggestion ? ` (did you mean ${suggestion}?)` : ''}. Services of other compose files merged at run time are not seen here.`,
-      this.file.servicesSpan ? [{ span: this.file.servicesSpan, message: `The services of this file: ${this.file.services.map((s) => s.name).join(', ')}` }] : [],
+      `No service, alias or host of this file is named ${host.host.value}${suggestion ? ` (did you mean ${suggestion}?)` : ''}: it may not resolve in service ${owner.name} (services of files merged at run time are not seen).`,
+      [{ span: file.servicesSpan!, message: 'The services of this file' }],
       suggestion && at.literal ? { replacement: suggestion, replaceSpan: at.span, title: `Change the host to ${suggestion}` } : undefined,
     );
   }
 
   /** Rule compose-port-mismatch. */
-  private port(host: HostPart, target: Server, doc: (s: Span) => { span: Span; literal: boolean }): void {
+  function port(host: HostPart, target: Server, doc: (s: Span) => { span: Span; literal: boolean }): void {
     const port = host.port ? host.port.value : DEFAULT_PORT;
     if (target.port === undefined || port === undefined || port === target.port || (host.port && host.port.raw.includes('$'))) return;
     const name = target.service.name;
     const facts = [{ span: target.service.nameSpan, message: `MongoDB service ${name}` }];
     let how = '';
     if (target.portAt) {
-      facts.push({ span: target.portAt.span, message: `${name} listens on port ${target.port}` });
-      how = ` (line ${this.line(target.portAt.span.start)})`;
+      facts.push({ span: target.portAt.span, message: 'Port' });
+      how = ` (line ${line(target.portAt.span.start)})`;
     }
-    let message = `Service ${name} (line ${this.line(target.service.nameSpan.start)}) listens on port ${target.port}${how}, not ${port}.`;
+    let message = `Service ${name} (line ${line(target.service.nameSpan.start)}) listens on port ${target.port}${how}, not ${port}.`;
     const published = target.service.ports.find((p) => p.published !== undefined && inRange(p.published, port));
     if (published) {
-      facts.push({ span: published.span, message: `${port} is published on the host machine` });
-      message += ` ${port} is the port published on the host machine (ports, line ${this.line(published.span.start)}); inside the compose network the container port ${target.port} is used.`;
+      facts.push({ span: published.span, message: 'Published port' });
+      message += ` ${port} is published on the host (line ${line(published.span.start)}); containers use the container port.`;
     }
     const at = doc(host.port ? host.port.span : host.host.span);
     let fix: FixData | undefined;
@@ -321,11 +307,11 @@ class Checker {
         ? { replacement: String(target.port), replaceSpan: at.span, title: `Use port ${target.port}` }
         : { replacement: `:${target.port}`, replaceSpan: { start: at.span.end, end: at.span.end }, title: `Use port ${target.port}` };
     }
-    this.report('compose-port-mismatch', at.span, message, facts, fix);
+    report('compose-port-mismatch', at.span, message, facts, fix);
   }
 
   /** Rule compose-replica-set-mismatch. */
-  private replicaSet(parsed: ParsedUri, targets: Server[], doc: (s: Span) => { span: Span; literal: boolean }): void {
+  function replicaSet(parsed: ParsedUri, targets: Server[], doc: (s: Span) => { span: Span; literal: boolean }): void {
     const option = parsed.options.find((o) => o.keyLower === 'replicaset' && o.value);
     if (!option?.value || /[${]/.test(option.value.raw)) return;
     const wanted = option.value.value;
@@ -336,26 +322,25 @@ class Checker {
     const facts = [off.replSet ? { span: off.replSet.span, message: `${name} ${off.replSetFact}` } : { span: off.service.nameSpan, message: `MongoDB service ${name}` }];
     if (off.replSet) {
       const value = doc(option.value.span);
-      this.report(
+      report(
         'compose-replica-set-mismatch',
         at.span,
-        `replicaSet=${wanted}, but service ${name} ${off.replSetFact} (line ${this.line(off.replSet.span.start)}): the driver finds no member of a replica set named ${wanted}, and server selection times out.`,
+        `Service ${name} ${off.replSetFact} (line ${line(off.replSet.span.start)}): no member of a replica set ${wanted} is found and server selection times out.`,
         facts,
         value.literal ? { replacement: off.replSet.value, replaceSpan: value.span, title: `Use replicaSet=${off.replSet.value}` } : undefined,
       );
     } else {
-      this.report(
+      report(
         'compose-replica-set-mismatch',
         at.span,
-        `replicaSet=${wanted}, but service ${name} (line ${this.line(off.service.nameSpan.start)}) runs mongod without --replSet, as a standalone server: the driver finds no member of a replica set named ${wanted}, and server selection times out. Remove the option, or start mongod with --replSet ${wanted}.`,
+        `Service ${name} (line ${line(off.service.nameSpan.start)}) runs without --replSet: no member of a replica set ${wanted} is found and server selection times out.`,
         facts,
-        at.literal ? { replacement: '', replaceSpan: removal(this.code.text, at.span), title: 'Remove replicaSet' } : undefined,
       );
     }
   }
 
   /** Rule compose-root-auth-source. */
-  private rootUser(value: EmbeddedValue, reading: Reading, targets: Server[], doc: (s: Span) => { span: Span; literal: boolean }): void {
+  function rootUser(value: EmbeddedValue, reading: Reading, targets: Server[], doc: (s: Span) => { span: Span; literal: boolean }): void {
     const { parsed, text } = reading;
     const user = parsed.userinfo?.username;
     const db = parsed.database;
@@ -371,11 +356,11 @@ class Checker {
     const end = inValue(reading, { start: text.length, end: text.length });
     const sep = /[?&]$/.test(text) ? '' : parsed.question ? '&' : '?';
     const insertAt = toDocumentOffset(value, value.text.length);
-    this.report(
+    report(
       'compose-root-auth-source',
       at.span,
-      `${user.value} is the root user of service ${target.service.name}, which ${root.by} (line ${this.line(root.at.span.start)}) creates in the admin database; without authSource the driver authenticates against ${db.value}, the database of the path, and authentication fails. Add authSource=admin.`,
-      [{ span: root.at.span, message: `${root.by} creates the root user in the admin database` }],
+      `${user.value} is the root user of service ${target.service.name} (${root.by}, line ${line(root.at.span.start)}), created in the admin database: without authSource it authenticates against ${db.value} and fails.`,
+      [{ span: root.at.span, message: 'Root user' }],
       end.literal ? { replacement: `${sep}authSource=admin`, replaceSpan: { start: insertAt, end: insertAt }, title: 'Add authSource=admin' } : undefined,
     );
   }
@@ -385,13 +370,4 @@ class Checker {
 function inRange(range: string, port: number): boolean {
   const m = /^(\d+)(?:-(\d+))?$/.exec(range);
   return !!m && port >= Number(m[1]) && port <= Number(m[2] ?? m[1]);
-}
-
-/** The span that removes an option and one separator next to it. */
-function removal(text: string, span: Span): Span {
-  const before = text[span.start - 1];
-  if (before === '&' || before === ';') return { start: span.start - 1, end: span.end };
-  if (text[span.end] === '&' || text[span.end] === ';') return { start: span.start, end: span.end + 1 };
-  if (before === '?') return { start: span.start - 1, end: span.end };
-  return span;
 }

@@ -12,7 +12,7 @@
 import type { Span } from '../api';
 import { isSpace, lineEnd, nextLine } from '../extract/decoded';
 import { readBlockScalar } from '../extract/yamlBlockScalars';
-import { firstNonBlank, flowPlainEnd, isDocumentMarker, quotedVerbatimEnd, readPlain, readQuoted, type Scalar } from '../extract/yamlScalars';
+import { firstNonBlank, flowPlainEnd, isDocumentMarker, readPlain, readQuoted, type Scalar } from '../extract/yamlScalars';
 
 // ---------------------------------------------------------------------------------------------
 // YAML nodes
@@ -85,80 +85,76 @@ interface Key {
   after: number;
 }
 
-class Reader {
+/** The node of the first YAML document of `text` (undefined when it is empty). */
+export function readYaml(text: string): YamlNode | undefined {
+  const t = text;
   /** The start of the line to read next (block context). */
-  private pos = 0;
+  let pos = 0;
   /** The end of the first document. */
-  private end: number;
+  let end = text.length;
   /** The cursor of flow context. */
-  private fi = 0;
+  let fi = 0;
   /** Set when a flow collection runs past a line that ends it (unclosed). */
-  private flowBroken = false;
-  private readonly anchors = new Map<string, YamlNode>();
+  let broken = false;
+  const anchors = new Map<string, YamlNode>();
+  return root();
 
-  constructor(private readonly text: string) {
-    this.end = text.length;
-  }
-
-  root(): YamlNode | undefined {
-    const t = this.text;
+  function root(): YamlNode | undefined {
     // Directives and the `---` of the first document.
     for (let ls = 0; ls < t.length; ls = nextLine(t, ls)) {
       const c = t.charCodeAt(ls);
       if (c === 0x25 /* % */ || c === HASH || firstNonBlank(t, ls) === lineEnd(t, ls)) continue;
-      this.pos = isDocumentMarker(t, ls) && c === DASH ? nextLine(t, ls) : ls;
+      pos = isDocumentMarker(t, ls) && c === DASH ? nextLine(t, ls) : ls;
       break;
     }
-    return this.block(-1, 0, false);
+    return block(-1, 0, false);
   }
 
   /** The start of the next line with content (past empty and comment lines), or -1 at the end of the document. */
-  private contentLine(): number {
-    const t = this.text;
-    let ls = this.pos;
-    while (ls < this.end) {
+  function next(): number {
+    let ls = pos;
+    while (ls < end) {
       const s = firstNonBlank(t, ls);
       const c = t.charCodeAt(s);
       if (s < t.length && c !== LF && c !== CR && c !== HASH) {
         if (s === ls && isDocumentMarker(t, ls)) {
-          this.end = ls;
+          end = ls;
           break;
         }
-        this.pos = ls;
+        pos = ls;
         return ls;
       }
       ls = nextLine(t, s);
     }
-    this.pos = this.end;
+    pos = end;
     return -1;
   }
 
   /** The node on the next lines, indented more than `parent` (a sequence may be at `parent` under a key). */
-  private block(parent: number, depth: number, mapValue: boolean): YamlNode | undefined {
-    const ls = this.contentLine();
+  function block(parent: number, depth: number, mapValue: boolean): YamlNode | undefined {
+    const ls = next();
     if (ls < 0) return undefined;
-    const s = firstNonBlank(this.text, ls);
+    const s = firstNonBlank(t, ls);
     const col = s - ls;
-    if (col <= parent && !(mapValue && col === parent && this.text.charCodeAt(s) === DASH && blankOrEnd(this.text, s + 1))) return undefined;
-    return this.node(s, parent, depth, true);
+    if (col <= parent && !(mapValue && col === parent && t.charCodeAt(s) === DASH && blankOrEnd(t, s + 1))) return undefined;
+    return node(s, parent, depth, true);
   }
 
   /** Passes over the rest of the line and the lines indented more than `parent`. */
-  private skipBlock(at: number, parent: number): void {
-    this.pos = nextLine(this.text, at);
-    for (let ls = this.contentLine(); ls >= 0 && firstNonBlank(this.text, ls) - ls > parent; ls = this.contentLine()) this.pos = nextLine(this.text, ls);
+  function skip(at: number, parent: number): void {
+    pos = nextLine(t, at);
+    for (let ls = next(); ls >= 0 && firstNonBlank(t, ls) - ls > parent; ls = next()) pos = nextLine(t, ls);
   }
 
   /**
    * The node whose text starts at `i` (after `key:` or `- `, or a line's first character) in a collection
    * indented `parent`; `compound`: it may be a block mapping or sequence starting on this line.
    */
-  private node(i: number, parent: number, depth: number, compound: boolean): YamlNode | undefined {
-    const t = this.text;
+  function node(i: number, parent: number, depth: number, compound: boolean): YamlNode | undefined {
     const eol = lineEnd(t, i);
     while (i < eol && isSpace(t.charCodeAt(i))) i++;
     if (depth > MAX_DEPTH) {
-      this.skipBlock(i, parent);
+      skip(i, parent);
       return undefined;
     }
     let anchor: string | undefined;
@@ -170,62 +166,57 @@ class Reader {
       i = e;
       while (i < eol && isSpace(t.charCodeAt(i))) i++;
     }
-    const node = this.content(i, eol, parent, depth, compound);
-    if (node && anchor !== undefined) this.anchors.set(anchor, node);
+    const node = content(i, eol, parent, depth, compound);
+    if (node && anchor !== undefined) anchors.set(anchor, node);
     return node;
   }
 
-  private content(i: number, eol: number, parent: number, depth: number, compound: boolean): YamlNode | undefined {
-    const t = this.text;
+  function content(i: number, eol: number, parent: number, depth: number, compound: boolean): YamlNode | undefined {
     const c = t.charCodeAt(i);
     if (i >= eol || c === HASH) {
-      this.pos = nextLine(t, eol);
-      return this.block(parent, depth, !compound);
+      pos = nextLine(t, eol);
+      return block(parent, depth, !compound);
     }
     if (c === DASH && blankOrEnd(t, i + 1)) {
-      if (compound) return this.seq(i, depth + 1);
+      if (compound) return seq(i, depth + 1);
     } else if (c === 0x2a /* * */) {
       let e = i + 1;
       while (e < eol && !isSpace(t.charCodeAt(e))) e++;
-      this.pos = nextLine(t, eol);
+      pos = nextLine(t, eol);
       const alias: YamlAlias = { kind: 'alias', span: { start: i, end: e } };
-      const target = this.anchors.get(t.slice(i + 1, e));
+      const target = anchors.get(t.slice(i + 1, e));
       if (target) alias.target = target;
       return alias;
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      this.fi = i;
-      this.flowBroken = false;
-      const node = this.flowCollection(parent, depth + 1);
-      this.pos = this.flowBroken ? this.fi : nextLine(t, lineEnd(t, this.fi));
+      fi = i;
+      broken = false;
+      const node = flow(parent, depth + 1);
+      pos = broken ? fi : nextLine(t, lineEnd(t, fi));
       return node;
     } else if (c === 0x7c /* | */ || c === 0x3e /* > */) {
       const s = readBlockScalar(t, i, parent);
       if (s) {
-        this.pos = nextLine(t, s.end);
+        pos = nextLine(t, s.end);
         return scalarNode(s, false);
       }
     }
     if (compound) {
-      const k = this.key(i, eol);
-      if (k) return this.map(i, k, depth + 1);
+      const k = keyAt(i, eol);
+      if (k) return map(i, k, depth + 1);
     }
     const quoted = c === 0x22 || c === 0x27;
     const s = (quoted ? readQuoted(t, i, parent) : undefined) ?? readPlain(t, i, parent, false, () => false, eol);
-    this.pos = nextLine(t, lineEnd(t, s.end));
+    pos = nextLine(t, lineEnd(t, s.end));
     return scalarNode(s, !quoted);
   }
 
   /** The implicit key at `i`, on the line ending at `eol`. */
-  private key(i: number, eol: number): Key | undefined {
-    const t = this.text;
+  function keyAt(i: number, eol: number): Key | undefined {
     const c = t.charCodeAt(i);
     let j: number;
     let key: Omit<Key, 'after'>;
     if (c === 0x22 || c === 0x27) {
-      const close = quotedVerbatimEnd(t, i);
-      let s: Scalar | undefined;
-      if (close >= 0) s = { d: { text: t.slice(i + 1, close), start: i + 1 }, end: close + 1 };
-      else s = readQuoted(t, i, -1);
+      const s = readQuoted(t, i, -1);
       if (!s || s.end > eol) return undefined;
       key = { text: s.d.text, span: { start: i + 1, end: s.end - 1 } };
       j = s.end;
@@ -245,53 +236,51 @@ class Reader {
   }
 
   /** A block mapping whose first key `k` starts at `first`. */
-  private map(first: number, k: Key, depth: number): YamlMap {
-    const t = this.text;
+  function map(first: number, k: Key, depth: number): YamlMap {
     const col = first - lineStartOf(t, first);
     const entries: YamlEntry[] = [];
     let end = k.span.end;
     for (let key: Key | undefined = k; key; ) {
-      const value = this.node(key.after, col, depth, false);
+      const value = node(key.after, col, depth, false);
       const entry: YamlEntry = { key: key.text, keySpan: key.span };
       if (value) entry.value = value;
       entries.push(entry);
       end = Math.max(end, value ? value.span.end : key.span.end);
       key = undefined;
       // The next key at this indentation; lines indented more that are not a value are passed over.
-      for (let ls = this.contentLine(); ls >= 0; ls = this.contentLine()) {
+      for (let ls = next(); ls >= 0; ls = next()) {
         const s = firstNonBlank(t, ls);
         if (s - ls < col) break;
         if (s - ls === col) {
-          key = this.key(s, lineEnd(t, s));
+          key = keyAt(s, lineEnd(t, s));
           if (key || t.charCodeAt(s) === DASH) break;
         }
-        this.pos = nextLine(t, s);
+        pos = nextLine(t, s);
       }
     }
     return { kind: 'map', entries, span: { start: first, end } };
   }
 
   /** A block sequence whose first `-` is at `first`. */
-  private seq(first: number, depth: number): YamlSeq {
-    const t = this.text;
+  function seq(first: number, depth: number): YamlSeq {
     const col = first - lineStartOf(t, first);
     const items: YamlNode[] = [];
     let end = first + 1;
     for (let dash = first; dash >= 0; ) {
-      const item = this.node(dash + 1, col, depth, true);
+      const item = node(dash + 1, col, depth, true);
       if (item) {
         items.push(item);
         end = Math.max(end, item.span.end);
       }
       dash = -1;
-      for (let ls = this.contentLine(); ls >= 0; ls = this.contentLine()) {
+      for (let ls = next(); ls >= 0; ls = next()) {
         const s = firstNonBlank(t, ls);
         if (s - ls < col) break;
         if (s - ls === col) {
           if (t.charCodeAt(s) === DASH && blankOrEnd(t, s + 1)) dash = s;
           break;
         }
-        this.pos = nextLine(t, s);
+        pos = nextLine(t, s);
       }
     }
     return { kind: 'seq', items, span: { start: first, end } };
@@ -301,122 +290,100 @@ class Reader {
   // Flow context
 
   /** Skips blanks, line breaks and comments; false when the collection ends without closing (a line not indented more than `parent`). */
-  private flowSpace(parent: number): boolean {
-    const t = this.text;
-    while (this.fi < this.end) {
-      const c = t.charCodeAt(this.fi);
-      if (isSpace(c) || c === CR) this.fi++;
-      else if (c === HASH && blankOrEnd(t, this.fi - 1)) this.fi = lineEnd(t, this.fi);
+  function blank(parent: number): boolean {
+    while (fi < end) {
+      const c = t.charCodeAt(fi);
+      if (isSpace(c) || c === CR) fi++;
+      else if (c === HASH && blankOrEnd(t, fi - 1)) fi = lineEnd(t, fi);
       else if (c === LF) {
-        const ls = this.fi + 1;
+        const ls = fi + 1;
         const s = firstNonBlank(t, ls);
         const d = t.charCodeAt(s);
         if (s < t.length && s - ls <= parent && d !== LF && d !== CR && d !== 0x5d && d !== 0x7d && d !== HASH) {
-          this.fi = ls;
-          this.flowBroken = true;
+          fi = ls;
+          broken = true;
           return false;
         }
-        this.fi = ls;
+        fi = ls;
       } else return true;
     }
     return false;
   }
 
   /** The flow collection opening at `fi`. */
-  private flowCollection(parent: number, depth: number): YamlMap | YamlSeq | undefined {
-    const t = this.text;
-    const start = this.fi;
+  function flow(parent: number, depth: number): YamlMap | YamlSeq | undefined {
+    const start = fi;
     if (depth > MAX_DEPTH) {
-      // Passed over: to its closing bracket (brackets in quotes are counted too).
-      let open = 0;
-      for (; this.fi < this.end; this.fi++) {
-        const c = t.charCodeAt(this.fi);
-        if (c === 0x5b || c === 0x7b) open++;
-        else if ((c === 0x5d || c === 0x7d) && --open === 0) break;
-      }
-      this.fi++;
+      // Too deep: the collection is not read, from here to the end of the line.
+      fi = nextLine(t, fi);
+      broken = true;
       return undefined;
     }
-    const isMap = t.charCodeAt(this.fi++) === 0x7b;
+    const isMap = t.charCodeAt(fi++) === 0x7b;
     const entries: YamlEntry[] = [];
     const items: YamlNode[] = [];
-    while (!this.flowBroken && this.flowSpace(parent)) {
-      const c = t.charCodeAt(this.fi);
+    while (!broken && blank(parent)) {
+      const c = t.charCodeAt(fi);
       if (c === 0x5d || c === 0x7d) {
-        this.fi++;
+        fi++;
         break;
       }
       if (c === COMMA) {
-        this.fi++;
+        fi++;
         continue;
       }
-      const before = this.fi;
-      const k = this.flowItem(parent, depth);
-      if (this.flowBroken) break;
-      this.flowSpace(parent);
-      if (t.charCodeAt(this.fi) === COLON) {
-        this.fi++;
+      const before = fi;
+      const k = flowNode(parent, depth);
+      if (broken) break;
+      blank(parent);
+      if (t.charCodeAt(fi) === COLON) {
+        fi++;
         let value: YamlNode | undefined;
-        if (this.flowSpace(parent) && !',]}'.includes(t[this.fi]!)) value = this.flowItem(parent, depth);
+        if (blank(parent) && !',]}'.includes(t[fi]!)) value = flowNode(parent, depth);
         const entry: YamlEntry = { key: k?.kind === 'scalar' ? k.value : '', keySpan: k ? k.span : { start: before, end: before } };
         if (value) entry.value = value;
         if (isMap) entries.push(entry);
-        else items.push({ kind: 'map', entries: [entry], span: { start: before, end: this.fi } });
+        else items.push({ kind: 'map', entries: [entry], span: { start: before, end: fi } });
       } else if (isMap) {
         if (k?.kind === 'scalar') entries.push({ key: k.value, keySpan: k.span });
       } else if (k) items.push(k);
-      if (this.fi === before) this.fi++;
+      if (fi === before) fi++;
     }
-    const span = { start, end: this.fi };
+    const span = { start, end: fi };
     return isMap ? { kind: 'map', entries, span } : { kind: 'seq', items, span };
   }
 
-  /** The node at `fi` in a flow collection. */
-  private flowItem(parent: number, depth: number): YamlNode | undefined {
-    const t = this.text;
-    let anchor: string | undefined;
-    let c = t.charCodeAt(this.fi);
-    while (c === 0x26 || c === 0x21) {
-      let e = this.fi + 1;
-      while (e < this.end && !blankOrEnd(t, e) && !',[]{}'.includes(t[e]!)) e++;
-      if (c === 0x26) anchor = t.slice(this.fi + 1, e);
-      this.fi = e;
-      if (!this.flowSpace(parent)) return undefined;
-      c = t.charCodeAt(this.fi);
-    }
+  /** The node at `fi` in a flow collection (anchors and tags are not read there). */
+  function flowNode(parent: number, depth: number): YamlNode | undefined {
+    const c = t.charCodeAt(fi);
     let node: YamlNode | undefined;
-    if (c === 0x5b || c === 0x7b) node = this.flowCollection(parent, depth + 1);
+    if (c === 0x5b || c === 0x7b) node = flow(parent, depth + 1);
     else if (c === 0x2a) {
-      let e = this.fi + 1;
-      while (e < this.end && !blankOrEnd(t, e) && !',[]{}'.includes(t[e]!)) e++;
-      const alias: YamlAlias = { kind: 'alias', span: { start: this.fi, end: e } };
-      const target = this.anchors.get(t.slice(this.fi + 1, e));
+      let e = fi + 1;
+      while (e < end && !blankOrEnd(t, e) && !',[]{}'.includes(t[e]!)) e++;
+      const alias: YamlAlias = { kind: 'alias', span: { start: fi, end: e } };
+      const target = anchors.get(t.slice(fi + 1, e));
       if (target) alias.target = target;
-      this.fi = e;
+      fi = e;
       node = alias;
     } else if (c === 0x22 || c === 0x27) {
-      const s = readQuoted(t, this.fi, parent);
+      const s = readQuoted(t, fi, parent);
       if (!s) {
-        this.fi = lineEnd(t, this.fi);
+        fi = lineEnd(t, fi);
         return undefined;
       }
-      this.fi = s.end;
+      fi = s.end;
       node = scalarNode(s, false);
     } else {
-      const e = flowPlainEnd(t, this.fi, lineEnd(t, this.fi));
-      if (e === this.fi) return undefined;
-      node = { kind: 'scalar', value: t.slice(this.fi, e), plain: true, span: { start: this.fi, end: e } };
-      this.fi = e;
+      const e = flowPlainEnd(t, fi, lineEnd(t, fi));
+      if (e === fi) return undefined;
+      node = { kind: 'scalar', value: t.slice(fi, e), plain: true, span: { start: fi, end: e } };
+      fi = e;
     }
-    if (node && anchor !== undefined) this.anchors.set(anchor, node);
     return node;
   }
 }
 
-/** The node of the first YAML document of `text` (undefined when it is empty). */
-export function readYaml(text: string): YamlNode | undefined {
-  return new Reader(text).root();
-}
 
 // ---------------------------------------------------------------------------------------------
 // The compose model
@@ -433,13 +400,12 @@ export interface EnvironmentEntry {
   value?: Located;
 }
 
+/** A port mapping; the host address and the protocol are not kept. */
 export interface PortMapping {
-  hostIp?: string;
   /** The host side (a port or a range); absent when only the container port is given. */
   published?: string;
   /** The container side (a port or a range). */
   target: string;
-  protocol?: string;
   span: Span;
 }
 
@@ -481,74 +447,77 @@ export interface ComposeFile {
   externalNetworks: string[];
 }
 
-/** Reads nodes with aliases resolved and merge keys applied, within the file's budget. */
-class Resolver {
-  private budget = MERGE_BUDGET;
-  /** The spans of the anchored nodes read through aliases, for the service being read. */
-  regions: Span[] = [];
+// Nodes read with aliases resolved and merge keys applied, within the budget of the file being read.
+let budget = 0;
+/** The spans of the anchored nodes read through aliases, for the service being read. */
+let regions: Span[] = [];
 
-  deref(node: YamlNode | undefined): YamlNode | undefined {
-    if (node?.kind !== 'alias') return node;
-    if (node.target) this.regions.push(node.target.span);
-    return node.target?.kind === 'alias' ? undefined : node.target;
-  }
+function deref(node: YamlNode | undefined): YamlNode | undefined {
+  if (node?.kind !== 'alias') return node;
+  if (node.target) regions.push(node.target.span);
+  return node.target?.kind === 'alias' ? undefined : node.target;
+}
 
-  /** The entries of a mapping, merged ones after its own (a key written in the mapping wins). */
-  entries(node: YamlNode | undefined, depth = 0): YamlEntry[] {
-    const m = this.deref(node);
-    if (m?.kind !== 'map') return [];
-    if (!m.entries.some((e) => e.key === '<<')) return m.entries;
-    const own = m.entries.filter((e) => e.key !== '<<');
-    if ((this.budget -= m.entries.length) < 0 || depth > 8) return own;
-    const seen = new Set(own.map((e) => e.key));
-    for (const e of m.entries) {
-      if (e.key !== '<<') continue;
-      const v = this.deref(e.value);
-      for (const source of v?.kind === 'seq' ? v.items : [v]) {
-        for (const x of this.entries(source, depth + 1)) {
-          if (--this.budget < 0) return own;
-          if (!seen.has(x.key)) {
-            seen.add(x.key);
-            own.push(x);
-          }
+/** The entries of a mapping, merged ones after its own (a key written in the mapping wins). */
+function entries(node: YamlNode | undefined, depth = 0): YamlEntry[] {
+  const m = deref(node);
+  if (m?.kind !== 'map') return [];
+  if (!m.entries.some((e) => e.key === '<<')) return m.entries;
+  const own = m.entries.filter((e) => e.key !== '<<');
+  if ((budget -= m.entries.length) < 0 || depth > 8) return own;
+  const seen = new Set(own.map((e) => e.key));
+  for (const e of m.entries) {
+    if (e.key !== '<<') continue;
+    const v = deref(e.value);
+    for (const source of v?.kind === 'seq' ? v.items : [v]) {
+      for (const x of entries(source, depth + 1)) {
+        if (--budget < 0) return own;
+        if (!seen.has(x.key)) {
+          seen.add(x.key);
+          own.push(x);
         }
       }
     }
-    return own;
   }
+  return own;
+}
 
-  scalar(node: YamlNode | undefined): YamlScalar | undefined {
-    const s = this.deref(node);
-    return s?.kind === 'scalar' && !(s.plain && (s.value === 'null' || s.value === '~' || s.value === '')) ? s : undefined;
-  }
+/** The value of `key` in a mapping. */
+function field(node: YamlNode | undefined, key: string): YamlNode | undefined {
+  return entries(node).find((x) => x.key === key)?.value;
+}
 
-  located(node: YamlNode | undefined): Located | undefined {
-    const s = this.scalar(node);
-    return s && { value: s.value, span: s.span };
-  }
+function scalar(node: YamlNode | undefined): YamlScalar | undefined {
+  const s = deref(node);
+  return s?.kind === 'scalar' && !(s.plain && (s.value === 'null' || s.value === '~' || s.value === '')) ? s : undefined;
+}
 
-  items(node: YamlNode | undefined): YamlNode[] {
-    const s = this.deref(node);
-    return s?.kind === 'seq' ? s.items : [];
-  }
+function located(node: YamlNode | undefined): Located | undefined {
+  const s = scalar(node);
+  return s && { value: s.value, span: s.span };
+}
 
-  /** The scalars of a sequence. */
-  list(node: YamlNode | undefined): Located[] {
-    const out: Located[] = [];
-    for (const item of this.items(node)) {
-      const l = this.located(item);
-      if (l) out.push(l);
-    }
-    return out;
-  }
+function items(node: YamlNode | undefined): YamlNode[] {
+  const s = deref(node);
+  return s?.kind === 'seq' ? s.items : [];
+}
 
-  /** A command: a list of arguments, or a string split as compose splits it. */
-  args(node: YamlNode | undefined): Located[] | undefined {
-    const s = this.deref(node);
-    if (s?.kind === 'seq') return this.list(s);
-    const sc = this.scalar(s);
-    return sc && shellWords(sc.value, (i) => offsetIn(sc, i));
+/** The scalars of a sequence. */
+function list(node: YamlNode | undefined): Located[] {
+  const out: Located[] = [];
+  for (const item of items(node)) {
+    const l = located(item);
+    if (l) out.push(l);
   }
+  return out;
+}
+
+/** A command: a list of arguments, or a string split as compose splits it. */
+function args(node: YamlNode | undefined): Located[] | undefined {
+  const s = deref(node);
+  if (s?.kind === 'seq') return list(s);
+  const sc = scalar(s);
+  return sc && shellWords(sc.value, (i) => offsetIn(sc, i));
 }
 
 /** The document offset of character i of a scalar's value. */
@@ -599,147 +568,119 @@ export function shellWords(s: string, offsetAt: (i: number) => number): Located[
   return out;
 }
 
-/** A port mapping of the short syntax: `[[IP:]PUBLISHED:]TARGET[/PROTOCOL]`. */
+/** A port mapping of the short syntax: `[[IP:]PUBLISHED:]TARGET[/PROTOCOL]` (an IPv6 address in brackets). */
 function shortPort(l: Located): PortMapping {
-  let v = l.value;
-  const p: PortMapping = { target: '', span: l.span };
-  const slash = v.lastIndexOf('/');
-  if (slash >= 0) {
-    p.protocol = v.slice(slash + 1);
-    v = v.slice(0, slash);
-  }
-  if (v.startsWith('[') && v.includes(']:')) {
-    p.hostIp = v.slice(1, v.indexOf(']:'));
-    v = v.slice(v.indexOf(']:') + 2);
-  }
-  const parts = v.split(':');
-  p.target = parts.pop()!;
+  const parts = l.value.replace(/\/.*|^\[.*\]/g, '').split(':');
+  const target = parts.pop()!;
   const published = parts.pop();
-  if (published) p.published = published;
-  if (parts.length > 0) p.hostIp = parts.join(':');
-  return p;
+  return { target, span: l.span, ...optional('published', published || undefined) };
 }
 
-function readService(e: YamlEntry, r: Resolver): ComposeService {
+function readService(e: YamlEntry): ComposeService {
   const span = { start: e.keySpan.start, end: Math.max(e.keySpan.end, e.value?.span.end ?? 0) };
-  r.regions = [span];
-  const node = r.deref(e.value);
+  regions = [span];
+  const node = deref(e.value);
   const s: ComposeService = {
-    name: e.key, nameSpan: e.keySpan, span, regions: r.regions, environment: [], envFiles: [], ports: [], expose: [],
+    name: e.key, nameSpan: e.keySpan, span, regions, environment: [], envFiles: [], ports: [], expose: [],
     networks: [], aliases: [], links: [], extraHosts: [],
   };
-  for (const f of r.entries(node)) {
+  for (const f of entries(node)) {
     const v = f.value;
     switch (f.key) {
       case 'image':
-        s.image = r.located(v);
-        break;
-      case 'command':
-        s.command = r.args(v);
-        break;
-      case 'entrypoint':
-        s.entrypoint = r.args(v);
-        break;
       case 'hostname':
-        s.hostname = r.located(v);
-        break;
       case 'container_name':
-        s.containerName = r.located(v);
+      case 'network_mode': {
+        const l = located(v);
+        if (l) s[f.key === 'container_name' ? 'containerName' : f.key === 'network_mode' ? 'networkMode' : f.key] = l;
         break;
-      case 'network_mode':
-        s.networkMode = r.located(v);
+      }
+      case 'command':
+      case 'entrypoint': {
+        const a = args(v);
+        if (a) s[f.key] = a;
         break;
+      }
       case 'environment':
-        s.environment = environment(v, r);
+        s.environment = environment(v);
         break;
       case 'env_file':
-        for (const item of r.deref(v)?.kind === 'seq' ? r.items(v) : [v]) {
-          const m = r.deref(item);
+        for (const item of deref(v)?.kind === 'seq' ? items(v) : [v]) {
+          const m = deref(item);
           if (m?.kind === 'map') {
-            const fields = r.entries(m);
-            const path = r.located(fields.find((x) => x.key === 'path')?.value);
-            if (path) s.envFiles.push({ path, required: r.scalar(fields.find((x) => x.key === 'required')?.value)?.value !== 'false' });
+            const path = located(field(m, 'path'));
+            if (path) s.envFiles.push({ path, required: scalar(field(m, 'required'))?.value !== 'false' });
           } else {
-            const path = r.located(m);
+            const path = located(m);
             if (path) s.envFiles.push({ path, required: true });
           }
         }
         break;
       case 'ports':
-        for (const item of r.items(v)) {
-          const m = r.deref(item);
+        for (const item of items(v)) {
+          const m = deref(item);
           if (m?.kind !== 'map') {
-            const l = r.located(m);
+            const l = located(m);
             if (l) s.ports.push(shortPort(l));
             continue;
           }
-          const fields = r.entries(m);
-          const field = (k: string) => r.scalar(fields.find((x) => x.key === k)?.value)?.value;
-          const p: PortMapping = { target: field('target') ?? '', span: m.span };
-          const published = field('published');
-          const hostIp = field('host_ip');
-          const protocol = field('protocol');
-          if (published) p.published = published;
-          if (hostIp) p.hostIp = hostIp;
-          if (protocol) p.protocol = protocol;
-          s.ports.push(p);
+          const get = (k: string) => scalar(field(m, k))?.value;
+          s.ports.push({ target: get('target') ?? '', span: m.span, ...optional('published', get('published')) });
         }
         break;
       case 'expose':
-        s.expose = r.list(v);
+        s.expose = list(v);
         break;
       case 'networks': {
-        const m = r.deref(v);
-        if (m?.kind === 'seq') s.networks = r.list(m);
-        for (const n of r.entries(m)) {
+        const m = deref(v);
+        if (m?.kind === 'seq') s.networks = list(m);
+        for (const n of entries(m)) {
           s.networks.push({ value: n.key, span: n.keySpan });
-          s.aliases.push(...r.list(r.entries(n.value).find((x) => x.key === 'aliases')?.value));
+          s.aliases.push(...list(field(n.value, 'aliases')));
         }
         break;
       }
       case 'links':
       case 'external_links':
-        for (const l of r.list(v)) {
-          const colon = l.value.indexOf(':');
-          if (colon < 0) s.links.push({ service: l });
-          else {
-            const at = l.span.start;
-            s.links.push({
-              service: { value: l.value.slice(0, colon), span: { start: at, end: at + colon } },
-              alias: { value: l.value.slice(colon + 1), span: { start: at + colon + 1, end: l.span.end } },
-            });
-          }
+        for (const l of list(v)) {
+          const [service, alias] = split(l, ':');
+          s.links.push({ service, ...optional('alias', alias) });
         }
         break;
       case 'extra_hosts': {
-        const m = r.deref(v);
-        if (m?.kind === 'map') for (const h of r.entries(m)) s.extraHosts.push({ host: { value: h.key, span: h.keySpan }, ...optional('address', r.located(h.value)) });
-        for (const l of r.list(m)) {
-          const sep = l.value.search(/[:=]/);
-          const at = l.span.start;
-          if (sep < 0) s.extraHosts.push({ host: l });
-          else s.extraHosts.push({ host: { value: l.value.slice(0, sep), span: { start: at, end: at + sep } }, address: { value: l.value.slice(sep + 1), span: { start: at + sep + 1, end: l.span.end } } });
+        const m = deref(v);
+        if (m?.kind === 'map') for (const h of entries(m)) s.extraHosts.push({ host: { value: h.key, span: h.keySpan }, ...optional('address', located(h.value)) });
+        for (const l of list(m)) {
+          const [host, address] = split(l, /[:=]/);
+          s.extraHosts.push({ host, ...optional('address', address) });
         }
         break;
       }
-      case 'deploy':
-        s.replicas = r.located(r.entries(v).find((x) => x.key === 'replicas')?.value);
+      case 'deploy': {
+        const replicas = located(field(v, 'replicas'));
+        if (replicas) s.replicas = replicas;
         break;
+      }
       case 'healthcheck': {
-        const m = r.deref(v);
+        const m = deref(v);
         if (!m) break;
         // The string form is one shell command (CMD-SHELL), not split.
-        const test = r.entries(m).find((x) => x.key === 'test')?.value;
-        const one = r.located(test);
-        s.healthcheck = { span: m.span, ...optional('test', one ? [one] : r.deref(test)?.kind === 'seq' ? r.list(test) : undefined) };
+        const test = field(m, 'test');
+        const one = located(test);
+        s.healthcheck = { span: m.span, ...optional('test', one ? [one] : deref(test)?.kind === 'seq' ? list(test) : undefined) };
         break;
       }
     }
   }
-  if (s.command === undefined) delete s.command;
-  if (s.entrypoint === undefined) delete s.entrypoint;
-  for (const k of ['image', 'hostname', 'containerName', 'networkMode', 'replicas'] as const) if (s[k] === undefined) delete s[k];
   return s;
+}
+
+/** `a:b` split at its first separator (the parts located as if written without escapes). */
+function split(l: Located, sep: string | RegExp): [Located, Located?] {
+  const k = l.value.search(sep);
+  if (k < 0) return [l];
+  const at = l.span.start;
+  return [{ value: l.value.slice(0, k), span: { start: at, end: at + k } }, { value: l.value.slice(k + 1), span: { start: at + k + 1, end: l.span.end } }];
 }
 
 function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
@@ -747,14 +688,14 @@ function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]
 }
 
 /** `environment:` as a mapping (`KEY: value`) or a list (`- KEY=value`, `- KEY`). */
-function environment(v: YamlNode | undefined, r: Resolver): EnvironmentEntry[] {
+function environment(v: YamlNode | undefined): EnvironmentEntry[] {
   const out: EnvironmentEntry[] = [];
-  const m = r.deref(v);
+  const m = deref(v);
   if (m?.kind === 'map') {
-    for (const e of r.entries(m)) out.push({ name: { value: e.key, span: e.keySpan }, ...optional('value', r.located(e.value)) });
+    for (const e of entries(m)) out.push({ name: { value: e.key, span: e.keySpan }, ...optional('value', located(e.value)) });
   } else if (m?.kind === 'seq') {
     for (const item of m.items) {
-      const s = r.scalar(item);
+      const s = scalar(item);
       if (!s) continue;
       const eq = s.value.indexOf('=');
       if (eq < 0) out.push({ name: part(s, 0, s.value.length) });
@@ -766,16 +707,16 @@ function environment(v: YamlNode | undefined, r: Resolver): EnvironmentEntry[] {
 
 /** The compose model of a document: its services and what matters about them for connection strings. */
 export function readComposeFile(text: string): ComposeFile {
-  const r = new Resolver();
-  const top = r.entries(readYaml(text));
+  budget = MERGE_BUDGET;
+  const top = entries(readYaml(text));
   const file: ComposeFile = { services: [], includes: top.some((e) => e.key === 'include'), externalNetworks: [] };
-  for (const n of r.entries(top.find((e) => e.key === 'networks')?.value)) {
-    const external = r.entries(n.value).find((x) => x.key === 'external');
-    if (external && r.scalar(external.value)?.value !== 'false') file.externalNetworks.push(n.key);
+  for (const n of entries(top.find((e) => e.key === 'networks')?.value)) {
+    const external = scalar(field(n.value, 'external'))?.value;
+    if (external && external !== 'false') file.externalNetworks.push(n.key);
   }
   const services = top.find((e) => e.key === 'services');
   if (!services) return file;
   file.servicesSpan = services.keySpan;
-  for (const e of r.entries(services.value)) file.services.push(readService(e, r));
+  for (const e of entries(services.value)) file.services.push(readService(e));
   return file;
 }

@@ -405,11 +405,11 @@ const rules = [
   // Connection strings against the facts of their docker-compose file (compose/composeFacts.ts).
   {
     id: 'compose-localhost', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
-    title: 'localhost inside a container is that container, not the MongoDB service',
+    title: 'localhost in a container is not the MongoDB service',
   },
   {
     id: 'compose-host-unknown', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
-    title: 'No service of the compose file has this host name',
+    title: 'No service of the compose file has this name',
   },
   {
     id: 'compose-port-mismatch', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
@@ -417,11 +417,11 @@ const rules = [
   },
   {
     id: 'compose-replica-set-mismatch', severity: 'warning', group: 'compose', docs: DOCS.mongod,
-    title: 'replicaSet is not the replica set the MongoDB service runs',
+    title: 'replicaSet is not the one the MongoDB service runs',
   },
   {
     id: 'compose-root-auth-source', severity: 'warning', group: 'compose', docs: DOCS.mongoImage,
-    title: 'The root user of the image authenticates against admin: authSource=admin is missing',
+    title: 'The root user of the image needs authSource=admin',
   },
 ] as const satisfies readonly RuleInfo[];
 
