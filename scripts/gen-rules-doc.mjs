@@ -33,6 +33,7 @@ const GROUPS = {
   scheme: 'Scheme', userinfo: 'Credentials', hosts: 'Hosts and ports', srv: 'mongodb+srv', database: 'Database in the path',
   options: 'Options', 'cross-option': 'Option combinations', auth: 'Authentication', advice: 'Advice', node: 'Node.js driver profile',
   admin: 'Admin commands', naming: 'Database and collection names', atlas: 'MongoDB Atlas', limits: 'Limits in code',
+  compose: 'Docker Compose',
 };
 const unknown = RULES.filter((r) => !(r.group in GROUPS));
 if (unknown.length) throw new Error(`rule groups without a heading in GROUPS: ${[...new Set(unknown.map((r) => r.group))].join(', ')}`);

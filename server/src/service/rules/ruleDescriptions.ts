@@ -186,6 +186,16 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'A sort names one field twice. In an object literal the later entry replaces the earlier one and keeps its first position, so the order the server receives is not the one written. Keep each field once, in the intended position.',
   'document-too-deep':
     `A document literal passed to an insert, update, query or similar call nests objects and arrays more than ${L.documentNestingDepth.value} levels deep. The server refuses such documents, so the call fails at run time. Flatten the structure.`,
+  'compose-localhost':
+    'In a docker-compose file, a service other than the MongoDB one connects to localhost, 127.0.0.1 or ::1, which inside its container is that container itself, so no server answers there. Connect to the MongoDB service by its service name on the compose network; the quick fix does when the file has one MongoDB service. Nothing is said when either service uses network_mode.',
+  'compose-host-unknown':
+    'In a docker-compose file, a connection string names a host without a dot that no service, container_name, hostname, network alias, link or extra_hosts entry of the file answers to, often a misspelt service name, and such a name does not resolve on the compose network. Services of other compose files merged at run time are not seen, so nothing is said when the file includes others or joins an external network. Use the service name; the quick fix offers the closest one.',
+  'compose-port-mismatch':
+    `In a docker-compose file, a connection string reaches a MongoDB service of the file on a port its server does not listen on (${DEFAULT_PORT} unless its command sets --port), often the port that ports: publishes on the host machine. Containers on the compose network reach the server on its container port only. Use the port the server listens on.`,
+  'compose-replica-set-mismatch':
+    'In a docker-compose file, a connection string asks for replicaSet=X while the MongoDB service it reaches runs another --replSet, or none at all, so the driver finds no member of the named set and server selection times out. Use the name the server runs, or remove the option for a standalone server. A string without replicaSet is not reported, because drivers discover the set.',
+  'compose-root-auth-source':
+    'In a docker-compose file, a connection string authenticates as the root user that the image creates (MONGO_INITDB_ROOT_USERNAME, or MONGODB_ROOT_USER for Bitnami) with a database in the path and no authSource. The image creates that user in the admin database, but the driver authenticates against the database of the path, so authentication fails. Add authSource=admin.',
 };
 
 /** The description of a rule ('' for an id without one: a test requires one for every rule). */

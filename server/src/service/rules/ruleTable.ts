@@ -13,7 +13,7 @@ import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'node' | 'admin' | 'naming' | 'atlas' | 'limits';
+  group: 'scheme' | 'userinfo' | 'hosts' | 'srv' | 'database' | 'options' | 'cross-option' | 'auth' | 'advice' | 'node' | 'admin' | 'naming' | 'atlas' | 'limits' | 'compose';
   title: string;
   /** The documentation page of what the rule checks (the diagnostic's link). */
   docs: string;
@@ -401,6 +401,27 @@ const rules = [
   {
     id: 'document-too-deep', severity: 'warning', group: 'limits', docs: BSON,
     title: `A document nests more than ${L.documentNestingDepth.value} levels deep`,
+  },
+  // Connection strings against the facts of their docker-compose file (compose/composeFacts.ts).
+  {
+    id: 'compose-localhost', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
+    title: 'localhost in a container is not the MongoDB service',
+  },
+  {
+    id: 'compose-host-unknown', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
+    title: 'No service of the compose file has this name',
+  },
+  {
+    id: 'compose-port-mismatch', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
+    title: 'The MongoDB service does not listen on this port',
+  },
+  {
+    id: 'compose-replica-set-mismatch', severity: 'warning', group: 'compose', docs: DOCS.mongod,
+    title: 'replicaSet is not the one the MongoDB service runs',
+  },
+  {
+    id: 'compose-root-auth-source', severity: 'warning', group: 'compose', docs: DOCS.mongoImage,
+    title: 'The root user of the image needs authSource=admin',
   },
 ] as const satisfies readonly RuleInfo[];
 
