@@ -32,13 +32,14 @@ import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocumen
 import { chooseProfile } from './rules/profile';
 import { sourceCode } from './lex/sourceCode';
 import { analyzeComposedStrings } from './compose/composedStrings';
+import { analyzeKubernetes } from './compose/kubernetes';
 
 
 
 
 
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings, analyzeKubernetes];
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
