@@ -242,7 +242,9 @@ class Run {
         this.push(problem);
       }
       const trailing = /[\r\n]+$/.exec(v.text);
-      if (trailing && offsetOf(v, v.text.length) === decoded.length) {
+      const kept = trailing ? v.text.length - trailing[0].length : 0;
+      // Reported by the rules themselves when they see it (a port `27017\n`); else here.
+      if (trailing && offsetOf(v, v.text.length) === decoded.length && !record.problems.some((p) => p.span.end > kept)) {
         const trimmed = decoded.slice(0, decoded.length - trailing[0].length);
         const parsed = parseConnectionString(v.text.slice(0, v.text.length - trailing[0].length));
         const [ruleId, part] = parsed.options.length > 0 ? ['option-invalid-value', 'the value of its last option'] : parsed.slash ? ['database-invalid-char', 'its database name'] : ['host-invalid', 'its last host'];

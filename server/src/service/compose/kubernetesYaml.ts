@@ -162,13 +162,9 @@ class Reader {
       return OTHER;
     }
     this.depth++;
-    try {
-      if (isItem(this.text, s, le)) return this.sequence(s, le, col);
-      if (keyAt(this.text, s, le)) return this.mapping(s, le, col);
-      return this.value(s, le, parentIndent);
-    } finally {
-      this.depth--;
-    }
+    const node = isItem(this.text, s, le) ? this.sequence(s, le, col) : keyAt(this.text, s, le) ? this.mapping(s, le, col) : this.value(s, le, parentIndent);
+    this.depth--;
+    return node;
   }
 
   /** A block sequence whose first `-` is at `s`, column `col`. */
