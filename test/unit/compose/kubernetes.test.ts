@@ -246,7 +246,7 @@ describe('env values composed with $(NAME)', () => {
     const at = text.indexOf('$(MONGO_HOST)');
     const h = doHover(doc(text), analyze(text), at + 3)!;
     assert.equal(text.slice(h.span.start, h.span.end), '$(MONGO_HOST)');
-    assert.match(h.contents, /`mongodb:\/\/app:\*\*\*\*@mongo-0\.mongo\.shop\.svc\.cluster\.local:99999\/shop\?authSource=admin`/);
+    assert.match(h.contents, /`mongodb:\/\/\*\*\*\*:\*\*\*\*@mongo-0\.mongo\.shop\.svc\.cluster\.local:99999\/shop\?authSource=admin`/);
     assert.match(h.contents, /- `MONGO_PASSWORD` \(key password of Secret mongo-credentials, line 10\): `\*\*\*\*`/);
     assert.match(h.contents, /- `MONGO_HOST` \(key MONGO_HOST of ConfigMap mongo-config, line 17\): `mongo-0\.mongo\.shop\.svc\.cluster\.local`/);
     assert.ok(!h.contents.includes('w0rd'), h.contents);

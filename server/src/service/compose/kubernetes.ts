@@ -123,7 +123,7 @@ interface Hover {
 }
 
 /** Markdown inline code of a text shown in a hover (line breaks written as \n). */
-function code(text: string): string {
+function inline(text: string): string {
   return '`' + text.replace(/`/g, "'").replace(/\r/g, '\\r').replace(/\n/g, '\\n') + '`';
 }
 
@@ -136,28 +136,6 @@ function scalarSyntax(s: YamlScalar): HostSyntax {
   return s.style === 'plain' ? 'yaml-plain' : s.style === 'single' ? 'yaml-single' : s.style === 'double' ? 'yaml-double' : 'yaml-block';
 }
 
-export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
-  if (code.languageId !== 'yaml') return EMPTY;
-  const text = code.text;
-  const secrets = text.indexOf('Secret') >= 0;
-  if (!secrets && text.indexOf('$(') < 0) return EMPTY;
-  const run = new Run(code, settings, values, records);
-  const roots: YamlNode[] = [];
-  for (const doc of readDocuments(text)) for (const node of doc) collectRoots(node, roots, 0);
-  for (const node of roots) run.readResource(node);
-  for (const node of roots) run.findContainers(node, 0);
-  if (run.problems.length === 0 && run.hovers.length === 0) return EMPTY;
-  const hovers = run.hovers;
-  return {
-    problems: run.problems,
-    hoverAt: () => null,
-    hoverFirstAt: (offset) => {
-      for (const h of hovers) if (offset >= h.span.start && offset <= h.span.end) return { contents: h.contents(), span: h.span };
-      return null;
-    },
-  };
-}
-
 /** The resources of a node: itself, or the items of a `kind: List`. */
 function collectRoots(node: YamlNode, out: YamlNode[], depth: number): void {
   if (node.type !== 'map') return;
@@ -167,33 +145,27 @@ function collectRoots(node: YamlNode, out: YamlNode[], depth: number): void {
   } else out.push(node);
 }
 
-class Run {
-  readonly problems: Problem[] = [];
-  readonly hovers: Hover[] = [];
-  private readonly resources = new Map<string, Resource>();
-  private readonly lines: Lines;
-  private ownProblems: Set<string> | undefined;
-  private budget = MAX_EXPANDED_TOTAL;
-  private readonly seen = new Set<string>();
+export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
+  if (code.languageId !== 'yaml') return EMPTY;
+  const text = code.text;
+  if (text.indexOf('Secret') < 0 && text.indexOf('$(') < 0) return EMPTY;
+  const problems: Problem[] = [];
+  const hovers: Hover[] = [];
+  const resources = new Map<string, Resource>();
+  const lineIndex = new Lines(code.text);
+  let ownProblems: Set<string> | undefined;
+  let budget = MAX_EXPANDED_TOTAL;
+  const seen = new Set<string>();
 
-  constructor(
-    private readonly code: SourceCode,
-    private readonly settings: Settings,
-    private readonly values: readonly EmbeddedValue[],
-    private readonly records: readonly ValueRecord[],
-  ) {
-    this.lines = new Lines(code.text);
-  }
-
-  private push(p: Problem): void {
+  function push(p: Problem): void {
     const key = `${p.ruleId}@${p.span.start}:${p.span.end}:${p.message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.problems.push(p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(p);
   }
 
   /** A Secret or a ConfigMap: its keys (checking the encoded values of a Secret's `data:`). */
-  readResource(node: YamlNode): void {
+  function readResource(node: YamlNode): void {
     const kind = textOf(get(node, 'kind'));
     if (kind !== 'Secret' && kind !== 'ConfigMap') return;
     const name = textOf(get(get(node, 'metadata'), 'name')) ?? '';
@@ -210,7 +182,7 @@ class Run {
         const decoded = decodeBase64(e.value.d.text);
         if (!decoded) continue;
         resource.keys.set(e.key, { value: decoded.text, scalar: e.value, resource: label, key: e.key, encoded: true });
-        this.checkEncoded(e.key, label, e.value, decoded.text, decoded.padded);
+        checkEncoded(e.key, label, e.value, decoded.text, decoded.padded);
       }
     }
     // stringData is merged into data, its keys winning; the extraction checks its values.
@@ -220,26 +192,25 @@ class Run {
         if (e.value.type === 'scalar') resource.keys.set(e.key, { value: e.value.d.text, scalar: e.value, resource: label, key: e.key, encoded: false });
       }
     }
-    if (name !== '') this.resources.set(`${kind}/${name}`, resource);
+    if (name !== '') resources.set(`${kind}/${name}`, resource);
   }
 
   /** Checks the decoded value of a Secret's `data:` key when it is (or holds) a connection string. */
-  private checkEncoded(key: string, resource: string, scalar: YamlScalar, decoded: string, padded: boolean): void {
+  function checkEncoded(key: string, resource: string, scalar: YamlScalar, decoded: string, padded: boolean): void {
     const found: EmbeddedValue[] = [];
     emitString(found, { text: decoded, start: 0 }, DECODED_SYNTAX, { path: ['data', key] });
     const span = { start: scalar.start, end: scalar.end };
     const prefix = `In the decoded value of ${key} (${resource}): `;
-    const reencode = (edited: string | undefined) => (edited === undefined ? undefined : encodeBase64(edited, padded));
     for (const v of found) {
       if (v.kind !== 'uri') continue;
       const value: EmbeddedValue = { ...v, syntax: DECODED_SYNTAX };
-      const record = validateEmbeddedValue(value, this.settings, this.code.languageId, this.code.uri);
+      const record = validateEmbeddedValue(value, settings, code.languageId, code.uri);
       for (const p of record.problems) {
         const problem: Problem = { ruleId: p.ruleId, severity: p.severity, message: prefix + p.message, span };
         // A placeholder for the password (credentials-in-source) means nothing in a Secret: no fix.
-        const fix = p.data && p.ruleId !== 'credentials-in-source' ? encodedFix(p, value, decoded, span, key, reencode) : undefined;
+        const fix = p.data && p.ruleId !== 'credentials-in-source' ? encodedFix(p, value, decoded, span, key, padded) : undefined;
         if (fix) problem.data = fix;
-        this.push(problem);
+        push(problem);
       }
       const trailing = /[\r\n]+$/.exec(v.text);
       const kept = trailing ? v.text.length - trailing[0].length : 0;
@@ -248,7 +219,7 @@ class Run {
         const trimmed = decoded.slice(0, decoded.length - trailing[0].length);
         const parsed = parseConnectionString(v.text.slice(0, v.text.length - trailing[0].length));
         const [ruleId, part] = parsed.options.length > 0 ? ['option-invalid-value', 'the value of its last option'] : parsed.slash ? ['database-invalid-char', 'its database name'] : ['host-invalid', 'its last host'];
-        this.push({
+        push({
           ruleId,
           severity: 'warning',
           message: `${prefix}the connection string ends with a line break (encoded with \`echo\` without \`-n\`?): drivers may take it as part of ${part}. Encode it with \`printf '%s'\` or \`echo -n\`.`,
@@ -258,33 +229,33 @@ class Run {
       }
       const shown = masked(v.text);
       const ending = trailing ? ' It ends with a line break.' : '';
-      this.hovers.push({
+      hovers.push({
         span,
-        contents: () => [`**${resource}, key \`${key}\`**: base64 in \`data:\`, decoded (secrets masked)`, '', code(shown), ...(ending ? ['', ending.trim()] : [])].join('\n'),
+        contents: () => [`**${resource}, key \`${key}\`**: base64 in \`data:\`, decoded (secrets masked)`, '', inline(shown), ...(ending ? ['', ending.trim()] : [])].join('\n'),
       });
     }
   }
 
   /** Every container (a mapping with an `env:` or `envFrom:` list) under a node. */
-  findContainers(node: YamlNode, depth: number): void {
+  function findContainers(node: YamlNode, depth: number): void {
     if (depth > 64) return;
     if (node.type === 'seq') {
-      for (const item of node.items) this.findContainers(item, depth + 1);
+      for (const item of node.items) findContainers(item, depth + 1);
       return;
     }
     if (node.type !== 'map') return;
     const env = get(node, 'env');
     const envFrom = get(node, 'envFrom');
-    if (env?.type === 'seq' || envFrom?.type === 'seq') this.container(env, envFrom);
-    for (const e of node.entries) if (e.key !== 'env' && e.key !== 'envFrom') this.findContainers(e.value, depth + 1);
+    if (env?.type === 'seq' || envFrom?.type === 'seq') container(env, envFrom);
+    for (const e of node.entries) if (e.key !== 'env' && e.key !== 'envFrom') findContainers(e.value, depth + 1);
   }
 
-  private resource(kind: 'Secret' | 'ConfigMap', name: string | undefined): Resource | undefined {
-    return name === undefined ? undefined : this.resources.get(`${kind}/${name}`);
+  function findResource(kind: 'Secret' | 'ConfigMap', name: string | undefined): Resource | undefined {
+    return name === undefined ? undefined : resources.get(`${kind}/${name}`);
   }
 
   /** A definition from a key of a Secret or a ConfigMap of this file. */
-  private keyDefinition(name: string, kv: KeyValue): Definition {
+  function keyDefinition(name: string, kv: KeyValue): Definition {
     const span = { start: kv.scalar.start, end: kv.scalar.end };
     const d: Definition = { name, value: kv.value, parts: [], label: `key ${kv.key} of ${kv.resource}`, span, fromSecret: kv.resource.startsWith('Secret') };
     if (kv.value === '') return d;
@@ -294,15 +265,15 @@ class Run {
   }
 
   /** One container's environment, in the order Kubernetes builds it: `envFrom` first, then `env` in order. */
-  private container(env: YamlNode | undefined, envFrom: YamlNode | undefined): void {
+  function container(env: YamlNode | undefined, envFrom: YamlNode | undefined): void {
     const vars = new Map<string, Definition | null>();
     if (envFrom?.type === 'seq') {
       for (const item of envFrom.items) {
         const prefix = textOf(get(item, 'prefix')) ?? '';
         const secretRef = get(item, 'secretRef');
         const configMapRef = get(item, 'configMapRef');
-        const r = secretRef ? this.resource('Secret', textOf(get(secretRef, 'name'))) : configMapRef ? this.resource('ConfigMap', textOf(get(configMapRef, 'name'))) : undefined;
-        if (r) for (const [key, kv] of r.keys) vars.set(prefix + key, this.keyDefinition(prefix + key, kv));
+        const r = secretRef ? findResource('Secret', textOf(get(secretRef, 'name'))) : configMapRef ? findResource('ConfigMap', textOf(get(configMapRef, 'name'))) : undefined;
+        if (r) for (const [key, kv] of r.keys) vars.set(prefix + key, keyDefinition(prefix + key, kv));
       }
     }
     if (env?.type !== 'seq') return;
@@ -315,17 +286,17 @@ class Run {
         const secretRef = get(valueFrom, 'secretKeyRef');
         const configMapRef = get(valueFrom, 'configMapKeyRef');
         const ref = secretRef ?? configMapRef;
-        const r = secretRef ? this.resource('Secret', textOf(get(secretRef, 'name'))) : configMapRef ? this.resource('ConfigMap', textOf(get(configMapRef, 'name'))) : undefined;
+        const r = secretRef ? findResource('Secret', textOf(get(secretRef, 'name'))) : configMapRef ? findResource('ConfigMap', textOf(get(configMapRef, 'name'))) : undefined;
         const kv = r?.keys.get(textOf(get(ref, 'key')) ?? '');
         // Not in this file (or a field of the pod): set where it runs, unknown here.
-        vars.set(name, kv ? this.keyDefinition(name, kv) : null);
+        vars.set(name, kv ? keyDefinition(name, kv) : null);
         continue;
       }
       if (value?.type !== 'scalar') {
         vars.set(name, value === undefined ? { name, value: '', parts: [], label: `env ${name}`, span: { start: 0, end: 0 }, fromSecret: false } : null);
         continue;
       }
-      const x = this.expand(value, vars);
+      const x = expand(value, vars);
       const span = { start: value.start, end: value.end };
       const definition: Definition = { name, value: x.text, parts: [], label: `env ${name}`, span, fromSecret: false };
       for (const p of x.parts) {
@@ -333,12 +304,12 @@ class Run {
         definition.parts.push(p.definition ? { start: p.start, end: p.end, definition: p.definition, docStart: p.docStart, docEnd: p.docEnd } : { start: p.start, end: p.end, definition, docStart: p.docStart, docEnd: p.docEnd });
       }
       vars.set(name, definition);
-      if (x.references.some((r) => r.definition)) this.checkComposed(name, value, x);
+      if (x.references.some((r) => r.definition)) checkComposed(name, value, x);
     }
   }
 
   /** A value with its `$(NAME)` references filled in from `vars`, as Kubernetes does it. */
-  private expand(scalar: YamlScalar, vars: ReadonlyMap<string, Definition | null>): Expansion {
+  function expand(scalar: YamlScalar, vars: ReadonlyMap<string, Definition | null>): Expansion {
     const d = scalar.d;
     const t = d.text;
     let text = '';
@@ -373,8 +344,8 @@ class Run {
       const reference: Reference = { name, span: { start: offsetOf(d, i), end: offsetOf(d, close + 1) }, definition };
       references.push(reference);
       own(literalFrom, i);
-      if (definition && text.length + definition.value.length <= MAX_EXPANDED_LENGTH && this.budget >= definition.value.length) {
-        this.budget -= definition.value.length;
+      if (definition && text.length + definition.value.length <= MAX_EXPANDED_LENGTH && budget >= definition.value.length) {
+        budget -= definition.value.length;
         const base = text.length;
         for (const p of definition.parts) parts.push({ start: base + p.start, end: base + p.end, via: reference, definition: p.definition, docStart: p.docStart, docEnd: p.docEnd });
         text += definition.value;
@@ -391,20 +362,20 @@ class Run {
   }
 
   /** The set of `rule@offset` of the problems the value extraction reported (made once, when first needed). */
-  private own(): Set<string> {
-    if (!this.ownProblems) {
+  function ownSet(): Set<string> {
+    if (!ownProblems) {
       const set = new Set<string>();
-      for (let k = 0; k < this.values.length; k++) {
-        const v = this.values[k]!;
-        for (const p of this.records[k]?.problems ?? []) set.add(`${p.ruleId}@${toDocumentOffset(v, p.span.start)}`);
+      for (let k = 0; k < values.length; k++) {
+        const v = values[k]!;
+        for (const p of records[k]?.problems ?? []) set.add(`${p.ruleId}@${toDocumentOffset(v, p.span.start)}`);
       }
-      this.ownProblems = set;
+      ownProblems = set;
     }
-    return this.ownProblems;
+    return ownProblems;
   }
 
   /** Checks an env value whose references this file defines, as filled in, when it is a connection string. */
-  private checkComposed(name: string, scalar: YamlScalar, x: Expansion): void {
+  function checkComposed(name: string, scalar: YamlScalar, x: Expansion): void {
     const found: EmbeddedValue[] = [];
     emitString(found, { text: x.text, start: 0 }, scalarSyntax(scalar), { path: ['env', name] });
     let checked = false;
@@ -412,20 +383,20 @@ class Run {
       if (v.kind !== 'uri') continue;
       checked = true;
       const shift = offsetOf(v, 0);
-      for (const p of validateUri(v.text, this.settings, undefined, scalarSyntax(scalar))) {
-        const placed = this.place(scalar, x, p, shift);
-        if (placed) this.push(placed);
+      for (const p of validateUri(v.text, settings, undefined, scalarSyntax(scalar))) {
+        const placed = place(scalar, x, p, shift);
+        if (placed) push(placed);
       }
     }
     if (!checked) return;
     for (const ref of x.references) {
       if (!ref.definition) continue;
-      this.hovers.push({ span: ref.span, contents: () => this.composedHover(x) });
+      hovers.push({ span: ref.span, contents: () => composedHover(x) });
     }
   }
 
   /** A problem of a filled-in value, placed in the document: on the value's own text, or on the reference that brought it in. */
-  private place(scalar: YamlScalar, x: Expansion, p: Problem, shift: number): Problem | undefined {
+  function place(scalar: YamlScalar, x: Expansion, p: Problem, shift: number): Problem | undefined {
     const span = { start: p.span.start + shift, end: p.span.end + shift };
     const over = x.parts.filter((q) => q.start < Math.max(span.end, span.start + 1) && q.end > span.start);
     if (over.length === 0 && x.parts.length > 0) over.push(x.parts[x.parts.length - 1]!);
@@ -437,25 +408,27 @@ class Run {
       const to = own.from + Math.min(span.end, first.end) - first.start;
       const docSpan = { start: offsetOf(scalar.d, from), end: offsetOf(scalar.d, Math.max(from, to)) };
       // What the value shows by itself is reported by its own check.
-      if (this.own().has(`${p.ruleId}@${docSpan.start}`)) return undefined;
+      if (ownSet().has(`${p.ruleId}@${docSpan.start}`)) return undefined;
       return { ruleId: p.ruleId, severity: p.severity, message: over.length === 1 ? p.message : `With its variables filled in: ${p.message}`, span: docSpan };
     }
     const d = first.definition!;
-    const related: RelatedPlace[] = [{ documentUri: this.code.uri, span: { start: first.docStart, end: first.docEnd }, message: `${d.name}: ${d.label}` }];
+    const related: RelatedPlace[] = [{ documentUri: code.uri, span: { start: first.docStart, end: first.docEnd }, message: `${d.name}: ${d.label}` }];
     return {
       ruleId: p.ruleId,
       severity: p.severity,
-      message: `With its variables filled in: ${p.message} (in the value of ${first.via.name}, from ${d.label}, line ${this.lines.lineOf(first.docStart)})`,
+      message: `With its variables filled in: ${p.message} (in the value of ${first.via.name}, from ${d.label}, line ${lineIndex.lineOf(first.docStart)})`,
       span: first.via.span,
       related,
     };
   }
 
   /** Hover on a reference of a filled-in value: the value as filled in, secrets masked, and where each variable comes from. */
-  private composedHover(x: Expansion): string {
+  function composedHover(x: Expansion): string {
     const parsed = parseConnectionString(x.text);
     const secretsAt = secretSpans(parsed);
-    const lines = ['**Value with its variables filled in** (as Kubernetes fills `$(NAME)` in; secrets masked)', '', code(maskSpans(x.text, secretsAt)), ''];
+    // Text from a Secret is masked wherever it lands (a password in a host's place too).
+    const hidden = mergeSpans([...secretsAt, ...x.parts.filter((p) => p.definition?.fromSecret).map((p) => ({ start: p.start, end: p.end }))]);
+    const lines = ['**Value with its variables filled in** (as Kubernetes fills `$(NAME)` in; secrets masked)', '', inline(maskSpans(x.text, hidden)), ''];
     const listed = new Set<string>();
     for (const ref of x.references) {
       if (listed.has(ref.name)) continue;
@@ -469,52 +442,52 @@ class Run {
       const start = parts.length > 0 ? parts[0]!.start : 0;
       const end = parts.length > 0 ? parts[parts.length - 1]!.end : 0;
       const secret = d.fromSecret || parts.some((p) => p.definition?.fromSecret) || secretsAt.some((s) => s.start < end && start < s.end);
-      lines.push(`- \`${ref.name}\` (${d.label}, line ${this.lines.lineOf(d.span.start)}): ${secret ? '`****`' : code(x.text.slice(start, end))}`);
+      lines.push(`- \`${ref.name}\` (${d.label}, line ${lineIndex.lineOf(d.span.start)}): ${secret ? '`****`' : inline(x.text.slice(start, end))}`);
     }
     return lines.join('\n');
   }
+
+  const roots: YamlNode[] = [];
+  for (const doc of readDocuments(text)) for (const node of doc) collectRoots(node, roots, 0);
+  for (const node of roots) readResource(node);
+  for (const node of roots) findContainers(node, 0);
+  if (problems.length === 0 && hovers.length === 0) return EMPTY;
+  return {
+    problems,
+    hoverAt: () => null,
+    hoverFirstAt: (offset) => {
+      for (const h of hovers) if (offset >= h.span.start && offset <= h.span.end) return { contents: h.contents(), span: h.span };
+      return null;
+    },
+  };
 }
 
-/** Characters an option may be separated by. */
-const SEPARATORS = '&;';
-
-/** The decoded string with one edit of the fix data applied ([start, end) replaced; a removal takes a separator with it). */
-function applyEdit(text: string, start: number, end: number, replacement: string, remove: boolean): string {
-  if (remove) {
-    if (SEPARATORS.includes(text[start - 1] ?? '')) start--;
-    else if (SEPARATORS.includes(text[end] ?? '')) end++;
-    else if (text[start - 1] === '?') start--;
+/** Spans sorted and merged where they overlap or touch. */
+function mergeSpans(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
   }
-  return text.slice(0, start) + replacement + text.slice(end);
+  return out;
 }
 
 /**
- * The quick fix of a problem of a decoded Secret value as an edit of the encoded value: the decoded string
- * with the fix applied, encoded again (and the same for each alternative). Undefined when it has none.
+ * The quick fix of a problem of a decoded Secret value (a replacement of a span of the decoded string) as
+ * an edit of the encoded value: the decoded string with the replacement made, encoded again (and the
+ * same for each alternative). Undefined when it has none.
  */
-function encodedFix(p: Problem, value: EmbeddedValue, decoded: string, span: Span, key: string, reencode: (edited: string | undefined) => string | undefined): FixData | undefined {
+function encodedFix(p: Problem, value: EmbeddedValue, decoded: string, span: Span, key: string, padded: boolean): FixData | undefined {
   const data = p.data!;
-  const at = (i: number) => offsetOf(value, i);
-  const edited = (d: FixData): string | undefined => {
-    if (Array.isArray(d.edits)) {
-      const edits = (d.edits as { start: number; end: number; text: string; remove?: boolean }[]).slice().sort((a, b) => b.start - a.start);
-      let out = decoded;
-      for (const e of edits) out = applyEdit(out, at(e.start), at(e.end), e.text, e.remove === true);
-      return out;
-    }
-    const s = (d.replaceSpan as Span | undefined) ?? p.span;
-    if (d.remove === true) return applyEdit(decoded, at(s.start), at(s.end), '', true);
-    return typeof d.replacement === 'string' ? applyEdit(decoded, at(s.start), at(s.end), d.replacement, false) : undefined;
-  };
-  const replacement = reencode(edited(data));
-  if (replacement === undefined) return undefined;
-  const title = `${typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`} (in ${key}, base64 encoded again)`;
-  const fix: FixData = { replacement, replaceSpan: span, title };
-  const alternatives: { replacement: string; title: string }[] = [];
-  for (const a of data.alternatives ?? []) {
-    const r = reencode(edited({ ...data, edits: undefined, remove: undefined, replacement: a.replacement }));
-    if (r !== undefined) alternatives.push({ replacement: r, title: `${a.title} (in ${key}, base64 encoded again)` });
-  }
-  if (alternatives.length > 0) fix.alternatives = alternatives;
+  const at = (data.replaceSpan as Span | undefined) ?? p.span;
+  const from = offsetOf(value, at.start);
+  const to = offsetOf(value, at.end);
+  const encoded = (replacement: string) => encodeBase64(decoded.slice(0, from) + replacement + decoded.slice(to), padded);
+  const again = (title: string) => `${title} (in ${key}, base64 encoded again)`;
+  if (typeof data.replacement !== 'string') return undefined;
+  const fix: FixData = { replacement: encoded(data.replacement), replaceSpan: span, title: again(typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`) };
+  if (data.alternatives?.length) fix.alternatives = data.alternatives.map((a) => ({ replacement: encoded(a.replacement), title: again(a.title) }));
   return fix;
 }
