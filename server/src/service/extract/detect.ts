@@ -215,6 +215,8 @@ function isHostItem(item: string): boolean {
   if (host === '') return item.startsWith('[');
   if (PLACEHOLDER.test(host) || IPV4.test(host)) return true;
   if (!HOST_NAME.test(host)) return false;
+  // A long single word of upper- and lower-case letters is base64 or a token (a Secret's data), not a host.
+  if (host.length >= 16 && !host.includes('.') && /[a-z]/.test(host) && /[A-Z]/.test(host)) return false;
   const last = host.slice(host.lastIndexOf('.') + 1);
   return /[A-Za-z]/.test(last);
 }
