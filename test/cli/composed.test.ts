@@ -40,6 +40,7 @@ test('a compose file is checked with the .env beside it: the problem in the comp
   assert.deepEqual(port.related, [{ file: 'deploy/.env', line: 3, column: 12, message: 'MONGO_PORT is defined here' }]);
   const sarif = JSON.parse(lint(dir, '--format', 'sarif', 'deploy').stdout);
   const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'port-invalid');
+  assert.match(result.message.text, / \[MONGO_PORT is defined here\]\(0\)$/, 'code scanning shows the related locations the message links to');
   assert.deepEqual(result.relatedLocations, [{ id: 0, physicalLocation: { artifactLocation: { uri: 'deploy/.env' }, region: { startLine: 3, startColumn: 12 } }, message: { text: 'MONGO_PORT is defined here' } }]);
   // Without the .env the variables are unknown: placeholders, no problem.
   const alone = project({ 'compose.yaml': compose });

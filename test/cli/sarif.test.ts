@@ -123,7 +123,11 @@ function assertDescribed(rule: any): void {
   assert.ok(rule.help.markdown.includes(`[Documentation](${info.docs})`), `${rule.id}: the Markdown help links the documentation`);
   const tags: string[] = rule.properties.tags;
   assert.ok(tags.includes(info.group), `${rule.id}: tagged with its group`);
-  assert.equal(tags.includes('security'), info.security === true, `${rule.id}: the security tag`);
+  assert.equal(tags.includes('security'), info.security !== undefined, `${rule.id}: the security tag`);
+  if (info.security !== undefined) {
+    const score = Number(rule.properties['security-severity']);
+    assert.ok(score > 0 && score < 10 && rule.properties['security-severity'] === info.security.toFixed(1), `${rule.id}: security-severity`);
+  }
 }
 
 describe('SARIF rule metadata', () => {

@@ -114,7 +114,7 @@ function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
     help: { text, markdown },
     helpUri: rule.docs,
     defaultConfiguration: { level },
-    properties: { tags: rule.security ? [rule.group, 'security'] : [rule.group] },
+    properties: rule.security !== undefined ? { tags: [rule.group, 'security'], 'security-severity': rule.security.toFixed(1) } : { tags: [rule.group] },
   };
 }
 
@@ -170,7 +170,8 @@ export function formatSarif(messages: readonly LintMessage[], options: SarifOpti
           ruleId: m.ruleId,
           ruleIndex: ruleIndex.get(m.ruleId),
           level: SARIF_LEVEL[m.severity],
-          message: { text: m.message },
+          // Code scanning shows the related locations that the message links to (`[text](id)`).
+          message: { text: m.related && m.related.length > 0 ? `${m.message} ${m.related.map((r, id) => `[${escapeLinkText(r.message)}](${id})`).join(' ')}` : m.message },
           locations: [
             {
               physicalLocation: {
@@ -193,6 +194,11 @@ export function formatSarif(messages: readonly LintMessage[], options: SarifOpti
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Text inside the brackets of a SARIF message link: brackets and backslashes escaped. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]]/g, '\\$&');
 }
 
 /** A relative URI reference for a relative path; a file: URI for an absolute one. */

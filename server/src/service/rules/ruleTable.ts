@@ -17,8 +17,11 @@ export interface RuleInfo {
   title: string;
   /** The documentation page of what the rule checks (the diagnostic's link). */
   docs: string;
-  /** A security finding (credentials or traffic exposed): tagged `security` in SARIF. */
-  security?: true;
+  /**
+   * A security finding (credentials or traffic exposed): its severity on the 0–10 scale code scanning
+   * uses (`security-severity`: 9 and up critical, 7 high, 4 medium, below low); tagged `security` in SARIF.
+   */
+  security?: number;
 }
 
 // Every URL comes from the documentation table: each fact lives once.
@@ -246,7 +249,7 @@ const rules = [
     title: 'authSource has no effect without credentials',
   },
   {
-    id: 'credentials-in-source', severity: 'warning', group: 'advice', docs: DOCS.securityChecklist, security: true,
+    id: 'credentials-in-source', severity: 'warning', group: 'advice', docs: DOCS.securityChecklist, security: 7.5,
     title: 'Plaintext password in a source or config file',
   },
   // Reported only under the Node.js driver profile (mongodbUri.driver: "node").
@@ -267,15 +270,15 @@ const rules = [
     title: 'Text the Node.js driver reads differently or ignores',
   },
   {
-    id: 'tls-disabled', severity: 'info', group: 'advice', docs: TLS, security: true,
+    id: 'tls-disabled', severity: 'info', group: 'advice', docs: TLS, security: 4.0,
     title: 'TLS is off for a remote host',
   },
   {
-    id: 'tls-insecure', severity: 'warning', group: 'advice', docs: TLS, security: true,
+    id: 'tls-insecure', severity: 'warning', group: 'advice', docs: TLS, security: 6.5,
     title: 'TLS certificate or host name validation is turned off',
   },
   {
-    id: 'x509-without-tls', severity: 'warning', group: 'advice', docs: DOCS.x509, security: true,
+    id: 'x509-without-tls', severity: 'warning', group: 'advice', docs: DOCS.x509, security: 5.5,
     title: 'MONGODB-X509 without TLS',
   },
   {
@@ -283,7 +286,7 @@ const rules = [
     title: 'MONGODB-X509 without tlsCertificateKeyFile',
   },
   {
-    id: 'proxy-password-plain', severity: 'info', group: 'advice', docs: PROXY, security: true,
+    id: 'proxy-password-plain', severity: 'info', group: 'advice', docs: PROXY, security: 4.0,
     title: 'The SOCKS5 proxy password travels unencrypted to a remote proxy',
   },
   {
