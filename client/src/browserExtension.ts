@@ -9,18 +9,31 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CLIENT_ID, CLIENT_NAME, startClient } from './activation';
 import { webDocumentSelector } from './documentSelector';
 
-/** The browser's Worker (the extension is type-checked without the DOM library). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+/** The browser's Worker, Blob and URL (the extension is type-checked without the DOM library). */
+type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => ServerWorker;
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
+declare const URL: { createObjectURL(blob: object): string };
+
+/**
+ * The worker of the server. An extension served from a gallery or built in starts it from its URL; one
+ * installed on a remote (code-server, a dev container opened in the browser) may not, so its script is
+ * read through VS Code's file system and started from a blob.
+ */
+async function serverWorker(serverMain: vscode.Uri): Promise<ServerWorker> {
+  try {
+    return new Worker(serverMain.toString(true));
+  } catch {
+    const script = await vscode.workspace.fs.readFile(serverMain);
+    return new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })));
+  }
+}
 
 let client: BaseLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'server/out/browserServer.js');
-  client = await startClient(
-    context,
-    { environment: 'web', create: (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, options, new Worker(serverMain.toString(true))) },
-    webDocumentSelector,
-  );
+  const worker = await serverWorker(vscode.Uri.joinPath(context.extensionUri, 'server/out/browserServer.js'));
+  client = await startClient(context, { environment: 'web', create: (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, options, worker) }, webDocumentSelector);
 }
 
 export async function deactivate(): Promise<void> {
