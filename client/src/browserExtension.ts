@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CLIENT_ID, CLIENT_NAME, startClient } from './activation';
-import { webDocumentSelector } from './documentSelector';
+import { documentSelector } from './documentSelector';
 
 /** The browser's Worker, Blob and URL (the extension is type-checked without the DOM library). */
 type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
@@ -33,7 +33,7 @@ let client: BaseLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const worker = await serverWorker(vscode.Uri.joinPath(context.extensionUri, 'server/out/browserServer.js'));
-  client = await startClient(context, { environment: 'web', create: (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, options, worker) }, webDocumentSelector);
+  client = await startClient(context, { environment: 'web', create: (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, options, worker) }, documentSelector);
 }
 
 export async function deactivate(): Promise<void> {

@@ -33,7 +33,12 @@ export const languageIds = [
   'terraform',
 ] as const;
 
-export const schemes = ['file', 'untitled'] as const;
+/**
+ * Files, new documents, and the virtual file systems of GitHub and Azure Repos (`vscode-vfs`), of tests
+ * and playgrounds on the web (`vscode-test-web`, `memfs`) and of a remote (`vscode-remote`): the same on the
+ * desktop and on the web. Diff views (`git`), output channels and settings editors are left alone.
+ */
+export const schemes = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'memfs', 'vscode-remote'] as const;
 
 /**
  * `.env`, `.env.local`, ... even where no extension gives them the `dotenv` language; MongoDB
@@ -46,13 +51,3 @@ export const documentSelector: DocumentFilter[] = [
   ...filePatterns.map((pattern) => ({ pattern })),
 ];
 
-/**
- * On the web, documents live on virtual file systems too: GitHub and Azure Repos (`vscode-vfs`), the
- * in-memory one of tests and playgrounds (`vscode-test-web`, `memfs`), a remote's (`vscode-remote`).
- */
-export const webSchemes = [...schemes, 'vscode-vfs', 'vscode-test-web', 'memfs', 'vscode-remote'] as const;
-
-export const webDocumentSelector: DocumentFilter[] = [
-  ...languageIds.flatMap((language) => webSchemes.map((scheme) => ({ language, scheme }))),
-  ...filePatterns.map((pattern) => ({ pattern })),
-];

@@ -94,7 +94,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     openText: (uri) => documents.get(uri)?.getText(),
     readNow: platform.readFile,
     fetch: async (uri) => {
-      if (!clientReadsFiles) return undefined;
+      // A file the platform reads itself is absent when it could not read it: the client is asked for the others.
+      if (!clientReadsFiles || (platform.readFile && uri.startsWith('file:'))) return undefined;
       const result: unknown = await connection.sendRequest(READ_FILE_REQUEST, { uri });
       return typeof result === 'object' && result !== null && typeof (result as { text?: unknown }).text === 'string' ? (result as { text: string }).text : undefined;
     },
