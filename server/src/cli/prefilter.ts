@@ -37,6 +37,7 @@ import { sourceCode } from '../service/lex/sourceCode';
 import { isIdentPart } from '../service/lex/identifiers';
 import { JS_LANGUAGES } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
+import { mayExceedCodeLimits } from '../service/limits/limitPretest';
 import { editDistance } from '../service/uri/didYouMean';
 
 /**
@@ -294,10 +295,13 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   if (readsKeys(languageId) && (hasNearMissScheme(latin1) || mayNameWhenDecoded(latin1, bytes, languageId))) return true;
   if (!checksLimits(languageId)) return false;
   // The analyzers of whole source files, on the exact text (the latin1 reading is it when all is ASCII).
-  // One token stream for both, as in an analysis.
-  const code = sourceCode(isAscii(bytes) ? latin1 : text(), languageId);
-  if (JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0) && analyzeAdminCommands(code).problems.length > 0) {
-    return true;
-  }
-  return analyzeCodeLimits(code).problems.length > 0;
+  // One token stream for both, as in an analysis; the limits are tokenized for only when their pretest
+  // cannot rule them out.
+  const admin = JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0);
+  const exact = isAscii(bytes) ? latin1 : text();
+  const limits = mayExceedCodeLimits(exact, languageId);
+  if (!admin && !limits) return false;
+  const code = sourceCode(exact, languageId);
+  if (admin && analyzeAdminCommands(code).problems.length > 0) return true;
+  return limits && analyzeCodeLimits(code).problems.length > 0;
 }
