@@ -83,7 +83,7 @@ function deep(levels: number, noise: (level: number) => string): string {
 
 describe('documents nested deeper than 100 levels', () => {
   /** Text with closing brackets that are no tokens (and a newline where one ends its token). */
-  const NOT_CODE = ['"}]", ', "'\\'}]', ", '`}]`, ', '`${"x"}}]`, ', '/* ]} */', '// ]}\n', '/}]/g, ', '/[/]}]/, ', '"}]\n', "'a\\\n}]', "];
+  const NOT_CODE = ['"}]", ', "'\\'}]', ", '`}]`, ', '`${"x"}}]`, ', '`${f(`]]`)}`, ', '/* ]} */', '// ]}\n', '/}]/g, ', '/[/]}]/, ', '"}]\n', "'a\\\n}]', "];
   const NOT_CODE_PY = ['"}]", ', "'}]', ", '"""}]\n]""", ', "'''}]''', ", '# ]}\n', '/* ]} */', 'f"{x}]", '];
 
   test('101 levels are found behind brackets in strings, template literals, comments and regular expressions', () => {
@@ -104,6 +104,10 @@ describe('documents nested deeper than 100 levels', () => {
   test('`/*/` is a whole comment: the brackets after it count', () => {
     // The lexer reads `b: [[` as code, then `*` and a regular expression to the end of the line.
     assert.ok(holds(deep(99, () => '/*/ b: [[ */\n1]], ')).includes('document-too-deep'));
+  });
+
+  test('the depth counts from the call: closing brackets before it do not hide a deep document', () => {
+    assert.deepEqual(holds(`${']'.repeat(50)};\n${deep(101, () => '')}`), ['document-too-deep']);
   });
 
   test('100 levels are fine and ruled out; a number too long to be sure of is not', () => {
