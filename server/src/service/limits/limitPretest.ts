@@ -1,20 +1,22 @@
 /**
  * A quick test of whether the limits of driver calls (limits/codeLimits.ts) can find anything in a
  * source file, without tokenizing it: false only when analyzeCodeLimits surely finds no problem.
- * Each limit needs something cheap to see in the text:
+ * One pass over the text reads it as lex/codeScanner.ts does (strings, template literals, comments,
+ * regular expression literals, identifiers, numbers), without making tokens, and looks at what each
+ * limit needs:
  *
  * - The fields of an index, the stages of a pipeline (and the keys of its `$sort` stages) and the keys
- *   of a sort are read from an object or array literal passed first: `createIndex({`, `aggregate([`,
- *   `sort({` (blanks and commas between; a `/`, `#` or `<` there is taken for a comment or type
+ *   of a sort are read from an object or array literal passed first: an identifier `createIndex`,
+ *   `createIndexes`, `ensureIndex`, `create_index`, `create_indexes`, `aggregate` or `sort`, then `(`
+ *   and `{` or `[` (blanks and commas between; a `/`, `#` or `<` there is taken for a comment or type
  *   arguments that may hide one).
  * - More than 63 indexes on one collection: an index call without a literal counts one, so there must
- *   be 64 calls, each with `createIndex`, `ensureIndex` or `create_index` in its name.
+ *   be 64 identifiers naming an index call.
  * - A document nested deeper than 100 levels needs an argument list in which `{` and `[` reach that
- *   depth. The brackets are counted as tokens, with the lexer's reading of strings, template literals,
- *   comments and regular expression literals (lex/codeScanner.ts): the largest rise of that count
- *   anywhere in the file bounds the depth in every argument list. Where the reading is not certain (a
- *   number longer than the lexer reads at once), the answer is yes.
+ *   depth: the largest rise of the count of `{` and `[` tokens minus `}` and `]` tokens anywhere in
+ *   the file bounds the depth in every argument list.
  *
+ * Where the reading is not certain (a number longer than the lexer reads at once), the answer is yes.
  * test/unit/limits/limitPretestProperty.test.ts holds it to the analysis on random files.
  */
 import { LIMITS } from '../data/limits';
@@ -30,107 +32,136 @@ const HASH = 0x23;
 const DOLLAR = 0x24;
 const APOSTROPHE = 0x27;
 const LPAREN = 0x28;
-const COMMA = 0x2c;
+const RPAREN = 0x29;
 const ASTERISK = 0x2a;
+const COMMA = 0x2c;
 const DOT = 0x2e;
 const SLASH = 0x2f;
 const LESS = 0x3c;
 const LBRACKET = 0x5b;
 const BACKSLASH = 0x5c;
 const RBRACKET = 0x5d;
-const UNDERSCORE = 0x5f;
 const BACKTICK = 0x60;
 const LBRACE = 0x7b;
 const RBRACE = 0x7d;
-const RPAREN = 0x29;
 
 /** False when analyzeCodeLimits finds no problem in `text` read as `languageId`. */
 export function mayExceedCodeLimits(text: string, languageId: string): boolean {
   const python = languageId === 'python';
   if (!python && !JS_LANGUAGES.has(languageId)) return false;
   if (!mayHaveCalls(text)) return false;
-  if (LITERAL_CALLS.some((name) => mayPassLiteral(text, name))) return true;
-  // Every index call is named so (createIndexes and create_indexes hold createIndex and create_index); one
-  // without a literal counts one index.
-  const indexCalls = occurrences(text, 'createIndex') + occurrences(text, 'ensureIndex') + occurrences(text, 'create_index');
-  if (indexCalls + 1 > LIMITS.indexesPerCollection.value) return true;
-  return maxBracketRise(text, python) > LIMITS.documentNestingDepth.value;
+  return mayExceed(text, python);
 }
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+/** How the lexer reads a character (below 128) where a token starts. */
+const enum Kind {
+  Punct,
+  Blank,
+  Ident,
+  Digit,
+  Open,
+  Close,
+  Paren,
+  Hash,
+  Slash,
+  Quote,
+  Backtick,
+  Dot,
 }
 
-function isLetter(c: number): boolean {
-  const l = c | 0x20;
-  return l >= 0x61 && l <= 0x7a;
+const KINDS = new Uint8Array(128);
+/** Characters of an identifier after its first (below 128). */
+const IDENT_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === DOLLAR;
+  const digit = c >= 0x30 && c <= 0x39;
+  IDENT_PART[c] = letter || digit ? 1 : 0;
+  KINDS[c] = letter ? Kind.Ident : digit ? Kind.Digit : Kind.Punct;
 }
+for (const c of [SPACE, LF, TAB, CR]) KINDS[c] = Kind.Blank;
+KINDS[LBRACE] = KINDS[LBRACKET] = Kind.Open;
+KINDS[RBRACE] = KINDS[RBRACKET] = Kind.Close;
+KINDS[RPAREN] = Kind.Paren;
+KINDS[HASH] = Kind.Hash;
+KINDS[SLASH] = Kind.Slash;
+KINDS[QUOTE] = KINDS[APOSTROPHE] = Kind.Quote;
+KINDS[BACKTICK] = Kind.Backtick;
+KINDS[DOT] = Kind.Dot;
 
-/** A character of an identifier in any dialect's reading (beyond ASCII: any). */
-function isAnyIdentPart(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DOLLAR || c > 0x7f;
-}
-
-/** The lexer's identifier characters (U+0080–U+00BF take no part in one). */
-function isIdentStart(c: number): boolean {
-  return isLetter(c) || c === UNDERSCORE || c === DOLLAR || c >= 0xc0;
+/** The lexer's reading beyond ASCII: U+0080–U+00BF are tokens of their own, the rest identifier characters (U+FEFF a blank between tokens). */
+function kindOf(c: number): Kind {
+  if (c < 128) return KINDS[c]!;
+  if (c === BOM) return Kind.Blank;
+  return c >= 0xc0 ? Kind.Ident : Kind.Punct;
 }
 
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c);
+  return c < 128 ? IDENT_PART[c] === 1 : c >= 0xc0;
 }
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === LF || c === TAB || c === CR || c === BOM;
 }
 
-/** The first character at or after `i` that is no blank (NaN at the end). */
+/** The first character at or after `i` that is no blank. */
 function skipBlanks(text: string, i: number): number {
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   return i;
 }
 
-/** Calls whose problems need an object or array literal as their first argument. */
-const LITERAL_CALLS = ['sort', 'aggregate', 'createIndex', 'ensureIndex', 'create_index', 'createIndexes', 'create_indexes'];
-
-/**
- * Whether `name` may be called with an object or array literal first: `name` as a whole word, then `(`,
- * and `{` or `[` after blanks and commas (the arguments are read past commas). A `/`, `#` or `<` where a
- * blank may be is taken for a comment or type arguments, which may hide one.
- */
-export function mayPassLiteral(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    // A letter, digit, `_` or `$` before: no identifier `name` after a `.` starts here (a number may end there, no `.`).
-    if (at > 0 && isAnyIdentPart(text.charCodeAt(at - 1))) continue;
-    let k = at + name.length;
-    if (k < text.length && isAnyIdentPart(text.charCodeAt(k))) continue;
-    k = skipBlanks(text, k);
-    let c = text.charCodeAt(k);
-    if (c === SLASH || c === HASH || c === LESS) return true;
-    if (c !== LPAREN) continue;
-    do k = skipBlanks(text, k + 1);
-    while (text.charCodeAt(k) === COMMA);
-    c = text.charCodeAt(k);
-    if (c === LBRACE || c === LBRACKET || c === SLASH || c === HASH) return true;
-  }
-  return false;
-}
-
-/** How many times `word` is in the text. */
-function occurrences(text: string, word: string): number {
-  let count = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
-  return count;
-}
-
 /** Words after which a `/` starts a regular expression literal (as the lexer reads them). */
 const REGEX_AFTER: ReadonlySet<string> = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'void', 'yield', 'await', 'delete', 'throw', 'new']);
+/** Their lengths. */
+const REGEX_AFTER_MIN = 2;
+const REGEX_AFTER_MAX = 6;
+
+/** Not a call whose problems need a literal; one that does; one that creates indexes (needs one for too many fields). */
+const enum Call {
+  None,
+  Literal,
+  Index,
+}
+
+/** Which call the identifier of `length` characters at `start` names: `sort`, `aggregate` or an index call. */
+function callAt(text: string, start: number, length: number): Call {
+  switch (length) {
+    case 4:
+      return text.startsWith('sort', start) ? Call.Literal : Call.None;
+    case 9:
+      return text.startsWith('aggregate', start) ? Call.Literal : Call.None;
+    case 11:
+      return text.startsWith('createIndex', start) || text.startsWith('ensureIndex', start) ? Call.Index : Call.None;
+    case 12:
+      return text.startsWith('create_index', start) ? Call.Index : Call.None;
+    case 13:
+      return text.startsWith('createIndexes', start) ? Call.Index : Call.None;
+    case 14:
+      return text.startsWith('create_indexes', start) ? Call.Index : Call.None;
+    default:
+      return Call.None;
+  }
+}
 
 /** A number as the lexer reads it (from at most NUMBER_WINDOW characters). */
 const NUMBER = /(?:0[xX][\da-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)n?/y;
 /** The lexer reads a number in a window of this many characters; a match that comes near its end is not certain. */
 const NUMBER_WINDOW = 64;
-const UNCERTAIN = Number.POSITIVE_INFINITY;
+
+/**
+ * Whether a literal may be passed first after the identifier that ends at `k`: `(`, then `{` or `[`
+ * after blanks and commas (the arguments are read past commas); a `/`, `#` or `<` where a blank may be
+ * is taken for a comment or type arguments, which may hide one.
+ */
+function mayPassLiteral(text: string, k: number): boolean {
+  k = skipBlanks(text, k);
+  let c = text.charCodeAt(k);
+  if (c === SLASH || c === HASH || c === LESS) return true;
+  if (c !== LPAREN) return false;
+  do k = skipBlanks(text, k + 1);
+  while (text.charCodeAt(k) === COMMA);
+  c = text.charCodeAt(k);
+  return c === LBRACE || c === LBRACKET || c === SLASH || c === HASH;
+}
 
 /** What the last token was, for the lexer's choice between a division and a regular expression. */
 const enum Last {
@@ -143,63 +174,65 @@ const enum Last {
 }
 
 /**
- * The largest rise of the count of `{` and `[` tokens minus `}` and `]` tokens between two places of
- * the text, read as lex/codeScanner.ts reads JavaScript (or Python); UNCERTAIN where the reading is
- * not certain. It stops counting once it is over LIMITS.documentNestingDepth.
+ * One pass over the text read as lex/codeScanner.ts reads JavaScript (or Python): true when a call
+ * may pass a literal whose limits are checked, when there are as many index calls as a collection can
+ * have indexes, when the count of `{` and `[` tokens minus `}` and `]` tokens rises by more than
+ * LIMITS.documentNestingDepth between two places, or when the reading is not certain.
  */
-export function maxBracketRise(text: string, python: boolean): number {
+function mayExceed(text: string, python: boolean): boolean {
   const n = text.length;
-  const limit = LIMITS.documentNestingDepth.value;
+  const maxDepth = LIMITS.documentNestingDepth.value;
+  // The `_id` index counts too.
+  const maxIndexCalls = LIMITS.indexesPerCollection.value - 1;
+  let indexCalls = 0;
   let depth = 0;
   let lowest = 0;
-  let rise = 0;
   let last = Last.Operand;
   let wordStart = 0;
   let wordEnd = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === SPACE || c === LF || c === TAB || c === CR || c === BOM) {
-      i++;
-      continue;
-    }
-    if (isIdentStart(c)) {
-      wordStart = i;
-      i++;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      wordEnd = i;
-      last = Last.Word;
-      continue;
-    }
-    switch (c) {
-      case LBRACE:
-      case LBRACKET:
-        depth++;
-        if (depth - lowest > rise) {
-          rise = depth - lowest;
-          if (rise > limit) return rise;
+    switch (kindOf(c)) {
+      case Kind.Blank:
+        i++;
+        continue;
+      case Kind.Ident: {
+        wordStart = i;
+        i++;
+        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+        wordEnd = i;
+        last = Last.Word;
+        const call = callAt(text, wordStart, wordEnd - wordStart);
+        if (call !== Call.None) {
+          if (mayPassLiteral(text, wordEnd)) return true;
+          if (call === Call.Index && ++indexCalls > maxIndexCalls) return true;
         }
+        continue;
+      }
+      case Kind.Open:
+        depth++;
+        if (depth - lowest > maxDepth) return true;
         last = Last.Operand;
         i++;
         continue;
-      case RBRACE:
-      case RBRACKET:
+      case Kind.Close:
         depth--;
         if (depth < lowest) lowest = depth;
         last = Last.Value;
         i++;
         continue;
-      case RPAREN:
+      case Kind.Paren:
         last = Last.Value;
         i++;
         continue;
-      case HASH:
+      case Kind.Hash:
         if (python) {
           i = lineEnd(text, i);
           continue;
         }
         break;
-      case SLASH: {
+      case Kind.Slash: {
         const d = text.charCodeAt(i + 1);
         if (!python && d === SLASH) {
           i = lineEnd(text, i);
@@ -211,43 +244,55 @@ export function maxBracketRise(text: string, python: boolean): number {
           i = close < 0 ? n : close + 2;
           continue;
         }
-        if (!python && (last === Last.Operand || (last === Last.Word && REGEX_AFTER.has(text.slice(wordStart, wordEnd))))) {
+        if (!python && (last === Last.Operand || (last === Last.Word && regexAfter(text, wordStart, wordEnd)))) {
           i = regexEnd(text, i);
           last = Last.Value;
           continue;
         }
         break;
       }
-      case QUOTE:
-      case APOSTROPHE:
+      case Kind.Quote:
         if (python && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
           const close = text.indexOf(c === QUOTE ? '"""' : "'''", i + 3);
           i = close < 0 ? n : close + 3;
         } else i = stringEnd(text, i, c);
         last = Last.Value;
         continue;
-      case BACKTICK:
+      case Kind.Backtick:
         if (python) break;
         i = stringEnd(text, i, c);
         last = Last.Value;
         continue;
+      case Kind.Digit:
+      case Kind.Dot: {
+        if (c === DOT && !isDigitAt(text, i + 1)) break;
+        NUMBER.lastIndex = i;
+        const m = NUMBER.exec(text);
+        const length = m ? m[0].length : 1;
+        // Within the window the match is what the lexer reads only when it ends a few characters before its end.
+        if (length > NUMBER_WINDOW - 4) return true;
+        i += length;
+        last = Last.Value;
+        continue;
+      }
       default:
-        if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
-          NUMBER.lastIndex = i;
-          const m = NUMBER.exec(text);
-          const length = m ? m[0].length : 1;
-          // Within the window the match is what the lexer reads only when it ended a few characters before its end.
-          if (length > NUMBER_WINDOW - 4) return UNCERTAIN;
-          i += length;
-          last = Last.Value;
-          continue;
-        }
+        break;
     }
     // Any other character is a token of its own, after which `/` starts a regular expression.
     last = Last.Operand;
     i++;
   }
-  return rise;
+  return false;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+}
+
+function regexAfter(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  return length >= REGEX_AFTER_MIN && length <= REGEX_AFTER_MAX && REGEX_AFTER.has(text.slice(start, end));
 }
 
 /** Where the line that holds `i` ends (its line feed), or the end of the text. */
