@@ -94,7 +94,7 @@ describe('documents nested deeper than 100 levels', () => {
   test('a division is no regular expression: the brackets after it count', () => {
     // Were `/` read as a regular expression here, it would run to the `/` in the string, and the
     // brackets after it would count as tokens.
-    for (const before of ['x', 'f(a)', 'z[1]', '{}', '1.5', '0x1f', '2n', '"a"', '`a`', '/a/g', 'returned', 'a.b']) {
+    for (const before of ['x', 'f(a)', 'z[1]', '{}', '1.5', '0x1f', '0x1do', '0XaB_do', '1.e5', '1_000n', '.5e-3', '2n', '"a"', '`a`', '/a/g', 'returned', 'a.b']) {
       assert.deepEqual(holds(deep(101, () => `d: ${before} / 2, s: "/ ]}", `)), ['document-too-deep'], before);
     }
     // After `return` and the like, `/` starts one: `/}/` is no bracket.
@@ -118,7 +118,7 @@ describe('documents nested deeper than 100 levels', () => {
 });
 
 /** Pieces of code around deep documents: brackets in and out of code, divisions, regular expressions. */
-const PIECES_JS = ['{ ', '[', ' }', ']', '"}]"', "'{'", '`}${"{"}]`', '`${', '/* } */', '// ]\n', '/}]/', '/[/]]/', ' / ', 'x', ' return ', ' typeof ', '(', ')', '2', '.5', '0x1f', ', ', ': ', '\n', '\\', '"}\n', 'é', '\u00a0', '#'];
+const PIECES_JS = ['{ ', '[', ' }', ']', '"}]"', "'{'", '`}${"{"}]`', '`${', '/* } */', '// ]\n', '/}]/', '/[/]]/', ' / ', '/', 'x', ' return ', ' typeof ', 'in', 'do', '(', ')', '2', '.5', '0x1f', '0x1d', '1.', 'e5', 'e+', '1_0n', ', ', ': ', '\n', '\\', '"}\n', 'é', '\u00a0', '#'];
 const PIECES_PY = ['{ ', '[', ' }', ']', '"}]"', "'{'", '"""}\n]"""', "'''", '# ]\n', '/* ] */', ' // ', 'x', '(', ')', '2', ', ', ': ', '\n', '\\', '"}\n', 'f"{x}]"', '`'];
 
 const soup = (pieces: readonly string[]) =>

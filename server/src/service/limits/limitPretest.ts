@@ -142,8 +142,6 @@ function callAt(text: string, start: number, length: number): Call {
   }
 }
 
-/** A number as the lexer reads it (from at most NUMBER_WINDOW characters). */
-const NUMBER = /(?:0[xX][\da-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)n?/y;
 /** The lexer reads a number in a window of this many characters; a match that comes near its end is not certain. */
 const NUMBER_WINDOW = 64;
 
@@ -266,12 +264,10 @@ function mayExceed(text: string, python: boolean): boolean {
       case Kind.Digit:
       case Kind.Dot: {
         if (c === DOT && !isDigitAt(text, i + 1)) break;
-        NUMBER.lastIndex = i;
-        const m = NUMBER.exec(text);
-        const length = m ? m[0].length : 1;
+        const end = numberEnd(text, i);
         // Within the window the match is what the lexer reads only when it ends a few characters before its end.
-        if (length > NUMBER_WINDOW - 4) return true;
-        i += length;
+        if (end - i > NUMBER_WINDOW - 4) return true;
+        i = end;
         last = Last.Value;
         continue;
       }
@@ -283,6 +279,43 @@ function mayExceed(text: string, python: boolean): boolean {
     i++;
   }
   return false;
+}
+
+function isHexAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const l = c | 0x20;
+  return (c >= 0x30 && c <= 0x39) || (l >= 0x61 && l <= 0x66) || c === 0x5f;
+}
+
+function digitsEnd(text: string, i: number, underscores: boolean): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (underscores && c === 0x5f)) i++;
+    else return i;
+  }
+}
+
+/**
+ * The end of the number at `i` (a digit, or a `.` before one), as the lexer's pattern
+ * `(?:0[xX][\da-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)n?` matches it
+ * (a regular expression here would make this pass many times slower to compile).
+ */
+function numberEnd(text: string, i: number): number {
+  let j: number;
+  if (text.charCodeAt(i) === 0x30 && (text.charCodeAt(i + 1) | 0x20) === 0x78 && isHexAt(text, i + 2)) {
+    j = i + 3;
+    while (isHexAt(text, j)) j++;
+  } else {
+    j = text.charCodeAt(i) === DOT ? i : digitsEnd(text, i + 1, true);
+    if (text.charCodeAt(j) === DOT) j = digitsEnd(text, j + 1, false);
+    if ((text.charCodeAt(j) | 0x20) === 0x65) {
+      let k = j + 1;
+      const sign = text.charCodeAt(k);
+      if (sign === 0x2b || sign === 0x2d) k++;
+      if (isDigitAt(text, k)) j = digitsEnd(text, k + 1, false);
+    }
+  }
+  return text.charCodeAt(j) === 0x6e ? j + 1 : j;
 }
 
 function isDigitAt(text: string, i: number): boolean {
