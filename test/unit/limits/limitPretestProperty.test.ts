@@ -94,7 +94,7 @@ describe('documents nested deeper than 100 levels', () => {
   test('a division is no regular expression: the brackets after it count', () => {
     // Were `/` read as a regular expression here, it would run to the `/` in the string, and the
     // brackets after it would count as tokens.
-    for (const before of ['x', 'f(a)', 'z[1]', '{}', '1.5', '0x1f', '0x1do', '0XaB_do', '1.e5', '1_000n', '.5e-3', '2n', '"a"', '`a`', '/a/g', 'returned', 'a.b']) {
+    for (const before of ['x', 'f(a)', 'z[1]', '{}', '1.5', '0x1f', '0x1do', '0XaB_do', '1.e5', '1_000n', '1new', '.5e-3', '2n', '"a"', '`a`', '/a/g', 'returned', 'a.b']) {
       assert.deepEqual(holds(deep(101, () => `d: ${before} / 2, s: "/ ]}", `)), ['document-too-deep'], before);
     }
     // After `return` and the like, `/` starts one: `/}/` is no bracket.
