@@ -142,8 +142,11 @@ function callAt(text: string, start: number, length: number): Call {
   }
 }
 
-/** The lexer reads a number in a window of this many characters; a match that comes near its end is not certain. */
-const NUMBER_WINDOW = 64;
+/**
+ * The lexer matches a number in the 64 characters from its start (codeScanner.ts): a match that ends
+ * within a few characters of that window's end may end elsewhere there. Longer ones are not certain.
+ */
+const SURE_NUMBER_LENGTH = 60;
 
 /**
  * Whether a literal may be passed first after the identifier that ends at `k`: `(`, then `{` or `[`
@@ -265,8 +268,7 @@ function mayExceed(text: string, python: boolean): boolean {
       case Kind.Dot: {
         if (c === DOT && !isDigitAt(text, i + 1)) break;
         const end = numberEnd(text, i);
-        // Within the window the match is what the lexer reads only when it ends a few characters before its end.
-        if (end - i > NUMBER_WINDOW - 4) return true;
+        if (end - i > SURE_NUMBER_LENGTH) return true;
         i = end;
         last = Last.Value;
         continue;
