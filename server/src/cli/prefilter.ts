@@ -105,10 +105,10 @@ const anyCase = (parts: readonly string[]): RegExp => new RegExp(parts.join('|')
 
 /**
  * What makes a file worth analysing, by the way its language is read; the calls that take a name first
- * (member and bare) are looked for by hasNameCall, which is much faster than a regular expression.
+ * (member and bare) are looked for by hasNameCall, which is much faster than a regular expression, and
+ * plain text's `mongodb://` and `mongodb+srv://` by hasMongodbScheme, on its bytes.
  */
 const TRIGGERS = {
-  plain: { words: /mongodb(?:\+srv)?:\/\//i, nameCalls: false },
   terraform: { words: /mongodb(?:\+srv)?:\/\/|mongodbatlas_/i, nameCalls: false },
   /** Keys and values: JSON, YAML, .env, TOML, .properties, INI, shell. */
   keys: { words: anyCase(KEY_WORDS), nameCalls: false },
@@ -119,8 +119,6 @@ const TRIGGERS = {
 
 function triggersOf(languageId: string): { words: RegExp; nameCalls: boolean } {
   switch (languageId) {
-    case 'plaintext':
-      return TRIGGERS.plain;
     case 'terraform':
       return TRIGGERS.terraform;
     case 'markdown':
@@ -326,11 +324,36 @@ export function hasNameCall(text: string): boolean {
   return false;
 }
 
+const SCHEME_END = Buffer.from('://');
+
+/** Whether the ASCII word `word` (lower case) ends at byte `end`, in any letter case. */
+function bytesEndWithAnyCase(bytes: Uint8Array, end: number, word: string): boolean {
+  if (end < word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = bytes[end - word.length + k]!;
+    const w = word.charCodeAt(k);
+    if (c !== w && !(w >= 0x61 && w <= 0x7a && c === w - 0x20)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the bytes hold `mongodb://` or `mongodb+srv://` in any letter case, looked for from each
+ * `://`: plain text is ruled out without being read as a string.
+ */
+export function hasMongodbScheme(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(SCHEME_END); at >= 0; at = bytes.indexOf(SCHEME_END, at + 1)) {
+    if (bytesEndWithAnyCase(bytes, at, 'mongodb') || bytesEndWithAnyCase(bytes, at, 'mongodb+srv')) return true;
+  }
+  return false;
+}
+
 /**
  * False when analysing the file cannot give a problem. `bytes` is the file without its byte order
  * mark; `languageId` the language the analysis reads it as; `text()` its text (decoded when asked).
  */
 export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => string): boolean {
+  if (languageId === 'plaintext') return hasMongodbScheme(bytes);
   const latin1 = bytes.toString('latin1');
   const triggers = triggersOf(languageId);
   if (triggers.words.test(latin1) || (triggers.nameCalls && hasNameCall(latin1))) return true;
