@@ -130,6 +130,14 @@ const DOCUMENT_SNIPPETS = [
   'db.orders.find({}).sort({ a: 1, a: -1 })',
   `db.orders.find(${'{ a: '.repeat(101)}1${' }'.repeat(101)})`,
   'items.sort((a, b) => a - b)',
+  // At the edges of the limit pretests (limits/limitPretest.ts): literals behind comments and commas,
+  // brackets the lexer does not count, 64 index calls without literals.
+  `db.orders.find({}).sort /* keys */ (\n{ ${Array.from({ length: 33 }, (_, k) => `k${k}: 1`).join(', ')} })`,
+  `db.orders.createIndex(, { ${Array.from({ length: 33 }, (_, k) => `f${k}: 1`).join(', ')} })`,
+  `db.orders.find(${'{ s: "}]", t: /]}/, u: `${"}"}]`, '.repeat(101)}1${' }'.repeat(101)})`,
+  `db.orders.find(${'{ a: x / 2, s: "/ ]}", b: '.repeat(101)}1${' }'.repeat(101)})`,
+  Array.from({ length: 64 }, (_, k) => `db.orders.createIndex(spec${k});`).join('\n'),
+  'orders.aggregate([{ $match: {} }, { $sort: { a: 1, a: -1 } }])',
 ];
 
 const lineFields = {
@@ -209,6 +217,17 @@ describe('the prefilter against the analysis: a file gives the same result with 
     const c = same('prefilter keeps collection and Atlas keys', focused(KEYED, ['collection', 'atlas']), 400);
     t.diagnostic(JSON.stringify(c));
     assert.ok(c.withoutMongo > 50, JSON.stringify(c));
+  });
+
+  test('limits of driver calls and admin commands, alone in a file', (t) => {
+    const alone = fc.record({
+      ext: fc.constantFrom<Extension>('.js', '.ts', '.py'),
+      lines: fc.array(fc.record({ ...lineFields, kind: fc.constant('filler') }), { minLength: 1, maxLength: 2 }),
+      snippet: fc.integer({ min: 0, max: DOCUMENT_SNIPPETS.length - 1 }),
+    });
+    const c = same('prefilter keeps limits of driver calls', alone, 250);
+    t.diagnostic(JSON.stringify(c));
+    assert.ok(c.found > 100 && c.ruledOut > 10, JSON.stringify(c));
   });
 
   test('names passed to driver calls and Python subscripts', (t) => {

@@ -37,6 +37,7 @@ import { sourceCode } from '../service/lex/sourceCode';
 import { isIdentPart } from '../service/lex/identifiers';
 import { JS_LANGUAGES } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
+import { mayExceedCodeLimits } from '../service/limits/limitPretest';
 import { editDistance } from '../service/uri/didYouMean';
 
 /**
@@ -76,16 +77,15 @@ const COLLECTION_KEY_IN_CODE = `${COLLECTION_KEY}(?:[_$\\x80-\\xff]*|${restOfStr
 /** A scheme that holds "mongo" (`mongodb://`, `mongodb+srv://`, near misses such as `mongo://`), in a literal or a comment. */
 const MONGO_SCHEME = 'mongo[a-z0-9+.-]*:/';
 
-/** A call with a string literal first: `name("…")`, `name<T>("…")`. */
-const callOf = (name: string): string => `${name}\\s*(?:<[^\\n]{0,128}?>\\s*)?\\(\\s*${LITERAL}`;
 
 /**
  * Driver calls whose first argument (a string literal) source code extractors read as a database or
  * collection name: member calls whose name ends in `db`, `database` or `collection` (`client.db(`,
  * `getSiblingDB(`, `GetDatabase<T>(`, `getCollection(`), mongosh's `use(` (not a member call) and
- * Spring's `@Document(`. Whether a call is a member call is asked of each match (hasTrigger).
+ * Spring's `@Document(`. The annotation is looked for with the words; the calls, a member call or a
+ * bare one as their name asks, by hasNameCall (a regular expression for them is many times slower).
  */
-const NAME_CALLS = [`(?<member>${callOf('(?:db|database|collection)')})`, `(?<bare>${callOf('use')})`, '@document'];
+const DOCUMENT_ANNOTATION = '@document';
 /** Python also reads subscripts: `client["app"]` (a database), `db["orders"]` (a collection). */
 const SUBSCRIPTS = [`(?:client|db|database)\\s*\\[\\s*${LITERAL}`];
 
@@ -101,23 +101,24 @@ const KEY_WORDS = NAMING_KEY_WORDS.map((w) => (w === 'collection' ? COLLECTION_K
 /** The same in source code, where a key is followed by its literal. */
 const KEYS_IN_CODE = NAMING_KEY_WORDS.map((w) => (w === 'collection' ? COLLECTION_KEY_IN_CODE : keyInCode(w)));
 
-const anyCase = (parts: readonly string[]): RegExp => new RegExp(parts.join('|'), parts.some((p) => p.includes('(?<')) ? 'ig' : 'i');
+const anyCase = (parts: readonly string[]): RegExp => new RegExp(parts.join('|'), 'i');
 
-/** What makes a file worth analysing, by the way its language is read. */
+/**
+ * What makes a file worth analysing, by the way its language is read; the calls that take a name first
+ * (member and bare) are looked for by hasNameCall, which is much faster than a regular expression, and
+ * plain text's `mongodb://` and `mongodb+srv://` by hasMongodbScheme, on its bytes.
+ */
 const TRIGGERS = {
-  plain: /mongodb(?:\+srv)?:\/\//i,
-  terraform: /mongodb(?:\+srv)?:\/\/|mongodbatlas_/i,
+  terraform: { words: /mongodb(?:\+srv)?:\/\/|mongodbatlas_/i, nameCalls: false },
   /** Keys and values: JSON, YAML, .env, TOML, .properties, INI, shell. */
-  keys: anyCase(KEY_WORDS),
-  code: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, ...NAME_CALLS]),
-  python: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, ...NAME_CALLS, ...SUBSCRIPTS]),
-  markdown: anyCase([...KEY_WORDS, ...NAME_CALLS, ...SUBSCRIPTS]),
+  keys: { words: anyCase(KEY_WORDS), nameCalls: false },
+  code: { words: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, DOCUMENT_ANNOTATION]), nameCalls: true },
+  python: { words: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, DOCUMENT_ANNOTATION, ...SUBSCRIPTS]), nameCalls: true },
+  markdown: { words: anyCase([...KEY_WORDS, DOCUMENT_ANNOTATION, ...SUBSCRIPTS]), nameCalls: true },
 };
 
-function triggersOf(languageId: string): RegExp {
+function triggersOf(languageId: string): { words: RegExp; nameCalls: boolean } {
   switch (languageId) {
-    case 'plaintext':
-      return TRIGGERS.plain;
     case 'terraform':
       return TRIGGERS.terraform;
     case 'markdown':
@@ -255,10 +256,6 @@ export function hasNearMissScheme(text: string): boolean {
   return false;
 }
 
-/**
- * False when analysing the file cannot give a problem. `bytes` is the file without its byte order
- * mark; `languageId` the language the analysis reads it as; `text()` its text (decoded when asked).
- */
 /** Where the identifier that holds text[at] starts. */
 function identifierStart(text: string, at: number): number {
   let k = at;
@@ -272,32 +269,104 @@ function isMember(text: string, start: number): boolean {
   return c === 0x2e || (c === 0x3e && text.charCodeAt(start - 2) === 0x2d);
 }
 
-/** Whether the text has a trigger of `re`; a name call matched by NAME_CALLS counts as its kind of call only. */
-function hasTrigger(re: RegExp, text: string): boolean {
-  if (!re.global) return re.test(text);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const groups = m.groups;
-    if (groups?.member !== undefined) {
-      if (isMember(text, identifierStart(text, m.index))) return true;
-    } else if (groups?.bare !== undefined) {
-      if (identifierStart(text, m.index) === m.index && !isMember(text, m.index)) return true;
-    } else return true;
-    re.lastIndex = m.index + 1;
+/** `(`, blanks and a string literal's start: where a name call's first argument may be a literal. */
+const LITERAL_FIRST = new RegExp(`\\(\\s*${LITERAL}`, 'g');
+
+/** A character of `\s` in a latin1 string. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
+}
+
+/** The names of member calls that take a name first (their name ends in one of these). */
+const MEMBER_NAMES = ['db', 'database', 'collection'];
+
+/** Whether the ASCII word `word` (lower case) ends at `end`, in any letter case. */
+function endsWithAnyCase(text: string, end: number, word: string): boolean {
+  if (end < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(end - word.length + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether the name of a name call ends at `end`: a member call's (`.` or `->` before it), or a bare `use`. */
+function nameCallEndsAt(text: string, end: number): boolean {
+  for (const name of MEMBER_NAMES) {
+    if (endsWithAnyCase(text, end, name) && isMember(text, identifierStart(text, end - name.length))) return true;
+  }
+  const start = end - 3;
+  return endsWithAnyCase(text, end, 'use') && identifierStart(text, start) === start && !isMember(text, start);
+}
+
+/**
+ * Whether the text has a name call: a member call whose name ends in `db`, `database` or `collection`
+ * (any letter case), or a bare `use`, then blanks, maybe type arguments (`<…>`: at most 128 characters
+ * of one line) and blanks, then `(` and a string literal. Each `(` before a string literal is looked
+ * back from to the name.
+ */
+export function hasNameCall(text: string): boolean {
+  LITERAL_FIRST.lastIndex = 0;
+  for (let m = LITERAL_FIRST.exec(text); m; m = LITERAL_FIRST.exec(text)) {
+    let k = m.index;
+    while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+    if (text.charCodeAt(k - 1) !== 0x3e) {
+      if (nameCallEndsAt(text, k)) return true;
+      continue;
+    }
+    const gt = k - 1;
+    for (let lt = gt - 1; lt >= 0 && gt - lt - 1 <= 128; lt--) {
+      const c = text.charCodeAt(lt);
+      if (c === 0x0a) break;
+      if (c !== 0x3c) continue;
+      let e = lt;
+      while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+      if (nameCallEndsAt(text, e)) return true;
+    }
   }
   return false;
 }
 
+const SCHEME_END = Buffer.from('://');
+
+/** Whether the ASCII word `word` (lower case) ends at byte `end`, in any letter case. */
+function bytesEndWithAnyCase(bytes: Uint8Array, end: number, word: string): boolean {
+  if (end < word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = bytes[end - word.length + k]!;
+    const w = word.charCodeAt(k);
+    if (c !== w && !(w >= 0x61 && w <= 0x7a && c === w - 0x20)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the bytes hold `mongodb://` or `mongodb+srv://` in any letter case, looked for from each
+ * `://`: plain text is ruled out without being read as a string.
+ */
+export function hasMongodbScheme(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(SCHEME_END); at >= 0; at = bytes.indexOf(SCHEME_END, at + 1)) {
+    if (bytesEndWithAnyCase(bytes, at, 'mongodb') || bytesEndWithAnyCase(bytes, at, 'mongodb+srv')) return true;
+  }
+  return false;
+}
+
+/**
+ * False when analysing the file cannot give a problem. `bytes` is the file without its byte order
+ * mark; `languageId` the language the analysis reads it as; `text()` its text (decoded when asked).
+ */
 export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => string): boolean {
+  if (languageId === 'plaintext') return hasMongodbScheme(bytes);
   const latin1 = bytes.toString('latin1');
-  if (hasTrigger(triggersOf(languageId), latin1)) return true;
+  const triggers = triggersOf(languageId);
+  if (triggers.words.test(latin1) || (triggers.nameCalls && hasNameCall(latin1))) return true;
   if (readsKeys(languageId) && (hasNearMissScheme(latin1) || mayNameWhenDecoded(latin1, bytes, languageId))) return true;
   if (!checksLimits(languageId)) return false;
   // The analyzers of whole source files, on the exact text (the latin1 reading is it when all is ASCII).
-  // One token stream for both, as in an analysis.
-  const code = sourceCode(isAscii(bytes) ? latin1 : text(), languageId);
-  if (JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0) && analyzeAdminCommands(code).problems.length > 0) {
-    return true;
-  }
-  return analyzeCodeLimits(code).problems.length > 0;
+  // One token stream for both, as in an analysis; the limits are tokenized for only when their pretest
+  // cannot rule them out.
+  const admin = JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0);
+  const exact = isAscii(bytes) ? latin1 : text();
+  const limits = mayExceedCodeLimits(exact, languageId);
+  if (!admin && !limits) return false;
+  const code = sourceCode(exact, languageId);
+  if (admin && analyzeAdminCommands(code).problems.length > 0) return true;
+  return limits && analyzeCodeLimits(code).problems.length > 0;
 }

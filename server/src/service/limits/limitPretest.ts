@@ -1,0 +1,395 @@
+/**
+ * A quick test of whether the limits of driver calls (limits/codeLimits.ts) can find anything in a
+ * source file, without tokenizing it: false only when analyzeCodeLimits surely finds no problem.
+ * One pass over the text reads it as lex/codeScanner.ts does (strings, template literals, comments,
+ * regular expression literals, identifiers, numbers), without making tokens, and looks at what each
+ * limit needs:
+ *
+ * - The fields of an index, the stages of a pipeline (and the keys of its `$sort` stages) and the keys
+ *   of a sort are read from an object or array literal passed first: an identifier `createIndex`,
+ *   `createIndexes`, `ensureIndex`, `create_index`, `create_indexes`, `aggregate` or `sort`, then `(`
+ *   and `{` or `[` (blanks and commas between; a `/`, `#` or `<` there is taken for a comment or type
+ *   arguments that may hide one).
+ * - More than 63 indexes on one collection: an index call without a literal counts one, so there must
+ *   be 64 identifiers naming an index call.
+ * - A document nested deeper than 100 levels needs an argument list in which `{` and `[` reach that
+ *   depth: the largest rise of the count of `{` and `[` tokens minus `}` and `]` tokens anywhere in
+ *   the file bounds the depth in every argument list.
+ *
+ * Where the reading is not certain (a number longer than the lexer reads at once), the answer is yes.
+ * test/unit/limits/limitPretestProperty.test.ts holds it to the analysis on random files.
+ */
+import { LIMITS } from '../data/limits';
+import { JS_LANGUAGES, mayHaveCalls } from './codeCalls';
+
+const LF = 0x0a;
+const CR = 0x0d;
+const TAB = 0x09;
+const SPACE = 0x20;
+const BOM = 0xfeff;
+const QUOTE = 0x22;
+const HASH = 0x23;
+const DOLLAR = 0x24;
+const APOSTROPHE = 0x27;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const ASTERISK = 0x2a;
+const COMMA = 0x2c;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const LESS = 0x3c;
+const LBRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const RBRACKET = 0x5d;
+const BACKTICK = 0x60;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+
+/** False when analyzeCodeLimits finds no problem in `text` read as `languageId`. */
+export function mayExceedCodeLimits(text: string, languageId: string): boolean {
+  const python = languageId === 'python';
+  if (!python && !JS_LANGUAGES.has(languageId)) return false;
+  if (!mayHaveCalls(text)) return false;
+  return mayExceed(text, python);
+}
+
+/** How the lexer reads a character (below 128) where a token starts. */
+const enum Kind {
+  Punct,
+  Blank,
+  Ident,
+  Digit,
+  Open,
+  Close,
+  Paren,
+  Hash,
+  Slash,
+  Quote,
+  Backtick,
+  Dot,
+}
+
+const KINDS = new Uint8Array(128);
+/** Characters of an identifier after its first (below 128). */
+const IDENT_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === DOLLAR;
+  const digit = c >= 0x30 && c <= 0x39;
+  IDENT_PART[c] = letter || digit ? 1 : 0;
+  KINDS[c] = letter ? Kind.Ident : digit ? Kind.Digit : Kind.Punct;
+}
+for (const c of [SPACE, LF, TAB, CR]) KINDS[c] = Kind.Blank;
+KINDS[LBRACE] = KINDS[LBRACKET] = Kind.Open;
+KINDS[RBRACE] = KINDS[RBRACKET] = Kind.Close;
+KINDS[RPAREN] = Kind.Paren;
+KINDS[HASH] = Kind.Hash;
+KINDS[SLASH] = Kind.Slash;
+KINDS[QUOTE] = KINDS[APOSTROPHE] = Kind.Quote;
+KINDS[BACKTICK] = Kind.Backtick;
+KINDS[DOT] = Kind.Dot;
+
+/** The lexer's reading beyond ASCII: U+0080–U+00BF are tokens of their own, the rest identifier characters (U+FEFF a blank between tokens). */
+function kindOf(c: number): Kind {
+  if (c < 128) return KINDS[c]!;
+  if (c === BOM) return Kind.Blank;
+  return c >= 0xc0 ? Kind.Ident : Kind.Punct;
+}
+
+function isIdentPart(c: number): boolean {
+  return c < 128 ? IDENT_PART[c] === 1 : c >= 0xc0;
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === LF || c === TAB || c === CR || c === BOM;
+}
+
+/** The first character at or after `i` that is no blank. */
+function skipBlanks(text: string, i: number): number {
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Words after which a `/` starts a regular expression literal (as the lexer reads them). */
+const REGEX_AFTER: ReadonlySet<string> = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'void', 'yield', 'await', 'delete', 'throw', 'new']);
+/** Their lengths. */
+const REGEX_AFTER_MIN = 2;
+const REGEX_AFTER_MAX = 6;
+
+/** Not a call whose problems need a literal; one that does; one that creates indexes (needs one for too many fields). */
+const enum Call {
+  None,
+  Literal,
+  Index,
+}
+
+/** Which call the identifier of `length` characters at `start` names: `sort`, `aggregate` or an index call. */
+function callAt(text: string, start: number, length: number): Call {
+  switch (length) {
+    case 4:
+      return text.startsWith('sort', start) ? Call.Literal : Call.None;
+    case 9:
+      return text.startsWith('aggregate', start) ? Call.Literal : Call.None;
+    case 11:
+      return text.startsWith('createIndex', start) || text.startsWith('ensureIndex', start) ? Call.Index : Call.None;
+    case 12:
+      return text.startsWith('create_index', start) ? Call.Index : Call.None;
+    case 13:
+      return text.startsWith('createIndexes', start) ? Call.Index : Call.None;
+    case 14:
+      return text.startsWith('create_indexes', start) ? Call.Index : Call.None;
+    default:
+      return Call.None;
+  }
+}
+
+/**
+ * The lexer matches a number in the 64 characters from its start (codeScanner.ts): a match that ends
+ * within a few characters of that window's end may end elsewhere there. Longer ones are not certain.
+ */
+const SURE_NUMBER_LENGTH = 60;
+
+/**
+ * Whether a literal may be passed first after the identifier that ends at `k`: `(`, then `{` or `[`
+ * after blanks and commas (the arguments are read past commas); a `/`, `#` or `<` where a blank may be
+ * is taken for a comment or type arguments, which may hide one.
+ */
+function mayPassLiteral(text: string, k: number): boolean {
+  k = skipBlanks(text, k);
+  let c = text.charCodeAt(k);
+  if (c === SLASH || c === HASH || c === LESS) return true;
+  if (c !== LPAREN) return false;
+  do k = skipBlanks(text, k + 1);
+  while (text.charCodeAt(k) === COMMA);
+  c = text.charCodeAt(k);
+  return c === LBRACE || c === LBRACKET || c === SLASH || c === HASH;
+}
+
+/** What the last token was, for the lexer's choice between a division and a regular expression. */
+const enum Last {
+  /** No token yet, or a token after which `/` starts a regular expression. */
+  Operand,
+  /** A token that ends an expression: `/` divides. */
+  Value,
+  /** An identifier: it depends on the word. */
+  Word,
+}
+
+/**
+ * One pass over the text read as lex/codeScanner.ts reads JavaScript (or Python): true when a call
+ * may pass a literal whose limits are checked, when there are as many index calls as a collection can
+ * have indexes, when the count of `{` and `[` tokens minus `}` and `]` tokens rises by more than
+ * LIMITS.documentNestingDepth between two places, or when the reading is not certain.
+ */
+function mayExceed(text: string, python: boolean): boolean {
+  const n = text.length;
+  const maxDepth = LIMITS.documentNestingDepth.value;
+  // The `_id` index counts too.
+  const maxIndexCalls = LIMITS.indexesPerCollection.value - 1;
+  let indexCalls = 0;
+  let depth = 0;
+  let lowest = 0;
+  let last = Last.Operand;
+  let wordStart = 0;
+  let wordEnd = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    switch (kindOf(c)) {
+      case Kind.Blank:
+        i++;
+        continue;
+      case Kind.Ident: {
+        wordStart = i;
+        i++;
+        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+        wordEnd = i;
+        last = Last.Word;
+        const call = callAt(text, wordStart, wordEnd - wordStart);
+        if (call !== Call.None) {
+          if (mayPassLiteral(text, wordEnd)) return true;
+          if (call === Call.Index && ++indexCalls > maxIndexCalls) return true;
+        }
+        continue;
+      }
+      case Kind.Open:
+        depth++;
+        if (depth - lowest > maxDepth) return true;
+        last = Last.Operand;
+        i++;
+        continue;
+      case Kind.Close:
+        depth--;
+        if (depth < lowest) lowest = depth;
+        last = Last.Value;
+        i++;
+        continue;
+      case Kind.Paren:
+        last = Last.Value;
+        i++;
+        continue;
+      case Kind.Hash:
+        if (python) {
+          i = lineEnd(text, i);
+          continue;
+        }
+        break;
+      case Kind.Slash: {
+        const d = text.charCodeAt(i + 1);
+        if (!python && d === SLASH) {
+          i = lineEnd(text, i);
+          continue;
+        }
+        if (d === ASTERISK) {
+          // The lexer looks for `*/` from the `/`: `/*/` is a whole comment.
+          const close = text.indexOf('*/', i);
+          i = close < 0 ? n : close + 2;
+          continue;
+        }
+        if (!python && (last === Last.Operand || (last === Last.Word && regexAfter(text, wordStart, wordEnd)))) {
+          i = regexEnd(text, i);
+          last = Last.Value;
+          continue;
+        }
+        break;
+      }
+      case Kind.Quote:
+        if (python && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+          const close = text.indexOf(c === QUOTE ? '"""' : "'''", i + 3);
+          i = close < 0 ? n : close + 3;
+        } else i = stringEnd(text, i, c);
+        last = Last.Value;
+        continue;
+      case Kind.Backtick:
+        if (python) break;
+        i = stringEnd(text, i, c);
+        last = Last.Value;
+        continue;
+      case Kind.Digit:
+      case Kind.Dot: {
+        if (c === DOT && !isDigitAt(text, i + 1)) break;
+        const end = numberEnd(text, i);
+        if (end - i > SURE_NUMBER_LENGTH) return true;
+        i = end;
+        last = Last.Value;
+        continue;
+      }
+      default:
+        break;
+    }
+    // Any other character is a token of its own, after which `/` starts a regular expression.
+    last = Last.Operand;
+    i++;
+  }
+  return false;
+}
+
+function isHexAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const l = c | 0x20;
+  return (c >= 0x30 && c <= 0x39) || (l >= 0x61 && l <= 0x66) || c === 0x5f;
+}
+
+function digitsEnd(text: string, i: number, underscores: boolean): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (underscores && c === 0x5f)) i++;
+    else return i;
+  }
+}
+
+/**
+ * The end of the number at `i` (a digit, or a `.` before one), as the lexer's pattern
+ * `(?:0[xX][\da-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)n?` matches it
+ * (a regular expression here would make this pass many times slower to compile).
+ */
+function numberEnd(text: string, i: number): number {
+  let j: number;
+  if (text.charCodeAt(i) === 0x30 && (text.charCodeAt(i + 1) | 0x20) === 0x78 && isHexAt(text, i + 2)) {
+    j = i + 3;
+    while (isHexAt(text, j)) j++;
+  } else {
+    j = text.charCodeAt(i) === DOT ? i : digitsEnd(text, i + 1, true);
+    if (text.charCodeAt(j) === DOT) j = digitsEnd(text, j + 1, false);
+    if ((text.charCodeAt(j) | 0x20) === 0x65) {
+      let k = j + 1;
+      const sign = text.charCodeAt(k);
+      if (sign === 0x2b || sign === 0x2d) k++;
+      if (isDigitAt(text, k)) j = digitsEnd(text, k + 1, false);
+    }
+  }
+  return text.charCodeAt(j) === 0x6e ? j + 1 : j;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+}
+
+function regexAfter(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  return length >= REGEX_AFTER_MIN && length <= REGEX_AFTER_MAX && REGEX_AFTER.has(text.slice(start, end));
+}
+
+/** Where the line that holds `i` ends (its line feed), or the end of the text. */
+function lineEnd(text: string, i: number): number {
+  const at = text.indexOf('\n', i);
+  return at < 0 ? text.length : at;
+}
+
+/**
+ * Just past a string at `i` (its quote `quote`) as the lexer reads one: `\` escapes the next
+ * character; a '…' or "…" string ends at its line feed when it is not closed; `${` in a template
+ * literal is read to its `}` by counting braces.
+ */
+function stringEnd(text: string, i: number, quote: number): number {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === quote) return j + 1;
+    if (c === BACKSLASH) {
+      j += 2;
+      continue;
+    }
+    if (c === LF && quote !== BACKTICK) return j;
+    if (quote === BACKTICK && c === DOLLAR && text.charCodeAt(j + 1) === LBRACE) {
+      let depth = 0;
+      let k = j + 1;
+      for (; k < n; k++) {
+        const d = text.charCodeAt(k);
+        if (d === LBRACE) depth++;
+        else if (d === RBRACE && --depth === 0) break;
+      }
+      j = k + 1;
+      continue;
+    }
+    j++;
+  }
+  return n;
+}
+
+/**
+ * Just past a regular expression literal at `i` (its `/`) as the lexer reads one: to the next `/`
+ * outside a character class, or past the line feed that ends the line first; then its flags.
+ */
+function regexEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + 1;
+  let inClass = false;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d === LF) break;
+    if (d === BACKSLASH) j++;
+    else if (d === LBRACKET) inClass = true;
+    else if (d === RBRACKET) inClass = false;
+    else if (d === SLASH && !inClass) break;
+    j++;
+  }
+  j = Math.min(j + 1, n);
+  while (j < n) {
+    const f = text.charCodeAt(j);
+    if (f < 0x61 || f > 0x7a) break;
+    j++;
+  }
+  return j;
+}
