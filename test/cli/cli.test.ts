@@ -223,3 +223,11 @@ describe('passwords', () => {
     }
   });
 });
+
+test('MongoDB playgrounds named *.mongodb are read as JavaScript, as the editor reads them', () => {
+  const playground = "use('admin');\ndb.adminCommand({ dropConnections: 1, hostAndPort: ['db-1.internal'] });\n";
+  const dir = project({ 'ops.mongodb': playground, 'ops.mongodb.js': playground });
+  const run = lint(dir, '--format', 'json', '.');
+  const found = JSON.parse(run.stdout).map((m: any) => `${m.file} ${m.ruleId}`).sort();
+  assert.deepEqual(found, ['ops.mongodb admin-host-without-port', 'ops.mongodb.js admin-host-without-port']);
+});

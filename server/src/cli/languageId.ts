@@ -26,6 +26,8 @@ const BY_EXTENSION: Record<string, string> = {
   '.md': 'markdown',
   '.sh': 'shellscript',
   '.tf': 'terraform',
+  // MongoDB playgrounds: JavaScript, as the editor reads them (`*.mongodb.js` ends in .js).
+  '.mongodb': 'javascript',
 };
 
 export function languageIdForPath(filePath: string): string {

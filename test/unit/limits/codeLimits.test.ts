@@ -37,6 +37,16 @@ describe('indexes per collection', () => {
     assert.deepEqual(limits(calls(63, 'db.events')), []);
   });
 
+  it('statements without semicolons (Python, JavaScript) are counted per receiver; chains over lines too', () => {
+    const lines = (n: number, receiver: string, call: string) => Array.from({ length: n }, (_, i) => `${receiver}.${call}([("f${i}", 1)])`).join('\n') + '\n';
+    assert.deepEqual(limits(lines(64, 'db.events', 'create_index'), 'python'), [['indexes-too-many', 'create_index', 'warning']]);
+    assert.deepEqual(limits(lines(63, 'db.events', 'create_index'), 'python'), []);
+    const js = Array.from({ length: 64 }, (_, i) => `db.collection('events')\n  .createIndex({ f${i}: 1 })`).join('\n') + '\n';
+    assert.deepEqual(limits(js), [['indexes-too-many', 'createIndex', 'warning']]);
+    const trailing = Array.from({ length: 64 }, (_, i) => `db.\n  events.createIndex({ f${i}: 1 })`).join('\n') + '\n';
+    assert.deepEqual(limits(trailing), [['indexes-too-many', 'createIndex', 'warning']]);
+  });
+
   it('different collections are counted apart; createIndexes counts its models', () => {
     assert.deepEqual(limits(calls(40, 'db.events') + calls(40, 'db.getCollection("orders")')), []);
     const models = Array.from({ length: 64 }, (_, i) => `{ key: { f${i}: 1 } }`).join(', ');

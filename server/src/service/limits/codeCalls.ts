@@ -178,6 +178,16 @@ export function* findCalls(list: TokenList): Generator<CallSite> {
 }
 
 /** The receiver of a call, as written before the `.` at `dot` (`db.users`, `db.getCollection("users")`), without blanks. */
+/** Whether a member chain goes on over the line break at `lf`: a `.` ends the line before it or starts the line after it (up to `end`). */
+function continuesChain(text: string, lf: number, end: number): boolean {
+  let after = lf + 1;
+  while (after < end && isBlank(text.charCodeAt(after))) after++;
+  if (after >= end || text.charCodeAt(after) === DOT) return true;
+  let before = lf - 1;
+  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  return before >= 0 && text.charCodeAt(before) === DOT;
+}
+
 export function receiverText(text: string, dot: number): string {
   let k = dot - 1;
   const stop = Math.max(0, dot - 256);
@@ -191,6 +201,9 @@ export function receiverText(text: string, dot: number): string {
     } else if (depth === 0) {
       const ident = isWordChar(c) || c === DOLLAR || c === DOT || c === QUESTION;
       if (!ident && !isBlank(c)) break;
+      // A line break ends the receiver, unless a chain goes on over it (`db\n  .collection("a")`, `db.\n  events`):
+      // without semicolons (Python, much JavaScript) the line above is another statement.
+      if (c === LINE_FEED && !continuesChain(text, k, dot)) break;
     }
   }
   return text.slice(k + 1, dot).replace(/\s+/g, '').replace(/'/g, '"');
