@@ -44,7 +44,7 @@ describe('package manifests and lockfiles', () => {
 
 describe('values under a connection-string key', () => {
   it('base64 under a URL key (a Secret\'s data) is not a host list; host names still are', () => {
-    const encoded = Buffer.from('mongodb://app:pw@db.internal:27017/shop?tls=true').toString('base64');
+    const encoded = Buffer.from('mongodb://app:s3cr3t?@db.internal/shop').toString('base64');
     assert.ok(encoded.includes('/'), encoded);
     assert.deepEqual(uris(`data:\n  MONGODB_URI: ${encoded}\n`, 'yaml'), []);
     assert.deepEqual(uris('MONGODB_URI=db-primary.internal:27017,db-secondary.internal/shop\n', 'dotenv'), ['db-primary.internal:27017,db-secondary.internal/shop']);
