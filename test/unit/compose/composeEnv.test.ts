@@ -109,3 +109,37 @@ describe('a composed string whose variables are all unknown', () => {
     assert.match(hover.contents, /Its variable `DB_PASS` is not defined in this file: its value comes from the environment/);
   });
 });
+
+describe('deploy.replicas and the Atlas tier', () => {
+  const compose = (replicas: number, pool: number) =>
+    [
+      'services:',
+      '  api:',
+      '    image: shop/api:1.4',
+      '    deploy:',
+      `      replicas: ${replicas}`,
+      '    environment:',
+      `      MONGODB_URI: mongodb+srv://shop:\${MONGO_PASSWORD}@cluster0.ab1cd.mongodb.net/shop?maxPoolSize=${pool}`,
+      '',
+    ].join('\n');
+  const settings = { ...defaultSettings, atlas: { tier: 'M10', clientInstances: 1 } };
+  const run = (text: string, s = settings) => analyzeDocument({ uri: composeUri, languageId: 'dockercompose', text }, s).problems.filter((p) => p.ruleId === 'atlas-connections-exceed-tier');
+
+  it('each replica has its own pool: four of 500 exceed an M10, one does not', () => {
+    const text = compose(4, 500);
+    const found = run(text);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(text.slice(found[0]!.span.start, found[0]!.span.end), 'maxPoolSize=500');
+    assert.match(found[0]!.message, /4 application instances/);
+    assert.deepEqual(found[0]!.related?.map((r) => [text.slice(r.span.start, r.span.end), r.message]), [['4', 'Service api runs 4 replicas, each with its own pool']]);
+    assert.deepEqual(run(compose(1, 500)), []);
+    assert.deepEqual(run(compose(4, 100)), []);
+  });
+
+  it('no tier set: nothing; a pool too large for one instance is reported once, by the string itself', () => {
+    assert.deepEqual(run(compose(4, 500), { ...settings, atlas: { tier: '', clientInstances: 1 } }), []);
+    const once = run(compose(4, 5000));
+    assert.equal(once.length, 1);
+    assert.equal(once[0]!.related, undefined);
+  });
+});

@@ -8,7 +8,8 @@
  * compose interpolates it with the `.env` beside the file, and a variable neither defines stays a
  * placeholder, about which nothing is said.
  */
-import type { DocumentAnalysis, EmbeddedValue, FixData, Problem, SourceCode, Span, ValueRecord } from '../api';
+import type { DocumentAnalysis, EmbeddedValue, FixData, Problem, Settings, SourceCode, Span, ValueRecord } from '../api';
+import { replicasPoolProblems } from './composePool';
 import { DEFAULT_PORT } from '../data/connectionString';
 import { toDocumentOffset } from '../extract/offsets';
 import { problemOf, type RuleId } from '../rules/ruleTable';
@@ -139,7 +140,7 @@ function inValue(reading: Reading, span: Span): { span: Span; literal: boolean }
   return { span: { start, end: Math.max(start, end) }, literal };
 }
 
-export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedValue[], _settings: unknown, records: readonly ValueRecord[]): DocumentAnalysis {
+export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
   if (code.languageId !== 'dockercompose' || !values.some((v) => v.kind === 'uri' && !v.comment)) return EMPTY;
   const file = readComposeFile(code.text);
   if (file.services.length === 0) return EMPTY;
@@ -175,6 +176,7 @@ export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedV
       reading = { text: value.text, parsed: p.checked ?? p.parsed };
     }
     for (const owner of owners) run.check(value, reading, owner);
+    for (const owner of owners) run.problems.push(...replicasPoolProblems(code, value, records[k], owner, settings));
   }
   return { problems: run.problems, hoverAt: () => null };
 }
