@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the editor tests need, idempotently (a second run only checks):
 #   - Debian packages: chromium and neovim, ripgrep, and the tool chain code-server's native modules build with;
-#   - code-server (VS Code in a browser, from npm) into a cache folder outside the repository.
+#   - code-server (VS Code in a browser, from npm) into a cache folder outside the repository;
+#   - the SARIF 2.1.0 JSON schema, for the test that validates the CLI's SARIF output (test/sarif), from the
+#     npm package of Microsoft's SARIF Multitool (MIT), which ships it, into the same cache folder.
 #
 #   bash scripts/e2e-setup.sh            # everything
 #   bash scripts/e2e-setup.sh apt        # only the Debian packages
 #   bash scripts/e2e-setup.sh code-server
+#   bash scripts/e2e-setup.sh sarif-schema
 #
 # code-server is installed without its install scripts, which download ripgrep from GitHub; the same steps are
 # done here from npm and Debian packages, so the install works with nothing but the npm registry and apt.
@@ -84,10 +87,32 @@ install_code_server() {
   touch "$CS_DIR/.installed"
 }
 
+SARIF_TOOL_VERSION="5.7.0"
+SARIF_SCHEMA="$CACHE_DIR/sarif-schema/sarif-2.1.0.json"
+
+install_sarif_schema() {
+  if [[ -s "$SARIF_SCHEMA" ]]; then
+    log "SARIF schema present in $SARIF_SCHEMA"
+    return
+  fi
+  log "fetching the SARIF 2.1.0 schema (@microsoft/sarif-multitool-linux@$SARIF_TOOL_VERSION)"
+  local tmp
+  tmp="$(mktemp -d)"
+  (
+    cd "$tmp"
+    npm pack --silent "@microsoft/sarif-multitool-linux@$SARIF_TOOL_VERSION" >/dev/null
+    tar -xzf ./*.tgz package/sarif-2.1.0.json package/package.json
+  )
+  mkdir -p "$(dirname "$SARIF_SCHEMA")"
+  cp "$tmp/package/sarif-2.1.0.json" "$SARIF_SCHEMA"
+  rm -rf "$tmp"
+}
+
 case "${1:-all}" in
   apt) install_apt_packages ;;
   code-server) install_code_server ;;
-  all) install_apt_packages && install_code_server ;;
-  *) log "usage: $0 [all|apt|code-server]"; exit 2 ;;
+  sarif-schema) install_sarif_schema ;;
+  all) install_apt_packages && install_code_server && install_sarif_schema ;;
+  *) log "usage: $0 [all|apt|code-server|sarif-schema]"; exit 2 ;;
 esac
 echo "$CS_ENTRY"
