@@ -69,3 +69,40 @@ test('a compose file is checked with the .env beside it: unsaved edits of the .e
   client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: envUri, type: 2 }] });
   assert.deepEqual(unescaped(await next()), []);
 });
+
+test('compose facts over LSP: localhost in a client container, with the fix to the service name', async (t) => {
+  const client = await startServer(t);
+  const uri = 'file:///facts/app/compose.yaml';
+  const text = ['services:', '  app:', '    image: node:20', '    environment:', '      MONGODB_URI: mongodb://localhost:27017/shop', '  mongo:', '    image: mongo:7', ''].join('\n');
+  client.openDocument(uri, 'dockercompose', text, 1);
+  const { diagnostics } = await client.waitForDiagnostics(uri, 1);
+  const local = diagnostics.find((d: any) => d.code === 'compose-localhost');
+  assert.ok(local, JSON.stringify(diagnostics));
+  assert.deepEqual(local.range, { start: { line: 4, character: 29 }, end: { line: 4, character: 38 } });
+  assert.ok(local.relatedInformation?.length > 0, 'the MongoDB service as related information');
+  const actions = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: local.range, context: { diagnostics: [local] } });
+  const edits = actions.flatMap((a) => a.edit?.changes?.[uri] ?? []);
+  assert.ok(edits.some((e: any) => e.newText.startsWith('mongo')), JSON.stringify(actions));
+});
+
+test('Spring over LSP: application.yml composed from application.properties on disk, checked again when it changes', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mongodb-uri-spring-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const props = path.join(dir, 'application.properties');
+  writeFileSync(props, 'mongo.port=70000\n');
+  const ymlUri = pathToFileURL(path.join(dir, 'application.yml')).href;
+  const client = await startServer(t);
+  const seen = new Set<unknown>();
+  const next = async (): Promise<any[]> => {
+    const p = await client.waitForNotification('textDocument/publishDiagnostics', (n) => n.uri === ymlUri && !seen.has(n));
+    seen.add(p);
+    return p.diagnostics;
+  };
+  client.openDocument(ymlUri, 'yaml', 'spring:\n  data:\n    mongodb:\n      uri: mongodb://db.internal:${mongo.port}/shop?tls=true\n', 1);
+  const first = (await next()).filter((d) => d.code === 'port-invalid');
+  assert.equal(first.length, 1);
+  assert.equal(first[0].relatedInformation[0].location.uri, pathToFileURL(props).href);
+  writeFileSync(props, 'mongo.port=27017\n');
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(props).href, type: 2 }] });
+  assert.deepEqual((await next()).filter((d) => d.code === 'port-invalid'), []);
+});
