@@ -34,13 +34,14 @@ import { sourceCode } from './lex/sourceCode';
 import { analyzeComposedStrings } from './compose/composedStrings';
 import { analyzeComposeFacts } from './compose/composeFacts';
 import { analyzeKubernetes } from './compose/kubernetes';
+import { analyzeWorkloadPools } from './compose/composePool';
 
 
 
 
 
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings, analyzeComposeFacts, analyzeKubernetes];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings, analyzeComposeFacts, analyzeKubernetes, analyzeWorkloadPools];
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {

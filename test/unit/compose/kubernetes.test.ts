@@ -360,3 +360,43 @@ describe('bad input', () => {
     assert.ok(long.problems.length <= 2, JSON.stringify(long.problems.map((p) => p.message)));
   });
 });
+
+describe('Deployment replicas and the Atlas tier', () => {
+  const manifest = (replicas: number, pool: number) =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: shop-api',
+      'spec:',
+      `  replicas: ${replicas}`,
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: api',
+      '          image: shop/api:1.4',
+      '          env:',
+      '            - name: MONGODB_URI',
+      `              value: "mongodb+srv://shop:\${PASSWORD}@cluster0.ab1cd.mongodb.net/shop?maxPoolSize=${pool}"`,
+      '',
+    ].join('\n');
+  const settings = { ...defaultSettings, atlas: { tier: 'M10', clientInstances: 1 } };
+  const pools = (text: string, s = settings) =>
+    analyzeDocument({ uri: 'file:///k8s/api.yaml', languageId: 'yaml', text }, s).problems.filter((p) => p.ruleId === 'atlas-connections-exceed-tier');
+
+  it('each replica has its own pool: four of 500 exceed an M10, with the replicas line as related information', () => {
+    const text = manifest(4, 500);
+    const found = pools(text);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(text.slice(found[0]!.span.start, found[0]!.span.end), 'maxPoolSize=500');
+    assert.match(found[0]!.message, /4 application instances/);
+    assert.deepEqual(found[0]!.related?.map((r) => [text.slice(r.span.start, r.span.end), r.message]), [['4', 'Deployment shop-api runs 4 replicas, each with its own pool']]);
+  });
+
+  it('one replica, a small pool, no tier, or a Service (not a workload): nothing', () => {
+    assert.deepEqual(pools(manifest(1, 500)), []);
+    assert.deepEqual(pools(manifest(4, 100)), []);
+    assert.deepEqual(pools(manifest(4, 500), { ...settings, atlas: { tier: '', clientInstances: 1 } }), []);
+    assert.deepEqual(pools(manifest(4, 500).replace('kind: Deployment', 'kind: Service')), []);
+  });
+});
