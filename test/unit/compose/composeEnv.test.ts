@@ -143,3 +143,41 @@ describe('deploy.replicas and the Atlas tier', () => {
     assert.equal(once[0]!.related, undefined);
   });
 });
+
+describe("a service's own environment, for what its container expands ($${VAR})", () => {
+  const compose = [
+    'services:',
+    '  init-replica:',
+    '    image: mongo:7',
+    '    env_file:',
+    '      - ./mongo.env',
+    '    environment:',
+    '      MONGO_HOST: mongo:70000',
+    '    command: >',
+    '      mongosh "mongodb://root:$${MONGO_ROOT_PASSWORD}@$${MONGO_HOST}/admin" --eval "rs.initiate()"',
+    '  mongo:',
+    '    image: mongo:7',
+    '',
+  ].join('\n');
+  const files = new Map([['file:///srv/shop/mongo.env', 'MONGO_ROOT_PASSWORD=Zq7@word\n']]);
+  const doc = { uri: composeUri, languageId: 'dockercompose', text: compose, files: { read: (u: string) => files.get(u) } };
+
+  it('environment: and env_file: fill in the escaped references; problems on them, related to the definitions', () => {
+    const analysis = analyzeDocument(doc, defaultSettings);
+    const found = analysis.problems
+      .filter((p) => p.related?.length)
+      .map((p) => [p.ruleId, compose.slice(p.span.start, p.span.end), p.related![0]!.documentUri, p.related![0]!.range?.start.line ?? compose.slice(p.related![0]!.span.start, p.related![0]!.span.end)]);
+    assert.deepEqual(found, [
+      ['userinfo-unescaped', '$${MONGO_ROOT_PASSWORD}', 'file:///srv/shop/mongo.env', 0],
+      ['port-invalid', '$${MONGO_HOST}', composeUri, 'mongo:70000'],
+    ]);
+    assert.ok(analysis.problems.every((p) => !p.message.includes('Zq7')));
+    const hover = doHover(doc, analysis, compose.indexOf('MONGO_HOST}'))!;
+    assert.match(hover.contents, /`mongodb:\/\/root:\*\*\*\*@mongo:70000\/admin`/);
+  });
+
+  it('without them, `$${VAR}` stays text that the container fills in: no problem', () => {
+    const bare = { ...doc, text: compose.replace('      MONGO_HOST: mongo:70000\n', ''), files: { read: () => undefined } };
+    assert.deepEqual(analyzeDocument(bare, defaultSettings).problems.filter((p) => p.related?.length), []);
+  });
+});

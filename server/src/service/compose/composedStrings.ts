@@ -14,6 +14,7 @@ import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import { hasReferences, interpolate, type Interpolation, type InterpolationSyntax, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
+import { containerEnvironments } from './composeContainer';
 import { decodedDefinition, dotenvDefinitions, propertiesDefinitions, shellDefinitions } from './variables';
 import { yamlAssignmentsOf } from '../extract/yamlAssignments';
 
@@ -144,7 +145,8 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
       return known.get(key);
     };
   const lookup = lookupAt(code.text.length);
-  const context: Context = { code, files, inStrings: new Map() };
+  const context: Context = { code, files, inStrings: new Map(), texts: new Map() };
+  let containers: ReturnType<typeof containerEnvironments> | undefined;
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
   /** Strings whose variables are all unknown: checked with placeholders (by their own check), and said so in a hover. */
@@ -152,8 +154,11 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
-    // A script's value reads the assignments of the lines above its own.
-    const r = interpolate(value.text, source.syntax, positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup, { keepUnknown: true });
+    // A script's value reads the assignments of the lines above its own; a compose value's escaped
+    // `$${VAR}` is filled in by its container, from the service's environment.
+    const container = source.syntax === 'compose' && value.text.includes('$$') ? (containers ??= containerEnvironments(code))(value) : undefined;
+    if (container) for (const [uri, text] of container.texts) context.texts.set(uri, text);
+    const r = interpolate(value.text, source.syntax, positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup, { keepUnknown: true, ...(container ? { escaped: container.lookup } : {}) });
     if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
     else opaque.push({ value, r });
   }
@@ -200,11 +205,13 @@ interface Context {
   code: SourceCode;
   files: readonly DefiningFile[];
   inStrings: Map<string, number>;
+  /** Other files definitions come from (a compose service's env files). */
+  texts: Map<string, string>;
 }
 
 /** The text of the document a definition is in. */
 function textOf(context: Context, documentUri: string): string {
-  return context.files.find((f) => f.uri === documentUri)?.text ?? context.code.text;
+  return context.files.find((f) => f.uri === documentUri)?.text ?? context.texts.get(documentUri) ?? context.code.text;
 }
 
 /**

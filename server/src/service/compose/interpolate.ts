@@ -101,7 +101,11 @@ class Result {
   complete = true;
   expansions = 0;
 
-  constructor(readonly keepUnknown: boolean) {}
+  /** `escaped`: where compose's `$${VAR}` is filled in, in the container (see interpolate's options). */
+  constructor(
+    readonly keepUnknown: boolean,
+    readonly escaped?: Lookup,
+  ) {}
 
   /** True once the result may not grow any more: too long, or too many references expanded. */
   get full(): boolean {
@@ -161,6 +165,15 @@ function expandLevel(level: Level, lookup: Lookup, out: Result): void {
     }
     if (c !== DOLLAR) continue;
     if (syntax === 'compose' && text.charCodeAt(i + 1) === DOLLAR) {
+      // `$${VAR}` reaches the container as `${VAR}`, which its shell fills in from the service's environment.
+      const inner = out.escaped && level.depth === 0 ? parseReference(text, i + 1, 'dotenv') : undefined;
+      if (inner && out.escaped!(inner.name)) {
+        flush(i);
+        reference(level, inner, { start: i, end: inner.end }, out.escaped!, out);
+        literalFrom = inner.end;
+        i = inner.end - 1;
+        continue;
+      }
       flush(i);
       out.add('$', level.origin(i + 1, i + 2), level.via);
       literalFrom = i + 2;
@@ -263,9 +276,11 @@ function expandDefinition(level: Level, ref: Reference, definition: VariableDefi
  * `text` interpolated by the rules of `syntax`, variables read through `lookup`. With `keepUnknown`, a
  * reference to a variable `lookup` does not know stays as written even when it has a default (the
  * environment where the value is used may set it); by default it takes its default as the tool would.
+ * With `escaped` (compose only), an escaped `$${VAR}` that it defines is filled in from it: the
+ * container's environment, where the value is finally expanded.
  */
-export function interpolate(text: string, syntax: InterpolationSyntax, lookup: Lookup, options: { keepUnknown?: boolean } = {}): Interpolation {
-  const out = new Result(options.keepUnknown === true);
+export function interpolate(text: string, syntax: InterpolationSyntax, lookup: Lookup, options: { keepUnknown?: boolean; escaped?: Lookup } = {}): Interpolation {
+  const out = new Result(options.keepUnknown === true, options.escaped);
   expandLevel(
     { text, syntax, origin: (start, end) => ({ kind: 'text', start, end }), via: [], open: new Set(), depth: 0, outer: (s) => s },
     lookup,
