@@ -112,3 +112,16 @@ describe('Spring .properties composed in the same file', () => {
     assert.match(h.contents, /`mongodb:\/\/db\.internal:99999\/\$\{mongo\.db:shop\}\?tls=true`/);
   });
 });
+
+describe('a variable used in two strings in different roles', () => {
+  it('is checked in each role: a password with an unescaped colon, the same text as a host with a bad port', () => {
+    const text = 'PART=db.internal:70000\nAPP_URI=mongodb://app:${PART}@db.internal/shop?tls=true\nADMIN_URI=mongodb://${PART}/admin?tls=true\n';
+    const problems = analyze(text).problems.filter((p) => p.related?.length);
+    const line = (p: { span: { start: number } }) => text.slice(0, p.span.start).split('\n').length;
+    const byLine = new Map<number, string[]>();
+    for (const p of problems) byLine.set(line(p), [...(byLine.get(line(p)) ?? []), p.ruleId]);
+    assert.ok(byLine.get(2)?.includes('userinfo-unescaped'), JSON.stringify([...byLine]));
+    assert.deepEqual(byLine.get(3), ['port-invalid'], JSON.stringify([...byLine]));
+    for (const p of problems) assert.equal(text.slice(p.span.start, p.span.end), '${PART}');
+  });
+});
