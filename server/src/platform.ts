@@ -14,6 +14,8 @@ export interface ServerPlatform {
    * cannot be read here. Without it (the web), such files are asked of the client.
    */
   readFile?(uri: string): string | undefined;
+  /** The URIs of the files of a folder (not its subfolders), where the platform can list it. */
+  listFolder?(folderUri: string): string[] | undefined;
   /** What the settings say of one document's file (driver "auto" in a Node.js project, committed or not). */
   settingsForFile(settings: Settings, uri: string): Settings;
   /** A package.json changed: look again at which files are in Node.js projects. */

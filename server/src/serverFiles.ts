@@ -16,6 +16,8 @@ export interface FileSources {
   openText(uri: string): string | undefined;
   /** Reads a file at once: its text, or undefined (absent, unreadable, or not readable this way). */
   readNow?(uri: string): string | undefined;
+  /** The files of a folder, where they can be listed at once. */
+  list?(folderUri: string): string[] | undefined;
   /** Asks for a file that cannot be read at once: its text, or undefined. */
   fetch?(uri: string): Promise<string | undefined>;
   /** A file asked for arrived (or is known to be absent): the documents that read it are checked again. */
@@ -57,6 +59,10 @@ export class ServerFiles implements FileAccess {
     if (!this.pending.delete(uri)) return;
     this.texts.set(uri, text);
     if (text !== undefined) this.sources.arrived(uri);
+  }
+
+  list(folderUri: string): string[] | undefined {
+    return this.sources.list?.(folderUri);
   }
 
   /** Records that the analysis of `document` read `files` (and nothing else of what it read before). */

@@ -93,6 +93,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const files = new ServerFiles({
     openText: (uri) => documents.get(uri)?.getText(),
     readNow: platform.readFile,
+    list: platform.listFolder,
     fetch: async (uri) => {
       // A file the platform reads itself is absent when it could not read it: the client is asked for the others.
       if (!clientReadsFiles || (platform.readFile && uri.startsWith('file:'))) return undefined;
@@ -191,6 +192,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
             // Files analyses read beside their documents: a compose file's .env, Spring's configuration files.
             { globPattern: '**/{.env,.env.*,*.env}' },
             { globPattern: '**/{application,bootstrap}*.{properties,yml,yaml}' },
+            // Kubernetes manifests beside one another (Secrets and ConfigMaps a Deployment refers to).
+            { globPattern: '**/*.{yml,yaml}' },
           ],
         });
       }

@@ -11,6 +11,7 @@ import { analyzeDocument, chooseProfile, normalizeLanguageId } from '../service/
 import type { DriverProfile, FileAccess, RelatedPlace, Settings } from '../service/api';
 import { fileURLToPath } from 'node:url';
 import { FileSettings } from '../fileSettings';
+import { listFromDisk } from '../nodePlatform';
 import { NodeProjects } from '../nodeProject';
 import { reportProblems } from '../problemSink';
 import { describeError, redactPasswords } from '../redact';
@@ -238,6 +239,10 @@ export class DiskFiles implements FileAccess {
     }
     this.texts.set(uri, text);
     return text;
+  }
+
+  list(folderUri: string): string[] | undefined {
+    return listFromDisk(folderUri);
   }
 
   pathOf(uri: string): string | undefined {

@@ -196,6 +196,8 @@ export interface TextDocumentLike {
 export interface FileAccess {
   /** The text of the file at `uri` (an absolute URI, as documents have), or undefined when it is absent or cannot be read. */
   read(uri: string): string | undefined;
+  /** The URIs of the files in the folder at `folderUri` (not its subfolders), or undefined when it cannot be listed. */
+  list?(folderUri: string): string[] | undefined;
 }
 
 /**

@@ -110,6 +110,7 @@ export class SlicedAnalysis {
         if (!reads.includes(uri)) reads.push(uri);
         return files.read(uri);
       },
+      ...(files.list ? { list: (folderUri: string) => files.list!(folderUri) } : {}),
     };
     const code = sourceCode(doc.text, languageId, doc.uri, recording);
     const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(code, values, settings, this.records));
