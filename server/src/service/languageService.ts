@@ -34,6 +34,7 @@ import { sourceCode } from './lex/sourceCode';
 import { analyzeComposedStrings } from './compose/composedStrings';
 import { analyzeComposeFacts } from './compose/composeFacts';
 import { analyzeKubernetes } from './compose/kubernetes';
+import { message } from './data/l10n';
 
 
 
@@ -74,7 +75,7 @@ export class SlicedAnalysis {
   ) {
     if (!settings.enable) this.result = { values: [], records: [], problems: [], skipped: 'disabled' };
     else if (exceedsBytes(doc.text, settings.maxFileSize)) {
-      this.result = { values: [], records: [], problems: [], skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).` };
+      this.result = { values: [], records: [], problems: [], skipped: message('notice.tooLarge', { size: settings.maxFileSize }) };
     } else this.languageId = normalizeLanguageId(doc.languageId, doc.uri);
   }
 
