@@ -34,7 +34,7 @@ import { sourceCode } from './lex/sourceCode';
 import { analyzeComposedStrings } from './compose/composedStrings';
 import { analyzeComposeFacts } from './compose/composeFacts';
 import { analyzeKubernetes } from './compose/kubernetes';
-import { message } from './data/l10n';
+import { catalogueFor, message, setCatalogue } from './data/l10n';
 
 
 
@@ -199,6 +199,15 @@ export function reportedSeverity(problem: Pick<DocumentProblem, 'ruleId' | 'seve
 export { toDocumentOffset, fromDocumentOffset } from './extract/offsets';
 
 export { defaultSettings } from './api';
+export { message } from './data/l10n';
+
+/**
+ * Installs the message catalogue of a locale (`de`, `qps-ploc`) for every message the core makes from now
+ * on; English for undefined and for every locale without a catalogue. Once per server, at initialization.
+ */
+export function useLocale(locale: string | undefined): void {
+  setCatalogue(catalogueFor(locale));
+}
 export { chooseProfile, describeProfile } from './rules/profile';
 export type { ProfileChoice } from './rules/profile';
 export { RULES, ruleInfo } from './rules/ruleTable';

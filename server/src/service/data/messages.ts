@@ -403,6 +403,17 @@ export const MESSAGES = {
   'srv.txtOption': 'The TXT record sets {key}: only {allowed} are allowed there; drivers refuse the others.',
   // notices
   'notice.tooLarge': 'File not checked: it is larger than mongodbUri.maxFileSize ({size} bytes).',
+  // requests the language server refuses
+  'request.noDns': 'Resolving SRV records needs DNS, which {runtime} does not offer: use the desktop editor or the command line.',
+  'request.networkOff': 'Resolving SRV records looks up DNS, which is off: set mongodbUri.allowNetwork to true to allow it.',
+  'request.notInString': 'The cursor is not in a MongoDB connection string.',
+  'request.notSrv': 'Only a mongodb+srv:// connection string with one host name has SRV records.',
+  'notice.skipped': '{file}: {reason}',
+  'request.srvLookupFailed': 'DNS look-up of {query} failed: {error}',
+  'request.txtLookupFailed': 'DNS look-up of the TXT record of {host} failed: {error}',
+  'runtime.webWorker': 'a web worker',
+  'notice.moreProblem': '{count} more problem is not shown (mongodbUri.maxProblems is {max}).',
+  'notice.moreProblems': '{count} more problems are not shown (mongodbUri.maxProblems is {max}).',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof MESSAGES;
