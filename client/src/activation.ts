@@ -31,7 +31,7 @@ class RestartingErrorHandler implements ErrorHandler {
   constructor(private readonly log: vscode.OutputChannel) {}
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
-    this.log.appendLine(`Connection to the language server failed: ${error.message}`);
+    this.log.appendLine(vscode.l10n.t('Connection to the language server failed: {0}', error.message));
     // A few failed messages in a row are tolerated; more end the connection, and closed() decides on a restart.
     return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
   }
@@ -39,12 +39,12 @@ class RestartingErrorHandler implements ErrorHandler {
   closed(): CloseHandlerResult {
     const { count, restart } = this.budget.stopped(Date.now());
     if (restart) {
-      this.log.appendLine(`The language server stopped; starting it again (${count} of ${MAX_RESTARTS} restarts in 3 minutes).`);
+      this.log.appendLine(vscode.l10n.t('The language server stopped; starting it again ({0} of {1} restarts in 3 minutes).', count, MAX_RESTARTS));
       return { action: CloseAction.Restart, handled: true };
     }
-    const message = `The ${CLIENT_NAME} language server stopped ${count} times in 3 minutes and is not started again. Reload the window to start it.`;
+    const message = vscode.l10n.t('The {0} language server stopped {1} times in 3 minutes and is not started again. Reload the window to start it.', CLIENT_NAME, count);
     this.log.appendLine(message);
-    void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+    void vscode.window.showErrorMessage(message, vscode.l10n.t('Show Log')).then((choice) => {
       if (choice) this.log.show(true);
     });
     return { action: CloseAction.DoNotRestart, handled: true };
@@ -81,8 +81,8 @@ export async function startClient(context: vscode.ExtensionContext, factory: Cli
     synchronize: { configurationSection: 'mongodbUri' },
     outputChannel,
     errorHandler: new RestartingErrorHandler(outputChannel),
-    // The server asks for files it cannot read itself (web and virtual workspaces).
-    initializationOptions: { readFiles: true },
+    // The server asks for files it cannot read itself (web and virtual workspaces), and speaks the editor's language.
+    initializationOptions: { readFiles: true, locale: vscode.env.language },
   };
   const client = factory.create(clientOptions);
   registerCommands(context, () => client);

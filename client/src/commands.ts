@@ -24,37 +24,37 @@ interface Description {
 async function describeAtCursor(client: LanguageClient): Promise<Description | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Open a file and put the cursor in a MongoDB connection string.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and put the cursor in a MongoDB connection string.'));
     return undefined;
   }
   const params = client.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active);
   const d = await client.sendRequest<Description | null>(DESCRIBE, params);
-  if (!d) void vscode.window.showInformationMessage('The cursor is not in a MongoDB connection string.');
+  if (!d) void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not in a MongoDB connection string.'));
   return d ?? undefined;
 }
 
 export function render(d: Description): string {
   const row = (k: string, v: string) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`;
   const lines = [
-    '# Parsed connection string',
+    `# ${vscode.l10n.t('Parsed connection string')}`,
     '',
     '```text',
     d.redacted,
     '```',
     '',
-    '| Part | Value |',
+    `| ${vscode.l10n.t('Part')} | ${vscode.l10n.t('Value')} |`,
     '|---|---|',
-    row('Scheme', d.scheme),
-    ...d.hosts.map((h, i) => row(`Host ${i + 1}`, `${h.host}${h.port !== null ? ':' + h.port : ''} (${h.type})`)),
-    row('Database', d.database ?? '—'),
-    row('Username', d.username ?? '—'),
-    row('Password', d.password ?? '—'),
-    row('Auth mechanism', d.authMechanism ?? (d.username ? 'negotiated (SCRAM)' : '—')),
-    row('Auth source', d.authSource ?? '—'),
-    row('TLS', d.tls ? 'on' : 'off'),
-    ...d.options.map((o) => row(`Option ${o.name}`, o.value)),
+    row(vscode.l10n.t('Scheme'), d.scheme),
+    ...d.hosts.map((h, i) => row(vscode.l10n.t('Host {0}', i + 1), `${h.host}${h.port !== null ? ':' + h.port : ''} (${h.type})`)),
+    row(vscode.l10n.t('Database'), d.database ?? '—'),
+    row(vscode.l10n.t('Username'), d.username ?? '—'),
+    row(vscode.l10n.t('Password'), d.password ?? '—'),
+    row(vscode.l10n.t('Auth mechanism'), d.authMechanism ?? (d.username ? vscode.l10n.t('negotiated (SCRAM)') : '—')),
+    row(vscode.l10n.t('Auth source'), d.authSource ?? '—'),
+    row(vscode.l10n.t('TLS'), d.tls ? vscode.l10n.t('on') : vscode.l10n.t('off')),
+    ...d.options.map((o) => row(vscode.l10n.t('Option {0}', o.name), o.value)),
   ];
-  if (d.problems.length) lines.push('', '## Problems', '', ...d.problems.map((p) => `- **${p.severity}** \`${p.ruleId}\`: ${p.message}`));
+  if (d.problems.length) lines.push('', `## ${vscode.l10n.t('Problems')}`, '', ...d.problems.map((p) => `- **${p.severity}** \`${p.ruleId}\`: ${p.message}`));
   return lines.join('\n') + '\n';
 }
 
@@ -66,7 +66,7 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       const d = await describeAtCursor(client);
       if (!d) return;
       await vscode.env.clipboard.writeText(d.redacted);
-      void vscode.window.showInformationMessage('Connection string copied with the password masked.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Connection string copied with the password masked.'));
     }),
     vscode.commands.registerCommand('mongodbUri.showParsed', async () => {
       const client = getClient();

@@ -17,23 +17,23 @@ interface SrvCheck {
 }
 
 function render(r: SrvCheck): string {
-  const lines = [`SRV records of ${r.query}:`, ...r.hosts.map((h) => `  ${h.host}:${h.port}`)];
-  lines.push(`TXT options: ${r.txtOptions ?? '(none)'}`);
-  lines.push(...(r.problems.length ? r.problems.map((p) => `Problem: ${p}`) : ['No problems: a driver would accept these records.']));
+  const lines = [vscode.l10n.t('SRV records of {0}:', r.query), ...r.hosts.map((h) => `  ${h.host}:${h.port}`)];
+  lines.push(vscode.l10n.t('TXT options: {0}', r.txtOptions ?? vscode.l10n.t('(none)')));
+  lines.push(...(r.problems.length ? r.problems.map((p) => vscode.l10n.t('Problem: {0}', p)) : [vscode.l10n.t('No problems: a driver would accept these records.')]));
   return lines.join('\n');
 }
 
 async function resolveAtCursor(client: LanguageClient, log: vscode.OutputChannel): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Open a file and put the cursor in a mongodb+srv:// connection string.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and put the cursor in a mongodb+srv:// connection string.'));
     return;
   }
   const allowed = vscode.workspace.getConfiguration('mongodbUri', editor.document.uri).get<boolean>('allowNetwork', false);
   if (!allowed) {
     const choice = await vscode.window.showInformationMessage(
-      'Resolving SRV records looks up DNS. The extension never uses the network unless the setting mongodbUri.allowNetwork is on.',
-      'Open Settings',
+      vscode.l10n.t('Resolving SRV records looks up DNS. The extension never uses the network unless the setting mongodbUri.allowNetwork is on.'),
+      vscode.l10n.t('Open Settings'),
     );
     if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'mongodbUri.allowNetwork');
     return;
@@ -41,14 +41,14 @@ async function resolveAtCursor(client: LanguageClient, log: vscode.OutputChannel
   const params = client.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active);
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Resolving SRV records' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Resolving SRV records') },
       () => client.sendRequest<SrvCheck>(RESOLVE_SRV_REQUEST, params),
     );
     log.appendLine(render(result));
     log.show(true);
-    const summary = `${result.hosts.length} server${result.hosts.length === 1 ? '' : 's'} from ${result.query}`;
-    if (result.problems.length) void vscode.window.showWarningMessage(`${summary}; ${result.problems[0]}`);
-    else void vscode.window.showInformationMessage(`${summary}: ${result.hosts.map((h) => `${h.host}:${h.port}`).join(', ')}`);
+    const summary = result.hosts.length === 1 ? vscode.l10n.t('1 server from {0}', result.query) : vscode.l10n.t('{0} servers from {1}', result.hosts.length, result.query);
+    if (result.problems.length) void vscode.window.showWarningMessage(vscode.l10n.t('{0}; {1}', summary, result.problems[0]!));
+    else void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', summary, result.hosts.map((h) => `${h.host}:${h.port}`).join(', ')));
   } catch (err) {
     void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
   }
@@ -64,7 +64,7 @@ export function registerResolveSrvCommand(
     vscode.commands.registerCommand(RESOLVE_SRV_COMMAND, async () => {
       if (environment === 'web') {
         // A browser cannot look up DNS records: say so rather than fail.
-        void vscode.window.showInformationMessage('Resolving SRV records needs DNS, which VS Code for the Web cannot use. Run the command in the desktop editor, or `nslookup -type=SRV _mongodb._tcp.<host>` in a terminal.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Resolving SRV records needs DNS, which VS Code for the Web cannot use. Run the command in the desktop editor, or `nslookup -type=SRV _mongodb._tcp.<host>` in a terminal.'));
         return;
       }
       const client = getClient();

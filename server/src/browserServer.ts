@@ -8,13 +8,17 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import type { ServerPlatform } from './platform';
 import { startServer } from './startServer';
 import { describeError } from './redact';
+import { message } from './service/languageService';
 
 declare const self: { postMessage(message: unknown): void; addEventListener(type: string, listener: (event: { reason?: unknown; error?: unknown; message?: string }) => void): void };
 
 const connection = createConnection(new BrowserMessageReader(self as never), new BrowserMessageWriter(self as never));
 
 const webPlatform: ServerPlatform = {
-  runtime: 'a web worker',
+  // Read when a message names it: in the language installed at initialization.
+  get runtime() {
+    return message('runtime.webWorker');
+  },
   settingsForFile: (settings) => settings,
   projectsChanged: () => undefined,
   ignoresChanged: () => undefined,

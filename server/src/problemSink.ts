@@ -5,7 +5,7 @@
  * per problem to apply settings. A cap on the number of problems reported per document
  * (`mongodbUri.maxProblems` in the language server; none unless given) is applied here too.
  */
-import { reportedSeverity, type DocumentProblem, type Severity, type Settings } from './service/languageService';
+import { message, reportedSeverity, type DocumentProblem, type Severity, type Settings } from './service/languageService';
 import { docsUrlOf } from './ruleLinks';
 import { repositoryUrl } from './version';
 
@@ -46,9 +46,9 @@ export function reportProblems(problems: Iterable<DocumentProblem>, settings: Re
 
 function tooManyProblems(hidden: number, max: number): Reported {
   const start = { start: 0, end: 0 };
-  const message = `${hidden} more ${hidden === 1 ? 'problem is' : 'problems are'} not shown (mongodbUri.maxProblems is ${max}).`;
+  const text = message(hidden === 1 ? 'notice.moreProblem' : 'notice.moreProblems', { count: hidden, max });
   return {
-    problem: { ruleId: TOO_MANY_PROBLEMS, severity: 'info', span: start, valueSpan: start, valueIndex: -1, message },
+    problem: { ruleId: TOO_MANY_PROBLEMS, severity: 'info', span: start, valueSpan: start, valueIndex: -1, message: text },
     severity: 'info',
     docs: `${repositoryUrl}#settings`,
   };

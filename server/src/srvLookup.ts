@@ -4,6 +4,7 @@
  * is true. Normal analysis never gets here (the LSP tests run the server with DNS and sockets forbidden).
  */
 import { checkSrvAnswer, srvQueryName, type SrvCheck } from './service/features/srvRecords';
+import { message } from './service/languageService';
 
 const TIMEOUT_MS = 5000;
 
@@ -15,11 +16,11 @@ export async function resolveSrv(host: string): Promise<SrvCheck> {
   const [records, txt] = await Promise.all([
     resolver.resolveSrv(srvQueryName(host)).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOTFOUND' || err.code === 'ENODATA') return [];
-      throw new Error(`DNS look-up of ${srvQueryName(host)} failed: ${err.code ?? err.message}`);
+      throw new Error(message('request.srvLookupFailed', { query: srvQueryName(host), error: err.code ?? err.message }));
     }),
     resolver.resolveTxt(host).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOTFOUND' || err.code === 'ENODATA') return [];
-      throw new Error(`DNS look-up of the TXT record of ${host} failed: ${err.code ?? err.message}`);
+      throw new Error(message('request.txtLookupFailed', { host, error: err.code ?? err.message }));
     }),
   ]);
   return checkSrvAnswer(host, records, txt);

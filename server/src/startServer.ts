@@ -37,7 +37,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, type Analysis } from './service/languageService';
+import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, message, useLocale, type Analysis } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
@@ -151,6 +151,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const capabilities = params.capabilities ?? {};
     settings = new DocumentSettings(connection, capabilities.workspace?.configuration === true, platform);
     clientReadsFiles = (params.initializationOptions as { readFiles?: unknown } | undefined)?.readFiles === true;
+    // The language of the messages: the client's (VS Code sends vscode.env.language), else LSP's own `locale`.
+    const locale = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
+    useLocale(typeof locale === 'string' ? locale : typeof params.locale === 'string' ? params.locale : undefined);
     // Settings passed at start, as `{ mongodbUri: {...} }`, for clients that can neither be asked nor push.
     settings.changed(params.initializationOptions);
     snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -413,7 +416,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (reason === 'disabled' || skipNoticeShown.has(uri)) return;
     skipNoticeShown.add(uri);
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${name}: ${reason}` });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: message('notice.skipped', { file: name, reason }) });
   }
 
   connection.onRequest(
@@ -500,15 +503,15 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     RESOLVE_SRV_REQUEST,
     guardRequest(connection, RESOLVE_SRV_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, `Resolving SRV records needs DNS, which ${platform.runtime} does not offer: use the desktop editor or the command line.`);
+      if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.noDns', { runtime: platform.runtime }));
       if (!(await settings.allowsNetwork(uri))) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, 'Resolving SRV records looks up DNS, which is off: set mongodbUri.allowNetwork to true to allow it.');
+        throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
       }
       const found = await analysisForRequest(uri, token);
       const description = found && describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
-      if (!description) throw new ResponseError(LSPErrorCodes.RequestFailed, 'The cursor is not in a MongoDB connection string.');
+      if (!description) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notInString'));
       if (description.scheme !== 'mongodb+srv' || description.hosts.length !== 1) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only a mongodb+srv:// connection string with one host name has SRV records.');
+        throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notSrv'));
       }
       try {
         return await platform.resolveSrv(description.hosts[0].host);

@@ -7,7 +7,11 @@ import { defaultSettings } from '../../server/src/service/api';
 import { repoRoot } from '../helpers/repo';
 
 const root = repoRoot();
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+/** The manifest as VS Code shows it in English: every `%key%` replaced by its text in package.nls.json. */
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'), (_key, value) =>
+  typeof value === 'string' && /^%[^%]+%$/.test(value) ? nls[value.slice(1, -1)] ?? value : value,
+);
 
 test('activation events follow the document selector', () => {
   const expected = [...languageIds.map((id) => `onLanguage:${id}`), ...filePatterns.map((p) => `workspaceContains:${p}`)];

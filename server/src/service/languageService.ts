@@ -35,6 +35,7 @@ import { analyzeComposedStrings } from './compose/composedStrings';
 import { analyzeComposeFacts } from './compose/composeFacts';
 import { analyzeKubernetes } from './compose/kubernetes';
 import { analyzeWorkloadPools } from './compose/composePool';
+import { catalogueFor, message, setCatalogue } from './data/l10n';
 
 
 
@@ -75,7 +76,7 @@ export class SlicedAnalysis {
   ) {
     if (!settings.enable) this.result = { values: [], records: [], problems: [], skipped: 'disabled' };
     else if (exceedsBytes(doc.text, settings.maxFileSize)) {
-      this.result = { values: [], records: [], problems: [], skipped: `File not checked: it is larger than mongodbUri.maxFileSize (${settings.maxFileSize} bytes).` };
+      this.result = { values: [], records: [], problems: [], skipped: message('notice.tooLarge', { size: settings.maxFileSize }) };
     } else this.languageId = normalizeLanguageId(doc.languageId, doc.uri);
   }
 
@@ -200,6 +201,15 @@ export function reportedSeverity(problem: Pick<DocumentProblem, 'ruleId' | 'seve
 export { toDocumentOffset, fromDocumentOffset } from './extract/offsets';
 
 export { defaultSettings } from './api';
+export { message } from './data/l10n';
+
+/**
+ * Installs the message catalogue of a locale (`de`, `qps-ploc`) for every message the core makes from now
+ * on; English for undefined and for every locale without a catalogue. Once per server, at initialization.
+ */
+export function useLocale(locale: string | undefined): void {
+  setCatalogue(catalogueFor(locale));
+}
 export { chooseProfile, describeProfile } from './rules/profile';
 export type { ProfileChoice } from './rules/profile';
 export { RULES, ruleInfo } from './rules/ruleTable';

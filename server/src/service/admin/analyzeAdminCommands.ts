@@ -10,6 +10,7 @@ import { Problem, SourceCode, Span } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
 import type { Token, TokenList } from '../api';
 import { Prop, Value, parseValue, skipExpression } from '../lex/codeValues';
+import { message } from '../data/l10n';
 
 export interface AdminCommandHover {
   /** Markdown. */
@@ -78,8 +79,8 @@ export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
       report(
         'admin-command-not-admin-db',
         spanOf(method),
-        `${command.name} must run against the admin database, but this ${method.text}() runs against "${target.name}". Use db.adminCommand() or db.getSiblingDB("admin").runCommand().`,
-        call ? { replacement: 'db.adminCommand', title: 'Use db.adminCommand()', replaceSpan: call, database: target.name } : { database: target.name },
+        message('admin.notAdminDb', { command: command.name, method: method.text, database: target.name }),
+        call ? { replacement: 'db.adminCommand', title: message('fix.use', { value: 'db.adminCommand()' }), replaceSpan: call, database: target.name } : { database: target.name },
       );
     }
   }
@@ -176,21 +177,21 @@ function databaseAt(switches: readonly DatabaseSwitch[], offset: number): Target
 function checkDropConnections(doc: Extract<Value, { kind: 'object' }>, commandProp: Prop, report: Report): void {
   const v = commandProp.value;
   if (v.kind !== 'other' && !(v.kind === 'number' && v.value === 1)) {
-    report('admin-drop-connections-value', spanOf(v), `dropConnections takes the value 1, not ${describe(v)}.`, {
+    report('admin-drop-connections-value', spanOf(v), message('admin.dropValue', { value: describe(v) }), {
       replacement: '1',
-      title: 'Set dropConnections to 1',
+      title: message('fix.dropConnections'),
     });
   }
   const hosts = doc.props.find((p) => p.key === 'hostAndPort')?.value;
   if (!hosts || hosts.kind === 'other') return;
   if (hosts.kind !== 'array') {
-    report('admin-host-not-string', spanOf(hosts), `hostAndPort takes an array of "host:port" strings, not ${describe(hosts)}.`);
+    report('admin-host-not-string', spanOf(hosts), message('admin.hostsNotArray', { value: describe(hosts) }));
     return;
   }
   for (const item of hosts.items) {
     if (item.kind === 'other') continue;
     if (item.kind !== 'string') {
-      report('admin-host-not-string', spanOf(item), `Each hostAndPort element is a "host:port" string, not ${describe(item)}.`);
+      report('admin-host-not-string', spanOf(item), message('admin.hostNotString', { value: describe(item) }));
       continue;
     }
     const problem = hostPortProblem(item.value);
@@ -201,29 +202,29 @@ function checkDropConnections(doc: Extract<Value, { kind: 'object' }>, commandPr
 /** Why a hostAndPort element would be skipped by the server, or undefined when it is fine. */
 export function hostPortProblem(element: string): string | undefined {
   if (findPlaceholders(element).length > 0) return undefined;
-  const ignored = 'dropConnections skips it without an error, so connections to that host stay open.';
-  if (element === '') return `An empty hostAndPort element names no host: ${ignored}`;
+  const ignored = message('admin.skipped');
+  if (element === '') return message('admin.hostEmpty', { skipped: ignored });
   let host = element;
   let port: string | undefined;
   if (element.startsWith('[')) {
     const close = element.indexOf(']');
     host = close < 0 ? element : element.slice(0, close + 1);
     if (close >= 0 && element[close + 1] === ':') port = element.slice(close + 2);
-    else if (close >= 0 && close + 1 < element.length) return `"${element}" is not "[address]:port": ${ignored}`;
+    else if (close >= 0 && close + 1 < element.length) return message('admin.hostBracket', { element, skipped: ignored });
   } else {
     const colon = element.lastIndexOf(':');
     if (colon >= 0 && element.indexOf(':') !== colon) {
-      return `"${element}" looks like an IPv6 address without brackets and port; write it as "[${element}]:${DEFAULT_PORT}": ${ignored}`;
+      return message('admin.hostIpv6', { element, port: DEFAULT_PORT, skipped: ignored });
     }
     if (colon >= 0) {
       host = element.slice(0, colon);
       port = element.slice(colon + 1);
     }
   }
-  if (host === '' || host === '[]') return `"${element}" has no host name: ${ignored}`;
-  if (port === undefined || port === '') return `"${element}" has no port (write "${host}:${DEFAULT_PORT}" for the default port): ${ignored}`;
-  if (!/^\d+$/.test(port)) return `The port of "${element}" is not a number: ${ignored}`;
-  if (Number(port) < 1 || Number(port) > 65535) return `The port of "${element}" is outside 1–65535: ${ignored}`;
+  if (host === '' || host === '[]') return message('admin.hostNoName', { element, skipped: ignored });
+  if (port === undefined || port === '') return message('admin.hostNoPort', { element, host, port: DEFAULT_PORT, skipped: ignored });
+  if (!/^\d+$/.test(port)) return message('admin.portNotNumber', { element, skipped: ignored });
+  if (Number(port) < 1 || Number(port) > 65535) return message('admin.portRange', { element, skipped: ignored });
   return undefined;
 }
 
@@ -231,7 +232,7 @@ function checkKillOp(doc: Extract<Value, { kind: 'object' }>, commandProp: Prop,
   const op = doc.props.find((p) => p.key === 'op');
   if (!op) {
     if (!doc.hasSpread) {
-      report('admin-killop-missing-op', { start: commandProp.keyStart, end: commandProp.keyEnd }, 'killOp needs op: the id of the operation to kill (see $currentOp).');
+      report('admin-killop-missing-op', { start: commandProp.keyStart, end: commandProp.keyEnd }, message('admin.killOpMissing'));
     }
     return;
   }
@@ -241,7 +242,7 @@ function checkKillOp(doc: Extract<Value, { kind: 'object' }>, commandProp: Prop,
 /** Checks `db.killOp(<op>)` at method token `i`; returns the index after the argument. */
 function checkKillOpHelper(list: TokenList, i: number, report: Report): number {
   if (isPunct(list.tokens[i + 2], ')')) {
-    report('admin-killop-missing-op', spanOf(list.tokens[i]!), 'db.killOp() needs the id of the operation to kill (see $currentOp).');
+    report('admin-killop-missing-op', spanOf(list.tokens[i]!), message('admin.killOpHelperMissing'));
     return i + 3;
   }
   const [op, end] = parseValue(list, i + 2);
@@ -253,18 +254,18 @@ function checkOpValue(v: Value, report: Report): void {
   if (v.kind === 'other') return;
   if (v.kind === 'number') {
     if (Number.isInteger(v.value) && v.value >= 0) return;
-    report('admin-killop-invalid-op', spanOf(v), `${v.value} is not an operation id: opids are whole numbers 0 or greater.`);
+    report('admin-killop-invalid-op', spanOf(v), message('admin.opNegative', { value: v.value }));
     return;
   }
   if (v.kind === 'string') {
     if (SHARD_OPID.test(v.value) || findPlaceholders(v.value).length > 0) return;
-    const message = /^\d+$/.test(v.value)
-      ? `op is the string "${v.value}": pass the number ${v.value}, or "<shard>:${v.value}" for an operation on a shard.`
-      : `"${v.value}" is not an operation id: op is a number, or "<shard>:<opid>" for an operation on a shard.`;
-    report('admin-killop-invalid-op', contentSpan(v), message);
+    const text = /^\d+$/.test(v.value)
+      ? message('admin.opString', { value: v.value })
+      : message('admin.opInvalid', { value: v.value });
+    report('admin-killop-invalid-op', contentSpan(v), text);
     return;
   }
-  report('admin-killop-invalid-op', spanOf(v), `op is a number or a "<shard>:<opid>" string, not ${describe(v)}.`);
+  report('admin-killop-invalid-op', spanOf(v), message('admin.opType', { value: describe(v) }));
 }
 
 /** The characters inside the quotes, or the whole literal when it is empty. */
@@ -275,17 +276,17 @@ function contentSpan(v: Extract<Value, { kind: 'string' }>): Span {
 function describe(v: Value): string {
   switch (v.kind) {
     case 'object':
-      return 'an object';
+      return message('value.object');
     case 'array':
-      return 'an array';
+      return message('value.array');
     case 'string':
-      return `the string "${v.value.length > 40 ? `${v.value.slice(0, 40)}…` : v.value}"`;
+      return message('value.string', { value: v.value.length > 40 ? `${v.value.slice(0, 40)}…` : v.value });
     case 'number':
       return String(v.value);
     case 'literal':
       return v.value;
     default:
-      return 'this value';
+      return message('value.this');
   }
 }
 

@@ -21,6 +21,7 @@ import { readComposeFile, type ComposeFile, type ComposeService, type Located } 
 import { siblingUri } from './files';
 import { hasReferences, interpolate, type Interpolation, type VariableDefinition } from './interpolate';
 import { dotenvDefinitions } from './variables';
+import { message } from '../data/l10n';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
@@ -100,7 +101,7 @@ function serverOf(s: ComposeService, compose: (text: string) => string): Server 
     service: s,
     port: portAt ? (/^\d{1,5}$/.test(portAt.value) ? Number(portAt.value) : undefined) : hidden ? undefined : DEFAULT_PORT,
     replSetKnown: !(replSet ? replSet.value.includes('$') : hidden),
-    replSetFact: replSet ? `runs \`${bitnami && !option('--replSet') ? 'MONGODB_REPLICA_SET_NAME=' : '--replSet '}${replSet.value}\`` : '',
+    replSetFact: replSet ? message('compose.runs', { command: `${bitnami && !option('--replSet') ? 'MONGODB_REPLICA_SET_NAME=' : '--replSet '}${replSet.value}` }) : '',
   };
   if (portAt) server.portAt = portAt;
   if (replSet) server.replSet = replSet;
@@ -255,19 +256,19 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
   function localhost(host: HostPart, owner: ComposeService, servers: Server[], doc: (s: Span) => { span: Span; literal: boolean }): void {
     const at = doc(host.host.span);
     const one = servers.length === 1 ? servers[0]! : undefined;
-    const where = one ? `service ${one.service.name} (line ${line(one.service.nameSpan.start)})` : 'the MongoDB services';
+    const where = one ? message('compose.serviceAtLine', { service: one.service.name, line: line(one.service.nameSpan.start) }) : message('compose.mongoServices');
     let fix: FixData | undefined;
     if (one) {
       const item = doc(host.span);
       const port = one.port !== undefined ? `:${one.port}` : host.port ? `:${host.port.raw}` : '';
       const replacement = `${one.service.name}${port}`;
-      if (item.literal) fix = { replacement, replaceSpan: item.span, title: `Connect to ${replacement}` };
+      if (item.literal) fix = { replacement, replaceSpan: item.span, title: message('fix.connectTo', { value: replacement }) };
     }
     report(
       'compose-localhost',
       at.span,
-      `In the container of service ${owner.name}, ${host.host.value} is that container, not ${where}: use the service name.`,
-      servers.map((s) => ({ span: s.service.nameSpan, message: `MongoDB service ${s.service.name}` })),
+      message('compose.localhost', { owner: owner.name, host: host.host.value, where }),
+      servers.map((s) => ({ span: s.service.nameSpan, message: message('related.mongoService', { service: s.service.name }) })),
       fix,
     );
   }
@@ -279,9 +280,9 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
     report(
       'compose-host-unknown',
       at.span,
-      `No service, alias or host of this file is named ${host.host.value}${suggestion ? ` (did you mean ${suggestion}?)` : ''}: it may not resolve in service ${owner.name} (services of files merged at run time are not seen).`,
-      [{ span: file.servicesSpan!, message: 'The services of this file' }],
-      suggestion && at.literal ? { replacement: suggestion, replaceSpan: at.span, title: `Change the host to ${suggestion}` } : undefined,
+      suggestion ? message('compose.unknownHostNear', { host: host.host.value, near: suggestion, owner: owner.name }) : message('compose.unknownHost', { host: host.host.value, owner: owner.name }),
+      [{ span: file.servicesSpan!, message: message('related.services') }],
+      suggestion && at.literal ? { replacement: suggestion, replaceSpan: at.span, title: message('fix.changeHost', { host: suggestion }) } : undefined,
     );
   }
 
@@ -290,26 +291,26 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
     const port = host.port ? host.port.value : DEFAULT_PORT;
     if (target.port === undefined || port === undefined || port === target.port || (host.port && host.port.raw.includes('$'))) return;
     const name = target.service.name;
-    const facts = [{ span: target.service.nameSpan, message: `MongoDB service ${name}` }];
+    const facts = [{ span: target.service.nameSpan, message: message('related.mongoService', { service: name }) }];
     let how = '';
     if (target.portAt) {
-      facts.push({ span: target.portAt.span, message: 'Port' });
-      how = ` (line ${line(target.portAt.span.start)})`;
+      facts.push({ span: target.portAt.span, message: message('related.port') });
+      how = message('compose.atLine', { line: line(target.portAt.span.start) });
     }
-    let message = `Service ${name} (line ${line(target.service.nameSpan.start)}) listens on port ${target.port}${how}, not ${port}.`;
+    let text = message('compose.portMismatch', { service: name, line: line(target.service.nameSpan.start), port: target.port, how, wanted: port });
     const published = target.service.ports.find((p) => p.published !== undefined && inRange(p.published, port));
     if (published) {
-      facts.push({ span: published.span, message: 'Published port' });
-      message += ` ${port} is published on the host (line ${line(published.span.start)}); containers use the container port.`;
+      facts.push({ span: published.span, message: message('related.publishedPort') });
+      text = message('compose.published', { text, port, line: line(published.span.start) });
     }
     const at = doc(host.port ? host.port.span : host.host.span);
     let fix: FixData | undefined;
     if (at.literal) {
       fix = host.port
-        ? { replacement: String(target.port), replaceSpan: at.span, title: `Use port ${target.port}` }
-        : { replacement: `:${target.port}`, replaceSpan: { start: at.span.end, end: at.span.end }, title: `Use port ${target.port}` };
+        ? { replacement: String(target.port), replaceSpan: at.span, title: message('fix.usePort', { port: target.port }) }
+        : { replacement: `:${target.port}`, replaceSpan: { start: at.span.end, end: at.span.end }, title: message('fix.usePort', { port: target.port }) };
     }
-    report('compose-port-mismatch', at.span, message, facts, fix);
+    report('compose-port-mismatch', at.span, text, facts, fix);
   }
 
   /** Rule compose-replica-set-mismatch. */
@@ -321,21 +322,21 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
     if (!off) return;
     const name = off.service.name;
     const at = doc(option.span);
-    const facts = [off.replSet ? { span: off.replSet.span, message: `${name} ${off.replSetFact}` } : { span: off.service.nameSpan, message: `MongoDB service ${name}` }];
+    const facts = [off.replSet ? { span: off.replSet.span, message: message('related.replSet', { service: name, fact: off.replSetFact }) } : { span: off.service.nameSpan, message: message('related.mongoService', { service: name }) }];
     if (off.replSet) {
       const value = doc(option.value.span);
       report(
         'compose-replica-set-mismatch',
         at.span,
-        `Service ${name} ${off.replSetFact} (line ${line(off.replSet.span.start)}): no member of a replica set ${wanted} is found and server selection times out.`,
+        message('compose.replicaSet', { service: name, fact: off.replSetFact, line: line(off.replSet.span.start), wanted }),
         facts,
-        value.literal ? { replacement: off.replSet.value, replaceSpan: value.span, title: `Use replicaSet=${off.replSet.value}` } : undefined,
+        value.literal ? { replacement: off.replSet.value, replaceSpan: value.span, title: message('fix.use', { value: `replicaSet=${off.replSet.value}` }) } : undefined,
       );
     } else {
       report(
         'compose-replica-set-mismatch',
         at.span,
-        `Service ${name} (line ${line(off.service.nameSpan.start)}) runs without --replSet: no member of a replica set ${wanted} is found and server selection times out.`,
+        message('compose.noReplSet', { service: name, line: line(off.service.nameSpan.start), wanted }),
         facts,
       );
     }
@@ -361,9 +362,9 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
     report(
       'compose-root-auth-source',
       at.span,
-      `${user.value} is the root user of service ${target.service.name} (${root.by}, line ${line(root.at.span.start)}), created in the admin database: without authSource it authenticates against ${db.value} and fails.`,
-      [{ span: root.at.span, message: 'Root user' }],
-      end.literal ? { replacement: `${sep}authSource=admin`, replaceSpan: { start: insertAt, end: insertAt }, title: 'Add authSource=admin' } : undefined,
+      message('compose.rootUser', { user: user.value, service: target.service.name, by: root.by, line: line(root.at.span.start), database: db.value }),
+      [{ span: root.at.span, message: message('related.rootUser') }],
+      end.literal ? { replacement: `${sep}authSource=admin`, replaceSpan: { start: insertAt, end: insertAt }, title: message('fix.add', { value: 'authSource=admin' }) } : undefined,
     );
   }
 }

@@ -6,6 +6,7 @@
  * report it already.
  */
 import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
+import { message } from '../data/l10n';
 import { toDocumentOffset } from '../extract/offsets';
 import { checkAtlasConnections } from '../rules/atlasConnections';
 import { uriParseOf } from '../rules/validation';
@@ -37,7 +38,7 @@ function count(text: string | undefined): number {
 export function replicasPoolProblems(code: SourceCode, value: EmbeddedValue, record: ValueRecord | undefined, owner: ComposeService, settings: Settings): Problem[] {
   const replicas = count(owner.replicas?.value);
   if (!owner.replicas || replicas === 0) return [];
-  return poolProblems(value, record, settings, replicas, { documentUri: code.uri, span: owner.replicas.span, message: `Service ${owner.name} runs ${replicas} replicas, each with its own pool` });
+  return poolProblems(value, record, settings, replicas, { documentUri: code.uri, span: owner.replicas.span, message: message('pool.serviceReplicas', { service: owner.name, replicas }) });
 }
 
 const WORKLOADS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
@@ -64,7 +65,7 @@ export function analyzeWorkloadPools(code: SourceCode, values: readonly Embedded
       const spans: Span[] = [];
       scalarSpans(get(get(top, 'spec'), 'template'), spans);
       const name = textOf(get(get(top, 'metadata'), 'name')) ?? '(unnamed)';
-      const related: RelatedPlace = { documentUri: code.uri, span: { start: replicasNode.start, end: replicasNode.end }, message: `${kind} ${name} runs ${replicas} replicas, each with its own pool` };
+      const related: RelatedPlace = { documentUri: code.uri, span: { start: replicasNode.start, end: replicasNode.end }, message: message('pool.workloadReplicas', { kind, name, replicas }) };
       for (let k = 0; k < values.length; k++) {
         const v = values[k]!;
         if (v.kind !== 'uri' || v.comment || !spans.some((s) => s.start <= v.start && v.start < s.end)) continue;

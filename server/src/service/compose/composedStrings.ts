@@ -17,6 +17,7 @@ import { siblingUri } from './files';
 import { containerEnvironments } from './composeContainer';
 import { decodedDefinition, dotenvDefinitions, propertiesDefinitions, shellDefinitions } from './variables';
 import { yamlAssignmentsOf } from '../extract/yamlAssignments';
+import { message } from '../data/l10n';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
@@ -253,8 +254,7 @@ function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Prob
     const from = first.origin.start + (Math.max(p.span.start, first.start) - first.start);
     const to = first.origin.start + (Math.min(p.span.end, first.end) - first.start);
     const span = { start: toDocumentOffset(value, from), end: toDocumentOffset(value, Math.max(from, to)) };
-    const message = parts.length === 1 ? p.message : `With its variables filled in: ${p.message}`;
-    return { ruleId: p.ruleId, severity: p.severity, message, span };
+    return { ruleId: p.ruleId, severity: p.severity, message: parts.length === 1 ? p.message : message('composed.prefix', { inner: p.message }), span };
   }
   // It starts in a variable's value: shown on the reference written in the string, pointing at the definition.
   const outer = first.via[0]!;
@@ -263,16 +263,16 @@ function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Prob
   if (first.origin.kind === 'definition') {
     const d = first.origin.definition;
     const text = textOf(context, d.documentUri);
-    const place: RelatedPlace = { documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: `${d.name} is defined here` };
+    const place: RelatedPlace = { documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: message('related.definedHere', { name: d.name }) };
     if (d.documentUri !== context.code.uri) place.range = { start: positionOf(text, first.origin.start), end: positionOf(text, first.origin.end) };
     related.push(place);
-    where = ` (in the value of ${d.name}, ${placeName(context, d.documentUri)}line ${lineOf(text, first.origin.start)})`;
+    where = message('composed.where', { name: d.name, place: placeName(context, d.documentUri), line: lineOf(text, first.origin.start) });
   }
   const fix = definitionFix(context, r, p);
   return {
     ruleId: p.ruleId,
     severity: p.severity,
-    message: `With its variables filled in: ${p.message}${where}`,
+    message: message('composed.prefixWhere', { inner: p.message, where }),
     span: { start: toDocumentOffset(value, outer.span.start), end: toDocumentOffset(value, outer.span.end) },
     related,
     ...(fix ? { data: fix } : {}),
@@ -322,8 +322,8 @@ function definitionFix(context: Context, r: Interpolation, p: Problem): Problem[
   if (uses > (inStrings.get(d.name) ?? 0)) return undefined;
   const start = part.origin.start + (at.start - part.start);
   const end = start + (at.end - at.start);
-  const title = typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`;
-  const fix: NonNullable<Problem['data']> = { replacement: data.replacement, replaceSpan: { start, end }, title: `${title} in ${d.name} (${placeName(context, file.uri)}line ${lineOf(file.text, d.start)})` };
+  const title = typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId });
+  const fix: NonNullable<Problem['data']> = { replacement: data.replacement, replaceSpan: { start, end }, title: message('fix.inDefinition', { title, name: d.name, place: placeName(context, file.uri), line: lineOf(file.text, d.start) }) };
   if (file.uri !== code.uri) {
     // An edit of the other file, by lines and characters (offered on the problem's own span).
     delete fix.replaceSpan;

@@ -23,6 +23,7 @@ import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import { decodeBase64, encodeBase64 } from './kubernetesBase64';
 import { get, readDocuments, textOf, type YamlNode, type YamlScalar } from './kubernetesYaml';
+import { message } from '../data/l10n';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
@@ -170,7 +171,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
     if (kind !== 'Secret' && kind !== 'ConfigMap') return;
     const name = textOf(get(get(node, 'metadata'), 'name')) ?? '';
     const resource: Resource = { kind, name, keys: new Map() };
-    const label = `${kind} ${name || '(unnamed)'}`;
+    const label = `${kind} ${name || message('k8s.unnamed')}`;
     const data = get(node, 'data');
     if (data?.type === 'map') {
       for (const e of data.entries) {
@@ -200,13 +201,13 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
     const found: EmbeddedValue[] = [];
     emitString(found, { text: decoded, start: 0 }, DECODED_SYNTAX, { path: ['data', key] });
     const span = { start: scalar.start, end: scalar.end };
-    const prefix = `In the decoded value of ${key} (${resource}): `;
+    const inDecoded = (inner: string) => message('k8s.decodedPrefix', { key, resource, inner });
     for (const v of found) {
       if (v.kind !== 'uri') continue;
       const value: EmbeddedValue = { ...v, syntax: DECODED_SYNTAX };
       const record = validateEmbeddedValue(value, settings, code.languageId, code.uri);
       for (const p of record.problems) {
-        const problem: Problem = { ruleId: p.ruleId, severity: p.severity, message: prefix + p.message, span };
+        const problem: Problem = { ruleId: p.ruleId, severity: p.severity, message: inDecoded(p.message), span };
         // A placeholder for the password (credentials-in-source) means nothing in a Secret: no fix.
         const fix = p.data && p.ruleId !== 'credentials-in-source' ? encodedFix(p, value, decoded, span, key, padded) : undefined;
         if (fix) problem.data = fix;
@@ -218,13 +219,13 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
       if (trailing && offsetOf(v, v.text.length) === decoded.length && !record.problems.some((p) => p.span.end > kept)) {
         const trimmed = decoded.slice(0, decoded.length - trailing[0].length);
         const parsed = parseConnectionString(v.text.slice(0, v.text.length - trailing[0].length));
-        const [ruleId, part] = parsed.options.length > 0 ? ['option-invalid-value', 'the value of its last option'] : parsed.slash ? ['database-invalid-char', 'its database name'] : ['host-invalid', 'its last host'];
+        const [ruleId, part] = parsed.options.length > 0 ? ['option-invalid-value', message('k8s.partOption')] : parsed.slash ? ['database-invalid-char', message('k8s.partDatabase')] : ['host-invalid', message('k8s.partHost')];
         push({
           ruleId,
           severity: 'warning',
-          message: `${prefix}the connection string ends with a line break (encoded with \`echo\` without \`-n\`?): drivers may take it as part of ${part}. Encode it with \`printf '%s'\` or \`echo -n\`.`,
+          message: inDecoded(message('k8s.lineBreak', { part })),
           span,
-          data: { replacement: encodeBase64(trimmed, padded), replaceSpan: span, title: `Remove the line break at the end of ${key} (base64 encoded again)` },
+          data: { replacement: encodeBase64(trimmed, padded), replaceSpan: span, title: message('fix.k8sLineBreak', { key }) },
         });
       }
       const shown = masked(v.text);
@@ -257,7 +258,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
   /** A definition from a key of a Secret or a ConfigMap of this file. */
   function keyDefinition(name: string, kv: KeyValue): Definition {
     const span = { start: kv.scalar.start, end: kv.scalar.end };
-    const d: Definition = { name, value: kv.value, parts: [], label: `key ${kv.key} of ${kv.resource}`, span, fromSecret: kv.resource.startsWith('Secret') };
+    const d: Definition = { name, value: kv.value, parts: [], label: message('k8s.keyOf', { key: kv.key, resource: kv.resource }), span, fromSecret: kv.resource.startsWith('Secret') };
     if (kv.value === '') return d;
     if (kv.encoded || kv.scalar.d.text !== kv.value) d.parts.push({ start: 0, end: kv.value.length, definition: d, docStart: span.start, docEnd: span.end });
     else d.parts.push({ start: 0, end: kv.value.length, definition: d, docStart: offsetOf(kv.scalar.d, 0), docEnd: offsetOf(kv.scalar.d, kv.value.length) });
@@ -293,12 +294,12 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
         continue;
       }
       if (value?.type !== 'scalar') {
-        vars.set(name, value === undefined ? { name, value: '', parts: [], label: `env ${name}`, span: { start: 0, end: 0 }, fromSecret: false } : null);
+        vars.set(name, value === undefined ? { name, value: '', parts: [], label: message('k8s.env', { name }), span: { start: 0, end: 0 }, fromSecret: false } : null);
         continue;
       }
       const x = expand(value, vars);
       const span = { start: value.start, end: value.end };
-      const definition: Definition = { name, value: x.text, parts: [], label: `env ${name}`, span, fromSecret: false };
+      const definition: Definition = { name, value: x.text, parts: [], label: message('k8s.env', { name }), span, fromSecret: false };
       for (const p of x.parts) {
         // Seen from a later value, the own text of this one is text of this definition.
         definition.parts.push(p.definition ? { start: p.start, end: p.end, definition: p.definition, docStart: p.docStart, docEnd: p.docEnd } : { start: p.start, end: p.end, definition, docStart: p.docStart, docEnd: p.docEnd });
@@ -409,14 +410,14 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
       const docSpan = { start: offsetOf(scalar.d, from), end: offsetOf(scalar.d, Math.max(from, to)) };
       // What the value shows by itself is reported by its own check.
       if (ownSet().has(`${p.ruleId}@${docSpan.start}`)) return undefined;
-      return { ruleId: p.ruleId, severity: p.severity, message: over.length === 1 ? p.message : `With its variables filled in: ${p.message}`, span: docSpan };
+      return { ruleId: p.ruleId, severity: p.severity, message: over.length === 1 ? p.message : message('composed.prefix', { inner: p.message }), span: docSpan };
     }
     const d = first.definition!;
-    const related: RelatedPlace[] = [{ documentUri: code.uri, span: { start: first.docStart, end: first.docEnd }, message: `${d.name}: ${d.label}` }];
+    const related: RelatedPlace[] = [{ documentUri: code.uri, span: { start: first.docStart, end: first.docEnd }, message: message('related.definition', { name: d.name, label: d.label }) }];
     return {
       ruleId: p.ruleId,
       severity: p.severity,
-      message: `With its variables filled in: ${p.message} (in the value of ${first.via.name}, from ${d.label}, line ${lineIndex.lineOf(first.docStart)})`,
+      message: message('k8s.prefixWhere', { inner: p.message, name: first.via.name, label: d.label, line: lineIndex.lineOf(first.docStart) }),
       span: first.via.span,
       related,
     };
@@ -485,9 +486,9 @@ function encodedFix(p: Problem, value: EmbeddedValue, decoded: string, span: Spa
   const from = offsetOf(value, at.start);
   const to = offsetOf(value, at.end);
   const encoded = (replacement: string) => encodeBase64(decoded.slice(0, from) + replacement + decoded.slice(to), padded);
-  const again = (title: string) => `${title} (in ${key}, base64 encoded again)`;
+  const again = (title: string) => message('fix.k8sEncoded', { title, key });
   if (typeof data.replacement !== 'string') return undefined;
-  const fix: FixData = { replacement: encoded(data.replacement), replaceSpan: span, title: again(typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`) };
+  const fix: FixData = { replacement: encoded(data.replacement), replaceSpan: span, title: again(typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId })) };
   if (data.alternatives?.length) fix.alternatives = data.alternatives.map((a) => ({ replacement: encoded(a.replacement), title: again(a.title) }));
   return fix;
 }

@@ -9,6 +9,7 @@
 import { DOCS, optionDocsUrl } from './docLinks';
 import { asciiLower } from './text';
 import { AUTH_MECHANISM_NAMES, EXTERNAL_AUTH_SOURCE, NODE_DEFAULT_MECHANISM } from './authMechanisms';
+import type { PlainMessageId } from './l10n';
 
 export type OptionType =
   | 'boolean'
@@ -64,7 +65,7 @@ export interface UriOption {
   maxBytes?: number;
   /** Human-readable default per the specifications. */
   defaultValue?: string;
-  deprecated?: { replacement: string; note: string };
+  deprecated?: { replacement: string; note: PlainMessageId };
   aliasOf?: string;
   /** Valid only with mongodb+srv:// (an error with mongodb://). */
   srvOnly?: boolean;
@@ -434,7 +435,7 @@ const SPEC_OPTIONS: readonly UriOption[] = [
   }),
   spec({
     name: 'socketTimeoutMS', specRow: 32, type: 'integer', category: 'timeouts', min: 0, max: INT32_MAX, defaultValue: 'none (no timeout)',
-    deprecated: { replacement: 'timeoutMS', note: 'Superseded by timeoutMS, which bounds the whole operation.' },
+    deprecated: { replacement: 'timeoutMS', note: 'deprecated.socketTimeoutMS' },
     node: { ...nUint, defaultValue: '0 (no timeout)', note: 'Not flagged as deprecated by Node.' },
     description: 'How long, in milliseconds, a send or receive on a socket may take before the connection is considered failed. 0 means no limit.',
   }),
@@ -452,7 +453,7 @@ const SPEC_OPTIONS: readonly UriOption[] = [
   }),
   spec({
     name: 'ssl', specRow: 35, type: 'boolean', category: 'tls', aliasOf: 'tls', defaultValue: 'same as tls',
-    deprecated: { replacement: 'tls', note: 'Older spelling of tls that the spec keeps as an alias; many Atlas strings still use it.' },
+    deprecated: { replacement: 'tls', note: 'deprecated.ssl' },
     specNote: 'All tls and ssl occurrences must have the same value.',
     node: { ...nBool, note: 'Must agree with tls when both are given.' },
     description: 'Older name for tls: turns TLS on or off for every connection.',
@@ -537,14 +538,14 @@ const SPEC_OPTIONS: readonly UriOption[] = [
   }),
   spec({
     name: 'waitQueueTimeoutMS', specRow: 47, type: 'integer', category: 'pool', min: 0, max: INT32_MAX, defaultValue: '0 (no limit)',
-    deprecated: { replacement: 'timeoutMS', note: 'Superseded by timeoutMS, which also bounds the wait for a pooled connection.' },
+    deprecated: { replacement: 'timeoutMS', note: 'deprecated.waitQueueTimeoutMS' },
     optionalInSpec: true, specNote: 'Pool-only (with exceptions). The table asks for a positive number while the pooling spec allows 0 for no limit.',
     node: { ...nUint, note: 'Not flagged as deprecated by Node.' },
     description: 'How long, in milliseconds, an operation waits for a free connection from the pool before failing.',
   }),
   spec({
     name: 'wTimeoutMS', specRow: 48, type: 'integer', category: 'writeConcern', min: 0, int64: true, defaultValue: 'none (no timeout)',
-    deprecated: { replacement: 'timeoutMS', note: 'Superseded by timeoutMS.' },
+    deprecated: { replacement: 'timeoutMS', note: 'deprecated.wTimeoutMS' },
     node: { ...nUint, nodeName: 'wtimeoutMS', note: 'Not flagged as deprecated by Node.' },
     description:
       'How long, in milliseconds, the server waits for the requested write acknowledgements before reporting a write concern error. The write itself is not undone.',
@@ -563,14 +564,14 @@ const SPEC_OPTIONS: readonly UriOption[] = [
 const LEGACY_OPTIONS: readonly UriOption[] = [
   legacy({
     name: 'wtimeout', type: 'integer', category: 'writeConcern', min: 0, int64: true,
-    deprecated: { replacement: 'wTimeoutMS', note: 'Older name of wTimeoutMS; when both are present, wtimeout is ignored.' },
+    deprecated: { replacement: 'wTimeoutMS', note: 'deprecated.wtimeout' },
     specNote: 'Named in the connection-string spec and its tests as a deprecated key.',
     node: { ...nUint, deprecationWarning: 'wtimeout is a deprecated option: Please use wtimeoutMS instead' },
     description: 'Older name for wTimeoutMS, the write concern timeout in milliseconds.',
   }),
   legacy({
     name: 'gssapiServiceName', type: 'string', category: 'auth',
-    deprecated: { replacement: 'authMechanismProperties', note: 'Write authMechanismProperties=SERVICE_NAME:<name> instead.' },
+    deprecated: { replacement: 'authMechanismProperties', note: 'deprecated.gssapiServiceName' },
     specNote: 'Named in the auth spec as a deprecated alias of the SERVICE_NAME mechanism property.',
     node: nUnsupported('Not a Node option: the constructor rejects it; use authMechanismProperties=SERVICE_NAME:<name>.'),
     description: 'Older way to set the Kerberos service name for GSSAPI authentication.',
@@ -586,14 +587,14 @@ const bsonFlag = (name: string, description: string, defaultValue?: string): Uri
 const NODE_OPTIONS: readonly UriOption[] = [
   nodeOnly({
     name: 'fsync', type: 'boolean', category: 'writeConcern',
-    deprecated: { replacement: 'journal', note: 'Node treats it as journal and warns.' },
+    deprecated: { replacement: 'journal', note: 'deprecated.fsync' },
     specNote: 'The spec tests use fsync only as an example of an unsupported value.',
     node: { deprecationWarning: 'fsync is a deprecated option: Please use journal instead', note: 'Sets the journal flag of the write concern.' },
     description: 'Legacy write concern flag that asks for the write to be flushed to disk; Node maps it to journal.',
   }, 'boolean'),
   nodeOnly({
     name: 'j', type: 'boolean', category: 'writeConcern',
-    deprecated: { replacement: 'journal', note: 'Short legacy form of journal.' },
+    deprecated: { replacement: 'journal', note: 'deprecated.j' },
     node: { deprecationWarning: 'j is a deprecated option: Please use journal instead' },
     description: 'Short legacy form of journal: wait for the write to reach the on-disk journal.',
   }, 'boolean'),

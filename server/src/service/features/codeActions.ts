@@ -3,6 +3,7 @@ import type { Analysis, TextDocumentLike, TextRange } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { encodeForHost } from '../extract';
 import { DocumentProblem, EmbeddedValue, Span } from '../api';
+import { message } from '../data/l10n';
 
 export interface TextEditResult {
   /** Document offsets (of the document of the problem, unless `elsewhere` says another). */
@@ -41,7 +42,7 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
     const span = (data.replaceSpan as Span | undefined) ?? p.span;
     const edit: TextEditResult = { start: span.start, end: span.end, newText: data.replacement };
     if (data.elsewhere) edit.elsewhere = data.elsewhere;
-    return { title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`, kind: 'quickfix', isPreferred: true, edits: [edit], ruleId: p.ruleId, problemSpan: p.span };
+    return { title: typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId }), kind: 'quickfix', isPreferred: true, edits: [edit], ruleId: p.ruleId, problemSpan: p.span };
   }
   if (Array.isArray(data.edits)) {
     // Several edits in value coordinates; `remove` takes a separator with the removed option.
@@ -49,7 +50,7 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
       const span = e.remove ? removalSpan(value.text, e) : e;
       return { start: toDocumentOffset(value, span.start), end: toDocumentOffset(value, span.end), newText: e.text === '' ? '' : encodeForHost(value, e.text) };
     });
-    return { title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`, kind: 'quickfix', isPreferred: true, edits, ruleId: p.ruleId, problemSpan: p.span };
+    return { title: typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId }), kind: 'quickfix', isPreferred: true, edits, ruleId: p.ruleId, problemSpan: p.span };
   }
   let span: Span = (data.replaceSpan as Span | undefined) ?? p.valueSpan;
   let newText: string;
@@ -60,7 +61,7 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
     newText = data.replacement;
   } else return undefined;
   return {
-    title: typeof data.title === 'string' ? data.title : `Fix ${p.ruleId}`,
+    title: typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId }),
     kind: 'quickfix',
     isPreferred: true,
     edits: [{ start: toDocumentOffset(value, span.start), end: toDocumentOffset(value, span.end), newText: newText === '' ? '' : encodeForHost(value, newText) }],

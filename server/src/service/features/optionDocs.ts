@@ -1,6 +1,7 @@
 /** Markdown for options, values and mechanisms: written once, shown by hover and completion. */
 import { AuthMechanism } from '../data/authMechanisms';
 import { OPTION_VALUE_DOCS, UriOption } from '../data/uriOptions';
+import { message } from '../data/l10n';
 
 function typeText(o: UriOption): string {
   switch (o.type) {
@@ -51,7 +52,7 @@ export function optionDoc(o: UriOption): string {
 function renderOptionDoc(o: UriOption): string {
   const lines = [`**${o.name}** — ${typeText(o)}`, '', o.description, ''];
   if (o.defaultValue) lines.push(`Default: ${o.defaultValue}${o.node.defaultValue ? ` (Node.js driver: ${o.node.defaultValue})` : ''}`, '');
-  if (o.deprecated) lines.push(`Deprecated: ${o.deprecated.note || `use \`${o.deprecated.replacement}\``}`, '');
+  if (o.deprecated) lines.push(`Deprecated: ${message(o.deprecated.note)}`, '');
   if (o.srvOnly) lines.push('Only with `mongodb+srv://`.', '');
   if (o.repeatable) lines.push('May be given more than once; order matters.', '');
   lines.push(`Drivers: ${driversText(o)}${o.node.note ? ' ' + o.node.note : ''}`, '', `[Documentation](${o.docs})`);

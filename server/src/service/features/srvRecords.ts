@@ -4,6 +4,7 @@
  * driver would refuse. Pure: the lookup itself happens outside the core, only on the user's request.
  */
 import { TXT_RECORD_OPTIONS } from '../data/uriOptions';
+import { listAnd, message } from '../data/l10n';
 
 export interface SrvRecord {
   name: string;
@@ -25,7 +26,6 @@ export interface SrvCheck {
 /** The options a TXT record may set, lower-cased; any other makes a driver raise an error. */
 const TXT_OPTIONS = new Set(TXT_RECORD_OPTIONS.map((name) => name.toLowerCase()));
 /** "authSource, loadBalanced and replicaSet". */
-const TXT_OPTIONS_TEXT = `${TXT_RECORD_OPTIONS.slice(0, -1).join(', ')} and ${TXT_RECORD_OPTIONS[TXT_RECORD_OPTIONS.length - 1]}`;
 
 export function srvQueryName(host: string): string {
   return `_mongodb._tcp.${host}`;
@@ -43,18 +43,18 @@ export function checkSrvAnswer(host: string, records: readonly SrvRecord[], txt:
   // A host of three or more labels: targets must share its parent domain. Fewer: they must be below the host itself.
   const domain = labels.length >= 3 ? labels.slice(1).join('.') : name;
   const hosts = records.map((r) => ({ host: normalize(r.name), port: r.port }));
-  if (hosts.length === 0) problems.push(`No SRV records for ${srvQueryName(host)}: a driver cannot find any server.`);
+  if (hosts.length === 0) problems.push(message('srv.noRecords', { query: srvQueryName(host) }));
   for (const h of hosts) {
-    if (!h.host.endsWith(`.${domain}`)) problems.push(`${h.host} is not in the domain ${domain}: drivers refuse SRV targets outside the host's parent domain.`);
+    if (!h.host.endsWith(`.${domain}`)) problems.push(message('srv.outsideDomain', { host: h.host, domain }));
   }
   let txtOptions: string | null = null;
-  if (txt.length > 1) problems.push(`${txt.length} TXT records for ${host}: drivers refuse more than one.`);
+  if (txt.length > 1) problems.push(message('srv.txtCount', { count: txt.length, host }));
   if (txt.length >= 1) {
     txtOptions = txt[0].join('');
     for (const item of txtOptions.split('&')) {
       const key = item.split('=')[0];
       if (key !== '' && !TXT_OPTIONS.has(key.toLowerCase())) {
-        problems.push(`The TXT record sets ${key}: only ${TXT_OPTIONS_TEXT} are allowed there; drivers refuse the others.`);
+        problems.push(message('srv.txtOption', { key, allowed: listAnd(TXT_RECORD_OPTIONS) }));
       }
     }
   }

@@ -9,6 +9,7 @@ import type { Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import type { Problem, Span } from '../api';
 import { type Argument, nested, sortKeys } from './codeCalls';
+import { message } from '../data/l10n';
 
 type ArrayValue = Extract<Value, { kind: 'array' }>;
 
@@ -53,7 +54,7 @@ export function checkDepth(tokens: readonly Token[], arg: Argument, problems: Pr
     problemOf(
       'document-too-deep',
       spanOf(deep.token),
-      `This literal nests ${levels} levels deep; MongoDB accepts documents of at most ${LIMITS.documentNestingDepth.value} levels (every embedded object or array is one).`,
+      message('limits.nesting', { levels, max: LIMITS.documentNestingDepth.value }),
     ),
   );
 }
@@ -79,7 +80,7 @@ function checkIndexFields(list: TokenList, arg: Argument, problems: Problem[]): 
   if (!fields || fields.length <= limit) return;
   const extra = fields[limit]!;
   problems.push(
-    problemOf('index-too-many-fields', extra.span, `This index lists ${fields.length} fields; a compound index can have at most ${limit}. The fields from here on are too many.`),
+    problemOf('index-too-many-fields', extra.span, message('limits.indexFields', { count: fields.length, limit })),
   );
 }
 
@@ -93,7 +94,7 @@ export function checkIndexCount(entry: IndexCount, receiver: string, nameSpan: S
     problemOf(
       'indexes-too-many',
       nameSpan,
-      `This file creates ${entry.count} indexes on ${receiver || 'this collection'}; with the _id index that is ${entry.count + 1}, more than the ${limit} indexes a collection can have.`,
+      message('limits.indexes', { count: entry.count, receiver: receiver || message('limits.thisCollection'), total: entry.count + 1, limit }),
     ),
   );
 }
@@ -106,7 +107,7 @@ export function checkPipeline(list: TokenList, pipeline: ArrayValue, problems: P
       problemOf(
         'pipeline-too-many-stages',
         spanOf(pipeline.items[limit]!),
-        `This pipeline has ${pipeline.items.length} stages; MongoDB runs at most ${limit} stages in one pipeline. The stages from here on are too many.`,
+        message('limits.stages', { count: pipeline.items.length, limit }),
       ),
     );
   }
@@ -131,12 +132,12 @@ export function checkPipeline(list: TokenList, pipeline: ArrayValue, problems: P
 export function checkSortKeys(keys: ReadonlyArray<{ key: string; span: Span }>, problems: Problem[]): void {
   const limit = LIMITS.sortKeys.value;
   if (keys.length > limit) {
-    problems.push(problemOf('sort-too-many-keys', keys[limit]!.span, `This sort has ${keys.length} keys; MongoDB sorts on at most ${limit}. The keys from here on are too many.`));
+    problems.push(problemOf('sort-too-many-keys', keys[limit]!.span, message('limits.sortKeys', { count: keys.length, limit })));
   }
   const seen = new Set<string>();
   for (const k of keys) {
     if (seen.has(k.key)) {
-      problems.push(problemOf('sort-duplicate-key', k.span, `"${k.key}" is already a key of this sort: the sort would not be what it reads like (in an object literal, the later value replaces the earlier one).`));
+      problems.push(problemOf('sort-duplicate-key', k.span, message('limits.sortDuplicate', { key: k.key })));
     } else seen.add(k.key);
   }
 }

@@ -19,6 +19,7 @@ import { atlasNameHover, collectionHover, databaseHover } from './hovers';
 import { caseKey, checkNamespace, NameIssue } from '../rules/names';
 import { scanTerraformAtlas } from './terraform';
 import { COMMA, EQUALS, LINE_FEED, RIGHT_BRACKET, RIGHT_PAREN, SEMICOLON } from '../lex/chars';
+import { message } from '../data/l10n';
 
 /** A database name written in the document, with its document span. */
 
@@ -85,7 +86,7 @@ export function caseConflicts(names: readonly NameOccurrence[]): Problem[] {
         problem(
           'database-case-conflict',
           o.span,
-          `"${name}" differs from ${quoted(others)} only by case. MongoDB does not let two databases differ only by case: use one spelling everywhere.`,
+          message('naming.caseConflict', { name, others: quoted(others) }),
         ),
       );
     }
@@ -285,8 +286,8 @@ function analyzeTerraform(
         'atlas-cluster-name-prefix-conflict',
         { start: toDoc(0), end: toDoc(Math.min(prefix, n.name.length)) },
         first.name === n.name
-          ? `${first.resource} already names a cluster "${n.name}" in the same project.`
-          : `"${n.name}" and "${first.name}" (${first.resource}) share their first ${prefix} characters (ignoring case); Atlas derives host names from them, so they must differ within a project.`,
+          ? message('naming.clusterSame', { resource: first.resource, name: n.name })
+          : message('naming.clusterPrefix', { name: n.name, other: first.name, resource: first.resource, prefix }),
       ),
     );
   }

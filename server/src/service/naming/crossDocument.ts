@@ -6,6 +6,7 @@ import { rule } from '../rules/ruleTable';
 import { Problem } from '../api';
 import { caseKey } from '../rules/names';
 import type { NameOccurrence } from './analyzeNames';
+import { message } from '../data/l10n';
 
 export interface DocumentNames {
   uri: string;
@@ -57,12 +58,12 @@ export function crossDocumentCaseConflicts(current: DocumentNames, others: reado
   const severity = rule('database-case-conflict').severity;
   const out: Problem[] = [];
   for (const [occurrence, byName] of clashes) {
-    const list = [...byName].map(([name, files]) => `"${name}" in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`).join('; ');
+    const list = [...byName].map(([name, files]) => message('naming.inFiles', { name, files: files.slice(0, 3).join(', ') + (files.length > 3 ? ', …' : '') })).join('; ');
     out.push({
       ruleId: 'database-case-conflict',
       severity,
       span: occurrence.span,
-      message: `"${occurrence.name}" differs only by case from ${list}. MongoDB does not let two databases differ only by case: use one spelling everywhere.`,
+      message: message('naming.caseConflictFiles', { name: occurrence.name, list }),
       data: { otherDocuments: [...new Set([...byName.values()].flat())] },
     });
   }

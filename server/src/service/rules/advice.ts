@@ -8,6 +8,7 @@ import { asciiLower } from '../uri/parser';
 import { HostPart } from '../uri/types';
 import { isLocalHost } from '../uri/localHosts';
 import { RuleContext } from './context';
+import { message } from '../data/l10n';
 
 
 /**
@@ -27,7 +28,7 @@ export function checkAdvice(ctx: RuleContext): void {
   const direct = effective(ctx.options, 'directConnection');
   const replicaSet = effective(ctx.options, 'replicaSet');
   if (direct?.value === true && replicaSet && ctx.uri.hosts.length <= 1) {
-    ctx.report('direct-connection-replica-set', direct.part.span, `With directConnection=true the driver talks to this one host only, even though replicaSet=${String(replicaSet.value)} is given: it does not discover the other members or follow a new primary. Remove directConnection to connect to the replica set.`);
+    ctx.report('direct-connection-replica-set', direct.part.span, message('advice.directReplicaSet', { replicaSet: String(replicaSet.value) }));
   }
 }
 
@@ -41,20 +42,20 @@ function checkTls(ctx: RuleContext): void {
   const tls = effective(ctx.options, 'tls') ?? effective(ctx.options, 'ssl');
   const remote = uri.hosts.some(isRemote);
   if (tls?.value === false && (remote || uri.scheme.kind === 'mongodb+srv')) {
-    ctx.report('tls-disabled', tls.part.span, 'TLS is off: credentials and data cross the network unencrypted.');
+    ctx.report('tls-disabled', tls.part.span, message('advice.tlsOff'));
   } else if (tls === undefined && uri.scheme.kind === 'mongodb' && remote) {
     const first = uri.hosts.find(isRemote)!;
-    ctx.report('tls-disabled', first.span, 'TLS is off by default for mongodb:// strings, and this host is reached over the network: credentials and data cross it unencrypted. Add tls=true if the server accepts TLS.', {
-      data: { replacement: `${uri.question ? (uri.options.length > 0 ? '&' : '') : uri.slash ? '?' : '/?'}tls=true`, replaceSpan: { start: uri.text.length, end: uri.text.length }, title: 'Add tls=true' },
+    ctx.report('tls-disabled', first.span, message('advice.tlsDefaultOff'), {
+      data: { replacement: `${uri.question ? (uri.options.length > 0 ? '&' : '') : uri.slash ? '?' : '/?'}tls=true`, replaceSpan: { start: uri.text.length, end: uri.text.length }, title: message('fix.add', { value: 'tls=true' }) },
     });
   }
   if (tlsSetting(ctx) === false) return;
   for (const name of INSECURE) {
     const o = effective(ctx.options, name);
     if (o?.value !== true) continue;
-    const what = name === 'tlsAllowInvalidHostnames' ? 'the server certificate is accepted for any host name' : 'any server certificate is accepted, whoever signed it';
-    ctx.report('tls-insecure', o.part.span, `${name}=true turns certificate validation off: ${what}, so anyone between the application and the server can read and change the traffic. Keep it for local tests only.`, {
-      data: { remove: true, replaceSpan: o.part.span, title: `Remove ${name}=true` },
+    const what = name === 'tlsAllowInvalidHostnames' ? message('advice.insecureHostnames') : message('advice.insecureCertificates');
+    ctx.report('tls-insecure', o.part.span, message('advice.insecure', { name, what }), {
+      data: { remove: true, replaceSpan: o.part.span, title: message('fix.removeName', { name: `${name}=true` }) },
     });
   }
 }
@@ -64,11 +65,11 @@ function checkX509(ctx: RuleContext): void {
   if (typeof mechanism?.value !== 'string' || asciiLower(mechanism.value) !== 'mongodb-x509') return;
   const tls = tlsSetting(ctx) ?? ctx.uri.scheme.kind === 'mongodb+srv';
   if (!tls) {
-    ctx.report('x509-without-tls', mechanism.part.span, 'MONGODB-X509 authenticates with the client certificate of the TLS handshake, and TLS is off here: authentication cannot happen. Add tls=true.', {
-      data: { replacement: '&tls=true', replaceSpan: { start: mechanism.part.span.end, end: mechanism.part.span.end }, title: 'Add tls=true' },
+    ctx.report('x509-without-tls', mechanism.part.span, message('advice.x509WithoutTls'), {
+      data: { replacement: '&tls=true', replaceSpan: { start: mechanism.part.span.end, end: mechanism.part.span.end }, title: message('fix.add', { value: 'tls=true' }) },
     });
   } else if (!effectiveValue(ctx.options, 'tlsCertificateKeyFile')) {
-    ctx.report('x509-without-certificate', mechanism.part.span, 'MONGODB-X509 needs a client certificate. None is named here (tlsCertificateKeyFile): it must come from the application code.');
+    ctx.report('x509-without-certificate', mechanism.part.span, message('advice.x509WithoutCertificate'));
   }
 }
 
@@ -77,10 +78,10 @@ function checkProxy(ctx: RuleContext): void {
   if (typeof proxyHost !== 'string' || proxyHost === '' || isLocalHost(proxyHost)) return;
   const password = effective(ctx.options, 'proxyPassword');
   if (password) {
-    ctx.report('proxy-password-plain', password.part.key.span, `SOCKS5 sends the proxy user name and password unencrypted, and the proxy ${proxyHost} is on another machine: anyone on the way can read them.`);
+    ctx.report('proxy-password-plain', password.part.key.span, message('advice.proxyPassword', { proxy: proxyHost }));
   }
   if (ctx.uri.hosts.length > 0 && ctx.uri.hosts.every((h) => h.type === 'unix' || isLocalHost(h.host.value))) {
     const o = effective(ctx.options, 'proxyHost')!;
-    ctx.report('proxy-remote-localhost', o.part.span, `The server is localhost, but the connection goes through the proxy ${proxyHost}: "localhost" then means the proxy's machine, not this one.`);
+    ctx.report('proxy-remote-localhost', o.part.span, message('advice.proxyLocalhost', { proxy: proxyHost }));
   }
 }

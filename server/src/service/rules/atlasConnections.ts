@@ -9,6 +9,7 @@ import { LIMITS } from '../data/limits';
 import { problemOf } from './ruleTable';
 import type { UriCheck } from '.';
 import { AtlasSettings, Problem } from '../api';
+import { message } from '../data/l10n';
 
 /** The driver default when a connection string gives no maxPoolSize (the option table's default). */
 export const DEFAULT_MAX_POOL_SIZE = Number(findOption('maxPoolSize')?.defaultValue ?? NaN);
@@ -53,12 +54,12 @@ export function checkAtlasConnections(check: UriCheck, atlas: AtlasSettings): Pr
   const option = check.options.byName.get('maxpoolsize')?.at(-1);
   const span = option ? option.part.span : check.parsed.hostsSpan;
   const reserved = LIMITS.atlasReservedConnections.value;
-  const pool = budget.explicit ? `maxPoolSize=${maxPoolSize}` : `the default maxPoolSize of ${maxPoolSize}`;
-  const instances = clientInstances === 1 ? 'one application instance' : `${clientInstances} application instances`;
-  const limit = `${tier.name} allows ${tier.connectionsPerNode} connections per node and keeps ${reserved} for Atlas, leaving ${available}`;
-  const message =
+  const pool = budget.explicit ? `maxPoolSize=${maxPoolSize}` : message('atlas.poolDefault', { size: maxPoolSize });
+  const instances = clientInstances === 1 ? message('atlas.oneInstance') : message('atlas.instances', { count: clientInstances });
+  const limit = message('atlas.tierLimit', { tier: tier.name, perNode: tier.connectionsPerNode, reserved, available });
+  const text =
     maxPoolSize === 0
-      ? `maxPoolSize=0 removes the cap on the pool, so ${instances} can open more connections to a node than the ${limit}.`
-      : `With ${pool} and ${instances}, up to ${budget.demand} connections can be opened to each node; ${limit}. Lower maxPoolSize or choose a larger tier.`;
-  return [problemOf('atlas-connections-exceed-tier', span, message, { tier: tier.name, demand: budget.demand, available })];
+      ? message('atlas.poolUncapped', { instances, limit })
+      : message('atlas.poolExceeds', { pool, instances, demand: budget.demand, limit });
+  return [problemOf('atlas-connections-exceed-tier', span, text, { tier: tier.name, demand: budget.demand, available })];
 }

@@ -6,6 +6,7 @@ import { ATLAS_HOST_SUFFIX } from '../data/atlas';
 import { LIMITS } from '../data/limits';
 import { describeChar, NameIssue } from './names';
 import { DASH, DIGIT_0, DIGIT_9, LOWER_A, LOWER_Z, UPPER_A, UPPER_Z } from '../lex/chars';
+import { message } from '../data/l10n';
 
 export type AtlasNameKind = 'cluster' | 'project' | 'organization';
 
@@ -19,21 +20,21 @@ const RULE = 'atlas-cluster-name-invalid';
 export function checkClusterName(name: string): NameIssue[] {
   const issues: NameIssue[] = [];
   if (name.length === 0) {
-    issues.push({ ruleId: RULE, start: 0, end: 0, message: 'An Atlas cluster name cannot be empty.' });
+    issues.push({ ruleId: RULE, start: 0, end: 0, message: message('atlas.clusterEmpty') });
     return issues;
   }
   for (let i = 0; i < name.length; i++) {
     if (isClusterNameChar(name.charCodeAt(i))) continue;
     const ch = String.fromCodePoint(name.codePointAt(i)!);
-    issues.push({ ruleId: RULE, start: i, end: i + ch.length, char: ch, message: `An Atlas cluster name may contain only ASCII letters, digits and hyphens, not ${describeChar(ch)}.` });
+    issues.push({ ruleId: RULE, start: i, end: i + ch.length, char: ch, message: message('atlas.clusterChar', { char: describeChar(ch) }) });
     break; // one is enough: the fix is the same for all of them
   }
   const max = LIMITS.atlasClusterNameLength.value;
   if (name.length > max) {
-    issues.push({ ruleId: RULE, start: max, end: name.length, message: `An Atlas cluster name is at most ${max} characters; this one has ${name.length}.` });
+    issues.push({ ruleId: RULE, start: max, end: name.length, message: message('atlas.clusterLength', { max, length: name.length }) });
   }
   if (name.charCodeAt(0) === DASH) {
-    issues.push({ ruleId: RULE, start: 0, end: 1, message: 'An Atlas cluster name cannot begin with a hyphen: the host names Atlas derives from it would be invalid.' });
+    issues.push({ ruleId: RULE, start: 0, end: 1, message: message('atlas.clusterHyphenFirst') });
   }
   const prefix = LIMITS.atlasClusterNamePrefix.value;
   const last = Math.min(name.length, prefix) - 1;
@@ -44,18 +45,18 @@ export function checkClusterName(name: string): NameIssue[] {
       end: last + 1,
       message:
         name.length <= prefix
-          ? `An Atlas cluster name of ${prefix} characters or fewer cannot end with a hyphen.`
-          : `The ${ordinal(prefix)} character of an Atlas cluster name cannot be a hyphen: Atlas cuts the name there to build host names.`,
+          ? message('atlas.clusterHyphenLast', { prefix })
+          : message('atlas.clusterHyphenCut', { ordinal: ordinal(prefix) }),
     });
   }
   return issues;
 }
 
-const ORDINAL_SUFFIX: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+const ORDINAL: Readonly<Record<string, 'ordinal.one' | 'ordinal.two' | 'ordinal.few' | 'ordinal.other'>> = { one: 'ordinal.one', two: 'ordinal.two', few: 'ordinal.few', other: 'ordinal.other' };
 const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
 
 function ordinal(n: number): string {
-  return `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)] ?? 'th'}`;
+  return message(ORDINAL[ordinalRules.select(n)] ?? 'ordinal.other', { n });
 }
 
 /** The part of a cluster name that must be unique in its project (compared without regard to case). */
@@ -76,10 +77,11 @@ function isProjectNameChar(ch: string): boolean {
 /** Checks a project or organization name: 1 to 64 characters from the allowed set. */
 export function checkProjectOrOrganizationName(name: string, kind: 'project' | 'organization'): NameIssue[] {
   const ruleId = kind === 'project' ? 'atlas-project-name-invalid' : 'atlas-organization-name-invalid';
+  const kindWord = kind === 'project' ? message('word.project') : message('word.organization');
   const limit = kind === 'project' ? LIMITS.atlasProjectNameLength : LIMITS.atlasOrganizationNameLength;
   const issues: NameIssue[] = [];
   if (name.length === 0) {
-    issues.push({ ruleId, start: 0, end: 0, message: `An Atlas ${kind} name cannot be empty.` });
+    issues.push({ ruleId, start: 0, end: 0, message: message('atlas.nameEmpty', { kind: kindWord }) });
     return issues;
   }
   let characters = 0;
@@ -96,13 +98,13 @@ export function checkProjectOrOrganizationName(name: string, kind: 'project' | '
         start: i,
         end: i + ch.length,
         char: ch,
-        message: `An Atlas ${kind} name may contain letters, digits, spaces and - _ . ( ) , : & @ + ' only, not ${describeChar(ch)}.`,
+        message: message('atlas.nameChar', { kind: kindWord, char: describeChar(ch) }),
       });
     }
     i += ch.length;
   }
   if (cut >= 0) {
-    issues.push({ ruleId, start: cut, end: name.length, message: `An Atlas ${kind} name is at most ${limit.value} characters; this one has ${characters}.` });
+    issues.push({ ruleId, start: cut, end: name.length, message: message('atlas.nameLength', { kind: kindWord, max: limit.value, length: characters }) });
   }
   return issues;
 }

@@ -7,6 +7,8 @@ import { asciiLower } from '../uri/parser';
 import { Span } from '../api';
 import { RuleContext } from './context';
 import { NodeAuthFailure, nodeCredential, nodeMechanism } from './nodeAuth';
+import { listOr, message } from '../data/l10n';
+import type { PlainMessageId } from '../data/l10n';
 
 /** Under the Node profile, which of the driver's own credential checks fail (empty under the spec profile). */
 type NodeFailures = readonly NodeAuthFailure[];
@@ -20,8 +22,8 @@ function nodeFailsProperty(failures: NodeFailures, key: string): 'error' | 'warn
   return key === 'ALLOWED_HOSTS' || failures.some((f) => f.property === key) ? 'error' : 'warning';
 }
 
-const REMOVED: Record<string, string> = {
-  'MONGODB-CR': 'MONGODB-CR was removed in MongoDB 4.0; use SCRAM-SHA-256 (or SCRAM-SHA-1).',
+const REMOVED: Record<string, PlainMessageId> = {
+  'MONGODB-CR': 'auth.removedCr',
 };
 
 function mechanismSpan(ctx: RuleContext, mech: ResolvedOption | undefined): Span {
@@ -35,37 +37,36 @@ function resolveMechanism(ctx: RuleContext): { mech?: AuthMechanism; opt?: Resol
   if (!opt || !opt.part.value) return { given: false };
   const raw = opt.part.value.value;
   if (raw === '') {
-    ctx.report('option-empty-value', opt.part.span, 'authMechanism has an empty value and is ignored.', { node: 'error' });
+    ctx.report('option-empty-value', opt.part.span, message('auth.mechanismEmpty'), { node: 'error' });
     return { given: false };
   }
   const exact = findMechanism(raw);
   if (exact) return { mech: exact, opt, given: true };
   const ci = AUTH_MECHANISMS.find((m) => asciiLower(m.name) === asciiLower(raw));
   if (ci) {
-    ctx.report('option-invalid-value', opt.part.value.span, `Write the mechanism as ${ci.name}; drivers may not accept other spellings.`, {
+    ctx.report('option-invalid-value', opt.part.value.span, message('auth.mechanismCase', { mechanism: ci.name }), {
       node: 'none',
-      data: { replacement: ci.name, title: `Change to ${ci.name}` },
+      data: { replacement: ci.name, title: message('fix.changeTo', { value: ci.name }) },
     });
     return { mech: ci, opt, given: true };
   }
   const removed = REMOVED[raw.toUpperCase()];
-  const message = removed ?? `Unknown authentication mechanism "${raw}". Expected one of: ${AUTH_MECHANISMS.map((m) => m.name).join(', ')}.`;
+  const text = removed ? message(removed) : message('auth.mechanismUnknown', { mechanism: raw, names: AUTH_MECHANISMS.map((m) => m.name).join(', ') });
   if (ctx.driver === 'node') {
     // The driver takes the first of its mechanism names that contains the value as a whole word.
     const m = nodeMechanism(raw);
     if (m.kind === 'match') {
-      const how = m.name === NODE_DEFAULT_MECHANISM.name ? `as ${m.name}, its name for "negotiate with the server"` : `as ${m.name}`;
-      ctx.report('auth-mechanism-unknown', opt.part.value.span, `${message} The Node.js driver accepts it ${how}; write the full name.`, {
+      const how = m.name === NODE_DEFAULT_MECHANISM.name ? message('auth.nodeAsDefault', { mechanism: m.name }) : message('auth.nodeAs', { mechanism: m.name });
+      ctx.report('auth-mechanism-unknown', opt.part.value.span, message('auth.nodeAccepts', { issue: text, how }), {
         node: 'warning',
-        ...(m.name !== NODE_DEFAULT_MECHANISM.name ? { data: { replacement: m.name, title: `Change to ${m.name}` } } : {}),
+        ...(m.name !== NODE_DEFAULT_MECHANISM.name ? { data: { replacement: m.name, title: message('fix.changeTo', { value: m.name }) } } : {}),
       });
       return { mech: findMechanism(m.name), opt, given: true };
     }
-    const why = m.kind === 'pattern' ? ' The Node.js driver turns the value into a regular expression, so write the name exactly.' : '';
-    ctx.report('auth-mechanism-unknown', opt.part.value.span, `${message}${why}`, { node: 'error' });
+    ctx.report('auth-mechanism-unknown', opt.part.value.span, m.kind === 'pattern' ? message('auth.nodePattern', { issue: text }) : text, { node: 'error' });
     return { opt, given: true };
   }
-  ctx.report('auth-mechanism-unknown', opt.part.value.span, message);
+  ctx.report('auth-mechanism-unknown', opt.part.value.span, text);
   return { opt, given: true };
 }
 
@@ -76,7 +77,7 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
   const valueSpan = propsOpt?.part.value?.span ?? propsOpt?.part.span;
   if (!mech) {
     if (propsOpt && valueSpan && Object.keys(props).length > 0 && !mechOpt) {
-      ctx.report('auth-property-invalid', propsOpt.part.span, 'authMechanismProperties has no effect without authMechanism.', { severity: 'warning', node: 'none' });
+      ctx.report('auth-property-invalid', propsOpt.part.span, message('auth.propertiesWithoutMechanism'), { severity: 'warning', node: 'none' });
     }
     return;
   }
@@ -88,22 +89,22 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
     if (!prop) {
       const allowed = mech.properties.filter((p) => p.uriAllowed).map((p) => p.name);
       const msg = allowed.length
-        ? `${mech.name} does not take the property "${k}". It takes: ${allowed.join(', ')}.`
-        : `${mech.name} takes no authMechanismProperties ("${k}" given).`;
+        ? message('auth.propertyUnknown', { mechanism: mech.name, property: k, allowed: allowed.join(', ') })
+        : message('auth.noProperties', { mechanism: mech.name, property: k });
       ctx.report('auth-property-invalid', span, msg, { severity: isOidc || allowed.length === 0 ? 'error' : 'warning', node: nodeFailsProperty(failures, k) });
       continue;
     }
     seen.set(prop.name, v);
     if (!prop.uriAllowed) {
-      ctx.report('auth-property-invalid', span, `${prop.name} cannot be set in the connection string${prop.name === 'AWS_SESSION_TOKEN' ? ': drivers read AWS credentials from the environment' : '; set it in code'}.`, { node: nodeFailsProperty(failures, k) });
+      ctx.report('auth-property-invalid', span, prop.name === 'AWS_SESSION_TOKEN' ? message('auth.propertyAwsToken', { property: prop.name }) : message('auth.propertyInCode', { property: prop.name }), { node: nodeFailsProperty(failures, k) });
       continue;
     }
     if (prop.values && !prop.values.includes(v)) {
-      ctx.report('auth-property-invalid', span, `${prop.name}:${v} is not valid. Expected one of: ${prop.values.join(', ')}.`, { node: nodeFailsProperty(failures, k) });
+      ctx.report('auth-property-invalid', span, message('auth.propertyValue', { property: prop.name, value: v, values: prop.values.join(', ') }), { node: nodeFailsProperty(failures, k) });
     }
   }
   if (gssapiLegacy && mech.name !== 'GSSAPI') {
-    ctx.report('auth-property-invalid', gssapiLegacy.part.span, `gssapiServiceName only applies to GSSAPI, not ${mech.name}.`, { severity: 'warning', node: 'warning' });
+    ctx.report('auth-property-invalid', gssapiLegacy.part.span, message('auth.gssapiOnly', { mechanism: mech.name }), { severity: 'warning', node: 'warning' });
   }
   // When the property list itself was invalid (and so ignored), that is the problem to report.
   const propsInvalid = occurrences(ctx.options, 'authMechanismProperties').some((o) => o.issue);
@@ -111,11 +112,11 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
     const env = seen.get('ENVIRONMENT');
     const span = valueSpan ?? mechanismSpan(ctx, mechOpt);
     if (env === undefined) {
-      ctx.report('auth-property-missing', span, `MONGODB-OIDC needs authMechanismProperties=ENVIRONMENT:<${OIDC_ENVIRONMENTS.join('|')}> in a connection string (callbacks can only be set in code).`, { node: nodeFails(failures, 'oidc-environment-missing') });
+      ctx.report('auth-property-missing', span, message('auth.oidcEnvironment', { environments: OIDC_ENVIRONMENTS.join('|') }), { node: nodeFails(failures, 'oidc-environment-missing') });
     } else if (OIDC_TOKEN_RESOURCE_ENVIRONMENTS.includes(env)) {
-      if (!seen.has('TOKEN_RESOURCE')) ctx.report('auth-property-missing', span, `ENVIRONMENT:${env} needs TOKEN_RESOURCE:<audience> as well.`, { node: nodeFails(failures, 'oidc-token-resource') });
+      if (!seen.has('TOKEN_RESOURCE')) ctx.report('auth-property-missing', span, message('auth.tokenResource', { environment: env }), { node: nodeFails(failures, 'oidc-token-resource') });
     } else if (seen.has('TOKEN_RESOURCE')) {
-      ctx.report('auth-property-invalid', span, `TOKEN_RESOURCE only applies to ENVIRONMENT ${OIDC_TOKEN_RESOURCE_ENVIRONMENTS.join(' or ')}, not ${env}${ctx.driver === 'node' ? ' (the Node.js driver ignores it)' : ''}.`, { node: 'warning' });
+      ctx.report('auth-property-invalid', span, message(ctx.driver === 'node' ? 'auth.tokenResourceOnlyNode' : 'auth.tokenResourceOnly', { environments: listOr(OIDC_TOKEN_RESOURCE_ENVIRONMENTS), environment: env }), { node: 'warning' });
     }
   }
 }
@@ -126,7 +127,7 @@ export function checkAuth(ctx: RuleContext): void {
   // An empty authSource is an error even without credentials.
   for (const o of occurrences(ctx.options, 'authSource')) {
     if (o.part.value && o.part.value.value === '') {
-      ctx.report('auth-source-empty', o.part.span, 'authSource is empty. Give the database that holds the user (often admin), or remove the option.');
+      ctx.report('auth-source-empty', o.part.span, message('auth.sourceEmpty'));
     }
   }
   const failures: NodeFailures = ctx.driver === 'node' ? nodeCredential(ctx).failures : [];
@@ -136,7 +137,7 @@ export function checkAuth(ctx: RuleContext): void {
   const source = effective(ctx.options, 'authSource');
   if (!hasCredential) {
     if (source && typeof source.value === 'string') {
-      ctx.report('auth-source-without-credentials', source.part.span, 'authSource has no effect: the connection string has no credentials and no authMechanism.', { node: 'none' });
+      ctx.report('auth-source-without-credentials', source.part.span, message('auth.sourceWithoutCredentials'), { node: 'none' });
     }
     checkProperties(ctx, undefined, undefined, failures);
     return;
@@ -149,34 +150,36 @@ export function checkAuth(ctx: RuleContext): void {
   if (!mech) {
     if (given) return checkProperties(ctx, undefined, mechOpt, failures);
     // Negotiated SCRAM: a username is required when userinfo is present.
-    if (!hasUsername) ctx.report('auth-username-missing', ui ? ui.span.end > ui.span.start ? ui.span : ui.atSpan : userSpan, 'The credentials have no username. Add one before the "@", or remove the "@".');
+    if (!hasUsername) ctx.report('auth-username-missing', ui ? ui.span.end > ui.span.start ? ui.span : ui.atSpan : userSpan, message('auth.noUsername'));
     checkProperties(ctx, undefined, undefined, failures);
     return;
   }
 
   const name = mech.name;
   if (mech.username === 'required' && !hasUsername) {
-    ctx.report('auth-username-missing', userSpan, `${name} needs a username: add user@ before the host.`, { node: nodeFails(failures, 'username-missing') });
+    ctx.report('auth-username-missing', userSpan, message('auth.usernameMissing', { mechanism: name }), { node: nodeFails(failures, 'username-missing') });
   }
   const env = (effective(ctx.options, 'authMechanismProperties')?.value as Record<string, string> | undefined)?.ENVIRONMENT;
   const usernameForbidden = mech.username === 'forbidden' || (name === 'MONGODB-OIDC' && env !== undefined && !OIDC_USERNAME_ENVIRONMENTS.includes(env));
   if (usernameForbidden && hasUsername) {
-    const why = name === 'MONGODB-OIDC' ? `with ENVIRONMENT:${env} (only ${OIDC_USERNAME_ENVIRONMENTS.join(' or ')} takes a username, the managed identity's client id)` : 'in the connection string';
-    ctx.report('auth-username-forbidden', ui!.username.span, `${name} takes no username ${why}.`, { node: nodeFails(failures, 'aws-credentials', 'oidc-username') });
+    const text = name === 'MONGODB-OIDC'
+      ? message('auth.usernameForbiddenOidc', { mechanism: name, environment: String(env), environments: listOr(OIDC_USERNAME_ENVIRONMENTS) })
+      : message('auth.usernameForbidden', { mechanism: name });
+    ctx.report('auth-username-forbidden', ui!.username.span, text, { node: nodeFails(failures, 'aws-credentials', 'oidc-username') });
   }
   const passwordFailure = nodeFails(failures, 'aws-credentials', 'oidc-password', 'x509-password');
   if (mech.password === 'forbidden' && password && password.value.length > 0) {
-    ctx.report('auth-password-forbidden', password.span, `${name} takes no password; remove it from the connection string.`, { node: passwordFailure });
+    ctx.report('auth-password-forbidden', password.span, message('auth.passwordForbidden', { mechanism: name }), { node: passwordFailure });
   } else if (mech.password === 'forbidden' && password && name === 'MONGODB-AWS') {
-    ctx.report('auth-password-forbidden', { start: password.span.start - 1, end: password.span.end }, `${name} takes no password; remove the ":".`, { node: passwordFailure });
+    ctx.report('auth-password-forbidden', { start: password.span.start - 1, end: password.span.end }, message('auth.passwordColon', { mechanism: name }), { node: passwordFailure });
   }
   if (mech.password === 'required' && !password && hasUsername) {
-    ctx.report('auth-password-missing', userSpan, `${name} needs a password; the driver will fail to authenticate without one.`, { node: 'none' });
+    ctx.report('auth-password-missing', userSpan, message('auth.passwordMissing', { mechanism: name }), { node: 'none' });
   }
   if (mech.externalOnly && source && typeof source.value === 'string' && source.value !== EXTERNAL_AUTH_SOURCE) {
-    ctx.report('auth-source-invalid', source.part.span, `${name} authenticates against ${EXTERNAL_AUTH_SOURCE}; authSource=${source.value} is not allowed.`, {
+    ctx.report('auth-source-invalid', source.part.span, message('auth.sourceExternal', { mechanism: name, external: EXTERNAL_AUTH_SOURCE, source: source.value }), {
       node: nodeFails(failures, 'source'),
-      data: { replacement: `authSource=${EXTERNAL_AUTH_SOURCE}`, title: `Use authSource=${EXTERNAL_AUTH_SOURCE}` },
+      data: { replacement: `authSource=${EXTERNAL_AUTH_SOURCE}`, title: message('fix.use', { value: `authSource=${EXTERNAL_AUTH_SOURCE}` }) },
     });
   }
   checkProperties(ctx, mech, mechOpt, failures);

@@ -10,6 +10,7 @@ import { DecodedPart, ParsedUri } from '../uri/types';
 import { findPlaceholders } from '../uri/placeholders';
 import { Problem } from '../api';
 import { isLocalHost } from '../uri/localHosts';
+import { message } from '../data/l10n';
 
 /** Where the connection string was found. */
 export interface CredentialPlace {
@@ -144,13 +145,13 @@ function secretsOf(uri: ParsedUri): Secret[] {
   const hosts = uri.hosts.map((h) => h.host.value);
   const secrets: Secret[] = [];
   const pw = uri.userinfo?.password;
-  if (pw && !isPlaceholderPassword(pw.value, uri.userinfo?.username.value)) secrets.push({ part: pw, what: 'password', hosts });
+  if (pw && !isPlaceholderPassword(pw.value, uri.userinfo?.username.value)) secrets.push({ part: pw, what: message('word.password'), hosts });
   // The proxy password goes to the proxy host; a key file password stays where the key file is.
   let proxyHost: string | undefined | null = null; // looked up at the first password option
   for (const o of uri.options) {
     if (!PASSWORD_OPTIONS.has(o.keyLower) || !o.value || isPlaceholderPassword(o.value.value)) continue;
     if (proxyHost === null) proxyHost = uri.options.find((p) => p.keyLower === 'proxyhost')?.value?.value;
-    secrets.push({ part: o.value, what: o.keyLower === 'proxypassword' ? 'proxy password' : 'key file password', hosts: o.keyLower === 'proxypassword' && proxyHost ? [proxyHost] : hosts });
+    secrets.push({ part: o.value, what: o.keyLower === 'proxypassword' ? message('word.proxyPassword') : message('word.keyFilePassword'), hosts: o.keyLower === 'proxypassword' && proxyHost ? [proxyHost] : hosts });
   }
   return secrets;
 }
@@ -174,14 +175,11 @@ export function checkCredentialsInSource(uri: ParsedUri, languageId: string, pla
 function problemFor(s: Secret, languageId: string): Problem {
   const span = s.part.span;
   if (languageId === 'dotenv') {
-    const message = `A plaintext ${s.what} is stored in a .env file that no .gitignore ignores: it will be committed. Add the file to .gitignore (and commit a .env.example with placeholders instead).`;
-    return { ruleId: 'credentials-in-source', severity: 'warning', span, message };
+    return { ruleId: 'credentials-in-source', severity: 'warning', span, message: message('credentials.dotenv', { what: s.what }) };
   }
   if (DOCUMENTS.has(languageId)) {
-    const message = `A real-looking ${s.what} is written in this document, which is committed and read by others. Write a placeholder such as <password> instead.`;
-    return { ruleId: 'credentials-in-source', severity: 'warning', span, message, data: { replacement: '<password>', title: `Replace the ${s.what} by <password>` } };
+    return { ruleId: 'credentials-in-source', severity: 'warning', span, message: message('credentials.document', { what: s.what }), data: { replacement: '<password>', title: message('fix.replaceSecret', { what: s.what, placeholder: '<password>' }) } };
   }
   const placeholder = INTERPOLATING.has(languageId) ? '${MONGODB_PASSWORD}' : '<password>';
-  const message = `A plaintext ${s.what} is stored in this file. Keep it in an environment variable or a secret store (a .env file that is not committed, for example).`;
-  return { ruleId: 'credentials-in-source', severity: 'warning', span, message, data: { replacement: placeholder, title: `Replace the ${s.what} by ${placeholder}` } };
+  return { ruleId: 'credentials-in-source', severity: 'warning', span, message: message('credentials.file', { what: s.what }), data: { replacement: placeholder, title: message('fix.replaceSecret', { what: s.what, placeholder }) } };
 }

@@ -1,5 +1,6 @@
 import { effective, effectiveValue, occurrences, ResolvedOption } from '../uri/options';
 import { RuleContext } from './context';
+import { message } from '../data/l10n';
 
 const TLS_PAIRS: ReadonlyArray<[string, string]> = [
   ['tlsInsecure', 'tlsAllowInvalidCertificates'],
@@ -33,7 +34,7 @@ function checkTls(ctx: RuleContext): void {
     const first = both[0];
     for (const o of both.slice(1)) {
       if (o.value !== first.value) {
-        ctx.report('tls-ssl-mismatch', o.part.span, `${o.part.key.value}=${o.value} contradicts ${first.part.key.value}=${first.value}; tls and ssl must have the same value.`);
+        ctx.report('tls-ssl-mismatch', o.part.span, message('cross.tlsSsl', { option: o.part.key.value, value: String(o.value), first: first.part.key.value, firstValue: String(first.value) }));
       }
     }
   }
@@ -52,7 +53,7 @@ function checkTls(ctx: RuleContext): void {
     if (oa.length && ob.length) {
       const second = later(oa[0], ob[0]);
       const other = second === oa[0] ? b : a;
-      ctx.report('tls-option-conflict', second.part.span, `${second.option?.name ?? second.part.key.value} cannot be combined with ${other} (whatever their values): drivers reject the pair.`);
+      ctx.report('tls-option-conflict', second.part.span, message('cross.tlsPair', { option: second.option?.name ?? second.part.key.value, other }));
     }
   }
 }
@@ -68,22 +69,22 @@ function checkTopology(ctx: RuleContext): void {
   const hosts = hostCount(ctx);
   const direct = effective(ctx.options, 'directConnection');
   if (direct?.value === true) {
-    if (srv) ctx.report('direct-connection-conflict', direct.part.span, 'directConnection=true cannot be used with mongodb+srv: the SRV record may list many servers.');
-    else if (hosts > 1) ctx.report('direct-connection-conflict', direct.part.span, `directConnection=true needs exactly one host; ${hosts} are given.`);
+    if (srv) ctx.report('direct-connection-conflict', direct.part.span, message('cross.directSrv'));
+    else if (hosts > 1) ctx.report('direct-connection-conflict', direct.part.span, message('cross.directHosts', { count: hosts }));
   }
   const lb = effective(ctx.options, 'loadBalanced');
   if (lb?.value === true) {
-    if (!srv && hosts > 1) ctx.report('load-balanced-conflict', lb.part.span, `loadBalanced=true needs exactly one host (the load balancer); ${hosts} are given.`);
+    if (!srv && hosts > 1) ctx.report('load-balanced-conflict', lb.part.span, message('cross.loadBalancedHosts', { count: hosts }));
     const rs = present(ctx, 'replicaSet')[0];
-    if (rs) ctx.report('load-balanced-conflict', rs.part.span, 'replicaSet cannot be used with loadBalanced=true.');
-    if (direct?.value === true) ctx.report('load-balanced-conflict', direct.part.span, 'directConnection=true cannot be used with loadBalanced=true.');
+    if (rs) ctx.report('load-balanced-conflict', rs.part.span, message('cross.loadBalancedReplicaSet'));
+    if (direct?.value === true) ctx.report('load-balanced-conflict', direct.part.span, message('cross.loadBalancedDirect'));
   }
   if (srv) {
     const max = effective(ctx.options, 'srvMaxHosts');
     if (typeof max?.value === 'number' && max.value > 0) {
       const rs = present(ctx, 'replicaSet')[0];
-      if (rs) ctx.report('srv-max-hosts-conflict', max.part.span, 'srvMaxHosts greater than 0 cannot be used with replicaSet.');
-      if (lb?.value === true) ctx.report('srv-max-hosts-conflict', max.part.span, 'srvMaxHosts greater than 0 cannot be used with loadBalanced=true.');
+      if (rs) ctx.report('srv-max-hosts-conflict', max.part.span, message('cross.srvMaxHostsReplicaSet'));
+      if (lb?.value === true) ctx.report('srv-max-hosts-conflict', max.part.span, message('cross.srvMaxHostsLoadBalanced'));
     }
   }
 }
@@ -99,31 +100,31 @@ function checkProxy(ctx: RuleContext): void {
       for (const o of present(ctx, name)) {
         // The Node.js driver tests the values for truth, so proxyPort=0 passes.
         const nodeAccepts = ctx.driver === 'node' && o.value === 0;
-        ctx.report('proxy-host-required', o.part.span, `${name} has no effect without proxyHost; drivers reject it${nodeAccepts ? ' (the Node.js driver lets proxyPort=0 through)' : ''}.`, { node: nodeAccepts ? 'warning' : 'error' });
+        ctx.report('proxy-host-required', o.part.span, message(nodeAccepts ? 'cross.proxyHostNode' : 'cross.proxyHost', { name }), { node: nodeAccepts ? 'warning' : 'error' });
       }
     }
     return;
   }
-  if (user.length && !pass.length) ctx.report('proxy-credentials-incomplete', user[0].part.span, 'proxyUsername needs proxyPassword.');
-  if (pass.length && !user.length) ctx.report('proxy-credentials-incomplete', pass[0].part.span, 'proxyPassword needs proxyUsername.');
+  if (user.length && !pass.length) ctx.report('proxy-credentials-incomplete', user[0].part.span, message('cross.proxyUsername'));
+  if (pass.length && !user.length) ctx.report('proxy-credentials-incomplete', pass[0].part.span, message('cross.proxyPassword'));
 }
 
 function checkReadPreference(ctx: RuleContext): void {
   const mode = effective(ctx.options, 'readPreference');
   const isPrimary = !mode || mode.value === 'primary';
   if (!isPrimary) return;
-  const how = mode ? 'readPreference=primary' : 'The default read preference (primary)';
+  const how = mode ? 'readPreference=primary' : message('cross.defaultReadPreference');
   for (const t of occurrences(ctx.options, 'readPreferenceTags')) {
     if (t.value && typeof t.value === 'object' && Object.keys(t.value).length > 0) {
-      const nodeNote = ctx.driver === 'node' ? ' The Node.js driver does not reject this, but the tags never apply.' : '';
-      ctx.report('read-preference-conflict', t.part.span, `${how} cannot take readPreferenceTags: only secondaries are chosen by tags. Set another readPreference mode.${nodeNote}`, { node: 'warning' });
+      const nodeNote = ctx.driver === 'node' ? message('cross.tagsNodeNote') : '';
+      ctx.report('read-preference-conflict', t.part.span, message('cross.primaryTags', { how, note: nodeNote }), { node: 'warning' });
     }
   }
   const staleness = effective(ctx.options, 'maxStalenessSeconds');
   if (typeof staleness?.value === 'number' && staleness.value > 0) {
     // The Node.js driver rejects an explicit readPreference=primary only; without a mode it drops the value.
-    const nodeNote = ctx.driver === 'node' && !mode ? ' The Node.js driver does not reject this: it silently drops maxStalenessSeconds.' : '';
-    ctx.report('read-preference-conflict', staleness.part.span, `${how} cannot take maxStalenessSeconds: staleness only applies to secondaries. Set another readPreference mode.${nodeNote}`, { node: mode ? 'error' : 'warning' });
+    const nodeNote = ctx.driver === 'node' && !mode ? message('cross.stalenessNodeNote') : '';
+    ctx.report('read-preference-conflict', staleness.part.span, message('cross.primaryStaleness', { how, note: nodeNote }), { node: mode ? 'error' : 'warning' });
   }
 }
 
@@ -131,20 +132,20 @@ function checkConcernsAndPool(ctx: RuleContext): void {
   const w = effective(ctx.options, 'w');
   const j = effective(ctx.options, 'journal');
   if (w?.value === 0 && j?.value === true) {
-    ctx.report('write-concern-conflict', j.part.span, `journal=true asks for an acknowledgement that w=0 turns off; drivers reject the combination${ctx.driver === 'node' ? ' (the Node.js driver does not check it)' : ''}.`, { node: 'warning' });
+    ctx.report('write-concern-conflict', j.part.span, message(ctx.driver === 'node' ? 'cross.journalW0Node' : 'cross.journalW0'), { node: 'warning' });
   }
   const min = effectiveValue<number>(ctx.options, 'minPoolSize');
   const maxO = effective(ctx.options, 'maxPoolSize');
   const minO = effective(ctx.options, 'minPoolSize');
   if (typeof min === 'number' && typeof maxO?.value === 'number' && maxO.value > 0 && min > maxO.value && minO) {
-    ctx.report('pool-size-conflict', minO.part.span, `minPoolSize (${min}) is larger than maxPoolSize (${maxO.value})${ctx.driver === 'node' ? '; the Node.js driver does not check it, but the pool cannot honour both' : ''}.`, { node: 'warning' });
+    ctx.report('pool-size-conflict', minO.part.span, message(ctx.driver === 'node' ? 'cross.poolSizeNode' : 'cross.poolSize', { min, max: maxO.value }), { node: 'warning' });
   }
   const staleness = effective(ctx.options, 'maxStalenessSeconds');
   const hb = effectiveValue<number>(ctx.options, 'heartbeatFrequencyMS');
   if (typeof staleness?.value === 'number' && staleness.value > 0 && typeof hb === 'number') {
     const minimum = Math.ceil(hb / 1000) + 10;
     if (staleness.value < minimum) {
-      ctx.report('max-staleness-too-small', staleness.part.span, `maxStalenessSeconds must be at least heartbeatFrequencyMS/1000 + 10 = ${minimum} seconds; server selection will fail.`, { node: 'warning' });
+      ctx.report('max-staleness-too-small', staleness.part.span, message('cross.staleness', { minimum }), { node: 'warning' });
     }
   }
 }

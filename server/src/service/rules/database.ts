@@ -4,6 +4,7 @@ import { Severity } from '../api';
 import { rawSpan } from '../uri/percent';
 import { DecodedPart } from '../uri/types';
 import { RuleContext } from './context';
+import { message } from '../data/l10n';
 
 /** The Node.js driver checks no database name when it parses a connection string: nothing it rejects there. */
 function nodeSeverity(issue: NameIssue, ruleDefault: Severity): Severity {
@@ -11,16 +12,23 @@ function nodeSeverity(issue: NameIssue, ruleDefault: Severity): Severity {
   return severity === 'error' ? 'warning' : severity;
 }
 
+/** The first letter of a message lower-cased (a marker before it stays). */
+function lowerFirst(text: string): string {
+  const i = text.search(/\p{L}/u);
+  return i < 0 ? text : text.slice(0, i) + text.charAt(i).toLowerCase() + text.slice(i + 1);
+}
+
 /** Reports the naming issues of a database name written in the connection string (the path, authSource). */
 function reportName(ctx: RuleContext, part: DecodedPart, issues: NameIssue[], where: string): void {
   for (const issue of issues) {
     const span = rawSpan(part.decoded, part.span.start, issue.start, issue.end);
-    let message = issue.message;
-    if (issue.char === '/' && where === 'path' && !part.decoded.map) message = `${message.slice(0, -1)} (everything after the first "/" is the database name).`;
-    if (where === 'authSource') message = `authSource names a database: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+    let text = issue.message;
+    if (issue.char === '/' && issue.ruleId === 'database-invalid-char' && where === 'path' && !part.decoded.map) text = message('name.databaseSlash');
+    // The issue continues the sentence: its first letter lower-cased.
+    if (where === 'authSource') text = message('name.authSource', { issue: lowerFirst(text) });
     const opts: { severity?: Severity; node: Severity } = { node: nodeSeverity(issue, issue.ruleId === 'database-name-windows-char' ? 'warning' : 'error') };
     if (issue.severity) opts.severity = issue.severity;
-    ctx.report(issue.ruleId, span, message, opts);
+    ctx.report(issue.ruleId, span, text, opts);
   }
 }
 
@@ -35,7 +43,7 @@ export function checkDatabase(ctx: RuleContext): void {
     // The Node.js driver decodes the path itself and checks nothing else about the name.
     const nodeEscape = ctx.node?.path?.rejection ? 'error' : 'warning';
     for (const bad of db.decoded.badEscapes) {
-      ctx.report('database-invalid-escape', bad, 'The "%" in the database name does not start a %XX escape. Write a literal percent sign as %25.', { node: nodeEscape });
+      ctx.report('database-invalid-escape', bad, message('database.badEscape'), { node: nodeEscape });
     }
     reportName(ctx, db, checkDatabaseName(db.value, { platform, inUri: true }), 'path');
   }

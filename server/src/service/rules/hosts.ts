@@ -3,6 +3,7 @@ import { HostPart } from '../uri/types';
 import { Severity } from '../api';
 import { overlaps, RuleContext } from './context';
 import { DASH, DIGIT_0, DIGIT_9, DOT, LOWER_A, LOWER_Z, PERCENT, TILDE, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
+import { message } from '../data/l10n';
 
 /** Start offsets of the hosts the Node.js driver's own host parser rejects (its host list starts where ours does). */
 type NodeRejectedHosts = ReadonlySet<number> | undefined;
@@ -40,22 +41,22 @@ function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): 
   const node = nodeSeverity(ctx, h, rejected);
   const colon = { start: port.span.start - 1, end: port.span.end };
   if (port.raw === '') {
-    ctx.report('port-invalid', colon, 'The port after ":" is empty. Give a port from 1 to 65535 or remove the ":".', {
+    ctx.report('port-invalid', colon, message('port.empty'), {
       node,
-      data: { replacement: '', title: 'Remove the empty port' },
+      data: { replacement: '', title: message('fix.removeEmptyPort') },
     });
     return;
   }
   if (port.value === undefined) {
     // Without an "@", user:password reads as host:port: the "port" may be a password, never echo it.
-    const message = ctx.uri.userinfo
-      ? `Port "${port.raw}" is not a number; it must be an integer from 1 to 65535.`
-      : 'The text after ":" is not a port number (an integer from 1 to 65535). If it is a password, the "@" and the host after it are missing: write user:password@host.';
-    ctx.report('port-invalid', port.span, message, { node });
+    const text = ctx.uri.userinfo
+      ? message('port.notNumber', { port: port.raw })
+      : message('port.passwordLike');
+    ctx.report('port-invalid', port.span, text, { node });
     return;
   }
   if (port.value < 1 || port.value > 65535) {
-    ctx.report('port-invalid', port.span, `Port ${port.raw} is out of range (1–65535).`, { node });
+    ctx.report('port-invalid', port.span, message('port.outOfRange', { port: port.raw }), { node });
   }
 }
 
@@ -63,15 +64,15 @@ function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): 
   const node = nodeSeverity(ctx, h, rejected);
   if (h.type === 'ip_literal') {
     if (h.bracket && !h.bracket.closed) {
-      ctx.report('host-invalid', h.span, 'The IP literal has no closing "]".', { node });
+      ctx.report('host-invalid', h.span, message('host.ipLiteralUnclosed'), { node });
       return;
     }
     if (h.junkAfterBracket) {
-      ctx.report('host-invalid', h.junkAfterBracket, 'Only ":port" may follow the "]" of an IP literal.', { node });
+      ctx.report('host-invalid', h.junkAfterBracket, message('host.afterBracket'), { node });
       return;
     }
     if (!/^[0-9A-Fa-f:.]+(%[0-9A-Za-z._~%-]+)?$/.test(h.host.raw) || !h.host.raw.includes(':')) {
-      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, `"[${h.host.raw}]" is not an IPv6 address.`, { node });
+      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, message('host.notIpv6', { host: h.host.raw }), { node });
     }
     checkPort(ctx, h, rejected);
     return;
@@ -83,32 +84,32 @@ function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): 
       'host-invalid',
       { start: c[0].start, end: c[c.length - 1].end },
       doubled
-        ? 'A host may contain only one ":" before its port ("::" is not allowed). Put IPv6 addresses in brackets: [::1]:27017.'
-        : 'A host may contain only one ":" (before the port). Put IPv6 addresses in brackets: [::1]:27017.',
+        ? message('host.doubleColon')
+        : message('host.extraColon'),
       { node },
     );
     return;
   }
   if (h.host.raw === '') {
-    ctx.report('host-invalid', h.span, 'The host name before the port is missing.', { node });
+    ctx.report('host-invalid', h.span, message('host.nameMissing'), { node });
     return;
   }
   if (h.type === 'unix') {
     if (!h.host.value.endsWith('.sock')) {
-      ctx.report('host-socket-invalid', h.host.span, 'A host containing an encoded "/" is a UNIX socket path, and that path must end in ".sock".', { node });
+      ctx.report('host-socket-invalid', h.host.span, message('host.socketSuffix'), { node });
     }
-    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, 'A UNIX socket path takes no port.', { node });
+    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, message('host.socketPort'), { node });
     return;
   }
   for (const bad of h.host.decoded.badEscapes) {
-    ctx.report('host-invalid', bad, 'The "%" in this host does not start a %XX escape.', { node });
+    ctx.report('host-invalid', bad, message('host.badEscape'), { node });
   }
   const raw = h.host.raw;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (!isHostnameChar(c)) {
-      const ch = raw[i] === ' ' ? 'a space' : `"${raw[i]}"`;
-      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, `A host name cannot contain ${ch}.`, { node });
+      const ch = raw[i] === ' ' ? message('char.space') : message('char.quoted', { char: raw[i]! });
+      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, message('host.badChar', { char: ch }), { node });
       break;
     }
   }
@@ -128,22 +129,22 @@ export function checkHosts(ctx: RuleContext): void {
       ctx.report(
         'host-unescaped-slash',
         { start: uri.slash.start, end: db.span.end },
-        `UNIX socket paths must be percent-encoded: write ${encoded}.`,
-        { node, data: { replacement: encoded, title: 'Percent-encode the socket path' } },
+        message('host.socketUnescaped', { encoded }),
+        { node, data: { replacement: encoded, title: message('fix.encodeSocket') } },
       );
       return;
     }
     if (uri.text.length === 0) return;
     const at = uri.hostsSpan.start;
-    ctx.report('host-missing', { start: Math.max(0, at - 3), end: Math.max(at, uri.hostsSpan.end) }, 'The connection string has no host. Add one, e.g. localhost:27017.', { node });
+    ctx.report('host-missing', { start: Math.max(0, at - 3), end: Math.max(at, uri.hostsSpan.end) }, message('host.missing'), { node });
     return;
   }
   // The Node.js driver keeps an empty entry as a host named "" and counts it as a host: the checks that
   // count hosts (mongodb+srv, directConnection, loadBalanced) say so when it matters.
   for (const e of uri.emptyHosts) {
-    ctx.report('host-empty', e, 'Empty entry in the host list: remove the extra ",".', {
+    ctx.report('host-empty', e, message('host.empty'), {
       node: 'warning',
-      data: { replacement: '', title: 'Remove the extra ","' },
+      data: { replacement: '', title: message('fix.removeComma') },
     });
   }
   const rejected = nodeRejectedHosts(ctx);
@@ -155,6 +156,6 @@ export function checkHosts(ctx: RuleContext): void {
     const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? DEFAULT_PORT);
     if (!seen.has(key)) seen.add(key);
     // Past the rule's cap no message is built (a run of one host repeated many times).
-    else if (!ctx.saturated('host-duplicate')) ctx.report('host-duplicate', h.span, `${h.host.value}${h.port ? ':' + h.port.raw : ''} is listed more than once.`);
+    else if (!ctx.saturated('host-duplicate')) ctx.report('host-duplicate', h.span, message('host.duplicate', { host: h.host.value + (h.port ? ':' + h.port.raw : '') }));
   }
 }

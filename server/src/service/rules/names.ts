@@ -14,6 +14,7 @@ import {
 import { ServerPlatform, Severity } from '../api';
 import type { RuleId } from './ruleTable';
 import { LOWER_A, LOWER_Z, UPPER_A, UPPER_Z } from '../lex/chars';
+import { message } from '../data/l10n';
 
 export interface NameIssue {
   ruleId: RuleId;
@@ -53,10 +54,10 @@ const WINDOWS_FORBIDDEN: ReadonlySet<string> = new Set(DATABASE_NAME_FORBIDDEN_W
 
 /** How a character is named in a message. */
 export function describeChar(ch: string): string {
-  if (ch === ' ') return 'a space';
-  if (ch === '\0') return 'a null character';
-  if (ch === '"') return '"\\""';
-  return `"${ch}"`;
+  if (ch === ' ') return message('char.space');
+  if (ch === '\0') return message('char.null');
+  if (ch === '"') return message('char.quoted', { char: '\\"' });
+  return message('char.quoted', { char: ch });
 }
 
 export interface DatabaseNameContext {
@@ -69,7 +70,7 @@ export interface DatabaseNameContext {
 export function checkDatabaseName(name: string, context: DatabaseNameContext): NameIssue[] {
   const issues: NameIssue[] = [];
   if (name.length === 0) {
-    issues.push({ ruleId: 'database-name-empty', start: 0, end: 0, message: 'A database name cannot be empty.' });
+    issues.push({ ruleId: 'database-name-empty', start: 0, end: 0, message: message('name.databaseEmpty') });
     return issues;
   }
   let reported = 0;
@@ -85,10 +86,10 @@ export function checkDatabaseName(name: string, context: DatabaseNameContext): N
           char: ch,
           severity: 'info',
           message:
-            'The connection string is valid with a "." in its database, but the server refuses database names that contain ".": operations on this database fail. Use "_" or "-" instead.',
+            message('name.databaseDot'),
         });
       } else {
-        issues.push({ ruleId: 'database-invalid-char', start: i, end: i + 1, char: ch, message: `A database name cannot contain ${describeChar(ch)}.` });
+        issues.push({ ruleId: 'database-invalid-char', start: i, end: i + 1, char: ch, message: message('name.databaseChar', { char: describeChar(ch) }) });
       }
     } else if (context.platform !== 'unix' && WINDOWS_FORBIDDEN.has(ch)) {
       reported++;
@@ -99,8 +100,8 @@ export function checkDatabaseName(name: string, context: DatabaseNameContext): N
         char: ch,
         message:
           context.platform === 'windows'
-            ? `A MongoDB server on Windows does not allow ${describeChar(ch)} in database names.`
-            : `A MongoDB server on Windows does not allow ${describeChar(ch)} in database names (set mongodbUri.serverPlatform to "unix" if your servers never run on Windows).`,
+            ? message('name.windowsChar', { char: describeChar(ch) })
+            : message('name.windowsCharAny', { char: describeChar(ch) }),
       };
       if (context.platform === 'windows') issue.severity = 'error';
       issues.push(issue);
@@ -113,7 +114,7 @@ export function checkDatabaseName(name: string, context: DatabaseNameContext): N
       ruleId: 'database-too-long',
       start: 0,
       end: name.length,
-      message: `The database name is ${bytes} bytes long; it must be shorter than ${limit.value} bytes.`,
+      message: message('name.databaseLength', { bytes, limit: limit.value }),
     });
   }
   return issues;
@@ -135,7 +136,7 @@ function isKnownSystemCollection(name: string): boolean {
 export function checkCollectionName(name: string): NameIssue[] {
   const issues: NameIssue[] = [];
   if (name.length === 0) {
-    issues.push({ ruleId: 'collection-name-empty', start: 0, end: 0, message: 'A collection name cannot be empty.' });
+    issues.push({ ruleId: 'collection-name-empty', start: 0, end: 0, message: message('name.collectionEmpty') });
     return issues;
   }
   let reported = 0;
@@ -143,7 +144,7 @@ export function checkCollectionName(name: string): NameIssue[] {
     const ch = name[i]!;
     if (ch === '$' || ch === '\0') {
       reported++;
-      issues.push({ ruleId: 'collection-invalid-char', start: i, end: i + 1, char: ch, message: `A collection name cannot contain ${describeChar(ch)}.` });
+      issues.push({ ruleId: 'collection-invalid-char', start: i, end: i + 1, char: ch, message: message('name.collectionChar', { char: describeChar(ch) }) });
     }
   }
   if (!isKnownSystemCollection(name)) {
@@ -152,7 +153,7 @@ export function checkCollectionName(name: string): NameIssue[] {
         ruleId: 'collection-name-reserved',
         start: 0,
         end: SYSTEM_COLLECTION_PREFIX.length,
-        message: `Collection names that begin with "${SYSTEM_COLLECTION_PREFIX}" are reserved for the server's own collections.`,
+        message: message('name.systemPrefix', { prefix: SYSTEM_COLLECTION_PREFIX }),
       });
     }
     const inner = name.indexOf(`.${SYSTEM_COLLECTION_PREFIX}`);
@@ -161,7 +162,7 @@ export function checkCollectionName(name: string): NameIssue[] {
         ruleId: 'collection-name-reserved',
         start: inner,
         end: inner + SYSTEM_COLLECTION_PREFIX.length + 1,
-        message: `A collection name cannot contain ".${SYSTEM_COLLECTION_PREFIX}": it is reserved for the server's own collections.`,
+        message: message('name.systemInner', { prefix: SYSTEM_COLLECTION_PREFIX }),
       });
     }
   }
@@ -171,7 +172,7 @@ export function checkCollectionName(name: string): NameIssue[] {
       ruleId: 'collection-name-start',
       start: 0,
       end: first.length,
-      message: `Collection names should begin with a letter or "_"; a name beginning with ${describeChar(first)} needs db.getCollection("…") in the shell instead of db.<name>.`,
+      message: message('name.collectionFirst', { char: describeChar(first) }),
     });
   }
   return issues;
@@ -202,7 +203,7 @@ export function checkNamespace(database: string, collection: string): NameIssue 
       ruleId: 'namespace-too-long',
       start: 0,
       end: collection.length,
-      message: `The namespace "${shown}" is ${ns.bytes} bytes long; the server allows at most ${LIMITS.namespaceLength.value} bytes for <database>.<collection>.`,
+      message: message('name.namespaceLength', { namespace: shown, bytes: ns.bytes, limit: LIMITS.namespaceLength.value }),
     };
   }
   if (ns.notShardable) {
@@ -210,7 +211,7 @@ export function checkNamespace(database: string, collection: string): NameIssue 
       ruleId: 'namespace-not-shardable',
       start: 0,
       end: collection.length,
-      message: `The namespace "${shown}" is ${ns.bytes} bytes long: the collection works, but it cannot be sharded (a sharded collection's namespace is at most ${LIMITS.shardedNamespaceLength.value} bytes).`,
+      message: message('name.shardedNamespace', { namespace: shown, bytes: ns.bytes, limit: LIMITS.shardedNamespaceLength.value }),
     };
   }
   return undefined;

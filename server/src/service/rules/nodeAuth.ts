@@ -9,6 +9,7 @@ import { Span } from '../api';
 import { RuleContext } from './context';
 import { nodeEntries, nodeMechanismProperties } from './nodeOptions';
 import { DIGIT_0, DIGIT_9, LOWER_A, LOWER_Z, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
+import { listOr, message } from '../data/l10n';
 
 /** Characters that make the value a regular-expression pattern rather than literal text ("." is handled). */
 const PATTERN_SYNTAX = '\\^$|?*+()[]{}';
@@ -69,12 +70,6 @@ export interface NodeCredential {
   failures: NodeAuthFailure[];
 }
 
-/** "a, b or c". */
-function listOr(values: readonly unknown[]): string {
-  const texts = values.map(String);
-  return texts.length > 1 ? `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}` : texts.join('');
-}
-
 function userinfo(ctx: RuleContext): { username: string; password: string; userSpan?: Span; passSpan?: Span } {
   const node = ctx.node;
   const text = ctx.uri.text;
@@ -104,8 +99,8 @@ export function nodeCredential(ctx: RuleContext): NodeCredential {
     if (m.kind !== 'match') {
       const span = mechOpt!.part.value!.span;
       failures.push({ code: 'mechanism', span, message: m.kind === 'pattern'
-        ? `The Node.js driver turns authMechanism into a regular expression; write the mechanism name exactly (one of ${NODE_AUTH_MECHANISMS.filter((x) => x !== NODE_DEFAULT_MECHANISM).map((x) => x.name).join(', ')}).`
-        : `The Node.js driver finds no mechanism named "${mechRaw}".` });
+        ? message('nodeAuth.pattern', { names: NODE_AUTH_MECHANISMS.filter((x) => x !== NODE_DEFAULT_MECHANISM).map((x) => x.name).join(', ') })
+        : message('nodeAuth.noMechanism', { mechanism: mechRaw }) });
       return { failures };
     }
     mechanism = m.name;
@@ -126,26 +121,26 @@ export function nodeCredential(ctx: RuleContext): NodeCredential {
     failures.push(property ? { code, span, message, property } : { code, span, message });
 
   if (mech.node.sourceCheckedWhileParsing && sourceGiven !== undefined && source !== EXTERNAL_AUTH_SOURCE) {
-    add('source', sourceSpan, `The Node.js driver requires authSource=${EXTERNAL_AUTH_SOURCE} with ${mechanism}.`);
+    add('source', sourceSpan, message('nodeAuth.source', { source: EXTERNAL_AUTH_SOURCE, mechanism }));
   }
   if (mechanism === 'MONGODB-AWS') {
-    if ((username && needs.username === 'forbidden') || (password && needs.password === 'forbidden')) add('aws-credentials', (username ? userSpan : passSpan) ?? fallback, 'The Node.js driver rejects a username or password with MONGODB-AWS: credentials come from the AWS environment.');
-    if (props.AWS_SESSION_TOKEN) add('aws-token', propsSpan, 'The Node.js driver rejects AWS_SESSION_TOKEN with MONGODB-AWS.', 'AWS_SESSION_TOKEN');
+    if ((username && needs.username === 'forbidden') || (password && needs.password === 'forbidden')) add('aws-credentials', (username ? userSpan : passSpan) ?? fallback, message('nodeAuth.awsCredentials'));
+    if (props.AWS_SESSION_TOKEN) add('aws-token', propsSpan, message('nodeAuth.awsToken'), 'AWS_SESSION_TOKEN');
   }
   if (needs.username === 'required' && !username) {
-    add('username-missing', fallback, `The Node.js driver requires a username for ${mechanism}.`);
+    add('username-missing', fallback, message('nodeAuth.username', { mechanism }));
   }
   if (mechanism === 'MONGODB-OIDC') checkOidc({ mech, needs, props, username, password, userSpan, passSpan, fallback, propsSpan, propsGiven: propsOpt !== undefined, mechSpan: mechOpt?.part.span }, add);
   if (mech.externalOnly && source !== EXTERNAL_AUTH_SOURCE && !failures.some((f) => f.code === 'source')) {
-    add('source', sourceSpan, `The Node.js driver requires authSource=${EXTERNAL_AUTH_SOURCE} with ${mechanism}.`);
+    add('source', sourceSpan, message('nodeAuth.source', { source: EXTERNAL_AUTH_SOURCE, mechanism }));
   }
   if (mechanism === 'MONGODB-X509' && password && needs.password === 'forbidden') {
-    add('x509-password', passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-X509.');
+    add('x509-password', passSpan ?? fallback, message('nodeAuth.x509Password'));
   }
   const accepted = mech.node.canonicalize; // absent: the driver returns before its CANONICALIZE_HOST_NAME check
   const canon = props.CANONICALIZE_HOST_NAME ?? false;
   if (accepted && !accepted.includes(canon)) {
-    add('canonicalize', propsSpan, `The Node.js driver rejects CANONICALIZE_HOST_NAME:${String(canon)}; it accepts ${listOr(accepted)}.`, 'CANONICALIZE_HOST_NAME');
+    add('canonicalize', propsSpan, message('nodeAuth.canonicalize', { value: String(canon), accepted: listOr(accepted) }), 'CANONICALIZE_HOST_NAME');
   }
   return { mechanism, failures };
 }
@@ -172,11 +167,11 @@ function checkOidc(o: OidcInputs, add: (code: NodeAuthFailure['code'], span: Spa
   const { props, username, password, fallback, propsSpan } = o;
   const env = props.ENVIRONMENT;
   const isOneOf = (list: readonly string[] | undefined) => typeof env === 'string' && !!list?.includes(env);
-  if (username && env && !isOneOf(o.mech.node.usernameEnvironments)) add('oidc-username', o.userSpan ?? fallback, `The Node.js driver rejects a username with MONGODB-OIDC and ENVIRONMENT:${String(env)}.`, 'ENVIRONMENT');
-  if (username && password && o.needs.password === 'forbidden') add('oidc-password', o.passSpan ?? fallback, 'The Node.js driver rejects a password with MONGODB-OIDC.');
-  if (isOneOf(o.mech.node.tokenResourceEnvironments) && !props.TOKEN_RESOURCE) add('oidc-token-resource', propsSpan, `The Node.js driver requires TOKEN_RESOURCE with ENVIRONMENT:${String(env)}.`, 'TOKEN_RESOURCE');
-  if (env && !isOneOf(environments)) add('oidc-environment', propsSpan, `The Node.js driver accepts ENVIRONMENT ${environments.join(', ')} for MONGODB-OIDC, not ${String(env)}.`, 'ENVIRONMENT');
+  if (username && env && !isOneOf(o.mech.node.usernameEnvironments)) add('oidc-username', o.userSpan ?? fallback, message('nodeAuth.oidcUsername', { environment: String(env) }), 'ENVIRONMENT');
+  if (username && password && o.needs.password === 'forbidden') add('oidc-password', o.passSpan ?? fallback, message('nodeAuth.oidcPassword'));
+  if (isOneOf(o.mech.node.tokenResourceEnvironments) && !props.TOKEN_RESOURCE) add('oidc-token-resource', propsSpan, message('nodeAuth.tokenResource', { environment: String(env) }), 'TOKEN_RESOURCE');
+  if (env && !isOneOf(environments)) add('oidc-environment', propsSpan, message('nodeAuth.environment', { environments: environments.join(', '), environment: String(env) }), 'ENVIRONMENT');
   const callback = props.OIDC_CALLBACK || props.OIDC_HUMAN_CALLBACK;
-  if (!env && !callback) add('oidc-environment-missing', o.propsGiven ? propsSpan : o.mechSpan ?? fallback, `The Node.js driver needs authMechanismProperties=ENVIRONMENT:<${environments.join('|')}> with MONGODB-OIDC.`, 'ENVIRONMENT');
-  if (env && callback) add('oidc-callback', propsSpan, 'The Node.js driver rejects ENVIRONMENT together with OIDC_CALLBACK or OIDC_HUMAN_CALLBACK.', props.OIDC_CALLBACK ? 'OIDC_CALLBACK' : 'OIDC_HUMAN_CALLBACK');
+  if (!env && !callback) add('oidc-environment-missing', o.propsGiven ? propsSpan : o.mechSpan ?? fallback, message('nodeAuth.environmentMissing', { environments: environments.join('|') }), 'ENVIRONMENT');
+  if (env && callback) add('oidc-callback', propsSpan, message('nodeAuth.callback'), props.OIDC_CALLBACK ? 'OIDC_CALLBACK' : 'OIDC_HUMAN_CALLBACK');
 }

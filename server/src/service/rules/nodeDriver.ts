@@ -13,6 +13,7 @@ import type { RuleId } from './ruleTable';
 import { nodeCredential } from './nodeAuth';
 import { convertForNode, resolveNodeOptions } from './nodeOptions';
 import { NodeQueryItem, NodeRejection, NodeUri } from '../uri/nodeUri';
+import { message } from '../data/l10n';
 
 /**
  * The errors the other rule groups reported, sorted by start with the running maximum of their ends,
@@ -64,12 +65,12 @@ function checkStructure(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): v
     if (h.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', h.rejection);
     const hash = h.raw.indexOf('#');
     if (!h.rejection && hash >= 0 && !node.srv) {
-      ctx.report('node-option-ignored', { start: h.start + hash, end: h.end }, `The Node.js driver reads "#" in a host as the start of a URL fragment and ignores the rest of "${h.raw}".`, { node: 'warning' });
+      ctx.report('node-option-ignored', { start: h.start + hash, end: h.end }, message('nodeDriver.hostFragment', { host: h.raw }), { node: 'warning' });
     }
   }
   if (node.path?.rejection) reportUnlessCovered(ctx, covered, 'node-uri-rejected', node.path.rejection);
   if (node.fragment && !node.rejection) {
-    ctx.report('node-option-ignored', { start: node.fragment.start - 1, end: node.fragment.end }, 'The Node.js driver reads "#" as the start of a URL fragment and ignores everything after it (options included). Percent-encode it as %23.', { node: 'warning' });
+    ctx.report('node-option-ignored', { start: node.fragment.start - 1, end: node.fragment.end }, message('nodeDriver.fragment'), { node: 'warning' });
   }
 }
 
@@ -89,14 +90,14 @@ function checkQueryReading(ctx: RuleContext, node: NodeUri): void {
   for (const item of node.items) {
     const first = firstSpelling.size > 0 ? firstSpelling.get(item) : undefined;
     if (first !== undefined) {
-      ctx.report('node-option-ignored', item.span, `The Node.js driver ignores this ${item.key}: it only reads occurrences spelled like the first one, ${first}. Spell the key the same way everywhere (or remove the repeat).`, { node: 'warning' });
+      ctx.report('node-option-ignored', item.span, message('nodeDriver.shadowed', { key: item.key, first }), { node: 'warning' });
     }
     if (ctx.uri.semicolons.length > 0 && item.valueSpan && spanHas(text, item.span, 0x3b)) {
-      ctx.report('node-option-ignored', item.span, `The Node.js driver does not split options at ";": everything after "${item.key}=" up to the next "&" is one value. Separate options with "&".`, { node: 'warning' });
+      ctx.report('node-option-ignored', item.span, message('nodeDriver.semicolon', { key: item.key }), { node: 'warning' });
     }
     if (spanHas(text, item.span, 0x2b)) {
       const opt = findOption(item.key);
-      ctx.report('node-option-ignored', item.span, `The Node.js driver decodes "+" as a space in ${opt ? opt.name : 'this option'}; write %2B for a plus sign, or %20 for a space.`, { node: 'warning' });
+      ctx.report('node-option-ignored', item.span, message('nodeDriver.plus', { option: opt ? opt.name : message('nodeDriver.thisOption') }), { node: 'warning' });
     }
   }
 }
@@ -113,16 +114,16 @@ function checkValues(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void
     const p = r.part;
     if (!opt || !opt.node.accepted || !p.value || r.empty || opt.name === 'authMechanism' || (list.length > 1 && !opt.repeatable)) continue;
     if (opt.name === 'auth' && hasUser) {
-      ctx.report('node-option-ignored', p.span, 'The Node.js driver ignores the auth option because the connection string has credentials before "@".', { node: 'warning' });
+      ctx.report('node-option-ignored', p.span, message('nodeDriver.authOption'), { node: 'warning' });
       continue;
     }
     if (opt.name === 'dbName' && node.path?.dbName !== undefined) {
-      ctx.report('node-option-ignored', p.span, 'The Node.js driver ignores dbName here: the database in the path comes first.', { node: 'warning' });
+      ctx.report('node-option-ignored', p.span, message('nodeDriver.dbName'), { node: 'warning' });
     }
     const c = convertForNode(opt, p.value.value);
     if (!c.ok) reportUnlessCovered(ctx, covered, 'node-option-rejected', { span: p.value.span.end > p.value.span.start ? p.value.span : p.span, message: c.message });
     if (opt.node.deprecationWarning) {
-      ctx.report('node-option-ignored', p.key.span, `The Node.js driver warns: "${opt.node.deprecationWarning}".`, { node: 'warning' });
+      ctx.report('node-option-ignored', p.key.span, message('nodeDriver.warns', { warning: opt.node.deprecationWarning }), { node: 'warning' });
     }
   }
 }
@@ -131,7 +132,7 @@ function checkValues(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void
 function checkCombinations(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void {
   const [suffix] = occurrences(ctx.options, 'srvAllowedHostsSuffix');
   if (suffix && !node.srv) {
-    reportUnlessCovered(ctx, covered, 'node-option-rejected', { span: suffix.part.span, message: 'srvAllowedHostsSuffix only applies to mongodb+srv:// connection strings; the Node.js driver rejects it here.' });
+    reportUnlessCovered(ctx, covered, 'node-option-rejected', { span: suffix.part.span, message: message('nodeDriver.srvSuffix') });
   }
 }
 

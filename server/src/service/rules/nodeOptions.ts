@@ -10,6 +10,7 @@ import { DecodedPart, OptionPart, ParsedUri } from '../uri/types';
 import { Span } from '../api';
 import { NodeQueryItem, NodeUri } from '../uri/nodeUri';
 import { CARRIAGE_RETURN, DIGIT_0, DIGIT_9, FORM_FEED, LINE_FEED, SPACE, TAB, VERTICAL_TAB } from '../lex/chars';
+import { message } from '../data/l10n';
 
 export type NodeConversion = { ok: true; value: TypedValue } | { ok: false; message: string };
 
@@ -71,10 +72,10 @@ function suffixProblem(value: string): string | undefined {
   while (s < e && value[s] === '.') s++;
   while (e > s && value[e - 1] === '.') e--;
   const stripped = value.slice(s, e);
-  if (stripped === '') return 'srvAllowedHostsSuffix must contain at least one domain label.';
+  if (stripped === '') return message('nodeOption.suffixEmpty');
   for (let i = 0; i < stripped.length; i++) {
     const c = stripped.charCodeAt(i);
-    if (c <= SPACE || c === 0x7f || '#%/:<>?@[\\]^|'.includes(stripped[i])) return `srvAllowedHostsSuffix "${value}" is not a valid domain name.`;
+    if (c <= SPACE || c === 0x7f || '#%/:<>?@[\\]^|'.includes(stripped[i])) return message('nodeOption.suffixInvalid', { value });
   }
   let ascii = stripped.toLowerCase();
   if (/[^\x00-\x7f]/.test(stripped)) {
@@ -84,20 +85,20 @@ function suffixProblem(value: string): string | undefined {
       ascii = '';
     }
   }
-  if (ascii === '') return `srvAllowedHostsSuffix "${value}" is not a valid domain name.`;
+  if (ascii === '') return message('nodeOption.suffixInvalid', { value });
   if (!ascii.includes('.') && !SINGLE_LABEL_SUFFIXES.includes(ascii)) {
-    return `srvAllowedHostsSuffix "${value}" needs at least two labels, or one of: ${SINGLE_LABEL_SUFFIXES.join(', ')}.`;
+    return message('nodeOption.suffixLabels', { value, names: SINGLE_LABEL_SUFFIXES.join(', ') });
   }
   return undefined;
 }
 
 function integer(opt: UriOption, value: string, unsigned: boolean): NodeConversion {
   const n = nodeParseInt(value);
-  if (n === undefined) return { ok: false, message: `The Node.js driver rejects ${opt.name}=${value}: it is not an integer.` };
-  if (unsigned && n < 0) return { ok: false, message: `The Node.js driver rejects ${opt.name}=${value}: it must not be negative.` };
+  if (n === undefined) return { ok: false, message: message('nodeOption.notInteger', { name: opt.name, value }) };
+  if (unsigned && n < 0) return { ok: false, message: message('nodeOption.negative', { name: opt.name, value }) };
   const min = opt.node.min;
   if (min !== undefined && !(n >= min)) {
-    return { ok: false, message: `The Node.js driver rejects ${opt.name}=${value}: it must be at least ${min}${opt.name === 'maxStalenessSeconds' ? ' (-1, "no maximum", is not accepted)' : ''}.` };
+    return { ok: false, message: message(opt.name === 'maxStalenessSeconds' ? 'nodeOption.minStaleness' : 'nodeOption.min', { name: opt.name, value, min }) };
   }
   return { ok: true, value: n };
 }
@@ -109,32 +110,32 @@ function integer(opt: UriOption, value: string, unsigned: boolean): NodeConversi
 export function convertForNode(opt: UriOption, value: string): NodeConversion {
   const node = opt.node;
   const name = opt.name;
-  if (!node.accepted) return { ok: false, message: `The Node.js driver does not support ${name}.` };
+  if (!node.accepted) return { ok: false, message: message('nodeOption.unsupported', { name }) };
   if (node.ignored) return { ok: true, value };
   switch (name) {
     case 'family': {
       const n = nodeParseInt(value);
       if (n === 4 || n === 6) return { ok: true, value: n };
-      return { ok: false, message: `The Node.js driver accepts only family=4 or family=6${n === undefined ? '' : `; "${value}" reads as ${n}`}.` };
+      return { ok: false, message: n === undefined ? message('nodeOption.family') : message('nodeOption.familyReads', { value, number: n }) };
     }
     case 'compressors': {
       const allowed = node.values ?? [];
       const list = value.split(',');
       const bad = list.find((c) => !allowed.includes(c));
-      if (bad !== undefined) return { ok: false, message: `The Node.js driver rejects the compressor "${bad}"; it accepts ${allowed.join(', ')}.` };
+      if (bad !== undefined) return { ok: false, message: message('nodeOption.compressor', { name: bad, allowed: allowed.join(', ') }) };
       return { ok: true, value: list };
     }
     case 'srvAllowedHostsSuffix': {
       const p = suffixProblem(value);
-      return p ? { ok: false, message: `The Node.js driver rejects it: ${p}` } : { ok: true, value };
+      return p ? { ok: false, message: message('nodeOption.rejects', { why: p }) } : { ok: true, value };
     }
     case 'authMechanismProperties':
     case 'readPreferenceTags': {
       if (name === 'readPreferenceTags' && value === '') return { ok: true, value: {} };
       const r = nodeEntries(value);
-      if ('bad' in r) return { ok: false, message: `The Node.js driver rejects ${name}: "${r.bad}" has no ":" (every entry must be key:value).` };
+      if ('bad' in r) return { ok: false, message: message('nodeOption.noColon', { name, entry: r.bad }) };
       if (name === 'authMechanismProperties' && r.entries.some(([k]) => k === 'ALLOWED_HOSTS')) {
-        return { ok: false, message: 'The Node.js driver rejects ALLOWED_HOSTS in a connection string; pass it in code.' };
+        return { ok: false, message: message('nodeOption.allowedHosts') };
       }
       return { ok: true, value: Object.fromEntries(r.entries) };
     }
@@ -142,7 +143,7 @@ export function convertForNode(opt: UriOption, value: string): NodeConversion {
   switch (node.type) {
     case 'boolean':
       if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
-      return { ok: false, message: `The Node.js driver accepts only true or false for ${name}, not "${value}".` };
+      return { ok: false, message: message('nodeOption.boolean', { name, value }) };
     case 'uint':
       return integer(opt, value, true);
     case 'int':
@@ -150,11 +151,11 @@ export function convertForNode(opt: UriOption, value: string): NodeConversion {
     case 'enum': {
       const values = node.values ?? opt.values ?? [];
       if (values.includes(value)) return { ok: true, value };
-      return { ok: false, message: `The Node.js driver rejects ${name}=${value}; it accepts ${values.join(', ')} (case-sensitive).` };
+      return { ok: false, message: message('nodeOption.enum', { name, value, values: values.join(', ') }) };
     }
     case 'object':
     case 'record':
-      return { ok: false, message: `The Node.js driver rejects ${name} in a connection string: it needs ${name === 'auth' ? 'an object (put the credentials before "@")' : 'an object or function passed in code'}.` };
+      return { ok: false, message: message(name === 'auth' ? 'nodeOption.auth' : 'nodeOption.object', { name }) };
     case 'any':
     case 'string':
     default:

@@ -5,6 +5,7 @@ import { RuleContext } from './context';
 import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
+import { message } from '../data/l10n';
 
 const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.name);
 const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
@@ -28,7 +29,7 @@ function serviceNameFix(ctx: RuleContext, r: ResolvedOption): FixData | undefine
   const name = r.part.value?.raw;
   if (!name) return undefined;
   const props = occurrences(ctx.options, 'authMechanismProperties').filter((o) => o.part.value && o.part.value.raw !== '');
-  const title = 'Move it into authMechanismProperties as SERVICE_NAME';
+  const title = message('fix.serviceName');
   if (props.length === 0) {
     return { replacement: `authMechanismProperties=SERVICE_NAME:${name}`, replaceSpan: r.part.span, title };
   }
@@ -51,16 +52,16 @@ const OWN_RULES = new Set(['authsource', 'authmechanism']);
 
 /** How the Node.js driver reads a value the specification rejects (integers are parsed leniently). */
 function describeNodeValue(opt: UriOption, value: unknown): string {
-  if (typeof value === 'number' && (opt.node.type === 'uint' || opt.node.type === 'int' || opt.name === 'family' || opt.name === 'w')) return ` and reads it as ${value}`;
-  if (opt.node.type === 'any' && opt.type !== 'string') return ' as text, unconverted';
+  if (typeof value === 'number' && (opt.node.type === 'uint' || opt.node.type === 'int' || opt.name === 'family' || opt.name === 'w')) return message('option.nodeReadsAs', { value });
+  if (opt.node.type === 'any' && opt.type !== 'string') return message('option.nodeAsText');
   return '';
 }
 
 /** The quick fixes of an invalid value: its replacement first, then the alternatives. */
 function valueFix(issue: ValueIssue): FixData | undefined {
   if (issue.replacement === undefined) return undefined;
-  const data: FixData = { replacement: issue.replacement, title: `Change to ${issue.replacement}` };
-  if (issue.alternatives?.length) data.alternatives = issue.alternatives.map((a) => ({ replacement: a, title: `Change to ${a}` }));
+  const data: FixData = { replacement: issue.replacement, title: message('fix.changeTo', { value: issue.replacement }) };
+  if (issue.alternatives?.length) data.alternatives = issue.alternatives.map((a) => ({ replacement: a, title: message('fix.changeTo', { value: a }) }));
   return data;
 }
 
@@ -69,12 +70,12 @@ function checkUnknown(ctx: RuleContext, r: ResolvedOption): void {
   if (ctx.saturated('option-unknown')) return;
   const key = r.part.key.value;
   const suggestion = suggest(key, ctx.driver === 'node');
-  const message = suggestion
-    ? `Unknown option "${key}". Did you mean ${suggestion}?`
-    : `Unknown option "${key}"; drivers ignore it.`;
-  ctx.report('option-unknown', r.part.key.span, message, {
+  const text = suggestion
+    ? message('option.unknownNear', { key, near: suggestion })
+    : message('option.unknown', { key });
+  ctx.report('option-unknown', r.part.key.span, text, {
     node: 'error',
-    data: suggestion ? { replacement: suggestion, title: `Change to ${suggestion}` } : { title: 'Remove the option', remove: true, replaceSpan: r.part.span },
+    data: suggestion ? { replacement: suggestion, title: message('fix.changeTo', { value: suggestion }) } : { title: message('fix.removeOption'), remove: true, replaceSpan: r.part.span },
   });
 }
 
@@ -92,7 +93,7 @@ function checkCompressors(ctx: RuleContext, r: ResolvedOption, opt: UriOption): 
       ctx.report(
         'option-invalid-value',
         span.end > span.start ? span : r.part.value.span,
-        name === '' ? 'Empty compressor name in compressors.' : `Unknown compressor "${name}"; it is ignored. Known compressors: ${known.join(', ')}.`,
+        name === '' ? message('option.emptyCompressor') : message('option.unknownCompressor', { name, known: known.join(', ') }),
         { node: nodeOk ? 'none' : 'error' },
       );
     }
@@ -106,7 +107,7 @@ function checkSrvServiceName(ctx: RuleContext, r: ResolvedOption): void {
   if (v === undefined || !r.part.value) return;
   const ok = /^[A-Za-z0-9](?:-?[A-Za-z0-9])*$/.test(v) && /[A-Za-z]/.test(v) && v.length <= 62;
   if (!ok) {
-    ctx.report('option-invalid-value', r.part.value.span, `srvServiceName "${v}" is not a valid service name: letters, digits and single inner hyphens, at least one letter.`, { node: 'none' });
+    ctx.report('option-invalid-value', r.part.value.span, message('option.srvServiceName', { value: v }), { node: 'none' });
   }
 }
 
@@ -114,7 +115,7 @@ function checkAppName(ctx: RuleContext, r: ResolvedOption): void {
   if (typeof r.value !== 'string' || !r.part.value) return;
   const bytes = new TextEncoder().encode(r.value).length;
   if (bytes > 128) {
-    ctx.report('option-invalid-value', r.part.value.span, `appName is ${bytes} bytes long; the handshake allows at most 128 bytes.`, { node: 'none' });
+    ctx.report('option-invalid-value', r.part.value.span, message('option.appNameLength', { bytes }), { node: 'none' });
   }
 }
 
@@ -125,11 +126,11 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
     // The Node.js driver reads a key without "=" as an empty value, which it accepts only for
     // readPreferenceTags (the empty tag set) and for the ignored timeoutMS.
     const nodeAccepts = !!r.option?.node.accepted && (r.option.type === 'tagSet' || !!r.option.node.ignored);
-    ctx.report('option-no-value', p.span, `Option "${p.key.value}" has no "=" and no value. Write ${p.key.value}=<value>.`, { node: nodeAccepts ? 'warning' : 'error' });
+    ctx.report('option-no-value', p.span, message('option.noValue', { key: p.key.value }), { node: nodeAccepts ? 'warning' : 'error' });
     return;
   }
   if (p.key.value === '') {
-    ctx.report('option-no-value', p.span, 'Option value without a name before "=".');
+    ctx.report('option-no-value', p.span, message('option.noName'));
     return;
   }
   const opt = r.option;
@@ -147,9 +148,9 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
 /** A `%` in the name or the value that starts no %XX escape. */
 function checkEscapes(ctx: RuleContext, p: ResolvedOption['part']): void {
   const keyEscapes = p.key.decoded.badEscapes;
-  for (let k = 0; k < keyEscapes.length; k++) ctx.report('option-invalid-escape', keyEscapes[k], 'The "%" in this option name does not start a %XX escape.');
+  for (let k = 0; k < keyEscapes.length; k++) ctx.report('option-invalid-escape', keyEscapes[k], message('option.keyBadEscape'));
   const valueEscapes = p.value ? p.value.decoded.badEscapes : NO_SPANS;
-  for (let k = 0; k < valueEscapes.length; k++) ctx.report('option-invalid-escape', valueEscapes[k], 'The "%" in this value does not start a %XX escape. Write a literal percent sign as %25.');
+  for (let k = 0; k < valueEscapes.length; k++) ctx.report('option-invalid-escape', valueEscapes[k], message('option.valueBadEscape'));
 }
 
 /** Which drivers read the option; false when the profile's driver does not, and nothing more is to be said. */
@@ -158,15 +159,15 @@ function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullabl
   if (opt.origin === 'node' && opt.deprecated && ctx.driver === 'spec') {
     // j and fsync: legacy spellings only the Node.js driver still reads.
     const rep = opt.deprecated.replacement;
-    ctx.report('option-deprecated', p.key.span, `${p.key.value} is a legacy spelling that only the Node.js driver still reads; other drivers ignore it. Use ${rep}.`, {
-      data: { replacement: rep, title: `Use ${rep}` },
+    ctx.report('option-deprecated', p.key.span, message('option.legacyNodeSpelling', { key: p.key.value, replacement: rep }), {
+      data: { replacement: rep, title: message('fix.use', { value: rep }) },
     });
     return false;
   }
   if (opt.origin === 'node') {
-    ctx.report('option-driver-specific', p.key.span, `${opt.name} is specific to the Node.js driver; other drivers ignore it with a warning.`, { node: opt.node.accepted ? 'none' : 'error' });
+    ctx.report('option-driver-specific', p.key.span, message('option.nodeSpecific', { name: opt.name }), { node: opt.node.accepted ? 'none' : 'error' });
   } else if (!opt.node.accepted) {
-    ctx.report('option-unsupported-by-driver', p.key.span, `The Node.js driver does not support ${opt.name}: MongoClient rejects the connection string.`, { node: 'error' });
+    ctx.report('option-unsupported-by-driver', p.key.span, message('option.nodeUnsupported', { name: opt.name }), { node: 'error' });
     if (ctx.driver === 'node') return false;
   }
   return !(ctx.driver === 'spec' && opt.origin === 'node');
@@ -177,9 +178,9 @@ function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Res
   const p = r.part;
   const lowerKey = asciiLower(p.key.value);
   if (p.key.value !== opt.name && !(lowerKey === 'appname' && p.key.value === 'appname')) {
-    ctx.report('option-casing', p.key.span, `Option names are case-insensitive, but the usual spelling is ${opt.name}.`, {
+    ctx.report('option-casing', p.key.span, message('option.casing', { name: opt.name }), {
       node: 'none',
-      data: { replacement: opt.name, title: `Write ${opt.name}` },
+      data: { replacement: opt.name, title: message('fix.write', { value: opt.name }) },
     });
   }
   if (!opt.deprecated) return;
@@ -187,15 +188,15 @@ function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Res
   // Keys of the spec's own table (socketTimeoutMS, ssl, ...) still work everywhere: a hint. Legacy keys: a warning.
   const inTable = opt.origin === 'spec';
   const msg = opt.aliasOf
-    ? `${p.key.value} is an older name for ${opt.aliasOf}; both work, ${opt.aliasOf} is the current one.`
+    ? message('option.alias', { key: p.key.value, name: opt.aliasOf })
     : replacementGiven
-      ? `${p.key.value} is deprecated and ignored because ${opt.deprecated.replacement} is also given.`
-      : `${p.key.value} is deprecated: ${opt.deprecated.note || `use ${opt.deprecated.replacement} instead.`}`;
+      ? message('option.deprecatedIgnored', { key: p.key.value, replacement: opt.deprecated.replacement })
+      : message('option.deprecated', { key: p.key.value, note: message(opt.deprecated.note) });
   const fixable = !replacementGiven && opt.name !== 'gssapiServiceName';
   ctx.report('option-deprecated', p.key.span, msg, {
     severity: inTable ? 'hint' : 'warning',
     node: 'none',
-    data: opt.name === 'gssapiServiceName' ? serviceNameFix(ctx, r) : fixable ? { replacement: opt.deprecated.replacement, title: `Use ${opt.deprecated.replacement}` } : undefined,
+    data: opt.name === 'gssapiServiceName' ? serviceNameFix(ctx, r) : fixable ? { replacement: opt.deprecated.replacement, title: message('fix.use', { value: opt.deprecated.replacement }) } : undefined,
   });
 }
 
@@ -204,33 +205,34 @@ function checkValue(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Resolv
   const p = r.part;
   if (r.empty) {
     const ignored = !!opt.node.ignored;
-    const message = ctx.driver === 'node'
-      ? ignored ? `${opt.name} has an empty value; the Node.js driver ignores ${opt.name} anyway.` : `${opt.name} has an empty value; the Node.js driver rejects options without a value.`
-      : `${opt.name} has an empty value and is ignored.`;
-    ctx.report('option-empty-value', p.span, message, { node: ignored ? 'warning' : 'error' });
+    const text = ctx.driver === 'node'
+      ? ignored ? message('option.emptyNodeIgnores', { name: opt.name }) : message('option.emptyNodeRejects', { name: opt.name })
+      : message('option.empty', { name: opt.name });
+    ctx.report('option-empty-value', p.span, text, { node: ignored ? 'warning' : 'error' });
     return true;
   }
   if (!r.issue || !p.value) return false;
   const data = valueFix(r.issue);
   const c = convertForNode(opt, p.value.value);
   const node: 'error' | 'warning' = c.ok ? 'warning' : 'error';
-  const message = r.issue.serverRefuses
-    ? `${r.issue.message} Drivers pass it on to the server as it is.`
+  const issue = r.issue.message;
+  const text = r.issue.serverRefuses
+    ? message('option.serverRefuses', { issue })
     : ctx.driver === 'node'
-    ? c.ok ? `${r.issue.message} The Node.js driver accepts it${describeNodeValue(opt, c.value)}.` : `${r.issue.message} The Node.js driver refuses the connection string at start-up.`
+    ? c.ok ? message('option.nodeAccepts', { issue, reading: describeNodeValue(opt, c.value) }) : message('option.nodeRefuses', { issue })
     : c.ok
-      ? `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver accepts it${describeNodeValue(opt, c.value)}.`
-      : `${r.issue.message} Drivers that follow the specification ignore the option with a warning; the Node.js driver refuses the connection string at start-up.`;
-  ctx.report('option-invalid-value', r.issue.span ?? p.value.span, message, { data, node });
+      ? message('option.specIgnoresNodeAccepts', { issue, reading: describeNodeValue(opt, c.value) })
+      : message('option.specIgnoresNodeRefuses', { issue });
+  ctx.report('option-invalid-value', r.issue.span ?? p.value.span, text, { data, node });
   return true;
 }
 
 /** Per-option checks: syntax, known key, value type and range, duplicates, deprecation. */
 export function checkOptions(ctx: RuleContext): void {
   for (const s of ctx.uri.semicolons) {
-    ctx.report('option-legacy-separator', s, 'Use "&" to separate options; ";" is a legacy separator that not every driver accepts.', {
+    ctx.report('option-legacy-separator', s, message('option.legacySeparator'), {
       node: 'none',
-      data: { replacement: '&', title: 'Replace ";" by "&"' },
+      data: { replacement: '&', title: message('fix.semicolon') },
     });
   }
   for (const r of ctx.options.all) checkOne(ctx, r);
@@ -244,13 +246,13 @@ export function checkOptions(ctx: RuleContext): void {
     let same = true;
     for (let k = 1; k < list.length && same; k++) same = list[k].part.value?.value === first;
     // One message for all the repeats of the option; the reports stop where the rule's do.
-    const message =
-      ruleId === 'proxy-duplicate' ? `${opt.name} is given more than once; drivers reject repeated proxy options.`
-      : same ? `${opt.name} is given more than once.`
-      : `${opt.name} is given more than once with different values; which one wins depends on the driver.`;
+    const text =
+      ruleId === 'proxy-duplicate' ? message('option.proxyDuplicate', { name: opt.name })
+      : same ? message('option.duplicateSame', { name: opt.name })
+      : message('option.duplicate', { name: opt.name });
     for (let k = 1; k < list.length && !ctx.saturated(ruleId); k++) {
-      if (ruleId === 'proxy-duplicate') ctx.report(ruleId, list[k].part.span, message);
-      else ctx.report(ruleId, list[k].part.span, message, { node: 'error', data: same ? { remove: true, title: `Remove the repeated ${opt.name}` } : undefined });
+      if (ruleId === 'proxy-duplicate') ctx.report(ruleId, list[k].part.span, text);
+      else ctx.report(ruleId, list[k].part.span, text, { node: 'error', data: same ? { remove: true, title: message('fix.removeRepeated', { name: opt.name }) } : undefined });
     }
   }
 }

@@ -2,6 +2,7 @@ import { DecodedPart } from '../uri/types';
 import { FixData, Severity } from '../api';
 import { MAX_REPORTS_PER_RULE, overlaps, RuleContext } from './context';
 import { AMPERSAND, APOSTROPHE, ASTERISK, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, EQUALS, EXCLAMATION, LEFT_PAREN, LOWER_A, LOWER_F, LOWER_Z, PERCENT, PLUS, RIGHT_PAREN, SEMICOLON, SPACE, TILDE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
+import { listAnd, message } from '../data/l10n';
 
 /** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */
 function isAllowed(c: number): boolean {
@@ -88,12 +89,12 @@ export function encodeUserinfoPart(raw: string): string {
 
 /** A character as a message names it: `a space`, `a double quote`, `"^"`. */
 function describe(ch: string): string {
-  if (ch === ' ') return 'a space';
-  if (ch === '\t') return 'a tab';
-  if (ch === '"') return 'a double quote';
+  if (ch === ' ') return message('char.space');
+  if (ch === '\t') return message('char.tab');
+  if (ch === '"') return message('char.doubleQuote');
   const c = ch.codePointAt(0)!;
-  if (c < SPACE || (c >= 0x7f && c <= 0x9f)) return `a control character (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
-  return `"${ch}"`;
+  if (c < SPACE || (c >= 0x7f && c <= 0x9f)) return message('char.control', { code: c.toString(16).toUpperCase().padStart(4, '0') });
+  return message('char.quoted', { char: ch });
 }
 
 /** How many characters a message names; the others are counted. */
@@ -103,8 +104,8 @@ const NAMED_CHARACTERS = 8;
 function describeAll(chars: readonly string[]): string {
   const named = chars.slice(0, NAMED_CHARACTERS).map(describe);
   const more = chars.length - named.length;
-  if (more > 0) return `${named.join(', ')} and ${more} more character${more === 1 ? '' : 's'}`;
-  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  if (more > 0) return more === 1 ? message('char.listMore', { list: named.join(', '), count: more }) : message('char.listMorePlural', { list: named.join(', '), count: more });
+  return listAnd(named);
 }
 
 /** Under the Node profile: an error when the driver's URL layer rejects this part of the credentials. */
@@ -113,7 +114,8 @@ function nodeSeverity(ctx: RuleContext, p: DecodedPart): Severity {
   return !ctx.node || (rejection && overlaps(rejection.span, p.span)) ? 'error' : 'warning';
 }
 
-function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'password'): void {
+function checkPart(ctx: RuleContext, p: DecodedPart, part: 'username' | 'password'): void {
+  const what = part === 'username' ? message('word.username') : message('word.password');
   const raw = p.raw;
   const node = nodeSeverity(ctx, p);
   const base = p.span.start;
@@ -122,7 +124,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
   const dataFor = (): FixData | undefined => {
     if (fixData === null) {
       const fix = encodeUserinfoPart(raw);
-      fixData = fix !== raw ? { replacement: fix, replaceSpan: p.span, title: `Percent-encode the ${what}` } : undefined;
+      fixData = fix !== raw ? { replacement: fix, replaceSpan: p.span, title: part === 'username' ? message('fix.encodeUsername') : message('fix.encodePassword') } : undefined;
     }
     return fixData;
   };
@@ -138,7 +140,7 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
         ctx.report(
           'userinfo-invalid-escape',
           { start: base + i, end: base + Math.min(i + 3, raw.length) },
-          `The ${what} has a "%" that does not start a %XX escape. Write a literal percent sign as %25.`,
+          message('userinfo.badEscape', { part: what }),
           { node, data: dataFor() },
         );
       } else i += 2;
@@ -151,22 +153,22 @@ function checkPart(ctx: RuleContext, p: DecodedPart, what: 'username' | 'passwor
       findings++;
       const enc = '%' + c.toString(16).toUpperCase().padStart(2, '0');
       const why =
-        ch === '@' ? 'the last "@" is taken as the end of the credentials'
-        : ch === ':' ? 'only one ":" may separate the username from the password'
-        : ch === '/' ? 'a "/" ends the host list'
-        : ch === '?' ? 'a "?" starts the options'
-        : 'it is a reserved URI character';
+        ch === '@' ? message('userinfo.why.at')
+        : ch === ':' ? message('userinfo.why.colon')
+        : ch === '/' ? message('userinfo.why.slash')
+        : ch === '?' ? message('userinfo.why.question')
+        : message('userinfo.why.reserved');
       ctx.report(
         'userinfo-unescaped',
         { start: base + i, end: base + i + 1 },
-        `The ${what} contains an unescaped ${describe(ch)}: write it as ${enc} (${why}).`,
+        message('userinfo.unescaped', { part: what, char: describe(ch), encoded: enc, why }),
         { node, data: dataFor() },
       );
     } else (unencoded ??= new Set()).add(ch);
     i += width - 1;
   }
   if (unencoded) {
-    ctx.report('userinfo-unencoded', p.span, `The ${what} contains ${describeAll([...unencoded])}, which should be percent-encoded.`, { data: dataFor() });
+    ctx.report('userinfo-unencoded', p.span, message('userinfo.unencoded', { part: what, chars: describeAll([...unencoded]) }), { data: dataFor() });
   }
 }
 

@@ -8,6 +8,7 @@
 import { Span } from '../api';
 import { decodePercent } from './percent';
 import { AMPERSAND, AT, CARRIAGE_RETURN, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, EQUALS, LINE_FEED, LOWER_A, LOWER_Z, PERCENT, PLUS, QUESTION, SLASH, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
+import { message } from '../data/l10n';
 
 export interface NodeRejection {
   span: Span;
@@ -102,19 +103,19 @@ export function nodeHostRejection(raw: string, span: Span): NodeRejection | unde
   if (isPlainHostItem(raw)) return undefined;
   const escaped = raw.split(' ').join('%20');
   if (escaped.endsWith('.sock')) {
-    return decodes(escaped) ? undefined : { span, message: `The Node.js driver cannot decode the socket path "${raw}": a "%" does not start a valid UTF-8 escape.` };
+    return decodes(escaped) ? undefined : { span, message: message('node.socketDecode', { path: raw }) };
   }
   let url: URL;
   try {
     url = new URL(`iLoveJS://${escaped}`);
   } catch {
-    return { span, message: `The Node.js driver cannot parse "${raw}" as a host (it reads it with the URL parser): ${explainHost(raw)}` };
+    return { span, message: message('node.hostParse', { host: raw, why: explainHost(raw) }) };
   }
   if (!decodes(url.hostname)) {
-    return { span, message: `The Node.js driver cannot decode the host "${raw}": a "%" does not start a valid UTF-8 escape.` };
+    return { span, message: message('node.hostDecode', { host: raw }) };
   }
   if (url.port !== '' && Number.parseInt(url.port, 10) === 0) {
-    return { span, message: 'The Node.js driver rejects port 0.' };
+    return { span, message: message('node.port0') };
   }
   return undefined;
 }
@@ -123,17 +124,17 @@ const FORBIDDEN_HOST_CHARS = '<>[]\\^|';
 
 function explainHost(raw: string): string {
   if (raw.startsWith('[')) {
-    return raw.includes(']') ? 'the part in brackets is not a valid IPv6 address (zone ids are not accepted), or something other than :port follows the "]".' : 'the "[" is not closed.';
+    return raw.includes(']') ? message('node.host.bracket') : message('node.host.unclosed');
   }
-  for (const ch of raw) if (FORBIDDEN_HOST_CHARS.includes(ch)) return `a host name cannot contain "${ch}".`;
+  for (const ch of raw) if (FORBIDDEN_HOST_CHARS.includes(ch)) return message('node.host.char', { char: ch });
   const colon = raw.indexOf(':');
-  if (colon === 0) return 'the host name before ":" is missing.';
+  if (colon === 0) return message('node.host.nameMissing');
   if (colon >= 0) {
     const port = raw.slice(colon + 1);
-    if (port.includes(':')) return 'only one ":" may separate host and port; put IPv6 addresses in brackets.';
-    return `"${port}" is not a port from 1 to 65535.`;
+    if (port.includes(':')) return message('node.host.colons');
+    return message('node.host.port', { port });
   }
-  return 'it is not a valid host.';
+  return message('node.host.invalid');
 }
 
 /** The driver's split: `scheme://[username[:password]@]hosts` then the rest (mongodb-connection-string-url). */
@@ -141,7 +142,7 @@ export function readAsNodeDriver(text: string): NodeUri {
   const srv = text.startsWith('mongodb+srv://');
   const out: NodeUri = { srv, hostsSpan: { start: 0, end: 0 }, hosts: [], hostCount: 0, items: [] };
   if (!srv && !text.startsWith('mongodb://')) {
-    out.rejection = { span: { start: 0, end: Math.min(text.length, 10) }, message: 'The Node.js driver needs the connection string to start with exactly mongodb:// or mongodb+srv://.' };
+    out.rejection = { span: { start: 0, end: Math.min(text.length, 10) }, message: message('node.scheme') };
     return out;
   }
   const body = srv ? 14 : 10;
@@ -158,7 +159,7 @@ export function readAsNodeDriver(text: string): NodeUri {
     hostsStart = body;
   }
   if (text[hostsStart] === ':') {
-    out.rejection = { span: { start: hostsStart, end: hostsStart + 1 }, message: 'The Node.js driver cannot read a host list that starts with ":".' };
+    out.rejection = { span: { start: hostsStart, end: hostsStart + 1 }, message: message('node.hostListColon') };
     return out;
   }
   if (at >= 0) {
@@ -176,10 +177,10 @@ export function readAsNodeDriver(text: string): NodeUri {
 
   out.hostCount = readHosts(text, hostsStart, hostsEnd, srv, out.hosts);
   if (srv && out.hostCount !== 1) {
-    out.rejection = { span: out.hostsSpan, message: 'mongodb+srv takes exactly one host name; the Node.js driver counts every comma-separated entry, empty ones included.' };
+    out.rejection = { span: out.hostsSpan, message: message('node.srvCount') };
   } else if (srv && out.hosts[0]?.raw.includes(':')) {
     const c = text.indexOf(':', hostsStart);
-    out.rejection = { span: { start: c, end: hostsEnd }, message: 'The Node.js driver rejects a ":" in a mongodb+srv host: it reads it as a port.' };
+    out.rejection = { span: { start: c, end: hostsEnd }, message: message('node.srvColon') };
   }
   readRest(text, hostsEnd, out);
   return out;
@@ -210,28 +211,28 @@ function readHosts(text: string, start: number, end: number, srv: boolean, hosts
 function urlLayerRejection(text: string, out: NodeUri, body: number): NodeRejection | undefined {
   const { username, password, hostsSpan } = out;
   if (hostsSpan.end === hostsSpan.start) {
-    return { span: { start: Math.max(0, body - 3), end: hostsSpan.end }, message: 'The connection string has no host.' };
+    return { span: { start: Math.max(0, body - 3), end: hostsSpan.end }, message: message('node.noHost') };
   }
   for (const part of [username, password]) {
     if (part && !decodes(text.slice(part.start, part.end))) {
-      return { span: part, message: `The Node.js driver cannot decode the ${part === username ? 'username' : 'password'}: a "%" does not start a valid UTF-8 escape.` };
+      return { span: part, message: message('node.userinfoDecode', { part: part === username ? message('word.username') : message('word.password') }) };
     }
   }
   const user = username ? text.slice(username.start, username.end) : '';
   const illegalUser = firstIllegal(user);
   if (username && illegalUser) {
     const hex = illegalUser.charCodeAt(0).toString(16).toUpperCase();
-    return { span: username, message: `The Node.js driver takes everything before the first ":" or "@" as the username, and here that text contains an unescaped "${illegalUser}". Percent-encode it as %${hex}.` };
+    return { span: username, message: message('node.usernameChar', { char: illegalUser, hex }) };
   }
   if ((!username || username.end === username.start || !password || password.end === password.start) && (text[body] === '@' || text[body] === ':')) {
-    return { span: { start: body, end: body + 1 }, message: 'The credentials before "@" are empty; the Node.js driver rejects empty userinfo.' };
+    return { span: { start: body, end: body + 1 }, message: message('node.emptyUserinfo') };
   }
   if (password) {
     const illegal = firstIllegal(text.slice(password.start, password.end));
-    if (illegal) return { span: password, message: `The password contains an unescaped "${illegal}"; the Node.js driver rejects it. Percent-encode it.` };
+    if (illegal) return { span: password, message: message('node.passwordChar', { char: illegal }) };
   }
   if (text[hostsSpan.end] === '@') {
-    return { span: { start: hostsSpan.end, end: hostsSpan.end + 1 }, message: 'The Node.js driver rejects a second unescaped "@" after the host list. Percent-encode "@" as %40.' };
+    return { span: { start: hostsSpan.end, end: hostsSpan.end + 1 }, message: message('node.secondAt') };
   }
   return undefined;
 }
@@ -261,7 +262,7 @@ function readRest(text: string, start: number, out: NodeUri): void {
         const db = decodeURIComponent(encoded);
         if (db) out.path.dbName = db;
       } catch {
-        out.path.rejection = { span, message: 'The Node.js driver cannot decode the database name: a "%" does not start a valid UTF-8 escape.' };
+        out.path.rejection = { span, message: message('node.databaseDecode') };
       }
     }
   }

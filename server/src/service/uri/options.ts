@@ -7,6 +7,7 @@ import { Span } from '../api';
 import { OptionPart, ParsedUri } from './types';
 import { asciiLower } from './parser';
 import { closest, editDistance } from './didYouMean';
+import { message } from '../data/l10n';
 
 export type TypedValue = boolean | number | string | string[] | Record<string, string> | Record<string, string>[];
 
@@ -40,7 +41,7 @@ export interface OptionIndex {
 const INT_RE = /^-?[0-9]+$/;
 
 function parseInteger(raw: string, opt: UriOption): { value?: number; issue?: ValueIssue } {
-  if (!INT_RE.test(raw)) return { issue: { message: `${opt.name} must be an integer; "${raw}" is not.` } };
+  if (!INT_RE.test(raw)) return { issue: { message: message('value.notInteger', { name: opt.name, value: raw }) } };
   const n = Number(raw);
   const max = opt.max ?? (opt.int64 ? Number.MAX_SAFE_INTEGER : 2147483647);
   const min = opt.min ?? (opt.int64 ? Number.MIN_SAFE_INTEGER : -2147483648);
@@ -48,8 +49,8 @@ function parseInteger(raw: string, opt: UriOption): { value?: number; issue?: Va
   if (n < min || n > max) {
     const range =
       opt.max !== undefined ? `${min}–${max}` : `≥ ${min}`;
-    const special = opt.specialValues?.length ? ` (or ${opt.specialValues.join(', ')})` : '';
-    return { issue: { message: `${opt.name}=${raw} is out of range: it must be ${range}${special}.` } };
+    const special = opt.specialValues?.length ? message('value.rangeSpecial', { values: opt.specialValues.join(', ') }) : '';
+    return { issue: { message: message('value.outOfRange', { name: opt.name, value: raw, range, special }) } };
   }
   return { value: n };
 }
@@ -59,7 +60,7 @@ function parseBoolean(raw: string, opt: UriOption): { value?: boolean; issue?: V
   if (raw === 'false') return { value: false };
   const lower = asciiLower(raw);
   if (lower === 'true' || lower === 'false') {
-    return { issue: { message: `${opt.name} must be written "${lower}" in lower case.`, replacement: lower } };
+    return { issue: { message: message('value.booleanCase', { name: opt.name, value: lower }), replacement: lower } };
   }
   const truthy = ['1', 'yes', 'y', 't'];
   const falsy = ['0', '-1', 'no', 'n', 'f'];
@@ -67,15 +68,15 @@ function parseBoolean(raw: string, opt: UriOption): { value?: boolean; issue?: V
     const canonical = truthy.includes(lower) ? 'true' : 'false';
     return {
       issue: {
-        message: `${opt.name} must be true or false; "${raw}" is a legacy spelling that drivers may ignore. Use ${canonical}.`,
+        message: message('value.booleanLegacy', { name: opt.name, value: raw, canonical }),
         replacement: canonical,
       },
     };
   }
   // A typo of true or false (ture, flase) has one fix; anything else (maybe, on) is offered both.
   const near = closest(raw, BOOLEANS);
-  if (near) return { issue: { message: `${opt.name} must be true or false, not "${raw}". Did you mean ${near}?`, replacement: near } };
-  return { issue: { message: `${opt.name} must be true or false, not "${raw}".`, replacement: 'true', alternatives: ['false'] } };
+  if (near) return { issue: { message: message('value.booleanNear', { name: opt.name, value: raw, near }), replacement: near } };
+  return { issue: { message: message('value.boolean', { name: opt.name, value: raw }), replacement: 'true', alternatives: ['false'] } };
 }
 
 const BOOLEANS = ['true', 'false'];
@@ -85,11 +86,11 @@ function parseEnum(raw: string, opt: UriOption): { value?: string; issue?: Value
   if (values.includes(raw)) return { value: raw };
   const lower = asciiLower(raw);
   const ci = values.find((v) => asciiLower(v) === lower);
-  if (ci) return { issue: { message: `${opt.name} value "${raw}" should be written "${ci}".`, replacement: ci } };
+  if (ci) return { issue: { message: message('value.enumCase', { name: opt.name, value: raw, canonical: ci }), replacement: ci } };
   if (opt.openValues) return { value: raw };
   const near = closest(raw, values);
-  if (near) return { issue: { message: `"${raw}" is not a valid ${opt.name}. Did you mean ${near}?`, replacement: near } };
-  return { issue: { message: `"${raw}" is not a valid ${opt.name}. Expected one of: ${values.join(', ')}.` } };
+  if (near) return { issue: { message: message('value.enumNear', { name: opt.name, value: raw, near }), replacement: near } };
+  return { issue: { message: message('value.enum', { name: opt.name, value: raw, values: values.join(', ') }) } };
 }
 
 /**
@@ -102,7 +103,7 @@ function parseWriteConcern(decoded: string): Interpretation {
   if (decoded !== 'majority' && editDistance(decoded, 'majority', 2) <= 2) {
     return {
       issue: {
-        message: `w=${decoded} names a custom write concern mode, and the server refuses every write whose mode the replica set does not define. Did you mean majority?`,
+        message: message('value.writeConcernMode', { value: decoded }),
         replacement: 'majority',
         serverRefuses: true,
       },
@@ -123,15 +124,15 @@ export function parseKeyValueList(
   for (const pair of value.split(',')) {
     const colon = pair.indexOf(':');
     if (colon <= 0) {
-      const what = opt.type === 'tagSet' ? 'tag' : 'property';
+      const what = opt.type === 'tagSet' ? message('word.tag') : message('word.property');
       if (pair.length > 0 && colon < 0 && opt.name === 'authMechanismProperties' && Object.keys(out).length > 0) {
         return {
           issue: {
-            message: `A value in authMechanismProperties contains a comma ("${pair}"); commas separate properties, so the whole option is ignored. Percent-encoding does not help: drivers decode the value first.`,
+            message: message('value.propertyComma', { pair }),
           },
         };
       }
-      return { issue: { message: `Each ${what} in ${opt.name} must be written key:value; "${pair}" is not.` } };
+      return { issue: { message: message('value.keyValue', { what, name: opt.name, pair }) } };
     }
     out[pair.slice(0, colon)] = pair.slice(colon + 1);
   }

@@ -1,0 +1,94 @@
+/**
+ * The formatter of every message a user reads in the editor: `message(id, args)` fills the `{name}`
+ * placeholders of the ACTIVE catalogue's template for `id` (English unless another catalogue is installed).
+ * The language server installs a catalogue once, from the client's locale (`catalogueFor`); the CLI never does.
+ */
+import { MESSAGES, type MessageId } from './messages';
+
+/** A translation: id → template (with the same `{placeholders}` as the English one); missing ids fall back to English. */
+export type Catalogue = Readonly<Partial<Record<MessageId, string>>>;
+
+/** The placeholder names of a template: `'Port {port} of {host}'` → `'port' | 'host'`. */
+type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/** The arguments `message(id, ...)` takes: none for a template without placeholders, else one value per placeholder. */
+export type MessageArgs<K extends MessageId> = [Placeholders<(typeof MESSAGES)[K]>] extends [never]
+  ? []
+  : [args: Record<Placeholders<(typeof MESSAGES)[K]>, string | number>];
+
+/** The ids of the messages without placeholders (a table can name one, and `message(id)` needs no args). */
+export type PlainMessageId = { [K in MessageId]: MessageArgs<K> extends [] ? K : never }[MessageId];
+
+let active: Catalogue | undefined;
+
+/** Installs a catalogue (`undefined`: English). */
+export function setCatalogue(catalogue: Catalogue | undefined): void {
+  active = catalogue;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The message `id` in the active catalogue, its placeholders filled from `args` (a placeholder without an arg stays as it is). */
+export function message<K extends MessageId>(id: K, ...rest: MessageArgs<K>): string {
+  const template: string = active?.[id] ?? MESSAGES[id];
+  const args = rest[0] as Record<string, string | number> | undefined;
+  if (!args) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole));
+}
+
+/** `a`, `a and b`, `a, b and c`: values listed together. */
+export function listAnd(values: readonly unknown[]): string {
+  const texts = values.map(String);
+  return texts.length > 1 ? message('list.and', { list: texts.slice(0, -1).join(', '), last: texts[texts.length - 1]! }) : texts.join('');
+}
+
+/** `a`, `a or b`, `a, b or c`: values listed as alternatives. */
+export function listOr(values: readonly unknown[]): string {
+  const texts = values.map(String);
+  return texts.length > 1 ? message('list.or', { list: texts.slice(0, -1).join(', '), last: texts[texts.length - 1]! }) : texts.join('');
+}
+
+/** The pseudo-locale of VS Code: every message visibly translated, so that a string that bypasses the catalogue stands out. */
+export const PSEUDO_LOCALE = 'qps-ploc';
+
+const ACCENTED: Record<string, string> = {
+  a: 'å', b: 'ƀ', c: 'ç', d: 'ð', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'ï', j: 'ĵ', k: 'ķ', l: 'ļ', m: 'ɱ',
+  n: 'ñ', o: 'ö', p: 'þ', q: 'ǫ', r: 'ŗ', s: 'š', t: 'ţ', u: 'û', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
+  A: 'Å', B: 'Ɓ', C: 'Ç', D: 'Ð', E: 'É', F: 'Ƒ', G: 'Ĝ', H: 'Ĥ', I: 'Ï', J: 'Ĵ', K: 'Ķ', L: 'Ļ', M: 'Ṁ',
+  N: 'Ñ', O: 'Ö', P: 'Ṗ', Q: 'Ǫ', R: 'Ŗ', S: 'Š', T: 'Ţ', U: 'Û', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
+};
+
+/** A template pseudo-translated: its letters accented, its placeholders kept, the whole between ⟦ and ⟧. */
+export function pseudoTemplate(template: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    out += accent(template.slice(last, m.index)) + m[0];
+    last = m.index! + m[0].length;
+  }
+  return `⟦${out}${accent(template.slice(last))}⟧`;
+}
+
+function accent(text: string): string {
+  return text.replace(/[A-Za-z]/g, (c) => ACCENTED[c]!);
+}
+
+/** The pseudo-locale's catalogue: every English template pseudo-translated. */
+export function pseudoCatalogue(): Catalogue {
+  const out: Partial<Record<MessageId, string>> = {};
+  for (const id of Object.keys(MESSAGES) as MessageId[]) out[id] = pseudoTemplate(MESSAGES[id]);
+  return out;
+}
+
+/** The catalogues shipped with the server, by lower-case locale (`de`, `pt-br`); none yet: English everywhere. */
+const CATALOGUES: Readonly<Record<string, Catalogue>> = {};
+
+/** The catalogue of a locale (`de-CH` falls back to `de`), or undefined for English and every locale without one. */
+export function catalogueFor(locale: string | undefined): Catalogue | undefined {
+  if (!locale) return undefined;
+  const lower = locale.toLowerCase();
+  if (lower === PSEUDO_LOCALE) return pseudoCatalogue();
+  if (Object.prototype.hasOwnProperty.call(CATALOGUES, lower)) return CATALOGUES[lower];
+  const language = lower.split('-')[0]!;
+  return Object.prototype.hasOwnProperty.call(CATALOGUES, language) ? CATALOGUES[language] : undefined;
+}
