@@ -44,3 +44,29 @@ test('text and JSON: the line break of a Secret value, the port from a Secret on
   assert.deepEqual(port.related, [{ line: 7, column: 9, message: 'MONGO_PORT: key port of Secret mongo' }]);
   assert.ok(!JSON.stringify(json).includes('Zq7wP4ss'));
 });
+
+test('a Deployment refers to a Secret of another manifest of its folder: both places printed', () => {
+  const deployment = [
+    'kind: Deployment',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          env:',
+    '            - name: MONGO_PASSWORD',
+    '              valueFrom:',
+    '                secretKeyRef: { name: mongo-credentials, key: password }',
+    '            - name: MONGODB_URI',
+    '              value: mongodb://app:$(MONGO_PASSWORD)@mongo.internal/shop?tls=true',
+    '',
+  ].join('\n');
+  const secret = ['kind: Secret', 'metadata:', '  name: mongo-credentials', 'stringData:', '  password: Zq7@word', ''].join('\n');
+  const dir = project({ 'k8s/deployment.yaml': deployment, 'k8s/secret.yaml': secret });
+  const run = lint(dir, 'k8s/deployment.yaml');
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /^k8s\/deployment\.yaml:14:\d+ error userinfo-unescaped .*\n {2}k8s\/secret\.yaml:5:13 /m);
+  assert.ok(!run.stdout.includes('Zq7'), run.stdout);
+});

@@ -400,3 +400,63 @@ describe('Deployment replicas and the Atlas tier', () => {
     assert.deepEqual(pools(manifest(4, 500).replace('kind: Deployment', 'kind: Service')), []);
   });
 });
+
+describe('Secrets and ConfigMaps of the other manifests of the folder', () => {
+  const deployment = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          env:',
+    '            - name: MONGO_PASSWORD',
+    '              valueFrom:',
+    '                secretKeyRef:',
+    '                  name: mongo-credentials',
+    '                  key: password',
+    '            - name: MONGO_HOST',
+    '              valueFrom:',
+    '                configMapKeyRef:',
+    '                  name: mongo-config',
+    '                  key: host',
+    '            - name: MONGODB_URI',
+    '              value: mongodb://app:$(MONGO_PASSWORD)@$(MONGO_HOST)/shop?tls=true',
+    '',
+  ].join('\n');
+  const secret = ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: mongo-credentials', 'data:', `  password: ${Buffer.from('Zq7@word').toString('base64')}`, ''].join('\n');
+  const config = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: mongo-config', 'data:', '  host: mongo:70000', ''].join('\n');
+  const folder = new Map([
+    ['file:///k8s/app/secret.yaml', secret],
+    ['file:///k8s/app/config.yml', config],
+    ['file:///k8s/app/notes.txt', 'kind: Secret'],
+  ]);
+  const doc = (files?: { read(u: string): string | undefined; list?(f: string): string[] | undefined }) => ({ uri: 'file:///k8s/app/deployment.yaml', languageId: 'yaml', text: deployment, ...(files ? { files } : {}) });
+  const access = { read: (u: string) => folder.get(u), list: (f: string) => (f === 'file:///k8s/app' ? [...folder.keys(), 'file:///k8s/app/deployment.yaml'] : undefined) };
+
+  it('secretKeyRef and configMapKeyRef resolve from the folder: problems on the references, related to the other files', () => {
+    const analysis = analyzeDocument(doc(access), defaultSettings);
+    const found = analysis.problems
+      .filter((p) => p.related?.length)
+      .map((p) => [p.ruleId, deployment.slice(p.span.start, p.span.end), p.related![0]!.documentUri, p.related![0]!.range?.start.line]);
+    assert.deepEqual(found, [
+      ['userinfo-unescaped', '$(MONGO_PASSWORD)', 'file:///k8s/app/secret.yaml', 5],
+      ['port-invalid', '$(MONGO_HOST)', 'file:///k8s/app/config.yml', 5],
+    ]);
+    assert.match(analysis.problems.find((p) => p.ruleId === 'port-invalid')!.message, /ConfigMap mongo-config in config\.yml, line 6/);
+    assert.ok(analysis.problems.every((p) => !p.message.includes('Zq7')));
+    assert.ok(analysis.reads?.includes('file:///k8s/app/secret.yaml'));
+    const hover = doHover(doc(access), analysis, deployment.indexOf('$(MONGO_HOST)') + 2)!;
+    assert.match(hover.contents, /mongodb:\/\/app:\*\*\*\*@mongo:70000\/shop/);
+    assert.ok(!hover.contents.includes('Zq7'));
+  });
+
+  it('without folder access (or with the resources absent) the references stay placeholders', () => {
+    for (const files of [undefined, { read: access.read }, { read: () => undefined, list: () => [] as string[] }]) {
+      assert.deepEqual(analyzeDocument(doc(files), defaultSettings).problems.filter((p) => p.related?.length), []);
+    }
+  });
+});

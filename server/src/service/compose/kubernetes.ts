@@ -48,6 +48,14 @@ interface KeyValue {
   key: string;
   /** Decoded from base64: its characters have no offsets of their own. */
   encoded: boolean;
+  /** The other manifest of the folder it is written in (absent: this document). */
+  file?: OtherFile;
+}
+
+/** A manifest beside the document, which a Deployment's references may reach. */
+interface OtherFile {
+  uri: string;
+  lines: Lines;
 }
 
 interface Resource {
@@ -67,6 +75,8 @@ interface Definition {
   /** Where the definition is written (its value). */
   span: Span;
   fromSecret: boolean;
+  /** The other manifest it is written in (absent: this document). */
+  file?: OtherFile;
 }
 
 /** A reference `$(NAME)` written in a value, at these document offsets. */
@@ -115,6 +125,26 @@ class Lines {
       else hi = mid - 1;
     }
     return lo + 1;
+  }
+
+  /** The 0-based line and character of a document offset. */
+  positionOf(offset: number): { line: number; character: number } {
+    const line = this.lineOf(offset) - 1;
+    return { line, character: offset - this.starts![line]! };
+  }
+}
+
+/** Manifests beside a document read for the Secrets and ConfigMaps it refers to: at most this many, each at most this long. */
+const MAX_BESIDE_FILES = 64;
+const MAX_BESIDE_CHARS = 1 << 20;
+
+/** The last segment of a URI, decoded. */
+function fileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
   }
 }
 
@@ -166,34 +196,36 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
   }
 
   /** A Secret or a ConfigMap: its keys (checking the encoded values of a Secret's `data:`). */
-  function readResource(node: YamlNode): void {
+  function readResource(node: YamlNode, file?: OtherFile, into = resources): void {
     const kind = textOf(get(node, 'kind'));
     if (kind !== 'Secret' && kind !== 'ConfigMap') return;
     const name = textOf(get(get(node, 'metadata'), 'name')) ?? '';
     const resource: Resource = { kind, name, keys: new Map() };
-    const label = `${kind} ${name || message('k8s.unnamed')}`;
+    const own = `${kind} ${name || message('k8s.unnamed')}`;
+    const label = file ? message('k8s.inFile', { resource: own, file: fileName(file.uri) }) : own;
     const data = get(node, 'data');
     if (data?.type === 'map') {
       for (const e of data.entries) {
         if (e.value.type !== 'scalar') continue;
         if (kind === 'ConfigMap') {
-          resource.keys.set(e.key, { value: e.value.d.text, scalar: e.value, resource: label, key: e.key, encoded: false });
+          resource.keys.set(e.key, { value: e.value.d.text, scalar: e.value, resource: label, key: e.key, encoded: false, ...(file ? { file } : {}) });
           continue;
         }
         const decoded = decodeBase64(e.value.d.text);
         if (!decoded) continue;
-        resource.keys.set(e.key, { value: decoded.text, scalar: e.value, resource: label, key: e.key, encoded: true });
-        checkEncoded(e.key, label, e.value, decoded.text, decoded.padded);
+        resource.keys.set(e.key, { value: decoded.text, scalar: e.value, resource: label, key: e.key, encoded: true, ...(file ? { file } : {}) });
+        // The values of another manifest are checked in that manifest.
+        if (!file) checkEncoded(e.key, label, e.value, decoded.text, decoded.padded);
       }
     }
     // stringData is merged into data, its keys winning; the extraction checks its values.
     const stringData = kind === 'Secret' ? get(node, 'stringData') : undefined;
     if (stringData?.type === 'map') {
       for (const e of stringData.entries) {
-        if (e.value.type === 'scalar') resource.keys.set(e.key, { value: e.value.d.text, scalar: e.value, resource: label, key: e.key, encoded: false });
+        if (e.value.type === 'scalar') resource.keys.set(e.key, { value: e.value.d.text, scalar: e.value, resource: label, key: e.key, encoded: false, ...(file ? { file } : {}) });
       }
     }
-    if (name !== '') resources.set(`${kind}/${name}`, resource);
+    if (name !== '') into.set(`${kind}/${name}`, resource);
   }
 
   /** Checks the decoded value of a Secret's `data:` key when it is (or holds) a connection string. */
@@ -251,14 +283,40 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
     for (const e of node.entries) if (e.key !== 'env' && e.key !== 'envFrom') findContainers(e.value, depth + 1);
   }
 
+  /** The Secrets and ConfigMaps of the other manifests of the folder, read when a reference first misses this file's. */
+  let beside: Map<string, Resource> | undefined;
   function findResource(kind: 'Secret' | 'ConfigMap', name: string | undefined): Resource | undefined {
-    return name === undefined ? undefined : resources.get(`${kind}/${name}`);
+    if (name === undefined) return undefined;
+    const key = `${kind}/${name}`;
+    const found = resources.get(key);
+    if (found) return found;
+    beside ??= besideResources();
+    return beside.get(key);
+  }
+
+  function besideResources(): Map<string, Resource> {
+    const out = new Map<string, Resource>();
+    const folder = code.uri.slice(0, code.uri.lastIndexOf('/'));
+    const listed = folder && code.files?.list?.(folder);
+    if (!listed) return out;
+    let read = 0;
+    for (const uri of listed) {
+      if (uri === code.uri || !/\.ya?ml$/i.test(uri) || read >= MAX_BESIDE_FILES) continue;
+      const other = code.files!.read(uri);
+      read++;
+      if (other === undefined || other.length > MAX_BESIDE_CHARS || (other.indexOf('Secret') < 0 && other.indexOf('ConfigMap') < 0)) continue;
+      const file: OtherFile = { uri, lines: new Lines(other) };
+      const roots: YamlNode[] = [];
+      for (const doc of readDocuments(other)) for (const node of doc) collectRoots(node, roots, 0);
+      for (const node of roots) readResource(node, file, out);
+    }
+    return out;
   }
 
   /** A definition from a key of a Secret or a ConfigMap of this file. */
   function keyDefinition(name: string, kv: KeyValue): Definition {
     const span = { start: kv.scalar.start, end: kv.scalar.end };
-    const d: Definition = { name, value: kv.value, parts: [], label: message('k8s.keyOf', { key: kv.key, resource: kv.resource }), span, fromSecret: kv.resource.startsWith('Secret') };
+    const d: Definition = { name, value: kv.value, parts: [], label: message('k8s.keyOf', { key: kv.key, resource: kv.resource }), span, fromSecret: kv.resource.startsWith('Secret'), ...(kv.file ? { file: kv.file } : {}) };
     if (kv.value === '') return d;
     if (kv.encoded || kv.scalar.d.text !== kv.value) d.parts.push({ start: 0, end: kv.value.length, definition: d, docStart: span.start, docEnd: span.end });
     else d.parts.push({ start: 0, end: kv.value.length, definition: d, docStart: offsetOf(kv.scalar.d, 0), docEnd: offsetOf(kv.scalar.d, kv.value.length) });
@@ -413,11 +471,13 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
       return { ruleId: p.ruleId, severity: p.severity, message: over.length === 1 ? p.message : message('composed.prefix', { inner: p.message }), span: docSpan };
     }
     const d = first.definition!;
-    const related: RelatedPlace[] = [{ documentUri: code.uri, span: { start: first.docStart, end: first.docEnd }, message: message('related.definition', { name: d.name, label: d.label }) }];
+    const place: RelatedPlace = { documentUri: d.file?.uri ?? code.uri, span: { start: first.docStart, end: first.docEnd }, message: message('related.definition', { name: d.name, label: d.label }) };
+    if (d.file) place.range = { start: d.file.lines.positionOf(first.docStart), end: d.file.lines.positionOf(first.docEnd) };
+    const related: RelatedPlace[] = [place];
     return {
       ruleId: p.ruleId,
       severity: p.severity,
-      message: message('k8s.prefixWhere', { inner: p.message, name: first.via.name, label: d.label, line: lineIndex.lineOf(first.docStart) }),
+      message: message('k8s.prefixWhere', { inner: p.message, name: first.via.name, label: d.label, line: (d.file?.lines ?? lineIndex).lineOf(first.docStart) }),
       span: first.via.span,
       related,
     };
@@ -443,7 +503,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
       const start = parts.length > 0 ? parts[0]!.start : 0;
       const end = parts.length > 0 ? parts[parts.length - 1]!.end : 0;
       const secret = d.fromSecret || parts.some((p) => p.definition?.fromSecret) || secretsAt.some((s) => s.start < end && start < s.end);
-      lines.push(`- \`${ref.name}\` (${d.label}, line ${lineIndex.lineOf(d.span.start)}): ${secret ? '`****`' : inline(x.text.slice(start, end))}`);
+      lines.push(`- \`${ref.name}\` (${d.label}, line ${(d.file?.lines ?? lineIndex).lineOf(d.span.start)}): ${secret ? '`****`' : inline(x.text.slice(start, end))}`);
     }
     return lines.join('\n');
   }

@@ -395,6 +395,7 @@ export const MESSAGES = {
   'k8s.keyOf': 'key {key} of {resource}',
   'k8s.env': 'env {name}',
   'related.definition': '{name}: {label}',
+  'k8s.inFile': '{resource} in {file}',
   'k8s.prefixWhere': 'With its variables filled in: {inner} (in the value of {name}, from {label}, line {line})',
   'fix.k8sEncoded': '{title} (in {key}, base64 encoded again)',
   'list.and': '{list} and {last}',
