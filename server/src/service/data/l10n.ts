@@ -28,12 +28,36 @@ export function setCatalogue(catalogue: Catalogue | undefined): void {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** Templates split once into text (even indices) and placeholder names (odd indices): a message is then a concatenation. */
+const compiled = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    const out: string[] = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      out.push(template.slice(last, m.index), m[1]!);
+      last = m.index! + m[0].length;
+    }
+    out.push(template.slice(last));
+    compiled.set(template, (parts = out));
+  }
+  return parts;
+}
+
 /** The message `id` in the active catalogue, its placeholders filled from `args` (a placeholder without an arg stays as it is). */
 export function message<K extends MessageId>(id: K, ...rest: MessageArgs<K>): string {
   const template: string = active?.[id] ?? MESSAGES[id];
   const args = rest[0] as Record<string, string | number> | undefined;
   if (!args) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole));
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k]!;
+    out += (Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : `{${name}}`) + parts[k + 1]!;
+  }
+  return out;
 }
 
 /** `a`, `a and b`, `a, b and c`: values listed together. */
