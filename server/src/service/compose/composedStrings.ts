@@ -250,11 +250,12 @@ function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Prob
   const parts = partsOver(r, p.span);
   const first = parts[0]!;
   if (first.origin.kind === 'text' && first.via.length === 0) {
-    // It starts in the string's own text: shown there (what the string shows itself is already reported).
+    // It starts in the string's own text: shown there (what the string shows by itself is reported by its own
+    // check and left out above, so this one comes of the values filled in, and says so).
     const from = first.origin.start + (Math.max(p.span.start, first.start) - first.start);
     const to = first.origin.start + (Math.min(p.span.end, first.end) - first.start);
     const span = { start: toDocumentOffset(value, from), end: toDocumentOffset(value, Math.max(from, to)) };
-    return { ruleId: p.ruleId, severity: p.severity, message: parts.length === 1 ? p.message : message('composed.prefix', { inner: p.message }), span };
+    return { ruleId: p.ruleId, severity: p.severity, message: message('composed.prefix', { inner: p.message }), span };
   }
   // It starts in a variable's value: shown on the reference written in the string, pointing at the definition.
   const outer = first.via[0]!;
