@@ -58,8 +58,9 @@ interface Hover {
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
-function spanOf(t: { start: number; end: number }): Span {
-  return { start: t.start, end: t.end };
+/** A token's span; for a string, the characters inside its quotes. */
+function spanOf(t: Token): Span {
+  return t.kind === 'string' && t.end - t.start > 2 ? { start: t.start + 1, end: t.end - 1 } : { start: t.start, end: t.end };
 }
 
 /** The project a `project_id` names, for messages: `mongodbatlas_project.shop` for its `.id`. */
