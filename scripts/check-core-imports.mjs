@@ -5,7 +5,7 @@
 //
 // Layers, lowest first; a module imports from its own layer or lower ones only:
 //   api.ts (every shared type; imports nothing of ours) < data < lex < uri < extract < rules
-//   < analyzers (naming, limits, admin, compose) < features < the facade (languageService.ts, incrementalAnalyzer.ts)
+//   < analyzers (naming, limits, admin, compose, atlas, serverConfig) < features < the facade (languageService.ts, incrementalAnalyzer.ts)
 //
 //   node scripts/check-core-imports.mjs [coreDir]
 import { existsSync } from 'node:fs';
@@ -35,7 +35,7 @@ const FORBIDDEN_MODULES = [
 const LAYERS = ['api', 'data', 'lex', 'uri', 'extract', 'rules', 'analyzers', 'features', 'facade'];
 const FOLDER_LAYERS = {
   data: 'data', lex: 'lex', uri: 'uri', extract: 'extract', rules: 'rules',
-  naming: 'analyzers', limits: 'analyzers', admin: 'analyzers', compose: 'analyzers', features: 'features',
+  naming: 'analyzers', limits: 'analyzers', admin: 'analyzers', compose: 'analyzers', atlas: 'analyzers', serverConfig: 'analyzers', features: 'features',
 };
 const ROOT_LAYERS = { 'api.ts': 'api', 'languageService.ts': 'facade', 'incrementalAnalyzer.ts': 'facade' };
 

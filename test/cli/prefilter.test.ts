@@ -37,6 +37,11 @@ const CASES: Record<string, [string, string]> = {
   'deep.js': [`db.orders.insertOne(${'{ a: '.repeat(101)}1${' }'.repeat(101)});\n`, 'document-too-deep'],
   'atlas.tf': ['resource "mongodbatlas_cluster" "c" {\n  project_id = "p"\n  name = "Bad_Cluster!"\n}\n', 'atlas-cluster-name-invalid'],
   'notes.txt': ['Use MONGODB://h:70000/app in tests.\n', 'port-invalid'],
+  'mongod.conf': ['storage:\n  dbPath: /data/db\nsetParameter:\n  maxIndexBuildMemoryUsageMegabytes: 20\n', 'server-parameter-range'],
+  'mongos.conf': ['replication:\n  oplogSizeMB: 100\n', 'oplog-size-small'],
+  'tune.js': ['db.adminCommand({ setParameter: 1, allowDiskUseByDefault: "no" });\n', 'server-parameter-type'],
+  'tune.py': ['client.admin.command("setParameter", 1, logLevel=7)\n', 'server-parameter-range'],
+  'users.tf': [`${Array.from({ length: 101 }, (_, k) => `resource "mongodbatlas_database_user" "u${k}" {\n  project_id = var.project_id\n}\n`).join('')}`, 'atlas-project-database-users'],
 };
 
 describe('the prefilter keeps every problem', () => {

@@ -34,6 +34,8 @@ export function languageIdForPath(filePath: string): string {
   const name = (filePath.split(/[\\/]/).pop() ?? '').toLowerCase();
   if (name.startsWith('.env') || name.endsWith('.env')) return 'dotenv';
   if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(name)) return 'dockercompose';
+  // The configuration file of mongod and mongos is YAML, also when it is named .conf.
+  if (/^mongo[ds]\.(?:conf|ya?ml)$/.test(name)) return 'yaml';
   const dot = name.lastIndexOf('.');
   return (dot > 0 && BY_EXTENSION[name.slice(dot)]) || 'plaintext';
 }

@@ -17,6 +17,8 @@
  *   `db`, `database` or `collection`, mongosh's `use("…")`, `@Document("…")` and Python's subscripts.
  *   The admin command checks (`dropConnections`, `killOp`) and the limits of driver calls (createIndex,
  *   aggregate, sort, nesting depth) are run as they are, and their answer is taken.
+ * - Server parameters (serverConfig/): YAML (mongod.conf) and source code that say `setParameter` or
+ *   `oplogSizeMB` are analysed.
  * - Markdown reads its fenced code in the fence's language, so it gets every test but the code ones'
  *   structure.
  * - Decoded text: extractors decode escapes (`\x6d`, `\u006d`, `\u{6d}`, `\U0000006d`, `\/`; `\m` in
@@ -129,6 +131,9 @@ function triggersOf(languageId: string): { words: RegExp; nameCalls: boolean } {
       return isSourceLanguage(languageId) ? TRIGGERS.code : TRIGGERS.keys;
   }
 }
+
+/** What the checks of server parameters (mongod.conf, setParameter commands) look for first. */
+const SERVER_PARAMETERS = /setParameter|oplogSizeMB/;
 
 /** Languages read as plain text: nothing in them is decoded, and no key is read. */
 function readsKeys(languageId: string): boolean {
@@ -357,6 +362,7 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   const latin1 = bytes.toString('latin1');
   const triggers = triggersOf(languageId);
   if (triggers.words.test(latin1) || (triggers.nameCalls && hasNameCall(latin1))) return true;
+  if (SERVER_PARAMETERS.test(latin1) && (languageId === 'yaml' || checksLimits(languageId))) return true;
   if (readsKeys(languageId) && (hasNearMissScheme(latin1) || mayNameWhenDecoded(latin1, bytes, languageId))) return true;
   if (!checksLimits(languageId)) return false;
   // The analyzers of whole source files, on the exact text (the latin1 reading is it when all is ASCII).

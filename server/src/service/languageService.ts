@@ -28,6 +28,9 @@ import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
 import { analyzeNames } from './naming/analyzeNames';
 import { analyzeCodeLimits } from './limits/codeLimits';
+import { analyzeMongodConf, isServerConfigFile } from './serverConfig/mongodConf';
+import { analyzeSetParameterCommands } from './serverConfig/setParameterCommands';
+import { analyzeTerraformQuotas } from './atlas/terraformQuotas';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 import { chooseProfile } from './rules/profile';
 import { sourceCode } from './lex/sourceCode';
@@ -42,7 +45,7 @@ import { catalogueFor, message, setCatalogue } from './data/l10n';
 
 
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings, analyzeComposeFacts, analyzeKubernetes, analyzeWorkloadPools];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings, analyzeComposeFacts, analyzeKubernetes, analyzeWorkloadPools, analyzeMongodConf, analyzeSetParameterCommands, analyzeTerraformQuotas];
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {
@@ -183,11 +186,16 @@ const LANGUAGE_ALIASES: Record<string, string> = {
   conf: 'plaintext',
 };
 
+/** Language ids an editor gives a mongod.conf file. */
+const CONFIG_FILE_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'text', 'conf', 'properties', 'jproperties', 'ini', 'dosini', 'yaml', 'yml']);
+
 /** The language id the extractors understand; `.env` files are dotenv whatever the editor calls them. */
 export function normalizeLanguageId(languageId: string, uri: string): string {
   const base = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
   if (base.endsWith('.tf') && (languageId === 'plaintext' || languageId === 'hcl')) return 'terraform';
+  // mongod.conf is YAML, whatever language the editor gives a .conf file (plain text, properties, ini).
+  if (isServerConfigFile(base) && CONFIG_FILE_LANGUAGES.has(languageId)) return 'yaml';
   return LANGUAGE_ALIASES[languageId] ?? languageId;
 }
 

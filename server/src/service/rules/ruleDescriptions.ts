@@ -186,6 +186,30 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'A sort names one field twice. In an object literal the later entry replaces the earlier one and keeps its first position, so the order the server receives is not the one written. Keep each field once, in the intended position.',
   'document-too-deep':
     `A document literal passed to an insert, update, query or similar call nests objects and arrays more than ${L.documentNestingDepth.value} levels deep. The server refuses such documents, so the call fails at run time. Flatten the structure.`,
+  'server-parameter-type':
+    'A server parameter in a mongod or mongos configuration file (under setParameter:, or replication.oplogSizeMB), or in a setParameter command in code, is given a value of the wrong type: text or a fraction where a whole number is expected, a string where a boolean is expected. The server refuses to start with such a configuration, and the command fails. Write a value of the type the parameter takes.',
+  'server-parameter-range':
+    'A server parameter is set below its documented minimum or above its maximum (maxIndexBuildMemoryUsageMegabytes under 50, a logLevel outside 0 to 5, a zero or negative oplogSizeMB). The server refuses the value at start-up or in the setParameter command. Choose a value in the accepted range; the hover shows it and the default.',
+  'oplog-size-small':
+    'replication.oplogSizeMB asks for an oplog smaller than the documented minimum of 990 megabytes. The server accepts it, but the oplog then covers a short time, and a secondary that falls behind by more than it holds must be resynced from scratch. Give the oplog at least the minimum, or leave the option out for the default.',
+  'atlas-project-clusters':
+    `The Terraform file creates more than ${L.atlasClustersPerProject.value} clusters (mongodbatlas_cluster and mongodbatlas_advanced_cluster, each counted count times) with the same project_id. Atlas refuses the clusters over its per-project quota, so terraform apply fails part way. Spread the clusters over projects, or ask Atlas support for a higher limit.`,
+  'atlas-project-free-clusters':
+    'The Terraform file creates a second free (M0) cluster with the same project_id. Atlas allows one free cluster per project and refuses the second, so terraform apply fails. Put it in another project or choose a paid tier.',
+  'atlas-project-database-users':
+    `The Terraform file creates more than ${L.atlasDatabaseUsersPerProject.value} mongodbatlas_database_user resources with the same project_id. Atlas refuses the users over its per-project quota, so terraform apply fails. Share users between applications, or use another project.`,
+  'atlas-project-custom-roles':
+    `The Terraform file creates more than ${L.atlasCustomRolesPerProject.value} mongodbatlas_custom_db_role resources with the same project_id. Atlas refuses the roles over its per-project quota, so terraform apply fails. Merge roles that grant the same actions.`,
+  'atlas-project-network-peering':
+    `The Terraform file creates more than ${L.atlasNetworkPeeringPerProject.value} mongodbatlas_network_peering resources with the same project_id. Atlas refuses the connections over its per-project quota, so terraform apply fails. Consider private endpoints or a transit network.`,
+  'atlas-project-access-list':
+    `The Terraform file creates more than ${L.atlasAccessListEntriesPerProject.value} IP access list entries (mongodbatlas_project_ip_access_list, counted count times or once per item of a list for_each) with the same project_id. Atlas refuses the entries over its per-project quota, so terraform apply fails. Use CIDR blocks that cover several addresses.`,
+  'atlas-project-teams':
+    `The Terraform file gives more than ${L.atlasTeamsPerProject.value} teams access to one project (mongodbatlas_team_project_assignment resources and teams blocks of the mongodbatlas_project). Atlas refuses the assignments over its quota, so terraform apply fails. Merge teams.`,
+  'atlas-electable-nodes':
+    `A replication spec of an Atlas cluster in Terraform has more than ${L.atlasElectableNodesPerShard.value} electable nodes, summed over its regions (electable_specs node_count, electable_nodes, or replication_factor). A replica set has at most ${L.atlasElectableNodesPerShard.value} voting members, so Atlas refuses the cluster. Use read-only nodes for more copies.`,
+  'atlas-multi-region-shards':
+    `An Atlas cluster in Terraform whose regions are more than one has more than ${L.atlasMultiRegionShards.value} shards (replication_specs blocks, or their num_shards). Atlas refuses such a multi-region cluster, so terraform apply fails. Use fewer, larger shards, or one region.`,
   'compose-localhost':
     'In a docker-compose file, a service other than the MongoDB one connects to localhost, 127.0.0.1 or ::1, which inside its container is that container itself, so no server answers there. Connect to the MongoDB service by its service name on the compose network; the quick fix does when the file has one MongoDB service. Nothing is said when either service uses network_mode.',
   'compose-host-unknown':

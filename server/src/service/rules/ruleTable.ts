@@ -405,6 +405,56 @@ const rules = [
     id: 'document-too-deep', severity: 'warning', group: 'limits', docs: BSON,
     title: `A document nests more than ${L.documentNestingDepth.value} levels deep`,
   },
+  // Server parameters in mongod.conf and setParameter commands (serverConfig/).
+  {
+    id: 'server-parameter-type', severity: 'error', group: 'limits', docs: DOCS.serverParameters,
+    title: 'A server parameter is given a value of the wrong type',
+  },
+  {
+    id: 'server-parameter-range', severity: 'error', group: 'limits', docs: DOCS.serverParameters,
+    title: 'A server parameter is outside the values the server accepts',
+  },
+  {
+    id: 'oplog-size-small', severity: 'warning', group: 'limits', docs: DOCS.oplogSize,
+    title: 'replication.oplogSizeMB is below the documented minimum',
+  },
+  // Atlas quotas of the resources of a Terraform file (atlas/terraformQuotas.ts).
+  {
+    id: 'atlas-project-clusters', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasClustersPerProject.value} clusters in one Atlas project`,
+  },
+  {
+    id: 'atlas-project-free-clusters', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: 'More than one free (M0) cluster in one Atlas project',
+  },
+  {
+    id: 'atlas-project-database-users', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasDatabaseUsersPerProject.value} database users in one Atlas project`,
+  },
+  {
+    id: 'atlas-project-custom-roles', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasCustomRolesPerProject.value} custom database roles in one Atlas project`,
+  },
+  {
+    id: 'atlas-project-network-peering', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasNetworkPeeringPerProject.value} network peering connections in one Atlas project`,
+  },
+  {
+    id: 'atlas-project-access-list', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasAccessListEntriesPerProject.value} IP access list entries in one Atlas project`,
+  },
+  {
+    id: 'atlas-project-teams', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasTeamsPerProject.value} teams in one Atlas project`,
+  },
+  {
+    id: 'atlas-electable-nodes', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasElectableNodesPerShard.value} electable nodes in a replica set or shard`,
+  },
+  {
+    id: 'atlas-multi-region-shards', severity: 'warning', group: 'atlas', docs: ATLAS,
+    title: `More than ${L.atlasMultiRegionShards.value} shards in a multi-region cluster`,
+  },
   // Connection strings against the facts of their docker-compose file (compose/composeFacts.ts).
   {
     id: 'compose-localhost', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
