@@ -36,6 +36,7 @@ describe('hovers', () => {
       assert.ok(h, marked);
       assert.equal(h.under, under);
       assert.match(h.contents, /at most 100 MB/);
+      assert.match(h.contents, /`allowDiskUse: false` makes such a stage fail beyond 100 MB;/);
       assert.match(h.contents, /6\.0/);
       assert.match(h.contents, /allowDiskUseByDefault/);
     }

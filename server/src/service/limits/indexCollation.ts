@@ -72,7 +72,7 @@ function check(list: TokenList, key: Argument, collation: Option | undefined, pr
     problemOf(
       'index-collation-not-simple',
       collation.keySpan,
-      `A ${type} index supports only the simple collation; the server refuses to build it with locale "${locale.locale}". Leave the collation out (or give locale "simple") and, if the collection has a default collation, give locale "simple".`,
+      `A ${type} index supports only the simple collation; the server refuses to build it with locale "${locale.locale}". Leave the collation out, or give locale "simple" (needed when the collection has a default collation).`,
     ),
   );
 }
