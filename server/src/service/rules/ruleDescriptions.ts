@@ -203,7 +203,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'index-collation-not-simple':
     'A createIndex, ensureIndex, create_index or createIndexes call builds a text or 2d index with a collation whose locale is not simple. These index types compare strings only by their bytes, so the server refuses the index. Drop the collation option, or give locale simple when the collection has a default collation.',
   'aggregation-disk-use-disabled':
-    `An aggregate call whose pipeline has a $sort or $group stage passes allowDiskUse false. Such a blocking stage may use at most ${L.blockingStageMemory.value / (1024 * 1024)} MB of memory and, without disk use, the aggregation fails when it needs more; since MongoDB 6.0 the server spills to disk by default. Leave the option out or set it to true unless failing is intended.`,
+    `An aggregate call whose pipeline has a $sort or $group stage passes allowDiskUse false, so a blocking stage that needs more than ${L.blockingStageMemory.value / (1024 * 1024)} MB of memory fails instead of writing temporary files to disk (what the server does by default since MongoDB 6.0). It is only a hint, since failing may be intended to keep large aggregations off the disk. Otherwise leave the option out or set it to true.`,
   'compose-localhost':
     'In a docker-compose file, a service other than the MongoDB one connects to localhost, 127.0.0.1 or ::1, which inside its container is that container itself, so no server answers there. Connect to the MongoDB service by its service name on the compose network; the quick fix does when the file has one MongoDB service. Nothing is said when either service uses network_mode.',
   'compose-host-unknown':
