@@ -138,6 +138,17 @@ const DOCUMENT_SNIPPETS = [
   `db.orders.find(${'{ a: x / 2, s: "/ ]}", b: '.repeat(101)}1${' }'.repeat(101)})`,
   Array.from({ length: 64 }, (_, k) => `db.orders.createIndex(spec${k});`).join('\n'),
   'orders.aggregate([{ $match: {} }, { $sort: { a: 1, a: -1 } }])',
+  // Document literals and filters (limits/documentChecks.ts, limits/queryChecks.ts), blocking stages, index collations.
+  'db.users.insertOne({ name: "a", // name:\n name: "b" })',
+  'db.users.find({ "a": 1, \'a\': 2, b: c ? d : e })',
+  'db.users.deleteMany({ a: 1, b: { a: 2 } })',
+  'db.users.insertOne({ _id: [1, 2] })',
+  'db.users.updateOne({ _id: [1] }, { $set: { a: 1 } }, { upsert: true })',
+  'db.users.insertOne({ "k\\x00": 1 })',
+  'db.shops.find({ $text: { $search: "x" }, loc: { $nearSphere: [2, 48] } })',
+  'db.orders.find({ $where: "db.users.count() > 0" })',
+  'db.articles.createIndex({ body: "text" }, { collation: { locale: "fr" } })',
+  'db.orders.aggregate([{ $sort: { a: 1 } }], { allowDiskUse: false })',
 ];
 
 const lineFields = {

@@ -183,6 +183,68 @@ describe('random files: the pretest never rules out a problem the analysis finds
   });
 });
 
+/** Pieces between two keys of one literal: what the lexer does or does not read as a token. */
+const BETWEEN = ['', ' ', '/* : */', '// a:\n', '"x: 1", ', '`b:`, ', '/:/, ', 'c ? d : e, ', 'f({ a: 1 }), ', '[a, 1], ', '(g), ', ']', ')', ';', '\n', 'x, '];
+const BETWEEN_PY = ['', ' ', '# a:\n', '"x: 1", ', '"""a:""", ', 'lambda a: 1, ', 'f({"a": 1}), ', '[a, 1], ', ']', ')', '\n', 'x, '];
+/** Spellings of the key `a` (or of another key), as identifiers, strings with escapes, numbers. */
+const KEYS = ['a', '"a"', "'a'", '`a`', '"\\a"', '"a\\\n"', 'b', '"b"', '1', '"1"', '1.0', '$a', '"$a"'];
+const KEYS_PY = ['"a"', "'a'", '"""a"""', '"\\a"', '"b"', '1', '"1"', 'a'];
+
+describe('document literals: fields given twice, words, _id, null characters', () => {
+  test('two keys of one literal that read alike, behind comments, strings, brackets and operators', () => {
+    for (const call of ['insertOne', 'find', 'updateOne']) {
+      assert.deepEqual(holds(`db.users.${call}({ a: 1, /* : */ a: 2 });\n`), ['document-duplicate-field']);
+      assert.deepEqual(holds(`db.users.${call}({ a: 1, "\\a": 2 });\n`), ['document-duplicate-field']);
+    }
+    assert.deepEqual(holds('db.users.insert_one({"a": 1, # a:\n \'a\': 2})\n', 'python'), ['document-duplicate-field']);
+    // Apart: different keys, other levels, or a key that is no key of the literal.
+    for (const text of ['db.users.insertOne({ a: 1, b: { a: 2 } });', 'db.users.insertOne({ a: c ? a : b });', 'db.users.find({ a: 1, "b": 2, [a]: 3 });']) {
+      assert.deepEqual(problems(text, 'javascript'), []);
+      assert.equal(mayExceedCodeLimits(text, 'javascript'), false, text);
+    }
+  });
+
+  test('the words of $text/$near/$geoNear, $where, _id and null escapes, also when escaped', () => {
+    assert.deepEqual(holds('db.shops.find({ "$te\\xt": { $search: "x" }, loc: { "$ne\\\nar": [2, 48] } });\n'), ['query-text-with-near']);
+    assert.deepEqual(holds('db.shops.aggregate([{ $match: { $text: { $search: "x" } } }, { $geoNear: { near: [2, 48] } }]);\n'), ['query-text-with-near']);
+    assert.deepEqual(holds('db.orders.find({ "$wh\\ere": "return db.x.count() > 0" });\n'), ['where-uses-db']);
+    assert.deepEqual(holds('db.users.insertOne({ "_i\\d": [1] });\n'), ['document-id-array']);
+    assert.deepEqual(holds('db.users.insert_one({"_id": re.compile("a")})\n', 'python'), ['document-id-regex']);
+    assert.deepEqual(holds('db.users.save({ _id: { $x: 1 } });\n'), ['document-id-dollar-field']);
+    assert.deepEqual(holds('db.users.insertOne({ "a\\x00": 1 });\n'), ['document-field-null-char']);
+    assert.equal(mayExceedCodeLimits('db.users.find({ _id: [1, 2] });\n', 'javascript'), false, 'a filter does not write its _id');
+  });
+
+  test('random literals: two keys with pieces between them', (t) => {
+    let found = 0;
+    let ruledOut = 0;
+    for (const [languageId, between, keys] of [
+      ['javascript', BETWEEN, KEYS],
+      ['python', BETWEEN_PY, KEYS_PY],
+    ] as const) {
+      checkProperty(
+        `limit pretest: fields given twice (${languageId})`,
+        fc.property(
+          fc.constantFrom('insertOne', 'insert_one', 'find', 'updateOne', 'deleteMany', 'count_documents'),
+          fc.array(fc.constantFrom(...keys), { minLength: 2, maxLength: 4 }),
+          fc.array(fc.array(fc.constantFrom(...between), { maxLength: 3 }), { minLength: 4, maxLength: 4 }),
+          fc.boolean(),
+          (call, ks, gaps, nest) => {
+            const body = ks.map((k, i) => `${gaps[i]!.join('')}${k}: ${i}`).join(', ');
+            const text = `db.users.${call}(${nest ? `{ outer: { ${body} } }` : `{ ${body} }`})\n`;
+            if (holds(text, languageId).length > 0) found++;
+            else if (!mayExceedCodeLimits(text, languageId)) ruledOut++;
+          },
+        ),
+        250,
+      );
+    }
+    t.diagnostic(`${found} files with problems, ${ruledOut} ruled out`);
+    assert.ok(found > 50, `the generator reaches fields given twice: ${found}`);
+    assert.ok(ruledOut > 20, `literals without a field twice are ruled out: ${ruledOut}`);
+  });
+});
+
 describe('ordinary code is ruled out', () => {
   test('array sorts and finds, shallow literals, regular expressions and strings', () => {
     const ordinary = fc.array(

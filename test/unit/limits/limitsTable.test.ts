@@ -49,6 +49,7 @@ const SHOWN_BY: Record<keyof typeof LIMITS, [marked: string, languageId: string]
   compoundIndexFields: ['db.c.create|Index({ a: 1 });\n', 'javascript'],
   sortKeys: ['db.c.find().so|rt({ a: 1 });\n', 'javascript'],
   pipelineStages: ['db.c.aggre|gate([]);\n', 'javascript'],
+  blockingStageMemory: ['db.c.aggregate([{ $gr|oup: { _id: "$k" } }]);\n', 'javascript'],
   atlasClusterNameLength: ['resource "mongodbatlas_cluster" "c" {\n  name = "ma|in"\n}\n', 'terraform'],
   atlasClusterNamePrefix: ['resource "mongodbatlas_cluster" "c" {\n  name = "ma|in"\n}\n', 'terraform'],
   atlasProjectNameLength: ['resource "mongodbatlas_project" "p" {\n  name = "sh|op"\n}\n', 'terraform'],

@@ -128,6 +128,17 @@ export const LIMITS = {
     section: 'Operations',
     summary: 'An aggregation pipeline may have at most 1000 stages (MongoDB 5.0 and later), counted before and after optimization.',
   },
+  blockingStageMemory: {
+    id: 'blockingStageMemory',
+    value: 100 * 1024 * 1024,
+    unit: 'bytes',
+    bound: 'atMost',
+    scope: 'blocking aggregation stage (`$sort`, `$group`) or blocking sort of a query',
+    page: 'manual',
+    section: 'Operations',
+    summary:
+      'A blocking stage such as `$sort` or `$group` may hold at most 100 MB in memory; beyond that it writes temporary files to disk when disk use is allowed (the default since MongoDB 6.0, server parameter `allowDiskUseByDefault`) and fails when it is not.',
+  },
   atlasClusterNameLength: {
     id: 'atlasClusterNameLength',
     value: 64,

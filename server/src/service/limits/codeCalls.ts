@@ -35,6 +35,7 @@ export const METHODS: Readonly<Record<string, Category>> = {
   deleteOne: 'document',
   deleteMany: 'document',
   countDocuments: 'document',
+  save: 'document',
   insert_one: 'document',
   insert_many: 'document',
   update_one: 'document',
@@ -50,7 +51,7 @@ export const METHODS: Readonly<Record<string, Category>> = {
 };
 
 /** Method names that other libraries share (`Array.prototype.sort`, `Array.prototype.find`): only with a literal argument. */
-export const SHARED_NAMES: ReadonlySet<string> = new Set(['sort', 'find']);
+export const SHARED_NAMES: ReadonlySet<string> = new Set(['sort', 'find', 'save']);
 
 /**
  * `.method(` or `.method<Type>(` with a name of METHODS: the cheap test of whether a document may hold

@@ -10,6 +10,10 @@ import type { DocumentAnalysis, Problem, SourceCode } from '../api';
 import { JS_LANGUAGES, findCalls, mayHaveCalls, readArguments, receiverText, sortKeys } from './codeCalls';
 import { type IndexCount, checkDepth, checkIndexCount, checkIndexes, checkPipeline, checkSortKeys } from './limitChecks';
 import { callHover } from './limitHovers';
+import { checkDocumentCall } from './documentChecks';
+import { checkFilterCall, checkPipelineFilters } from './queryChecks';
+import { checkIndexCollation } from './indexCollation';
+import { blockingStageHover, checkDiskUse } from './blockingStages';
 
 export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
   const { text, languageId } = code;
@@ -21,10 +25,12 @@ export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
   for (const call of list ? findCalls(list) : []) {
     const { category } = call;
     const deep = call.region.maxDepth > LIMITS.documentNestingDepth.value;
-    // Most calls pass shallow documents: only index, pipeline and sort literals need reading.
-    if (category === 'document' && !deep) continue;
     const args = readArguments(list!, call.region);
     if (deep) for (const arg of args) checkDepth(list!.tokens, arg, problems);
+    if (category === 'document') {
+      checkDocumentCall(list!, text, call, args, problems);
+      checkFilterCall(text, call, args, problems);
+    }
     const first = args[0];
     if (category === 'index' || category === 'indexes') {
       const receiver = receiverText(text, call.dot);
@@ -32,8 +38,13 @@ export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
       if (!entry) indexCounts.set(receiver, (entry = { count: 0, reported: false }));
       entry.count += checkIndexes(list!, category, first, problems);
       checkIndexCount(entry, receiver, call.nameSpan, problems);
+      checkIndexCollation(list!, call, args, problems);
     } else if (category === 'aggregate') {
-      if (first?.value.kind === 'array') checkPipeline(list!, first.value, problems);
+      if (first?.value.kind === 'array') {
+        checkPipeline(list!, first.value, problems);
+        checkPipelineFilters(text, first.value, problems);
+        checkDiskUse(list!, text, args, problems);
+      }
     } else if (category === 'sort') {
       const keys = first ? sortKeys(list!, first) : undefined;
       if (keys) checkSortKeys(keys, problems);
@@ -41,6 +52,6 @@ export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
   }
   return {
     problems,
-    hoverAt: (offset) => callHover(code, offset, indexCounts),
+    hoverAt: (offset) => callHover(code, offset, indexCounts) ?? blockingStageHover(code, offset),
   };
 }

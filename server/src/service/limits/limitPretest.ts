@@ -16,6 +16,13 @@
  *   depth: the largest rise of the count of `{` and `[` tokens minus `}` and `]` tokens anywhere in
  *   the file bounds the depth in every argument list.
  *
+ * - Document literals (limits/documentChecks.ts, limits/queryChecks.ts): a field given twice in one
+ *   object literal needs two keys (an identifier, string or number followed by `:`, after `{`, `,`,
+ *   `;` or a closing bracket) that read alike within the same `{…}`, brackets paired as
+ *   lex/codeValues.ts pairs them; `$text` with `$near`/`$geoNear`, and `$where`, need those words; an
+ *   `_id` problem needs the word `_id` and a call that writes documents; a null character in a field
+ *   name needs it or an escape of it. Words are also looked for with escapes read, as strings read them.
+ *
  * Where the reading is not certain (a number longer than the lexer reads at once), the answer is yes.
  * test/unit/limits/limitPretestProperty.test.ts holds it to the analysis on random files.
  */
@@ -35,6 +42,8 @@ const LPAREN = 0x28;
 const RPAREN = 0x29;
 const ASTERISK = 0x2a;
 const COMMA = 0x2c;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
 const DOT = 0x2e;
 const SLASH = 0x2f;
 const LESS = 0x3c;
@@ -50,7 +59,47 @@ export function mayExceedCodeLimits(text: string, languageId: string): boolean {
   const python = languageId === 'python';
   if (!python && !JS_LANGUAGES.has(languageId)) return false;
   if (!mayHaveCalls(text)) return false;
-  return mayExceed(text, python);
+  if ((mentions(text, '$text') && (mentions(text, '$near') || mentions(text, '$geoNear'))) || mentions(text, '$where') || NULL_CHARACTER.test(text)) return true;
+  return mayExceed(text, python, mentions(text, '_id'));
+}
+
+/** The null character, or the start of an escape that may spell it. */
+const NULL_CHARACTER = /\\(?:0|x00|u0000|u\{0|U00000000|N\{)|\0/i;
+
+/** Whether `word` is in the text, as it is or with escapes read (`\$te\xt`, a `\` before a line break). */
+function mentions(text: string, word: string): boolean {
+  if (text.includes(word)) return true;
+  return text.includes('\\') && text.replace(/\\([\s\S])/g, (_, c: string) => (c === '\n' ? '' : c)).includes(word);
+}
+
+/** Calls that write documents (whose `_id` is checked), by name. */
+const WRITE_CALLS: ReadonlySet<string> = new Set([
+  'insertOne', 'insert_one', 'save', 'insertMany', 'insert_many', 'replaceOne', 'replace_one', 'findOneAndReplace', 'find_one_and_replace',
+  'updateOne', 'update_one', 'updateMany', 'update_many', 'findOneAndUpdate', 'find_one_and_update',
+]);
+
+/** The escapes of a string that stand for another character (lex/codeScanner.ts reads them so). */
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/** The value of the string whose quote is at `i` and that ends at `end`, as the lexer reads it. */
+function stringValue(text: string, i: number, end: number, triple: boolean): string {
+  if (triple) return text.slice(i + 3, Math.max(i + 3, end - 3));
+  const quote = text.charCodeAt(i);
+  let value = '';
+  let j = i + 1;
+  const stop = text.charCodeAt(end - 1) === quote && end - 1 > i ? end - 1 : end;
+  while (j < stop) {
+    const c = text[j]!;
+    if (c === '\\') {
+      const e = text[j + 1] ?? '';
+      value += ESCAPES[e] ?? (e === '\n' ? '' : e);
+      j += 2;
+      continue;
+    }
+    value += c;
+    j++;
+  }
+  return value;
 }
 
 /** How the lexer reads a character (below 128) where a token starts. */
@@ -180,8 +229,22 @@ const enum Last {
  * have indexes, when the count of `{` and `[` tokens minus `}` and `]` tokens rises by more than
  * LIMITS.documentNestingDepth between two places, or when the reading is not certain.
  */
-function mayExceed(text: string, python: boolean): boolean {
+function mayExceed(text: string, python: boolean, idWord: boolean): boolean {
   const n = text.length;
+  // Open brackets as lex/codeValues.ts pairs them (a closer that does not fit the innermost is
+  // ignored), with the keys read in each `{`; whether the last token puts a key after it; a key read
+  // and waiting for its `:`.
+  const open: number[] = [];
+  const keys: Array<Set<string> | undefined> = [];
+  let keyPlace = false;
+  let pending: string | undefined;
+  /** Token boundaries: whether a token at `i` may be a key of the innermost `{`, and forgets a pending key. */
+  const keyAt = (): boolean => {
+    const place = keyPlace && open[open.length - 1] === LBRACE;
+    keyPlace = false;
+    pending = undefined;
+    return place;
+  };
   const maxDepth = LIMITS.documentNestingDepth.value;
   // The `_id` index counts too.
   const maxIndexCalls = LIMITS.indexesPerCollection.value - 1;
@@ -209,22 +272,30 @@ function mayExceed(text: string, python: boolean): boolean {
           if (mayPassLiteral(text, wordEnd)) return true;
           if (call === Call.Index && ++indexCalls > maxIndexCalls) return true;
         }
+        if (idWord && wordEnd - wordStart <= MAX_WRITE_CALL && WRITE_CALLS.has(text.slice(wordStart, wordEnd)) && mayCall(text, wordEnd)) return true;
+        if (keyAt()) pending = text.slice(wordStart, wordEnd);
         continue;
       }
       case Kind.Open:
         depth++;
         if (depth - lowest > maxDepth) return true;
         last = Last.Operand;
+        keyAt();
+        open.push(c);
+        keys.push(undefined);
+        keyPlace = true;
         i++;
         continue;
       case Kind.Close:
         depth--;
         if (depth < lowest) lowest = depth;
         last = Last.Value;
+        closeBracket(c === RBRACE ? LBRACE : LBRACKET);
         i++;
         continue;
       case Kind.Paren:
         last = Last.Value;
+        closeBracket(LPAREN);
         i++;
         continue;
       case Kind.Hash:
@@ -248,27 +319,30 @@ function mayExceed(text: string, python: boolean): boolean {
         if (!python && (last === Last.Operand || (last === Last.Word && regexAfter(text, wordStart, wordEnd)))) {
           i = regexEnd(text, i);
           last = Last.Value;
+          keyAt();
           continue;
         }
         break;
       }
       case Kind.Quote:
-        if (python && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+      case Kind.Backtick: {
+        if (python && c === BACKTICK) break;
+        const start = i;
+        const triple = python && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+        if (triple) {
           const close = text.indexOf(c === QUOTE ? '"""' : "'''", i + 3);
           i = close < 0 ? n : close + 3;
         } else i = stringEnd(text, i, c);
         last = Last.Value;
+        if (keyAt()) pending = stringValue(text, start, i, triple);
         continue;
-      case Kind.Backtick:
-        if (python) break;
-        i = stringEnd(text, i, c);
-        last = Last.Value;
-        continue;
+      }
       case Kind.Digit:
       case Kind.Dot: {
         if (c === DOT && !isDigitAt(text, i + 1)) break;
         const end = numberEnd(text, i);
         if (end - i > SURE_NUMBER_LENGTH) return true;
+        if (keyAt()) pending = text.slice(i, end);
         i = end;
         last = Last.Value;
         continue;
@@ -278,9 +352,39 @@ function mayExceed(text: string, python: boolean): boolean {
     }
     // Any other character is a token of its own, after which `/` starts a regular expression.
     last = Last.Operand;
+    if (c === COLON && pending !== undefined) {
+      const top = keys.length - 1;
+      const seen = (keys[top] ??= new Set());
+      if (seen.has(pending)) return true;
+      seen.add(pending);
+    }
+    keyAt();
+    if (c === LPAREN) {
+      open.push(c);
+      keys.push(undefined);
+    } else if (c === COMMA || c === SEMICOLON) keyPlace = true;
     i++;
   }
   return false;
+
+  /** A closing bracket: it closes the innermost one when it fits; a key may follow it. */
+  function closeBracket(opener: number): void {
+    keyAt();
+    if (open[open.length - 1] === opener) {
+      open.pop();
+      keys.pop();
+    }
+    keyPlace = true;
+  }
+}
+
+/** The longest name of WRITE_CALLS. */
+const MAX_WRITE_CALL = 20;
+
+/** Whether the identifier that ends at `k` may be called: `(` after blanks, or a comment or type arguments that may hide one. */
+function mayCall(text: string, k: number): boolean {
+  const c = text.charCodeAt(skipBlanks(text, k));
+  return c === LPAREN || c === SLASH || c === HASH || c === LESS;
 }
 
 function isHexAt(text: string, i: number): boolean {

@@ -210,6 +210,24 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     `A replication spec of an Atlas cluster in Terraform has more than ${L.atlasElectableNodesPerShard.value} electable nodes, summed over its regions (electable_specs node_count, electable_nodes, or replication_factor). A replica set has at most ${L.atlasElectableNodesPerShard.value} voting members, so Atlas refuses the cluster. Use read-only nodes for more copies.`,
   'atlas-multi-region-shards':
     `An Atlas cluster in Terraform whose regions are more than one has more than ${L.atlasMultiRegionShards.value} shards (replication_specs blocks, or their num_shards). Atlas refuses such a multi-region cluster, so terraform apply fails. Use fewer, larger shards, or one region.`,
+  'query-text-with-near':
+    'A literal filter of find, findOne, countDocuments, deleteMany or a similar call uses $text together with $near or $nearSphere, or a pipeline has a $geoNear stage beside a $match that uses $text. The server refuses such a query, because a text search and a distance sort cannot be combined. Run the two searches apart and join their results in the application.',
+  'where-uses-db':
+    'The JavaScript code of a $where filter, given as a string or a function, uses the db object (db.users, db.getSiblingDB and the like). Code of $where runs on the server without db, so the query fails. Read the other data from the application, or express the condition with $expr or an aggregation with $lookup.',
+  'document-id-array':
+    'A document that insertOne, insertMany, save, a replacement or an upsert writes has an array as its _id, which the server refuses (for an upsert, an _id equality in the filter counts). Use a scalar or an object as the key.',
+  'document-id-regex':
+    'A document that an insert, a replacement or save writes has a regular expression as its _id (a /…/ literal, RegExp, BSONRegExp, re.compile or Regex), which the server refuses. Store the pattern as a string instead.',
+  'document-id-dollar-field':
+    'The _id of a written document is an object with a field whose name starts with $, and the server refuses to store it. Rename that field of the key.',
+  'document-duplicate-field':
+    'An object literal or Python dict passed to an insert, update, query or similar call names one field twice. JavaScript and Python keep only the last value, so the first one never reaches the server and the data is lost silently. Keep each field once.',
+  'document-field-null-char':
+    'A field name in a document literal contains the null character, written as it is or as an escape such as \\0, \\x00 or \\u0000. Field names are stored as C strings and the server refuses such names. Remove the character.',
+  'index-collation-not-simple':
+    'A createIndex, ensureIndex, create_index or createIndexes call builds a text or 2d index with a collation whose locale is not simple. These index types compare strings only by their bytes, so the server refuses the index. Drop the collation option, or give locale simple when the collection has a default collation.',
+  'aggregation-disk-use-disabled':
+    `An aggregate call whose pipeline has a $sort or $group stage passes allowDiskUse false, so a blocking stage that needs more than ${L.blockingStageMemory.value / (1024 * 1024)} MB of memory fails instead of writing temporary files to disk (what the server does by default since MongoDB 6.0). It is only a hint, since failing may be intended to keep large aggregations off the disk. Otherwise leave the option out or set it to true.`,
   'compose-localhost':
     'In a docker-compose file, a service other than the MongoDB one connects to localhost, 127.0.0.1 or ::1, which inside its container is that container itself, so no server answers there. Connect to the MongoDB service by its service name on the compose network; the quick fix does when the file has one MongoDB service. Nothing is said when either service uses network_mode.',
   'compose-host-unknown':

@@ -455,6 +455,42 @@ const rules = [
     id: 'atlas-multi-region-shards', severity: 'warning', group: 'atlas', docs: ATLAS,
     title: `More than ${L.atlasMultiRegionShards.value} shards in a multi-region cluster`,
   },
+  {
+    id: 'query-text-with-near', severity: 'error', group: 'limits', docs: DOCS.queryText,
+    title: 'A query combines $text with $near, $nearSphere or $geoNear',
+  },
+  {
+    id: 'where-uses-db', severity: 'error', group: 'limits', docs: DOCS.queryWhere,
+    title: '$where code uses db, which it cannot reach',
+  },
+  {
+    id: 'document-id-array', severity: 'error', group: 'limits', docs: DOCS.documentIdField,
+    title: 'The _id of a written document is an array',
+  },
+  {
+    id: 'document-id-regex', severity: 'error', group: 'limits', docs: DOCS.documentIdField,
+    title: 'The _id of a written document is a regular expression',
+  },
+  {
+    id: 'document-id-dollar-field', severity: 'error', group: 'limits', docs: DOCS.documentIdField,
+    title: 'A field of a document\'s _id starts with $',
+  },
+  {
+    id: 'document-duplicate-field', severity: 'warning', group: 'limits', docs: DOCS.documentFieldNames,
+    title: 'A document literal gives the same field twice',
+  },
+  {
+    id: 'document-field-null-char', severity: 'error', group: 'limits', docs: DOCS.documentFieldNames,
+    title: 'A field name contains the null character',
+  },
+  {
+    id: 'index-collation-not-simple', severity: 'error', group: 'limits', docs: DOCS.indexCollation,
+    title: 'A text or 2d index is given a collation other than simple',
+  },
+  {
+    id: 'aggregation-disk-use-disabled', severity: 'hint', group: 'limits', docs: OPERATIONS,
+    title: `An aggregation with $sort or $group turns disk use off (${L.blockingStageMemory.value / (1024 * 1024)} MB memory limit)`,
+  },
   // Connection strings against the facts of their docker-compose file (compose/composeFacts.ts).
   {
     id: 'compose-localhost', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
