@@ -28,6 +28,7 @@ import { describeAt, ConnectionDescription } from './features/describe';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
 import { analyzeNames } from './naming/analyzeNames';
 import { analyzeCodeLimits } from './limits/codeLimits';
+import { analyzeClusterLimits } from './limits/clusterLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 import { chooseProfile } from './rules/profile';
 import { sourceCode } from './lex/sourceCode';
@@ -41,7 +42,7 @@ import { analyzeWorkloadPools } from './compose/composePool';
 
 
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings, analyzeComposeFacts, analyzeKubernetes, analyzeWorkloadPools];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeClusterLimits, analyzeComposedStrings, analyzeComposeFacts, analyzeKubernetes, analyzeWorkloadPools];
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {

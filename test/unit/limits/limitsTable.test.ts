@@ -53,6 +53,9 @@ const SHOWN_BY: Record<keyof typeof LIMITS, [marked: string, languageId: string]
   atlasClusterNamePrefix: ['resource "mongodbatlas_cluster" "c" {\n  name = "ma|in"\n}\n', 'terraform'],
   atlasProjectNameLength: ['resource "mongodbatlas_project" "p" {\n  name = "sh|op"\n}\n', 'terraform'],
   atlasOrganizationNameLength: ['resource "mongodbatlas_organization" "o" {\n  name = "ac|me"\n}\n', 'terraform'],
+  replicaSetMembers: ['rs.initiate({ _id: "rs0", mem|bers: [{ _id: 0, host: "a:27017" }] });\n', 'javascript'],
+  replicaSetVotingMembers: ['rs.initiate({ _id: "rs0", mem|bers: [{ _id: 0, host: "a:27017" }] });\n', 'javascript'],
+  cappedMaxDocuments: ['db.createCollection("log", { cap|ped: true, size: 4096 });\n', 'javascript'],
   atlasReservedConnections: ['MONGODB_URI=mongodb+srv://clus|ter0.ab1cd.mongodb.net/shop\n', 'dotenv'],
 };
 
