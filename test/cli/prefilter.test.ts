@@ -35,6 +35,13 @@ const CASES: Record<string, [string, string]> = {
   'pipeline.py': ['rows = db.orders.aggregate([{"$sort": {"a": 1, "a": -1}}])\n', 'sort-duplicate-key'],
   'deepnoise.js': [`db.orders.insertOne(${'{ s: "}]", r: /]}/, t: `]}`, d: x / 2, u: "/ ]}", a: '.repeat(101)}1${' }'.repeat(101)});\n`, 'document-too-deep'],
   'deep.js': [`db.orders.insertOne(${'{ a: '.repeat(101)}1${' }'.repeat(101)});\n`, 'document-too-deep'],
+  'replset.js': [`rs.initiate({ _id: "rs0", members: [${Array.from({ length: 8 }, (_, k) => `{ _id: ${k}, host: "h${k}:27017" }`).join(', ')}] });\n`, 'replica-set-too-many-voting'],
+  'replset.py': [`cfg = {"_id": "rs0", "members": [${Array.from({ length: 51 }, (_, k) => `{"_id": ${k}, "host": "h${k}:27017", "votes": 0}`).join(', ')}]}\nclient.admin.command("replSetInitiate", cfg)\n`, 'replica-set-too-many-members'],
+  'capped.py': ['db.create_collection("log", capped=True, max=1000)\n', 'capped-size-missing'],
+  'capped.js': ['db.createCollection("log", { capped: true, size: 4096, max: 2147483648 });\n', 'capped-max-too-large'],
+  'shard.ts': ['sh.shardCollection("shop.orders", { createdAt: 1 });\n', 'shard-key-monotonic'],
+  'shardtext.js': ['db.adminCommand({ shardCollection: "shop.posts", key: { body: "text" } });\n', 'shard-key-index-type'],
+  'unique.js': ['use("shop");\nsh.shardCollection("shop.users", { tenant: 1 });\ndb.users.createIndex({ email: 1 }, { unique: true });\n', 'unique-index-not-shard-key-prefix'],
   'atlas.tf': ['resource "mongodbatlas_cluster" "c" {\n  project_id = "p"\n  name = "Bad_Cluster!"\n}\n', 'atlas-cluster-name-invalid'],
   'notes.txt': ['Use MONGODB://h:70000/app in tests.\n', 'port-invalid'],
 };

@@ -23,8 +23,13 @@ import { checkCappedOptions } from './cappedCollections';
 import { type MemberCount, checkMemberAdded, checkReplicaSetConfig } from './replicaSets';
 import { type ShardedCollection, checkShardKey, checkUniqueIndex, shardCollectionHover } from './sharding';
 
-/** Words without which no call of this analyzer can be in a file. */
-const TRIGGER = /initiate|reconfig|replSet(?:Initiate|Reconfig)|createCollection|create_collection|shardCollection|\bcreate\b/;
+/**
+ * Words without which this analyzer finds nothing in a file: a replica set configuration is passed to
+ * `initiate`, `reconfig` or a replSetInitiate/replSetReconfig command (rs.add counts only after one),
+ * a capped collection says `capped`, a shard key comes with `shardCollection`, and a unique index is
+ * only related to a collection sharded in the file.
+ */
+const TRIGGER = /initiate|reconfig|replSet(?:Initiate|Reconfig)|capped|shardCollection/;
 
 export function mayHaveClusterCalls(text: string): boolean {
   return TRIGGER.test(text);
