@@ -47,6 +47,9 @@ describe('unique indexes on a collection sharded in the same file', () => {
     const js = (keys: string) => `use("shop");\nsh.shardCollection("shop.orders", { customerId: 1, orderNo: 1 });\ndb.orders.createIndex(${keys}, { unique: true });\n`;
     assert.deepEqual(found(js('{ orderNo: 1 }')), [['unique-index-not-shard-key-prefix', 'orderNo', 'error']]);
     assert.deepEqual(found(js('{ customerId: 1 }')), [['unique-index-not-shard-key-prefix', 'customerId', 'error']]);
+    // Every shard key field in the index, but not in front and in order.
+    assert.deepEqual(found(js('{ orderNo: 1, customerId: 1 }')), [['unique-index-not-shard-key-prefix', 'orderNo', 'error']]);
+    assert.deepEqual(found(js('{ sku: 1, customerId: 1, orderNo: 1 }')), [['unique-index-not-shard-key-prefix', 'sku', 'error']]);
     assert.deepEqual(found(js('{ customerId: 1, orderNo: 1, sku: 1 }')), []);
   });
 

@@ -38,6 +38,13 @@ export function isMonotonicName(field: string): boolean {
   return word !== undefined && MONOTONIC_LAST_WORDS.has(word);
 }
 
+/** What a shard key value other than 1 and "hashed" asks for. */
+function describeKeyValue(v: Value): string {
+  if (v.kind === 'number') return v.value === -1 ? 'a descending index' : `the value ${v.value}`;
+  if (v.kind === 'string') return FORBIDDEN_TYPES.has(v.value) ? `a ${v.value} index` : `the index type "${v.value}"`;
+  return 'this value';
+}
+
 /** Checks a shard key document; returns the sharded collection when the namespace and key are literals. */
 export function checkShardKey(namespace: Value | undefined, key: Value | undefined, problems: Problem[]): ShardedCollection | undefined {
   if (key?.kind !== 'object') return undefined;
@@ -47,7 +54,7 @@ export function checkShardKey(namespace: Value | undefined, key: Value | undefin
     const ascending = v.kind === 'number' && v.value === 1;
     const hashed = v.kind === 'string' && v.value === 'hashed';
     if (wildcard || (v.kind === 'number' && !ascending) || (v.kind === 'string' && !hashed)) {
-      const what = wildcard ? 'a wildcard index' : v.kind === 'number' ? (v.value === -1 ? 'a descending index' : `the value ${v.value}`) : FORBIDDEN_TYPES.has((v as { value: string }).value) ? `a ${(v as { value: string }).value} index` : `the index type "${(v as { value: string }).value}"`;
+      const what = wildcard ? 'a wildcard index' : describeKeyValue(v);
       problems.push(
         problemOf(
           'shard-key-index-type',
