@@ -60,6 +60,11 @@ describe('unique indexes on a collection sharded in the same file', () => {
     assert.deepEqual(found(other), []);
   });
 
+  it('a comment line ending in a period before the call is no part of its receiver', () => {
+    const js = `use("shop")\nsh.shardCollection("shop.users", { tenantId: 1 })\n// Unique per tenant only.\ndb.users.createIndex({ email: 1 }, { unique: true })\n`;
+    assert.deepEqual(found(js), [['unique-index-not-shard-key-prefix', 'email', 'error']]);
+  });
+
   it('without a known database nothing is related', () => {
     assert.deepEqual(found(`sh.shardCollection("shop.orders", { customerId: 1 });\ndb.orders.createIndex({ orderNo: 1 }, { unique: true });\n`), []);
   });

@@ -226,6 +226,38 @@ export function databaseAt(switches: readonly DatabaseSwitch[], offset: number):
   return name;
 }
 
+/**
+ * The receiver of the call whose `.` is token `dot`, from the tokens (so comments between lines are no
+ * part of it): `db.orders`, `db.getSiblingDB("shop").getCollection("orders")`, `db["orders"]`; a
+ * bracketed part may hold one string at most. Empty when it is anything else.
+ */
+export function receiverBefore(list: TokenList, dot: number): string {
+  const { tokens } = list;
+  const parts: string[] = [];
+  let k = dot - 1;
+  while (k >= 0) {
+    const t = tokens[k]!;
+    if (isPunct(t, ')') || isPunct(t, ']')) {
+      const opener = t.text === ')' ? '(' : '[';
+      const inner = tokens[k - 1];
+      if (isPunct(tokens[k - 1], opener)) {
+        parts.unshift(`${opener}${t.text}`);
+        k -= 2;
+      } else if (inner?.kind === 'string' && isPunct(tokens[k - 2], opener)) {
+        parts.unshift(`${opener}"${inner.text}"${t.text}`);
+        k -= 3;
+      } else return '';
+      continue;
+    }
+    if (t.kind !== 'ident') return '';
+    parts.unshift(t.text);
+    if (!isPunct(tokens[k - 1], '.')) break;
+    parts.unshift('.');
+    k -= 2;
+  }
+  return parts.join('');
+}
+
 const IDENT = '[A-Za-z_$][\\w$]*';
 const STRING = '"([^"]+)"';
 const COLLECTION = `(?:\\.getCollection\\(${STRING}\\)|\\.collection\\(${STRING}\\)|\\.get_collection\\(${STRING}\\)|\\[${STRING}\\]|\\.(${IDENT}))`;
@@ -233,7 +265,7 @@ const IN_NAMED_DB = new RegExp(`^db\\.(?:getSiblingDB|getDB)\\(${STRING}\\)${COL
 const IN_CURRENT_DB = new RegExp(`^db${COLLECTION}$`);
 
 /**
- * The namespace `<database>.<collection>` a receiver (limits/codeCalls.ts receiverText) stands for:
+ * The namespace `<database>.<collection>` a receiver (receiverBefore) stands for:
  * `db.getSiblingDB("shop").orders`, or `db.orders` / `db.getCollection("orders")` / `db["orders"]`
  * after a switch to a known database; undefined when it cannot be told.
  */

@@ -5,7 +5,7 @@
  * list already read are not read again, so the work stays linear in the size of the document.
  */
 import type { DocumentAnalysis, Problem, SourceCode, Span } from '../api';
-import { JS_LANGUAGES, receiverText, sortKeys } from './codeCalls';
+import { JS_LANGUAGES, sortKeys } from './codeCalls';
 import {
   Assignments,
   type CallArguments,
@@ -18,6 +18,7 @@ import {
   isTrue,
   namespaceOf,
   readCallArguments,
+  receiverBefore,
 } from './clusterCalls';
 import { checkCappedOptions } from './cappedCollections';
 import { type MemberCount, checkMemberAdded, checkReplicaSetConfig } from './replicaSets';
@@ -129,7 +130,7 @@ export function analyzeClusterLimits(code: SourceCode): DocumentAnalysis {
             : undefined;
       if (!keys || keys.length === 0) continue;
       switches ??= findDatabaseSwitches(list);
-      const namespace = namespaceOf(receiverText(text, tokens[k - 1]!.start), databaseAt(switches, name.start));
+      const namespace = namespaceOf(receiverBefore(list, k - 1), databaseAt(switches, name.start));
       if (namespace) uniqueIndexes.push({ namespace, keys, nameSpan });
     }
   }
