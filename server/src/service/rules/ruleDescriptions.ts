@@ -195,7 +195,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'capped-size-missing':
     'A collection is created with capped: true but no size. The server needs the size in bytes of a capped collection and refuses the command without it.',
   'shard-key-monotonic':
-    'A collection is sharded on one ascending field that grows with every insert (_id, a timestamp, a date, a sequence or counter). All new documents then go to the chunk with the highest values, on one shard. A hashed key spreads them; the quick fix makes the key hashed.',
+    'A collection is sharded on one ascending field that grows with every insert (_id, a timestamp, a date, a sequence or counter). All new documents then go to the chunk with the highest values, on one shard. A hint: a hashed key spreads them, and the quick fix makes the key hashed.',
   'shard-key-index-type':
     'A field of a shard key is given a value other than 1 (ascending) or "hashed": descending, text, 2d, 2dsphere, geoHaystack and wildcard indexes cannot back a shard key, so the server refuses to shard the collection.',
   'unique-index-not-shard-key-prefix':
