@@ -149,6 +149,17 @@ const DOCUMENT_SNIPPETS = [
   'db.orders.find({ $where: "db.users.count() > 0" })',
   'db.articles.createIndex({ body: "text" }, { collation: { locale: "fr" } })',
   'db.orders.aggregate([{ $sort: { a: 1 } }], { allowDiskUse: false })',
+  // Deployments configured in code (limits/clusterLimits.ts), and near misses of them.
+  `rs.initiate({ _id: "rs0", members: [${Array.from({ length: 8 }, (_, k) => `{ _id: ${k}, host: "h${k}:1" }`).join(', ')}] })`,
+  `cfg = { "_id": "rs0", "members": [${Array.from({ length: 8 }, (_, k) => `{ "host": "h${k}:1" }`).join(', ')}] }\nrs.reconfig(cfg)`,
+  `rs.initiate()\n${Array.from({ length: 7 }, (_, k) => `rs.add("h${k}:1")`).join('\n')}`,
+  'db.createCollection("log", { capped: true })',
+  'db.create_collection("log", capped=True, size=1, max=2147483648)',
+  'db.createCollection("log", { capped: true, size: 1 })',
+  'sh.shardCollection("a.b", { createdAt: 1 })',
+  'db.adminCommand({ shardCollection: "a.b", key: { loc: "2dsphere" } })',
+  'use("a")\nsh.shardCollection("a.b", { c: 1 })\ndb.b.createIndex({ n: 1 }, { unique: true })',
+  '// rs.initiate({ members: [] }) and capped: true in a comment',
 ];
 
 const lineFields = {

@@ -15,8 +15,10 @@
  *   searched for connection strings. So "mongo" counts in a scheme (`mongodb:`, `mongo:/`) or in a key
  *   followed by a literal, and so do the calls whose first argument is a name: member calls ending in
  *   `db`, `database` or `collection`, mongosh's `use("…")`, `@Document("…")` and Python's subscripts.
- *   The admin command checks (`dropConnections`, `killOp`) and the limits of driver calls (createIndex,
- *   aggregate, sort, nesting depth) are run as they are, and their answer is taken.
+ *   The admin command checks (`dropConnections`, `killOp`), the limits of driver calls (createIndex,
+ *   aggregate, sort, nesting depth) and of deployments configured in code (replica set configurations,
+ *   capped collections, shard keys: limits/clusterLimits.ts, behind its own word test) are run as they
+ *   are, and their answer is taken.
  * - Server parameters (serverConfig/): YAML (mongod.conf) and source code that say `setParameter` or
  *   `oplogSizeMB` are analysed.
  * - Markdown reads its fenced code in the fence's language, so it gets every test but the code ones'
@@ -39,6 +41,7 @@ import { sourceCode } from '../service/lex/sourceCode';
 import { isIdentPart } from '../service/lex/identifiers';
 import { JS_LANGUAGES } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
+import { analyzeClusterLimits, mayHaveClusterCalls } from '../service/limits/clusterLimits';
 import { mayExceedCodeLimits } from '../service/limits/limitPretest';
 import { editDistance } from '../service/uri/didYouMean';
 
@@ -371,8 +374,10 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   const admin = JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0);
   const exact = isAscii(bytes) ? latin1 : text();
   const limits = mayExceedCodeLimits(exact, languageId);
-  if (!admin && !limits) return false;
+  const cluster = mayHaveClusterCalls(exact);
+  if (!admin && !limits && !cluster) return false;
   const code = sourceCode(exact, languageId);
   if (admin && analyzeAdminCommands(code).problems.length > 0) return true;
+  if (cluster && analyzeClusterLimits(code).problems.length > 0) return true;
   return limits && analyzeCodeLimits(code).problems.length > 0;
 }

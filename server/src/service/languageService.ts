@@ -31,6 +31,7 @@ import { analyzeCodeLimits } from './limits/codeLimits';
 import { analyzeMongodConf, isServerConfigFile } from './serverConfig/mongodConf';
 import { analyzeSetParameterCommands } from './serverConfig/setParameterCommands';
 import { analyzeTerraformQuotas } from './atlas/terraformQuotas';
+import { analyzeClusterLimits } from './limits/clusterLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 import { chooseProfile } from './rules/profile';
 import { sourceCode } from './lex/sourceCode';
@@ -45,7 +46,19 @@ import { catalogueFor, message, setCatalogue } from './data/l10n';
 
 
 /** Whole-document analyses, run for every document after value extraction. */
-const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [analyzeAdminCommands, analyzeNames, analyzeCodeLimits, analyzeComposedStrings, analyzeComposeFacts, analyzeKubernetes, analyzeWorkloadPools, analyzeMongodConf, analyzeSetParameterCommands, analyzeTerraformQuotas];
+const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [
+  analyzeAdminCommands,
+  analyzeNames,
+  analyzeCodeLimits,
+  analyzeClusterLimits,
+  analyzeComposedStrings,
+  analyzeComposeFacts,
+  analyzeKubernetes,
+  analyzeWorkloadPools,
+  analyzeMongodConf,
+  analyzeSetParameterCommands,
+  analyzeTerraformQuotas,
+];
 
 
 export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse?: AnalysisReuse): Analysis {

@@ -21,7 +21,9 @@ export type LimitUnit =
   | 'entries'
   | 'teams'
   | 'nodes'
-  | 'shards';
+  | 'shards'
+  | 'members'
+  | 'documents';
 
 export interface Limit {
   id: string;
@@ -279,6 +281,36 @@ export const LIMITS = {
     page: 'atlas',
     section: 'Cluster Limits',
     summary: 'A cluster whose nodes span more than one region has at most 12 shards.',
+  },
+  replicaSetMembers: {
+    id: 'replicaSetMembers',
+    value: 50,
+    unit: 'members',
+    bound: 'atMost',
+    scope: 'replica set',
+    page: 'manual',
+    section: 'Replica Sets',
+    summary: 'A replica set can have at most 50 members; the server refuses a configuration with more.',
+  },
+  replicaSetVotingMembers: {
+    id: 'replicaSetVotingMembers',
+    value: 7,
+    unit: 'members',
+    bound: 'atMost',
+    scope: 'replica set',
+    page: 'manual',
+    section: 'Replica Sets',
+    summary: 'At most 7 members of a replica set can vote (a member votes unless its `votes` is 0); the server refuses a configuration with more voters.',
+  },
+  cappedMaxDocuments: {
+    id: 'cappedMaxDocuments',
+    value: 2 ** 31,
+    unit: 'documents',
+    bound: 'lessThan',
+    scope: 'capped collection',
+    page: 'manual',
+    section: 'Data',
+    summary: 'The `max` document count of a capped collection must be less than 2^31 (2147483648); a capped collection also needs a `size` in bytes, which wins when both are reached.',
   },
 } as const satisfies Record<string, Limit>;
 

@@ -228,6 +228,20 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'A createIndex, ensureIndex, create_index or createIndexes call builds a text or 2d index with a collation whose locale is not simple. These index types compare strings only by their bytes, so the server refuses the index. Drop the collation option, or give locale simple when the collection has a default collation.',
   'aggregation-disk-use-disabled':
     `An aggregate call whose pipeline has a $sort or $group stage passes allowDiskUse false, so a blocking stage that needs more than ${L.blockingStageMemory.value / (1024 * 1024)} MB of memory fails instead of writing temporary files to disk (what the server does by default since MongoDB 6.0). It is only a hint, since failing may be intended to keep large aggregations off the disk. Otherwise leave the option out or set it to true.`,
+  'replica-set-too-many-members':
+    `The configuration passed to rs.initiate, rs.reconfig or the replSetInitiate/replSetReconfig command (or grown by rs.add calls after an initiate in the same file) lists more than ${L.replicaSetMembers.value} members. The server refuses it. Use fewer members, or mirror data another way.`,
+  'replica-set-too-many-voting':
+    `More than ${L.replicaSetVotingMembers.value} members of a replica set configuration vote (a member without votes: 0 has one vote). The server refuses the configuration. Give the extra members votes: 0 and priority: 0.`,
+  'capped-max-too-large':
+    `createCollection or create_collection makes a capped collection whose max document count is ${L.cappedMaxDocuments.value} (2^31) or more. The server refuses it; rely on size, or give a smaller max.`,
+  'capped-size-missing':
+    'A collection is created with capped: true but no size. The server needs the size in bytes of a capped collection and refuses the command without it.',
+  'shard-key-monotonic':
+    'A collection is sharded on one ascending field that grows with every insert (_id, a timestamp, a date, a sequence or counter). All new documents then go to the chunk with the highest values, on one shard. A hint: a hashed key spreads them, and the quick fix makes the key hashed.',
+  'shard-key-index-type':
+    'A field of a shard key is given a value other than 1 (ascending) or "hashed": descending, text, 2d, 2dsphere, geoHaystack and wildcard indexes cannot back a shard key, so the server refuses to shard the collection.',
+  'unique-index-not-shard-key-prefix':
+    'A unique index is created on a collection the same file shards, and its keys do not start with the shard key. The server enforces uniqueness across shards only for indexes that begin with the shard key, so it refuses such an index (or refuses to shard the collection when the index is already there).',
   'compose-localhost':
     'In a docker-compose file, a service other than the MongoDB one connects to localhost, 127.0.0.1 or ::1, which inside its container is that container itself, so no server answers there. Connect to the MongoDB service by its service name on the compose network; the quick fix does when the file has one MongoDB service. Nothing is said when either service uses network_mode.',
   'compose-host-unknown':

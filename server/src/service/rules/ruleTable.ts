@@ -491,6 +491,35 @@ const rules = [
     id: 'aggregation-disk-use-disabled', severity: 'hint', group: 'limits', docs: OPERATIONS,
     title: `An aggregation with $sort or $group turns disk use off (${L.blockingStageMemory.value / (1024 * 1024)} MB memory limit)`,
   },
+  // Replica set configurations, capped collections and sharding in code (service/limits/clusterLimits.ts).
+  {
+    id: 'replica-set-too-many-members', severity: 'error', group: 'limits', docs: DOCS.limitsReplicaSets,
+    title: `A replica set configuration has more than ${L.replicaSetMembers.value} members`,
+  },
+  {
+    id: 'replica-set-too-many-voting', severity: 'error', group: 'limits', docs: DOCS.limitsReplicaSets,
+    title: `A replica set configuration has more than ${L.replicaSetVotingMembers.value} voting members`,
+  },
+  {
+    id: 'capped-max-too-large', severity: 'error', group: 'limits', docs: DOCS.limitsData,
+    title: 'The max document count of a capped collection must be less than 2^31',
+  },
+  {
+    id: 'capped-size-missing', severity: 'error', group: 'limits', docs: DOCS.limitsData,
+    title: 'A capped collection needs a size',
+  },
+  {
+    id: 'shard-key-monotonic', severity: 'hint', group: 'limits', docs: DOCS.limitsSharding,
+    title: 'A ranged shard key on a monotonically increasing field',
+  },
+  {
+    id: 'shard-key-index-type', severity: 'error', group: 'limits', docs: DOCS.limitsSharding,
+    title: 'A shard key field must be ascending (1) or hashed',
+  },
+  {
+    id: 'unique-index-not-shard-key-prefix', severity: 'error', group: 'limits', docs: DOCS.limitsSharding,
+    title: 'A unique index on a sharded collection must start with the shard key',
+  },
   // Connection strings against the facts of their docker-compose file (compose/composeFacts.ts).
   {
     id: 'compose-localhost', severity: 'warning', group: 'compose', docs: DOCS.composeNetworking,
