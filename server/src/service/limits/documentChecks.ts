@@ -111,7 +111,8 @@ export function hasNullCharacter(raw: string): boolean {
       while (j < i + 4 && isOctal(raw[j])) zero = zero && raw[j++] === '0';
       if (zero) return true;
     } else if (e === 'x' && raw.startsWith('00', i + 2)) return true;
-    else if (e === 'u' && /^(?:0000|\{0+\})/.test(raw.slice(i + 2, i + 12))) return true;
+    // `\u0000`, or `\u{0}` with up to eight zeros (the longest form: `{00000000}`).
+    else if (e === 'u' && /^(?:0000|\{0{1,8}\})/.test(raw.slice(i + 2, i + 2 + '{00000000}'.length))) return true;
     else if (e === 'U' && raw.startsWith('00000000', i + 2)) return true;
     else if (e === 'N' && /^\{NUL(?:L)?\}/i.test(raw.slice(i + 2, i + 9))) return true;
     i++;
