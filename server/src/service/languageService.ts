@@ -39,6 +39,7 @@ import { analyzeComposedStrings } from './compose/composedStrings';
 import { analyzeComposeFacts } from './compose/composeFacts';
 import { analyzeKubernetes } from './compose/kubernetes';
 import { analyzeWorkloadPools } from './compose/composePool';
+import { analyzeOperatorReplicaSets } from './compose/operatorReplicaSets';
 import { catalogueFor, message, setCatalogue } from './data/l10n';
 
 
@@ -55,6 +56,7 @@ const DOCUMENT_ANALYZERS: readonly DocumentAnalyzer[] = [
   analyzeComposeFacts,
   analyzeKubernetes,
   analyzeWorkloadPools,
+  analyzeOperatorReplicaSets,
   analyzeMongodConf,
   analyzeSetParameterCommands,
   analyzeTerraformQuotas,

@@ -376,6 +376,9 @@ export const MESSAGES = {
   'compose.rootUser': '{user} is the root user of service {service} ({by}, line {line}), created in the admin database: without authSource it authenticates against {database} and fails.',
   'related.rootUser': 'Root user',
   // composed strings
+  'operator.perconaReplset': 'PerconaServerMongoDB {resource}, replica set {replset}',
+  'operator.tooManyMembers': '{name} declares a replica set of {members} members; a replica set has at most {limit}, so the server refuses its configuration.',
+  'operator.tooManyVoting': '{name} declares {voting} voting members; a replica set has at most {limit}, so the server refuses its configuration. Give the others votes: 0 (memberConfig) or make them non-voting.',
   'pool.serviceReplicas': 'Service {service} runs {replicas} replicas, each with its own pool',
   'pool.workloadReplicas': '{kind} {name} runs {replicas} replicas, each with its own pool',
   'composed.prefix': 'With its variables filled in: {inner}',
