@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
+import { analyzeDocument, defaultSettings, doHover } from '../../../server/src/service/languageService';
 
 const found = (text: string) =>
   analyzeDocument({ uri: 'file:///k8s/db.yaml', languageId: 'yaml', text }, defaultSettings)
@@ -88,5 +88,16 @@ describe('PerconaServerMongoDB resources', () => {
   it('templated sizes (Helm) and other kinds are left alone', () => {
     assert.deepEqual(found(percona(8).replace('size: 8', 'size: {{ .Values.replicas }}')), []);
     assert.deepEqual(found(community(8).replace('MongoDBCommunity', 'StatefulSet')), []);
+  });
+});
+
+describe('hover on the count', () => {
+  it('states the members, the voting members and both limits', () => {
+    const text = community(5);
+    const doc = { uri: 'file:///k8s/db.yaml', languageId: 'yaml', text };
+    const hover = doHover(doc, analyzeDocument(doc, defaultSettings), text.indexOf('members: 5') + 9)!;
+    assert.match(hover.contents, /MongoDBCommunity shop-db\*\*: 5 members, 5 voting/);
+    assert.match(hover.contents, /50/);
+    assert.match(hover.contents, /7 members of a replica set can vote/);
   });
 });

@@ -74,6 +74,7 @@ export function analyzeOperatorReplicaSets(code: SourceCode, _values: readonly E
   const { text } = code;
   if (code.languageId !== 'yaml' || (text.indexOf('MongoDB') < 0 && text.indexOf('PerconaServerMongoDB') < 0)) return EMPTY;
   const problems: Problem[] = [];
+  const hovers: Array<{ span: Span; contents: string }> = [];
   for (const doc of readDocuments(text)) {
     for (const top of doc) {
       const kind = textOf(get(top, 'kind'));
@@ -85,6 +86,14 @@ export function analyzeOperatorReplicaSets(code: SourceCode, _values: readonly E
         if (d) declared.push(d);
       } else if (kind === 'PerconaServerMongoDB') declared.push(...fromReplsets(name, spec));
       for (const d of declared) {
+        hovers.push({
+          span: d.span,
+          contents: [
+            `**Replica set of ${d.name}**: ${d.members} members, ${d.voting} voting`,
+            '',
+            `${LIMITS.replicaSetMembers.summary} ${LIMITS.replicaSetVotingMembers.summary}`,
+          ].join('\n'),
+        });
         if (d.members > LIMITS.replicaSetMembers.value) {
           problems.push(problemOf('replica-set-too-many-members', d.span, message('operator.tooManyMembers', { name: d.name, members: d.members, limit: LIMITS.replicaSetMembers.value })));
         }
@@ -94,5 +103,9 @@ export function analyzeOperatorReplicaSets(code: SourceCode, _values: readonly E
       }
     }
   }
-  return problems.length > 0 ? { problems, hoverAt: () => null } : EMPTY;
+  if (problems.length === 0 && hovers.length === 0) return EMPTY;
+  return {
+    problems,
+    hoverAt: (offset) => hovers.find((h) => h.span.start <= offset && offset <= h.span.end) ?? null,
+  };
 }
