@@ -24,6 +24,18 @@ interface Case {
 const env = (...uris: string[]) => uris.map((u, i) => `MONGODB_URI_${i}=${u}`).join('\n') + '\n';
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
+/** `n` replica set members as JavaScript literals; the first `voting` vote. */
+const members = (n: number, voting: number) =>
+  Array.from({ length: n }, (_, i) => `{ _id: ${i}, host: "m${i}.internal:27017"${i < voting ? '' : ', priority: 0, votes: 0'} }`).join(',\n');
+/** `n` Terraform resources of a type in the project `project`. */
+const tfResources = (type: string, n: number, project = 'mongodbatlas_project.shop.id', body = '') =>
+  Array.from({ length: n }, (_, i) => `resource "${type}" "r${i}" {\n  project_id = ${project}\n${body}}\n`).join('');
+const tfRegion = (name: string, nodes: number) =>
+  `    region_configs {\n      provider_name = "AWS"\n      region_name = "${name}"\n      electable_specs {\n        instance_size = "M30"\n        node_count = ${nodes}\n      }\n    }\n`;
+const tfSpec = (regions: string, numShards?: number) => `  replication_specs {\n${numShards ? `    num_shards = ${numShards}\n` : ''}${regions}  }\n`;
+const tfAdvanced = (label: string, specs: string) =>
+  `resource "mongodbatlas_advanced_cluster" "${label}" {\n  project_id = var.clusters_project\n  cluster_type = "SHARDED"\n${specs}}\n`;
+
 /** Documents that, together, trigger every rule. */
 const CASES: Case[] = [
   {
@@ -320,6 +332,77 @@ spec:
         - name: MONGODB_URL
           value: "mongodb://$(HOST)/shop?retryWrites=yes&appName=$(HOST)"
 `,
+  },
+  {
+    // Replica set configurations: too many members and voters in one configuration.
+    languageId: 'javascript',
+    uri: 'file:///project/rs-config.js',
+    text: `rs.initiate({ _id: "rs0", members: [\n${members(51, 8)}\n] });\n`,
+  },
+  {
+    // … and counted on by rs.add after the initiate.
+    languageId: 'javascript',
+    uri: 'file:///project/rs-add.js',
+    text: `rs.initiate({ _id: "rs0", members: [\n${members(50, 7)}\n] });\nrs.add("m50.internal:27017");\n`,
+  },
+  {
+    // Capped collections, shard keys, documents, queries, index collations and blocking stages.
+    languageId: 'javascript',
+    uri: 'file:///project/limits.js',
+    text: [
+      'db.createCollection("audit", { capped: true, size: 1048576, max: 2147483648 });',
+      'db.createCollection("log", { capped: true, max: 5000 });',
+      'sh.shardCollection("shop.orders", { createdAt: 1 });',
+      'sh.shardCollection("geo.places", { "$**": 1, k1: -1, k2: 5, k3: "text", k4: "zzz" });',
+      'use("shop");',
+      'sh.shardCollection("shop.users", { tenant: 1 });',
+      'db.users.createIndex({ email: 1 }, { unique: true });',
+      'await db.collection("tags").insertOne({ _id: ["red", "blue"], count: 2 });',
+      'await logs.insertOne({ _id: /^order-/i, n: 1 });',
+      'await events.insertOne({ _id: { $day: 5, user: 1 }, n: 1 });',
+      'await users.insertOne({ name: "x", age: 3, name: "y" });',
+      'await users.insertOne({ "k\\0b": 1 });',
+      'await shops.find({ $text: { $search: "coffee" }, location: { $near: [2, 48] } }).toArray();',
+      'await orders.find({ $where: function () { return db.users.findOne({ _id: this.user }) != null; } }).toArray();',
+      'await shops.aggregate([{ $geoNear: { near: [2, 48], distanceField: "d" } }, { $match: { $text: { $search: "coffee" } } }]).toArray();',
+      'await articles.createIndex({ body: "text" }, { collation: { locale: "fr" } });',
+      'await orders.aggregate([{ $sort: { total: -1 } }], { allowDiskUse: false }).toArray();',
+      'db.adminCommand({ setParameter: 1, notablescan: "x", logLevel: [1], cursorTimeoutMillis: true, allowDiskUseByDefault: 2 });',
+    ].join('\n') + '\n',
+  },
+  {
+    languageId: 'yaml',
+    uri: 'file:///p/mongod.conf',
+    text: [
+      'replication:',
+      '  replSetName: rs0',
+      '  oplogSizeMB: 512',
+      'replication.oplogSizeMB: 0',
+      'setParameter:',
+      '  maxIndexBuildMemoryUsageMegabytes: 49',
+      '  indexMaxNumGeneratedKeysPerDocument: 1.5',
+      '  allowDiskUseByDefault: yes',
+      '  logLevel: 6',
+      '  transactionLifetimeLimitSeconds: 0',
+      '  cursorTimeoutMillis: 10min',
+    ].join('\n') + '\n',
+  },
+  {
+    // Atlas quotas per project, with the resources that count towards them as related places.
+    languageId: 'terraform',
+    uri: 'file:///project/quotas.tf',
+    text:
+      `resource "mongodbatlas_project" "shop" {\n  name = "shop"\n  org_id = var.org_id\n${'  teams {\n    team_id = var.team\n  }\n'.repeat(100)}}\n` +
+      tfResources('mongodbatlas_team_project_assignment', 1) +
+      tfResources('mongodbatlas_database_user', 101) +
+      tfResources('mongodbatlas_custom_db_role', 101) +
+      tfResources('mongodbatlas_network_peering', 51) +
+      tfResources('mongodbatlas_project_ip_access_list', 1, 'mongodbatlas_project.shop.id', '  count = 201\n') +
+      tfResources('mongodbatlas_cluster', 26, 'var.clusters_project') +
+      tfResources('mongodbatlas_cluster', 2, 'var.free_project', '  provider_name = "TENANT"\n  provider_instance_size_name = "M0"\n').replace(/"r(\d+)"/g, '"f$1"') +
+      `resource "mongodbatlas_cluster" "c" {\n  project_id = var.shape_project\n  replication_factor = 9\n}\n` +
+      tfAdvanced('nodes', tfSpec(tfRegion('US_EAST_1', 5) + tfRegion('US_WEST_2', 3))) +
+      tfAdvanced('shards', tfSpec(tfRegion('US_EAST_1', 3) + tfRegion('US_WEST_2', 2), 13)),
   },
 ];
 

@@ -11,27 +11,28 @@
 import type { DocumentAnalysis, Problem, RelatedPlace, SourceCode, Span, Token, TokenList } from '../api';
 import { LIMITS, type Limit, limitLink } from '../data/limits';
 import { problemOf, type RuleId } from '../rules/ruleTable';
+import { message, type PlainMessageId } from '../data/l10n';
 import { type HclBlock, descendants, expressionText, literalOf, readBody } from './hclBlocks';
 
 interface Quota {
   limit: Limit;
   ruleId: RuleId;
-  /** What is counted, plural. */
-  noun: string;
+  /** What is counted, plural (a message). */
+  noun: PlainMessageId;
 }
 
-const CLUSTERS: Quota = { limit: LIMITS.atlasClustersPerProject, ruleId: 'atlas-project-clusters', noun: 'clusters' };
-const FREE_CLUSTERS: Quota = { limit: LIMITS.atlasFreeClustersPerProject, ruleId: 'atlas-project-free-clusters', noun: 'free (M0) clusters' };
-const TEAMS: Quota = { limit: LIMITS.atlasTeamsPerProject, ruleId: 'atlas-project-teams', noun: 'teams' };
+const CLUSTERS: Quota = { limit: LIMITS.atlasClustersPerProject, ruleId: 'atlas-project-clusters', noun: 'atlasQuota.clusters' };
+const FREE_CLUSTERS: Quota = { limit: LIMITS.atlasFreeClustersPerProject, ruleId: 'atlas-project-free-clusters', noun: 'atlasQuota.freeClusters' };
+const TEAMS: Quota = { limit: LIMITS.atlasTeamsPerProject, ruleId: 'atlas-project-teams', noun: 'atlasQuota.teams' };
 
 /** Resource type → the quota its instances count against. */
 const QUOTAS: ReadonlyMap<string, Quota> = new Map([
   ['mongodbatlas_cluster', CLUSTERS],
   ['mongodbatlas_advanced_cluster', CLUSTERS],
-  ['mongodbatlas_database_user', { limit: LIMITS.atlasDatabaseUsersPerProject, ruleId: 'atlas-project-database-users', noun: 'database users' }],
-  ['mongodbatlas_custom_db_role', { limit: LIMITS.atlasCustomRolesPerProject, ruleId: 'atlas-project-custom-roles', noun: 'custom database roles' }],
-  ['mongodbatlas_network_peering', { limit: LIMITS.atlasNetworkPeeringPerProject, ruleId: 'atlas-project-network-peering', noun: 'network peering connections' }],
-  ['mongodbatlas_project_ip_access_list', { limit: LIMITS.atlasAccessListEntriesPerProject, ruleId: 'atlas-project-access-list', noun: 'IP access list entries' }],
+  ['mongodbatlas_database_user', { limit: LIMITS.atlasDatabaseUsersPerProject, ruleId: 'atlas-project-database-users', noun: 'atlasQuota.databaseUsers' }],
+  ['mongodbatlas_custom_db_role', { limit: LIMITS.atlasCustomRolesPerProject, ruleId: 'atlas-project-custom-roles', noun: 'atlasQuota.customRoles' }],
+  ['mongodbatlas_network_peering', { limit: LIMITS.atlasNetworkPeeringPerProject, ruleId: 'atlas-project-network-peering', noun: 'atlasQuota.networkPeering' }],
+  ['mongodbatlas_project_ip_access_list', { limit: LIMITS.atlasAccessListEntriesPerProject, ruleId: 'atlas-project-access-list', noun: 'atlasQuota.accessList' }],
   ['mongodbatlas_team_project_assignment', TEAMS],
 ]);
 
@@ -113,7 +114,7 @@ export function analyzeTerraformQuotas(code: SourceCode): DocumentAnalysis {
     if (type === 'mongodbatlas_project') {
       // Teams given access in the project resource itself.
       const n = instances(text, list, b);
-      for (const c of b.blocks) if (c.type.text === 'teams') contributions.push({ quota: TEAMS, project: `${label}.id`, n, at: c.type, label: `teams block of ${label}` });
+      for (const c of b.blocks) if (c.type.text === 'teams') contributions.push({ quota: TEAMS, project: `${label}.id`, n, at: c.type, label: message('atlasQuota.teamsBlock', { resource: label }) });
       continue;
     }
     if (!quota || project === '') continue;
@@ -148,14 +149,13 @@ function checkQuotas(uri: string, contributions: readonly Contribution[], proble
     if (total <= quota.limit.value) continue;
     let sum = 0;
     const over = g.find((c) => (sum += c.n) > quota.limit.value)!;
-    const message =
-      `This file puts ${total} ${quota.noun} in project ${projectName(project)}, over the Atlas quota of ${quota.limit.value} per project. ` +
-      `Atlas refuses to create the ones over the quota, so terraform apply fails here (${over.label}).`;
-    const p = problemOf(quota.ruleId, spanOf(over.at), message);
+    const noun = message(quota.noun);
+    const text = message('atlasQuota.over', { total, noun, project: projectName(project), limit: quota.limit.value, resource: over.label });
+    const p = problemOf(quota.ruleId, spanOf(over.at), text);
     const related: RelatedPlace[] = g
       .filter((c) => c !== over)
       .slice(0, MAX_RELATED)
-      .map((c) => ({ documentUri: uri, span: spanOf(c.at), message: `${c.label}: ${c.n} of the ${total} ${quota.noun}` }));
+      .map((c) => ({ documentUri: uri, span: spanOf(c.at), message: message('atlasQuota.related', { resource: c.label, count: c.n, total, noun }) }));
     if (related.length > 0) p.related = related;
     problems.push(p);
   }
@@ -169,7 +169,7 @@ function checkCluster(list: TokenList, b: HclBlock, type: string, problems: Prob
   const factorValue = literalOf(list, factor);
   if (factor && typeof factorValue === 'number' && factorValue > maxNodes) {
     problems.push(
-      problemOf('atlas-electable-nodes', spanOf(list.tokens[factor.first]!), `replication_factor ${factorValue} is more electable nodes than the ${maxNodes} Atlas allows in a replica set or shard; Atlas refuses the cluster when terraform apply creates it.`),
+      problemOf('atlas-electable-nodes', spanOf(list.tokens[factor.first]!), message('atlasQuota.replicationFactor', { factor: factorValue, max: maxNodes })),
     );
   }
   const regions = new Set<string>();
@@ -204,7 +204,7 @@ function checkCluster(list: TokenList, b: HclBlock, type: string, problems: Prob
         problemOf(
           'atlas-electable-nodes',
           spanOf(last),
-          `This replication spec has ${nodes} electable nodes across its regions; Atlas allows at most ${maxNodes} in a replica set or shard and refuses the cluster when terraform apply creates it.`,
+          message('atlasQuota.electableNodes', { nodes, max: maxNodes }),
         ),
       );
     }
@@ -214,7 +214,7 @@ function checkCluster(list: TokenList, b: HclBlock, type: string, problems: Prob
       problemOf(
         'atlas-multi-region-shards',
         spanOf(shardsAt),
-        `This cluster spans ${regions.size} regions and has ${shards} shards; Atlas allows at most ${LIMITS.atlasMultiRegionShards.value} shards in a multi-region cluster and refuses it when terraform apply creates it.`,
+        message('atlasQuota.multiRegionShards', { regions: regions.size, shards, max: LIMITS.atlasMultiRegionShards.value }),
       ),
     );
   }

@@ -9,6 +9,7 @@ import type { Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import type { Argument } from './codeCalls';
 import { isFalse, optionOf } from './callArgs';
+import { message } from '../data/l10n';
 
 const BLOCKING = new Set(['$sort', '$group']);
 
@@ -48,7 +49,7 @@ export function checkDiskUse(list: TokenList, text: string, args: readonly Argum
     problemOf(
       'aggregation-disk-use-disabled',
       option.keySpan,
-      `allowDiskUse is false and the pipeline has a ${stage} stage: when the stage needs more than ${megabytes()} MB of memory, the aggregation fails instead of writing temporary files to disk.`,
+      message('stage.diskUseDisabled', { stage, megabytes: megabytes() }),
     ),
   );
 }

@@ -7,6 +7,7 @@ import { LIMITS, limitLink } from '../data/limits';
 import { problemOf } from '../rules/ruleTable';
 import type { Problem, Span } from '../api';
 import { type OptionField, isTrue, spanOf } from './clusterCalls';
+import { message } from '../data/l10n';
 
 /**
  * Checks the options of a collection being created; `open` says some options cannot be read (a spread,
@@ -26,7 +27,7 @@ export function checkCappedOptions(
   if (!capped || !isTrue(capped.value, text)) return;
   if (!options.has('size') && !open) {
     problems.push(
-      problemOf('capped-size-missing', capped.keySpan, 'A capped collection needs size (its largest size in bytes): the server refuses to create it without one, also when max is given.'),
+      problemOf('capped-size-missing', capped.keySpan, message('capped.sizeMissing')),
     );
   }
   const limit = LIMITS.cappedMaxDocuments.value;
@@ -35,7 +36,7 @@ export function checkCappedOptions(
       problemOf(
         'capped-max-too-large',
         spanOf(max.value),
-        `max is ${max.value.value}; the server refuses a capped collection whose max document count is not below 2^31 (${limit}). Give a smaller max, or leave it out and let size bound the collection.`,
+        message('capped.maxTooLarge', { value: max.value.value, limit }),
       ),
     );
   }

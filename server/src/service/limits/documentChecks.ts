@@ -9,6 +9,7 @@ import type { Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import { type Argument, type CallSite } from './codeCalls';
 import { type ObjectValue, isRegex, isTrue, objectsIn, optionOf, propOf } from './callArgs';
+import { message } from '../data/l10n';
 
 /** How a call writes documents: the documents themselves, a replacement, or an update (with upsert). */
 type Writes = 'document' | 'documents' | 'replacement' | 'update';
@@ -54,7 +55,7 @@ export function checkDocumentCall(list: TokenList, text: string, call: CallSite,
 }
 
 function arrayId(id: { keyStart: number; keyEnd: number }, problems: Problem[]): void {
-  problems.push(problemOf('document-id-array', keySpan(id), 'The _id of a document cannot be an array: the server refuses to write this document. Use another type (an object, if several values make the key).'));
+  problems.push(problemOf('document-id-array', keySpan(id), message('document.idArray')));
 }
 
 /** The `_id` of a document literal that is written. */
@@ -64,11 +65,11 @@ function checkId(text: string, doc: Value | undefined, problems: Problem[]): voi
   const v = id.value;
   if (v.kind === 'array') arrayId(id, problems);
   else if (isRegex(text, v)) {
-    problems.push(problemOf('document-id-regex', keySpan(id), 'The _id of a document cannot be a regular expression: the server refuses to write this document. Store the pattern as a string.'));
+    problems.push(problemOf('document-id-regex', keySpan(id), message('document.idRegex')));
   } else if (v.kind === 'object') {
     for (const p of v.props) {
       if (p.key.startsWith('$')) {
-        problems.push(problemOf('document-id-dollar-field', keySpan(p), `"${p.key}": the fields of a document's _id cannot start with $, so the server refuses to write this document. Rename the field.`));
+        problems.push(problemOf('document-id-dollar-field', keySpan(p), message('document.idDollarField', { field: p.key })));
       }
     }
   }
@@ -82,11 +83,11 @@ function checkFields(text: string, o: ObjectValue, problems: Problem[]): void {
     const shorthand = p.value.kind === 'other' && p.value.start === p.keyStart;
     if (!shorthand) {
       if (seen.has(p.key)) {
-        problems.push(problemOf('document-duplicate-field', keySpan(p), `"${p.key}" is already a field of this document: only the last value is sent, the earlier one is lost without a word.`));
+        problems.push(problemOf('document-duplicate-field', keySpan(p), message('document.duplicateField', { field: p.key })));
       } else seen.add(p.key);
     }
     if (hasNullCharacter(text.slice(p.keyStart, p.keyEnd))) {
-      problems.push(problemOf('document-field-null-char', keySpan(p), 'A field name cannot contain the null character: the server refuses documents with such a field.'));
+      problems.push(problemOf('document-field-null-char', keySpan(p), message('document.fieldNullChar')));
     }
   }
 }

@@ -6,6 +6,7 @@ import type { Problem, TokenList } from '../api';
 import { problemOf } from '../rules/ruleTable';
 import type { Argument, CallSite } from './codeCalls';
 import { type Option, optionOf, propOf } from './callArgs';
+import { message } from '../data/l10n';
 
 /** Index types that take no collation but the simple one, by how code names them. */
 const SIMPLE_ONLY: Readonly<Record<string, string>> = { text: 'text', '2d': '2d', TEXT: 'text', GEO2D: '2d' };
@@ -72,7 +73,7 @@ function check(list: TokenList, key: Argument, collation: Option | undefined, pr
     problemOf(
       'index-collation-not-simple',
       collation.keySpan,
-      `A ${type} index supports only the simple collation; the server refuses to build it with locale "${locale.locale}". Leave the collation out, or give locale "simple" (needed when the collection has a default collation).`,
+      message('index.collationNotSimple', { type, locale: locale.locale }),
     ),
   );
 }

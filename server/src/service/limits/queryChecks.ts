@@ -9,6 +9,7 @@ import type { Prop, Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import type { Argument, CallSite } from './codeCalls';
 import { objectsIn, sourceOf } from './callArgs';
+import { message } from '../data/l10n';
 
 /** Calls of category 'document' whose first argument is a query filter. */
 const FILTERS: ReadonlySet<string> = new Set([
@@ -55,7 +56,7 @@ function checkWhere(text: string, p: Prop, problems: Problem[]): void {
   if (!m) return;
   const start = v.start + m.index;
   problems.push(
-    problemOf('where-uses-db', { start, end: start + 2 }, 'The code of $where runs on the server without the db object: this query fails there. Query the other collection from the application, or use $lookup or $expr.'),
+    problemOf('where-uses-db', { start, end: start + 2 }, message('query.whereUsesDb')),
   );
 }
 
@@ -67,7 +68,7 @@ export function checkFilterCall(text: string, call: CallSite, args: readonly Arg
 }
 
 function textWithNear(near: Prop, problems: Problem[]): void {
-  problems.push(problemOf('query-text-with-near', keySpan(near), `A query cannot combine $text with ${near.key}: the server refuses it. Run the text search and the geospatial query apart.`));
+  problems.push(problemOf('query-text-with-near', keySpan(near), message('query.textWithNear', { operator: near.key })));
 }
 
 /** Checks the `$match` stages of a pipeline, and a `$geoNear` stage beside a `$text` match. */
@@ -88,6 +89,6 @@ export function checkPipelineFilters(text: string, pipeline: Extract<Value, { ki
   }
   if (!textMatch) return;
   for (const p of geoNear) {
-    problems.push(problemOf('query-text-with-near', keySpan(p), 'A pipeline cannot have both a $geoNear stage and a $match with $text (each must be the first stage): the server refuses it. Run them in separate pipelines.'));
+    problems.push(problemOf('query-text-with-near', keySpan(p), message('query.geoNearWithText')));
   }
 }

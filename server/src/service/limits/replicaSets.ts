@@ -8,6 +8,7 @@ import type { Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import type { Problem, Span } from '../api';
 import { spanOf } from './clusterCalls';
+import { message } from '../data/l10n';
 
 /** What a configuration's member list says: members and voters known for sure, and whether more may hide in it. */
 export interface MemberCount {
@@ -68,22 +69,21 @@ export function checkReplicaSetConfig(
   hover({ start: prop.keyStart, end: prop.keyEnd }, membersHover(list?.kind === 'array' && !count.partial ? count : undefined));
   if (memberOverLimit) {
     count.reportedMembers = true;
-    problems.push(problemOf('replica-set-too-many-members', spanOf(memberOverLimit), tooManyMembers(count.members, 'This configuration lists')));
+    problems.push(problemOf('replica-set-too-many-members', spanOf(memberOverLimit), tooManyMembers(count.members, message('replicaSet.leadConfigLists'))));
   }
   if (eighthVoter) {
     count.reportedVoting = true;
-    problems.push(problemOf('replica-set-too-many-voting', spanOf(eighthVoter), tooManyVoters(count.voting, 'This configuration has')));
+    problems.push(problemOf('replica-set-too-many-voting', spanOf(eighthVoter), tooManyVoters(count.voting, message('replicaSet.leadConfigHas'))));
   }
   return count;
 }
 
 function tooManyMembers(n: number, lead: string): string {
-  return `${lead} ${n} members; a replica set can have at most ${LIMITS.replicaSetMembers.value}, and the server refuses the configuration. The members from here on are too many.`;
+  return message('replicaSet.tooManyMembers', { lead, count: n, max: LIMITS.replicaSetMembers.value });
 }
 
 function tooManyVoters(n: number, lead: string): string {
-  const max = LIMITS.replicaSetVotingMembers.value;
-  return `${lead} ${n} voting members; at most ${max} members of a replica set can vote, and the server refuses the configuration. Give the members beyond ${max} votes: 0 and priority: 0.`;
+  return message('replicaSet.tooManyVoting', { lead, count: n, max: LIMITS.replicaSetVotingMembers.value });
 }
 
 /** `rs.add(member)` (or `rs.addArb(host)`, an arbiter, which votes) after an initiate counted in `count`. */
@@ -94,11 +94,11 @@ export function checkMemberAdded(count: MemberCount, method: 'add' | 'addArb', m
   else count.voting += votes;
   if (!count.reportedMembers && count.members > LIMITS.replicaSetMembers.value) {
     count.reportedMembers = true;
-    problems.push(problemOf('replica-set-too-many-members', nameSpan, tooManyMembers(count.members, 'With the members of the initiate above and the rs.add calls up to here, the replica set has')));
+    problems.push(problemOf('replica-set-too-many-members', nameSpan, tooManyMembers(count.members, message('replicaSet.leadAdded'))));
   }
   if (!count.reportedVoting && votes && count.voting > LIMITS.replicaSetVotingMembers.value) {
     count.reportedVoting = true;
-    problems.push(problemOf('replica-set-too-many-voting', nameSpan, tooManyVoters(count.voting, 'With the members of the initiate above and the rs.add calls up to here, the replica set has')));
+    problems.push(problemOf('replica-set-too-many-voting', nameSpan, tooManyVoters(count.voting, message('replicaSet.leadAdded'))));
   }
 }
 

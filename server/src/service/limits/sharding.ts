@@ -8,6 +8,7 @@ import type { Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import type { Problem, Span } from '../api';
 import { contentSpan, spanOf } from './clusterCalls';
+import { message } from '../data/l10n';
 
 /** A sharded collection of the file: its shard key fields in order. */
 export interface ShardedCollection {
@@ -40,9 +41,9 @@ export function isMonotonicName(field: string): boolean {
 
 /** What a shard key value other than 1 and "hashed" asks for. */
 function describeKeyValue(v: Value): string {
-  if (v.kind === 'number') return v.value === -1 ? 'a descending index' : `the value ${v.value}`;
-  if (v.kind === 'string') return FORBIDDEN_TYPES.has(v.value) ? `a ${v.value} index` : `the index type "${v.value}"`;
-  return 'this value';
+  if (v.kind === 'number') return v.value === -1 ? message('shard.descending') : message('shard.value', { value: v.value });
+  if (v.kind === 'string') return FORBIDDEN_TYPES.has(v.value) ? message('shard.typedIndex', { type: v.value }) : message('shard.indexType', { type: v.value });
+  return message('value.this');
 }
 
 /** Checks a shard key document; returns the sharded collection when the namespace and key are literals. */
@@ -54,12 +55,12 @@ export function checkShardKey(namespace: Value | undefined, key: Value | undefin
     const ascending = v.kind === 'number' && v.value === 1;
     const hashed = v.kind === 'string' && v.value === 'hashed';
     if (wildcard || (v.kind === 'number' && !ascending) || (v.kind === 'string' && !hashed)) {
-      const what = wildcard ? 'a wildcard index' : describeKeyValue(v);
+      const what = wildcard ? message('shard.wildcard') : describeKeyValue(v);
       problems.push(
         problemOf(
           'shard-key-index-type',
           wildcard ? { start: p.keyStart, end: p.keyEnd } : v.kind === 'string' ? contentSpan(v) : spanOf(v),
-          `A shard key field is 1 (ascending) or "hashed"; ${what} cannot back a shard key, so the server refuses to shard the collection.`,
+          message('shard.keyIndexType', { what }),
         ),
       );
     }
@@ -70,8 +71,8 @@ export function checkShardKey(namespace: Value | undefined, key: Value | undefin
       problemOf(
         'shard-key-monotonic',
         { start: only.keyStart, end: only.keyEnd },
-        `"${only.key}" grows with every insert: monotonically increasing keys send every insert to one shard (the chunk with the highest values). A hashed key spreads the inserts.`,
-        { replacement: '"hashed"', replaceSpan: spanOf(only.value), title: `Shard on { ${only.key}: "hashed" }` },
+        message('shard.monotonic', { field: only.key }),
+        { replacement: '"hashed"', replaceSpan: spanOf(only.value), title: message('fix.shardHashed', { key: `{ ${only.key}: "hashed" }` }) },
       ),
     );
   }
@@ -88,7 +89,7 @@ export function checkUniqueIndex(sharded: ShardedCollection, keys: ReadonlyArray
     problemOf(
       'unique-index-not-shard-key-prefix',
       keys[0]?.span ?? nameSpan,
-      `${sharded.namespace} is sharded on { ${shardKey} } in this file; a unique index on it must start with the shard key, or the server refuses it (and refuses to shard a collection that already has it). Start the index with ${shardKey}, or drop unique.`,
+      message('shard.uniqueNotPrefix', { namespace: sharded.namespace, key: `{ ${shardKey} }`, fields: shardKey }),
     ),
   );
 }

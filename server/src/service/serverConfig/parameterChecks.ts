@@ -4,6 +4,7 @@
  */
 import type { ParameterType, ServerParameter } from '../data/serverParameters';
 import type { RuleId } from '../rules/ruleTable';
+import { message, type PlainMessageId } from '../data/l10n';
 
 /**
  * A value as the server reads it: the configuration file gives every setParameter value as text (the
@@ -21,11 +22,37 @@ export interface ParameterFinding {
   message: string;
 }
 
-const TYPE_NAMES: Record<ParameterType, string> = {
-  boolean: 'true or false',
-  integer: 'a whole number',
-  number: 'a number',
+const TYPE_NAMES: Record<ParameterType, PlainMessageId> = {
+  boolean: 'serverParameter.typeBoolean',
+  integer: 'serverParameter.typeInteger',
+  number: 'serverParameter.typeNumber',
 };
+
+/** The units of the parameter table, as messages name them (a unit missing here is shown as the table spells it). */
+const UNITS: Readonly<Record<string, PlainMessageId>> = {
+  megabytes: 'serverParameter.unitMegabytes',
+  keys: 'serverParameter.unitKeys',
+  seconds: 'serverParameter.unitSeconds',
+  milliseconds: 'serverParameter.unitMilliseconds',
+};
+
+/** What happens below the documented minimum of a parameter whose minimum is advice, by parameter name. */
+const BELOW_MINIMUM: Readonly<Record<string, PlainMessageId>> = {
+  'replication.oplogSizeMB': 'serverParameter.oplogBelowMinimum',
+};
+
+function unitOf(p: ServerParameter): string {
+  if (!p.unit) return '';
+  return ` ${Object.prototype.hasOwnProperty.call(UNITS, p.unit) ? message(UNITS[p.unit]!) : p.unit}`;
+}
+
+function belowMinimumOf(p: ServerParameter): string {
+  return Object.prototype.hasOwnProperty.call(BELOW_MINIMUM, p.name) ? message(BELOW_MINIMUM[p.name]!) : (p.belowMinimum ?? '');
+}
+
+function wrongType(p: ServerParameter, what: string): ParameterFinding {
+  return { ruleId: 'server-parameter-type', message: message('serverParameter.wrongType', { name: p.name, type: message(TYPE_NAMES[p.type]), what }) };
+}
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const WHOLE = /^[+-]?\d+$/;
@@ -36,10 +63,7 @@ function quoted(s: string): string {
 
 /** The number a value stands for, or a finding when its type is wrong. */
 function numberOf(p: ServerParameter, v: ParameterValue): number | ParameterFinding {
-  const wrong = (what: string): ParameterFinding => ({
-    ruleId: 'server-parameter-type',
-    message: `${p.name} takes ${TYPE_NAMES[p.type]}, not ${what}; the server refuses it.`,
-  });
+  const wrong = (what: string): ParameterFinding => wrongType(p, what);
   switch (v.kind) {
     case 'text':
       if (p.type === 'integer' ? !WHOLE.test(v.text) : !DECIMAL.test(v.text)) return wrong(quoted(v.text));
@@ -50,9 +74,9 @@ function numberOf(p: ServerParameter, v: ParameterValue): number | ParameterFind
     case 'boolean':
       return wrong(String(v.value));
     case 'string':
-      return wrong(`the string ${quoted(v.value)}`);
+      return wrong(message('serverParameter.string', { value: quoted(v.value) }));
     default:
-      return wrong('a list or mapping');
+      return wrong(message('serverParameter.container'));
   }
 }
 
@@ -62,24 +86,36 @@ export function checkParameter(p: ServerParameter, v: ParameterValue): Parameter
     if (v.kind === 'boolean') return undefined;
     if (v.kind === 'text' && /^(?:true|false|1|0)$/.test(v.text)) return undefined;
     if (v.kind === 'number' && (v.value === 0 || v.value === 1)) return undefined;
-    const what = v.kind === 'text' ? quoted(v.text) : v.kind === 'string' ? `the string ${quoted(v.value)}` : v.kind === 'number' ? String(v.value) : 'a list or mapping';
-    return { ruleId: 'server-parameter-type', message: `${p.name} takes true or false, not ${what}; the server refuses it.` };
+    const what =
+      v.kind === 'text'
+        ? quoted(v.text)
+        : v.kind === 'string'
+          ? message('serverParameter.string', { value: quoted(v.value) })
+          : v.kind === 'number'
+            ? String(v.value)
+            : message('serverParameter.container');
+    return wrongType(p, what);
   }
   const n = numberOf(p, v);
   if (typeof n !== 'number') return n;
-  const unit = p.unit ? ` ${p.unit}` : '';
+  const unit = unitOf(p);
   if (p.minimumAdvice && p.min !== undefined) {
-    if (n <= 0) return { ruleId: 'server-parameter-range', message: `${p.name} must be a positive number, not ${n}; the server refuses it.` };
-    if (n < p.min) return { ruleId: 'oplog-size-small', message: `${p.name} is ${n}${unit}, below the documented minimum of ${p.min}${unit}: ${p.belowMinimum}.` };
+    if (n <= 0) return { ruleId: 'server-parameter-range', message: message('serverParameter.positive', { name: p.name, value: n }) };
+    if (n < p.min) {
+      return {
+        ruleId: 'oplog-size-small',
+        message: message('serverParameter.belowMinimum', { name: p.name, value: n, unit, min: p.min, consequence: belowMinimumOf(p) }),
+      };
+    }
     return undefined;
   }
   if (p.min !== undefined && n < p.min) {
-    const range = p.max !== undefined ? `${p.min} to ${p.max}` : `at least ${p.min}${unit}`;
-    return { ruleId: 'server-parameter-range', message: `${p.name} is ${n}, but it must be ${range}; the server refuses it.` };
+    const range = p.max !== undefined ? message('serverParameter.rangeBetween', { min: p.min, max: p.max }) : message('serverParameter.rangeAtLeast', { min: p.min, unit });
+    return { ruleId: 'server-parameter-range', message: message('serverParameter.range', { name: p.name, value: n, range }) };
   }
   if (p.max !== undefined && n > p.max) {
-    const range = p.min !== undefined ? `${p.min} to ${p.max}` : `at most ${p.max}${unit}`;
-    return { ruleId: 'server-parameter-range', message: `${p.name} is ${n}, but it must be ${range}; the server refuses it.` };
+    const range = p.min !== undefined ? message('serverParameter.rangeBetween', { min: p.min, max: p.max }) : message('serverParameter.rangeAtMost', { max: p.max, unit });
+    return { ruleId: 'server-parameter-range', message: message('serverParameter.range', { name: p.name, value: n, range }) };
   }
   return undefined;
 }
