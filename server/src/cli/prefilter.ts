@@ -135,8 +135,8 @@ function triggersOf(languageId: string): { words: RegExp; nameCalls: boolean } {
   }
 }
 
-/** What the checks of server parameters (mongod.conf, setParameter commands) look for first. */
-const SERVER_PARAMETERS = /setParameter|oplogSizeMB/;
+/** What the checks of server parameters (mongod.conf, setParameter commands) look for first (two searches beat an alternation). */
+const mentionsServerParameters = (text: string): boolean => text.includes('setParameter') || text.includes('oplogSizeMB');
 
 /** Languages read as plain text: nothing in them is decoded, and no key is read. */
 function readsKeys(languageId: string): boolean {
@@ -365,7 +365,7 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   const latin1 = bytes.toString('latin1');
   const triggers = triggersOf(languageId);
   if (triggers.words.test(latin1) || (triggers.nameCalls && hasNameCall(latin1))) return true;
-  if (SERVER_PARAMETERS.test(latin1) && (languageId === 'yaml' || checksLimits(languageId))) return true;
+  if ((languageId === 'yaml' || checksLimits(languageId)) && mentionsServerParameters(latin1)) return true;
   if (readsKeys(languageId) && (hasNearMissScheme(latin1) || mayNameWhenDecoded(latin1, bytes, languageId))) return true;
   if (!checksLimits(languageId)) return false;
   // The analyzers of whole source files, on the exact text (the latin1 reading is it when all is ASCII).

@@ -25,16 +25,21 @@ import { type MemberCount, checkMemberAdded, checkReplicaSetConfig } from './rep
 import { type ShardedCollection, checkShardKey, checkUniqueIndex, shardCollectionHover } from './sharding';
 
 /**
- * Words without which this analyzer finds nothing in a file: a replica set configuration is passed to
- * `initiate`, `reconfig` or a replSetInitiate/replSetReconfig command (rs.add counts only after one),
- * a capped collection says `capped`, a shard key comes with `shardCollection`, and a unique index is
- * only related to a collection sharded in the file.
+ * What this analyzer needs to find anything in a file: a replica set configuration is passed to a call
+ * of `initiate(` or `reconfig(` or to a replSetInitiate/replSetReconfig command (rs.add counts only
+ * after one), a capped collection has a `capped:` option (`capped=` in Python, `"capped":` quoted), a
+ * shard key comes with `shardCollection`, and a unique index is only related to a collection sharded in
+ * the file. (The words alone are common in code: `initiated`, `uncapped`.)
  */
-const TRIGGER = /initiate|reconfig|replSet(?:Initiate|Reconfig)|capped|shardCollection/;
+const TRIGGER = /\b(?:initiate|reconfig)\s*\(|replSet(?:Initiate|Reconfig)|\bcapped['"]?\s*[:=]|shardCollection/;
 
 export function mayHaveClusterCalls(text: string): boolean {
-  return TRIGGER.test(text);
+  // Searches for the words first: a search for a string is many times faster than the regular expression.
+  return WORDS.some((w) => text.includes(w)) && TRIGGER.test(text);
 }
+
+/** What every match of TRIGGER holds. */
+const WORDS = ['initiate', 'reconfig', 'replSet', 'capped', 'shardCollection'];
 
 const REPLICA_SET_COMMANDS: ReadonlySet<string> = new Set(['replSetInitiate', 'replSetReconfig']);
 const COMMANDS: ReadonlySet<string> = new Set(['replSetInitiate', 'replSetReconfig', 'shardCollection', 'create']);
