@@ -354,6 +354,26 @@ export interface CompletionResult {
   deprecated?: boolean;
 }
 
+/** "Show parsed connection string" / "Copy redacted": every part of the string under the cursor, password masked. */
+export interface ConnectionDescription {
+  /** The connection string with the password replaced by ****. */
+  redacted: string;
+  scheme: string;
+  /** Placeholders (`${HOST}`) are shown as written. */
+  hosts: { host: string; port: number | null; type: string }[];
+  database: string | null;
+  username: string | null;
+  /** '****' when a password is present, else null: the password itself is never returned. */
+  password: '****' | null;
+  authMechanism: string | null;
+  authSource: string | null;
+  tls: boolean;
+  /** The options as written (secrets masked), in the order of the string. */
+  options: { name: string; value: string }[];
+  /** Problems of this string, in the string's own offsets. */
+  problems: { ruleId: string; severity: string; message: string }[];
+}
+
 /** A database name as a document writes it (first occurrence), for checks across documents. */
 export interface NameOccurrence {
   name: string;
