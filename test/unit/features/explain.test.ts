@@ -157,6 +157,8 @@ describe('explain: the effective options', () => {
     const legacy = explain('mongodb://db.example.com/?wtimeout=2500&j=true', { driver: 'node' });
     assert.deepEqual([option(legacy, 'wTimeoutMS').source, option(legacy, 'wTimeoutMS').value], ['implied', '2500']);
     assert.deepEqual([option(legacy, 'journal').source, option(legacy, 'journal').value], ['implied', 'true']);
+    // j is a key of the Node.js driver only: other drivers do not read it as journal.
+    assert.equal(option(explain('mongodb://db.example.com/?j=true'), 'journal').source, 'default');
     // The replacement written too: it wins, the legacy key implies nothing.
     const both = explain('mongodb://db.example.com/?wtimeout=2500&wTimeoutMS=100');
     assert.deepEqual([option(both, 'wTimeoutMS').source, option(both, 'wTimeoutMS').value], ['set', '100']);

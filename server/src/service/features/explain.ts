@@ -76,7 +76,8 @@ function effectiveOptions(
   // Values that legacy keys and aliases give the option they stand for, when that one is not written.
   const impliedBy = new Map<string, { key: string; value: TypedValue; text: string }>();
   for (const o of URI_OPTIONS) {
-    const target = standsFor(o);
+    // A key only the Node.js driver knows (j, fsync) stands for nothing in other drivers.
+    const target = o.origin === 'node' && profile.profile !== 'node' ? undefined : standsFor(o);
     const v = model.options[o.name];
     if (target && v !== undefined && model.options[target.name] === undefined) {
       impliedBy.set(target.name, { key: o.name, value: v, text: maskedValue(effective(uri.options, o.name)!.part.value, secrets) });
