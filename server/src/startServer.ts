@@ -37,7 +37,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, doHover, message, useLocale, type Analysis } from './service/languageService';
+import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, explainConnectionString, doHover, message, useLocale, type Analysis } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
@@ -55,6 +55,7 @@ import { version } from './version';
 import { nextTurn, type ServerPlatform } from './platform';
 
 export const DESCRIBE_REQUEST = 'mongodbUri/describeConnectionString';
+export const EXPLAIN_REQUEST = 'mongodbUri/explainConnectionString';
 export const RESOLVE_SRV_REQUEST = 'mongodbUri/resolveSrv';
 /** Server → client: the text of a file the server cannot read itself (`{ uri }` → `{ text }`, or `{}` when there is none). */
 export const READ_FILE_REQUEST = 'mongodbUri/readFile';
@@ -492,6 +493,17 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const found = await analysisForRequest(uri, token);
       if (!found) return null;
       return describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
+    }),
+  );
+
+  /** The explanation of the string under the cursor (parts, effective options, how a driver connects), for the explain panel. */
+  connection.onRequest(
+    EXPLAIN_REQUEST,
+    guardRequest(connection, EXPLAIN_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
+      const { uri } = requireTextDocumentPosition(params);
+      const found = await analysisForRequest(uri, token);
+      if (!found) return null;
+      return explainConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
     }),
   );
 

@@ -268,6 +268,8 @@ export interface DocumentAnalysis {
   hoverFirstAt?(offset: number): { contents: string; span: Span } | null;
   /** The database names the document writes, in document order (names across documents, LSP layer). */
   databaseNames?: NameOccurrence[];
+  /** The connection string `values[k]` as composed from the variables the analysis read, when it composed it. */
+  composedText?(k: number): string | undefined;
 }
 
 // Source code as the whole-document analyzers read it (lex/codeScanner.ts makes the tokens).
@@ -352,6 +354,78 @@ export interface CompletionResult {
   /** Ask the client to open completion again after inserting (after `key=`). */
   retrigger?: boolean;
   deprecated?: boolean;
+}
+
+/** "Show parsed connection string" / "Copy redacted": every part of the string under the cursor, password masked. */
+export interface ConnectionDescription {
+  /** The connection string with the password replaced by ****. */
+  redacted: string;
+  scheme: string;
+  /** Placeholders (`${HOST}`) are shown as written. */
+  hosts: { host: string; port: number | null; type: string }[];
+  database: string | null;
+  username: string | null;
+  /** '****' when a password is present, else null: the password itself is never returned. */
+  password: '****' | null;
+  authMechanism: string | null;
+  authSource: string | null;
+  tls: boolean;
+  /** The options as written (secrets masked), in the order of the string. */
+  options: { name: string; value: string }[];
+  /** Problems of this string, in the string's own offsets. */
+  problems: { ruleId: string; severity: string; message: string }[];
+}
+
+/**
+ * Where an effective option comes from: written in the string (`set`), the specification's default
+ * (`default`), another part of the string (`implied`: tls=true by mongodb+srv, authSource by the
+ * credential), the Node.js driver's own default where it differs (`profile`), or the DNS TXT record of a
+ * mongodb+srv host (`txt`, only when its answer was given).
+ */
+export type ExplainedOptionSource = 'set' | 'default' | 'implied' | 'profile' | 'txt';
+
+export interface ExplainedOption {
+  /** The option's canonical name, as the option table spells it. */
+  name: string;
+  /** As written (secrets masked), or the default as the option table words it. */
+  value: string;
+  source: ExplainedOptionSource;
+  note?: string;
+}
+
+/**
+ * Why authSource is what it is: written in the string, given by the TXT record, the database in the
+ * path, `$external` because of the mechanism, or `admin` because there is no database in the path.
+ */
+export type AuthSourceReason = 'given' | 'txt' | 'database' | 'external' | 'admin';
+
+/** What a DNS lookup of a mongodb+srv host answered (features/srvRecords.ts checks it): an input, never looked up by the core. */
+export interface SrvAnswer {
+  hosts: { host: string; port: number }[];
+  /** The options of the TXT record (`authSource=admin&replicaSet=rs0`), or null when there is none. */
+  txtOptions: string | null;
+}
+
+export type AccountTopic = 'topology' | 'readPreference' | 'writeConcern' | 'timeouts' | 'tls' | 'authentication';
+
+/**
+ * "Explain connection string": the description of the string under the cursor, every option with its
+ * effective value and where that comes from, the driver profile, and how a driver will connect, in words.
+ * JSON-serialisable; no secret in any field.
+ */
+export interface Explanation extends ConnectionDescription {
+  /** The string explained is the one composed from the variables the document (or a file beside it) defines. */
+  composed: boolean;
+  /** Null when the string has no credential. */
+  authSourceReason: AuthSourceReason | null;
+  /** Every option of the option table that is set or has a default, in the table's order. */
+  effectiveOptions: ExplainedOption[];
+  /** The driver profile the string was checked and explained with, why, and how that reads. */
+  profile: ProfileChoice & { description: string };
+  /** The DNS answer that was merged in, when one was given for a mongodb+srv string. */
+  srv: SrvAnswer | null;
+  /** How a driver will connect: one short account per topic, in this order. */
+  account: { topic: AccountTopic; text: string }[];
 }
 
 /** A database name as a document writes it (first occurrence), for checks across documents. */

@@ -10,12 +10,14 @@ import type {
   DocumentAnalyzer,
   DocumentProblem,
   EmbeddedValue,
+  Explanation,
   FileAccess,
   HoverResult,
   NameOccurrence,
   Settings,
   Severity,
   SeveritySetting,
+  SrvAnswer,
   TextDocumentLike,
   ValueRecord,
 } from './api';
@@ -25,6 +27,7 @@ import { hoverAt } from './features/hover';
 import { analyzeAdminCommands } from './admin/analyzeAdminCommands';
 import { completeAt } from './features/completion';
 import { describeAt, ConnectionDescription } from './features/describe';
+import { explainAt } from './features/explain';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
 import { analyzeNames } from './naming/analyzeNames';
 import { analyzeCodeLimits } from './limits/codeLimits';
@@ -308,3 +311,17 @@ export function describeConnectionString(analysis: Analysis, offset: number, set
   return describeAt(analysis, offset, (p) => reportedSeverity(p, settings.rules));
 }
 export type { ConnectionDescription } from './features/describe';
+export type { AuthSourceReason, Explanation, ExplainedOption, ExplainedOptionSource, SrvAnswer } from './api';
+/**
+ * The explanation of the connection string under the offset ("Explain connection string"): every part,
+ * the effective options, the driver profile and how a driver will connect. `srv`: the DNS answer for a
+ * mongodb+srv host, merged in when given (the core never looks it up).
+ */
+export function explainConnectionString(
+  analysis: Analysis,
+  offset: number,
+  settings: Pick<Settings, 'rules' | 'driver' | 'nodeProject'> = { rules: {}, driver: 'auto' },
+  srv?: SrvAnswer,
+): Explanation | null {
+  return explainAt(analysis, offset, settings, (p) => reportedSeverity(p, settings.rules), srv);
+}

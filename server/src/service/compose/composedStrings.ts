@@ -179,6 +179,7 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
     problems,
     hoverAt: () => null,
     hoverFirstAt: (offset) => composedHover(context, source, composed, offset) ?? opaqueHover(source, where, opaque, offset),
+    composedText: (k) => composed.find((c) => c.k === k)?.r.text,
   };
 }
 

@@ -59,15 +59,19 @@ function effectiveOptions(index: OptionIndex): Record<string, TypedValue> {
   return out;
 }
 
-function defaultSource(mechanism: string | null, database: string | null): string {
+/**
+ * The authSource of a credential that does not give one, and why: the database in the path, `$external`
+ * for the mechanism, or `admin` when the path names no database.
+ */
+export function defaultAuthSource(mechanism: string | null, database: string | null): { source: string; reason: 'database' | 'external' | 'admin' } {
   const mech = mechanism ? findMechanism(mechanism) : undefined;
   switch (mech?.defaultSource) {
     case EXTERNAL_AUTH_SOURCE:
-      return EXTERNAL_AUTH_SOURCE;
+      return { source: EXTERNAL_AUTH_SOURCE, reason: 'external' };
     case 'database-or-$external':
-      return database ?? EXTERNAL_AUTH_SOURCE;
+      return database !== null ? { source: database, reason: 'database' } : { source: EXTERNAL_AUTH_SOURCE, reason: 'external' };
     default:
-      return database ?? 'admin';
+      return database !== null ? { source: database, reason: 'database' } : { source: 'admin', reason: 'admin' };
   }
 }
 
@@ -91,7 +95,7 @@ export function buildModel(uri: ParsedUri, index: OptionIndex): ConnectionModel 
     credential = {
       username: uri.userinfo ? uri.userinfo.username.value : null,
       password: uri.userinfo?.password ? uri.userinfo.password.value : null,
-      source: explicitSource ?? defaultSource(mechanism, database),
+      source: explicitSource ?? defaultAuthSource(mechanism, database).source,
       mechanism,
       mechanismProperties: props,
     };
