@@ -45,6 +45,9 @@ describe('indexes per collection', () => {
     assert.deepEqual(limits(js), [['indexes-too-many', 'createIndex', 'warning']]);
     const trailing = Array.from({ length: 64 }, (_, i) => `db.\n  events.createIndex({ f${i}: 1 })`).join('\n') + '\n';
     assert.deepEqual(limits(trailing), [['indexes-too-many', 'createIndex', 'warning']]);
+    // A comment line that ends with a full stop is no part of the receiver below it.
+    const commented = Array.from({ length: 64 }, (_, i) => `// Index number ${i} of the events.\ndb.events.createIndex({ f${i}: 1 })`).join('\n') + '\n';
+    assert.deepEqual(limits(commented), [['indexes-too-many', 'createIndex', 'warning']]);
   });
 
   it('different collections are counted apart; createIndexes counts its models', () => {

@@ -186,7 +186,10 @@ function continuesChain(text: string, lf: number, end: number): boolean {
   if (after >= end || text.charCodeAt(after) === DOT) return true;
   let before = lf - 1;
   while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
-  return before >= 0 && text.charCodeAt(before) === DOT;
+  if (before < 0 || text.charCodeAt(before) !== DOT) return false;
+  // A comment that ends with a full stop (`// Unique across shards.`) continues nothing.
+  const line = text.slice(text.lastIndexOf('\n', before) + 1, before);
+  return !line.includes('//') && !line.includes('#') && !line.includes('*');
 }
 
 export function receiverText(text: string, dot: number): string {
