@@ -30,6 +30,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   option: CompletionItemKind.Property,
   value: CompletionItemKind.Value,
   snippet: CompletionItemKind.Snippet,
+  key: CompletionItemKind.Field,
 };
 
 export function toRange(document: TextDocument, span: Span): Range {

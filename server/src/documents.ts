@@ -118,6 +118,11 @@ export class AnalysisCache {
     this.files?.forget(uri);
   }
 
+  /** The last Analysis made of each document (whatever its version and settings). */
+  *latest(): Iterable<[string, Analysis]> {
+    for (const [uri, cached] of this.byUri) if (cached.analysis) yield [uri, cached.analysis];
+  }
+
   /** Drops the Analysis of a document whose analysis read a file that changed. */
   invalidate(uri: string): void {
     const cached = this.byUri.get(uri);

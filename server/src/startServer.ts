@@ -37,7 +37,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, explainConnectionString, doHover, message, useLocale, type Analysis } from './service/languageService';
+import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, explainConnectionString, doHover, hostTargetsOf, message, useLocale, type Analysis } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
@@ -456,7 +456,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const found = await analysisForRequest(uri, token, true);
       if (!found) return EMPTY_COMPLETION;
       const { document, analysis } = found;
-      const results = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position)).filter(
+      // Admin commands complete `host:port` from the connection strings of the other open documents too.
+      const otherHosts = document.getText().includes('dropConnections') ? [...analyses.latest()].filter(([u]) => u !== uri).flatMap(([, a]) => hostTargetsOf(a)) : [];
+      const results = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position), otherHosts).filter(
         (item) => snippetSupport || !item.isSnippet,
       );
       if (!resolveDocumentation) return toCompletionList(document, results, itemDefaults, true);

@@ -270,6 +270,11 @@ export interface DocumentAnalysis {
   databaseNames?: NameOccurrence[];
   /** The connection string `values[k]` as composed from the variables the analysis read, when it composed it. */
   composedText?(k: number): string | undefined;
+  /**
+   * Completions of whole-document constructs at a document offset (the keys of an admin command
+   * document), or undefined when the offset is in none; `hosts` are `host:port` targets to offer.
+   */
+  completeAt?(offset: number, hosts: readonly string[]): CompletionResult[] | undefined;
 }
 
 // Source code as the whole-document analyzers read it (lex/codeScanner.ts makes the tokens).
@@ -336,7 +341,7 @@ export interface HoverResult {
   span: { start: number; end: number };
 }
 
-export type CompletionKind = 'option' | 'value' | 'snippet';
+export type CompletionKind = 'option' | 'value' | 'snippet' | 'key';
 
 export interface CompletionResult {
   label: string;

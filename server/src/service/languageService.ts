@@ -25,7 +25,8 @@ import { extractValues } from './extract';
 import { validateEmbeddedValue } from './rules/validation';
 import { hoverAt } from './features/hover';
 import { analyzeAdminCommands } from './admin/analyzeAdminCommands';
-import { completeAt } from './features/completion';
+import { completeAt, hostTargetsOf } from './features/completion';
+export { hostTargetsOf };
 import { describeAt, ConnectionDescription } from './features/describe';
 import { explainAt } from './features/explain';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
@@ -279,8 +280,9 @@ export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: numbe
 }
 
 /** Completion items at a document offset (empty when the offset is not inside a connection string). */
-export function doComplete(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
-  return completeAt(doc, analysis, offset);
+/** `otherHosts`: `host:port` of the connection strings of other documents (the workspace), for admin commands. */
+export function doComplete(doc: TextDocumentLike, analysis: Analysis, offset: number, otherHosts: readonly string[] = []): CompletionResult[] {
+  return completeAt(doc, analysis, offset, otherHosts);
 }
 
 /** The database names a document writes (path of connection strings, authSource, keys, driver calls). */

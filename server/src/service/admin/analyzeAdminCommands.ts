@@ -6,7 +6,7 @@
 import { DEFAULT_PORT } from '../data/connectionString';
 import { ADMIN_COMMANDS, ADMIN_DATABASE, ADMIN_KEYS, AdminCommandInfo, AdminCommandName, SHARD_OPID } from '../data/adminCommands';
 import { problemOf, type RuleId } from '../rules/ruleTable';
-import { Problem, SourceCode, Span } from '../api';
+import { CompletionResult, Problem, SourceCode, Span } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
 import type { Token, TokenList } from '../api';
 import { Prop, Value, parseValue, skipExpression } from '../lex/codeValues';
@@ -21,6 +21,17 @@ export interface AdminCommandHover {
 export interface AdminCommandAnalysis {
   problems: Problem[];
   hoverAt(offset: number): AdminCommandHover | null;
+  completeAt?(offset: number, hosts: readonly string[]): CompletionResult[] | undefined;
+}
+
+/** A command document read, for completion inside it. */
+interface CommandDocument {
+  command: AdminCommandName;
+  /** From its `{` to after its `}`. */
+  span: Span;
+  keys: ReadonlySet<string>;
+  /** The `hostAndPort` array, when it has one. */
+  hostArray?: Span;
 }
 
 /** Language ids whose documents are JavaScript (MongoDB playgrounds are `*.mongodb.js` or `mongodb`). */
@@ -44,6 +55,7 @@ export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
   const { tokens } = list;
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
+  const documents: CommandDocument[] = [];
   const databaseSwitches = findDatabaseSwitches(list);
   const report = (ruleId: RuleId, span: Span, message: string, data?: Problem['data']) => {
     problems.push(problemOf(ruleId, span, message, data));
@@ -67,6 +79,8 @@ export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
     const command = commandOf(arg);
     if (!command) continue;
     const info = ADMIN_COMMANDS[command.name];
+    const hostArray = arg.props.find((p) => p.key === 'hostAndPort' && p.value.kind === 'array')?.value;
+    documents.push({ command: command.name, span: { start: arg.start, end: arg.end }, keys: new Set(arg.props.map((p) => p.key)), ...(hostArray ? { hostArray: { start: hostArray.start, end: hostArray.end } } : {}) });
     for (const p of arg.props) {
       if ((ADMIN_KEYS[p.key] ?? []).includes(command.name)) hovers.push({ span: { start: p.keyStart, end: p.keyEnd }, contents: keyHover(info, p.key) });
     }
@@ -91,7 +105,55 @@ export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
       const h = hovers.find((t) => offset >= t.span.start && offset <= t.span.end);
       return h ? { contents: h.contents, span: h.span } : null;
     },
+    completeAt: (offset, hosts) => completeInCommand(code.text, documents, offset, hosts),
   };
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24;
+}
+
+/**
+ * Completion inside a dropConnections or killOp document: its keys where a key starts (after `{` or
+ * `,`), with their documentation; `host:port` targets inside a string of its `hostAndPort` array.
+ */
+function completeInCommand(text: string, documents: readonly CommandDocument[], offset: number, hosts: readonly string[]): CompletionResult[] | undefined {
+  const doc = documents.find((d) => d.span.start < offset && offset < d.span.end);
+  if (!doc) return undefined;
+  if (doc.hostArray && doc.hostArray.start < offset && offset < doc.hostArray.end) {
+    // Inside a string of the array: from its opening quote to the cursor.
+    const lineStart = Math.max(doc.hostArray.start, text.lastIndexOf('\n', offset - 1) + 1);
+    let quote = -1;
+    for (let k = offset - 1; k >= lineStart; k--) {
+      const c = text[k];
+      if (c === '"' || c === "'" || c === '`') {
+        quote = k;
+        break;
+      }
+      if (c === ',' || c === '[') break;
+    }
+    if (quote < 0) return [];
+    const close = text.indexOf(text[quote]!, offset);
+    const end = close >= 0 && !text.slice(offset, close).includes('\n') ? close : offset;
+    return hosts.map((h) => ({ label: h, kind: 'value' as const, detail: 'host:port of a connection string of the workspace', insertText: h, replace: { start: quote + 1, end } }));
+  }
+  let start = offset;
+  while (start > doc.span.start && isIdentChar(text.charCodeAt(start - 1))) start--;
+  let before = start - 1;
+  while (before > doc.span.start && /\s/.test(text[before]!)) before--;
+  if (text[before] !== '{' && text[before] !== ',') return undefined;
+  const typed = text.slice(start, offset);
+  const info = ADMIN_COMMANDS[doc.command];
+  return info.fields
+    .filter((f) => f.name !== doc.command && (!doc.keys.has(f.name) || f.name === typed))
+    .map((f) => ({
+      label: f.name,
+      kind: 'key' as const,
+      detail: `${f.type}${f.required ? '' : ', optional'} · ${doc.command}`,
+      documentation: keyHover(info, f.name),
+      insertText: `${f.name}: `,
+      replace: { start, end: offset },
+    }));
 }
 
 type Report = (ruleId: RuleId, span: Span, message: string, data?: Problem['data']) => void;

@@ -6,6 +6,7 @@ import { OPTION_VALUE_DOCS } from '../data/uriOptions';
 import { asciiLower } from '../uri/parser';
 import { EmbeddedValue, Span } from '../api';
 import { uriParseOf, type UriParse } from '../rules/validation';
+import { DEFAULT_PORT } from '../data/connectionString';
 import { decodedIndex, findValueAt } from './locate';
 import { mechanismDoc, optionDetail, optionDoc } from './optionDocs';
 
@@ -232,7 +233,28 @@ function valueForCompletion(doc: TextDocumentLike, analysis: Analysis, offset: n
   return { value: { ...v, text: v.text + gap }, parse: uriParseOf(v, analysis.records[before]) };
 }
 
-export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number): CompletionResult[] {
+/** `host:port` of every host of the connection strings of an analysis (not SRV names: they name no server). */
+export function hostTargetsOf(analysis: Analysis): string[] {
+  const out = new Set<string>();
+  analysis.values.forEach((v, k) => {
+    if (v.kind !== 'uri' || v.comment) return;
+    const parsed = uriParseOf(v, analysis.records[k])?.parsed;
+    if (!parsed || parsed.scheme.kind !== 'mongodb') return;
+    for (const h of parsed.hosts) {
+      const host = h.host.value;
+      if (host === '' || /[${}<>%[\]]/.test(host) || h.type === 'unix') continue;
+      out.add(`${h.type === 'ip_literal' ? `[${host}]` : host}:${h.port?.value ?? DEFAULT_PORT}`);
+    }
+  });
+  return [...out];
+}
+
+export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number, otherHosts: readonly string[] = []): CompletionResult[] {
+  for (const a of analysis.documentAnalyses ?? []) {
+    if (!a.completeAt) continue;
+    const inDocument = a.completeAt(offset, [...new Set([...hostTargetsOf(analysis), ...otherHosts])]);
+    if (inDocument) return inDocument;
+  }
   const found = valueForCompletion(doc, analysis, offset);
   const value = found?.value;
   if (value && value.kind === 'uri') {
