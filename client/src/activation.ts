@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type BaseLanguageClient, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
+import { registerExplainCommand } from './explainPanel';
 import { RestartBudget } from './restartBudget';
 import { registerResolveSrvCommand } from './srvCommand';
 
@@ -86,6 +87,7 @@ export async function startClient(context: vscode.ExtensionContext, factory: Cli
   };
   const client = factory.create(clientOptions);
   registerCommands(context, () => client);
+  registerExplainCommand(context, () => client);
   registerResolveSrvCommand(context, () => client, outputChannel, factory.environment);
   client.onRequest(READ_FILE_REQUEST, async (params: { uri?: unknown }) => {
     const text = typeof params?.uri === 'string' ? await readWorkspaceFile(params.uri) : undefined;

@@ -25,6 +25,22 @@ describe('commands', () => {
     assert.equal(copied, 'mongodb://admin:****@db.example.com:27017/shop?authSource=admin');
   });
 
+  it('Explain Connection String opens a panel: parts, every option set or defaulted, how a driver connects, no password', async () => {
+    await placeCursor(env, 'analytics-1.exam|ple.com');
+    const html = await vscode.commands.executeCommand<string | undefined>('mongodbUri.explain');
+    assert.ok(html, 'the command returns the panel it shows');
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src [^;]+ 'nonce-[A-Za-z0-9]{32}';"/);
+    assert.ok(!/<script/i.test(html), 'no script in the panel');
+    assert.match(html, /<td>Host 1<\/td><td>analytics-1\.example\.com:70000 \(hostname\)<\/td>/);
+    assert.match(html, /<td>replicaSet<\/td><td>rs0<\/td><td>set<\/td>/);
+    assert.match(html, /<td>retryWrites<\/td><td>true<\/td><td>default<\/td>/);
+    assert.match(html, /How a driver connects/);
+    assert.match(html, /port-invalid/);
+    await placeCursor(env, 'admin:p|@ss');
+    const secret = await vscode.commands.executeCommand<string | undefined>('mongodbUri.explain');
+    assert.ok(secret && !secret.includes('p@ss') && !secret.includes('p%40ss'), 'no password in the panel');
+  });
+
   it('Show Parsed Connection String opens every part, password masked', async () => {
     await placeCursor(env, 'reports-1.exa|mple.com');
     await vscode.commands.executeCommand('mongodbUri.showParsed');
