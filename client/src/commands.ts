@@ -7,7 +7,8 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 
 const DESCRIBE = 'mongodbUri/describeConnectionString';
 
-interface Description {
+/** What the server sends for the string under the cursor (server/src/service/api.ts `ConnectionDescription`). */
+export interface Description {
   redacted: string;
   scheme: string;
   hosts: { host: string; port: number | null; type: string }[];

@@ -6,25 +6,18 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import type { Description } from './commands';
 
 const EXPLAIN = 'mongodbUri/explainConnectionString';
 export const EXPLAIN_COMMAND = 'mongodbUri.explain';
 
 /** What the server sends (server/src/service/api.ts `Explanation`), as far as the panel reads it. */
-interface Explanation {
-  redacted: string;
-  scheme: string;
-  hosts: { host: string; port: number | null; type: string }[];
-  database: string | null;
-  username: string | null;
-  password: string | null;
-  authSource: string | null;
+interface Explanation extends Description {
   authSourceReason: string | null;
   composed: boolean;
   effectiveOptions: { name: string; value: string; source: string; note?: string }[];
   profile: { description: string };
   account: { topic: string; text: string }[];
-  problems: { ruleId: string; severity: string; message: string }[];
 }
 
 function escapeHtml(text: string): string {

@@ -38,7 +38,7 @@ export function listFromDisk(folderUri: string): string[] | undefined {
 }
 
 /** The text of a `file:` URI (up to MAX_SIBLING_BYTES, without a byte order mark); undefined for other schemes. */
-function readFromDisk(uri: string): string | undefined {
+export function readFromDisk(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     const file = fileURLToPath(uri);

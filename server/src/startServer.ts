@@ -457,7 +457,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       if (!found) return EMPTY_COMPLETION;
       const { document, analysis } = found;
       // Admin commands complete `host:port` from the connection strings of the other open documents too.
-      const otherHosts = document.getText().includes('dropConnections') ? [...analyses.latest()].filter(([u]) => u !== uri).flatMap(([, a]) => hostTargetsOf(a)) : [];
+      const otherHosts = () => [...analyses.latest()].filter(([u]) => u !== uri).flatMap(([, a]) => hostTargetsOf(a));
       const results = doComplete(toTextDocumentLike(document), analysis, document.offsetAt(params.position), otherHosts).filter(
         (item) => snippetSupport || !item.isSnippet,
       );

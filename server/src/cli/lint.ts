@@ -11,7 +11,7 @@ import { analyzeDocument, chooseProfile, normalizeLanguageId } from '../service/
 import type { DriverProfile, FileAccess, RelatedPlace, Settings } from '../service/api';
 import { fileURLToPath } from 'node:url';
 import { FileSettings } from '../fileSettings';
-import { listFromDisk } from '../nodePlatform';
+import { listFromDisk, readFromDisk } from '../nodePlatform';
 import { NodeProjects } from '../nodeProject';
 import { reportProblems } from '../problemSink';
 import { describeError, redactPasswords } from '../redact';
@@ -227,16 +227,8 @@ export class DiskFiles implements FileAccess {
 
   read(uri: string): string | undefined {
     if (this.texts.has(uri)) return this.texts.get(uri);
-    let text: string | undefined;
-    const file = this.pathOf(uri);
-    try {
-      if (file) {
-        const bytes = readFileSync(file);
-        if (bytes.length <= MAX_READ) text = bytes.toString('utf8', textStart(bytes));
-      }
-    } catch {
-      // absent or unreadable: the analysis goes on without it
-    }
+    // Absent or unreadable: undefined, and the analysis goes on without it.
+    const text = readFromDisk(uri);
     this.texts.set(uri, text);
     return text;
   }
@@ -254,5 +246,3 @@ export class DiskFiles implements FileAccess {
   }
 }
 
-/** A file read beside another is read whole up to this size (a `.env` is a few lines). */
-const MAX_READ = 1 << 20;

@@ -272,9 +272,10 @@ export interface DocumentAnalysis {
   composedText?(k: number): string | undefined;
   /**
    * Completions of whole-document constructs at a document offset (the keys of an admin command
-   * document), or undefined when the offset is in none; `hosts` are `host:port` targets to offer.
+   * document), or undefined when the offset is in none; `hosts` gives the `host:port` targets to offer
+   * (asked only where they are offered).
    */
-  completeAt?(offset: number, hosts: readonly string[]): CompletionResult[] | undefined;
+  completeAt?(offset: number, hosts: () => readonly string[]): CompletionResult[] | undefined;
 }
 
 // Source code as the whole-document analyzers read it (lex/codeScanner.ts makes the tokens).

@@ -281,7 +281,7 @@ export function doHover(doc: TextDocumentLike, analysis: Analysis, offset: numbe
 
 /** Completion items at a document offset (empty when the offset is not inside a connection string). */
 /** `otherHosts`: `host:port` of the connection strings of other documents (the workspace), for admin commands. */
-export function doComplete(doc: TextDocumentLike, analysis: Analysis, offset: number, otherHosts: readonly string[] = []): CompletionResult[] {
+export function doComplete(doc: TextDocumentLike, analysis: Analysis, offset: number, otherHosts: () => readonly string[] = () => []): CompletionResult[] {
   return completeAt(doc, analysis, offset, otherHosts);
 }
 

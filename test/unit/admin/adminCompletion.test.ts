@@ -11,7 +11,7 @@ function at(text: string, languageId = 'javascript', others: string[] = []) {
   const offset = text.indexOf('|');
   const clean = text.slice(0, offset) + text.slice(offset + 1);
   const doc = { uri: 'file:///ops/admin.mongodb.js', languageId, text: clean };
-  return { clean, offset, items: doComplete(doc, analyzeDocument(doc, defaultSettings), offset, others) };
+  return { clean, offset, items: doComplete(doc, analyzeDocument(doc, defaultSettings), offset, () => others) };
 }
 
 describe('keys of admin command documents', () => {

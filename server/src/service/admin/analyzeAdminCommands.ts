@@ -21,7 +21,7 @@ export interface AdminCommandHover {
 export interface AdminCommandAnalysis {
   problems: Problem[];
   hoverAt(offset: number): AdminCommandHover | null;
-  completeAt?(offset: number, hosts: readonly string[]): CompletionResult[] | undefined;
+  completeAt?(offset: number, hosts: () => readonly string[]): CompletionResult[] | undefined;
 }
 
 /** A command document read, for completion inside it. */
@@ -117,7 +117,7 @@ function isIdentChar(c: number): boolean {
  * Completion inside a dropConnections or killOp document: its keys where a key starts (after `{` or
  * `,`), with their documentation; `host:port` targets inside a string of its `hostAndPort` array.
  */
-function completeInCommand(text: string, documents: readonly CommandDocument[], offset: number, hosts: readonly string[]): CompletionResult[] | undefined {
+function completeInCommand(text: string, documents: readonly CommandDocument[], offset: number, hosts: () => readonly string[]): CompletionResult[] | undefined {
   const doc = documents.find((d) => d.span.start < offset && offset < d.span.end);
   if (!doc) return undefined;
   if (doc.hostArray && doc.hostArray.start < offset && offset < doc.hostArray.end) {
@@ -135,7 +135,7 @@ function completeInCommand(text: string, documents: readonly CommandDocument[], 
     if (quote < 0) return [];
     const close = text.indexOf(text[quote]!, offset);
     const end = close >= 0 && !text.slice(offset, close).includes('\n') ? close : offset;
-    return hosts.map((h) => ({ label: h, kind: 'value' as const, detail: 'host:port of a connection string of the workspace', insertText: h, replace: { start: quote + 1, end } }));
+    return hosts().map((h) => ({ label: h, kind: 'value' as const, detail: 'host:port of a connection string of the workspace', insertText: h, replace: { start: quote + 1, end } }));
   }
   let start = offset;
   while (start > doc.span.start && isIdentChar(text.charCodeAt(start - 1))) start--;

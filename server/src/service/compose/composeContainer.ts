@@ -5,7 +5,7 @@
  * first asks.
  */
 import type { EmbeddedValue, SourceCode } from '../api';
-import { readComposeFile, type ComposeFile, type ComposeService } from './composeFile';
+import { composeFileOf, type ComposeFile, type ComposeService } from './composeFile';
 import { siblingUri } from './files';
 import type { Lookup, VariableDefinition } from './interpolate';
 import { dotenvDefinitions } from './variables';
@@ -20,7 +20,7 @@ export function containerEnvironments(code: SourceCode): (value: EmbeddedValue) 
   let file: ComposeFile | undefined;
   const byService = new Map<ComposeService, ContainerEnvironment>();
   return (value) => {
-    file ??= readComposeFile(code.text);
+    file ??= composeFileOf(code);
     const owner = file.services.find((s) => s.regions.some((r) => r.start <= value.start && value.start < r.end));
     if (!owner) return undefined;
     let env = byService.get(owner);

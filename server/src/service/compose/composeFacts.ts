@@ -8,6 +8,7 @@
  * compose interpolates it with the `.env` beside the file, and a variable neither defines stays a
  * placeholder, about which nothing is said.
  */
+import { lineOf } from '../lex/lines';
 import type { DocumentAnalysis, EmbeddedValue, FixData, Problem, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { replicasPoolProblems } from './composePool';
 import { DEFAULT_PORT } from '../data/connectionString';
@@ -17,7 +18,7 @@ import { uriParseOf } from '../rules/validation';
 import { closest } from '../uri/didYouMean';
 import { parseConnectionString } from '../uri/parser';
 import type { HostPart, ParsedUri } from '../uri/types';
-import { readComposeFile, type ComposeFile, type ComposeService, type Located } from './composeFile';
+import { composeFileOf, type ComposeFile, type ComposeService, type Located } from './composeFile';
 import { siblingUri } from './files';
 import { hasReferences, interpolate, type Interpolation, type VariableDefinition } from './interpolate';
 import { dotenvDefinitions } from './variables';
@@ -63,12 +64,6 @@ interface Server {
   root?: { user: string; composed: string; at: Located; by: string };
 }
 
-/** 1-based line of a document offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /** The MongoDB server a service runs, or undefined when it runs none (`compose` fills in variables). */
 function serverOf(s: ComposeService, compose: (text: string) => string): Server | undefined {
@@ -143,7 +138,7 @@ function inValue(reading: Reading, span: Span): { span: Span; literal: boolean }
 
 export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
   if (code.languageId !== 'dockercompose' || !values.some((v) => v.kind === 'uri' && !v.comment)) return EMPTY;
-  const file = readComposeFile(code.text);
+  const file = composeFileOf(code);
   if (file.services.length === 0) return EMPTY;
   // The `.env` beside the file, read when a variable is first looked up.
   let envText: string | undefined;

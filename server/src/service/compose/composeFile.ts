@@ -9,7 +9,7 @@
  * names; merge keys (`<<: *base`) are resolved within a budget of entries per file, so that aliases of
  * aliases (a billion laughs) cost no more than the budget.
  */
-import type { Span } from '../api';
+import type { SourceCode, Span } from '../api';
 import { isSpace, lineEnd, nextLine } from '../extract/decoded';
 import { readBlockScalar } from '../extract/yamlBlockScalars';
 import { firstNonBlank, flowPlainEnd, isDocumentMarker, readPlain, readQuoted, type Scalar } from '../extract/yamlScalars';
@@ -718,5 +718,14 @@ export function readComposeFile(text: string): ComposeFile {
   if (!services) return file;
   file.servicesSpan = services.keySpan;
   for (const e of entries(services.value)) file.services.push(readService(e));
+  return file;
+}
+
+const filesByCode = new WeakMap<SourceCode, ComposeFile>();
+
+/** readComposeFile of a document, read once for all the analyzers of one analysis (they share its SourceCode). */
+export function composeFileOf(code: SourceCode): ComposeFile {
+  let file = filesByCode.get(code);
+  if (!file) filesByCode.set(code, (file = readComposeFile(code.text)));
   return file;
 }

@@ -11,7 +11,7 @@ import { toDocumentOffset } from '../extract/offsets';
 import { checkAtlasConnections } from '../rules/atlasConnections';
 import { uriParseOf } from '../rules/validation';
 import type { ComposeService } from './composeFile';
-import { get, readDocuments, textOf, type YamlNode } from './kubernetesYaml';
+import { documentsOf, get, textOf, type YamlNode } from './kubernetesYaml';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
@@ -55,7 +55,7 @@ function scalarSpans(node: YamlNode | undefined, out: Span[], depth = 0): void {
 export function analyzeWorkloadPools(code: SourceCode, values: readonly EmbeddedValue[], settings: Settings, records: readonly ValueRecord[]): DocumentAnalysis {
   if (code.languageId !== 'yaml' || !settings.atlas.tier || code.text.indexOf('replicas') < 0 || !values.some((v) => v.kind === 'uri')) return EMPTY;
   const problems: Problem[] = [];
-  for (const doc of readDocuments(code.text)) {
+  for (const doc of documentsOf(code)) {
     for (const top of doc) {
       const kind = textOf(get(top, 'kind'));
       if (kind === undefined || !WORKLOADS.has(kind)) continue;

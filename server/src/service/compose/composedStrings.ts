@@ -7,7 +7,9 @@
  * own check already reports (its literal parts) is not reported again; variables the file does not
  * define stay opaque placeholders.
  */
-import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, TextPosition, ValueRecord } from '../api';
+import { lineOf, positionOf } from '../lex/lines';
+import { uriFileName } from '../data/text';
+import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
 import { parseConnectionString } from '../uri/parser';
@@ -102,20 +104,6 @@ const SOURCES: Readonly<Record<string, Source>> = {
     literal: (v) => v.syntax === 'shell-single',
   },
 };
-
-/** The 0-based line and character of an offset of a text. */
-function positionOf(text: string, offset: number): TextPosition {
-  const line = lineOf(text, offset) - 1;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return { line, character: offset - lineStart };
-}
-
-/** The 1-based line of a document offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /** The parts of the result that [start, end) touches (at least the one at start). */
 function partsOver(r: Interpolation, span: Span): ResultPart[] {
@@ -283,13 +271,7 @@ function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Prob
 
 /** `.env, ` when a place is in the other file (its name), '' in the document itself. */
 function placeName(context: Context, documentUri: string): string {
-  if (documentUri === context.code.uri) return '';
-  const name = documentUri.slice(documentUri.lastIndexOf('/') + 1);
-  try {
-    return `${decodeURIComponent(name)}, `;
-  } catch {
-    return `${name}, `;
-  }
+  return documentUri === context.code.uri ? '' : `${uriFileName(documentUri)}, `;
 }
 
 /** How many times `$NAME` or `${NAME…}` is written in a text. */

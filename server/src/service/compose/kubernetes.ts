@@ -14,6 +14,8 @@
  *
  * No secret appears in a message or a hover: decoded strings are shown with their secrets masked.
  */
+import { LineIndex } from '../lex/lines';
+import { uriFileName } from '../data/text';
 import type { DocumentAnalysis, EmbeddedValue, FixData, HostSyntax, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { offsetOf } from '../extract/decoded';
 import { emitString } from '../extract/detect';
@@ -22,7 +24,7 @@ import { validateEmbeddedValue, validateUri } from '../rules/validation';
 import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
 import { decodeBase64, encodeBase64 } from './kubernetesBase64';
-import { get, readDocuments, textOf, type YamlNode, type YamlScalar } from './kubernetesYaml';
+import { documentsOf, get, readDocuments, textOf, type YamlNode, type YamlScalar } from './kubernetesYaml';
 import { message } from '../data/l10n';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
@@ -55,7 +57,7 @@ interface KeyValue {
 /** A manifest beside the document, which a Deployment's references may reach. */
 interface OtherFile {
   uri: string;
-  lines: Lines;
+  lines: LineIndex;
 }
 
 interface Resource {
@@ -105,48 +107,10 @@ interface Expansion {
   references: Reference[];
 }
 
-/** A line index of the document, made when a line number is first asked for. */
-class Lines {
-  private starts: number[] | undefined;
-  constructor(private readonly text: string) {}
-  /** The 1-based line of a document offset. */
-  lineOf(offset: number): number {
-    if (!this.starts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-    }
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-
-  /** The 0-based line and character of a document offset. */
-  positionOf(offset: number): { line: number; character: number } {
-    const line = this.lineOf(offset) - 1;
-    return { line, character: offset - this.starts![line]! };
-  }
-}
-
 /** Manifests beside a document read for the Secrets and ConfigMaps it refers to: at most this many, each at most this long. */
 const MAX_BESIDE_FILES = 64;
 const MAX_BESIDE_CHARS = 1 << 20;
 
-/** The last segment of a URI, decoded. */
-function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 interface Hover {
   span: Span;
@@ -183,7 +147,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
   const problems: Problem[] = [];
   const hovers: Hover[] = [];
   const resources = new Map<string, Resource>();
-  const lineIndex = new Lines(code.text);
+  const lineIndex = new LineIndex(code.text);
   let ownProblems: Set<string> | undefined;
   let budget = MAX_EXPANDED_TOTAL;
   const seen = new Set<string>();
@@ -202,7 +166,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
     const name = textOf(get(get(node, 'metadata'), 'name')) ?? '';
     const resource: Resource = { kind, name, keys: new Map() };
     const own = `${kind} ${name || message('k8s.unnamed')}`;
-    const label = file ? message('k8s.inFile', { resource: own, file: fileName(file.uri) }) : own;
+    const label = file ? message('k8s.inFile', { resource: own, file: uriFileName(file.uri) }) : own;
     const data = get(node, 'data');
     if (data?.type === 'map') {
       for (const e of data.entries) {
@@ -305,7 +269,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
       const other = code.files!.read(uri);
       read++;
       if (other === undefined || other.length > MAX_BESIDE_CHARS || (other.indexOf('Secret') < 0 && other.indexOf('ConfigMap') < 0)) continue;
-      const file: OtherFile = { uri, lines: new Lines(other) };
+      const file: OtherFile = { uri, lines: new LineIndex(other) };
       const roots: YamlNode[] = [];
       for (const doc of readDocuments(other)) for (const node of doc) collectRoots(node, roots, 0);
       for (const node of roots) readResource(node, file, out);
@@ -509,7 +473,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
   }
 
   const roots: YamlNode[] = [];
-  for (const doc of readDocuments(text)) for (const node of doc) collectRoots(node, roots, 0);
+  for (const doc of documentsOf(code)) for (const node of doc) collectRoots(node, roots, 0);
   for (const node of roots) readResource(node);
   for (const node of roots) findContainers(node, 0);
   if (problems.length === 0 && hovers.length === 0) return EMPTY;

@@ -7,6 +7,7 @@
  * (`{{- if .Values.x }}`) are skipped. Every line is read a bounded number of times, nesting deeper than
  * MAX_DEPTH is skipped, and nothing throws: what it cannot read is an `other` node.
  */
+import type { SourceCode } from '../api';
 import { COLON, DASH, HASH, SPACE, TAB } from '../lex/chars';
 import { type DecodedText, isSpace, lineEnd, nextLine } from '../extract/decoded';
 import { firstNonBlank, isDocumentMarker, readPlain, readQuoted } from '../extract/yamlScalars';
@@ -366,4 +367,13 @@ export function readDocuments(text: string): YamlNode[][] {
     if (r.pos <= before) r.pos = nextLine(text, l.le);
   }
   return docs.filter((d) => d.length > 0);
+}
+
+const documentsByCode = new WeakMap<SourceCode, YamlNode[][]>();
+
+/** readDocuments of a document, read once for all the analyzers of one analysis (they share its SourceCode). */
+export function documentsOf(code: SourceCode): YamlNode[][] {
+  let docs = documentsByCode.get(code);
+  if (!docs) documentsByCode.set(code, (docs = readDocuments(code.text)));
+  return docs;
 }

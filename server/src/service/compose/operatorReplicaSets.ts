@@ -10,7 +10,7 @@ import type { DocumentAnalysis, EmbeddedValue, Problem, Settings, SourceCode, Sp
 import { LIMITS } from '../data/limits';
 import { message } from '../data/l10n';
 import { problemOf } from '../rules/ruleTable';
-import { get, readDocuments, textOf, type YamlNode } from './kubernetesYaml';
+import { documentsOf, get, textOf, type YamlNode } from './kubernetesYaml';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
@@ -75,7 +75,7 @@ export function analyzeOperatorReplicaSets(code: SourceCode, _values: readonly E
   if (code.languageId !== 'yaml' || (text.indexOf('MongoDB') < 0 && text.indexOf('PerconaServerMongoDB') < 0)) return EMPTY;
   const problems: Problem[] = [];
   const hovers: Array<{ span: Span; contents: string }> = [];
-  for (const doc of readDocuments(text)) {
+  for (const doc of documentsOf(code)) {
     for (const top of doc) {
       const kind = textOf(get(top, 'kind'));
       const name = textOf(get(get(top, 'metadata'), 'name')) ?? '';

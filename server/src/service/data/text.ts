@@ -21,3 +21,13 @@ function asciiLowerSlow(s: string): string {
   return out;
 }
 
+
+/** The last segment of a URI, decoded (as it is when it does not decode): a file's name for messages. */
+export function uriFileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

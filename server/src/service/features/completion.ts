@@ -249,10 +249,10 @@ export function hostTargetsOf(analysis: Analysis): string[] {
   return [...out];
 }
 
-export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number, otherHosts: readonly string[] = []): CompletionResult[] {
+export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: number, otherHosts: () => readonly string[] = () => []): CompletionResult[] {
+  const hosts = () => [...new Set([...hostTargetsOf(analysis), ...otherHosts()])];
   for (const a of analysis.documentAnalyses ?? []) {
-    if (!a.completeAt) continue;
-    const inDocument = a.completeAt(offset, [...new Set([...hostTargetsOf(analysis), ...otherHosts])]);
+    const inDocument = a.completeAt?.(offset, hosts);
     if (inDocument) return inDocument;
   }
   const found = valueForCompletion(doc, analysis, offset);

@@ -161,3 +161,17 @@ function parseObject(list: TokenList, i: number, end: number, other: Value, dept
   if (!isPunct(tokens[end - 1], '}')) return [other, end];
   return [{ kind: 'object', start: tokens[i]!.start, end: tokens[end - 1]!.end, props, hasSpread }, end];
 }
+
+/** The index of the token that holds `offset` (from its start up to, not including, its end), or -1. */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= offset) lo = mid + 1;
+    else if (t.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -4,8 +4,8 @@
  * state the limit.
  */
 import { LIMITS, limitLink } from '../data/limits';
-import type { Problem, SourceCode, Span, Token, TokenList } from '../api';
-import type { Value } from '../lex/codeValues';
+import type { Problem, SourceCode, Span, TokenList } from '../api';
+import { tokenIndexAt, type Value } from '../lex/codeValues';
 import { problemOf } from '../rules/ruleTable';
 import type { Argument } from './codeCalls';
 import { isFalse, optionOf } from './callArgs';
@@ -54,19 +54,6 @@ export function checkDiskUse(list: TokenList, text: string, args: readonly Argum
   );
 }
 
-/** The token at `offset`, or undefined. */
-function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t.end <= offset) lo = mid + 1;
-    else if (t.start > offset) hi = mid - 1;
-    else return t;
-  }
-  return undefined;
-}
 
 /** The word around `offset` (letters, digits, `_` and `$`), read from the text. */
 function wordAt(text: string, offset: number): string {
@@ -82,7 +69,8 @@ function wordAt(text: string, offset: number): string {
 export function blockingStageHover(code: SourceCode, offset: number): { contents: string; span: Span } | null {
   const word = wordAt(code.text, offset);
   if (word !== 'allowDiskUse' && !BLOCKING.has(word)) return null;
-  const t = tokenAt(code.tokens().tokens, offset);
+  const tokens = code.tokens().tokens;
+  const t = tokens[tokenIndexAt(tokens, offset)];
   if (!t || (t.kind !== 'ident' && t.kind !== 'string') || t.text !== word) return null;
   const quoted = t.kind === 'string' ? 1 : 0;
   const span = { start: t.start + quoted, end: t.end - quoted };

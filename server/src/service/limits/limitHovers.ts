@@ -4,26 +4,14 @@
  */
 import { LIMITS, limitLink } from '../data/limits';
 import { isWordChar } from '../lex/identifiers';
-import type { SourceCode, Span, Token } from '../api';
+import { tokenIndexAt } from '../lex/codeValues';
+import type { SourceCode, Span } from '../api';
 import { callAt, categoryOf, readArguments, receiverText, sortKeys } from './codeCalls';
 
 function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
-/** The index of the token that starts at or before `offset` and ends after it, or -1. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t.end <= offset) lo = mid + 1;
-    else if (t.start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** Hover on the name of a call with a limit: the call is read from the document's tokens. */
 export function callHover(code: SourceCode, offset: number, indexCounts: ReadonlyMap<string, { count: number }>): { contents: string; span: Span } | null {
@@ -35,7 +23,7 @@ export function callHover(code: SourceCode, offset: number, indexCounts: Readonl
   while (end < text.length && end - offset < 40 && isWordChar(text.charCodeAt(end))) end++;
   if (!categoryOf(text.slice(start, end))) return null;
   const list = code.tokens();
-  const call = callAt(list, tokenAt(list.tokens, offset));
+  const call = callAt(list, tokenIndexAt(list.tokens, offset));
   if (!call) return null;
   const { method, category, nameSpan: span } = call;
   if (category === 'index' || category === 'indexes') {

@@ -59,8 +59,9 @@ export function mayExceedCodeLimits(text: string, languageId: string): boolean {
   const python = languageId === 'python';
   if (!python && !JS_LANGUAGES.has(languageId)) return false;
   if (!mayHaveCalls(text)) return false;
-  if ((mentions(text, '$text') && (mentions(text, '$near') || mentions(text, '$geoNear'))) || mentions(text, '$where') || mayHoldNullKey(text)) return true;
-  return mayExceed(text, python, mentions(text, '_id'));
+  const mentions = mentionsIn(text);
+  if ((mentions('$text') && (mentions('$near') || mentions('$geoNear'))) || mentions('$where') || mayHoldNullKey(text)) return true;
+  return mayExceed(text, python, mentions('_id'));
 }
 
 /**
@@ -82,10 +83,18 @@ function mayHoldNullKey(text: string): boolean {
 /** What every match of NULL_CHARACTER holds, in each letter case its `i` flag allows. */
 const NULL_STARTS = ['\\0', '\\x00', '\\X00', '\\u0000', '\\U0000', '\\u{0', '\\U{0', '\\N{', '\\n{'];
 
-/** Whether `word` is in the text, as it is or with escapes read (`\$te\xt`, a `\` before a line break). */
-function mentions(text: string, word: string): boolean {
-  if (text.includes(word)) return true;
-  return text.includes('\\') && text.replace(/\\([\s\S])/g, (_, c: string) => (c === '\n' ? '' : c)).includes(word);
+/**
+ * Whether a word is in the text, as it is or with escapes read (`\$te\xt`, a `\` before a line break);
+ * the text with its escapes read is made once, when a word is first not found as it is.
+ */
+function mentionsIn(text: string): (word: string) => boolean {
+  let read: string | undefined;
+  return (word) => {
+    if (text.includes(word)) return true;
+    if (!text.includes('\\')) return false;
+    read ??= text.replace(/\\([\s\S])/g, (_, c: string) => (c === '\n' ? '' : c));
+    return read.includes(word);
+  };
 }
 
 /** Calls that write documents (whose `_id` is checked), by name. */

@@ -2,6 +2,7 @@
  * Database names that differ only by case across documents: the LSP layer keeps the names of every
  * open document and asks, for one document, which of its names clash with the others'.
  */
+import { uriFileName } from '../data/text';
 import { rule } from '../rules/ruleTable';
 import { Problem } from '../api';
 import { caseKey } from '../rules/names';
@@ -13,15 +14,6 @@ export interface DocumentNames {
   names: readonly NameOccurrence[];
 }
 
-/** The file name of a document URI, for messages. */
-function fileName(uri: string): string {
-  const base = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(base);
-  } catch {
-    return base;
-  }
-}
 
 /**
  * Problems (in the document's offsets) for the names of `current` that another document writes with
@@ -49,7 +41,7 @@ export function crossDocumentCaseConflicts(current: DocumentNames, others: reado
         let byName = clashes.get(occurrence);
         if (!byName) clashes.set(occurrence, (byName = new Map()));
         const files = byName.get(o.name) ?? [];
-        const file = fileName(other.uri);
+        const file = uriFileName(other.uri);
         if (!files.includes(file)) files.push(file);
         byName.set(o.name, files);
       }

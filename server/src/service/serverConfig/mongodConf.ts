@@ -6,7 +6,7 @@
  */
 import type { DocumentAnalysis, Problem, SourceCode, Span } from '../api';
 import { SERVER_PARAMETERS, SET_PARAMETERS, type ServerParameter } from '../data/serverParameters';
-import { readDocuments, type YamlEntry, type YamlNode } from '../compose/kubernetesYaml';
+import { documentsOf, type YamlEntry, type YamlNode } from '../compose/kubernetesYaml';
 import { problemOf } from '../rules/ruleTable';
 import { type ParameterValue, checkParameter, parameterHover } from './parameterChecks';
 
@@ -52,7 +52,7 @@ export function analyzeMongodConf(code: SourceCode): DocumentAnalysis {
     }
   };
 
-  for (const doc of readDocuments(text)) {
+  for (const doc of documentsOf(code)) {
     for (const top of doc) {
       if (top.type !== 'map') continue;
       for (const e of top.entries) {
