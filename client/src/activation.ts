@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type BaseLanguageClient, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
-import { registerExplainCommand } from './explainPanel';
+import { EXPLAIN_COMMAND, registerExplainCommand } from './explainPanel';
 import { RestartBudget } from './restartBudget';
 import { registerResolveSrvCommand } from './srvCommand';
 
@@ -83,7 +83,17 @@ export async function startClient(context: vscode.ExtensionContext, factory: Cli
     outputChannel,
     errorHandler: new RestartingErrorHandler(outputChannel),
     // The server asks for files it cannot read itself (web and virtual workspaces), and speaks the editor's language.
-    initializationOptions: { readFiles: true, locale: vscode.env.language },
+    initializationOptions: { readFiles: true, explainLink: true, locale: vscode.env.language },
+    middleware: {
+      // The hover of a connection string ends with a link that opens the explain panel: that one command is trusted.
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        for (const content of hover?.contents ?? []) {
+          if (content instanceof vscode.MarkdownString && content.value.includes(`(command:${EXPLAIN_COMMAND}?`)) content.isTrusted = { enabledCommands: [EXPLAIN_COMMAND] };
+        }
+        return hover;
+      },
+    },
   };
   const client = factory.create(clientOptions);
   registerCommands(context, () => client);

@@ -8,6 +8,8 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 
 export const RESOLVE_SRV_COMMAND = 'mongodbUri.resolveSrv';
 const RESOLVE_SRV_REQUEST = 'mongodbUri/resolveSrv';
+export const SEED_LIST_COMMAND = 'mongodbUri.srvToSeedList';
+const SEED_LIST_REQUEST = 'mongodbUri/srvToSeedList';
 
 interface SrvCheck {
   query: string;
@@ -69,6 +71,26 @@ export function registerResolveSrvCommand(
       }
       const client = getClient();
       if (client) await resolveAtCursor(client, log);
+    }),
+    // The code action "Rewrite as a seed list": the server looks up the records and gives the edit.
+    vscode.commands.registerCommand(SEED_LIST_COMMAND, async (uri: string, position: { line: number; character: number }): Promise<boolean> => {
+      const client = getClient();
+      if (!client || typeof uri !== 'string' || !position) return false;
+      try {
+        const answer = await client.sendRequest<{ edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }; version: number; hosts: number } | null>(SEED_LIST_REQUEST, { textDocument: { uri }, position });
+        if (!answer) return false;
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        if (document.version !== answer.version) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('The document changed meanwhile; nothing was written.'));
+          return false;
+        }
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, client.protocol2CodeConverter.asRange(answer.edit.range), answer.edit.newText);
+        return await vscode.workspace.applyEdit(edit);
+      } catch (err) {
+        void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+        return false;
+      }
     }),
   );
 }

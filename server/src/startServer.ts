@@ -37,7 +37,10 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, explainConnectionString, doHover, hostTargetsOf, message, useLocale, type Analysis } from './service/languageService';
+import {
+  connectionForm, crossDocumentProblems, isConnectionStringAt, databaseNamesOf, describeConnectionString, doComplete, explainConnectionString, doHover, hostTargetsOf, message, seedListEdit, srvHostAt, useLocale,
+  writeConnectionForm, type Analysis, type ConnectionFormInput, type SrvAnswer,
+} from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
 import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
@@ -48,15 +51,42 @@ const OPEN_BURST_MAX_MS = 500;
 import { batchedDocuments } from './batchedDocument';
 import { configurationSection, DocumentSettings, type ServerSettings } from './settings';
 import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
-import { getCodeActions } from './convertCodeActions';
+import { getCodeActions, rewriteActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
 import { nextTurn, type ServerPlatform } from './platform';
 
+/** The edit form's fields as the client sent them, checked: every field a string, lists of objects. */
+function formInput(raw: unknown): ConnectionFormInput {
+  const bad = () => new ResponseError(ErrorCodes.InvalidParams, 'form: expected { scheme, hosts: [{ host, port }], username, password, database, options: [{ name, value, keep? }] }.');
+  if (!raw || typeof raw !== 'object') throw bad();
+  const f = raw as Record<string, unknown>;
+  const text = (v: unknown) => {
+    if (typeof v !== 'string') throw bad();
+    return v;
+  };
+  if (!Array.isArray(f.hosts) || !Array.isArray(f.options)) throw bad();
+  return {
+    scheme: f.scheme === 'mongodb+srv' ? 'mongodb+srv' : 'mongodb',
+    hosts: f.hosts.map((h: Record<string, unknown>) => ({ host: text(h?.host), port: text(h?.port) })),
+    username: text(f.username),
+    password: f.password === null ? null : text(f.password),
+    database: text(f.database),
+    options: f.options.map((o: Record<string, unknown>) => ({
+      name: text(o?.name),
+      value: text(o?.value),
+      ...(typeof o?.keep === 'number' && Number.isInteger(o.keep) && o.keep >= 0 ? { keep: o.keep } : {}),
+    })),
+  };
+}
+
 export const DESCRIBE_REQUEST = 'mongodbUri/describeConnectionString';
 export const EXPLAIN_REQUEST = 'mongodbUri/explainConnectionString';
 export const RESOLVE_SRV_REQUEST = 'mongodbUri/resolveSrv';
+export const FORM_REQUEST = 'mongodbUri/connectionForm';
+export const WRITE_FORM_REQUEST = 'mongodbUri/writeConnectionForm';
+export const SEED_LIST_REQUEST = 'mongodbUri/srvToSeedList';
 /** Server → client: the text of a file the server cannot read itself (`{ uri }` → `{ text }`, or `{}` when there is none). */
 export const READ_FILE_REQUEST = 'mongodbUri/readFile';
 
@@ -91,6 +121,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
    * the disk, else the client (`mongodbUri/readFile`, for a web or virtual workspace).
    */
   let clientReadsFiles = false;
+  /** The client runs mongodbUri.explain from a command link (initializationOptions.explainLink). */
+  let clientExplainLink = false;
   const files = new ServerFiles({
     openText: (uri) => documents.get(uri)?.getText(),
     readNow: platform.readFile,
@@ -152,6 +184,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const capabilities = params.capabilities ?? {};
     settings = new DocumentSettings(connection, capabilities.workspace?.configuration === true, platform);
     clientReadsFiles = (params.initializationOptions as { readFiles?: unknown } | undefined)?.readFiles === true;
+    clientExplainLink = (params.initializationOptions as { explainLink?: unknown } | undefined)?.explainLink === true;
     // The language of the messages: the client's (VS Code sends vscode.env.language), else LSP's own `locale`.
     const locale = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
     useLocale(typeof locale === 'string' ? locale : typeof params.locale === 'string' ? params.locale : undefined);
@@ -174,7 +207,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: resolveDocumentation },
-        codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
+        codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] } : true,
       },
       serverInfo: { name: SERVER_NAME, version },
     };
@@ -445,8 +478,16 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const found = await analysisForRequest(uri, token, true);
       if (!found) return null;
       const { document, analysis } = found;
-      const hover = doHover(toTextDocumentLike(document), analysis, document.offsetAt(params.position));
-      return hover ? toHover(document, hover) : null;
+      const offset = document.offsetAt(params.position);
+      const hover = doHover(toTextDocumentLike(document), analysis, offset);
+      if (!hover) return null;
+      const lsp = toHover(document, hover);
+      // A client that runs the command (VS Code's) gets a link to the explain panel under a connection string's hover.
+      if (clientExplainLink && isConnectionStringAt(analysis, offset)) {
+        const args = encodeURIComponent(JSON.stringify([{ uri, position: params.position }]));
+        (lsp.contents as { value: string }).value += `\n\n---\n\n[${message('hover.explainLink')}](command:mongodbUri.explain?${args})`;
+      }
+      return lsp;
     }),
   );
 
@@ -505,7 +546,91 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const { uri } = requireTextDocumentPosition(params);
       const found = await analysisForRequest(uri, token);
       if (!found) return null;
-      return explainConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
+      const offset = found.document.offsetAt(params.position);
+      // With allowNetwork (and DNS), a mongodb+srv string is explained with its SRV and TXT answer.
+      const host = srvHostAt(found.analysis, offset);
+      let dns: 'answered' | 'off' | 'missing' | 'none' | string = 'none';
+      let srv: SrvAnswer | undefined;
+      if (host !== null) {
+        if (!platform.resolveSrv) dns = 'missing';
+        else if (!(await settings.allowsNetwork(uri))) dns = 'off';
+        else {
+          try {
+            srv = await platform.resolveSrv(host);
+            dns = 'answered';
+          } catch (err) {
+            dns = redactPasswords(err instanceof Error ? err.message : String(err));
+          }
+        }
+      }
+      const explanation = explainConnectionString(found.analysis, offset, found.settings, srv);
+      if (!explanation) return null;
+      const dnsNote =
+        dns === 'none' || dns === 'answered' ? null
+        : dns === 'off' ? message('request.networkOff')
+        : dns === 'missing' ? message('request.noDns', { runtime: platform.runtime })
+        : dns;
+      return { ...explanation, dnsNote };
+    }),
+  );
+
+  /** The edit form of the explain panel: the string under the position taken apart (no password). */
+  connection.onRequest(
+    FORM_REQUEST,
+    guardRequest(connection, FORM_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
+      const { uri } = requireTextDocumentPosition(params);
+      const found = await analysisForRequest(uri, token);
+      if (!found) return null;
+      return connectionForm(found.analysis, found.document.offsetAt(params.position));
+    }),
+  );
+
+  /**
+   * The form written back: the edit (for the client to apply, so that undo undoes it), and the new string
+   * redacted with its problems (`check` alone: the form's live validation).
+   */
+  connection.onRequest(
+    WRITE_FORM_REQUEST,
+    guardRequest(connection, WRITE_FORM_REQUEST, null, async (params: TextDocumentPositionParams & { form: ConnectionFormInput }, token) => {
+      const { uri } = requireTextDocumentPosition(params);
+      const form = formInput(params.form);
+      const found = await analysisForRequest(uri, token);
+      if (!found) return null;
+      const written = writeConnectionForm(toTextDocumentLike(found.document, files), found.analysis, found.document.offsetAt(params.position), form, found.settings);
+      if (!written) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.formNotInString'));
+      const { edit } = written;
+      return {
+        edit: { range: { start: found.document.positionAt(edit.start), end: found.document.positionAt(edit.end) }, newText: edit.newText },
+        version: found.document.version,
+        redacted: written.redacted,
+        problems: written.problems,
+      };
+    }),
+  );
+
+  /** Behind "Rewrite as a seed list": looks up the SRV and TXT records (only with allowNetwork) and gives the edit. */
+  connection.onRequest(
+    SEED_LIST_REQUEST,
+    guardRequest(connection, SEED_LIST_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
+      const { uri } = requireTextDocumentPosition(params);
+      if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.noDns', { runtime: platform.runtime }));
+      if (!(await settings.allowsNetwork(uri))) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
+      const found = await analysisForRequest(uri, token);
+      if (!found) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notInString'));
+      const offset = found.document.offsetAt(params.position);
+      const host = srvHostAt(found.analysis, offset);
+      if (host === null) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notSrv'));
+      let answer;
+      try {
+        answer = await platform.resolveSrv(host);
+      } catch (err) {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, redactPasswords(err instanceof Error ? err.message : String(err)));
+      }
+      if (answer.problems.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.srvRefused', { problems: answer.problems.join(' ') }));
+      if (documents.get(uri)?.version !== found.document.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
+      const edit = seedListEdit(found.analysis, offset, answer);
+      if (!edit) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.srvNoHosts', { query: answer.query }));
+      return { edit: { range: { start: found.document.positionAt(edit.start), end: found.document.positionAt(edit.end) }, newText: edit.newText }, version: found.document.version, hosts: answer.hosts.length };
     }),
   );
 
@@ -540,7 +665,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const { uri } = requireTextDocumentRange(params);
       const found = await analysisForRequest(uri, token);
       if (!found) return [];
-      return getCodeActions(found.document, found.analysis, params, found.settings);
+      const dns = !platform.resolveSrv ? 'missing' : (await settings.allowsNetwork(uri)) ? 'on' : 'off';
+      return [...getCodeActions(found.document, found.analysis, params, found.settings), ...rewriteActions(found.document, found.analysis, params, dns, platform.runtime)];
     }),
   );
 

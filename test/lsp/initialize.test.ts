@@ -14,7 +14,7 @@ test('initialize declares incremental sync, hover, completion and code actions',
   assert.equal(caps.textDocumentSync.change, 2, 'incremental sync');
   assert.equal(caps.hoverProvider, true);
   assert.deepEqual([...caps.completionProvider.triggerCharacters].sort(), ['&', ',', ':', '=', '?']);
-  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
+  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'] });
   assert.equal(result.serverInfo.name, 'mongodb-uri-language-server');
   assert.match(result.serverInfo.version, /^\d+\.\d+\.\d+/);
 

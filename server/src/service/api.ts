@@ -434,6 +434,63 @@ export interface Explanation extends ConnectionDescription {
   account: { topic: AccountTopic; text: string }[];
 }
 
+/** An option of the option table, as the edit form offers it for completion. */
+export interface FormOptionInfo {
+  name: string;
+  category: string;
+  type: string;
+  /** The values it takes (enums, booleans), for completion; empty for free values. */
+  values: string[];
+  defaultValue: string;
+  origin: 'spec' | 'legacy' | 'node';
+  deprecated: boolean;
+}
+
+/** An option of the string in the edit form. A secret value (a token, a key file's password) is masked. */
+export interface ConnectionFormOption {
+  name: string;
+  value: string;
+  secret?: true;
+}
+
+/**
+ * A connection string as the edit form shows it: the string as the document writes it, each part
+ * decoded (a part that holds a template placeholder as written). The password is never sent.
+ */
+export interface ConnectionForm {
+  scheme: 'mongodb' | 'mongodb+srv';
+  /** The scheme as written (may be misspelt); the form writes `scheme`. */
+  schemeWritten: string;
+  hosts: { host: string; port: string }[];
+  username: string;
+  hasPassword: boolean;
+  database: string;
+  options: ConnectionFormOption[];
+  /** The string holds template placeholders (`${MONGO_PASSWORD}`), which the form keeps. */
+  placeholders: boolean;
+  catalogue: FormOptionInfo[];
+}
+
+/** The fields of the edit form sent back: `password` null keeps the document's; `keep` keeps option `keep`'s value as written. */
+export interface ConnectionFormInput {
+  scheme: 'mongodb' | 'mongodb+srv';
+  hosts: { host: string; port: string }[];
+  username: string;
+  password: string | null;
+  database: string;
+  options: { name: string; value: string; keep?: number }[];
+}
+
+/** The edit form's fields written back into the document, and the string that gives, checked. */
+export interface ConnectionFormWrite {
+  /** Document offsets; the new text escaped for where the string stands. */
+  edit: { start: number; end: number; newText: string };
+  /** The new string with its password masked. */
+  redacted: string;
+  /** Its problems as the editor would show them. */
+  problems: ConnectionDescription['problems'];
+}
+
 /** A database name as a document writes it (first occurrence), for checks across documents. */
 export interface NameOccurrence {
   name: string;

@@ -7,6 +7,9 @@ import type {
   Analysis,
   AnalysisReuse,
   CompletionResult,
+  ConnectionForm,
+  ConnectionFormInput,
+  ConnectionFormWrite,
   DocumentAnalyzer,
   DocumentProblem,
   EmbeddedValue,
@@ -27,8 +30,10 @@ import { hoverAt } from './features/hover';
 import { analyzeAdminCommands } from './admin/analyzeAdminCommands';
 import { completeAt, hostTargetsOf } from './features/completion';
 export { hostTargetsOf };
-import { describeAt, ConnectionDescription } from './features/describe';
+import { describeAt, stringAt, ConnectionDescription } from './features/describe';
 import { explainAt } from './features/explain';
+import { connectionFormAt, connectionFormEdit } from './features/connectionForm';
+export { seedListEdit, sharedParentDomain, srvHostAt } from './features/srvRewrite';
 import { getCodeActions as codeActionsAt, CodeActionResult } from './features/codeActions';
 import { analyzeNames } from './naming/analyzeNames';
 import { analyzeCodeLimits } from './limits/codeLimits';
@@ -313,7 +318,33 @@ export function describeConnectionString(analysis: Analysis, offset: number, set
   return describeAt(analysis, offset, (p) => reportedSeverity(p, settings.rules));
 }
 export type { ConnectionDescription } from './features/describe';
-export type { AuthSourceReason, Explanation, ExplainedOption, ExplainedOptionSource, SrvAnswer } from './api';
+export type { AuthSourceReason, ConnectionForm, ConnectionFormInput, ConnectionFormWrite, Explanation, ExplainedOption, ExplainedOptionSource, SrvAnswer } from './api';
+/** A connection string (not a database name or another value) is at the offset. */
+export function isConnectionStringAt(analysis: Analysis, offset: number): boolean {
+  return stringAt(analysis, offset) !== undefined;
+}
+
+/** The edit form of the connection string at the offset (the explain panel's form); null outside one. */
+export function connectionForm(analysis: Analysis, offset: number): ConnectionForm | null {
+  return connectionFormAt(analysis, offset);
+}
+
+/**
+ * The form's fields written back: the edit of the document (the string percent-encoded where it must be,
+ * then escaped for where it stands, placeholders kept), and the string as the document would then hold
+ * it, checked as the editor checks it (the document analysed with the edit), password masked. Null when
+ * there is no connection string at the offset.
+ */
+export function writeConnectionForm(doc: TextDocumentLike, analysis: Analysis, offset: number, input: ConnectionFormInput, settings: Settings): ConnectionFormWrite | null {
+  const written = connectionFormEdit(analysis, offset, input);
+  if (!written) return null;
+  const { edit } = written;
+  const text = doc.text.slice(0, edit.start) + edit.newText + doc.text.slice(edit.end);
+  const after = analyzeDocument({ ...doc, text }, settings);
+  const described = describeAt(after, edit.start, (p) => reportedSeverity(p, settings.rules));
+  return { edit, redacted: described?.redacted ?? '', problems: described?.problems ?? [] };
+}
+
 /**
  * The explanation of the connection string under the offset ("Explain connection string"): every part,
  * the effective options, the driver profile and how a driver will connect. `srv`: the DNS answer for a
