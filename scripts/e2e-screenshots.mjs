@@ -9,9 +9,15 @@
 //   highlight-ts.png       app.ts: the same inside a TypeScript string
 //   highlight-admin.png    admin.mongodb.js: a connection string, and a dropConnections command inserted
 //                          with its snippet from the completion list
+//   explain-dark.png       the explain panel beside .env in the dark theme: the form, the string it writes
+//                          and its problems, the explanation
+//   explain-applied.png    the same after a port, a user, a password and an option were changed with the
+//                          keyboard and applied (the file on disk is read back)
+//   explain-light.png      the panel in the light theme
 // The highlighting steps read the color classes Monaco gives the tokens (`mtkN`), so that a grammar that
 // no longer reaches into a file fails the step, and the scopes under the cursor from VS Code's
 // "Inspect Editor Tokens and Scopes".
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { workbenchUrl } from './e2e-code-server.mjs';
 
@@ -155,10 +161,139 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
       // TypeScript's semantic highlighting colors object keys in .js files; the admin-command grammar is underneath.
       await expectScopes(page, 'drop|Connections: 1', 'support.type.property-name.admin-command.mongodb');
     });
+
+    // The explain panel: opened from the command palette on a .env string, edited through its form with the
+    // keyboard (a port, a new user and a password with reserved characters, an option), applied, saved and
+    // read back from disk; undone; shown in the dark and the light theme.
+    const envFile = path.join(folder, '.env');
+    const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await step('explain panel (dark)', async () => {
+      // Whatever the step before left open (a widget of token inspection) goes first; .env from the explorer
+      // (quick open would also offer clean.env and compose-env/.env).
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.locator('.explorer-folders-view .monaco-list-row[aria-label=".env"]').first().click();
+      await page.locator('.part.editor .monaco-editor .view-lines', { hasText: 'ANALYTICS_MONGODB_URI' }).first().waitFor({ timeout: 15_000 });
+      await pickTheme(page, 'Dark Modern', 'vs-dark');
+      const box = await textBox(page, 'analytics-2.example.com');
+      await page.mouse.click(box.x + 10, box.y + box.height / 2);
+      await runCommand(page, 'MongoDB: Explain Connection String');
+      await webview.locator('h1', { hasText: 'Connection string explained' }).waitFor({ timeout: 30_000 });
+      await webview.locator('#preview', { hasText: 'analytics-1.example.com:70000' }).waitFor({ timeout: 15_000 });
+      await webview.locator('#preview-problems li', { hasText: 'port-invalid' }).first().waitFor({ timeout: 15_000 });
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: path.join(outDir, 'explain-dark.png') });
+    });
+
+    await step('explain panel: edit and apply', async () => {
+      page.on('console', (m) => { if (m.type() === 'error') log(`  console: ${m.text()}`); });
+      page.on('pageerror', (e) => log(`  page error: ${e.message}`));
+      const before = readFileSync(envFile, 'utf8');
+      // Into the panel with one click on the first port; from there on the keyboard alone.
+      await webview.locator('tr.host >> nth=0 >> .host-port').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('27017');
+      await tabUntil(page, webview, 'username');
+      await page.keyboard.type('reporter');
+      await page.keyboard.press('Tab'); // to the password
+      await page.keyboard.type('p@ss:w/rd#1 %');
+      await tabUntil(page, webview, 'add-option');
+      await page.keyboard.press('Enter'); // a new option row, its name focused
+      await page.keyboard.type('w');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('majority');
+      // The string Apply writes, password masked; the port is fixed, and a user on the network without TLS
+      // gets the info of tls-disabled.
+      const preview = async () => `${await webview.locator('#preview').textContent()} | ${await webview.locator('#preview-problems').textContent()} | status: ${await webview.locator('#status').textContent()}`;
+      await waitUntilAsync(async () => {
+        const shown = await preview();
+        return shown.startsWith('mongodb://reporter:****@analytics-1.example.com:27017,analytics-2.example.com:27017/analytics?replicaSet=rs0&w=majority |') && shown.includes('tls-disabled') && !shown.includes('port-invalid');
+      }, async () => `the preview of the new string; it shows ${await preview()}`);
+      await tabUntil(page, webview, 'apply');
+      await page.keyboard.press('Enter');
+      await webview.locator('#status', { hasText: 'Applied' }).waitFor({ timeout: 15_000 });
+      const expected = 'ANALYTICS_MONGODB_URI=mongodb://reporter:p%40ss%3Aw%2Frd%231%20%25@analytics-1.example.com:27017,analytics-2.example.com:27017/analytics?replicaSet=rs0&w=majority';
+      // Saved from the editor, the file on disk holds the new line and nothing else changed.
+      await editorLines.click();
+      await page.keyboard.press('Control+S');
+      await waitUntil(() => readFileSync(envFile, 'utf8').includes(expected), `${expected} in .env on disk`);
+      const after = readFileSync(envFile, 'utf8');
+      const changed = after.split('\n').filter((l, i) => l !== before.split('\n')[i]);
+      if (changed.length !== 1 || changed[0] !== expected) throw new Error(`lines changed: ${JSON.stringify(changed)}`);
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: path.join(outDir, 'explain-applied.png') });
+      // One undo in the editor takes the whole edit back.
+      await editorLines.click();
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+S');
+      await waitUntil(() => readFileSync(envFile, 'utf8') === before, 'the .env of before after one undo');
+    });
+
+    await step('explain panel (light)', async () => {
+      await editorLines.click();
+      await page.keyboard.press('Control+Home');
+      await pickTheme(page, 'Light Modern', 'vs');
+      const box = await textBox(page, 'analytics-2.example.com');
+      await page.mouse.click(box.x + 10, box.y + box.height / 2);
+      await runCommand(page, 'MongoDB: Explain Connection String');
+      await webview.locator('#preview-problems li', { hasText: 'port-invalid' }).first().waitFor({ timeout: 15_000 });
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: path.join(outDir, 'explain-light.png') });
+    });
   } finally {
     await context.close();
   }
   return failed;
+}
+
+/** Runs a command from the command palette (F1) by its title; `enter` false leaves the palette on the command's own picker. */
+async function runCommand(page, title, enter = true) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  if (!enter) await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
+}
+
+/** Picks a color theme by name in the theme picker (Ctrl+K Ctrl+T) and waits for the workbench's theme class. */
+async function pickTheme(page, name, themeClass) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const classes = async () => (await page.locator('.monaco-workbench').getAttribute('class')).split(' ');
+  await waitUntilAsync(async () => (await classes()).includes(themeClass), async () => `the theme ${name}; the workbench has the classes ${(await classes()).join(' ')}`);
+}
+
+/** Presses Tab until the element with `id` inside the webview has the focus (at most 40 times). */
+async function tabUntil(page, webview, id) {
+  for (let i = 0; i < 40; i++) {
+    if (await webview.locator(`#${id}`).evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`#${id} never had the focus after 40 presses of Tab`);
+}
+
+/** Polls the async `condition` until it holds (every 100 ms, at most 15 s); `what` says what was awaited and what was seen. */
+async function waitUntilAsync(condition, what) {
+  for (const started = Date.now(); Date.now() - started < 15_000; ) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${await what()}`);
+}
+
+/** Polls `condition` until it holds (every 100 ms, at most 15 s). */
+async function waitUntil(condition, what) {
+  for (const started = Date.now(); Date.now() - started < 15_000; ) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Opens `file` with quick open (Ctrl+P) and waits until its editor shows `expectedText`. */

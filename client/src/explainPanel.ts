@@ -109,7 +109,8 @@ const SCRIPT = String.raw`
       scheme: $('scheme').value,
       hosts: Array.from(document.querySelectorAll('tr.host')).map((r) => ({ host: r.querySelector('.host-name').value, port: r.querySelector('.host-port').value })),
       username: $('username').value,
-      password: $('no-password').checked ? '' : pw === '' ? null : pw,
+      // Left empty: the password stays as it is (none stays none); the box removes it.
+      password: $('no-password').checked ? '' : pw === '' ? (form.hasPassword ? null : '') : pw,
       database: $('database').value,
       options: optionRows().map((r) => {
         const name = r.querySelector('.option-name').value;
@@ -159,7 +160,7 @@ const SCRIPT = String.raw`
     const id = 'values-' + rowIds++;
     const tr = document.createElement('tr');
     tr.className = 'option';
-    tr.innerHTML = '<td><input class="option-name" type="text" list="option-names" spellcheck="false"></td><td><input class="option-value" type="text" spellcheck="false"><datalist></datalist></td><td class="option-hint"></td><td></td>';
+    tr.innerHTML = '<td><input class="option-name" type="text" list="option-names" spellcheck="false"></td><td><input class="option-value" type="text" spellcheck="false"><datalist></datalist><div class="option-hint"></div></td><td></td>';
     tr.querySelector('datalist').id = id;
     tr.querySelector('.option-value').setAttribute('list', id);
     tr.querySelector('.option-name').setAttribute('aria-label', t.newOptionName);
@@ -176,6 +177,15 @@ const SCRIPT = String.raw`
     check();
   });
   document.addEventListener('change', check);
+  // Select all in a field selects the field's text: the key does not reach the workbench, which would
+  // select the editor's text and take the focus there.
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a' && e.target.matches && e.target.matches('input[type=text], input[type=password], input:not([type])')) {
+      e.target.select();
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  });
   document.addEventListener('click', (e) => {
     const b = e.target.closest && e.target.closest('button');
     if (!b) return;
@@ -221,7 +231,7 @@ const SCRIPT = String.raw`
 `;
 
 /** The panel's HTML: the explanation and the form (exported for tests). */
-export function explanationHtml(e: Explanation, form: ConnectionForm | null, cspSource: string): string {
+export function explanationHtml(e: Explanation, form: ConnectionForm | null, cspSource: string, status = ''): string {
   const n = nonce();
   const t = vscode.l10n.t;
   const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
@@ -279,6 +289,9 @@ export function explanationHtml(e: Explanation, form: ConnectionForm | null, csp
   button#apply { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
   button#apply:hover { background: var(--vscode-button-hoverBackground); }
   .field { margin: 0.3em 0; }
+  .host-name { width: 22em; }
+  .option-name, .option-value { width: 13em; }
+  .option-hint { font-size: 0.9em; }
   .hint, .option-hint { color: var(--vscode-descriptionForeground); }
   .problem-error strong { color: var(--vscode-errorForeground); }
   .problem-warning strong { color: var(--vscode-editorWarning-foreground); }
@@ -290,7 +303,7 @@ export function explanationHtml(e: Explanation, form: ConnectionForm | null, csp
 <h1>${escapeHtml(t('Connection string explained'))}</h1>
 <pre>${escapeHtml(e.redacted)}</pre>
 <p>${escapeHtml(e.composed ? t('As its variables fill it in. ') : '')}${escapeHtml(e.profile.description)}</p>
-${form ? formHtml(form, n, strings) : ''}
+${form ? formHtml(form, n, strings, status) : ''}
 <h2>${escapeHtml(t('How a driver connects'))}</h2>
 <ul>${account.join('')}</ul>
 ${dns}
@@ -303,7 +316,7 @@ ${problems.length ? `<h2>${escapeHtml(t('Problems'))}</h2><ul>${problems.join(''
 </html>`;
 }
 
-function formHtml(form: ConnectionForm, n: string, strings: Record<string, string>): string {
+function formHtml(form: ConnectionForm, n: string, strings: Record<string, string>, status: string): string {
   const t = vscode.l10n.t;
   const input = (id: string, label: string, value: string, extra = '') =>
     `<div class="field"><label for="${id}">${escapeHtml(label)}</label> <input id="${id}" type="text" spellcheck="false" value="${escapeHtml(value)}" ${extra}></div>`;
@@ -322,8 +335,8 @@ function formHtml(form: ConnectionForm, n: string, strings: Record<string, strin
     const secret = o.secret ? ` data-keep="${i}" data-masked="${escapeHtml(o.value)}"` : '';
     const rowHtml =
       `<tr class="option"${secret}><td><input class="option-name" type="text" list="option-names" spellcheck="false" aria-label="${escapeHtml(t('Name of option {0}', i + 1))}" value="${escapeHtml(o.name)}"></td>` +
-      `<td><input class="option-value" type="text" list="values-${i}" spellcheck="false" aria-label="${escapeHtml(t('Value of {0}', o.name))}" value="${escapeHtml(o.value)}"><datalist id="values-${i}"></datalist></td>` +
-      `<td class="option-hint"></td><td><button type="button" class="remove" aria-label="${escapeHtml(t('Remove {0}', o.name))}">${escapeHtml(t('Remove'))}</button></td></tr>`;
+      `<td><input class="option-value" type="text" list="values-${i}" spellcheck="false" aria-label="${escapeHtml(t('Value of {0}', o.name))}" value="${escapeHtml(o.value)}"><datalist id="values-${i}"></datalist><div class="option-hint"></div></td>` +
+      `<td><button type="button" class="remove" aria-label="${escapeHtml(t('Remove {0}', o.name))}">${escapeHtml(t('Remove'))}</button></td></tr>`;
     (byGroup.get(group) ?? byGroup.set(group, []).get(group)!).push(rowHtml);
   });
   const groups = [...GROUPS, ['other', 'Not in the option table'] as [string, string]]
@@ -340,7 +353,7 @@ function formHtml(form: ConnectionForm, n: string, strings: Record<string, strin
 </fieldset>
 <fieldset><legend>${escapeHtml(t('Credentials and database'))}</legend>
 ${input('username', t('Username'), form.username)}
-<div class="field"><label for="password">${escapeHtml(t('Password'))}</label> <input id="password" type="password" autocomplete="new-password" placeholder="${escapeHtml(form.hasPassword ? t('unchanged') : t('none'))}"> <input id="no-password" type="checkbox"${form.hasPassword ? '' : ' checked'}><label for="no-password">${escapeHtml(t('No password'))}</label></div>
+<div class="field"><label for="password">${escapeHtml(t('Password'))}</label> <input id="password" type="password" autocomplete="new-password" placeholder="${escapeHtml(form.hasPassword ? t('unchanged') : t('none'))}"> ${form.hasPassword ? `<input id="no-password" type="checkbox"><label for="no-password">${escapeHtml(t('Remove the password'))}</label>` : '<input id="no-password" type="checkbox" hidden>'}</div>
 ${input('database', t('Database'), form.database)}
 ${form.placeholders ? `<p class="hint">${escapeHtml(t('Placeholders such as ${VAR} are written back as they are.'))}</p>` : ''}
 </fieldset>
@@ -354,9 +367,9 @@ ${groups}
 <pre id="preview" aria-live="polite"></pre>
 <p id="preview-ok" hidden>${escapeHtml(t('No problems.'))}</p>
 <ul id="preview-problems" aria-live="polite"></ul>
-<div class="actions"><button type="button" id="apply">${escapeHtml(t('Apply'))}</button> <button type="button" id="reset">${escapeHtml(t('Reset'))}</button> <span id="status" role="status"></span></div>
+<div class="actions"><button type="button" id="apply">${escapeHtml(t('Apply'))}</button> <button type="button" id="reset">${escapeHtml(t('Reset'))}</button> <span id="status" role="status">${escapeHtml(status)}</span></div>
 </form>
-<script nonce="${n}" type="application/json" id="form-data">${scriptJson({ ...form, options: form.options.map((o) => ({ name: o.name, value: o.value })) })}</script>
+<script nonce="${n}" type="application/json" id="form-data">${scriptJson({ hasPassword: form.hasPassword, catalogue: form.catalogue })}</script>
 <script nonce="${n}" type="application/json" id="strings">${scriptJson(strings)}</script>
 <script nonce="${n}">${SCRIPT}</script>`;
 }
@@ -375,18 +388,22 @@ export interface ExplainArgs {
 export function registerExplainCommand(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   let panel: vscode.WebviewPanel | undefined;
   let target: Target | undefined;
+  /** The form's own edit is being applied (not a change to tell the panel about). */
+  let applying = false;
 
   // The offset follows edits made before it, so that the form still finds its string.
   context.subscriptions.push(
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (!target || event.document !== target.document) return;
+      if (!target || event.document !== target.document || event.contentChanges.length === 0) return;
       for (const c of event.contentChanges) {
         if (c.rangeOffset + c.rangeLength <= target.offset) target.offset += c.text.length - c.rangeLength;
       }
+      // An edit made elsewhere than the form (typing, undo): the explanation may be out of date.
+      if (!applying) void panel?.webview.postMessage({ type: 'status', text: vscode.l10n.t('The document changed: Reset reads the string again.') });
     }),
   );
 
-  async function render(client: LanguageClient, t: Target): Promise<string | undefined> {
+  async function render(client: LanguageClient, t: Target, status = ''): Promise<string | undefined> {
     const params = client.code2ProtocolConverter.asTextDocumentPositionParams(t.document, t.document.positionAt(t.offset));
     const [explanation, form] = await Promise.all([
       client.sendRequest<Explanation | null>(EXPLAIN, params),
@@ -406,7 +423,7 @@ export function registerExplainCommand(context: vscode.ExtensionContext, getClie
       panel.webview.onDidReceiveMessage((m) => void onMessage(m));
     } else panel.reveal(vscode.ViewColumn.Beside, true);
     target = t;
-    const html = explanationHtml(explanation, form, panel.webview.cspSource);
+    const html = explanationHtml(explanation, form, panel.webview.cspSource, status);
     panel.webview.html = html;
     return html;
   }
@@ -432,7 +449,7 @@ export function registerExplainCommand(context: vscode.ExtensionContext, getClie
         await render(client, target);
       }
     } catch (err) {
-      post({ type: 'status', text: err instanceof Error ? err.message : String(err) });
+      post({ type: 'status', text: (err instanceof Error ? err.message : String(err)) });
     }
   }
 
@@ -450,14 +467,19 @@ export function registerExplainCommand(context: vscode.ExtensionContext, getClie
     const range = client.protocol2CodeConverter.asRange(w.edit.range);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(t.document.uri, range, w.edit.newText);
-    const applied = await vscode.workspace.applyEdit(edit);
+    applying = true;
+    let applied: boolean;
+    try {
+      applied = await vscode.workspace.applyEdit(edit);
+    } finally {
+      applying = false;
+    }
     if (!applied) {
       void panel?.webview.postMessage({ type: 'status', text: vscode.l10n.t('The editor did not apply the edit.') });
       return false;
     }
     // The string now starts where the edit started.
-    await render(client, { document: t.document, offset: t.document.offsetAt(range.start) + 1 });
-    void panel?.webview.postMessage({ type: 'status', text: vscode.l10n.t('Applied. Undo in the editor takes it back.') });
+    await render(client, { document: t.document, offset: t.document.offsetAt(range.start) + 1 }, vscode.l10n.t('Applied. Undo in the editor takes it back.'));
     return true;
   }
 

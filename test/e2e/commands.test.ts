@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { at, openFixture, waitFor, waitForDiagnostic } from './helpers';
+import { at, openFixture, waitFor, waitForDiagnostic, waitForNoDiagnostic } from './helpers';
 
 /** Puts the cursor at the `|` of `marked` in the document's editor. */
 async function placeCursor(document: vscode.TextDocument, marked: string): Promise<void> {
@@ -29,8 +29,11 @@ describe('commands', () => {
     await placeCursor(env, 'analytics-1.exam|ple.com');
     const html = await vscode.commands.executeCommand<string | undefined>('mongodbUri.explain');
     assert.ok(html, 'the command returns the panel it shows');
-    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src [^;]+ 'nonce-[A-Za-z0-9]{32}';"/);
-    assert.ok(!/<script/i.test(html), 'no script in the panel');
+    const csp = /Content-Security-Policy" content="default-src 'none'; style-src [^;]+ 'nonce-([A-Za-z0-9]{32})'; script-src 'nonce-([A-Za-z0-9]{32})';"/.exec(html);
+    assert.ok(csp && csp[1] === csp[2], 'a strict content security policy with one nonce');
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    assert.ok(scripts.length > 0 && scripts.every((tag) => tag.includes(`nonce="${csp[1]}"`) && !/\ssrc=/.test(tag)), 'only inline scripts with the nonce');
+    assert.match(html, /<input class="host-port"[^>]*value="70000">/, 'the form shows the port to edit');
     assert.match(html, /<td>Host 1<\/td><td>analytics-1\.example\.com:70000 \(hostname\)<\/td>/);
     assert.match(html, /<td>replicaSet<\/td><td>rs0<\/td><td>set<\/td>/);
     assert.match(html, /<td>retryWrites<\/td><td>true<\/td><td>default<\/td>/);
@@ -39,6 +42,31 @@ describe('commands', () => {
     await placeCursor(env, 'admin:p|@ss');
     const secret = await vscode.commands.executeCommand<string | undefined>('mongodbUri.explain');
     assert.ok(secret && !secret.includes('p@ss') && !secret.includes('p%40ss'), 'no password in the panel');
+  });
+
+  it('the form of the panel writes a new password with reserved characters and an option back into .env; undo takes it back', async () => {
+    const line = env.lineAt(at(env, 'ANALYTICS_MONGODB_UR|I').line);
+    const before = env.getText();
+    await placeCursor(env, 'analytics-2.exam|ple.com');
+    assert.ok(await vscode.commands.executeCommand<string | undefined>('mongodbUri.explain'));
+    const applied = await vscode.commands.executeCommand<boolean>('mongodbUri.explain.apply', {
+      scheme: 'mongodb',
+      hosts: [{ host: 'analytics-1.example.com', port: '27017' }, { host: 'analytics-2.example.com', port: '27017' }],
+      username: 'reporter',
+      password: 'p@ss:w/rd#1 %',
+      database: 'analytics',
+      options: [{ name: 'replicaSet', value: 'rs1' }, { name: 'w', value: 'majority' }],
+    });
+    assert.equal(applied, true);
+    assert.equal(
+      env.lineAt(line.lineNumber).text,
+      'ANALYTICS_MONGODB_URI=mongodb://reporter:p%40ss%3Aw%2Frd%231%20%25@analytics-1.example.com:27017,analytics-2.example.com:27017/analytics?replicaSet=rs1&w=majority',
+    );
+    await waitForNoDiagnostic(env, 'port-invalid');
+    await vscode.window.showTextDocument(env);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(async () => env.getText() === before || undefined, 'the text before the edit after one undo');
+    await waitForDiagnostic(env, 'port-invalid');
   });
 
   it('Show Parsed Connection String opens every part, password masked', async () => {
