@@ -52,6 +52,13 @@ const CASES: Case[] = [
   { name: 'plain text', uri: 'file:///p/notes.txt', languageId: 'plaintext', text: 'prod: @URI@\n' },
   { name: 'Dockerfile', uri: 'file:///p/Dockerfile', languageId: 'dockerfile', text: 'FROM node:20\nENV MONGODB_URI=@URI@\n' },
   { name: 'Terraform', uri: 'file:///p/main.tf', languageId: 'terraform', text: 'locals {\n  uri = "@URI@"\n}\n' },
+  { name: 'YAML block scalar', uri: 'file:///p/values.yaml', languageId: 'yaml', text: 'mongodb:\n  uri: |\n    @URI@\n  other: 1\n' },
+  { name: 'TOML literal', uri: 'file:///p/config.toml', languageId: 'toml', text: "[database]\nuri = '@URI@'\n" },
+  { name: 'Python f-string', uri: 'file:///p/db.py', languageId: 'python', text: 'client = MongoClient(f"@URI@")\n' },
+  { name: 'Ruby', uri: 'file:///p/db.rb', languageId: 'ruby', text: 'client = Mongo::Client.new("@URI@")\n' },
+  { name: 'PHP', uri: 'file:///p/db.php', languageId: 'php', text: '<?php\n$client = new MongoDB\\Client("@URI@");\n' },
+  { name: 'Kotlin', uri: 'file:///p/Db.kt', languageId: 'kotlin', text: 'val uri = "@URI@"\n' },
+  { name: 'C# verbatim', uri: 'file:///p/Db.cs', languageId: 'csharp', text: 'var uri = @"@URI@";\n' },
 ];
 
 function formOf(c: Case, text: string): { form: ConnectionForm; offset: number; doc: { uri: string; languageId: string; text: string } } {
@@ -179,6 +186,24 @@ describe('edit form: the fields of a connection string', () => {
     assert.equal(form.hosts[0].host, '${MONGO_HOST:-mongo}');
     const out = write(c, text, (f) => ({ ...asInput(f), database: 'orders', options: [...asInput(f).options, { name: 'tag', value: '${TAG}' }] }));
     assert.ok(out.text.includes('"mongodb://api:${MONGO_PASSWORD}@${MONGO_HOST:-mongo}:27017/orders?authSource=admin&tag=${TAG}"'), out.text);
+  });
+
+  it('a kept password is escaped again for the file: a backslash in JSON, a quote in a Python string', () => {
+    const json: Case = { name: 'json', uri: 'file:///p/appsettings.json', languageId: 'json', text: '' };
+    const jsonText = '{ "Mongo": "mongodb://app:back\\\\slash@db.example.com/shop" }\n';
+    const out = write(json, jsonText, (f) => ({ ...asInput(f), database: 'sales' }));
+    assert.equal(out.text, '{ "Mongo": "mongodb://app:back\\\\slash@db.example.com/sales" }\n');
+    const py: Case = { name: 'python', uri: 'file:///p/db.py', languageId: 'python', text: '' };
+    const pyText = "uri = 'mongodb://app:it\\'s@db.example.com/shop'\n";
+    const outPy = write(py, pyText, (f) => ({ ...asInput(f), database: 'sales' }));
+    assert.equal(outPy.text, "uri = 'mongodb://app:it\\'s@db.example.com/sales'\n");
+  });
+
+  it('a Python f-string keeps its fields', () => {
+    const c: Case = { name: 'py', uri: 'file:///p/db.py', languageId: 'python', text: '' };
+    const text = 'uri = f"mongodb://{user}:{password}@db.example.com/shop"\n';
+    const out = write(c, text, (f) => ({ ...asInput(f), options: [{ name: 'appName', value: 'api' }] }));
+    assert.equal(out.text, 'uri = f"mongodb://{user}:{password}@db.example.com/shop?appName=api"\n');
   });
 
   it('a composed string in a TypeScript template keeps its interpolations', () => {
