@@ -44,6 +44,19 @@ describe('commands', () => {
     assert.ok(secret && !secret.includes('p@ss') && !secret.includes('p%40ss'), 'no password in the panel');
   });
 
+  it("a connection string's hover ends with a trusted link that opens the panel on that string", async () => {
+    const position = at(env, 'reports-2.exa|mple.com');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', env.uri, position);
+    const markdown = (hovers ?? []).flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('command:mongodbUri.explain?'));
+    assert.ok(markdown, 'a link to the panel in the hover');
+    const trusted = markdown.isTrusted;
+    assert.ok(typeof trusted === 'object' && trusted.enabledCommands.length === 1 && trusted.enabledCommands[0] === 'mongodbUri.explain', 'only the explain command is trusted');
+    const args = JSON.parse(decodeURIComponent(/command:mongodbUri\.explain\?([^)]+)\)/.exec(markdown.value)![1]));
+    await placeCursor(env, 'NODE_|ENV'); // the cursor elsewhere: the link says which string
+    const html = await vscode.commands.executeCommand<string | undefined>('mongodbUri.explain', ...args);
+    assert.ok(html?.includes('reports-2.example.com:27017'), 'the panel of the hovered string');
+  });
+
   it('the form of the panel writes a new password with reserved characters and an option back into .env; undo takes it back', async () => {
     const line = env.lineAt(at(env, 'ANALYTICS_MONGODB_UR|I').line);
     const before = env.getText();
