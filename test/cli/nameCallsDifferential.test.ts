@@ -31,7 +31,7 @@ function oracle(text: string): boolean {
 
 const NAMES = ['db', 'DB', 'Db', 'database', 'DataBase', 'collection', 'Collection', 'use', 'USE', 'Use', 'getSiblingDB', 'GetDatabase', 'getCollection', 'useDb', 'isCollection', 'dbx', 'xuse', '_use', '$use', 'use\u00e9'];
 const BEFORE = ['.', '->', '-', '>', ' ', '\n', 'x', '_', '1', '\u00e9', '\u00a0', ''];
-const BLANKS = ['', ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u0085', '  '];
+const BLANKS = ['', ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u0085', '\u3000', '\ufeff', '\u200b', '  '];
 const TYPES = ['', '', '<T>', '<Map<string, T>>', `<${'a'.repeat(126)}>`, `<${'a'.repeat(127)}>`, `<${'a'.repeat(128)}>`, '<a\nb>', '<a\rb>', '<', '>', '<T> <U>'];
 const OPEN = ['(', '(', '(', '((', ')', '[', ''];
 const PREFIXES = ['', '', 'r', 'rb', 'abc', 'abcd', '@', '$', '1', ' '];

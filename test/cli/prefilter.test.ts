@@ -51,6 +51,11 @@ const CASES: Record<string, [string, string]> = {
   'capped.js': ['db.createCollection("log", { capped: true, size: 4096, max: 2147483648 });\n', 'capped-max-too-large'],
   'shard.ts': ['sh.shardCollection("shop.orders", { createdAt: 1 });\n', 'shard-key-monotonic'],
   'shardtext.js': ['db.adminCommand({ shardCollection: "shop.posts", key: { body: "text" } });\n', 'shard-key-index-type'],
+  // A call of initiate( on anything but a bare `rs` configures no replica set; a command or an option
+  // spelt with escapes still counts beside one (its string reads `\I` as `I`).
+  'escapedset.js': [`api.initiate(req);\ndb.adminCommand({ "replSet\\Initiate": { _id: "rs0", members: [${Array.from({ length: 8 }, (_, k) => `{ _id: ${k}, host: "h${k}:27017" }`).join(', ')}] } });\n`, 'replica-set-too-many-voting'],
+  'escapedcapped.js': ['api.initiate(req);\ndb.runCommand({ create: "log", "c\\apped": true });\n', 'capped-size-missing'],
+  'rscomment.js': [`rs /* the set */ .reconfig({ _id: "rs0", members: [${Array.from({ length: 8 }, (_, k) => `{ _id: ${k}, host: "h${k}:27017" }`).join(', ')}] });\n`, 'replica-set-too-many-voting'],
   'unique.js': ['use("shop");\nsh.shardCollection("shop.users", { tenant: 1 });\ndb.users.createIndex({ email: 1 }, { unique: true });\n', 'unique-index-not-shard-key-prefix'],
   'atlas.tf': ['resource "mongodbatlas_cluster" "c" {\n  project_id = "p"\n  name = "Bad_Cluster!"\n}\n', 'atlas-cluster-name-invalid'],
   'notes.txt': ['Use MONGODB://h:70000/app in tests.\n', 'port-invalid'],

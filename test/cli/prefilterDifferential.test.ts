@@ -160,6 +160,12 @@ const DOCUMENT_SNIPPETS = [
   'db.adminCommand({ shardCollection: "a.b", key: { loc: "2dsphere" } })',
   'use("a")\nsh.shardCollection("a.b", { c: 1 })\ndb.b.createIndex({ n: 1 }, { unique: true })',
   '// rs.initiate({ members: [] }) and capped: true in a comment',
+  // A call of initiate( or reconfig( on anything but a bare `rs`, beside commands and options spelt with escapes.
+  'request = signIn.initiate(params)',
+  `api.initiate(req)\ndb.adminCommand({ "replSet\\Initiate": { _id: "rs0", members: [${Array.from({ length: 8 }, (_, k) => `{ _id: ${k}, host: "h${k}:1" }`).join(', ')}] } })`,
+  'api.reconfig(req)\ndb.runCommand({ create: "log", "c\\apped": true })',
+  'api.initiate(req)\ndb.createCollection("log", { "cap\\\nped": true })',
+  `rs /* the set */ .reconfig({ _id: "rs0", members: [${Array.from({ length: 8 }, (_, k) => `{ _id: ${k}, host: "h${k}:1" }`).join(', ')}] })`,
 ];
 
 const lineFields = {
@@ -266,7 +272,7 @@ describe('the prefilter rules out what it is for', () => {
   test('files that mention none of it are ruled out', () => {
     const ordinary = fc.record({
       ext: fc.constantFrom(...EXTENSIONS),
-      words: fc.array(fc.constantFrom('const', 'value', 'name', 'url', 'https://example.com/x', 'db', 'find', 'sort', 'items', ')', '=', ':', '\\n', '\\u00e9', 'collections', 'Collections', 'cluster'), { maxLength: 40 }),
+      words: fc.array(fc.constantFrom('const', 'value', 'name', 'url', 'https://example.com/x', 'db', 'find', 'sort', 'items', ')', '=', ':', '\\n', '\\u00e9', 'collections', 'Collections', 'cluster', 'api.initiate(req)', 'x.reconfig(c)'), { maxLength: 40 }),
     });
     checkProperty(
       'prefilter rules out ordinary files',

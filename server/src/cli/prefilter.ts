@@ -17,8 +17,9 @@
  *   `db`, `database` or `collection`, mongosh's `use("…")`, `@Document("…")` and Python's subscripts.
  *   The admin command checks (`dropConnections`, `killOp`), the limits of driver calls (createIndex,
  *   aggregate, sort, nesting depth) and of deployments configured in code (replica set configurations,
- *   capped collections, shard keys: limits/clusterLimits.ts, behind its own word test) are run as they
- *   are, and their answer is taken.
+ *   capped collections, shard keys: limits/clusterLimits.ts, behind its own word test and, for calls
+ *   of `initiate(` and `reconfig(`, a bare `rs`) are run as they are, and their answer is taken. One
+ *   search for the words of all of them rules most files out first.
  * - Server parameters (serverConfig/): YAML (mongod.conf) and source code that say `setParameter` or
  *   `oplogSizeMB` are analysed.
  * - Markdown reads its fenced code in the fence's language, so it gets every test but the code ones'
@@ -111,18 +112,22 @@ const anyCase = (parts: readonly string[]): RegExp => new RegExp(parts.join('|')
 /**
  * What makes a file worth analysing, by the way its language is read; the calls that take a name first
  * (member and bare) are looked for by hasNameCall, which is much faster than a regular expression, and
- * plain text's `mongodb://` and `mongodb+srv://` by hasMongodbScheme, on its bytes.
+ * plain text's `mongodb://` and `mongodb+srv://` by hasMongodbScheme, on its bytes. `gate` holds the
+ * words every match of `words` holds: a file without them is not searched with `words`, whose keys are
+ * read on to their literal after each word (a minified bundle says `collection` many times).
  */
 const TRIGGERS = {
-  terraform: { words: /mongodb(?:\+srv)?:\/\/|mongodbatlas_/i, nameCalls: false },
+  terraform: { words: /mongodb(?:\+srv)?:\/\/|mongodbatlas_/i, gate: undefined, nameCalls: false },
   /** Keys and values: JSON, YAML, .env, TOML, .properties, INI, shell. */
-  keys: { words: anyCase(KEY_WORDS), nameCalls: false },
-  code: { words: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, DOCUMENT_ANNOTATION]), nameCalls: true },
-  python: { words: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, DOCUMENT_ANNOTATION, ...SUBSCRIPTS]), nameCalls: true },
-  markdown: { words: anyCase([...KEY_WORDS, DOCUMENT_ANNOTATION, ...SUBSCRIPTS]), nameCalls: true },
+  keys: { words: anyCase(KEY_WORDS), gate: anyCase(NAMING_KEY_WORDS), nameCalls: false },
+  code: { words: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, DOCUMENT_ANNOTATION]), gate: anyCase([...NAMING_KEY_WORDS, DOCUMENT_ANNOTATION]), nameCalls: true },
+  python: { words: anyCase([MONGO_SCHEME, ...KEYS_IN_CODE, DOCUMENT_ANNOTATION, ...SUBSCRIPTS]), gate: undefined, nameCalls: true },
+  markdown: { words: anyCase([...KEY_WORDS, DOCUMENT_ANNOTATION, ...SUBSCRIPTS]), gate: undefined, nameCalls: true },
 };
 
-function triggersOf(languageId: string): { words: RegExp; nameCalls: boolean } {
+type Triggers = (typeof TRIGGERS)[keyof typeof TRIGGERS];
+
+function triggersOf(languageId: string): Triggers {
   switch (languageId) {
     case 'terraform':
       return TRIGGERS.terraform;
@@ -135,8 +140,41 @@ function triggersOf(languageId: string): { words: RegExp; nameCalls: boolean } {
   }
 }
 
+/**
+ * The words the analyzers of whole source files look for first, as they spell them: server parameters
+ * (`setParameter`, `oplogSizeMB`), admin commands (`dropConnections`, `killOp`) and deployments
+ * configured in code (clusterLimits.ts WORDS). One search for all of them finds that most files hold
+ * none (a search for each word costs about as much as this one).
+ */
+const ANALYZER_WORDS = /setParameter|oplogSizeMB|dropConnections|killOp|initiate|reconfig|replSet|capped|shardCollection/;
+
 /** What the checks of server parameters (mongod.conf, setParameter commands) look for first (two searches beat an alternation). */
 const mentionsServerParameters = (text: string): boolean => text.includes('setParameter') || text.includes('oplogSizeMB');
+
+/**
+ * What a problem of analyzeClusterLimits needs besides a call of `rs.initiate(` or `rs.reconfig(`: a
+ * replSetInitiate or replSetReconfig command, a `capped` option, a shardCollection (unique indexes are
+ * checked against sharded collections only). Names of commands and options may be string keys and
+ * literals, read with their escapes.
+ */
+const CLUSTER_NAMES = /replSet(?:Initiate|Reconfig)|capped|shardCollection/;
+/** The identifier `rs` (at least: the text holds it as a word). */
+const RS = /\brs\b/;
+/** A `\` and the character it escapes (a line feed: none, `$1` is empty then). */
+const ESCAPED = /\\(?:\n|([\s\S]))/g;
+
+/**
+ * False when analyzeClusterLimits surely finds no problem: beyond its own word test, the replica set
+ * configurations it reads are passed to `rs.initiate(` and `rs.reconfig(` with a bare `rs` (a call of
+ * `initiate(` on anything else is common, `signIn.initiate(request)`), unless a command names them.
+ */
+export function mayHaveClusterProblems(text: string): boolean {
+  if (!mayHaveClusterCalls(text)) return false;
+  if (RS.test(text) || CLUSTER_NAMES.test(text)) return true;
+  // A string reads `\` and the character after it as that character (`"c\apped"`), or as a control
+  // character that no name holds, and drops `\` before a line feed (lex/codeScanner.ts).
+  return text.includes('\\') && CLUSTER_NAMES.test(text.replace(ESCAPED, '$1'));
+}
 
 /** Languages read as plain text: nothing in them is decoded, and no key is read. */
 function readsKeys(languageId: string): boolean {
@@ -277,12 +315,29 @@ function isMember(text: string, start: number): boolean {
   return c === 0x2e || (c === 0x3e && text.charCodeAt(start - 2) === 0x2d);
 }
 
-/** `(`, blanks and a string literal's start: where a name call's first argument may be a literal. */
-const LITERAL_FIRST = new RegExp(`\\(\\s*${LITERAL}`, 'g');
-
-/** A character of `\s` in a latin1 string. */
+/** A character of `\s` (beyond latin1, as the regular expression says). */
 function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
+  return c <= 0xff ? c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 : /\s/.test(String.fromCharCode(c));
+}
+
+/** A character of a string literal's prefix (LITERAL: `rb"`, `@"`, `$"`). */
+function isPrefixChar(c: number): boolean {
+  return isLetter(c) || c === 0x40 || c === 0x24;
+}
+
+/**
+ * Whether blanks, at most three prefix characters and a quote follow the `(` at `open`: where a name
+ * call's first argument may be a string literal (`\(\s*` and LITERAL). Read by hand from each `(`,
+ * which indexOf finds several times faster than a regular expression finds the whole.
+ */
+function literalFollows(text: string, open: number): boolean {
+  let k = open + 1;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  for (let prefix = 0; ; prefix++) {
+    const c = text.charCodeAt(k + prefix);
+    if (c === 0x22 || c === 0x27 || c === 0x60) return true;
+    if (prefix === 3 || !isPrefixChar(c)) return false;
+  }
 }
 
 /** The names of member calls that take a name first (their name ends in one of these). */
@@ -311,9 +366,9 @@ function nameCallEndsAt(text: string, end: number): boolean {
  * back from to the name.
  */
 export function hasNameCall(text: string): boolean {
-  LITERAL_FIRST.lastIndex = 0;
-  for (let m = LITERAL_FIRST.exec(text); m; m = LITERAL_FIRST.exec(text)) {
-    let k = m.index;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    if (!literalFollows(text, open)) continue;
+    let k = open;
     while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
     if (text.charCodeAt(k - 1) !== 0x3e) {
       if (nameCallEndsAt(text, k)) return true;
@@ -364,17 +419,20 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   if (languageId === 'plaintext') return hasMongodbScheme(bytes);
   const latin1 = bytes.toString('latin1');
   const triggers = triggersOf(languageId);
-  if (triggers.words.test(latin1) || (triggers.nameCalls && hasNameCall(latin1))) return true;
-  if ((languageId === 'yaml' || checksLimits(languageId)) && mentionsServerParameters(latin1)) return true;
+  if ((triggers.gate === undefined || triggers.gate.test(latin1)) && triggers.words.test(latin1)) return true;
+  if (triggers.nameCalls && hasNameCall(latin1)) return true;
+  const limitsChecked = checksLimits(languageId);
+  const analyzerWords = limitsChecked && ANALYZER_WORDS.test(latin1);
+  if ((languageId === 'yaml' || analyzerWords) && mentionsServerParameters(latin1)) return true;
   if (readsKeys(languageId) && (hasNearMissScheme(latin1) || mayNameWhenDecoded(latin1, bytes, languageId))) return true;
-  if (!checksLimits(languageId)) return false;
+  if (!limitsChecked) return false;
   // The analyzers of whole source files, on the exact text (the latin1 reading is it when all is ASCII).
   // One token stream for both, as in an analysis; the limits are tokenized for only when their pretest
   // cannot rule them out.
-  const admin = JS_LANGUAGES.has(languageId) && (bytes.indexOf('dropConnections') >= 0 || bytes.indexOf('killOp') >= 0);
+  const admin = analyzerWords && JS_LANGUAGES.has(languageId) && (latin1.includes('dropConnections') || latin1.includes('killOp'));
   const exact = isAscii(bytes) ? latin1 : text();
   const limits = mayExceedCodeLimits(exact, languageId);
-  const cluster = mayHaveClusterCalls(exact);
+  const cluster = analyzerWords && mayHaveClusterProblems(exact);
   if (!admin && !limits && !cluster) return false;
   const code = sourceCode(exact, languageId);
   if (admin && analyzeAdminCommands(code).problems.length > 0) return true;

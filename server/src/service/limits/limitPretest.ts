@@ -83,6 +83,9 @@ function mayHoldNullKey(text: string): boolean {
 /** What every match of NULL_CHARACTER holds, in each letter case its `i` flag allows. */
 const NULL_STARTS = ['\\0', '\\x00', '\\X00', '\\u0000', '\\U0000', '\\u{0', '\\U{0', '\\N{', '\\n{'];
 
+/** A `\` and the character it escapes (a line feed: none). */
+const ESCAPED = /\\(?:\n|([\s\S]))/g;
+
 /**
  * Whether a word is in the text, as it is or with escapes read (`\$te\xt`, a `\` before a line break);
  * the text with its escapes read is made once, when a word is first not found as it is.
@@ -92,7 +95,8 @@ function mentionsIn(text: string): (word: string) => boolean {
   return (word) => {
     if (text.includes(word)) return true;
     if (!text.includes('\\')) return false;
-    read ??= text.replace(/\\([\s\S])/g, (_, c: string) => (c === '\n' ? '' : c));
+    // `$1` of a `\` before a line feed is empty: the line feed is dropped with it.
+    read ??= text.replace(ESCAPED, '$1');
     return read.includes(word);
   };
 }
@@ -297,7 +301,7 @@ function mayExceed(text: string, python: boolean, idWord: boolean): boolean {
           if (mayPassLiteral(text, wordEnd)) return true;
           if (call === Call.Index && ++indexCalls > maxIndexCalls) return true;
         }
-        if (idWord && wordEnd - wordStart <= MAX_WRITE_CALL && WRITE_CALLS.has(text.slice(wordStart, wordEnd)) && mayCall(text, wordEnd)) return true;
+        if (idWord && isWriteCall(text, wordStart, wordEnd) && mayCall(text, wordEnd)) return true;
         if (keyAt()) pending = text.slice(wordStart, wordEnd);
         continue;
       }
@@ -403,8 +407,20 @@ function mayExceed(text: string, python: boolean, idWord: boolean): boolean {
   }
 }
 
-/** The longest name of WRITE_CALLS. */
-const MAX_WRITE_CALL = 20;
+/** The longest name of WRITE_CALLS (20 characters: a bit of a 32-bit number for each length). */
+const MAX_WRITE_CALL = Math.max(...[...WRITE_CALLS].map((name) => name.length));
+/** The lengths of the names of WRITE_CALLS (bit n: a name of n characters), and their first characters. */
+const WRITE_CALL_LENGTHS = [...WRITE_CALLS].reduce((bits, name) => bits | (1 << name.length), 0);
+const WRITE_CALL_FIRSTS = new Set([...WRITE_CALLS].map((name) => name.charCodeAt(0)));
+
+/**
+ * Whether the identifier from `start` to `end` names a call of WRITE_CALLS: its length and first
+ * character are looked at before it is cut out of the text (most identifiers are no such name).
+ */
+function isWriteCall(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  return length <= MAX_WRITE_CALL && ((WRITE_CALL_LENGTHS >>> length) & 1) === 1 && WRITE_CALL_FIRSTS.has(text.charCodeAt(start)) && WRITE_CALLS.has(text.slice(start, end));
+}
 
 /** Whether the identifier that ends at `k` may be called: `(` after blanks, or a comment or type arguments that may hide one. */
 function mayCall(text: string, k: number): boolean {
