@@ -12,7 +12,7 @@
 //   explain-dark.png       the explain panel beside .env in the dark theme: the form, the string it writes
 //                          and its problems, the explanation
 //   explain-applied.png    the same after a port, a user, a password and an option were changed with the
-//                          keyboard and applied (the file on disk is read back)
+//                          keyboard alone and applied (the file on disk is read back)
 //   explain-light.png      the panel in the light theme
 // The highlighting steps read the color classes Monaco gives the tokens (`mtkN`), so that a grammar that
 // no longer reaches into a file fails the step, and the scopes under the cursor from VS Code's
@@ -189,15 +189,18 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
       page.on('console', (m) => { if (m.type() === 'error') log(`  console: ${m.text()}`); });
       page.on('pageerror', (e) => log(`  page error: ${e.message}`));
       const before = readFileSync(envFile, 'utf8');
-      // Into the panel with one click on the first port; from there on the keyboard alone.
-      await webview.locator('tr.host >> nth=0 >> .host-port').click();
+      // The keyboard alone: into the panel's editor group (View: Focus Right Editor Group), Tab to the first port.
+      await editorLines.click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+ArrowRight');
+      await tabUntil(page, webview, 'tr.host:first-child .host-port');
       await page.keyboard.press('Control+A');
       await page.keyboard.type('27017');
-      await tabUntil(page, webview, 'username');
+      await tabUntil(page, webview, '#username');
       await page.keyboard.type('reporter');
       await page.keyboard.press('Tab'); // to the password
       await page.keyboard.type('p@ss:w/rd#1 %');
-      await tabUntil(page, webview, 'add-option');
+      await tabUntil(page, webview, '#add-option');
       await page.keyboard.press('Enter'); // a new option row, its name focused
       await page.keyboard.type('w');
       await page.keyboard.press('Tab');
@@ -209,7 +212,7 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
         const shown = await preview();
         return shown.startsWith('mongodb://reporter:****@analytics-1.example.com:27017,analytics-2.example.com:27017/analytics?replicaSet=rs0&w=majority |') && shown.includes('tls-disabled') && !shown.includes('port-invalid');
       }, async () => `the preview of the new string; it shows ${await preview()}`);
-      await tabUntil(page, webview, 'apply');
+      await tabUntil(page, webview, '#apply');
       await page.keyboard.press('Enter');
       await webview.locator('#status', { hasText: 'Applied' }).waitFor({ timeout: 15_000 });
       const expected = 'ANALYTICS_MONGODB_URI=mongodb://reporter:p%40ss%3Aw%2Frd%231%20%25@analytics-1.example.com:27017,analytics-2.example.com:27017/analytics?replicaSet=rs0&w=majority';
@@ -269,13 +272,13 @@ async function pickTheme(page, name, themeClass) {
   await waitUntilAsync(async () => (await classes()).includes(themeClass), async () => `the theme ${name}; the workbench has the classes ${(await classes()).join(' ')}`);
 }
 
-/** Presses Tab until the element with `id` inside the webview has the focus (at most 40 times). */
-async function tabUntil(page, webview, id) {
+/** Presses Tab until the element `selector` finds inside the webview has the focus (at most 40 times). */
+async function tabUntil(page, webview, selector) {
   for (let i = 0; i < 40; i++) {
-    if (await webview.locator(`#${id}`).evaluate((el) => el === document.activeElement)) return;
+    if (await webview.locator(selector).first().evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`#${id} never had the focus after 40 presses of Tab`);
+  throw new Error(`${selector} never had the focus after 40 presses of Tab`);
 }
 
 /** Polls the async `condition` until it holds (every 100 ms, at most 15 s); `what` says what was awaited and what was seen. */
