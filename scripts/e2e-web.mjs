@@ -5,6 +5,7 @@
 // extension runs in the web worker and that no Node.js language server was started; saves screenshots:
 //   web-diagnostics.png          .env with its squiggles and the Problems panel
 //   web-compose.png              compose-env/compose.yaml with the problem the .env brings in
+//   web-explain.png              the explain panel and its form on a .env string, checked by the web worker's server
 //   web-running-extensions.png   Developer: Show Running Extensions, our extension in the web worker
 //
 //   npm run build && node scripts/e2e-web.mjs
@@ -109,6 +110,34 @@ try {
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'in the value of MONGO_PASSWORD' }).first().waitFor({ timeout: 30_000 });
     });
     await page.screenshot({ path: path.join(artifacts, 'web-compose.png') });
+  });
+  await step('explain panel', async () => {
+    // Back to the .env of the first step, by its tab.
+    await page.keyboard.press('Escape');
+    await page.locator('.tabs-container .tab', { hasText: /^\.env/ }).first().click();
+    await page.locator('.part.editor .monaco-editor .view-lines', { hasText: 'ANALYTICS_MONGODB_URI' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const box = await page.evaluate(() => {
+      const root = document.querySelector('.part.editor .monaco-editor .view-lines');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = node.textContent.indexOf('analytics-2');
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 4);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    });
+    if (!box) throw new Error('analytics-2 is not on screen');
+    await page.mouse.click(box.x, box.y);
+    await run('MongoDB: Explain Connection String');
+    const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await webview.locator('h1', { hasText: 'Connection string explained' }).waitFor({ timeout: 30_000 });
+    // The form checks what it would write with the web worker's server.
+    await webview.locator('#preview-problems li', { hasText: 'port-invalid' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(artifacts, 'web-explain.png') });
   });
   await step('runs in the web worker, no Node.js server', async () => {
     const servers = execFileSync('ps', ['-A', '-o', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(path.join('server', 'out', 'server.js')));
