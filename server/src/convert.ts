@@ -37,6 +37,11 @@ export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
+/** An edit of the core (document offsets and the new text) as an LSP TextEdit. */
+export function toTextEdit(document: TextDocument, edit: Span & { newText: string }): { range: Range; newText: string } {
+  return { range: toRange(document, edit), newText: edit.newText };
+}
+
 export function toDiagnostic(document: TextDocument, { problem, severity, docs }: Reported): Diagnostic {
   return {
     range: toRange(document, problem.span),

@@ -50,7 +50,8 @@ import { ServerFiles } from './serverFiles';
 const OPEN_BURST_MAX_MS = 500;
 import { batchedDocuments } from './batchedDocument';
 import { configurationSection, DocumentSettings, type ServerSettings } from './settings';
-import { toCompletionList, toDiagnostic, toHover, type ItemDefaultsSupport } from './convert';
+import { toCompletionList, toDiagnostic, toHover, toTextEdit, type ItemDefaultsSupport } from './convert';
+import type { SrvCheck } from './service/features/srvRecords';
 import { getCodeActions, rewriteActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError, redactPasswords } from './redact';
@@ -528,135 +529,108 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return last.byLabel.get(label);
   }
 
-  /** Custom request behind the "Show Parsed Connection String" and "Copy Connection String (redacted)" commands. */
-  connection.onRequest(
-    DESCRIBE_REQUEST,
-    guardRequest(connection, DESCRIBE_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
-      const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
-      if (!found) return null;
-      return describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
-    }),
-  );
-
-  /** The explanation of the string under the cursor (parts, effective options, how a driver connects), for the explain panel. */
-  connection.onRequest(
-    EXPLAIN_REQUEST,
-    guardRequest(connection, EXPLAIN_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
-      const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
-      if (!found) return null;
-      const offset = found.document.offsetAt(params.position);
-      // With allowNetwork (and DNS), a mongodb+srv string is explained with its SRV and TXT answer.
-      const host = srvHostAt(found.analysis, offset);
-      let dns: 'answered' | 'off' | 'missing' | 'none' | string = 'none';
-      let srv: SrvAnswer | undefined;
-      if (host !== null) {
-        if (!platform.resolveSrv) dns = 'missing';
-        else if (!(await settings.allowsNetwork(uri))) dns = 'off';
-        else {
-          try {
-            srv = await platform.resolveSrv(host);
-            dns = 'answered';
-          } catch (err) {
-            dns = redactPasswords(err instanceof Error ? err.message : String(err));
-          }
-        }
-      }
-      const explanation = explainConnectionString(found.analysis, offset, found.settings, srv);
-      if (!explanation) return null;
-      const dnsNote =
-        dns === 'none' || dns === 'answered' ? null
-        : dns === 'off' ? message('request.networkOff')
-        : dns === 'missing' ? message('request.noDns', { runtime: platform.runtime })
-        : dns;
-      return { ...explanation, dnsNote };
-    }),
-  );
-
-  /** The edit form of the explain panel: the string under the position taken apart (no password). */
-  connection.onRequest(
-    FORM_REQUEST,
-    guardRequest(connection, FORM_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
-      const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
-      if (!found) return null;
-      return connectionForm(found.analysis, found.document.offsetAt(params.position));
-    }),
-  );
+  /**
+   * A request at a text document position, answered from the analysis of its document (null when the
+   * document is not open, or the answer says nothing is there).
+   */
+  function onPositionRequest<P extends TextDocumentPositionParams, R>(method: string, answer: (found: NonNullable<Awaited<ReturnType<typeof analysisForRequest>>>, offset: number, params: P) => R | Promise<R>): void {
+    connection.onRequest(
+      method,
+      guardRequest(connection, method, null, async (params: P, token) => {
+        const { uri } = requireTextDocumentPosition(params);
+        const found = await analysisForRequest(uri, token);
+        return found ? answer(found, found.document.offsetAt(params.position), params) : null;
+      }),
+    );
+  }
 
   /**
-   * The form written back: the edit (for the client to apply, so that undo undoes it), and the new string
-   * redacted with its problems (`check` alone: the form's live validation).
+   * The SRV and TXT answer for a mongodb+srv host, looked up only where DNS exists and
+   * `mongodbUri.allowNetwork` is true for the document; otherwise (and when the look-up fails) an error
+   * that says why, passwords redacted.
    */
-  connection.onRequest(
-    WRITE_FORM_REQUEST,
-    guardRequest(connection, WRITE_FORM_REQUEST, null, async (params: TextDocumentPositionParams & { form: ConnectionFormInput }, token) => {
-      const { uri } = requireTextDocumentPosition(params);
-      const form = formInput(params.form);
-      const found = await analysisForRequest(uri, token);
-      if (!found) return null;
-      const written = writeConnectionForm(toTextDocumentLike(found.document, files), found.analysis, found.document.offsetAt(params.position), form, found.settings);
-      if (!written) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.formNotInString'));
-      const { edit } = written;
-      return {
-        edit: { range: { start: found.document.positionAt(edit.start), end: found.document.positionAt(edit.end) }, newText: edit.newText },
-        version: found.document.version,
-        redacted: written.redacted,
-        problems: written.problems,
-      };
-    }),
-  );
+  async function srvAnswer(uri: string, host: string): Promise<SrvCheck> {
+    if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.noDns', { runtime: platform.runtime }));
+    if (!(await settings.allowsNetwork(uri))) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
+    try {
+      return await platform.resolveSrv(host);
+    } catch (err) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, redactPasswords(err instanceof Error ? err.message : String(err)));
+    }
+  }
 
-  /** Behind "Rewrite as a seed list": looks up the SRV and TXT records (only with allowNetwork) and gives the edit. */
+  /** Behind "Show Parsed Connection String" and "Copy Connection String (redacted)". */
+  onPositionRequest(DESCRIBE_REQUEST, (found, offset) => describeConnectionString(found.analysis, offset, found.settings));
+
+  /**
+   * The explanation of the string at the position (parts, effective options, how a driver connects), for
+   * the explain panel; a mongodb+srv string with its DNS answer where DNS is allowed, else a note of why not.
+   */
+  onPositionRequest(EXPLAIN_REQUEST, async (found, offset) => {
+    const host = srvHostAt(found.analysis, offset);
+    let srv: SrvAnswer | undefined;
+    let dnsNote: string | null = null;
+    if (host !== null) {
+      try {
+        srv = await srvAnswer(found.document.uri, host);
+      } catch (err) {
+        dnsNote = err instanceof Error ? err.message : String(err);
+      }
+    }
+    const explanation = explainConnectionString(found.analysis, offset, found.settings, srv);
+    return explanation && { ...explanation, dnsNote };
+  });
+
+  /** The edit form of the explain panel: the string at the position taken apart (no password). */
+  onPositionRequest(FORM_REQUEST, (found, offset) => connectionForm(found.analysis, offset));
+
+  /**
+   * The form written back: the edit (for the client to apply, so that undo undoes it) and the new string
+   * redacted with its problems (the form's live check reads only these).
+   */
+  onPositionRequest(WRITE_FORM_REQUEST, (found, offset, params: TextDocumentPositionParams & { form?: unknown }) => {
+    const form = formInput(params.form);
+    const written = writeConnectionForm(toTextDocumentLike(found.document, files), found.analysis, offset, form, found.settings);
+    if (!written) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.formNotInString'));
+    return { edit: toTextEdit(found.document, written.edit), version: found.document.version, redacted: written.redacted, problems: written.problems };
+  });
+
+  /** Behind "Rewrite as a seed list": the SRV and TXT records looked up (only with allowNetwork), and the edit. */
   connection.onRequest(
     SEED_LIST_REQUEST,
     guardRequest(connection, SEED_LIST_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.noDns', { runtime: platform.runtime }));
-      if (!(await settings.allowsNetwork(uri))) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
       const found = await analysisForRequest(uri, token);
       if (!found) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notInString'));
       const offset = found.document.offsetAt(params.position);
       const host = srvHostAt(found.analysis, offset);
       if (host === null) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notSrv'));
-      let answer;
-      try {
-        answer = await platform.resolveSrv(host);
-      } catch (err) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, redactPasswords(err instanceof Error ? err.message : String(err)));
-      }
+      const answer = await srvAnswer(uri, host);
       if (answer.problems.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.srvRefused', { problems: answer.problems.join(' ') }));
       if (documents.get(uri)?.version !== found.document.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
       const edit = seedListEdit(found.analysis, offset, answer);
       if (!edit) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.srvNoHosts', { query: answer.query }));
-      return { edit: { range: { start: found.document.positionAt(edit.start), end: found.document.positionAt(edit.end) }, newText: edit.newText }, version: found.document.version, hosts: answer.hosts.length };
+      return { edit: toTextEdit(found.document, edit), version: found.document.version, hosts: answer.hosts.length };
     }),
   );
 
   /**
-   * Behind "MongoDB: Resolve SRV Record": the only request that uses the network, refused unless
-   * `mongodbUri.allowNetwork` is true for the document.
+   * Behind "MongoDB: Resolve SRV Record": refused unless DNS exists and `mongodbUri.allowNetwork` is true
+   * for the document.
    */
   connection.onRequest(
     RESOLVE_SRV_REQUEST,
     guardRequest(connection, RESOLVE_SRV_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
       if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.noDns', { runtime: platform.runtime }));
-      if (!(await settings.allowsNetwork(uri))) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
-      }
+      if (!(await settings.allowsNetwork(uri))) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
       const found = await analysisForRequest(uri, token);
       const description = found && describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
       if (!description) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notInString'));
       if (description.scheme !== 'mongodb+srv' || description.hosts.length !== 1) {
         throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notSrv'));
       }
-      try {
-        return await platform.resolveSrv(description.hosts[0].host);
-      } catch (err) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, redactPasswords(err instanceof Error ? err.message : String(err)));
-      }
+      return srvAnswer(uri, description.hosts[0].host);
     }),
   );
 
