@@ -51,6 +51,15 @@ export function openFrame(frames: Frame[], depth: number, isObject: boolean): nu
   return depth + 1;
 }
 
+/** Makes the string token at `quote`, its text ending at `end` (no escape in it), the property name of the object frame `f`. */
+function setKey(f: Frame, quote: number, end: number): void {
+  f.keyAt = quote;
+  f.keyEnd = end;
+  f.key = undefined;
+  f.kindKnown = false;
+  f.expectKey = false;
+}
+
 /**
  * The next occurrence of a character at or after a position: one indexOf per occurrence for positions
  * asked about in increasing order (any order is answered right).
@@ -195,14 +204,7 @@ export class JsonPasser {
           e = q < lb ? q + 1 : lb < len ? lb : len;
           if (e > t) break;
         }
-        if (isKey) {
-          const f = top!;
-          f.keyAt = i;
-          f.keyEnd = q < lb ? e - 1 : e;
-          f.key = undefined;
-          f.kindKnown = false;
-          f.expectKey = false;
-        }
+        if (isKey) setKey(top!, i, q < lb ? e - 1 : e);
         i = e;
         continue;
       }
