@@ -9,11 +9,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { extractValues } from '../../../server/src/service/extract';
 import { extractorFor } from '../../../server/src/service/extract';
-import { dotenvSteps } from '../../../server/src/service/extract/dotenv';
+import { dotenvSteps, dotenvStepsPassingAll } from '../../../server/src/service/extract/dotenv';
 import { extractJsonReadingEverything } from '../../../server/src/service/extract/json';
 import { extractYamlPassingAll, extractYamlReadingEverything } from '../../../server/src/service/extract/yaml';
 import { markdownSteps } from '../../../server/src/service/extract/markdown';
-import { runSteps, type StepExtractor } from '../../../server/src/service/extract/steps';
+import { runSteps, stepValues, type StepExtractor } from '../../../server/src/service/extract/steps';
 import { checkProperty } from '../../helpers/fuzz';
 
 /** A document of mostly quiet lines with, now and then, a piece that may matter (or may break the lines up). */
@@ -191,5 +191,26 @@ describe('passing over quiet statements', () => {
     );
   });
   sameAsReadingEverything('.env', dotenvSteps, 'dotenv', 'file:///.env', sparseDocument(DOTENV_QUIET, DOTENV_LOUD, DOTENV_PIECES), 300);
+  it('.env: passing after every statement, however short the pass, finds what reading each one finds', () => {
+    checkProperty(
+      '.env passing differential, every pass',
+      fc.property(sparseDocument(DOTENV_QUIET, DOTENV_LOUD, DOTENV_PIECES), (text) => {
+        assert.deepEqual(stepValues(dotenvStepsPassingAll, text), runSteps(dotenvSteps, text).values);
+      }),
+      300,
+    );
+  });
+  it('.env: runs of lines that matter (passing waits there) between long quiet stretches, the same as reading each line', () => {
+    const dense = fc.array(fc.constantFrom(...DOTENV_LOUD), { minLength: 1, maxLength: 40 }).map((a) => a.join(''));
+    const quiet = fc.array(fc.constantFrom(...DOTENV_QUIET), { maxLength: 120 }).map((a) => a.join(''));
+    checkProperty(
+      '.env passing differential, dense and quiet runs',
+      fc.property(fc.array(fc.tuple(dense, quiet), { maxLength: 6 }), (runs) => {
+        const text = runs.map(([d, q]) => d + q).join('');
+        assert.deepEqual(extractValues(text, 'dotenv', 'file:///.env'), runSteps(dotenvSteps, text).values);
+      }),
+      150,
+    );
+  });
   sameAsReadingEverything('Markdown', markdownSteps(extractorFor), 'markdown', 'file:///README.md', sparseDocument(MARKDOWN_QUIET, MARKDOWN_LOUD, MARKDOWN_PIECES), 200);
 });

@@ -36,8 +36,8 @@ export class DecodedBuilder {
   /** Switches to an explicit offset map for what was appended so far. */
   private materialize(): number[] {
     if (this.offsets) return this.offsets;
-    const offsets = new Array<number>(this.length);
-    for (let k = 0; k < this.length; k++) offsets[k] = this.start + k;
+    const offsets: number[] = [];
+    for (let k = 0; k < this.length; k++) offsets.push(this.start + k);
     this.offsets = offsets;
     return offsets;
   }

@@ -98,6 +98,10 @@ class DotenvReader {
   /** The key of the statement being read: text[keyStart, keyEnd). */
   private keyStart = 0;
   private keyEnd = 0;
+  /** Where locate found the statement's first line to end, its closing quote (-1: none) and the end of the line of that quote. */
+  private eol = 0;
+  private close = -1;
+  private closeEol = 0;
 
   constructor(private readonly text: string) {
     this.quotes = new QuoteFinder(text);
@@ -106,10 +110,11 @@ class DotenvReader {
 
   /**
    * Where the statement starting at `line` ends (in `step`) and, when it is an assignment, where its
-   * value is: its first character, its closing quote (-1 when unquoted or unclosed) and the end of the
-   * line it ends on. The key is in keyStart and keyEnd.
+   * value is: its first character (returned; -1 when it is no assignment), its closing quote (in
+   * `close`, -1 when unquoted or unclosed) and the end of the line it ends on (`closeEol`; the first
+   * line's end in `eol`). The key is in keyStart and keyEnd.
    */
-  private locate(line: number, step: Step<null>): { i: number; eol: number; close: number; closeEol: number } {
+  private locate(line: number, step: Step<null>): number {
     const text = this.text;
     const nl = text.indexOf('\n', line);
     // As lineEnd and nextLine: the line ends before a \r, also at the end of the text.
@@ -118,25 +123,28 @@ class DotenvReader {
     step.next = nl < 0 ? text.length : nl + 1;
     step.readEnd = step.next;
     const i = this.valueStart(line, eol);
-    if (i < 0) return { i, eol, close: -1, closeEol: eol };
+    this.eol = this.closeEol = eol;
+    this.close = -1;
+    if (i < 0) return i;
     const q = text.charCodeAt(i);
     const quoted = q === QUOTE || q === APOSTROPHE || q === BACKTICK;
     const close = quoted ? this.quotes.closing(i) : -1;
     // Looking for a closing quote that is not there reads to the end of the text.
     if (quoted && close < 0) step.readEnd = READ_TO_END;
-    let closeEol = eol;
+    this.close = close;
     if (close > 0) {
-      closeEol = lineEnd(text, close);
-      step.next = nextLine(text, closeEol);
+      this.closeEol = lineEnd(text, close);
+      step.next = nextLine(text, this.closeEol);
       step.readEnd = step.next;
     }
-    return { i, eol, close, closeEol };
+    return i;
   }
 
   /** Reads the statement starting at `line`: a line, or an assignment whose quoted value spans lines. */
   statement(line: number, out: EmbeddedValue[], step: Step<null>): void {
     const text = this.text;
-    const { i, eol, close, closeEol } = this.locate(line, step);
+    const i = this.locate(line, step);
+    const { eol, close, closeEol } = this;
     if (i < 0) {
       // A comment, a blank line, or something else: look for mentions.
       if (this.mongo.within(line, eol)) scanComment(out, text, line, eol);
@@ -156,7 +164,8 @@ class DotenvReader {
   /** The assignment of the statement at `line`, whatever its key and value say: its name and decoded value. */
   assignment(line: number, step: Step<null>): DotenvAssignment | undefined {
     const text = this.text;
-    const { i, eol, close } = this.locate(line, step);
+    const i = this.locate(line, step);
+    const { eol, close } = this;
     if (i < 0) return undefined;
     const name = text.slice(this.keyStart, this.keyEnd);
     const q = text.charCodeAt(i);
@@ -228,6 +237,12 @@ class DotenvReader {
   }
 }
 
+/** A pass over less text than this (a dense file) makes the passer wait before it tries again. */
+const MIN_PASS = 256;
+
+/** The most text read statement by statement, after a short pass, before passing is tried again. */
+const MAX_BACK_OFF = 8192;
+
 /** Statements of a .env file: a line, or an assignment whose quoted value spans lines (see DotenvReader). */
 export const dotenvSteps: StepExtractor<null> = {
   initial: null,
@@ -236,20 +251,40 @@ export const dotenvSteps: StepExtractor<null> = {
     const reader = new DotenvReader(text);
     return (line, _state, out, step) => reader.statement(line, out, step);
   },
-  passer(text) {
-    // A line without a quote is a statement of its own; without "mongo" in it, it has a value only
-    // when its key may name one without "mongo" (mayNameWithoutMongo: a key ending in `name` or
-    // `collection`, or without letters, which keyMayMatter then finds saying nothing; `atlas` for good
-    // measure). Lines without any of these are passed over in one jump.
-    const triggers = [
-      new NextMatch(text, /(?:mongo|name|collection|atlas)/gi, true),
-      new NextMatch(text, '"'),
-      new NextMatch(text, "'"),
-      new NextMatch(text, '`'),
-    ];
-    return (pos) => lineStartAfter(text, pos, nextOfAny(triggers, pos));
-  },
+  passer: (text) => dotenvPasser(text, MIN_PASS),
 };
+
+/** dotenvSteps passing over every stretch it can, however short (for tests). */
+export const dotenvStepsPassingAll: StepExtractor<null> = { ...dotenvSteps, passer: (text) => dotenvPasser(text, 0) };
+
+/**
+ * The passer of dotenvSteps: a line without a quote is a statement of its own; without "mongo" in it,
+ * it has a value only when its key may name one without "mongo" (mayNameWithoutMongo: a key ending
+ * in `name` or `collection`, or without letters, which keyMayMatter then finds saying nothing;
+ * `atlas` for good measure). Lines without any of these are passed over in one jump. After a pass
+ * over less than `minPass` characters (a dense file), passing is not tried again for a while, longer
+ * each time, so that searching for triggers costs little there.
+ */
+function dotenvPasser(text: string, minPass: number): (pos: number) => number {
+  const triggers = [
+    new NextMatch(text, /(?:mongo|name|collection|atlas)/gi, true),
+    new NextMatch(text, '"'),
+    new NextMatch(text, "'"),
+    new NextMatch(text, '`'),
+  ];
+  let notBefore = 0;
+  let backOff = 0;
+  return (pos) => {
+    if (pos < notBefore) return pos;
+    const at = nextOfAny(triggers, pos);
+    const next = lineStartAfter(text, pos, at);
+    if (next - pos < minPass) {
+      notBefore = at + 1 + backOff;
+      backOff = Math.min(Math.max(2 * backOff, minPass), MAX_BACK_OFF);
+    } else backOff = 0;
+    return next;
+  };
+}
 
 /** A `KEY=value` of a .env file: the key, the value decoded (with its document offsets), how it is quoted. */
 export interface DotenvAssignment {

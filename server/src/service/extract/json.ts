@@ -6,32 +6,21 @@
  * and brackets, the same recovery from broken input: open strings, stray brackets, garbage), in one
  * linear pass that builds no string it does not need: string bodies are skipped with `indexOf`, a key
  * is sliced only when a value below it is looked at, and what the keys say is worked out once per
- * object property or array rather than once per string.
+ * object property or array rather than once per string. Stretches that can report nothing (no
+ * "mongo", "collection" or "atlas" in them or in the names of the open containers) are skimmed by
+ * jsonPassing.ts, which moves the containers without looking at values.
  */
 import { EmbeddedValue } from '../api';
 import { emitString, MongoFinder } from './detect';
 import { classifyKeys, KeyKind, keyMayMatter } from './keys';
 import { NextMatch } from './triggers';
+import { Frame, hasLetterOrDigit, JsonPasser, NextChar, openFrame, STOP } from './jsonPassing';
 import { findUriTokens } from './plainText';
 import { decodeJsonString, jsoncStringValue } from './jsonStrings';
 import { ASTERISK, LEFT_BRACE, QUOTE, RIGHT_BRACE, SLASH } from '../lex/chars';
 
 /** JSON's string decoding, also where JSON's extraction is (the extractor fuzz tests import it from here). */
 export { decodeJsonString } from './jsonStrings';
-
-interface Frame {
-  isObject: boolean;
-  expectKey: boolean;
-  /** Offset of the opening quote of the property being read (objects only), or -1. */
-  keyAt: number;
-  /** End of the property name's text when it has no escapes (it is a slice of the document), else -1. */
-  keyEnd: number;
-  /** The property name, once it has been read from the document. */
-  key: string | undefined;
-  /** True once `kind` holds what the keys say about a string directly in this frame. */
-  kindKnown: boolean;
-  kind: KeyKind | undefined;
-}
 
 /** An open container as a statement of jsonSteps leaves it: its kind, whether a key comes next, its property name. */
 interface FrameState {
@@ -86,50 +75,34 @@ function frameKind(text: string, frames: readonly Frame[], depth: number): KeyKi
   return top.kind;
 }
 
-/** Characters that end a run of text between tokens: `{ } [ ] , " /`. */
-const STOP = new Uint8Array(128);
-for (const ch of '{}[],"/') STOP[ch.charCodeAt(0)] = 1;
-
-/**
- * The next occurrence of a character at or after a position, for positions asked about in increasing
- * order: one indexOf per occurrence in the whole text.
- */
-class NextChar {
-  private at = -1;
-  constructor(private readonly text: string, private readonly ch: string) {}
-
-  from(pos: number): number {
-    if (this.at < pos) {
-      const i = this.text.indexOf(this.ch, pos);
-      this.at = i < 0 ? Infinity : i;
-    }
-    return this.at;
-  }
-}
-
 /** Reads a JSON or JSONC document token by token: brackets, commas, strings and comments. */
 export class JsonScanner {
   out: EmbeddedValue[] = [];
   /** The containers open at the current token: frames[0 .. depth), innermost last; frames past depth are kept for reuse. */
   private readonly frames: Frame[] = [];
   private depth = 0;
-  private readonly quotes: NextChar;
-  private readonly backslashes: NextChar;
-  private readonly lineFeeds: NextChar;
-  private readonly returns: NextChar;
+  readonly quotes: NextChar;
+  readonly backslashes: NextChar;
+  readonly lineFeeds: NextChar;
+  readonly returns: NextChar;
   private readonly mongo: MongoFinder;
   /** `\u`: the only escape that can decode to a letter (so spell "mongo" where the source does not). */
-  private readonly unicodeEscapes: NextMatch;
+  readonly unicodeEscapes: NextMatch;
   /** The key path of the value being reported, built when asked for. */
   private readonly path = (): string[] => keyPath(this.text, this.frames, this.depth);
   /** True when the last string token measured by stringEnd has no backslash. */
   private plain = true;
+  /** Passes over text that can report nothing (undefined: every token is read). */
+  private readonly passer: JsonPasser | undefined;
+  private readonly keyOf = (f: Frame): string | undefined => (hasKey(f) ? frameKey(this.text, f) : undefined);
 
   constructor(
     private readonly text: string,
     private readonly topKeys: ReadonlySet<string> | undefined,
-    /** False: every value is classified, and every value with escapes decoded (the reference of the shortcuts). */
+    /** False: every token is read, every value classified, and every value with escapes decoded (the reference of the shortcuts). */
     private readonly passing = true,
+    /** Less text than this before a word that may matter is read token by token (undefined: jsonPassing.ts decides; tests skim any). */
+    minSkim?: number,
   ) {
     this.quotes = new NextChar(text, '"');
     this.backslashes = new NextChar(text, '\\');
@@ -137,6 +110,7 @@ export class JsonScanner {
     this.returns = new NextChar(text, '\r');
     this.mongo = new MongoFinder(text);
     this.unicodeEscapes = new NextMatch(text, '\\u');
+    this.passer = passing ? new JsonPasser(text, this.frames, this, minSkim) : undefined;
   }
 
   run(): EmbeddedValue[] {
@@ -153,10 +127,16 @@ export class JsonScanner {
     const len = text.length;
     let i = from;
     const end = limit < len ? limit : len;
+    const passer = this.passer;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c >= 128 || STOP[c] === 0) {
         i++;
+        continue;
+      }
+      if (passer !== undefined && i >= passer.nextTry) {
+        i = passer.pass(i, end, this.depth, this.keyOf);
+        this.depth = passer.depth;
         continue;
       }
       const top = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
@@ -211,18 +191,7 @@ export class JsonScanner {
 
   /** Opens an object (`isObject`) or an array inside the current container. */
   private open(isObject: boolean): void {
-    let f = this.frames[this.depth];
-    if (f === undefined) {
-      f = { isObject: false, expectKey: false, keyAt: -1, keyEnd: -1, key: undefined, kindKnown: false, kind: undefined };
-      this.frames.push(f);
-    }
-    f.isObject = isObject;
-    f.expectKey = isObject;
-    f.keyAt = -1;
-    f.key = undefined;
-    f.kindKnown = false;
-    f.kind = undefined;
-    this.depth++;
+    this.depth = openFrame(this.frames, this.depth, isObject);
   }
 
   /**
@@ -306,15 +275,6 @@ export class JsonScanner {
   }
 }
 
-/** True when text[from, to) has an ASCII letter or digit. */
-function hasLetterOrDigit(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return true;
-  }
-  return false;
-}
-
 /**
  * The values worth checking in a JSON or JSONC document, in document order. With `topKeys`, only the
  * strings inside those members of the top-level object are read (the sections of a manifest where a
@@ -327,4 +287,9 @@ export function extractJson(text: string, topKeys?: ReadonlySet<string>): Embedd
 /** extractJson without passing over values early: every one is classified, every one with escapes decoded (for tests). */
 export function extractJsonReadingEverything(text: string, topKeys?: ReadonlySet<string>): EmbeddedValue[] {
   return new JsonScanner(text, topKeys, false).run();
+}
+
+/** extractJson passing over any stretch that can report nothing, however short (for tests). */
+export function extractJsonPassingAll(text: string, topKeys?: ReadonlySet<string>): EmbeddedValue[] {
+  return new JsonScanner(text, topKeys, true, 1).run();
 }
