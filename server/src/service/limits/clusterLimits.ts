@@ -34,12 +34,13 @@ import { type ShardedCollection, checkShardKey, checkUniqueIndex, shardCollectio
 const TRIGGER = /\b(?:initiate|reconfig)\s*\(|replSet(?:Initiate|Reconfig)|\bcapped['"]?\s*[:=]|shardCollection/;
 
 export function mayHaveClusterCalls(text: string): boolean {
-  // Searches for the words first: a search for a string is many times faster than the regular expression.
-  return WORDS.some((w) => text.includes(w)) && TRIGGER.test(text);
+  // The words first, in one search: an alternation of plain words is many times faster than TRIGGER, and
+  // than a search for each word (five passes over the text).
+  return WORDS.test(text) && TRIGGER.test(text);
 }
 
 /** What every match of TRIGGER holds. */
-const WORDS = ['initiate', 'reconfig', 'replSet', 'capped', 'shardCollection'];
+const WORDS = /initiate|reconfig|replSet|capped|shardCollection/;
 
 const REPLICA_SET_COMMANDS: ReadonlySet<string> = new Set(['replSetInitiate', 'replSetReconfig']);
 const COMMANDS: ReadonlySet<string> = new Set(['replSetInitiate', 'replSetReconfig', 'shardCollection', 'create']);
