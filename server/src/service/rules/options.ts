@@ -1,5 +1,5 @@
 import { URI_OPTIONS, UriOption } from '../data/uriOptions';
-import { occurrences, ResolvedOption, type ValueIssue } from '../uri/options';
+import { occurrences, occurrencesOf, OPT, ResolvedOption, type ValueIssue } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { RuleContext } from './context';
 import { FixData, Span } from '../api';
@@ -28,7 +28,7 @@ function suggest(key: string, node: boolean): string | undefined {
 function serviceNameFix(ctx: RuleContext, r: ResolvedOption): FixData | undefined {
   const name = r.part.value?.raw;
   if (!name) return undefined;
-  const props = occurrences(ctx.options, 'authMechanismProperties').filter((o) => o.part.value && o.part.value.raw !== '');
+  const props = occurrencesOf(ctx.options, OPT.authMechanismProperties).filter((o) => o.part.value && o.part.value.raw !== '');
   const title = message('fix.serviceName');
   if (props.length === 0) {
     return { replacement: `authMechanismProperties=SERVICE_NAME:${name}`, replaceSpan: r.part.span, title };

@@ -169,11 +169,14 @@ interface Sections {
 function sections(text: string, bodyStart: number): Sections {
   const n = text.length;
   // Options start at the first `?` (the `?` may not appear in the host section or database).
-  let question = indexOfChar(text, QUESTION, bodyStart, n);
+  // The searches are the engine's own: each runs once over the string.
+  let question = text.indexOf('?', bodyStart);
   // The host section ends at the first `/` or `?`.
-  let firstSlash = indexOfChar(text, SLASH, bodyStart, question < 0 ? n : question);
+  let firstSlash = text.indexOf('/', bodyStart);
+  if (question >= 0 && firstSlash > question) firstSlash = -1;
   let authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
-  let at = lastIndexOfChar(text, AT, bodyStart, authorityEnd);
+  let at = authorityEnd > bodyStart ? text.lastIndexOf('@', authorityEnd - 1) : -1;
+  if (at < bodyStart) at = -1;
   let recoveredPastSlash = false;
   if (at < 0) {
     at = atPastSlash(text, firstSlash, question);
