@@ -30,8 +30,12 @@ function mechanismSpan(ctx: RuleContext, mech: ResolvedOption | undefined): Span
   return mech?.part.span ?? ctx.uri.userinfo?.span ?? ctx.uri.hostsSpan;
 }
 
+/** What resolveMechanism gives when no authMechanism is given (one frozen object: the caller only reads it). */
+const NO_MECHANISM: { mech?: AuthMechanism; opt?: ResolvedOption; given: boolean } = Object.freeze({ given: false });
+
 /** The mechanism named by authMechanism, reporting unknown ones. Case differences are tolerated with a warning. */
 function resolveMechanism(ctx: RuleContext): { mech?: AuthMechanism; opt?: ResolvedOption; given: boolean } {
+  if ((ctx.options.present & OPT.authMechanism.bit) === 0) return NO_MECHANISM;
   const list = occurrencesOf(ctx.options, OPT.authMechanism).filter((o) => o.part.value);
   const opt = list[list.length - 1];
   if (!opt || !opt.part.value) return { given: false };
