@@ -79,6 +79,20 @@ function optionPart(text: string, start: number, end: number): DecodedPart {
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
 export { asciiLower } from '../data/text';
 
+/** The lower-cased option keys, by key: keys repeat (retryWrites), and lower-casing one copies it. */
+const lowerKeys = new Map<string, string>();
+
+function lowerKey(key: string): string {
+  let lower = lowerKeys.get(key);
+  if (lower === undefined) {
+    lower = asciiLower(key);
+    if (key.length > 64) return lower;
+    if (lowerKeys.size >= 1024) lowerKeys.clear();
+    lowerKeys.set(key, lower);
+  }
+  return lower;
+}
+
 function indexOfChar(text: string, ch: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;
   return -1;
@@ -316,7 +330,7 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
       const eq = nextEquals >= 0 && nextEquals < i ? nextEquals : -1;
       const span = { start: itemStart, end: i };
       const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
-      const keyLower = asciiLower(key.value);
+      const keyLower = lowerKey(key.value);
       const index = parsed.options.length;
       // Each shape as one literal: a property added afterwards costs every option a second allocation.
       parsed.options.push(eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index });
