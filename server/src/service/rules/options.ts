@@ -237,7 +237,7 @@ export function checkOptions(ctx: RuleContext): void {
     });
   }
   for (const r of ctx.options.all) checkOne(ctx, r);
-
+  if (!ctx.options.hasRepeats()) return;
   for (const [name, list] of ctx.options.byName) {
     if (list.length < 2 || !list[0].option || list[0].option.repeatable) continue;
     const opt = list[0].option;

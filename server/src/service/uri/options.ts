@@ -32,16 +32,70 @@ export interface ResolvedOption {
   empty: boolean;
 }
 
-export interface OptionIndex {
-  all: ResolvedOption[];
-  /** By lower-cased canonical name (aliases stay under their own name). */
-  byName: Map<string, ResolvedOption[]>;
-  /**
-   * The options of RULE_OPTIONS given at least once, one bit each (OPTION_BIT): a rule tests its bits and
-   * skips at once when none of its options is there, without a lookup by name.
-   */
-  present: number;
+/**
+ * The options of a string against the option table: every item in order, and which of the options the
+ * rules ask for are given. The items by name are grouped the first time a reader asks (most strings
+ * never need the grouping: the rules find what they ask for by its bit).
+ */
+export class OptionIndex {
+  private grouped: Map<string, ResolvedOption[]> | undefined;
+  /** Per bit of `present`: the items of that option (made at the first question). */
+  private ruleLists: (readonly ResolvedOption[] | undefined)[] | undefined;
+
+  constructor(
+    readonly all: ResolvedOption[],
+    /**
+     * The options of RULE_OPTIONS given at least once, one bit each: a rule tests its bits and skips at
+     * once when none of its options is there, without a lookup by name.
+     */
+    readonly present: number,
+  ) {}
+
+  /** By lower-cased canonical name (aliases stay under their own name), in the order of first occurrence. */
+  get byName(): Map<string, ResolvedOption[]> {
+    if (this.grouped === undefined) {
+      const byName = new Map<string, ResolvedOption[]>();
+      for (const r of this.all) {
+        const list = byName.get(r.part.keyLower);
+        if (list) list.push(r);
+        else byName.set(r.part.keyLower, [r]);
+      }
+      this.grouped = byName;
+    }
+    return this.grouped;
+  }
+
+  /** True when some option is given twice or more (its items share a name). */
+  hasRepeats(): boolean {
+    const all = this.all;
+    if (all.length > FEW_OPTIONS) {
+      for (const [, list] of this.byName) if (list.length > 1) return true;
+      return false;
+    }
+    for (let i = 1; i < all.length; i++) {
+      const name = all[i].part.keyLower;
+      for (let j = 0; j < i; j++) if (all[j].part.keyLower === name) return true;
+    }
+    return false;
+  }
+
+  /** The items of an option of RULE_OPTIONS that is given (its bit is set). */
+  listOf(o: RuleOption): readonly ResolvedOption[] {
+    if (this.grouped !== undefined) return this.grouped.get(o.name)!;
+    const slot = 31 - Math.clz32(o.bit);
+    const lists = (this.ruleLists ??= []);
+    let list = lists[slot];
+    if (list === undefined) {
+      const found: ResolvedOption[] = [];
+      for (const r of this.all) if (r.part.keyLower === o.name) found.push(r);
+      lists[slot] = list = found;
+    }
+    return list;
+  }
 }
+
+/** Up to this many options, repeats are found by comparing names, without grouping them. */
+const FEW_OPTIONS = 8;
 
 /**
  * The options the rules ask for by name, each with a bit of OptionIndex.present (at most 31, so that the
@@ -294,7 +348,6 @@ const W_AS_INTEGER = { name: 'w', type: 'integer', min: 0 } as UriOption;
  */
 export function resolveOptions(uri: ParsedUri, earlier?: OptionIndex): OptionIndex {
   const all: ResolvedOption[] = [];
-  const byName = new Map<string, ResolvedOption[]>();
   let present = 0;
   for (const part of uri.options) {
     const prior = earlier?.all[part.index];
@@ -318,12 +371,8 @@ export function resolveOptions(uri: ParsedUri, earlier?: OptionIndex): OptionInd
       r.issue = i.issue;
     }
     all.push(r);
-    const name = part.keyLower;
-    const list = byName.get(name);
-    if (list) list.push(r);
-    else byName.set(name, [r]);
   }
-  return { all, byName, present };
+  return new OptionIndex(all, present);
 }
 
 /** Lower-cased option names the rules ask for (a few dozen constants), so that each is lowered once. */
@@ -352,7 +401,7 @@ export function effective(index: OptionIndex, name: string): ResolvedOption | un
  */
 export function effectiveOf(index: OptionIndex, o: RuleOption): ResolvedOption | undefined {
   if ((index.present & o.bit) === 0) return undefined;
-  const list = index.byName.get(o.name)!;
+  const list = index.listOf(o);
   for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== undefined) return list[i];
   return undefined;
 }
@@ -360,7 +409,7 @@ export function effectiveOf(index: OptionIndex, o: RuleOption): ResolvedOption |
 /** occurrences() for an option of RULE_OPTIONS, by its lower-cased name. */
 export function occurrencesOf(index: OptionIndex, o: RuleOption): readonly ResolvedOption[] {
   if ((index.present & o.bit) === 0) return NO_OCCURRENCES;
-  return index.byName.get(o.name)!;
+  return index.listOf(o);
 }
 
 /** Every occurrence of an option (valid or not). */
