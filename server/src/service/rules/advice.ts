@@ -3,7 +3,7 @@
  * validation turned off and X.509 without TLS are warnings (the connection is open to interception, or
  * cannot authenticate at all); the rest is information. The same under every driver profile.
  */
-import { effectiveOf, OPT } from '../uri/options';
+import { anyOf, effectiveOf, OPT } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { HostPart } from '../uri/types';
 import { isLocalHost } from '../uri/localHosts';
@@ -24,6 +24,7 @@ const INSECURE = [
   { name: 'tlsAllowInvalidCertificates', option: OPT.tlsAllowInvalidCertificates },
   { name: 'tlsAllowInvalidHostnames', option: OPT.tlsAllowInvalidHostnames },
 ] as const;
+const INSECURE_BITS = anyOf(OPT.tlsInsecure, OPT.tlsAllowInvalidCertificates, OPT.tlsAllowInvalidHostnames);
 
 export function checkAdvice(ctx: RuleContext): void {
   checkTls(ctx);
@@ -44,16 +45,17 @@ function tlsSetting(ctx: RuleContext): boolean | undefined {
 function checkTls(ctx: RuleContext): void {
   const uri = ctx.uri;
   const tls = effectiveOf(ctx.options, OPT.tls) ?? effectiveOf(ctx.options, OPT.ssl);
-  const remote = uri.hosts.some(isRemote);
+  const first = uri.hosts.find(isRemote);
+  const remote = first !== undefined;
   if (tls?.value === false && (remote || uri.scheme.kind === 'mongodb+srv')) {
     ctx.report('tls-disabled', tls.part.span, message('advice.tlsOff'));
-  } else if (tls === undefined && uri.scheme.kind === 'mongodb' && remote) {
-    const first = uri.hosts.find(isRemote)!;
+  } else if (tls === undefined && uri.scheme.kind === 'mongodb' && first) {
     ctx.report('tls-disabled', first.span, message('advice.tlsDefaultOff'), {
       data: { replacement: `${uri.question ? (uri.options.length > 0 ? '&' : '') : uri.slash ? '?' : '/?'}tls=true`, replaceSpan: { start: uri.text.length, end: uri.text.length }, title: message('fix.add', { value: 'tls=true' }) },
     });
   }
-  if (tlsSetting(ctx) === false) return;
+  if (typeof tls?.value === 'boolean' && tls.value === false) return;
+  if ((ctx.options.present & INSECURE_BITS) === 0) return;
   for (const { name, option } of INSECURE) {
     const o = effectiveOf(ctx.options, option);
     if (o?.value !== true) continue;

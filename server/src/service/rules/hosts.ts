@@ -25,7 +25,7 @@ function nodeSeverity(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts
   return rejected?.has(h.span.start) ? 'error' : 'warning';
 }
 
-function isHostnameChar(c: number): boolean {
+function isHostnameCharSlow(c: number): boolean {
   return (
     c > 0x7f ||
     (c >= UPPER_A && c <= UPPER_Z) ||
@@ -33,6 +33,13 @@ function isHostnameChar(c: number): boolean {
     (c >= DIGIT_0 && c <= DIGIT_9) ||
     c === DASH || c === DOT || c === UNDERSCORE || c === TILDE || c === PERCENT // - . _ ~ %
   );
+}
+
+/** isHostnameCharSlow of the ASCII characters, as a table. */
+const HOSTNAME_CHAR = Uint8Array.from({ length: 0x80 }, (_, c) => (isHostnameCharSlow(c) ? 1 : 0));
+
+function isHostnameChar(c: number): boolean {
+  return c > 0x7f || HOSTNAME_CHAR[c] === 1;
 }
 
 function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): void {
