@@ -46,9 +46,8 @@ function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): 
   const port = h.port;
   if (!port) return;
   const node = nodeSeverity(ctx, h, rejected);
-  const colon = { start: port.span.start - 1, end: port.span.end };
   if (port.raw === '') {
-    ctx.report('port-invalid', colon, message('port.empty'), {
+    ctx.report('port-invalid', { start: port.span.start - 1, end: port.span.end }, message('port.empty'), {
       node,
       data: { replacement: '', title: message('fix.removeEmptyPort') },
     });

@@ -96,10 +96,12 @@ function checkUri(
   const placeholders = () => (found ??= findPlaceholders(text, 0, text.length, placeholderStyle(syntax)));
   const checkedText = mayHoldSeparators(text) ? withOpaquePlaceholders(text, placeholders()) : text;
   const check = checkConnectionString(checkedText, settings, languageId);
-  const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
   // The check's own array (made for this call) takes the problems of the other checks.
   const problems = check.problems;
-  if (languageId) for (const p of checkCredentialsInSource(check.parsed, languageId, place)) problems.push(p);
+  if (languageId) {
+    const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
+    for (const p of checkCredentialsInSource(check.parsed, languageId, place)) problems.push(p);
+  }
   if (settings.atlas?.tier) for (const p of checkAtlasConnections(check, settings.atlas)) problems.push(p);
   // The name parts are made by validateEmbeddedValue, which keeps them; validateUri does not need them.
   return { problems: outsidePlaceholders(problems, placeholders), parsed: check.parsed };
