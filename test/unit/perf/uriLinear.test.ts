@@ -86,6 +86,10 @@ describe('many options, hosts and placeholders, under both profiles', () => {
     ['a run of "$("', (n) => `mongodb://h/${'$('.repeat(n / 2)}`],
     ['a run of "%("', (n) => `mongodb://h/${'%('.repeat(n / 2)}`],
     ['a run of "_"', (n) => `mongodb://h/${'_'.repeat(n)}`],
+    // The parser asks where the next "=", ":" and "%" are: each search must serve the items that follow.
+    ['options without "=" but the last', (n) => `mongodb://h/?${'a&'.repeat(n / 2)}b=1`],
+    ['hosts without ":" but the last', (n) => `mongodb://${'h,'.repeat(n / 2)}h:1/db`],
+    ['a "%" only in the last option', (n) => `mongodb://u:p@${'h,'.repeat(n / 2)}h/db?${'w=1&'.repeat(n / 4)}appName=%41`],
   ];
   for (const [name, make] of SHAPES) {
     it(name, () => {

@@ -748,6 +748,11 @@ export function findOption(key: string): UriOption | undefined {
   return BY_LOWER_NAME.get(asciiLower(key));
 }
 
+/** findOption for a key already lower-cased (ASCII A–Z folded): one lookup, no copy. */
+export function findOptionLower(keyLower: string): UriOption | undefined {
+  return BY_LOWER_NAME.get(keyLower);
+}
+
 /** The options a DNS TXT record may set, in table order. */
 export const TXT_RECORD_OPTIONS: readonly string[] = URI_OPTIONS.filter((o) => o.txtRecordAllowed).map((o) => o.name);
 

@@ -2,7 +2,7 @@ import {
   AUTH_MECHANISMS, AuthMechanism, EXTERNAL_AUTH_SOURCE, findMechanism, OIDC_ENVIRONMENTS, OIDC_TOKEN_RESOURCE_ENVIRONMENTS,
   NODE_DEFAULT_MECHANISM, OIDC_USERNAME_ENVIRONMENTS,
 } from '../data/authMechanisms';
-import { effective, occurrences, ResolvedOption } from '../uri/options';
+import { effectiveOf, occurrencesOf, OPT, ResolvedOption } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { Span } from '../api';
 import { RuleContext } from './context';
@@ -30,9 +30,13 @@ function mechanismSpan(ctx: RuleContext, mech: ResolvedOption | undefined): Span
   return mech?.part.span ?? ctx.uri.userinfo?.span ?? ctx.uri.hostsSpan;
 }
 
+/** What resolveMechanism gives when no authMechanism is given (one frozen object: the caller only reads it). */
+const NO_MECHANISM: { mech?: AuthMechanism; opt?: ResolvedOption; given: boolean } = Object.freeze({ given: false });
+
 /** The mechanism named by authMechanism, reporting unknown ones. Case differences are tolerated with a warning. */
 function resolveMechanism(ctx: RuleContext): { mech?: AuthMechanism; opt?: ResolvedOption; given: boolean } {
-  const list = occurrences(ctx.options, 'authMechanism').filter((o) => o.part.value);
+  if ((ctx.options.present & OPT.authMechanism.bit) === 0) return NO_MECHANISM;
+  const list = occurrencesOf(ctx.options, OPT.authMechanism).filter((o) => o.part.value);
   const opt = list[list.length - 1];
   if (!opt || !opt.part.value) return { given: false };
   const raw = opt.part.value.value;
@@ -71,8 +75,8 @@ function resolveMechanism(ctx: RuleContext): { mech?: AuthMechanism; opt?: Resol
 }
 
 function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mechOpt: ResolvedOption | undefined, failures: NodeFailures): void {
-  const propsOpt = effective(ctx.options, 'authMechanismProperties');
-  const gssapiLegacy = effective(ctx.options, 'gssapiServiceName');
+  const propsOpt = effectiveOf(ctx.options, OPT.authMechanismProperties);
+  const gssapiLegacy = effectiveOf(ctx.options, OPT.gssapiServiceName);
   const props = (propsOpt?.value ?? {}) as Record<string, string>;
   const valueSpan = propsOpt?.part.value?.span ?? propsOpt?.part.span;
   if (!mech) {
@@ -107,7 +111,7 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
     ctx.report('auth-property-invalid', gssapiLegacy.part.span, message('auth.gssapiOnly', { mechanism: mech.name }), { severity: 'warning', node: 'warning' });
   }
   // When the property list itself was invalid (and so ignored), that is the problem to report.
-  const propsInvalid = occurrences(ctx.options, 'authMechanismProperties').some((o) => o.issue);
+  const propsInvalid = occurrencesOf(ctx.options, OPT.authMechanismProperties).some((o) => o.issue);
   if (isOidc && !propsInvalid) {
     const env = seen.get('ENVIRONMENT');
     const span = valueSpan ?? mechanismSpan(ctx, mechOpt);
@@ -125,7 +129,7 @@ function checkProperties(ctx: RuleContext, mech: AuthMechanism | undefined, mech
 export function checkAuth(ctx: RuleContext): void {
   const uri = ctx.uri;
   // An empty authSource is an error even without credentials.
-  for (const o of occurrences(ctx.options, 'authSource')) {
+  for (const o of occurrencesOf(ctx.options, OPT.authSource)) {
     if (o.part.value && o.part.value.value === '') {
       ctx.report('auth-source-empty', o.part.span, message('auth.sourceEmpty'));
     }
@@ -134,7 +138,7 @@ export function checkAuth(ctx: RuleContext): void {
   const { mech, opt: mechOpt, given } = resolveMechanism(ctx);
   const ui = uri.userinfo;
   const hasCredential = !!ui || given;
-  const source = effective(ctx.options, 'authSource');
+  const source = effectiveOf(ctx.options, OPT.authSource);
   if (!hasCredential) {
     if (source && typeof source.value === 'string') {
       ctx.report('auth-source-without-credentials', source.part.span, message('auth.sourceWithoutCredentials'), { node: 'none' });
@@ -159,7 +163,7 @@ export function checkAuth(ctx: RuleContext): void {
   if (mech.username === 'required' && !hasUsername) {
     ctx.report('auth-username-missing', userSpan, message('auth.usernameMissing', { mechanism: name }), { node: nodeFails(failures, 'username-missing') });
   }
-  const env = (effective(ctx.options, 'authMechanismProperties')?.value as Record<string, string> | undefined)?.ENVIRONMENT;
+  const env = (effectiveOf(ctx.options, OPT.authMechanismProperties)?.value as Record<string, string> | undefined)?.ENVIRONMENT;
   const usernameForbidden = mech.username === 'forbidden' || (name === 'MONGODB-OIDC' && env !== undefined && !OIDC_USERNAME_ENVIRONMENTS.includes(env));
   if (usernameForbidden && hasUsername) {
     const text = name === 'MONGODB-OIDC'

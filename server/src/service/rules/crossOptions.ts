@@ -1,4 +1,4 @@
-import { effective, effectiveValue, occurrences, ResolvedOption } from '../uri/options';
+import { effectiveOf, occurrencesOf, OPT, ResolvedOption, RuleOption } from '../uri/options';
 import { RuleContext } from './context';
 import { message } from '../data/l10n';
 
@@ -13,9 +13,12 @@ const TLS_PAIRS: ReadonlyArray<[string, string]> = [
 ];
 
 const TLS_PAIR_NAMES: readonly string[] = [...new Set(TLS_PAIRS.flat())];
+const TLS_PAIR_OPTIONS: readonly RuleOption[] = TLS_PAIR_NAMES.map((name) => OPT[name as keyof typeof OPT]);
+/** Any option of the pairs given: then the pairs are looked at. */
+const TLS_PAIR_BITS = TLS_PAIR_OPTIONS.reduce((bits, o) => bits | o.bit, 0);
 
-function present(ctx: RuleContext, name: string): readonly ResolvedOption[] {
-  const all = occurrences(ctx.options, name);
+function present(ctx: RuleContext, option: RuleOption): readonly ResolvedOption[] {
+  const all = occurrencesOf(ctx.options, option);
   // Most options are absent: no array for them.
   return all.length === 0 ? all : all.filter((o) => o.part.value !== undefined && !o.empty);
 }
@@ -26,8 +29,8 @@ function later(a: ResolvedOption, b: ResolvedOption): ResolvedOption {
 
 function checkTls(ctx: RuleContext): void {
   // tls and ssl must agree everywhere they appear.
-  const tls = present(ctx, 'tls');
-  const ssl = present(ctx, 'ssl');
+  const tls = present(ctx, OPT.tls);
+  const ssl = present(ctx, OPT.ssl);
   if (tls.length + ssl.length > 1) {
     const both = [...tls, ...ssl].filter((o) => typeof o.value === 'boolean');
     both.sort((a, b) => a.part.index - b.part.index);
@@ -39,10 +42,11 @@ function checkTls(ctx: RuleContext): void {
     }
   }
   // Each option of the pairs is looked up once, not once per pair it belongs to; none given, no pair.
+  if ((ctx.options.present & TLS_PAIR_BITS) === 0) return;
   const given: (readonly ResolvedOption[])[] = [];
   let any = false;
-  for (let k = 0; k < TLS_PAIR_NAMES.length; k++) {
-    const list = present(ctx, TLS_PAIR_NAMES[k]);
+  for (let k = 0; k < TLS_PAIR_OPTIONS.length; k++) {
+    const list = present(ctx, TLS_PAIR_OPTIONS[k]);
     given.push(list);
     if (list.length) any = true;
   }
@@ -67,37 +71,41 @@ function checkTopology(ctx: RuleContext): void {
   const uri = ctx.uri;
   const srv = uri.scheme.kind === 'mongodb+srv';
   const hosts = hostCount(ctx);
-  const direct = effective(ctx.options, 'directConnection');
+  const direct = effectiveOf(ctx.options, OPT.directConnection);
   if (direct?.value === true) {
     if (srv) ctx.report('direct-connection-conflict', direct.part.span, message('cross.directSrv'));
     else if (hosts > 1) ctx.report('direct-connection-conflict', direct.part.span, message('cross.directHosts', { count: hosts }));
   }
-  const lb = effective(ctx.options, 'loadBalanced');
+  const lb = effectiveOf(ctx.options, OPT.loadBalanced);
   if (lb?.value === true) {
     if (!srv && hosts > 1) ctx.report('load-balanced-conflict', lb.part.span, message('cross.loadBalancedHosts', { count: hosts }));
-    const rs = present(ctx, 'replicaSet')[0];
+    const rs = present(ctx, OPT.replicaSet)[0];
     if (rs) ctx.report('load-balanced-conflict', rs.part.span, message('cross.loadBalancedReplicaSet'));
     if (direct?.value === true) ctx.report('load-balanced-conflict', direct.part.span, message('cross.loadBalancedDirect'));
   }
   if (srv) {
-    const max = effective(ctx.options, 'srvMaxHosts');
+    const max = effectiveOf(ctx.options, OPT.srvMaxHosts);
     if (typeof max?.value === 'number' && max.value > 0) {
-      const rs = present(ctx, 'replicaSet')[0];
+      const rs = present(ctx, OPT.replicaSet)[0];
       if (rs) ctx.report('srv-max-hosts-conflict', max.part.span, message('cross.srvMaxHostsReplicaSet'));
       if (lb?.value === true) ctx.report('srv-max-hosts-conflict', max.part.span, message('cross.srvMaxHostsLoadBalanced'));
     }
   }
 }
 
-const PROXY_OPTIONS_NEEDING_HOST = ['proxyPort', 'proxyUsername', 'proxyPassword'] as const;
+const PROXY_OPTIONS_NEEDING_HOST = [
+  { name: 'proxyPort', option: OPT.proxyPort },
+  { name: 'proxyUsername', option: OPT.proxyUsername },
+  { name: 'proxyPassword', option: OPT.proxyPassword },
+] as const;
 
 function checkProxy(ctx: RuleContext): void {
-  const host = present(ctx, 'proxyHost');
-  const user = present(ctx, 'proxyUsername');
-  const pass = present(ctx, 'proxyPassword');
+  const host = present(ctx, OPT.proxyHost);
+  const user = present(ctx, OPT.proxyUsername);
+  const pass = present(ctx, OPT.proxyPassword);
   if (!host.length) {
-    for (const name of PROXY_OPTIONS_NEEDING_HOST) {
-      for (const o of present(ctx, name)) {
+    for (const { name, option } of PROXY_OPTIONS_NEEDING_HOST) {
+      for (const o of present(ctx, option)) {
         // The Node.js driver tests the values for truth, so proxyPort=0 passes.
         const nodeAccepts = ctx.driver === 'node' && o.value === 0;
         ctx.report('proxy-host-required', o.part.span, message(nodeAccepts ? 'cross.proxyHostNode' : 'cross.proxyHost', { name }), { node: nodeAccepts ? 'warning' : 'error' });
@@ -110,17 +118,17 @@ function checkProxy(ctx: RuleContext): void {
 }
 
 function checkReadPreference(ctx: RuleContext): void {
-  const mode = effective(ctx.options, 'readPreference');
+  const mode = effectiveOf(ctx.options, OPT.readPreference);
   const isPrimary = !mode || mode.value === 'primary';
   if (!isPrimary) return;
   const how = mode ? 'readPreference=primary' : message('cross.defaultReadPreference');
-  for (const t of occurrences(ctx.options, 'readPreferenceTags')) {
+  for (const t of occurrencesOf(ctx.options, OPT.readPreferenceTags)) {
     if (t.value && typeof t.value === 'object' && Object.keys(t.value).length > 0) {
       const nodeNote = ctx.driver === 'node' ? message('cross.tagsNodeNote') : '';
       ctx.report('read-preference-conflict', t.part.span, message('cross.primaryTags', { how, note: nodeNote }), { node: 'warning' });
     }
   }
-  const staleness = effective(ctx.options, 'maxStalenessSeconds');
+  const staleness = effectiveOf(ctx.options, OPT.maxStalenessSeconds);
   if (typeof staleness?.value === 'number' && staleness.value > 0) {
     // The Node.js driver rejects an explicit readPreference=primary only; without a mode it drops the value.
     const nodeNote = ctx.driver === 'node' && !mode ? message('cross.stalenessNodeNote') : '';
@@ -129,19 +137,19 @@ function checkReadPreference(ctx: RuleContext): void {
 }
 
 function checkConcernsAndPool(ctx: RuleContext): void {
-  const w = effective(ctx.options, 'w');
-  const j = effective(ctx.options, 'journal');
+  const w = effectiveOf(ctx.options, OPT.w);
+  const j = effectiveOf(ctx.options, OPT.journal);
   if (w?.value === 0 && j?.value === true) {
     ctx.report('write-concern-conflict', j.part.span, message(ctx.driver === 'node' ? 'cross.journalW0Node' : 'cross.journalW0'), { node: 'warning' });
   }
-  const min = effectiveValue<number>(ctx.options, 'minPoolSize');
-  const maxO = effective(ctx.options, 'maxPoolSize');
-  const minO = effective(ctx.options, 'minPoolSize');
+  const min = (effectiveOf(ctx.options, OPT.minPoolSize)?.value as number | undefined);
+  const maxO = effectiveOf(ctx.options, OPT.maxPoolSize);
+  const minO = effectiveOf(ctx.options, OPT.minPoolSize);
   if (typeof min === 'number' && typeof maxO?.value === 'number' && maxO.value > 0 && min > maxO.value && minO) {
     ctx.report('pool-size-conflict', minO.part.span, message(ctx.driver === 'node' ? 'cross.poolSizeNode' : 'cross.poolSize', { min, max: maxO.value }), { node: 'warning' });
   }
-  const staleness = effective(ctx.options, 'maxStalenessSeconds');
-  const hb = effectiveValue<number>(ctx.options, 'heartbeatFrequencyMS');
+  const staleness = effectiveOf(ctx.options, OPT.maxStalenessSeconds);
+  const hb = (effectiveOf(ctx.options, OPT.heartbeatFrequencyMS)?.value as number | undefined);
   if (typeof staleness?.value === 'number' && staleness.value > 0 && typeof hb === 'number') {
     const minimum = Math.ceil(hb / 1000) + 10;
     if (staleness.value < minimum) {

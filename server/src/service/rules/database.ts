@@ -1,3 +1,4 @@
+import { occurrencesOf, OPT } from '../uri/options';
 import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 import { checkDatabaseName, NameIssue } from './names';
 import { Severity } from '../api';
@@ -47,7 +48,7 @@ export function checkDatabase(ctx: RuleContext): void {
     }
     reportName(ctx, db, checkDatabaseName(db.value, { platform, inUri: true }), 'path');
   }
-  for (const o of ctx.options.byName.get('authsource') ?? []) {
+  for (const o of occurrencesOf(ctx.options, OPT.authSource)) {
     const value = o.part.value;
     // An empty authSource has its own rule (auth-source-empty).
     if (!value || value.value === '' || value.value === EXTERNAL_AUTH_SOURCE) continue;

@@ -25,7 +25,7 @@ function nodeSeverity(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts
   return rejected?.has(h.span.start) ? 'error' : 'warning';
 }
 
-function isHostnameChar(c: number): boolean {
+function isHostnameCharSlow(c: number): boolean {
   return (
     c > 0x7f ||
     (c >= UPPER_A && c <= UPPER_Z) ||
@@ -35,13 +35,19 @@ function isHostnameChar(c: number): boolean {
   );
 }
 
+/** isHostnameCharSlow of the ASCII characters, as a table. */
+const HOSTNAME_CHAR = Uint8Array.from({ length: 0x80 }, (_, c) => (isHostnameCharSlow(c) ? 1 : 0));
+
+function isHostnameChar(c: number): boolean {
+  return c > 0x7f || HOSTNAME_CHAR[c] === 1;
+}
+
 function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): void {
   const port = h.port;
   if (!port) return;
   const node = nodeSeverity(ctx, h, rejected);
-  const colon = { start: port.span.start - 1, end: port.span.end };
   if (port.raw === '') {
-    ctx.report('port-invalid', colon, message('port.empty'), {
+    ctx.report('port-invalid', { start: port.span.start - 1, end: port.span.end }, message('port.empty'), {
       node,
       data: { replacement: '', title: message('fix.removeEmptyPort') },
     });
@@ -148,14 +154,42 @@ export function checkHosts(ctx: RuleContext): void {
     });
   }
   const rejected = nodeRejectedHosts(ctx);
-  // Repeats are looked for only where there are two hosts or more (most strings have one).
-  const seen = uri.hosts.length > 1 ? new Set<string>() : undefined;
-  for (const h of uri.hosts) {
+  const hosts = uri.hosts;
+  // Repeats are looked for only where there are two hosts or more (most strings have one); a few hosts
+  // are compared with each other, more go through a set of their keys.
+  const seen = hosts.length > FEW_HOSTS ? new Set<string>() : undefined;
+  for (let k = 0; k < hosts.length; k++) {
+    const h = hosts[k];
     checkHost(ctx, h, rejected);
-    if (!seen) continue;
-    const key = h.host.value.toLowerCase() + ':' + (h.port?.value ?? DEFAULT_PORT);
-    if (!seen.has(key)) seen.add(key);
+    let repeated = false;
+    if (seen) {
+      const key = h.host.value.toLowerCase() + ':' + portOf(h);
+      if (seen.has(key)) repeated = true;
+      else seen.add(key);
+    } else if (k > 0) repeated = repeatsEarlier(hosts, k);
     // Past the rule's cap no message is built (a run of one host repeated many times).
-    else if (!ctx.saturated('host-duplicate')) ctx.report('host-duplicate', h.span, message('host.duplicate', { host: h.host.value + (h.port ? ':' + h.port.raw : '') }));
+    if (repeated && !ctx.saturated('host-duplicate')) ctx.report('host-duplicate', h.span, message('host.duplicate', { host: h.host.value + (h.port ? ':' + h.port.raw : '') }));
   }
+}
+
+/** Up to this many hosts, repeats are found by comparing each host with those before it. */
+const FEW_HOSTS = 8;
+
+/** The port a host is reached on, as repeats compare them. */
+function portOf(h: HostPart): number {
+  return h.port?.value ?? DEFAULT_PORT;
+}
+
+/** True when host k has the name (in any case) and port of a host before it. */
+function repeatsEarlier(hosts: readonly HostPart[], k: number): boolean {
+  const h = hosts[k];
+  const port = portOf(h);
+  let name: string | undefined;
+  for (let j = 0; j < k; j++) {
+    const o = hosts[j];
+    if (portOf(o) !== port) continue;
+    name ??= h.host.value.toLowerCase();
+    if (o.host.value.toLowerCase() === name) return true;
+  }
+  return false;
 }

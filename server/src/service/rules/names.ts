@@ -52,6 +52,22 @@ export function utf8Length(text: string, from = 0, to = text.length): number {
 const UNIX_FORBIDDEN: ReadonlySet<string> = new Set(DATABASE_NAME_FORBIDDEN_UNIX);
 const WINDOWS_FORBIDDEN: ReadonlySet<string> = new Set(DATABASE_NAME_FORBIDDEN_WINDOWS);
 
+/** ASCII characters no platform forbids in a database name, by code (a lookup table of the two lists above). */
+const PLAIN_NAME_CHAR: readonly boolean[] = Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return c !== 0 && !UNIX_FORBIDDEN.has(ch) && !WINDOWS_FORBIDDEN.has(ch);
+});
+
+/** A non-empty ASCII name shorter than the limit, of characters no platform forbids: nothing to say about it. */
+function isPlainShortName(name: string): boolean {
+  if (name.length === 0 || name.length >= LIMITS.databaseNameLength.value) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128 || !PLAIN_NAME_CHAR[c]) return false;
+  }
+  return true;
+}
+
 /** How a character is named in a message. */
 export function describeChar(ch: string): string {
   if (ch === ' ') return message('char.space');
@@ -68,6 +84,7 @@ export interface DatabaseNameContext {
 
 /** Checks a database name. An empty name is reported (callers skip the absent database of a URI). */
 export function checkDatabaseName(name: string, context: DatabaseNameContext): NameIssue[] {
+  if (isPlainShortName(name)) return [];
   const issues: NameIssue[] = [];
   if (name.length === 0) {
     issues.push({ ruleId: 'database-name-empty', start: 0, end: 0, message: message('name.databaseEmpty') });

@@ -4,7 +4,7 @@
  * case-insensitive word match, property names are case-sensitive and `true`/`false` become booleans.
  */
 import { EXTERNAL_AUTH_SOURCE, NODE_AUTH_MECHANISMS, NODE_DEFAULT_MECHANISM, NodeAuthMechanism } from '../data/authMechanisms';
-import { effective } from '../uri/options';
+import { effectiveOf, occurrencesOf, OPT } from '../uri/options';
 import { Span } from '../api';
 import { RuleContext } from './context';
 import { nodeEntries, nodeMechanismProperties } from './nodeOptions';
@@ -85,9 +85,9 @@ function userinfo(ctx: RuleContext): { username: string; password: string; userS
 export function nodeCredential(ctx: RuleContext): NodeCredential {
   const failures: NodeAuthFailure[] = [];
   const { username, password, userSpan, passSpan } = userinfo(ctx);
-  const mechOpt = effective(ctx.options, 'authMechanism') ?? ctx.options.byName.get('authmechanism')?.[0];
-  const propsOpt = ctx.options.byName.get('authmechanismproperties')?.[0];
-  const sourceOpt = ctx.options.byName.get('authsource')?.[0];
+  const mechOpt = effectiveOf(ctx.options, OPT.authMechanism) ?? occurrencesOf(ctx.options, OPT.authMechanism)[0];
+  const propsOpt = occurrencesOf(ctx.options, OPT.authMechanismProperties)[0];
+  const sourceOpt = occurrencesOf(ctx.options, OPT.authSource)[0];
   const mechRaw = mechOpt?.part.value?.value;
   const hasCredential = username !== '' || mechRaw !== undefined || propsOpt !== undefined || sourceOpt !== undefined;
   if (!hasCredential) return { failures };

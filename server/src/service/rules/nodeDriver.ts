@@ -6,7 +6,7 @@
  * far already covers the same text, so each rejection is said once.
  */
 import { findOption } from '../data/uriOptions';
-import { occurrences } from '../uri/options';
+import { occurrencesOf, OPT } from '../uri/options';
 import { Span } from '../api';
 import { RuleContext } from './context';
 import type { RuleId } from './ruleTable';
@@ -130,7 +130,7 @@ function checkValues(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void
 
 /** Option combinations only the driver checks. */
 function checkCombinations(ctx: RuleContext, node: NodeUri, covered: ErrorSpans): void {
-  const [suffix] = occurrences(ctx.options, 'srvAllowedHostsSuffix');
+  const [suffix] = occurrencesOf(ctx.options, OPT.srvAllowedHostsSuffix);
   if (suffix && !node.srv) {
     reportUnlessCovered(ctx, covered, 'node-option-rejected', { span: suffix.part.span, message: message('nodeDriver.srvSuffix') });
   }

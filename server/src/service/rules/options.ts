@@ -1,6 +1,5 @@
 import { URI_OPTIONS, UriOption } from '../data/uriOptions';
-import { occurrences, ResolvedOption, type ValueIssue } from '../uri/options';
-import { asciiLower } from '../uri/parser';
+import { occurrences, occurrencesOf, OPT, ResolvedOption, type ValueIssue } from '../uri/options';
 import { RuleContext } from './context';
 import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
@@ -28,7 +27,7 @@ function suggest(key: string, node: boolean): string | undefined {
 function serviceNameFix(ctx: RuleContext, r: ResolvedOption): FixData | undefined {
   const name = r.part.value?.raw;
   if (!name) return undefined;
-  const props = occurrences(ctx.options, 'authMechanismProperties').filter((o) => o.part.value && o.part.value.raw !== '');
+  const props = occurrencesOf(ctx.options, OPT.authMechanismProperties).filter((o) => o.part.value && o.part.value.raw !== '');
   const title = message('fix.serviceName');
   if (props.length === 0) {
     return { replacement: `authMechanismProperties=SERVICE_NAME:${name}`, replaceSpan: r.part.span, title };
@@ -113,6 +112,8 @@ function checkSrvServiceName(ctx: RuleContext, r: ResolvedOption): void {
 
 function checkAppName(ctx: RuleContext, r: ResolvedOption): void {
   if (typeof r.value !== 'string' || !r.part.value) return;
+  // A UTF-16 unit is at most three bytes of UTF-8: a short name needs no encoding to be within the limit.
+  if (3 * r.value.length <= 128) return;
   const bytes = new TextEncoder().encode(r.value).length;
   if (bytes > 128) {
     ctx.report('option-invalid-value', r.part.value.span, message('option.appNameLength', { bytes }), { node: 'none' });
@@ -137,9 +138,10 @@ function checkOne(ctx: RuleContext, r: ResolvedOption): void {
   if (!opt) return checkUnknown(ctx, r);
   if (!checkDriverSupport(ctx, r, opt)) return;
   checkSpelling(ctx, r, opt);
-  if (OWN_RULES.has(asciiLower(opt.name))) return;
+  // The option was found by the lower-cased key: that is its lower-cased name.
+  const lower = p.keyLower;
+  if (OWN_RULES.has(lower)) return;
   if (checkValue(ctx, r, opt)) return;
-  const lower = asciiLower(opt.name);
   if (lower === 'compressors') checkCompressors(ctx, r, opt);
   else if (lower === 'srvservicename') checkSrvServiceName(ctx, r);
   else if (lower === 'appname') checkAppName(ctx, r);
@@ -176,8 +178,7 @@ function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullabl
 /** The usual casing of the name, and deprecated names. */
 function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<ResolvedOption['option']>): void {
   const p = r.part;
-  const lowerKey = asciiLower(p.key.value);
-  if (p.key.value !== opt.name && !(lowerKey === 'appname' && p.key.value === 'appname')) {
+  if (p.key.value !== opt.name && p.key.value !== 'appname') {
     ctx.report('option-casing', p.key.span, message('option.casing', { name: opt.name }), {
       node: 'none',
       data: { replacement: opt.name, title: message('fix.write', { value: opt.name }) },
@@ -236,7 +237,7 @@ export function checkOptions(ctx: RuleContext): void {
     });
   }
   for (const r of ctx.options.all) checkOne(ctx, r);
-
+  if (!ctx.options.hasRepeats()) return;
   for (const [name, list] of ctx.options.byName) {
     if (list.length < 2 || !list[0].option || list[0].option.repeatable) continue;
     const opt = list[0].option;

@@ -1,6 +1,12 @@
-import { occurrences } from '../uri/options';
+import { anyOf, occurrencesOf, OPT } from '../uri/options';
 import { RuleContext } from './context';
 import { message } from '../data/l10n';
+
+const SRV_OPTIONS = [
+  { name: 'srvMaxHosts', option: OPT.srvMaxHosts },
+  { name: 'srvServiceName', option: OPT.srvServiceName },
+] as const;
+const SRV_OPTION_BITS = anyOf(OPT.srvMaxHosts, OPT.srvServiceName);
 
 /** mongodb+srv: one DNS name, no port; SRV-only options only with mongodb+srv (DNS seed list spec). */
 export function checkSrv(ctx: RuleContext): void {
@@ -30,9 +36,9 @@ export function checkSrv(ctx: RuleContext): void {
     }
     return;
   }
-  if (uri.scheme.kind !== 'mongodb') return;
-  for (const name of ['srvMaxHosts', 'srvServiceName']) {
-    for (const o of occurrences(ctx.options, name)) {
+  if (uri.scheme.kind !== 'mongodb' || (ctx.options.present & SRV_OPTION_BITS) === 0) return;
+  for (const { name, option } of SRV_OPTIONS) {
+    for (const o of occurrencesOf(ctx.options, option)) {
       ctx.report('srv-option-without-srv', o.part.span, message('srv.optionWithoutSrv', { name }), {
         data: { replacement: '', title: message('fix.removeName', { name }) },
       });

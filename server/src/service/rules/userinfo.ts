@@ -114,7 +114,22 @@ function nodeSeverity(ctx: RuleContext, p: DecodedPart): Severity {
   return !ctx.node || (rejection && overlaps(rejection.span, p.span)) ? 'error' : 'warning';
 }
 
+/** True when a part holds only allowed characters and whole escapes (most do): nothing to report. */
+function isClean(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (isAllowed(c)) continue;
+    if (c === PERCENT && i + 2 < raw.length && isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 function checkPart(ctx: RuleContext, p: DecodedPart, part: 'username' | 'password'): void {
+  if (isClean(p.raw)) return;
   const what = part === 'username' ? message('word.username') : message('word.password');
   const raw = p.raw;
   const node = nodeSeverity(ctx, p);

@@ -77,6 +77,12 @@ export function validateUri(text: string, settings: Settings, languageId?: strin
   return checkUri(text, settings, languageId, syntax).problems;
 }
 
+/** What checkUri gives: the problems outside placeholders, and the check whose parse the name parts come from. */
+interface UriChecked {
+  problems: Problem[];
+  parsed: ParsedUri;
+}
+
 function checkUri(
   text: string,
   settings: Settings,
@@ -84,18 +90,21 @@ function checkUri(
   syntax?: HostSyntax,
   value?: EmbeddedValue,
   documentUri?: string,
-): { problems: Problem[]; names: UriNameParts } {
+): UriChecked {
   // The placeholders are found once, when either step needs them.
   let found: Span[] | undefined;
   const placeholders = () => (found ??= findPlaceholders(text, 0, text.length, placeholderStyle(syntax)));
   const checkedText = mayHoldSeparators(text) ? withOpaquePlaceholders(text, placeholders()) : text;
   const check = checkConnectionString(checkedText, settings, languageId);
-  const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
   // The check's own array (made for this call) takes the problems of the other checks.
   const problems = check.problems;
-  if (languageId) for (const p of checkCredentialsInSource(check.parsed, languageId, place)) problems.push(p);
+  if (languageId) {
+    const place = { documentUri, comment: value?.comment, tracked: settings.tracked };
+    for (const p of checkCredentialsInSource(check.parsed, languageId, place)) problems.push(p);
+  }
   if (settings.atlas?.tier) for (const p of checkAtlasConnections(check, settings.atlas)) problems.push(p);
-  return { problems: outsidePlaceholders(problems, placeholders), names: namePartsOf(check.parsed) };
+  // The name parts are made by validateEmbeddedValue, which keeps them; validateUri does not need them.
+  return { problems: outsidePlaceholders(problems, placeholders), parsed: check.parsed };
 }
 
 /** Characters that split a connection string into parts. */
@@ -150,8 +159,8 @@ const nameRecord = (problems: readonly Problem[]): ValueRecord => (problems.leng
  */
 export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, languageId?: string, documentUri?: string): ValueRecord {
   if (value.kind === 'uri') {
-    const { problems, names } = checkUri(value.text, settings, languageId, value.syntax, value, documentUri);
-    const record: UriRecord = { problems, names };
+    const { problems, parsed } = checkUri(value.text, settings, languageId, value.syntax, value, documentUri);
+    const record: UriRecord = { problems, names: namePartsOf(parsed) };
     return record;
   }
   const style = placeholderStyle(value.syntax);

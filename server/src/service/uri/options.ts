@@ -2,7 +2,7 @@
  * Interprets the raw `key=value` items of a parsed connection string against the option table:
  * which option each key names, and the typed value (or why the value is not valid).
  */
-import { findOption, UriOption } from '../data/uriOptions';
+import { findOptionLower, UriOption } from '../data/uriOptions';
 import { Span } from '../api';
 import { OptionPart, ParsedUri } from './types';
 import { asciiLower } from './parser';
@@ -32,10 +32,183 @@ export interface ResolvedOption {
   empty: boolean;
 }
 
-export interface OptionIndex {
-  all: ResolvedOption[];
-  /** By lower-cased canonical name (aliases stay under their own name). */
-  byName: Map<string, ResolvedOption[]>;
+/**
+ * The options of a string against the option table: every item in order, and which of the options the
+ * rules ask for are given. The items by name are grouped the first time a reader asks (most strings
+ * never need the grouping: the rules find what they ask for by its bit).
+ */
+export class OptionIndex {
+  private grouped: Map<string, ResolvedOption[]> | undefined;
+  /** Per bit of `present`: the items of that option (made at the first question). */
+  private ruleLists: (readonly ResolvedOption[] | undefined)[] | undefined;
+
+  constructor(
+    readonly all: ResolvedOption[],
+    /**
+     * The options of RULE_OPTIONS given at least once, one bit each: a rule tests its bits and skips at
+     * once when none of its options is there, without a lookup by name.
+     */
+    readonly present: number,
+  ) {}
+
+  /** By lower-cased canonical name (aliases stay under their own name), in the order of first occurrence. */
+  get byName(): Map<string, ResolvedOption[]> {
+    if (this.grouped === undefined) {
+      const byName = new Map<string, ResolvedOption[]>();
+      for (const r of this.all) {
+        const list = byName.get(r.part.keyLower);
+        if (list) list.push(r);
+        else byName.set(r.part.keyLower, [r]);
+      }
+      this.grouped = byName;
+    }
+    return this.grouped;
+  }
+
+  /** True when some option is given twice or more (its items share a name). */
+  hasRepeats(): boolean {
+    const all = this.all;
+    if (all.length > FEW_OPTIONS) {
+      for (const [, list] of this.byName) if (list.length > 1) return true;
+      return false;
+    }
+    for (let i = 1; i < all.length; i++) {
+      const name = all[i].part.keyLower;
+      for (let j = 0; j < i; j++) if (all[j].part.keyLower === name) return true;
+    }
+    return false;
+  }
+
+  /** The items of an option of RULE_OPTIONS that is given (its bit is set). */
+  listOf(o: RuleOption): readonly ResolvedOption[] {
+    if (this.grouped !== undefined) return this.grouped.get(o.name)!;
+    const slot = 31 - Math.clz32(o.bit);
+    const lists = (this.ruleLists ??= []);
+    let list = lists[slot];
+    if (list === undefined) {
+      const found: ResolvedOption[] = [];
+      for (const r of this.all) if (r.part.keyLower === o.name) found.push(r);
+      lists[slot] = list = found;
+    }
+    return list;
+  }
+}
+
+/** Up to this many options, repeats are found by comparing names, without grouping them. */
+const FEW_OPTIONS = 8;
+
+/**
+ * The options the rules ask for by name, each with a bit of OptionIndex.present (at most 31, so that the
+ * bits are a small integer): their lower-cased canonical names, as byName keys them.
+ */
+const RULE_OPTIONS = [
+  'tls', 'ssl', 'tlsinsecure', 'tlsallowinvalidcertificates', 'tlsallowinvalidhostnames', 'tlsdisableocspendpointcheck',
+  'tlsdisablecertificaterevocationcheck', 'tlscertificatekeyfile', 'directconnection', 'loadbalanced', 'replicaset',
+  'srvmaxhosts', 'srvservicename', 'srvallowedhostssuffix', 'proxyhost', 'proxyport', 'proxyusername', 'proxypassword',
+  'readpreference', 'readpreferencetags', 'maxstalenessseconds', 'w', 'journal', 'minpoolsize', 'maxpoolsize',
+  'heartbeatfrequencyms', 'authmechanism', 'authmechanismproperties', 'gssapiservicename', 'authsource',
+] as const;
+
+export type RuleOptionName = (typeof RULE_OPTIONS)[number];
+
+/** An option of RULE_OPTIONS: its lower-cased name and its bit. */
+export interface RuleOption {
+  readonly name: RuleOptionName;
+  readonly bit: number;
+}
+
+const BIT_OF: ReadonlyMap<string, number> = new Map(RULE_OPTIONS.map((name, k) => [name, 1 << k]));
+
+/** The option of RULE_OPTIONS with this lower-cased name, for a rule to keep in a constant. */
+export function ruleOption(name: RuleOptionName): RuleOption {
+  return { name, bit: BIT_OF.get(name)! };
+}
+
+/** The options of RULE_OPTIONS by canonical name. */
+export const OPT = {
+  tls: ruleOption('tls'),
+  ssl: ruleOption('ssl'),
+  tlsInsecure: ruleOption('tlsinsecure'),
+  tlsAllowInvalidCertificates: ruleOption('tlsallowinvalidcertificates'),
+  tlsAllowInvalidHostnames: ruleOption('tlsallowinvalidhostnames'),
+  tlsDisableOCSPEndpointCheck: ruleOption('tlsdisableocspendpointcheck'),
+  tlsDisableCertificateRevocationCheck: ruleOption('tlsdisablecertificaterevocationcheck'),
+  tlsCertificateKeyFile: ruleOption('tlscertificatekeyfile'),
+  directConnection: ruleOption('directconnection'),
+  loadBalanced: ruleOption('loadbalanced'),
+  replicaSet: ruleOption('replicaset'),
+  srvMaxHosts: ruleOption('srvmaxhosts'),
+  srvServiceName: ruleOption('srvservicename'),
+  srvAllowedHostsSuffix: ruleOption('srvallowedhostssuffix'),
+  proxyHost: ruleOption('proxyhost'),
+  proxyPort: ruleOption('proxyport'),
+  proxyUsername: ruleOption('proxyusername'),
+  proxyPassword: ruleOption('proxypassword'),
+  readPreference: ruleOption('readpreference'),
+  readPreferenceTags: ruleOption('readpreferencetags'),
+  maxStalenessSeconds: ruleOption('maxstalenessseconds'),
+  w: ruleOption('w'),
+  journal: ruleOption('journal'),
+  minPoolSize: ruleOption('minpoolsize'),
+  maxPoolSize: ruleOption('maxpoolsize'),
+  heartbeatFrequencyMS: ruleOption('heartbeatfrequencyms'),
+  authMechanism: ruleOption('authmechanism'),
+  authMechanismProperties: ruleOption('authmechanismproperties'),
+  gssapiServiceName: ruleOption('gssapiservicename'),
+  authSource: ruleOption('authsource'),
+} as const;
+
+/** The bits of several options: a rule that needs one of them present does nothing when none is. */
+export function anyOf(...options: RuleOption[]): number {
+  let bits = 0;
+  for (const o of options) bits |= o.bit;
+  return bits;
+}
+
+/** What a lower-cased key names: its option and its bit of OptionIndex.present (0 for the others). */
+interface KeyFacts {
+  option: UriOption | undefined;
+  bit: number;
+}
+
+/** Keys repeat from string to string (retryWrites, w): each is looked up once (bounded). */
+const keyFacts = new Map<string, KeyFacts>();
+
+function factsOf(keyLower: string): KeyFacts {
+  let facts = keyFacts.get(keyLower);
+  if (facts === undefined) {
+    facts = { option: findOptionLower(keyLower), bit: BIT_OF.get(keyLower) ?? 0 };
+    if (keyFacts.size >= 1024) keyFacts.clear();
+    keyFacts.set(keyLower, facts);
+  }
+  return facts;
+}
+
+/**
+ * Typed values of valid plain values, per option and decoded value (w=majority, retryWrites=true): a
+ * value is interpreted once. Only a boolean, number or string without an issue is kept (nothing that a
+ * reader could change, and no message, which depends on the language of the messages).
+ */
+const typedValues = new Map<UriOption, Map<string, boolean | number | string>>();
+let typedValueCount = 0;
+
+function cachedInterpretation(raw: string, decoded: string, opt: UriOption): Interpretation {
+  let values = typedValues.get(opt);
+  const known = values?.get(decoded);
+  if (known !== undefined) return { value: known, issue: undefined };
+  const i = interpret(raw, decoded, opt);
+  const v = i.value;
+  if (i.issue === undefined && (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') && decoded.length <= 64) {
+    if (typedValueCount >= 4096) {
+      typedValues.clear();
+      typedValueCount = 0;
+      values = undefined;
+    }
+    if (!values) typedValues.set(opt, (values = new Map()));
+    values.set(decoded, v);
+    typedValueCount++;
+  }
+  return i;
 }
 
 const INT_RE = /^-?[0-9]+$/;
@@ -175,10 +348,13 @@ const W_AS_INTEGER = { name: 'w', type: 'integer', min: 0 } as UriOption;
  */
 export function resolveOptions(uri: ParsedUri, earlier?: OptionIndex): OptionIndex {
   const all: ResolvedOption[] = [];
-  const byName = new Map<string, ResolvedOption[]>();
+  let present = 0;
   for (const part of uri.options) {
     const prior = earlier?.all[part.index];
-    const option = prior?.part === part ? prior.option : findOption(part.keyLower);
+    // A key found in the option table is its lower-cased canonical name: byName keys both by keyLower.
+    const facts = factsOf(part.keyLower);
+    const option = prior?.part === part ? prior.option : facts.option;
+    present |= facts.bit;
     // One object shape for every entry keeps this loop fast on very long option lists.
     const r: ResolvedOption = { part, option, value: undefined, issue: undefined, empty: false };
     const decoded = part.value?.value;
@@ -190,17 +366,13 @@ export function resolveOptions(uri: ParsedUri, earlier?: OptionIndex): OptionInd
       if (option?.type === 'tagSet' && decoded === '') r.value = {};
       else r.empty = true;
     } else if (option) {
-      const i = interpret(part.value!.raw, decoded, option);
+      const i = cachedInterpretation(part.value!.raw, decoded, option);
       r.value = i.value;
       r.issue = i.issue;
     }
     all.push(r);
-    const name = option ? lowerName(option.name) : part.keyLower;
-    const list = byName.get(name);
-    if (list) list.push(r);
-    else byName.set(name, [r]);
   }
-  return { all, byName };
+  return new OptionIndex(all, present);
 }
 
 /** Lower-cased option names the rules ask for (a few dozen constants), so that each is lowered once. */
@@ -221,6 +393,23 @@ export function effective(index: OptionIndex, name: string): ResolvedOption | un
   if (!list) return undefined;
   for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== undefined) return list[i];
   return undefined;
+}
+
+/**
+ * effective() for an option of RULE_OPTIONS, by its lower-cased name: nothing to look up when its bit
+ * says it is absent (most options, most strings).
+ */
+export function effectiveOf(index: OptionIndex, o: RuleOption): ResolvedOption | undefined {
+  if ((index.present & o.bit) === 0) return undefined;
+  const list = index.listOf(o);
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== undefined) return list[i];
+  return undefined;
+}
+
+/** occurrences() for an option of RULE_OPTIONS, by its lower-cased name. */
+export function occurrencesOf(index: OptionIndex, o: RuleOption): readonly ResolvedOption[] {
+  if ((index.present & o.bit) === 0) return NO_OCCURRENCES;
+  return index.listOf(o);
 }
 
 /** Every occurrence of an option (valid or not). */

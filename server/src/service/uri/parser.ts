@@ -4,17 +4,55 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { Decoded, decodePercent } from './percent';
+import { Decoded, decodePercent, plainDecoded } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
-import { AMPERSAND, AT, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, EQUALS, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SEMICOLON, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
+import { AT, COLON, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
 
 const SCHEME_STANDARD = 'mongodb://';
 const SCHEME_SRV = 'mongodb+srv://';
 
+/**
+ * The next `%` and `:` of the string being parsed at or after a position: one search of the engine's
+ * own answers every later question from a position up to the one found (the parts are read left to
+ * right), so that a string without `%` is never scanned for one part by part, and the whole string is
+ * searched about once whatever the number of parts.
+ */
+let cursorText = '';
+let percentFrom = 0;
+let percentAt = -1;
+let colonFrom = 0;
+let colonAt = -1;
+
+function startCursors(text: string): void {
+  cursorText = text;
+  percentFrom = 0;
+  percentAt = text.indexOf('%');
+  colonFrom = 0;
+  colonAt = text.indexOf(':');
+}
+
+/** True when text[start, end) holds a `%`. */
+function hasPercent(start: number, end: number): boolean {
+  if (start < percentFrom || (percentAt >= 0 && percentAt < start)) {
+    percentFrom = start;
+    percentAt = cursorText.indexOf('%', start);
+  }
+  return percentAt >= 0 && percentAt < end;
+}
+
+/** The first `:` in text[start, end), or -1. */
+function firstColonIn(start: number, end: number): number {
+  if (start < colonFrom || (colonAt >= 0 && colonAt < start)) {
+    colonFrom = start;
+    colonAt = cursorText.indexOf(':', start);
+  }
+  return colonAt >= 0 && colonAt < end ? colonAt : -1;
+}
+
 function part(text: string, start: number, end: number): DecodedPart {
   const raw = text.slice(start, end);
-  const decoded = decodePercent(text, start, end, raw);
+  const decoded = hasPercent(start, end) ? decodePercent(text, start, end, raw) : plainDecoded(raw);
   return { span: { start, end }, raw, decoded, value: decoded.value };
 }
 
@@ -23,23 +61,37 @@ function part(text: string, start: number, end: number): DecodedPart {
  * their keys and values (w=1, retryWrites=true), and a string of many options kept two records per option
  * alive through the check. Hosts, credentials and database names rarely repeat: they are not kept here.
  */
-const plainDecoded = new Map<string, Decoded>();
+const sharedDecoded = new Map<string, Decoded>();
 
 function optionPart(text: string, start: number, end: number): DecodedPart {
   if (end - start > 24) return part(text, start, end);
   const raw = text.slice(start, end);
-  let decoded = plainDecoded.get(raw);
+  let decoded = sharedDecoded.get(raw);
   if (!decoded) {
     decoded = decodePercent(text, start, end, raw);
     if (decoded.map) return { span: { start, end }, raw, decoded, value: decoded.value };
-    if (plainDecoded.size >= 1024) plainDecoded.clear();
-    plainDecoded.set(raw, Object.freeze(decoded));
+    if (sharedDecoded.size >= 1024) sharedDecoded.clear();
+    sharedDecoded.set(raw, Object.freeze(decoded));
   }
   return { span: { start, end }, raw, decoded, value: raw };
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
 export { asciiLower } from '../data/text';
+
+/** The lower-cased option keys, by key: keys repeat (retryWrites), and lower-casing one copies it. */
+const lowerKeys = new Map<string, string>();
+
+function lowerKey(key: string): string {
+  let lower = lowerKeys.get(key);
+  if (lower === undefined) {
+    lower = asciiLower(key);
+    if (key.length > 64) return lower;
+    if (lowerKeys.size >= 1024) lowerKeys.clear();
+    lowerKeys.set(key, lower);
+  }
+  return lower;
+}
 
 function indexOfChar(text: string, ch: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;
@@ -123,18 +175,13 @@ function parseHost(text: string, start: number, end: number): HostPart {
   }
   // Colons: the first few and the last are enough to describe any host (bounded allocation); the list
   // is made only for a host with two or more (a plain `host:port` has one).
-  let colonCount = 0;
-  let firstColon = -1;
-  let lastColon = -1;
-  for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) === COLON) {
-      colonCount++;
-      if (firstColon < 0) firstColon = i;
-      lastColon = i;
-    }
-  }
+  const firstColon = firstColonIn(start, end);
+  const lastColon = firstColon < 0 ? -1 : text.lastIndexOf(':', end - 1);
+  let colonCount = firstColon < 0 ? 0 : lastColon === firstColon ? 1 : 2;
   let colons: Span[] | undefined;
   if (colonCount >= 2) {
+    colonCount = 0;
+    for (let i = firstColon; i < end; i++) if (text.charCodeAt(i) === COLON) colonCount++;
     colons = [];
     for (let i = firstColon; i < end && colons.length < 7; i++) if (text.charCodeAt(i) === COLON) colons.push({ start: i, end: i + 1 });
     if (colonCount > colons.length) colons.push({ start: lastColon, end: lastColon + 1 });
@@ -169,11 +216,14 @@ interface Sections {
 function sections(text: string, bodyStart: number): Sections {
   const n = text.length;
   // Options start at the first `?` (the `?` may not appear in the host section or database).
-  let question = indexOfChar(text, QUESTION, bodyStart, n);
+  // The searches are the engine's own: each runs once over the string.
+  let question = text.indexOf('?', bodyStart);
   // The host section ends at the first `/` or `?`.
-  let firstSlash = indexOfChar(text, SLASH, bodyStart, question < 0 ? n : question);
+  let firstSlash = text.indexOf('/', bodyStart);
+  if (question >= 0 && firstSlash > question) firstSlash = -1;
   let authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
-  let at = lastIndexOfChar(text, AT, bodyStart, authorityEnd);
+  let at = authorityEnd > bodyStart ? text.lastIndexOf('@', authorityEnd - 1) : -1;
+  if (at < bodyStart) at = -1;
   let recoveredPastSlash = false;
   if (at < 0) {
     at = atPastSlash(text, firstSlash, question);
@@ -205,6 +255,13 @@ function atPastSlash(text: string, firstSlash: number, question: number): number
 }
 
 export function parseConnectionString(text: string): ParsedUri {
+  startCursors(text);
+  const parsed = parseWithCursors(text);
+  cursorText = '';
+  return parsed;
+}
+
+function parseWithCursors(text: string): ParsedUri {
   const scheme = parseScheme(text);
   const bodyStart = scheme.bodyStart;
   const n = text.length;
@@ -241,13 +298,15 @@ function readHosts(text: string, parsed: ParsedUri): void {
   const he = parsed.hostsSpan.end;
   if (he <= hs) return;
   let itemStart = hs;
-  for (let i = hs; i <= he; i++) {
-    if (i !== he && text.charCodeAt(i) !== COMMA) continue;
+  for (;;) {
+    let i = text.indexOf(',', itemStart);
+    if (i < 0 || i > he) i = he;
     if (i === itemStart) {
       const last = parsed.emptyHosts[parsed.emptyHosts.length - 1];
       if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
       else parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
     } else parsed.hosts.push(parseHost(text, itemStart, i));
+    if (i === he) return;
     itemStart = i + 1;
   }
 }
@@ -258,23 +317,29 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
   parsed.question = { start: question, end: question + 1 };
   parsed.optionsSpan = { start: question + 1, end: n };
   // `;` separates only when no `&` is used (otherwise it is data).
-  const semicolonSeparates = indexOfChar(text, AMPERSAND, question + 1, n) < 0;
+  const separator = text.indexOf('&', question + 1) < 0 ? ';' : '&';
   let itemStart = question + 1;
   let sep: OptionPart['separator'] = '?';
-  for (let i = question + 1; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : -1;
-    if (i !== n && c !== AMPERSAND && !(c === SEMICOLON && semicolonSeparates)) continue;
+  // The next `=`, found again only once passed (a search from each item could read the rest of the string each time).
+  let nextEquals = text.indexOf('=', itemStart);
+  for (;;) {
+    let i = text.indexOf(separator, itemStart);
+    if (i < 0) i = n;
     if (i > itemStart) {
-      const eq = indexOfChar(text, EQUALS, itemStart, i);
+      if (nextEquals >= 0 && nextEquals < itemStart) nextEquals = text.indexOf('=', itemStart);
+      const eq = nextEquals >= 0 && nextEquals < i ? nextEquals : -1;
       const span = { start: itemStart, end: i };
       const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
-      const keyLower = asciiLower(key.value);
+      const keyLower = lowerKey(key.value);
       const index = parsed.options.length;
       // Each shape as one literal: a property added afterwards costs every option a second allocation.
       parsed.options.push(eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index });
     }
-    if (c === SEMICOLON) parsed.semicolons.push({ start: i, end: i + 1 });
-    sep = c === SEMICOLON ? ';' : '&';
+    if (i === n) return;
+    if (separator === ';') {
+      parsed.semicolons.push({ start: i, end: i + 1 });
+      sep = ';';
+    } else sep = '&';
     itemStart = i + 1;
   }
 }

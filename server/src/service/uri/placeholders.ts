@@ -108,6 +108,10 @@ const MAY_OPEN = /[$#{%[<\u2026]|\.\.\.|__/;
  */
 const NEXT = 0;
 
+/** The ASCII characters `at` looks at (1); at any other, it finds nothing (… is the one other). */
+const OPENERS = new Uint8Array(0x80);
+for (const c of [DOLLAR, HASH, LEFT_BRACE, PERCENT, LEFT_BRACKET, UNDERSCORE, DOT, LESS_THAN]) OPENERS[c] = 1;
+
 class PlaceholderScanner {
   /** Made at the first opener (most values have none). */
   private closingSearch: ClosingSearch | undefined;
@@ -121,8 +125,15 @@ class PlaceholderScanner {
   scan(from: number): Span[] {
     const spans: Span[] = [];
     let i = from;
-    while (i < this.to) {
-      const r = this.at(i, this.text.charCodeAt(i));
+    const { text, to } = this;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      // Most characters open nothing: passed over without asking `at`.
+      if (c < 0x80 ? OPENERS[c] === 0 : c !== 0x2026) {
+        i++;
+        continue;
+      }
+      const r = this.at(i, c);
       if (r > i) {
         spans.push({ start: i, end: r });
         i = r;
