@@ -34,13 +34,14 @@ import {
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { crossDocumentProblems, databaseNamesOf, describeConnectionString, doComplete, explainConnectionString, doHover, hostTargetsOf, message, useLocale, type Analysis } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
-import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
+import { AnalysisCache, isGiant, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
 import { ServerFiles } from './serverFiles';
 
 /** A burst of opened documents is published at the latest this long after its first document opened. */
@@ -308,15 +309,25 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /**
    * The current document and its Analysis, or null when it is not open (or changed while settings were
    * read or while it was analysed). With `partialOk`, a very large document whose analysis is still
-   * running answers with what is done so far.
+   * running answers with what is done so far. With `around`, a giant document answers with the Analysis
+   * of the lines around that position, and a document that is that part of it (see documents.ts).
    */
-  async function analysisOf(uri: string, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+  async function analysisOf(uri: string, partialOk = false, around?: Position): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     const document = documents.get(uri);
     if (!document) return null;
     const version = document.version;
     const documentSettings = await settings.get(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return null;
+    if (around && isGiant(current)) {
+      // Its own analysis (started if it is not running) says whether it is checked at all.
+      const pending = analyses.analyze(current, documentSettings, () => documents.get(uri)?.version === version);
+      pending.catch((err: unknown) => connection.console.error(`Analysis failed: ${describeError(err)}`));
+      const whole = analyses.peek(current, documentSettings) ?? analyses.partial(current, documentSettings);
+      if (!whole || whole.skipped !== undefined) return whole ? { document: current, analysis: whole, settings: documentSettings } : null;
+      const { window, analysis } = analyses.around(current, documentSettings, around);
+      return { document: window, analysis, settings: documentSettings };
+    }
     const pending = analyses.analyze(current, documentSettings, () => documents.get(uri)?.version === version);
     // A very large document is analysed in slices: a hover or completion reads what is done so far.
     const partial = partialOk ? analyses.partial(current, documentSettings) : undefined;
@@ -332,13 +343,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
    * The Analysis a request reads, or null when there is none (not open, not checked). A request that
    * was superseded while it waited is refused instead of answered: cancelled by the client
    * (RequestCancelled), or its document changed meanwhile (ContentModified), so that no answer computed
-   * for an older version arrives after a newer edit.
+   * for an older version arrives after a newer edit. `around`: the request's position (its range's start).
    */
-  async function analysisForRequest(uri: string, token: CancellationToken, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+  async function analysisForRequest(uri: string, token: CancellationToken, around: Position, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     // Cancelled before it was read: no analysis for it.
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     const requestedAt = documents.get(uri)?.version;
-    const found = await analysisOf(uri, partialOk);
+    const found = await analysisOf(uri, partialOk, around);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     if (documents.get(uri)?.version !== requestedAt) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
     return found && found.analysis.skipped === undefined ? found : null;
@@ -442,7 +453,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onHover(
     guardRequest(connection, 'hover', null, async (params: HoverParams, token): Promise<Hover | null> => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token, true);
+      const found = await analysisForRequest(uri, token, params.position, true);
       if (!found) return null;
       const { document, analysis } = found;
       const hover = doHover(toTextDocumentLike(document), analysis, document.offsetAt(params.position));
@@ -453,7 +464,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onCompletion(
     guardRequest(connection, 'completion', EMPTY_COMPLETION, async (params: CompletionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token, true);
+      const found = await analysisForRequest(uri, token, params.position, true);
       if (!found) return EMPTY_COMPLETION;
       const { document, analysis } = found;
       // Admin commands complete `host:port` from the connection strings of the other open documents too.
@@ -492,7 +503,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     DESCRIBE_REQUEST,
     guardRequest(connection, DESCRIBE_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, params.position);
       if (!found) return null;
       return describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
     }),
@@ -503,7 +514,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     EXPLAIN_REQUEST,
     guardRequest(connection, EXPLAIN_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, params.position);
       if (!found) return null;
       return explainConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
     }),
@@ -521,7 +532,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       if (!(await settings.allowsNetwork(uri))) {
         throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
       }
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, params.position);
       const description = found && describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
       if (!description) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notInString'));
       if (description.scheme !== 'mongodb+srv' || description.hosts.length !== 1) {
@@ -538,7 +549,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onCodeAction(
     guardRequest(connection, 'codeAction', [] as CodeAction[], async (params: CodeActionParams, token) => {
       const { uri } = requireTextDocumentRange(params);
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, params.range.start);
       if (!found) return [];
       return getCodeActions(found.document, found.analysis, params, found.settings);
     }),
