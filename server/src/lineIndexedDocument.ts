@@ -10,31 +10,30 @@ import type { Position, Range, TextDocument } from 'vscode-languageserver-textdo
 const CR = 13;
 const LF = 10;
 
-/** The offset of the start of every line of `text` (`\r\n`, `\n` and a lone `\r` end a line). */
+/** The offset of the start of every line of `text` (`\r\n`, `\n` and a lone `\r` end a line), in an array of their exact number. */
 export function lineStarts(text: string): Uint32Array {
-  let starts = new Uint32Array(Math.max(16, text.length >> 5));
-  let count = 1;
-  const push = (offset: number) => {
-    if (count === starts.length) {
-      const grown = new Uint32Array(starts.length * 2);
-      grown.set(starts);
-      starts = grown;
+  const lf = text.indexOf('\r') < 0;
+  /** Calls `visit` with the start of every line after the first. */
+  const each = (visit: (start: number) => void) => {
+    if (lf) {
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) visit(at + 1);
+      return;
     }
-    starts[count++] = offset;
-  };
-  if (text.indexOf('\r') < 0) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) push(at + 1);
-  } else {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === LF) push(i + 1);
+      if (c === LF) visit(i + 1);
       else if (c === CR) {
         if (i + 1 < text.length && text.charCodeAt(i + 1) === LF) i++;
-        push(i + 1);
+        visit(i + 1);
       }
     }
-  }
-  return starts.slice(0, count);
+  };
+  let count = 1;
+  each(() => count++);
+  const starts = new Uint32Array(count);
+  let k = 1;
+  each((start) => (starts[k++] = start));
+  return starts;
 }
 
 function isEOL(c: number): boolean {
