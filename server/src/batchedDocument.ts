@@ -9,9 +9,13 @@
  * of computing it again, each with its range first brought inside the document: the library corrupts its
  * line table for a change whose range starts past the last line (vscode-languageserver-textdocument
  * 1.0.16). A batch of more changes creates a TextDocument of the new text.
+ *
+ * A text of LINE_INDEXED_CHARS or more is kept in a LineIndexedDocument (its line starts in 4 bytes a
+ * line, see lineIndexedDocument.ts), to which each of a few changes is applied by making the new text.
  */
 import { TextDocument, type Position, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
+import { LineIndexedDocument } from './lineIndexedDocument';
 
 const CR = 13;
 const LF = 10;
@@ -100,6 +104,16 @@ function inBounds(document: TextDocument, change: { range: Range; text: string }
   return { range: { start, end }, text: change.text };
 }
 
+/** Texts of at least this many characters are kept in a LineIndexedDocument. */
+export const LINE_INDEXED_CHARS = 1 << 22;
+
+/** The text of `document` after one change (its range brought inside the document), as TextDocument.update makes it. */
+function changedText(document: TextDocument, change: { range: Range; text: string }): string {
+  const range = ordered(change.range);
+  const text = document.getText();
+  return text.substring(0, document.offsetAt(range.start)) + change.text + text.substring(document.offsetAt(range.end));
+}
+
 /** How often a document's whole text was rebuilt from its pending changes (read by tests: work, not time). */
 export const rebuildCount = { value: 0 };
 
@@ -112,9 +126,20 @@ export class BatchedTextDocument implements TextDocument {
   private pending: { range: Range; text: string }[] = [];
   private latestVersion: number;
 
-  constructor(uri: string, languageId: string, version: number, text: string) {
-    this.document = TextDocument.create(uri, languageId, version, text);
+  /** `lineIndexedFrom`: the length from which a text is kept in a LineIndexedDocument. */
+  constructor(
+    uri: string,
+    languageId: string,
+    version: number,
+    text: string,
+    private readonly lineIndexedFrom = LINE_INDEXED_CHARS,
+  ) {
+    this.document = this.create(uri, languageId, version, text);
     this.latestVersion = version;
+  }
+
+  private create(uri: string, languageId: string, version: number, text: string): TextDocument {
+    return text.length >= this.lineIndexedFrom ? new LineIndexedDocument(uri, languageId, version, text) : TextDocument.create(uri, languageId, version, text);
   }
 
   get uri(): string {
@@ -165,7 +190,7 @@ export class BatchedTextDocument implements TextDocument {
         this.pending.push({ range: change.range, text: change.text });
       } else {
         this.pending = [];
-        this.document = TextDocument.create(this.document.uri, this.document.languageId, version, change.text);
+        this.document = this.create(this.document.uri, this.document.languageId, version, change.text);
       }
     }
     this.latestVersion = version;
@@ -178,13 +203,18 @@ export class BatchedTextDocument implements TextDocument {
       rebuildCount.value++;
       if (changes.length <= FEW_CHANGES) {
         // A few changes (typing): applied in place, the line table updated around them, not read again.
-        for (const change of changes) TextDocument.update(this.document, [inBounds(this.document, change)], this.latestVersion);
+        for (const change of changes) {
+          const { uri, languageId } = this.document;
+          if (this.document instanceof LineIndexedDocument) this.document = this.create(uri, languageId, this.latestVersion, changedText(this.document, change));
+          else TextDocument.update(this.document, [inBounds(this.document, change)], this.latestVersion);
+        }
       } else {
         const next = applyChanges(this.document.getText(), changes);
-        this.document = TextDocument.create(this.document.uri, this.document.languageId, this.latestVersion, next);
+        this.document = this.create(this.document.uri, this.document.languageId, this.latestVersion, next);
       }
     } else if (this.document.version !== this.latestVersion) {
-      this.document = TextDocument.create(this.document.uri, this.document.languageId, this.latestVersion, this.document.getText());
+      const { uri, languageId } = this.document;
+      this.document = this.document instanceof LineIndexedDocument ? this.document.withVersion(this.latestVersion) : this.create(uri, languageId, this.latestVersion, this.document.getText());
     }
     return this.document;
   }

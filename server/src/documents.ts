@@ -2,8 +2,8 @@
  * Open documents: the Analysis of each document version (computed once, shared by diagnostics,
  * hover, completion and code actions) and the debounced re-validation after changes.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, type TextDocumentLike } from './service/languageService';
+import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument, type Analysis, type TextDocumentLike } from './service/languageService';
 import { IncrementalAnalyzer } from './service/incrementalAnalyzer';
 import type { SlicedAnalysis } from './service/languageService';
 import type { FileAccess, Settings } from './service/api';
@@ -44,6 +44,85 @@ interface Running {
 export const SLICED_ANALYSIS_CHARS = 1 << 22;
 
 /**
+ * Documents of at least this many characters (there are none unless mongodbUri.maxFileSize is raised)
+ * are giant: analysed lean, value by value, keeping their problems only (no record of each value, no
+ * whole-document analyses, which read every value at once), and nothing kept for the next version (an
+ * edit is analysed afresh). That keeps the memory of the analysis near the size of the text; a request
+ * (hover, completion, code actions) reads the lines around its position, analysed on their own.
+ */
+export const GIANT_DOCUMENT_CHARS = 1 << 23;
+
+/** A giant document (see GIANT_DOCUMENT_CHARS). */
+export function isGiant(document: TextDocument): boolean {
+  return document.getText().length >= GIANT_DOCUMENT_CHARS;
+}
+
+/** A request in a giant document reads this many lines before and after its own, at most WINDOW_CHARS either side. */
+const WINDOW_LINES = 40;
+const WINDOW_CHARS = 1 << 15;
+
+/**
+ * Part of a document seen as a document of its own: its text is the part's, its positions and offsets
+ * are converted to and from the whole document's, so that what is computed on the part lands in place.
+ */
+export class DocumentWindow implements TextDocument {
+  constructor(
+    private readonly document: TextDocument,
+    /** Where the part starts in the whole document. */
+    readonly start: number,
+    private readonly text: string,
+  ) {}
+
+  get uri(): string {
+    return this.document.uri;
+  }
+
+  get languageId(): string {
+    return this.document.languageId;
+  }
+
+  get version(): number {
+    return this.document.version;
+  }
+
+  get lineCount(): number {
+    return this.document.lineCount;
+  }
+
+  getText(range?: Range): string {
+    if (!range) return this.text;
+    const clamp = (offset: number) => Math.min(this.text.length, Math.max(0, offset));
+    return this.text.slice(clamp(this.offsetAt(range.start)), clamp(this.offsetAt(range.end)));
+  }
+
+  getLineRange(line: number): Range {
+    return this.document.getLineRange(line);
+  }
+
+  getEOLCharacters(line: number): string {
+    return this.document.getEOLCharacters(line);
+  }
+
+  positionAt(offset: number): Position {
+    return this.document.positionAt(offset + this.start);
+  }
+
+  offsetAt(position: Position): number {
+    return this.document.offsetAt(position) - this.start;
+  }
+}
+
+/** The lines around a position (WINDOW_LINES before and after, at most WINDOW_CHARS either side), as a DocumentWindow. */
+export function windowAround(document: TextDocument, position: Position): DocumentWindow {
+  const text = document.getText();
+  const at = document.offsetAt(position);
+  const line = document.positionAt(at).line;
+  const start = Math.max(document.offsetAt({ line: Math.max(0, line - WINDOW_LINES), character: 0 }), at - WINDOW_CHARS, 0);
+  const end = Math.min(document.offsetAt({ line: line + WINDOW_LINES + 1, character: 0 }), at + WINDOW_CHARS, text.length);
+  return new DocumentWindow(document, start, text.slice(start, end));
+}
+
+/**
  * One Analysis per document version and settings object. A new version is analysed incrementally:
  * only the region the edits changed is read again, and unchanged values are not validated again.
  */
@@ -79,7 +158,7 @@ export class AnalysisCache {
     const running = this.running.get(document.uri);
     if (running && running.version === document.version && running.settings === settings) return running.done;
     const cached = this.entry(document, settings);
-    const sliced = cached.analyzer.analyzeInSlices(toTextDocumentLike(document, this.files), settings);
+    const sliced = cached.analyzer.analyzeInSlices(toTextDocumentLike(document, this.files), settings, isGiant(document));
     const started: Running = { version: document.version, settings, sliced, done: Promise.resolve(undefined) };
     this.running.set(document.uri, started);
     started.done = (async () => {
@@ -94,6 +173,15 @@ export class AnalysisCache {
       return analysis;
     })();
     return started.done;
+  }
+
+  /**
+   * The Analysis of the lines around a position of a giant document, analysed on their own (the
+   * document's own Analysis keeps no values), with the window it is in.
+   */
+  around(document: TextDocument, settings: Settings, position: Position): { window: DocumentWindow; analysis: Analysis } {
+    const window = windowAround(document, position);
+    return { window, analysis: analyzeDocument(toTextDocumentLike(window), settings) };
   }
 
   /** What an analysis in slices of this version has done so far, while it runs; else undefined. */

@@ -3,8 +3,9 @@
  *
  *   mongodb-uri-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
  */
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { FrameChecker } from './framing';
+import { StdioMessageReader } from './messageReader';
 import { startServer } from './startServer';
 import { nodePlatform } from './nodePlatform';
 import { describeError } from './redact';
@@ -30,15 +31,22 @@ if (!args.some((arg) => TRANSPORTS.includes(arg.split('=')[0]))) {
 }
 
 /**
- * Over stdio, the input passes a framing check first (see framing.ts); console output goes to the
- * client's log, as stdout carries only LSP messages. Other transports are vscode-languageserver's own.
+ * Over stdio, the input passes a framing check first (see framing.ts) and is read by a reader that keeps
+ * no copy of a large message beyond its body and its text (see messageReader.ts); console output goes to
+ * the client's log, as stdout carries only LSP messages. Other transports are vscode-languageserver's own.
  */
 const stdio = args.includes('--stdio') || process.argv.includes('--stdio');
 let connection: Connection;
 if (stdio) {
   const input = new FrameChecker((problem) => connection.console.error(problem));
   process.stdin.pipe(input);
-  connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  const reader = new StdioMessageReader(input);
+  connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  // As vscode-languageserver does for the streams it reads itself: the server ends with its input,
+  // successfully once it was asked to shut down.
+  const exitWithInput = () => process.exit(reader.shutdownRead ? 0 : 1);
+  input.on('end', exitWithInput);
+  input.on('close', exitWithInput);
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     console[level] = (...data: unknown[]) => connection.console[level === 'debug' ? 'log' : level](data.map(String).join(' '));
   }

@@ -34,6 +34,7 @@ import {
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -43,7 +44,7 @@ import {
 } from './service/languageService';
 import { reportProblems } from './problemSink';
 import { OpenDocumentNames } from './openDocumentNames';
-import { AnalysisCache, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
+import { AnalysisCache, isGiant, toTextDocumentLike, VALIDATION_DELAY_MS, ValidationScheduler } from './documents';
 import { ServerFiles } from './serverFiles';
 
 /** A burst of opened documents is published at the latest this long after its first document opened. */
@@ -342,15 +343,25 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /**
    * The current document and its Analysis, or null when it is not open (or changed while settings were
    * read or while it was analysed). With `partialOk`, a very large document whose analysis is still
-   * running answers with what is done so far.
+   * running answers with what is done so far. With `around`, a giant document answers with the Analysis
+   * of the lines around that position, and a document that is that part of it (see documents.ts).
    */
-  async function analysisOf(uri: string, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+  async function analysisOf(uri: string, partialOk = false, around?: Position): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     const document = documents.get(uri);
     if (!document) return null;
     const version = document.version;
     const documentSettings = await settings.get(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return null;
+    if (around && isGiant(current)) {
+      // Its own analysis (started if it is not running) says whether it is checked at all.
+      const pending = analyses.analyze(current, documentSettings, () => documents.get(uri)?.version === version);
+      pending.catch((err: unknown) => connection.console.error(`Analysis failed: ${describeError(err)}`));
+      const whole = analyses.peek(current, documentSettings) ?? analyses.partial(current, documentSettings);
+      if (!whole || whole.skipped !== undefined) return whole ? { document: current, analysis: whole, settings: documentSettings } : null;
+      const { window, analysis } = analyses.around(current, documentSettings, around);
+      return { document: window, analysis, settings: documentSettings };
+    }
     const pending = analyses.analyze(current, documentSettings, () => documents.get(uri)?.version === version);
     // A very large document is analysed in slices: a hover or completion reads what is done so far.
     const partial = partialOk ? analyses.partial(current, documentSettings) : undefined;
@@ -366,13 +377,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
    * The Analysis a request reads, or null when there is none (not open, not checked). A request that
    * was superseded while it waited is refused instead of answered: cancelled by the client
    * (RequestCancelled), or its document changed meanwhile (ContentModified), so that no answer computed
-   * for an older version arrives after a newer edit.
+   * for an older version arrives after a newer edit. `around`: the request's position (its range's start).
    */
-  async function analysisForRequest(uri: string, token: CancellationToken, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
+  async function analysisForRequest(uri: string, token: CancellationToken, around: Position, partialOk = false): Promise<{ document: TextDocument; analysis: Analysis; settings: ServerSettings } | null> {
     // Cancelled before it was read: no analysis for it.
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     const requestedAt = documents.get(uri)?.version;
-    const found = await analysisOf(uri, partialOk);
+    const found = await analysisOf(uri, partialOk, around);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     if (documents.get(uri)?.version !== requestedAt) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
     return found && found.analysis.skipped === undefined ? found : null;
@@ -476,7 +487,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onHover(
     guardRequest(connection, 'hover', null, async (params: HoverParams, token): Promise<Hover | null> => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token, true);
+      const found = await analysisForRequest(uri, token, params.position, true);
       if (!found) return null;
       const { document, analysis } = found;
       const offset = document.offsetAt(params.position);
@@ -495,7 +506,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onCompletion(
     guardRequest(connection, 'completion', EMPTY_COMPLETION, async (params: CompletionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token, true);
+      const found = await analysisForRequest(uri, token, params.position, true);
       if (!found) return EMPTY_COMPLETION;
       const { document, analysis } = found;
       // Admin commands complete `host:port` from the connection strings of the other open documents too.
@@ -538,7 +549,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       method,
       guardRequest(connection, method, null, async (params: P, token) => {
         const { uri } = requireTextDocumentPosition(params);
-        const found = await analysisForRequest(uri, token);
+        const found = await analysisForRequest(uri, token, params.position);
         return found ? answer(found, found.document.offsetAt(params.position), params) : null;
       }),
     );
@@ -600,7 +611,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     SEED_LIST_REQUEST,
     guardRequest(connection, SEED_LIST_REQUEST, null, async (params: TextDocumentPositionParams, token) => {
       const { uri } = requireTextDocumentPosition(params);
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, params.position);
       if (!found) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notInString'));
       const offset = found.document.offsetAt(params.position);
       const host = srvHostAt(found.analysis, offset);
@@ -624,7 +635,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const { uri } = requireTextDocumentPosition(params);
       if (!platform.resolveSrv) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.noDns', { runtime: platform.runtime }));
       if (!(await settings.allowsNetwork(uri))) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.networkOff'));
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, params.position);
       const description = found && describeConnectionString(found.analysis, found.document.offsetAt(params.position), found.settings);
       if (!description) throw new ResponseError(LSPErrorCodes.RequestFailed, message('request.notInString'));
       if (description.scheme !== 'mongodb+srv' || description.hosts.length !== 1) {
@@ -637,7 +648,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onCodeAction(
     guardRequest(connection, 'codeAction', [] as CodeAction[], async (params: CodeActionParams, token) => {
       const { uri } = requireTextDocumentRange(params);
-      const found = await analysisForRequest(uri, token);
+      const found = await analysisForRequest(uri, token, params.range.start);
       if (!found) return [];
       const dns = !platform.resolveSrv ? 'missing' : (await settings.allowsNetwork(uri)) ? 'on' : 'off';
       return [...getCodeActions(found.document, found.analysis, params, found.settings), ...rewriteActions(found.document, found.analysis, params, dns, platform.runtime)];

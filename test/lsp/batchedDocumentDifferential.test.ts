@@ -15,6 +15,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { BatchedTextDocument, rebuildCount } from '../../server/src/batchedDocument';
+import { LineIndexedDocument } from '../../server/src/lineIndexedDocument';
 import { checkProperty } from '../helpers/fuzz';
 
 /** Short pieces of text, line breaks of every kind and non-ASCII (surrogate pairs count two). */
@@ -39,7 +40,7 @@ function oracle(document: TextDocument, changes: readonly TextDocumentContentCha
 /** Changes in notifications of one or more changes, read back after some of them. */
 const notification = fc.record({ changes: fc.array(change, { minLength: 1, maxLength: 3 }), read: fc.boolean() });
 
-function compare(batched: BatchedTextDocument, expected: TextDocument, where: string): void {
+function compare(batched: TextDocument, expected: TextDocument, where: string): void {
   assert.equal(batched.version, expected.version, `${where}: version`);
   const actualText = batched.getText();
   assert.equal(actualText, expected.getText(), `${where}: text`);
@@ -58,20 +59,39 @@ function compare(batched: BatchedTextDocument, expected: TextDocument, where: st
 }
 
 describe('batched documents are the documents of vscode-languageserver-textdocument', () => {
-  it('the same text, lines, positions and offsets after any changes read in any batches', () => {
+  for (const [kept, lineIndexedFrom] of [['', undefined], [' (every text in a LineIndexedDocument)', 0]] as const) {
+    it(`the same text, lines, positions and offsets after any changes read in any batches${kept}`, () => {
+      checkProperty(
+        `batched document = TextDocument${kept}`,
+        fc.property(text, fc.array(notification, { minLength: 1, maxLength: 12 }), (initial, notifications) => {
+          const batched = new BatchedTextDocument('file:///t/.env', 'dotenv', 1, initial, lineIndexedFrom);
+          let expected = TextDocument.create('file:///t/.env', 'dotenv', 1, initial);
+          let version = 1;
+          notifications.forEach(({ changes, read }, i) => {
+            version++;
+            batched.update(changes, version);
+            expected = oracle(expected, changes, version);
+            assert.equal(batched.version, version);
+            if (read || i === notifications.length - 1) compare(batched, expected, `after notification ${i + 1}`);
+          });
+        }),
+        400,
+      );
+    });
+  }
+
+  it('a LineIndexedDocument has the lines, positions and offsets of a TextDocument of its text', () => {
     checkProperty(
-      'batched document = TextDocument',
-      fc.property(text, fc.array(notification, { minLength: 1, maxLength: 12 }), (initial, notifications) => {
-        const batched = new BatchedTextDocument('file:///t/.env', 'dotenv', 1, initial);
-        let expected = TextDocument.create('file:///t/.env', 'dotenv', 1, initial);
-        let version = 1;
-        notifications.forEach(({ changes, read }, i) => {
-          version++;
-          batched.update(changes, version);
-          expected = oracle(expected, changes, version);
-          assert.equal(batched.version, version);
-          if (read || i === notifications.length - 1) compare(batched, expected, `after notification ${i + 1}`);
-        });
+      'LineIndexedDocument = TextDocument',
+      // Texts with a lone \r or \r\n, and texts with \n only (read another way).
+      fc.property(text, fc.boolean(), (t, withoutCR) => {
+        const initial = withoutCR ? t.replace(/\r/g, '') : t;
+        const expected = TextDocument.create('file:///t/.env', 'dotenv', 3, initial);
+        compare(new LineIndexedDocument('file:///t/.env', 'dotenv', 3, initial), expected, 'line indexed');
+        for (let offset = 0; offset <= initial.length; offset++) {
+          const range = { start: expected.positionAt(offset >> 1), end: expected.positionAt(offset) };
+          assert.equal(new LineIndexedDocument('file:///t/.env', 'dotenv', 3, initial).getText(range), expected.getText(range));
+        }
       }),
       400,
     );

@@ -91,7 +91,7 @@ export class ValidationCache {
 
 export class IncrementalAnalyzer {
   private extraction: Extraction | undefined;
-  private readonly validations = new ValidationCache();
+  private validations = new ValidationCache();
 
   private readonly reuse: AnalysisReuse = {
     extract: (text, languageId, uri) => {
@@ -100,6 +100,15 @@ export class IncrementalAnalyzer {
     },
     validate: (value, s, languageId, documentUri) => this.validations.validate(value, s, languageId, documentUri),
     extractInSlices: (text, languageId, uri) => this.extractSlices(text, languageId, uri),
+  };
+
+  /** For a lean analysis: nothing is kept for the next analysis (and the values are the analysis's own). */
+  private readonly uncached: AnalysisReuse = {
+    extract: (text, languageId, uri) => extractAfterEdit(undefined, text, languageId, uri).values,
+    validate: (value, s, languageId, documentUri) => validateEmbeddedValue(value, s, languageId, documentUri),
+    extractInSlices: function* (text, languageId, uri) {
+      return (yield* extractInSlices(undefined, text, languageId, uri, EXTRACTION_SLICE_CHARS)).values;
+    },
   };
 
   private *extractSlices(text: string, languageId: string, uri: string): Generator<void, EmbeddedValue[]> {
@@ -118,9 +127,18 @@ export class IncrementalAnalyzer {
   /**
    * The same analysis in slices (see SlicedAnalysis), for very large documents. Start the next one only
    * once this one is done or dropped: an analysis started before this one finished reuses less.
+   *
+   * `lean` (a giant document, see SlicedAnalysis): the problems only, and nothing is kept for the next
+   * version (the extraction's statement table, the records by value would cost several times the text,
+   * for edits that are rare in such a document): the next analysis reads its text afresh.
    */
-  analyzeInSlices(doc: TextDocumentLike, settings: Settings): SlicedAnalysis {
+  analyzeInSlices(doc: TextDocumentLike, settings: Settings, lean = false): SlicedAnalysis {
     this.validations.endRun();
+    if (lean) {
+      this.extraction = undefined;
+      this.validations = new ValidationCache();
+      return new SlicedAnalysis(doc, settings, this.uncached, true, true);
+    }
     return new SlicedAnalysis(doc, settings, this.reuse, true);
   }
 }

@@ -84,12 +84,20 @@ const VALUES_PER_SLICE = 2048;
  * a very large document): `step()` does one slice (the extraction, about VALUES_PER_SLICE values, or the
  * whole-document analyzers) and says whether the analysis is done; `partial()` is an Analysis of what is
  * done so far, for hovers meanwhile. The result is the same as analyzeDocument's.
+ *
+ * `lean`, for a document too large to keep a record of every value (a language server's giant document,
+ * its size limit raised): each value is checked on its own and let go once its problems are taken; the
+ * Analysis holds the problems only (no values, no records), and the whole-document analyzers, which
+ * read every value and record at once, are not run. The values `reuse` extracts are then the analysis's
+ * own (it lets go of them one by one).
  */
 export class SlicedAnalysis {
   private languageId = '';
   private values: EmbeddedValue[] | undefined;
   private readonly records: ValueRecord[] = [];
   private readonly problems: DocumentProblem[] = [];
+  /** Lean: how many values have been checked (and let go). */
+  private checked = 0;
   private result: Analysis | undefined;
   /** The extraction while it runs in slices. */
   private sliced: Generator<void, EmbeddedValue[]> | undefined;
@@ -100,6 +108,7 @@ export class SlicedAnalysis {
     private readonly settings: Settings,
     private readonly reuse?: AnalysisReuse,
     private readonly inSlices = false,
+    private readonly lean = false,
   ) {
     if (!settings.enable) this.result = { values: [], records: [], problems: [], skipped: 'disabled' };
     else if (exceedsBytes(doc.text, settings.maxFileSize)) {
@@ -126,6 +135,20 @@ export class SlicedAnalysis {
       return false;
     }
     const values = this.values;
+    if (this.lean) {
+      if (this.checked < values.length) {
+        const end = Math.min(values.length, this.checked + VALUES_PER_SLICE);
+        for (let k = this.checked; k < end; k++) this.validate(values[k]!, -1);
+        // Each value is let go once checked: the analysis keeps its problems only.
+        (values as (EmbeddedValue | undefined)[]).fill(undefined, this.checked, end);
+        this.checked = end;
+        return false;
+      }
+      this.values = [];
+      this.problems.sort((x, y) => x.span.start - y.span.start);
+      this.result = { values: [], records: [], problems: this.problems, profile: chooseProfile(settings, languageId) };
+      return true;
+    }
     if (this.records.length < values.length) {
       const end = Math.min(values.length, this.records.length + VALUES_PER_SLICE);
       for (let k = this.records.length; k < end; k++) this.validate(values[k]!, k);
@@ -158,7 +181,7 @@ export class SlicedAnalysis {
   private validate(value: EmbeddedValue, valueIndex: number): void {
     const { doc, settings, reuse, languageId } = this;
     const record = reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri);
-    this.records.push(record);
+    if (!this.lean) this.records.push(record);
     for (const p of record.problems) {
       const span = { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) };
       this.problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span, valueSpan: p.span, valueIndex });
@@ -174,6 +197,7 @@ export class SlicedAnalysis {
   /** What is done so far: the values validated until now with their problems (all of it once done). */
   partial(): Analysis {
     if (this.result) return this.result;
+    if (this.lean) return { values: [], records: [], problems: this.problems.slice(), profile: chooseProfile(this.settings, this.languageId) };
     const n = this.records.length;
     return { values: (this.values ?? []).slice(0, n), records: this.records.slice(), problems: this.problems.slice(), profile: chooseProfile(this.settings, this.languageId) };
   }
