@@ -14,7 +14,7 @@ import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
 import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
-import { hasReferences, interpolate, type Interpolation, type InterpolationSyntax, type ResultPart, type VariableDefinition } from './interpolate';
+import { hasReferences, interpolate, resolvesAnyReference, type Interpolation, type InterpolationSyntax, type Lookup, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
 import { containerEnvironments } from './composeContainer';
 import { decodedDefinition, dotenvDefinitions, propertiesDefinitions, shellDefinitions } from './variables';
@@ -138,8 +138,11 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   let containers: ReturnType<typeof containerEnvironments> | undefined;
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
-  /** Strings whose variables are all unknown: checked with placeholders (by their own check), and said so in a hover. */
-  const opaque: Array<{ value: EmbeddedValue; r: Interpolation }> = [];
+  /**
+   * Strings whose variables are all unknown: checked with placeholders (by their own check), and said so in
+   * a hover; each is interpolated only when a hover asks about it.
+   */
+  const opaque: OpaqueString[] = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
@@ -147,9 +150,10 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
     // `$${VAR}` is filled in by its container, from the service's environment.
     const container = source.syntax === 'compose' && value.text.includes('$$') ? (containers ??= containerEnvironments(code))(value) : undefined;
     if (container) for (const [uri, text] of container.texts) context.texts.set(uri, text);
-    const r = interpolate(value.text, source.syntax, positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup, { keepUnknown: true, ...(container ? { escaped: container.lookup } : {}) });
-    if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
-    else opaque.push({ value, r });
+    const lookupHere = positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup;
+    const escaped = container?.lookup;
+    if (resolvesAnyReference(value.text, source.syntax, lookupHere, escaped)) composed.push({ value, r: interpolated(value, source.syntax, lookupHere, escaped), k });
+    else opaque.push({ value, lookup: lookupHere, escaped });
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.
   const inStrings = context.inStrings;
@@ -171,9 +175,24 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   };
 }
 
+/** A value interpolated, variables the lookups do not know left as written. */
+function interpolated(value: EmbeddedValue, syntax: InterpolationSyntax, lookup: Lookup, escaped: Lookup | undefined): Interpolation {
+  return interpolate(value.text, syntax, lookup, { keepUnknown: true, ...(escaped ? { escaped } : {}) });
+}
+
+/** A connection string none of whose variables is known here, and the lookups to interpolate it with when a hover asks. */
+interface OpaqueString {
+  value: EmbeddedValue;
+  lookup: Lookup;
+  escaped: Lookup | undefined;
+}
+
 /** Hover on a variable of a string none of whose variables is known here. */
-function opaqueHover(source: Source, where: string, opaque: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
-  for (const { value, r } of opaque) {
+function opaqueHover(source: Source, where: string, opaque: readonly OpaqueString[], offset: number): { contents: string; span: Span } | null {
+  for (const { value, lookup, escaped } of opaque) {
+    // Its references lie in the value: only a value around the offset is interpolated (offsets rise through a value).
+    if (offset < toDocumentOffset(value, 0) || offset > toDocumentOffset(value, value.text.length)) continue;
+    const r = interpolated(value, source.syntax, lookup, escaped);
     for (const ref of r.references) {
       const span = { start: toDocumentOffset(value, ref.span.start), end: toDocumentOffset(value, ref.span.end) };
       if (offset < span.start || offset > span.end) continue;
