@@ -1,13 +1,13 @@
 /**
- * resolvesAnyReference, the quick test that decides whether a connection string is interpolated at
- * all, on random texts of every syntax and random sets of known variables: it says true exactly when
- * the interpolation (unknown variables kept) resolves some reference, and it looks up no variable that
- * the interpolation does not look up.
+ * referencesResolve, the quick test that decides whether a connection string is interpolated at all, on
+ * random texts of every syntax and random sets of known variables: `resolved` exactly when the
+ * interpolation (unknown variables kept) resolves some reference, `none` exactly when it meets none, and
+ * it looks up no variable that the interpolation does not look up.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { interpolate, resolvesAnyReference, type Lookup, type VariableDefinition } from '../../../server/src/service/compose/interpolate';
+import { interpolate, referencesResolve, type Lookup, type VariableDefinition } from '../../../server/src/service/compose/interpolate';
 import type { InterpolationSyntax } from '../../../server/src/service/compose/references';
 import { checkProperty } from '../../helpers/fuzz';
 
@@ -33,18 +33,19 @@ function recording(lookup: Lookup, asked: Set<string>): Lookup {
   };
 }
 
-describe('resolvesAnyReference agrees with interpolate', () => {
+describe('referencesResolve agrees with interpolate', () => {
   it('on random texts, syntaxes and known variables', () => {
     checkProperty(
-      'resolvesAnyReference',
+      'referencesResolve',
       fc.property(text, syntax, known, fc.option(known, { nil: undefined }), fc.constantFrom('v', '${A}', '$$B'), (t, s, names, escapedNames, value) => {
         const askedFull = new Set<string>();
         const askedQuick = new Set<string>();
         const lookup = definitions(names, value);
         const escaped = escapedNames === undefined ? undefined : definitions(escapedNames, 'e');
         const full = interpolate(t, s, recording(lookup, askedFull), { keepUnknown: true, ...(escaped ? { escaped: recording(escaped, askedFull) } : {}) });
-        const quick = resolvesAnyReference(t, s, recording(lookup, askedQuick), escaped && recording(escaped, askedQuick));
-        assert.equal(quick, full.references.some((r) => r.definition !== undefined), `${s} ${JSON.stringify(t)}`);
+        const quick = referencesResolve(t, s, recording(lookup, askedQuick), escaped && recording(escaped, askedQuick));
+        const expected = full.references.some((r) => r.definition !== undefined) ? 'resolved' : full.references.length > 0 ? 'unknown' : 'none';
+        assert.equal(quick, expected, `${s} ${JSON.stringify(t)}`);
         for (const name of askedQuick) assert.ok(askedFull.has(name), `${name} looked up in ${JSON.stringify(t)} (${s})`);
       }),
       2000,
@@ -53,13 +54,13 @@ describe('resolvesAnyReference agrees with interpolate', () => {
 
   it('examples', () => {
     const lookup = definitions(['A'], 'v');
-    assert.equal(resolvesAnyReference('mongodb://u:${A}@h/', 'dotenv', lookup), true);
-    assert.equal(resolvesAnyReference('mongodb://u:${MONGO_PASSWORD}@h/', 'dotenv', lookup), false);
-    assert.equal(resolvesAnyReference('mongodb://u:\\$A@h/', 'dotenv', lookup), false);
+    assert.equal(referencesResolve('mongodb://u:${A}@h/', 'dotenv', lookup), 'resolved');
+    assert.equal(referencesResolve('mongodb://u:${MONGO_PASSWORD}@h/', 'dotenv', lookup), 'unknown');
+    assert.equal(referencesResolve('mongodb://u:\\$A@h/', 'dotenv', lookup), 'none');
     // An unknown variable's default is not read: the environment may set the variable.
-    assert.equal(resolvesAnyReference('mongodb://u:${B:-$A}@h/', 'dotenv', lookup), false);
-    assert.equal(resolvesAnyReference('mongodb://u:$${A}@h/', 'compose', lookup), false);
-    assert.equal(resolvesAnyReference('mongodb://u:$${A}@h/', 'compose', definitions([], ''), lookup), true);
-    assert.equal(resolvesAnyReference('mongodb://u:${A}@h/', 'none', lookup), false);
+    assert.equal(referencesResolve('mongodb://u:${B:-$A}@h/', 'dotenv', lookup), 'unknown');
+    assert.equal(referencesResolve('mongodb://u:$${A}@h/', 'compose', lookup), 'none');
+    assert.equal(referencesResolve('mongodb://u:$${A}@h/', 'compose', definitions([], ''), lookup), 'resolved');
+    assert.equal(referencesResolve('mongodb://u:${A}@h/', 'none', lookup), 'none');
   });
 });

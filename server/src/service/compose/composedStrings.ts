@@ -14,7 +14,7 @@ import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
 import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
-import { hasReferences, interpolate, resolvesAnyReference, type Interpolation, type InterpolationSyntax, type Lookup, type ResultPart, type VariableDefinition } from './interpolate';
+import { hasReferences, interpolate, referencesResolve, type Interpolation, type InterpolationSyntax, type Lookup, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
 import { containerEnvironments } from './composeContainer';
 import { decodedDefinition, dotenvDefinitions, propertiesDefinitions, shellDefinitions } from './variables';
@@ -145,15 +145,17 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   const opaque: OpaqueString[] = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
-    if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
+    if (value.kind !== 'uri' || value.comment || source.literal?.(value) || value.text.indexOf('$') < 0) continue;
     // A script's value reads the assignments of the lines above its own; a compose value's escaped
     // `$${VAR}` is filled in by its container, from the service's environment.
-    const container = source.syntax === 'compose' && value.text.includes('$$') ? (containers ??= containerEnvironments(code))(value) : undefined;
+    const container = source.syntax === 'compose' && value.text.includes('$$') && hasReferences(value.text, source.syntax) ? (containers ??= containerEnvironments(code))(value) : undefined;
     if (container) for (const [uri, text] of container.texts) context.texts.set(uri, text);
     const lookupHere = positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup;
     const escaped = container?.lookup;
-    if (resolvesAnyReference(value.text, source.syntax, lookupHere, escaped)) composed.push({ value, r: interpolated(value, source.syntax, lookupHere, escaped), k });
-    else opaque.push({ value, lookup: lookupHere, escaped });
+    // A string without references (as the tool reads them) has nothing to compose or to say in a hover.
+    const references = referencesResolve(value.text, source.syntax, lookupHere, escaped);
+    if (references === 'resolved') composed.push({ value, r: interpolated(value, source.syntax, lookupHere, escaped), k });
+    else if (references === 'unknown') opaque.push({ value, lookup: lookupHere, escaped });
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.
   const inStrings = context.inStrings;
