@@ -104,8 +104,8 @@ interface DocumentNamesRead {
   severalNamespaceDatabases: boolean;
   /** A database name holds an ASCII capital: two names may differ only by case. */
   capitals: boolean;
-  /** Collections written right after their database (`client.db("x").collection("y")`). */
-  chained: Map<EmbeddedValue, string>;
+  /** Collections written right after their database (`client.db("x").collection("y")`), by value index. */
+  chained: Map<number, string>;
   collectionCount: number;
 }
 
@@ -147,7 +147,7 @@ function readNames(text: string, values: readonly EmbeddedValue[], records: read
       read.collectionCount++;
       const start = docOffset(value, 0);
       if (lastDatabase && start >= lastDatabase.end && start - lastDatabase.end <= CHAIN_GAP && isChainGap(text, lastDatabase.end, start)) {
-        read.chained.set(value, lastDatabase.name);
+        read.chained.set(k, lastDatabase.name);
       }
     } else if (value.kind === 'uri') {
       const names = uriNamesOf(records[k]);
@@ -182,11 +182,12 @@ function firstOccurrences(values: readonly EmbeddedValue[], records: readonly Va
 }
 
 /** Namespaces: a collection in a chain with its database, or in a document that names one database only. */
-function checkNamespaces(values: readonly EmbeddedValue[], read: DocumentNamesRead, databaseOf: (value: EmbeddedValue) => string | undefined, report: Report): void {
+function checkNamespaces(values: readonly EmbeddedValue[], read: DocumentNamesRead, databaseOf: (k: number) => string | undefined, report: Report): void {
   if (read.collectionCount === 0 || ((read.namespaceDatabase === undefined || read.severalNamespaceDatabases) && read.chained.size === 0)) return;
-  for (const value of values) {
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
     if (value.kind !== 'collection' || value.text === '') continue;
-    const database = databaseOf(value);
+    const database = databaseOf(k);
     if (database === undefined || hasPlaceholder(value.text, value.syntax)) continue;
     const issue = checkNamespace(database, value.text);
     if (issue) report([issue], (i) => docOffset(value, i));
@@ -215,7 +216,7 @@ export function analyzeNames(
   // Names differ only by case when one of them holds a capital: the index of names is made for them only.
   if (read.capitals) problems.push(...caseConflicts(databaseNames()));
   const only = read.severalNamespaceDatabases ? undefined : read.namespaceDatabase;
-  const databaseOf = (value: EmbeddedValue) => read.chained.get(value) ?? only;
+  const databaseOf = (k: number) => read.chained.get(k) ?? only;
   checkNamespaces(values, read, databaseOf, report);
   if (code.languageId === 'terraform') analyzeTerraform(code, problems, hovers, report);
   hovers.sort((a, b) => a.span.start - b.span.start);
@@ -233,11 +234,12 @@ function nameHoverAt(
   hovers: readonly HoverTarget[],
   offset: number,
   platform: NonNullable<Settings['serverPlatform']>,
-  databaseOf: (value: EmbeddedValue) => string | undefined,
+  databaseOf: (k: number) => string | undefined,
 ): { contents: string; span: Span } | null {
-  const value = valueAt(values, offset);
+  const k = valueIndexAt(values, offset);
+  const value = k < 0 ? undefined : values[k];
   if (value?.kind === 'database') return { contents: databaseHover(value.text, platform), span: valueSpan(value) };
-  if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(value)), span: valueSpan(value) };
+  if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(k)), span: valueSpan(value) };
   if (value?.kind === 'atlas-cluster') return { contents: atlasNameHover(value.text, 'cluster'), span: valueSpan(value) };
   if (value?.kind === 'atlas-project') return { contents: atlasNameHover(value.text, 'project'), span: valueSpan(value) };
   if (value?.kind === 'atlas-organization') return { contents: atlasNameHover(value.text, 'organization'), span: valueSpan(value) };
@@ -245,8 +247,8 @@ function nameHoverAt(
   return h ? { contents: h.contents(), span: h.span } : null;
 }
 
-/** The value whose document range contains `offset` (end inclusive); values are in document order. */
-function valueAt(values: readonly EmbeddedValue[], offset: number): EmbeddedValue | undefined {
+/** The index of the value whose document range contains `offset` (end inclusive), or -1; values are in document order. */
+function valueIndexAt(values: readonly EmbeddedValue[], offset: number): number {
   let lo = 0;
   let hi = values.length - 1;
   let found = -1;
@@ -259,9 +261,9 @@ function valueAt(values: readonly EmbeddedValue[], offset: number): EmbeddedValu
   }
   for (let k = found; k >= 0 && k > found - 4; k--) {
     const v = values[k]!;
-    if (offset >= v.start && offset <= docOffset(v, v.text.length)) return v;
+    if (offset >= v.start && offset <= docOffset(v, v.text.length)) return k;
   }
-  return undefined;
+  return -1;
 }
 
 /** True when only the end of one call or subscript and the start of the next lie between two values. */
