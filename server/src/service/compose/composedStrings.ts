@@ -7,7 +7,7 @@
  * own check already reports (its literal parts) is not reported again; variables the file does not
  * define stay opaque placeholders.
  */
-import { lineOf, positionOf } from '../lex/lines';
+import { LineIndex, positionOf } from '../lex/lines';
 import { uriFileName } from '../data/text';
 import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
@@ -134,7 +134,7 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
       return known.get(key);
     };
   const lookup = lookupAt(code.text.length);
-  const context: Context = { code, files, inStrings: new Map(), texts: new Map() };
+  const context: Context = { code, files, inStrings: new Map(), texts: new Map(), lines: new Map(), uses: new Map() };
   let containers: ReturnType<typeof containerEnvironments> | undefined;
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
@@ -218,11 +218,22 @@ interface Context {
   inStrings: Map<string, number>;
   /** Other files definitions come from (a compose service's env files). */
   texts: Map<string, string>;
+  /** The lines of each text that a message or a fix names a line of, by document, indexed once. */
+  lines: Map<string, LineIndex>;
+  /** How many times each variable is written in the files (counted once per variable). */
+  uses: Map<string, number>;
 }
 
 /** The text of the document a definition is in. */
 function textOf(context: Context, documentUri: string): string {
   return context.files.find((f) => f.uri === documentUri)?.text ?? context.texts.get(documentUri) ?? context.code.text;
+}
+
+/** The 1-based line of an offset of the document a definition is in. */
+function lineIn(context: Context, documentUri: string, offset: number): number {
+  let index = context.lines.get(documentUri);
+  if (!index) context.lines.set(documentUri, (index = new LineIndex(textOf(context, documentUri))));
+  return index.lineOf(offset);
 }
 
 /**
@@ -246,7 +257,7 @@ function composedHover(context: Context, source: Source, composed: ReadonlyArray
         const end = parts.length > 0 ? parts[parts.length - 1]!.end : 0;
         const secret = secrets.some((x) => x.start < end && start < x.end);
         const shown = !other.definition ? `not defined in ${source.where}: left as written` : secret ? '`****`' : '`' + r.text.slice(start, end).replace(/`/g, "'") + '`';
-        const where = other.definition ? ` (${placeName(context, other.definition.documentUri)}line ${lineOf(textOf(context, other.definition.documentUri), other.definition.start)})` : '';
+        const where = other.definition ? ` (${placeName(context, other.definition.documentUri)}line ${lineIn(context, other.definition.documentUri, other.definition.start)})` : '';
         lines.push(`- \`${other.name}\`${where}: ${shown}`);
       }
       return { contents: lines.join('\n'), span };
@@ -277,7 +288,7 @@ function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Prob
     const place: RelatedPlace = { documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: message('related.definedHere', { name: d.name }) };
     if (d.documentUri !== context.code.uri) place.range = { start: positionOf(text, first.origin.start), end: positionOf(text, first.origin.end) };
     related.push(place);
-    where = message('composed.where', { name: d.name, place: placeName(context, d.documentUri), line: lineOf(text, first.origin.start) });
+    where = message('composed.where', { name: d.name, place: placeName(context, d.documentUri), line: lineIn(context, d.documentUri, first.origin.start) });
   }
   const fix = definitionFix(context, r, p);
   return {
@@ -322,13 +333,17 @@ function definitionFix(context: Context, r: Interpolation, p: Problem): Problem[
   if (part.origin.end - part.origin.start !== part.end - part.start) return undefined;
   const d = part.origin.definition;
   // A variable used elsewhere too (a server's root password) must keep its value there.
-  let uses = referencesOf(code.text, d.name);
-  for (const f of files) if (f.uri !== code.uri) uses += referencesOf(f.text, d.name);
+  let uses = context.uses.get(d.name);
+  if (uses === undefined) {
+    uses = referencesOf(code.text, d.name);
+    for (const f of files) if (f.uri !== code.uri) uses += referencesOf(f.text, d.name);
+    context.uses.set(d.name, uses);
+  }
   if (uses > (inStrings.get(d.name) ?? 0)) return undefined;
   const start = part.origin.start + (at.start - part.start);
   const end = start + (at.end - at.start);
   const title = typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId });
-  const fix: NonNullable<Problem['data']> = { replacement: data.replacement, replaceSpan: { start, end }, title: message('fix.inDefinition', { title, name: d.name, place: placeName(context, file.uri), line: lineOf(file.text, d.start) }) };
+  const fix: NonNullable<Problem['data']> = { replacement: data.replacement, replaceSpan: { start, end }, title: message('fix.inDefinition', { title, name: d.name, place: placeName(context, file.uri), line: lineIn(context, file.uri, d.start) }) };
   if (file.uri !== code.uri) {
     // An edit of the other file, by lines and characters (offered on the problem's own span).
     delete fix.replaceSpan;
