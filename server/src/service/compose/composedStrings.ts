@@ -161,11 +161,12 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   const inStrings = context.inStrings;
   for (const { r } of composed) for (const ref of r.references) if (ref.written) inStrings.set(ref.name, (inStrings.get(ref.name) ?? 0) + 1);
   for (const { value, r, k } of composed) {
-    const own = new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`));
+    // What the string's own check reported, by rule and document offset: made when a problem is placed on its own text.
+    let own: Set<string> | undefined;
+    const ownReported = (ruleId: string, start: number) => (own ??= new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`))).has(`${ruleId}@${start}`);
     for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
-      const placed = place(context, value, r, p);
-      if (placed.related === undefined && own.has(`${p.ruleId}@${placed.span.start}`)) continue;
-      problems.push(placed);
+      const placed = place(context, value, r, p, ownReported);
+      if (placed) problems.push(placed);
     }
   }
   if (composed.length === 0 && opaque.length === 0) return EMPTY;
@@ -266,16 +267,20 @@ function composedHover(context: Context, source: Source, composed: ReadonlyArray
   return null;
 }
 
-/** A problem of the composed string, placed in the document: on its own text, or on the reference that brought it in. */
-function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Problem): Problem {
+/**
+ * A problem of the composed string, placed in the document: on its own text, or on the reference that
+ * brought it in. Undefined for one on its own text that its own check reported (`ownReported`).
+ */
+function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Problem, ownReported: (ruleId: string, start: number) => boolean): Problem | undefined {
   const parts = partsOver(r, p.span);
   const first = parts[0]!;
   if (first.origin.kind === 'text' && first.via.length === 0) {
-    // It starts in the string's own text: shown there (what the string shows by itself is reported by its own
-    // check and left out above, so this one comes of the values filled in, and says so).
+    // It starts in the string's own text: shown there unless the string's own check reported it (then this
+    // one comes of the values filled in, and says so).
     const from = first.origin.start + (Math.max(p.span.start, first.start) - first.start);
     const to = first.origin.start + (Math.min(p.span.end, first.end) - first.start);
     const span = { start: toDocumentOffset(value, from), end: toDocumentOffset(value, Math.max(from, to)) };
+    if (ownReported(p.ruleId, span.start)) return undefined;
     return { ruleId: p.ruleId, severity: p.severity, message: message('composed.prefix', { inner: p.message }), span };
   }
   // It starts in a variable's value: shown on the reference written in the string, pointing at the definition.
