@@ -49,8 +49,17 @@ interface HoverTarget {
 
 const EMPTY: AdminCommandAnalysis = { problems: [], hoverAt: () => null };
 
+/**
+ * True when a text may name one of the commands: searches for short strings first (`pConne` of
+ * dropConnections), many times faster on a large text than the regular expression (and, in V8, than a
+ * search for a string of seven characters or more).
+ */
+function mayNameCommands(text: string): boolean {
+  return (text.indexOf('killOp') >= 0 || text.indexOf('pConne') >= 0) && /\b(?:dropConnections|killOp)\b/.test(text);
+}
+
 export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
-  if (!JS_LANGUAGES.has(code.languageId) || !/\b(?:dropConnections|killOp)\b/.test(code.text)) return EMPTY;
+  if (!JS_LANGUAGES.has(code.languageId) || !mayNameCommands(code.text)) return EMPTY;
   const list = code.tokens();
   const { tokens } = list;
   const problems: Problem[] = [];

@@ -7,14 +7,14 @@
  * own check already reports (its literal parts) is not reported again; variables the file does not
  * define stay opaque placeholders.
  */
-import { lineOf, positionOf } from '../lex/lines';
+import { LineIndex, positionOf } from '../lex/lines';
 import { uriFileName } from '../data/text';
 import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
 import { parseConnectionString } from '../uri/parser';
 import { maskSpans, secretSpans } from '../uri/secrets';
-import { hasReferences, interpolate, type Interpolation, type InterpolationSyntax, type ResultPart, type VariableDefinition } from './interpolate';
+import { hasReferences, interpolate, referencesResolve, type Interpolation, type InterpolationSyntax, type Lookup, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
 import { containerEnvironments } from './composeContainer';
 import { decodedDefinition, dotenvDefinitions, propertiesDefinitions, shellDefinitions } from './variables';
@@ -134,32 +134,39 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
       return known.get(key);
     };
   const lookup = lookupAt(code.text.length);
-  const context: Context = { code, files, inStrings: new Map(), texts: new Map() };
+  const context: Context = { code, files, inStrings: new Map(), texts: new Map(), lines: new Map(), uses: new Map() };
   let containers: ReturnType<typeof containerEnvironments> | undefined;
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
-  /** Strings whose variables are all unknown: checked with placeholders (by their own check), and said so in a hover. */
-  const opaque: Array<{ value: EmbeddedValue; r: Interpolation }> = [];
+  /**
+   * Strings whose variables are all unknown: checked with placeholders (by their own check), and said so in
+   * a hover; each is interpolated only when a hover asks about it.
+   */
+  const opaque: OpaqueString[] = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
-    if (value.kind !== 'uri' || value.comment || source.literal?.(value) || !hasReferences(value.text, source.syntax)) continue;
+    if (value.kind !== 'uri' || value.comment || source.literal?.(value) || value.text.indexOf('$') < 0) continue;
     // A script's value reads the assignments of the lines above its own; a compose value's escaped
     // `$${VAR}` is filled in by its container, from the service's environment.
-    const container = source.syntax === 'compose' && value.text.includes('$$') ? (containers ??= containerEnvironments(code))(value) : undefined;
+    const container = source.syntax === 'compose' && value.text.includes('$$') && hasReferences(value.text, source.syntax) ? (containers ??= containerEnvironments(code))(value) : undefined;
     if (container) for (const [uri, text] of container.texts) context.texts.set(uri, text);
-    const r = interpolate(value.text, source.syntax, positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup, { keepUnknown: true, ...(container ? { escaped: container.lookup } : {}) });
-    if (r.references.some((ref) => ref.definition)) composed.push({ value, r, k });
-    else opaque.push({ value, r });
+    const lookupHere = positional ? lookupAt(code.text.lastIndexOf('\n', value.start) + 1) : lookup;
+    const escaped = container?.lookup;
+    // A string without references (as the tool reads them) has nothing to compose or to say in a hover.
+    const references = referencesResolve(value.text, source.syntax, lookupHere, escaped);
+    if (references === 'resolved') composed.push({ value, r: interpolated(value, source.syntax, lookupHere, escaped), k });
+    else if (references === 'unknown') opaque.push({ value, lookup: lookupHere, escaped });
   }
   // How often each variable is written in the connection strings: a fix may edit a definition only they use.
   const inStrings = context.inStrings;
   for (const { r } of composed) for (const ref of r.references) if (ref.written) inStrings.set(ref.name, (inStrings.get(ref.name) ?? 0) + 1);
   for (const { value, r, k } of composed) {
-    const own = new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`));
+    // What the string's own check reported, by rule and document offset: made when a problem is placed on its own text.
+    let own: Set<string> | undefined;
+    const ownReported = (ruleId: string, start: number) => (own ??= new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`))).has(`${ruleId}@${start}`);
     for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
-      const placed = place(context, value, r, p);
-      if (placed.related === undefined && own.has(`${p.ruleId}@${placed.span.start}`)) continue;
-      problems.push(placed);
+      const placed = place(context, value, r, p, ownReported);
+      if (placed) problems.push(placed);
     }
   }
   if (composed.length === 0 && opaque.length === 0) return EMPTY;
@@ -171,9 +178,24 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
   };
 }
 
+/** A value interpolated, variables the lookups do not know left as written. */
+function interpolated(value: EmbeddedValue, syntax: InterpolationSyntax, lookup: Lookup, escaped: Lookup | undefined): Interpolation {
+  return interpolate(value.text, syntax, lookup, { keepUnknown: true, ...(escaped ? { escaped } : {}) });
+}
+
+/** A connection string none of whose variables is known here, and the lookups to interpolate it with when a hover asks. */
+interface OpaqueString {
+  value: EmbeddedValue;
+  lookup: Lookup;
+  escaped: Lookup | undefined;
+}
+
 /** Hover on a variable of a string none of whose variables is known here. */
-function opaqueHover(source: Source, where: string, opaque: ReadonlyArray<{ value: EmbeddedValue; r: Interpolation }>, offset: number): { contents: string; span: Span } | null {
-  for (const { value, r } of opaque) {
+function opaqueHover(source: Source, where: string, opaque: readonly OpaqueString[], offset: number): { contents: string; span: Span } | null {
+  for (const { value, lookup, escaped } of opaque) {
+    // Its references lie in the value: only a value around the offset is interpolated (offsets rise through a value).
+    if (offset < toDocumentOffset(value, 0) || offset > toDocumentOffset(value, value.text.length)) continue;
+    const r = interpolated(value, source.syntax, lookup, escaped);
     for (const ref of r.references) {
       const span = { start: toDocumentOffset(value, ref.span.start), end: toDocumentOffset(value, ref.span.end) };
       if (offset < span.start || offset > span.end) continue;
@@ -197,11 +219,22 @@ interface Context {
   inStrings: Map<string, number>;
   /** Other files definitions come from (a compose service's env files). */
   texts: Map<string, string>;
+  /** The lines of each text that a message or a fix names a line of, by document, indexed once. */
+  lines: Map<string, LineIndex>;
+  /** How many times each variable is written in the files (counted once per variable). */
+  uses: Map<string, number>;
 }
 
 /** The text of the document a definition is in. */
 function textOf(context: Context, documentUri: string): string {
   return context.files.find((f) => f.uri === documentUri)?.text ?? context.texts.get(documentUri) ?? context.code.text;
+}
+
+/** The 1-based line of an offset of the document a definition is in. */
+function lineIn(context: Context, documentUri: string, offset: number): number {
+  let index = context.lines.get(documentUri);
+  if (!index) context.lines.set(documentUri, (index = new LineIndex(textOf(context, documentUri))));
+  return index.lineOf(offset);
 }
 
 /**
@@ -225,7 +258,7 @@ function composedHover(context: Context, source: Source, composed: ReadonlyArray
         const end = parts.length > 0 ? parts[parts.length - 1]!.end : 0;
         const secret = secrets.some((x) => x.start < end && start < x.end);
         const shown = !other.definition ? `not defined in ${source.where}: left as written` : secret ? '`****`' : '`' + r.text.slice(start, end).replace(/`/g, "'") + '`';
-        const where = other.definition ? ` (${placeName(context, other.definition.documentUri)}line ${lineOf(textOf(context, other.definition.documentUri), other.definition.start)})` : '';
+        const where = other.definition ? ` (${placeName(context, other.definition.documentUri)}line ${lineIn(context, other.definition.documentUri, other.definition.start)})` : '';
         lines.push(`- \`${other.name}\`${where}: ${shown}`);
       }
       return { contents: lines.join('\n'), span };
@@ -234,16 +267,20 @@ function composedHover(context: Context, source: Source, composed: ReadonlyArray
   return null;
 }
 
-/** A problem of the composed string, placed in the document: on its own text, or on the reference that brought it in. */
-function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Problem): Problem {
+/**
+ * A problem of the composed string, placed in the document: on its own text, or on the reference that
+ * brought it in. Undefined for one on its own text that its own check reported (`ownReported`).
+ */
+function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Problem, ownReported: (ruleId: string, start: number) => boolean): Problem | undefined {
   const parts = partsOver(r, p.span);
   const first = parts[0]!;
   if (first.origin.kind === 'text' && first.via.length === 0) {
-    // It starts in the string's own text: shown there (what the string shows by itself is reported by its own
-    // check and left out above, so this one comes of the values filled in, and says so).
+    // It starts in the string's own text: shown there unless the string's own check reported it (then this
+    // one comes of the values filled in, and says so).
     const from = first.origin.start + (Math.max(p.span.start, first.start) - first.start);
     const to = first.origin.start + (Math.min(p.span.end, first.end) - first.start);
     const span = { start: toDocumentOffset(value, from), end: toDocumentOffset(value, Math.max(from, to)) };
+    if (ownReported(p.ruleId, span.start)) return undefined;
     return { ruleId: p.ruleId, severity: p.severity, message: message('composed.prefix', { inner: p.message }), span };
   }
   // It starts in a variable's value: shown on the reference written in the string, pointing at the definition.
@@ -256,7 +293,7 @@ function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Prob
     const place: RelatedPlace = { documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: message('related.definedHere', { name: d.name }) };
     if (d.documentUri !== context.code.uri) place.range = { start: positionOf(text, first.origin.start), end: positionOf(text, first.origin.end) };
     related.push(place);
-    where = message('composed.where', { name: d.name, place: placeName(context, d.documentUri), line: lineOf(text, first.origin.start) });
+    where = message('composed.where', { name: d.name, place: placeName(context, d.documentUri), line: lineIn(context, d.documentUri, first.origin.start) });
   }
   const fix = definitionFix(context, r, p);
   return {
@@ -301,13 +338,17 @@ function definitionFix(context: Context, r: Interpolation, p: Problem): Problem[
   if (part.origin.end - part.origin.start !== part.end - part.start) return undefined;
   const d = part.origin.definition;
   // A variable used elsewhere too (a server's root password) must keep its value there.
-  let uses = referencesOf(code.text, d.name);
-  for (const f of files) if (f.uri !== code.uri) uses += referencesOf(f.text, d.name);
+  let uses = context.uses.get(d.name);
+  if (uses === undefined) {
+    uses = referencesOf(code.text, d.name);
+    for (const f of files) if (f.uri !== code.uri) uses += referencesOf(f.text, d.name);
+    context.uses.set(d.name, uses);
+  }
   if (uses > (inStrings.get(d.name) ?? 0)) return undefined;
   const start = part.origin.start + (at.start - part.start);
   const end = start + (at.end - at.start);
   const title = typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId });
-  const fix: NonNullable<Problem['data']> = { replacement: data.replacement, replaceSpan: { start, end }, title: message('fix.inDefinition', { title, name: d.name, place: placeName(context, file.uri), line: lineOf(file.text, d.start) }) };
+  const fix: NonNullable<Problem['data']> = { replacement: data.replacement, replaceSpan: { start, end }, title: message('fix.inDefinition', { title, name: d.name, place: placeName(context, file.uri), line: lineIn(context, file.uri, d.start) }) };
   if (file.uri !== code.uri) {
     // An edit of the other file, by lines and characters (offered on the problem's own span).
     delete fix.replaceSpan;

@@ -273,6 +273,32 @@ function expandDefinition(level: Level, ref: Reference, definition: VariableDefi
 }
 
 /**
+ * What `interpolate(text, syntax, lookup, { keepUnknown: true, escaped })` makes of the references of
+ * `text`, without making the result: `resolved` when at least one has a definition, `unknown` when there
+ * are references but none has (the value stays as written), `none` when there is none. It reads the text
+ * as expandLevel reads it at the top level: with unknown variables kept, nothing deeper is read.
+ */
+export function referencesResolve(text: string, syntax: InterpolationSyntax, lookup: Lookup, escaped?: Lookup): 'resolved' | 'unknown' | 'none' {
+  let found = false;
+  for (let i = text.indexOf('$'); i >= 0 && i < text.length; i = text.indexOf('$', i + 1)) {
+    // dotenv-expand's `\$` is a `$`, no reference (a backslash before a `$` is read as nothing else).
+    if (syntax === 'dotenv' && i > 0 && text.charCodeAt(i - 1) === BACKSLASH) continue;
+    if (syntax === 'compose' && text.charCodeAt(i + 1) === DOLLAR) {
+      const inner = escaped ? parseReference(text, i + 1, 'dotenv') : undefined;
+      if (inner && escaped!(inner.name)) return 'resolved';
+      i++;
+      continue;
+    }
+    const ref = parseReference(text, i, syntax);
+    if (!ref) continue;
+    if (lookup(ref.name)) return 'resolved';
+    found = true;
+    i = ref.end - 1;
+  }
+  return found ? 'unknown' : 'none';
+}
+
+/**
  * `text` interpolated by the rules of `syntax`, variables read through `lookup`. With `keepUnknown`, a
  * reference to a variable `lookup` does not know stays as written even when it has a default (the
  * environment where the value is used may set it); by default it takes its default as the tool would.

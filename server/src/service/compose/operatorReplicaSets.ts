@@ -72,7 +72,9 @@ function fromReplsets(name: string, spec: YamlNode | undefined): Declared[] {
 
 export function analyzeOperatorReplicaSets(code: SourceCode, _values: readonly EmbeddedValue[], _settings: Settings, _records: readonly ValueRecord[]): DocumentAnalysis {
   const { text } = code;
-  if (code.languageId !== 'yaml' || (text.indexOf('MongoDB') < 0 && text.indexOf('PerconaServerMongoDB') < 0)) return EMPTY;
+  // Every kind it reads holds `MongoDB` (MongoDB, MongoDBCommunity, PerconaServerMongoDB). `MongoD` first: on a
+  // large text, V8 searches for six characters many times faster than for seven or more.
+  if (code.languageId !== 'yaml' || text.indexOf('MongoD') < 0 || text.indexOf('MongoDB') < 0) return EMPTY;
   const problems: Problem[] = [];
   const hovers: Array<{ span: Span; contents: string }> = [];
   for (const doc of documentsOf(code)) {

@@ -98,47 +98,96 @@ type Report = (issues: readonly NameIssue[], toDoc: (i: number) => number) => vo
 
 /** What the values of a document say about database and collection names. */
 interface DocumentNamesRead {
-  /** The first occurrence of each database name (paths, authSource, keys, driver calls). */
-  firstSpans: Map<string, Span>;
-  /** Database names that may pair with a collection (not authSource). */
-  namespaceDatabases: Set<string>;
-  /** Collections written right after their database (`client.db("x").collection("y")`). */
-  chained: Map<EmbeddedValue, string>;
+  /** The database name of every namespace (not authSource), while all are the same; undefined when there is none. */
+  namespaceDatabase: string | undefined;
+  /** Namespaces name more than one database. */
+  severalNamespaceDatabases: boolean;
+  /** A database name holds an ASCII capital: two names may differ only by case. */
+  capitals: boolean;
+  /** Collections written right after their database (`client.db("x").collection("y")`), by value index. */
+  chained: Map<number, string>;
   collectionCount: number;
+}
+
+/** A visitor of the database names of a document: value offsets [start, end); `namespace`: not an authSource. */
+type NameVisit = (name: string, value: EmbeddedValue, start: number, end: number, namespace: boolean) => void;
+
+/** The name a database value writes, or undefined when it writes none to check (empty, a placeholder). */
+function databaseValueName(value: EmbeddedValue): string | undefined {
+  return value.text === '' || hasPlaceholder(value.text, value.syntax) ? undefined : value.text;
+}
+
+/** True when a name holds an ASCII capital (else it is its own case key). */
+function hasCapital(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
 }
 
 /** One pass over the values: database names, collections and their databases, connection strings' names. */
 function readNames(text: string, values: readonly EmbeddedValue[], records: readonly ValueRecord[], report: Report): DocumentNamesRead {
-  const read: DocumentNamesRead = { firstSpans: new Map(), namespaceDatabases: new Set(), chained: new Map(), collectionCount: 0 };
+  const read: DocumentNamesRead = { namespaceDatabase: undefined, severalNamespaceDatabases: false, capitals: false, chained: new Map(), collectionCount: 0 };
+  const visit: NameVisit = (name, _value, _start, _end, namespace) => {
+    if (!read.capitals && hasCapital(name)) read.capitals = true;
+    if (!namespace || read.severalNamespaceDatabases) return;
+    if (read.namespaceDatabase === undefined) read.namespaceDatabase = name;
+    else if (read.namespaceDatabase !== name) read.severalNamespaceDatabases = true;
+  };
   let lastDatabase: { name: string; end: number } | undefined;
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind === 'database') {
-      if (value.text === '' || hasPlaceholder(value.text, value.syntax)) continue;
-      const end = docOffset(value, value.text.length);
-      addName(read.firstSpans, value.text, value, 0, value.text.length);
-      read.namespaceDatabases.add(value.text);
-      lastDatabase = { name: value.text, end };
+      const name = databaseValueName(value);
+      if (name === undefined) continue;
+      visit(name, value, 0, name.length, true);
+      lastDatabase = { name, end: docOffset(value, name.length) };
     } else if (value.kind === 'collection') {
       read.collectionCount++;
       const start = docOffset(value, 0);
       if (lastDatabase && start >= lastDatabase.end && start - lastDatabase.end <= CHAIN_GAP && isChainGap(text, lastDatabase.end, start)) {
-        read.chained.set(value, lastDatabase.name);
+        read.chained.set(k, lastDatabase.name);
       }
     } else if (value.kind === 'uri') {
       const names = uriNamesOf(records[k]);
-      if (names) readConnectionString(value, names, read.firstSpans, read.namespaceDatabases, report);
+      if (names) readConnectionString(value, names, visit, report);
     }
   }
   return read;
 }
 
+/**
+ * The first occurrence of every database name of the document, in order of first occurrence: made
+ * when asked (checks across documents, names written two ways), from the values and their records.
+ */
+function firstOccurrences(values: readonly EmbeddedValue[], records: readonly ValueRecord[]): NameOccurrence[] {
+  const firstSpans = new Map<string, Span>();
+  const visit: NameVisit = (name, value, start, end) => {
+    if (!firstSpans.has(name)) firstSpans.set(name, valueSpan(value, start, end));
+  };
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
+    if (value.kind === 'database') {
+      const name = databaseValueName(value);
+      if (name !== undefined) visit(name, value, 0, name.length, true);
+    } else if (value.kind === 'uri') {
+      const names = uriNamesOf(records[k]);
+      if (names) uriDatabaseNames(value, names, visit);
+    }
+  }
+  const out: NameOccurrence[] = [];
+  for (const [name, span] of firstSpans) out.push({ name, span });
+  return out;
+}
+
 /** Namespaces: a collection in a chain with its database, or in a document that names one database only. */
-function checkNamespaces(values: readonly EmbeddedValue[], read: DocumentNamesRead, databaseOf: (value: EmbeddedValue) => string | undefined, report: Report): void {
-  if (read.collectionCount === 0 || (read.namespaceDatabases.size !== 1 && read.chained.size === 0)) return;
-  for (const value of values) {
+function checkNamespaces(values: readonly EmbeddedValue[], read: DocumentNamesRead, databaseOf: (k: number) => string | undefined, report: Report): void {
+  if (read.collectionCount === 0 || ((read.namespaceDatabase === undefined || read.severalNamespaceDatabases) && read.chained.size === 0)) return;
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
     if (value.kind !== 'collection' || value.text === '') continue;
-    const database = databaseOf(value);
+    const database = databaseOf(k);
     if (database === undefined || hasPlaceholder(value.text, value.syntax)) continue;
     const issue = checkNamespace(database, value.text);
     if (issue) report([issue], (i) => docOffset(value, i));
@@ -162,15 +211,22 @@ export function analyzeNames(
     }
   };
   const read = readNames(code.text, values, records, report);
-  const databaseNames: NameOccurrence[] = [];
-  for (const [name, span] of read.firstSpans) databaseNames.push({ name, span });
-  problems.push(...caseConflicts(databaseNames));
-  const only: string | undefined = read.namespaceDatabases.size === 1 ? read.namespaceDatabases.values().next().value : undefined;
-  const databaseOf = (value: EmbeddedValue) => read.chained.get(value) ?? only;
+  let names: NameOccurrence[] | undefined;
+  const databaseNames = (): NameOccurrence[] => (names ??= firstOccurrences(values, records));
+  // Names differ only by case when one of them holds a capital: the index of names is made for them only.
+  if (read.capitals) problems.push(...caseConflicts(databaseNames()));
+  const only = read.severalNamespaceDatabases ? undefined : read.namespaceDatabase;
+  const databaseOf = (k: number) => read.chained.get(k) ?? only;
   checkNamespaces(values, read, databaseOf, report);
   if (code.languageId === 'terraform') analyzeTerraform(code, problems, hovers, report);
   hovers.sort((a, b) => a.span.start - b.span.start);
-  return { problems, databaseNames, hoverAt: (offset) => nameHoverAt(values, hovers, offset, platform, databaseOf) };
+  return {
+    problems,
+    get databaseNames() {
+      return databaseNames();
+    },
+    hoverAt: (offset) => nameHoverAt(values, hovers, offset, platform, databaseOf),
+  };
 }
 
 function nameHoverAt(
@@ -178,11 +234,12 @@ function nameHoverAt(
   hovers: readonly HoverTarget[],
   offset: number,
   platform: NonNullable<Settings['serverPlatform']>,
-  databaseOf: (value: EmbeddedValue) => string | undefined,
+  databaseOf: (k: number) => string | undefined,
 ): { contents: string; span: Span } | null {
-  const value = valueAt(values, offset);
+  const k = valueIndexAt(values, offset);
+  const value = k < 0 ? undefined : values[k];
   if (value?.kind === 'database') return { contents: databaseHover(value.text, platform), span: valueSpan(value) };
-  if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(value)), span: valueSpan(value) };
+  if (value?.kind === 'collection') return { contents: collectionHover(value.text, databaseOf(k)), span: valueSpan(value) };
   if (value?.kind === 'atlas-cluster') return { contents: atlasNameHover(value.text, 'cluster'), span: valueSpan(value) };
   if (value?.kind === 'atlas-project') return { contents: atlasNameHover(value.text, 'project'), span: valueSpan(value) };
   if (value?.kind === 'atlas-organization') return { contents: atlasNameHover(value.text, 'organization'), span: valueSpan(value) };
@@ -190,8 +247,8 @@ function nameHoverAt(
   return h ? { contents: h.contents(), span: h.span } : null;
 }
 
-/** The value whose document range contains `offset` (end inclusive); values are in document order. */
-function valueAt(values: readonly EmbeddedValue[], offset: number): EmbeddedValue | undefined {
+/** The index of the value whose document range contains `offset` (end inclusive), or -1; values are in document order. */
+function valueIndexAt(values: readonly EmbeddedValue[], offset: number): number {
   let lo = 0;
   let hi = values.length - 1;
   let found = -1;
@@ -204,9 +261,9 @@ function valueAt(values: readonly EmbeddedValue[], offset: number): EmbeddedValu
   }
   for (let k = found; k >= 0 && k > found - 4; k--) {
     const v = values[k]!;
-    if (offset >= v.start && offset <= docOffset(v, v.text.length)) return v;
+    if (offset >= v.start && offset <= docOffset(v, v.text.length)) return k;
   }
-  return undefined;
+  return -1;
 }
 
 /** True when only the end of one call or subscript and the start of the next lie between two values. */
@@ -220,31 +277,22 @@ function isChainGap(text: string, from: number, to: number): boolean {
   return sawClose;
 }
 
-/** Records the first occurrence of a name (value offsets [start, end)). */
-function addName(firstSpans: Map<string, Span>, name: string, value: EmbeddedValue, start: number, end: number): void {
-  if (!firstSpans.has(name)) firstSpans.set(name, valueSpan(value, start, end));
+/** The database names of a connection string: its path (a namespace's database) and its authSource values. */
+function uriDatabaseNames(value: EmbeddedValue, parsed: UriNameParts, visit: NameVisit): void {
+  const db = parsed.database;
+  if (db && db.value !== '' && !hasPlaceholder(db.raw)) visit(db.value, value, db.span.start, db.span.end, true);
+  for (const v of parsed.authSources) {
+    if (v.value === '' || v.value === EXTERNAL_AUTH_SOURCE || hasPlaceholder(v.raw)) continue;
+    visit(v.value, value, v.span.start, v.span.end, false);
+  }
 }
 
 /**
  * The database names of a connection string (path and authSource) and the Atlas cluster names of its
  * hosts, read from the parse the rules checked.
  */
-function readConnectionString(
-  value: EmbeddedValue,
-  parsed: UriNameParts,
-  firstSpans: Map<string, Span>,
-  namespaceDatabases: Set<string>,
-  report: (issues: readonly NameIssue[], toDoc: (i: number) => number) => void,
-): void {
-  const db = parsed.database;
-  if (db && db.value !== '' && !hasPlaceholder(db.raw)) {
-    addName(firstSpans, db.value, value, db.span.start, db.span.end);
-    namespaceDatabases.add(db.value);
-  }
-  for (const v of parsed.authSources) {
-    if (v.value === '' || v.value === EXTERNAL_AUTH_SOURCE || hasPlaceholder(v.raw)) continue;
-    addName(firstSpans, v.value, value, v.span.start, v.span.end);
-  }
+function readConnectionString(value: EmbeddedValue, parsed: UriNameParts, visit: NameVisit, report: Report): void {
+  uriDatabaseNames(value, parsed, visit);
   for (const h of parsed.atlasHosts) {
     const label = clusterLabelOfHost(h.host.value);
     if (!label || hasPlaceholder(h.host.raw)) continue;
