@@ -4,7 +4,7 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { Decoded, decodePercent, plainDecoded } from './percent';
+import { decodePercent, plainDecoded } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 import { AT, COLON, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
