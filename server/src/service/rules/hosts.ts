@@ -184,12 +184,37 @@ function portOf(h: HostPart): number {
 function repeatsEarlier(hosts: readonly HostPart[], k: number): boolean {
   const h = hosts[k];
   const port = portOf(h);
-  let name: string | undefined;
+  const name = h.host.value;
   for (let j = 0; j < k; j++) {
     const o = hosts[j];
-    if (portOf(o) !== port) continue;
-    name ??= h.host.value.toLowerCase();
-    if (o.host.value.toLowerCase() === name) return true;
+    if (portOf(o) === port && sameName(o.host.value, name)) return true;
   }
   return false;
+}
+
+/**
+ * True when two host names are the same in any case (their toLowerCase() are equal): ASCII names are
+ * compared letter by letter without lower-cased copies; a name with other characters is lower-cased.
+ */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  let ascii = true;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) {
+      const x = a.charCodeAt(i);
+      const y = b.charCodeAt(i);
+      if (x > 0x7f || y > 0x7f) {
+        ascii = false;
+        break;
+      }
+      if (x !== y && (x | 0x20) !== (y | 0x20)) return false;
+      if (x !== y && ((x | 0x20) < 0x61 || (x | 0x20) > 0x7a)) return false;
+    }
+    if (ascii) return true;
+  } else {
+    for (let i = 0; i < a.length && ascii; i++) if (a.charCodeAt(i) > 0x7f) ascii = false;
+    for (let i = 0; i < b.length && ascii; i++) if (b.charCodeAt(i) > 0x7f) ascii = false;
+    if (ascii) return false;
+  }
+  return a.toLowerCase() === b.toLowerCase();
 }

@@ -365,6 +365,9 @@ export function resolveOptions(uri: ParsedUri, earlier?: OptionIndex): OptionInd
     } else if (decoded === undefined || decoded === '') {
       if (option?.type === 'tagSet' && decoded === '') r.value = {};
       else r.empty = true;
+    } else if (option?.type === 'string') {
+      // A string option's value is its decoded text: nothing to interpret or to keep.
+      r.value = decoded;
     } else if (option) {
       const i = cachedInterpretation(part.value!.raw, decoded, option);
       r.value = i.value;

@@ -4,7 +4,7 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { Decoded, decodePercent, plainDecoded } from './percent';
+import { decodePercent, plainDecoded } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 import { AT, COLON, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
@@ -57,23 +57,12 @@ function part(text: string, start: number, end: number): DecodedPart {
 }
 
 /**
- * Decoded records of short option keys and values without escapes, shared (and frozen): options repeat
- * their keys and values (w=1, retryWrites=true), and a string of many options kept two records per option
- * alive through the check. Hosts, credentials and database names rarely repeat: they are not kept here.
+ * The part of an option key or value: as any part. (Sharing the decoded records of repeated plain keys
+ * and values through a table cost a lookup by a freshly cut string per part, more than the small record
+ * it saved.)
  */
-const sharedDecoded = new Map<string, Decoded>();
-
 function optionPart(text: string, start: number, end: number): DecodedPart {
-  if (end - start > 24) return part(text, start, end);
-  const raw = text.slice(start, end);
-  let decoded = sharedDecoded.get(raw);
-  if (!decoded) {
-    decoded = decodePercent(text, start, end, raw);
-    if (decoded.map) return { span: { start, end }, raw, decoded, value: decoded.value };
-    if (sharedDecoded.size >= 1024) sharedDecoded.clear();
-    sharedDecoded.set(raw, Object.freeze(decoded));
-  }
-  return { span: { start, end }, raw, decoded, value: raw };
+  return part(text, start, end);
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
