@@ -96,8 +96,8 @@ export interface LeanReuse extends AnalysisReuse {
  * `lean`, for a document too large to keep a record of every value (a language server's giant document,
  * its size limit raised): each value is checked on its own and let go once its problems are taken; the
  * Analysis holds the problems only (no values, no records), and the whole-document analyzers, which
- * read every value and record at once, are not run. The values `reuse` extracts are then the analysis's
- * own (it lets go of them one by one).
+ * read every value and record at once, are not run. The values `reuse` gives are then the analysis's
+ * own: slice by slice when it can (LeanReuse.valueSlices), each slice's values let go once checked.
  */
 export class SlicedAnalysis {
   private languageId = '';

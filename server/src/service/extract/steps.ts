@@ -29,7 +29,7 @@ export interface StepExtractor<S> {
   reader(text: string): StatementReader<S>;
   /**
    * Optionally, a way over text that holds nothing, for a pass over `text` that records no statements
-   * (stepValues): from a statement start `pos` in state `state`, a later statement start up to which
+   * (stepValues, stepValuesInSlices): from a statement start `pos` in state `state`, a later statement start up to which
    * reading statement by statement would find no value and leave the state as it is; `pos` when
    * there is none. runSteps and rerunSteps read every statement (the reference this must agree with).
    */
