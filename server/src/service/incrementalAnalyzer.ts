@@ -8,6 +8,8 @@ import { extractAfterEdit, extractInSlices, Extraction, valuesInSlices } from '.
 
 /** Characters of a very large document read fresh in one slice of a SlicedAnalysis. */
 const EXTRACTION_SLICE_CHARS = 1 << 22;
+/** Characters of a giant document whose values are extracted, checked and let go together in a lean analysis. */
+const LEAN_SLICE_CHARS = 1 << 20;
 import { validateEmbeddedValue } from './rules/validation';
 import { analyzeDocument, LeanReuse, SlicedAnalysis } from './languageService';
 import type { Analysis, AnalysisReuse, TextDocumentLike } from './api';
@@ -112,7 +114,7 @@ export class IncrementalAnalyzer {
     extractInSlices: function* (text, languageId, uri) {
       return (yield* extractInSlices(undefined, text, languageId, uri, EXTRACTION_SLICE_CHARS)).values;
     },
-    valueSlices: (text, languageId, uri) => valuesInSlices(text, languageId, uri, EXTRACTION_SLICE_CHARS),
+    valueSlices: (text, languageId, uri) => valuesInSlices(text, languageId, uri, LEAN_SLICE_CHARS),
   };
 
   private *extractSlices(text: string, languageId: string, uri: string): Generator<void, EmbeddedValue[]> {
