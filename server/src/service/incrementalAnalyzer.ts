@@ -4,12 +4,14 @@
  * settings: a connection string that did not change is not checked again, its record (parse and
  * problems) serves the new version. The Analysis is the same as analyzeDocument() of the version alone.
  */
-import { extractAfterEdit, extractInSlices, Extraction } from './extract/incremental';
+import { extractAfterEdit, extractInSlices, Extraction, valuesInSlices } from './extract/incremental';
 
 /** Characters of a very large document read fresh in one slice of a SlicedAnalysis. */
 const EXTRACTION_SLICE_CHARS = 1 << 22;
+/** Characters of a giant document whose values are extracted, checked and let go together in a lean analysis. */
+const LEAN_SLICE_CHARS = 1 << 20;
 import { validateEmbeddedValue } from './rules/validation';
-import { analyzeDocument, SlicedAnalysis } from './languageService';
+import { analyzeDocument, LeanReuse, SlicedAnalysis } from './languageService';
 import type { Analysis, AnalysisReuse, TextDocumentLike } from './api';
 import { EmbeddedValue, Settings, ValueRecord } from './api';
 
@@ -102,13 +104,17 @@ export class IncrementalAnalyzer {
     extractInSlices: (text, languageId, uri) => this.extractSlices(text, languageId, uri),
   };
 
-  /** For a lean analysis: nothing is kept for the next analysis (and the values are the analysis's own). */
-  private readonly uncached: AnalysisReuse = {
+  /**
+   * For a lean analysis: nothing is kept for the next analysis, and the values come slice by slice (the
+   * analysis's own, one slice of them alive at a time).
+   */
+  private readonly uncached: LeanReuse = {
     extract: (text, languageId, uri) => extractAfterEdit(undefined, text, languageId, uri).values,
     validate: (value, s, languageId, documentUri) => validateEmbeddedValue(value, s, languageId, documentUri),
     extractInSlices: function* (text, languageId, uri) {
       return (yield* extractInSlices(undefined, text, languageId, uri, EXTRACTION_SLICE_CHARS)).values;
     },
+    valueSlices: (text, languageId, uri) => valuesInSlices(text, languageId, uri, LEAN_SLICE_CHARS),
   };
 
   private *extractSlices(text: string, languageId: string, uri: string): Generator<void, EmbeddedValue[]> {

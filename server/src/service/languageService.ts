@@ -80,6 +80,14 @@ export function analyzeDocument(doc: TextDocumentLike, settings: Settings, reuse
 const VALUES_PER_SLICE = 2048;
 
 /**
+ * What a lean SlicedAnalysis reads its values with: `valueSlices` gives them slice by slice (the slices
+ * one after the other are what `extract` gives), so that only one slice of values is alive at a time.
+ */
+export interface LeanReuse extends AnalysisReuse {
+  valueSlices?(text: string, languageId: string, uri: string): Iterator<EmbeddedValue[], void>;
+}
+
+/**
  * analyzeDocument in slices, for a caller that lets other work run in between (a language server with
  * a very large document): `step()` does one slice (the extraction, about VALUES_PER_SLICE values, or the
  * whole-document analyzers) and says whether the analysis is done; `partial()` is an Analysis of what is
@@ -88,15 +96,17 @@ const VALUES_PER_SLICE = 2048;
  * `lean`, for a document too large to keep a record of every value (a language server's giant document,
  * its size limit raised): each value is checked on its own and let go once its problems are taken; the
  * Analysis holds the problems only (no values, no records), and the whole-document analyzers, which
- * read every value and record at once, are not run. The values `reuse` extracts are then the analysis's
- * own (it lets go of them one by one).
+ * read every value and record at once, are not run. The values `reuse` gives are then the analysis's
+ * own: slice by slice when it can (LeanReuse.valueSlices), each slice's values let go once checked.
  */
 export class SlicedAnalysis {
   private languageId = '';
   private values: EmbeddedValue[] | undefined;
   private readonly records: ValueRecord[] = [];
   private readonly problems: DocumentProblem[] = [];
-  /** Lean: how many values have been checked (and let go). */
+  /** Lean: the slices of values still to come, the slice being checked and how many of it are checked (and let go). */
+  private slices: Iterator<EmbeddedValue[], void> | undefined;
+  private slice: (EmbeddedValue | undefined)[] = [];
   private checked = 0;
   private result: Analysis | undefined;
   /** The extraction while it runs in slices. */
@@ -106,7 +116,7 @@ export class SlicedAnalysis {
   constructor(
     private readonly doc: TextDocumentLike,
     private readonly settings: Settings,
-    private readonly reuse?: AnalysisReuse,
+    private readonly reuse?: LeanReuse,
     private readonly inSlices = false,
     private readonly lean = false,
   ) {
@@ -123,6 +133,7 @@ export class SlicedAnalysis {
   /** Does the next slice of the work; true once the analysis is complete. */
   step(): boolean {
     if (this.result) return true;
+    if (this.lean) return this.leanStep();
     const { doc, settings, reuse, languageId } = this;
     if (!this.values) {
       if (this.sliced === undefined && this.inSlices && reuse?.extractInSlices) this.sliced = reuse.extractInSlices(doc.text, languageId, doc.uri);
@@ -135,20 +146,6 @@ export class SlicedAnalysis {
       return false;
     }
     const values = this.values;
-    if (this.lean) {
-      if (this.checked < values.length) {
-        const end = Math.min(values.length, this.checked + VALUES_PER_SLICE);
-        for (let k = this.checked; k < end; k++) this.validate(values[k]!, -1);
-        // Each value is let go once checked: the analysis keeps its problems only.
-        (values as (EmbeddedValue | undefined)[]).fill(undefined, this.checked, end);
-        this.checked = end;
-        return false;
-      }
-      this.values = [];
-      this.problems.sort((x, y) => x.span.start - y.span.start);
-      this.result = { values: [], records: [], problems: this.problems, profile: chooseProfile(settings, languageId) };
-      return true;
-    }
     if (this.records.length < values.length) {
       const end = Math.min(values.length, this.records.length + VALUES_PER_SLICE);
       for (let k = this.records.length; k < end; k++) this.validate(values[k]!, k);
@@ -175,6 +172,36 @@ export class SlicedAnalysis {
     }
     problems.sort((x, y) => x.span.start - y.span.start);
     this.result = { values, records: this.records, problems, documentAnalyses, profile: chooseProfile(settings, languageId), ...(reads.length > 0 ? { reads } : {}) };
+    return true;
+  }
+
+  /**
+   * A step of a lean analysis: the next slice of values is extracted, or VALUES_PER_SLICE values of the
+   * current one are checked and let go; the analysis keeps their problems only.
+   */
+  private leanStep(): boolean {
+    const { doc, reuse, languageId } = this;
+    if (this.checked < this.slice.length) {
+      const slice = this.slice;
+      const end = Math.min(slice.length, this.checked + VALUES_PER_SLICE);
+      for (let k = this.checked; k < end; k++) this.validate(slice[k]!, -1);
+      slice.fill(undefined, this.checked, end);
+      this.checked = end;
+      return false;
+    }
+    this.slices ??= reuse?.valueSlices
+      ? reuse.valueSlices(doc.text, languageId, doc.uri)
+      : [reuse ? reuse.extract(doc.text, languageId, doc.uri) : extractValues(doc.text, languageId, doc.uri)][Symbol.iterator]();
+    this.slice = [];
+    this.checked = 0;
+    const next = this.slices.next();
+    if (!next.done) {
+      this.slice = next.value;
+      return false;
+    }
+    this.slices = undefined;
+    this.problems.sort((x, y) => x.span.start - y.span.start);
+    this.result = { values: [], records: [], problems: this.problems, profile: chooseProfile(this.settings, languageId) };
     return true;
   }
 

@@ -14,7 +14,7 @@ import { jsonSteps } from './jsonSteps';
 import { markdownSteps } from './markdown';
 import { scanPlainText } from './plainText';
 import { propertiesSteps } from './properties';
-import { rerunSteps, runSteps, runStepsInSlices, StepExtractor, StepResult, TextChange } from './steps';
+import { rerunSteps, runSteps, runStepsInSlices, StepExtractor, StepResult, stepValuesInSlices, TextChange } from './steps';
 import { yamlSteps } from './yaml';
 
 const STEP_EXTRACTORS: Record<string, StepExtractor<unknown>> = {
@@ -74,6 +74,21 @@ export function* extractInSlices(previous: Extraction | undefined, text: string,
   if (!stepper || !fresh || text.length <= chars) return extractAfterEdit(previous, text, languageId, uri);
   const steps = yield* runStepsInSlices(stepper, text, chars);
   return { text, languageId, uri, values: sortedByStart(steps.values), steps };
+}
+
+/**
+ * The values of `text` read fresh, slice by slice, for an analysis that checks them as they come and
+ * keeps none (a giant document): when it is read by statements, each step yields the values (in
+ * document order) of about `chars` characters, and nothing is recorded for a later edit; otherwise all
+ * of them in one slice. The slices one after the other are extractFresh(text, languageId, uri).values.
+ */
+export function* valuesInSlices(text: string, languageId: string, uri: string, chars: number): Generator<EmbeddedValue[], void> {
+  const stepper = stepperFor(languageId, uri);
+  if (!stepper) {
+    yield extractValues(text, languageId, uri);
+    return;
+  }
+  for (const values of stepValuesInSlices(stepper, text, chars)) yield sortedByStart(values);
 }
 
 /** The extraction of `text`, reusing `previous` (of an earlier version of the same document) where it can. */

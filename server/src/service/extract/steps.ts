@@ -29,7 +29,7 @@ export interface StepExtractor<S> {
   reader(text: string): StatementReader<S>;
   /**
    * Optionally, a way over text that holds nothing, for a pass over `text` that records no statements
-   * (stepValues): from a statement start `pos` in state `state`, a later statement start up to which
+   * (stepValues, stepValuesInSlices): from a statement start `pos` in state `state`, a later statement start up to which
    * reading statement by statement would find no value and leave the state as it is; `pos` when
    * there is none. runSteps and rerunSteps read every statement (the reference this must agree with).
    */
@@ -97,7 +97,9 @@ function readFrom<S>(
   stop?: (pos: number, state: S) => boolean,
 ): void {
   const read = ex.reader(text);
-  const pass = records === undefined && stop === undefined ? ex.passer?.(text) : undefined;
+  // The passer lands on statement starts only, so a `stop` that cuts slices may look at those alone;
+  // a reading that records statements (a re-reading's stop looks for old boundaries) reads them all.
+  const pass = records === undefined ? ex.passer?.(text) : undefined;
   const step: Step<S> = { next: 0, readEnd: 0, state };
   const length = text.length;
   while (pos < length) {
@@ -154,6 +156,31 @@ export function* runStepsInSlices<S>(ex: StepExtractor<S>, text: string, chars: 
     });
     if (!stopped) return { values, records };
     yield;
+  }
+}
+
+/**
+ * The values of the whole text in slices, without recording the statements, for a reader that checks
+ * them as they come and keeps none (a giant document): each step of the generator yields the values of
+ * the statements read over about `chars` characters (a statement is never cut), in the order runSteps
+ * finds them; the slices one after the other are runSteps(ex, text).values.
+ */
+export function* stepValuesInSlices<S>(ex: StepExtractor<S>, text: string, chars: number): Generator<EmbeddedValue[], void> {
+  let pos = 0;
+  let state = ex.initial;
+  for (;;) {
+    const limit = pos + chars;
+    const values: EmbeddedValue[] = [];
+    let stopped = false;
+    readFrom(ex, text, pos, state, values, undefined, (at, now) => {
+      if (at < limit) return false;
+      pos = at;
+      state = now;
+      stopped = true;
+      return true;
+    });
+    yield values;
+    if (!stopped) return;
   }
 }
 
