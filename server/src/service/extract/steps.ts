@@ -142,21 +142,33 @@ export function runSteps<S>(ex: StepExtractor<S>, text: string): StepResult<S> {
 export function* runStepsInSlices<S>(ex: StepExtractor<S>, text: string, chars: number): Generator<void, StepResult<S>> {
   const values: EmbeddedValue[] = [];
   const records = emptyRecords<S>(Math.max(64, text.length >> 5));
-  let pos = 0;
-  let state = ex.initial;
+  let at: SliceEnd<S> | undefined = { pos: 0, state: ex.initial };
   for (;;) {
-    const limit = pos + chars;
-    let stopped = false;
-    readFrom(ex, text, pos, state, values, records, (at, now) => {
-      if (at < limit) return false;
-      pos = at;
-      state = now;
-      stopped = true;
-      return true;
-    });
-    if (!stopped) return { values, records };
+    at = readSlice(ex, text, at, chars, values, records);
+    if (!at) return { values, records };
     yield;
   }
+}
+
+/** Where a slice stopped: the start of the next statement and the state there. */
+interface SliceEnd<S> {
+  pos: number;
+  state: S;
+}
+
+/**
+ * Reads the statements from `from` until about `chars` characters are read (a statement is never cut);
+ * where it stopped, or undefined at the end of the text.
+ */
+function readSlice<S>(ex: StepExtractor<S>, text: string, from: SliceEnd<S>, chars: number, values: EmbeddedValue[], records: StepRecords<S> | undefined): SliceEnd<S> | undefined {
+  const limit = from.pos + chars;
+  let end: SliceEnd<S> | undefined;
+  readFrom(ex, text, from.pos, from.state, values, records, (at, now) => {
+    if (at < limit) return false;
+    end = { pos: at, state: now };
+    return true;
+  });
+  return end;
 }
 
 /**
@@ -166,21 +178,12 @@ export function* runStepsInSlices<S>(ex: StepExtractor<S>, text: string, chars: 
  * finds them; the slices one after the other are runSteps(ex, text).values.
  */
 export function* stepValuesInSlices<S>(ex: StepExtractor<S>, text: string, chars: number): Generator<EmbeddedValue[], void> {
-  let pos = 0;
-  let state = ex.initial;
+  let at: SliceEnd<S> | undefined = { pos: 0, state: ex.initial };
   for (;;) {
-    const limit = pos + chars;
     const values: EmbeddedValue[] = [];
-    let stopped = false;
-    readFrom(ex, text, pos, state, values, undefined, (at, now) => {
-      if (at < limit) return false;
-      pos = at;
-      state = now;
-      stopped = true;
-      return true;
-    });
+    at = readSlice(ex, text, at, chars, values, undefined);
     yield values;
-    if (!stopped) return;
+    if (!at) return;
   }
 }
 
