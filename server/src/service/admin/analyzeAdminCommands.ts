@@ -11,6 +11,7 @@ import { findPlaceholders } from '../uri/placeholders';
 import type { Token, TokenList } from '../api';
 import { Prop, Value, parseValue, skipExpression } from '../lex/codeValues';
 import { message } from '../data/l10n';
+import { wordGate } from '../lex/sourceCode';
 
 export interface AdminCommandHover {
   /** Markdown. */
@@ -58,8 +59,11 @@ function mayNameCommands(text: string): boolean {
   return (text.indexOf('killOp') >= 0 || text.indexOf('pConne') >= 0) && /\b(?:dropConnections|killOp)\b/.test(text);
 }
 
+/** The words of mayNameCommands, searched for with the other analyzers' (lex/sourceCode.ts). */
+const WORDS = wordGate(['dropConnections', 'killOp'], (languageId) => JS_LANGUAGES.has(languageId));
+
 export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
-  if (!JS_LANGUAGES.has(code.languageId) || !mayNameCommands(code.text)) return EMPTY;
+  if (!JS_LANGUAGES.has(code.languageId) || !WORDS.present(code) || !mayNameCommands(code.text)) return EMPTY;
   const list = code.tokens();
   const { tokens } = list;
   const problems: Problem[] = [];

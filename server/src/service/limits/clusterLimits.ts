@@ -6,6 +6,7 @@
  */
 import type { DocumentAnalysis, Problem, SourceCode, Span } from '../api';
 import { JS_LANGUAGES, sortKeys } from './codeCalls';
+import { wordGate } from '../lex/sourceCode';
 import {
   Assignments,
   type CallArguments,
@@ -42,6 +43,9 @@ export function mayHaveClusterCalls(text: string): boolean {
 /** What every match of TRIGGER holds. */
 const WORDS = /initiate|reconfig|replSet|capped|shardCollection/;
 
+/** The words of WORDS, searched for with the other analyzers' (lex/sourceCode.ts). */
+const WORD_GATE = wordGate(['initiate', 'reconfig', 'replSet', 'capped', 'shardCollection'], (languageId) => languageId === 'python' || JS_LANGUAGES.has(languageId));
+
 const REPLICA_SET_COMMANDS: ReadonlySet<string> = new Set(['replSetInitiate', 'replSetReconfig']);
 const COMMANDS: ReadonlySet<string> = new Set(['replSetInitiate', 'replSetReconfig', 'shardCollection', 'create']);
 const COMMAND_METHODS: ReadonlySet<string> = new Set(['adminCommand', 'runCommand', 'command']);
@@ -63,7 +67,7 @@ const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 
 export function analyzeClusterLimits(code: SourceCode): DocumentAnalysis {
   const { text, languageId } = code;
-  if ((languageId !== 'python' && !JS_LANGUAGES.has(languageId)) || !mayHaveClusterCalls(text)) return EMPTY;
+  if ((languageId !== 'python' && !JS_LANGUAGES.has(languageId)) || !WORD_GATE.present(code) || !mayHaveClusterCalls(text)) return EMPTY;
   const list = code.tokens();
   const { tokens, match } = list;
   const problems: Problem[] = [];

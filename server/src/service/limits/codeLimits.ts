@@ -7,7 +7,8 @@
  */
 import { LIMITS } from '../data/limits';
 import type { DocumentAnalysis, Problem, SourceCode } from '../api';
-import { JS_LANGUAGES, findCalls, mayHaveCalls, readArguments, receiverText, sortKeys } from './codeCalls';
+import { JS_LANGUAGES, METHODS, findCalls, mayHaveCalls, readArguments, receiverText, sortKeys } from './codeCalls';
+import { wordGate } from '../lex/sourceCode';
 import { type IndexCount, checkDepth, checkIndexCount, checkIndexes, checkPipeline, checkSortKeys } from './limitChecks';
 import { callHover } from './limitHovers';
 import { checkDocumentCall } from './documentChecks';
@@ -15,13 +16,16 @@ import { checkFilterCall, checkPipelineFilters } from './queryChecks';
 import { checkIndexCollation } from './indexCollation';
 import { blockingStageHover, checkDiskUse } from './blockingStages';
 
+/** Every call mayHaveCalls finds names one of METHODS: the names, searched for with the other analyzers' (lex/sourceCode.ts). */
+const METHOD_NAMES = wordGate(Object.keys(METHODS), (languageId) => languageId === 'python' || JS_LANGUAGES.has(languageId));
+
 export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
   const { text, languageId } = code;
   if (languageId !== 'python' && !JS_LANGUAGES.has(languageId)) return { problems: [], hoverAt: () => null };
   const problems: Problem[] = [];
   /** Indexes created per receiver; whether the limit was reported for it. */
   const indexCounts = new Map<string, IndexCount>();
-  const list = mayHaveCalls(text) ? code.tokens() : undefined;
+  const list = METHOD_NAMES.present(code) && mayHaveCalls(text) ? code.tokens() : undefined;
   for (const call of list ? findCalls(list) : []) {
     const { category } = call;
     const deep = call.region.maxDepth > LIMITS.documentNestingDepth.value;

@@ -8,6 +8,7 @@ import type { DocumentAnalysis, Problem, SourceCode, Span, Token, TokenList } fr
 import { SET_PARAMETERS } from '../data/serverParameters';
 import { type Value, parseValue } from '../lex/codeValues';
 import { JS_LANGUAGES } from '../limits/codeCalls';
+import { wordGate } from '../lex/sourceCode';
 import { problemOf } from '../rules/ruleTable';
 import { type ParameterValue, checkParameter, parameterHover } from './parameterChecks';
 
@@ -15,6 +16,9 @@ const COMMAND_METHODS: ReadonlySet<string> = new Set(['adminCommand', 'runComman
 const COMMAND = 'setParameter';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
+
+/** The command's name, searched for with the other analyzers' words (lex/sourceCode.ts). */
+const WORDS = wordGate([COMMAND], (languageId) => languageId === 'python' || JS_LANGUAGES.has(languageId));
 
 interface Hover {
   span: Span;
@@ -47,7 +51,7 @@ function parameterValue(text: string, v: Value, python: boolean): ParameterValue
 export function analyzeSetParameterCommands(code: SourceCode): DocumentAnalysis {
   const { text, languageId } = code;
   const python = languageId === 'python';
-  if ((!python && !JS_LANGUAGES.has(languageId)) || text.indexOf(COMMAND) < 0) return EMPTY;
+  if ((!python && !JS_LANGUAGES.has(languageId)) || !WORDS.present(code) || text.indexOf(COMMAND) < 0) return EMPTY;
   const list = code.tokens();
   const { tokens } = list;
   const problems: Problem[] = [];
