@@ -451,6 +451,15 @@ export function effective(index: OptionIndex, name: string): ResolvedOption | un
  */
 export function effectiveOf(index: OptionIndex, o: RuleOption): ResolvedOption | undefined {
   if ((index.present & o.bit) === 0) return undefined;
+  const all = index.all;
+  if (all.length <= FEW_OPTIONS) {
+    // A few items: the last valid one of the name is found among them, without a list of the option's items.
+    for (let i = all.length - 1; i >= 0; i--) {
+      const r = all[i];
+      if (r.value !== undefined && r.part.keyLower === o.name) return r;
+    }
+    return undefined;
+  }
   const list = index.listOf(o);
   for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== undefined) return list[i];
   return undefined;
