@@ -311,6 +311,12 @@ function readHosts(text: string, parsed: ParsedUri): void {
   const hs = parsed.hostsSpan.start;
   const he = parsed.hostsSpan.end;
   if (he <= hs) return;
+  const firstComma = text.indexOf(',', hs);
+  if (firstComma < 0 || firstComma > he) {
+    // One host (most strings): an array of its size, not one grown by a push.
+    parsed.hosts = [parseHost(text, hs, he)];
+    return;
+  }
   let itemStart = hs;
   for (;;) {
     let i = text.indexOf(',', itemStart);
@@ -325,6 +331,9 @@ function readHosts(text: string, parsed: ParsedUri): void {
   }
 }
 
+/** Up to this many options are put in an array made of their size. */
+const FEW_ITEMS = 16;
+
 /** The options after the `?` at `question`, separated by `&` (or `;`, the legacy separator, when no `&` is used). */
 function readOptions(text: string, question: number, parsed: ParsedUri): void {
   const n = text.length;
@@ -336,6 +345,13 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
   let sep: OptionPart['separator'] = '?';
   // The next `=`, found again only once passed (a search from each item could read the rest of the string each time).
   let nextEquals = text.indexOf('=', itemStart);
+  // A few items (most strings) go into an array of their number, counted first, instead of one that a
+  // push grows to sixteen places; many are pushed (a large array made at once would be a slow one).
+  let count = 1;
+  for (let k = text.indexOf(separator, itemStart); k >= 0 && count <= FEW_ITEMS; k = text.indexOf(separator, k + 1)) count++;
+  const options: OptionPart[] = count <= FEW_ITEMS ? new Array<OptionPart>(count) : [];
+  let used = 0;
+  parsed.options = options;
   for (;;) {
     let i = text.indexOf(separator, itemStart);
     if (i < 0) i = n;
@@ -345,11 +361,15 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
       const span = { start: itemStart, end: i };
       const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
       const keyLower = lowerKey(key.value);
-      const index = parsed.options.length;
+      const index = used++;
       // Each shape as one literal: a property added afterwards costs every option a second allocation.
-      parsed.options.push(eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index });
+      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index };
     }
-    if (i === n) return;
+    if (i === n) {
+      // Empty items (`a=1&&b=2`, a trailing `&`) take no place.
+      if (options.length !== used) options.length = used;
+      return;
+    }
     if (separator === ';') {
       parsed.semicolons.push({ start: i, end: i + 1 });
       sep = ';';
