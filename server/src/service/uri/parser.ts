@@ -263,6 +263,9 @@ function atPastSlash(text: string, firstSlash: number, question: number): number
   return !between.includes('=') && !between.includes('&') && !between.includes('/') ? atAfterQ : -1;
 }
 
+/** The empty host entries and semicolons of a string without any (nearly all): one frozen array. */
+const NO_SPANS: readonly Span[] = Object.freeze([]);
+
 export function parseConnectionString(text: string): ParsedUri {
   startCursors(text);
   const parsed = parseWithCursors(text);
@@ -286,9 +289,9 @@ function parseWithCursors(text: string): ParsedUri {
     bodyStart,
     hostsSpan: { start: at >= 0 ? at + 1 : bodyStart, end: authorityEnd },
     hosts: [],
-    emptyHosts: [],
+    emptyHosts: NO_SPANS,
     options: [],
-    semicolons: [],
+    semicolons: NO_SPANS,
   };
   if (at >= 0) {
     const colon = indexOfChar(text, COLON, bodyStart, at);
@@ -322,9 +325,10 @@ function readHosts(text: string, parsed: ParsedUri): void {
     let i = text.indexOf(',', itemStart);
     if (i < 0 || i > he) i = he;
     if (i === itemStart) {
-      const last = parsed.emptyHosts[parsed.emptyHosts.length - 1];
+      const empty = parsed.emptyHosts === NO_SPANS ? (parsed.emptyHosts = []) : (parsed.emptyHosts as Span[]);
+      const last = empty[empty.length - 1];
       if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
-      else parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
+      else empty.push({ start: itemStart, end: Math.min(i + 1, he) });
     } else parsed.hosts.push(parseHost(text, itemStart, i));
     if (i === he) return;
     itemStart = i + 1;
@@ -371,7 +375,7 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
       return;
     }
     if (separator === ';') {
-      parsed.semicolons.push({ start: i, end: i + 1 });
+      (parsed.semicolons === NO_SPANS ? (parsed.semicolons = []) : (parsed.semicolons as Span[])).push({ start: i, end: i + 1 });
       sep = ';';
     } else sep = '&';
     itemStart = i + 1;
