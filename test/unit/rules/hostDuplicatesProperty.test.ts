@@ -11,7 +11,9 @@ import { validateUri } from '../../../server/src/service/rules/validation';
 import { defaultSettings, type Settings } from '../../../server/src/service/api';
 import { checkProperty } from '../../helpers/fuzz';
 
-const NAMES = ['a', 'A', 'b', 'B', 'db1.example.com', 'DB1.Example.COM', 'é', 'É', 'straße', 'STRASSE', 'ǅ', 'ǆ'];
+// Names that one lower-cases into another of a different length (İx into i̇x), ASCII prefixes of other
+// names (a and ab), and names that differ first after a character that is not ASCII.
+const NAMES = ['a', 'A', 'b', 'B', 'db1.example.com', 'DB1.Example.COM', 'é', 'É', 'straße', 'STRASSE', 'ǅ', 'ǆ', 'ab', 'AB', 'éa', 'Éb', 'İx', 'i\u0307x', 'İX', 'db1.example.co'];
 const PORTS = [undefined, '', '27017', '27018', '1', '027017', 'x'];
 
 const host = fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...PORTS));

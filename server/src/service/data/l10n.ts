@@ -60,6 +60,33 @@ export function message<K extends MessageId>(id: K, ...rest: MessageArgs<K>): st
   return out;
 }
 
+/**
+ * The messages of one id whose arguments a key fixes (an option's name, a constant): each filled once per
+ * key and catalogue, then the same string every time (it is not built again, and the masking of secrets
+ * reads it without copying it first). Bounded.
+ */
+export class MessageMemo<K extends MessageId> {
+  private readonly texts = new Map<unknown, string>();
+  private catalogue: Catalogue | undefined = active;
+
+  constructor(private readonly id: K) {}
+
+  /** message(id, ...rest), where `rest` depends only on `key`. */
+  get(key: unknown, ...rest: MessageArgs<K>): string {
+    if (this.catalogue !== active) {
+      this.texts.clear();
+      this.catalogue = active;
+    }
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      text = message(this.id, ...rest);
+      if (this.texts.size >= 512) this.texts.clear();
+      this.texts.set(key, text);
+    }
+    return text;
+  }
+}
+
 /** `a`, `a and b`, `a, b and c`: values listed together. */
 export function listAnd(values: readonly unknown[]): string {
   const texts = values.map(String);

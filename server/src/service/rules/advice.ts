@@ -8,7 +8,9 @@ import { asciiLower } from '../uri/parser';
 import { HostPart } from '../uri/types';
 import { isLocalHost } from '../uri/localHosts';
 import { RuleContext } from './context';
-import { message } from '../data/l10n';
+import { message, MessageMemo } from '../data/l10n';
+
+const ADD = new MessageMemo('fix.add');
 
 
 /**
@@ -51,7 +53,7 @@ function checkTls(ctx: RuleContext): void {
     ctx.report('tls-disabled', tls.part.span, message('advice.tlsOff'));
   } else if (tls === undefined && uri.scheme.kind === 'mongodb' && first) {
     ctx.report('tls-disabled', first.span, message('advice.tlsDefaultOff'), {
-      data: { replacement: `${uri.question ? (uri.options.length > 0 ? '&' : '') : uri.slash ? '?' : '/?'}tls=true`, replaceSpan: { start: uri.text.length, end: uri.text.length }, title: message('fix.add', { value: 'tls=true' }) },
+      data: { replacement: `${uri.question ? (uri.options.length > 0 ? '&' : '') : uri.slash ? '?' : '/?'}tls=true`, replaceSpan: { start: uri.text.length, end: uri.text.length }, title: ADD.get('tls=true', { value: 'tls=true' }) },
     });
   }
   if (typeof tls?.value === 'boolean' && tls.value === false) return;
@@ -72,7 +74,7 @@ function checkX509(ctx: RuleContext): void {
   const tls = tlsSetting(ctx) ?? ctx.uri.scheme.kind === 'mongodb+srv';
   if (!tls) {
     ctx.report('x509-without-tls', mechanism.part.span, message('advice.x509WithoutTls'), {
-      data: { replacement: '&tls=true', replaceSpan: { start: mechanism.part.span.end, end: mechanism.part.span.end }, title: message('fix.add', { value: 'tls=true' }) },
+      data: { replacement: '&tls=true', replaceSpan: { start: mechanism.part.span.end, end: mechanism.part.span.end }, title: ADD.get('tls=true', { value: 'tls=true' }) },
     });
   } else if (!effectiveOf(ctx.options, OPT.tlsCertificateKeyFile)?.value) {
     ctx.report('x509-without-certificate', mechanism.part.span, message('advice.x509WithoutCertificate'));

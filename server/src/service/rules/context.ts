@@ -46,7 +46,12 @@ class CheckContext implements RuleContext {
   node?: NodeUri;
   serverPlatform?: ServerPlatform;
   nodeShadowed?: RuleContext['nodeShadowed'];
-  /** How many problems each rule has reported (made at the first report). */
+  /** How many problems the rules have reported, all rules together. */
+  private counted = 0;
+  /**
+   * How many problems each rule has reported: made only once the rules together have reported more
+   * than one rule may (before that, no rule can be over its limit and each report was kept).
+   */
   private reports: Map<string, number> | undefined;
 
   constructor(
@@ -54,24 +59,43 @@ class CheckContext implements RuleContext {
     readonly options: OptionIndex,
     readonly driver: DriverProfile,
     private readonly problems: Problem[],
-  ) {}
+  ) {
+    this.firstProblem = problems.length;
+  }
+
+  /** Where this check's problems start in `problems`. */
+  private readonly firstProblem: number;
 
   report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void {
     let severity: Severity | 'none' = opts?.severity ?? rule(ruleId).severity;
     if (this.driver === 'node' && opts?.node !== undefined) severity = opts.node;
     if (severity === 'none') return;
     // A string of a million `@` is a million times the same finding: the first ones say it all.
-    this.reports ??= new Map();
-    const count = (this.reports.get(ruleId) ?? 0) + 1;
-    this.reports.set(ruleId, count);
-    if (count > MAX_REPORTS_PER_RULE) return;
+    if (++this.counted > MAX_REPORTS_PER_RULE) {
+      const reports = this.countsByRule();
+      const count = (reports.get(ruleId) ?? 0) + 1;
+      reports.set(ruleId, count);
+      if (count > MAX_REPORTS_PER_RULE) return;
+    }
     // One literal per shape: a problem is one record, built once.
     const data = opts?.data;
     this.problems.push(data ? { ruleId, span, message, severity, data } : { ruleId, span, message, severity });
   }
 
   saturated(ruleId: RuleId): boolean {
-    return (this.reports?.get(ruleId) ?? 0) >= MAX_REPORTS_PER_RULE;
+    return this.counted >= MAX_REPORTS_PER_RULE && (this.countsByRule().get(ruleId) ?? 0) >= MAX_REPORTS_PER_RULE;
+  }
+
+  /** The count of each rule: at the first need, from the problems kept so far (every report until then). */
+  private countsByRule(): Map<string, number> {
+    if (this.reports === undefined) {
+      this.reports = new Map();
+      for (let k = this.firstProblem; k < this.problems.length; k++) {
+        const id = this.problems[k].ruleId;
+        this.reports.set(id, (this.reports.get(id) ?? 0) + 1);
+      }
+    }
+    return this.reports;
   }
 
   hasError(test: (p: Problem) => boolean): boolean {

@@ -198,23 +198,19 @@ function repeatsEarlier(hosts: readonly HostPart[], k: number): boolean {
  */
 function sameName(a: string, b: string): boolean {
   if (a === b) return true;
-  let ascii = true;
-  if (a.length === b.length) {
-    for (let i = 0; i < a.length; i++) {
-      const x = a.charCodeAt(i);
-      const y = b.charCodeAt(i);
-      if (x > 0x7f || y > 0x7f) {
-        ascii = false;
-        break;
-      }
-      if (x !== y && (x | 0x20) !== (y | 0x20)) return false;
-      if (x !== y && ((x | 0x20) < 0x61 || (x | 0x20) > 0x7a)) return false;
-    }
-    if (ascii) return true;
-  } else {
-    for (let i = 0; i < a.length && ascii; i++) if (a.charCodeAt(i) > 0x7f) ascii = false;
-    for (let i = 0; i < b.length && ascii; i++) if (b.charCodeAt(i) > 0x7f) ascii = false;
-    if (ascii) return false;
+  // Up to the first character that is not ASCII, lower-casing maps each character to one: the first
+  // ASCII letters that differ in any case tell the names apart (most names differ early).
+  const common = Math.min(a.length, b.length);
+  let i = 0;
+  for (; i < common; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x > 0x7f || y > 0x7f) return a.toLowerCase() === b.toLowerCase();
+    if (x !== y && ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a)) return false;
   }
-  return a.toLowerCase() === b.toLowerCase();
+  if (a.length === b.length) return true;
+  // One is an ASCII prefix of the other in any case: different, unless the rest has other characters.
+  const longer = a.length > b.length ? a : b;
+  for (; i < longer.length; i++) if (longer.charCodeAt(i) > 0x7f) return a.toLowerCase() === b.toLowerCase();
+  return false;
 }

@@ -1,7 +1,7 @@
 import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
 import { ParsedUri } from '../uri/types';
-import { secretMasker, secretTexts } from '../uri/secrets';
+import { maskSecrets, secretMasker, secretTexts } from '../uri/secrets';
 import { Problem, Settings } from '../api';
 import { createContext, Rule } from './context';
 import { driverProfile } from './profile';
@@ -59,9 +59,22 @@ export function checkConnectionString(
  */
 function maskProblemSecrets(problems: Problem[], parsed: ParsedUri): void {
   if (problems.length === 0) return;
-  const secrets = secretTexts(parsed).filter((s) => s.length >= 3);
+  let secrets = secretTexts(parsed);
   if (secrets.length === 0) return;
-  const mask = secretMasker(secrets);
+  // Nearly always one password of 3 characters or more: kept as it is, without a copy of the list.
+  if (secrets.length !== 1 || secrets[0].length < 3) {
+    secrets = secrets.filter((s) => s.length >= 3);
+    if (secrets.length === 0) return;
+  }
+  // A few secrets are masked as secretMasker would, without the function it makes for them.
+  const mask = secrets.length <= 8 ? undefined : secretMasker(secrets);
+  if (mask === undefined) {
+    for (const p of problems) {
+      p.message = maskSecrets(p.message, secrets);
+      if (p.data && typeof p.data.title === 'string') p.data.title = maskSecrets(p.data.title, secrets);
+    }
+    return;
+  }
   for (const p of problems) {
     p.message = mask(p.message);
     if (p.data && typeof p.data.title === 'string') p.data.title = mask(p.data.title);

@@ -4,7 +4,11 @@ import { RuleContext } from './context';
 import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
-import { message } from '../data/l10n';
+import { message, MessageMemo } from '../data/l10n';
+
+const CASING = new MessageMemo('option.casing');
+const WRITE = new MessageMemo('fix.write');
+const USE = new MessageMemo('fix.use');
 
 const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.name);
 const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
@@ -179,9 +183,9 @@ function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullabl
 function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<ResolvedOption['option']>): void {
   const p = r.part;
   if (p.key.value !== opt.name && p.key.value !== 'appname') {
-    ctx.report('option-casing', p.key.span, message('option.casing', { name: opt.name }), {
+    ctx.report('option-casing', p.key.span, CASING.get(opt.name, { name: opt.name }), {
       node: 'none',
-      data: { replacement: opt.name, title: message('fix.write', { value: opt.name }) },
+      data: { replacement: opt.name, title: WRITE.get(opt.name, { value: opt.name }) },
     });
   }
   if (!opt.deprecated) return;
@@ -197,7 +201,7 @@ function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Res
   ctx.report('option-deprecated', p.key.span, msg, {
     severity: inTable ? 'hint' : 'warning',
     node: 'none',
-    data: opt.name === 'gssapiServiceName' ? serviceNameFix(ctx, r) : fixable ? { replacement: opt.deprecated.replacement, title: message('fix.use', { value: opt.deprecated.replacement }) } : undefined,
+    data: opt.name === 'gssapiServiceName' ? serviceNameFix(ctx, r) : fixable ? { replacement: opt.deprecated.replacement, title: USE.get(opt.deprecated.replacement, { value: opt.deprecated.replacement }) } : undefined,
   });
 }
 

@@ -211,6 +211,45 @@ function cachedInterpretation(raw: string, decoded: string, opt: UriOption): Int
   return i;
 }
 
+/**
+ * The typed value of a decoded value that interpret() would accept as it is, read without a lookup:
+ * `true`/`false` of a boolean, up to 9 digits in the range of an integer, a value listed by an enum,
+ * `majority` or up to 9 digits for w. Undefined for anything else, which interpretation then reads.
+ */
+function quickValue(decoded: string, opt: UriOption): boolean | number | string | undefined {
+  switch (opt.type) {
+    case 'boolean':
+      return decoded === 'true' ? true : decoded === 'false' ? false : undefined;
+    case 'integer': {
+      const n = smallNatural(decoded);
+      if (n < 0) return undefined;
+      return (opt.min === undefined || n >= opt.min) && n <= (opt.max ?? 2147483647) ? n : undefined;
+    }
+    case 'enum':
+      return opt.values !== undefined && opt.values.includes(decoded) ? decoded : undefined;
+    case 'writeConcern': {
+      if (decoded === 'majority') return decoded;
+      const n = smallNatural(decoded);
+      return n < 0 ? undefined : n;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The number written by 1 to 9 ASCII digits, or -1 for any other text. */
+function smallNatural(text: string): number {
+  const len = text.length;
+  if (len === 0 || len > 9) return -1;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 const INT_RE = /^-?[0-9]+$/;
 
 function parseInteger(raw: string, opt: UriOption): { value?: number; issue?: ValueIssue } {
@@ -369,6 +408,14 @@ export function resolveOptions(uri: ParsedUri, earlier?: OptionIndex): OptionInd
       // A string option's value is its decoded text: nothing to interpret or to keep.
       r.value = decoded;
     } else if (option) {
+      // The usual valid values (true, an integer in range, a listed enum value, majority) are read at
+      // once: the same typed value that interpretation gives, without a lookup of the value's text.
+      const quick = quickValue(decoded, option);
+      if (quick !== undefined) {
+        r.value = quick;
+        all.push(r);
+        continue;
+      }
       const i = cachedInterpretation(part.value!.raw, decoded, option);
       r.value = i.value;
       r.issue = i.issue;
@@ -404,6 +451,15 @@ export function effective(index: OptionIndex, name: string): ResolvedOption | un
  */
 export function effectiveOf(index: OptionIndex, o: RuleOption): ResolvedOption | undefined {
   if ((index.present & o.bit) === 0) return undefined;
+  const all = index.all;
+  if (all.length <= FEW_OPTIONS) {
+    // A few items: the last valid one of the name is found among them, without a list of the option's items.
+    for (let i = all.length - 1; i >= 0; i--) {
+      const r = all[i];
+      if (r.value !== undefined && r.part.keyLower === o.name) return r;
+    }
+    return undefined;
+  }
   const list = index.listOf(o);
   for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== undefined) return list[i];
   return undefined;

@@ -92,9 +92,23 @@ function lastIndexOfChar(text: string, ch: number, from: number, to: number): nu
   return -1;
 }
 
-function parseScheme(text: string): { kind: SchemeKind; span: Span; raw: string; bodyStart: number } {
-  if (text.startsWith(SCHEME_SRV)) return { kind: 'mongodb+srv', span: { start: 0, end: 11 }, raw: 'mongodb+srv', bodyStart: 14 };
-  if (text.startsWith(SCHEME_STANDARD)) return { kind: 'mongodb', span: { start: 0, end: 7 }, raw: 'mongodb', bodyStart: 10 };
+/** What parseScheme finds: the scheme's kind, its raw text (from 0 to `end`) and where the body starts. */
+interface SchemeFound {
+  readonly kind: SchemeKind;
+  readonly end: number;
+  readonly raw: string;
+  readonly bodyStart: number;
+}
+
+/** The two schemes of nearly every string: one constant each (the parse makes its own span). */
+const FOUND_SRV: SchemeFound = Object.freeze({ kind: 'mongodb+srv', end: 11, raw: 'mongodb+srv', bodyStart: 14 });
+const FOUND_STANDARD: SchemeFound = Object.freeze({ kind: 'mongodb', end: 7, raw: 'mongodb', bodyStart: 10 });
+
+const FOUND_MISSING: SchemeFound = Object.freeze({ kind: 'missing', end: 0, raw: '', bodyStart: 0 });
+
+function parseScheme(text: string): SchemeFound {
+  if (text.startsWith(SCHEME_SRV)) return FOUND_SRV;
+  if (text.startsWith(SCHEME_STANDARD)) return FOUND_STANDARD;
   // Something else: find a `scheme://` prefix made of scheme characters.
   let i = 0;
   while (i < text.length && i < 64) {
@@ -105,13 +119,13 @@ function parseScheme(text: string): { kind: SchemeKind; span: Span; raw: string;
     i++;
   }
   if (i > 0 && text.startsWith('://', i)) {
-    return { kind: 'invalid', span: { start: 0, end: i }, raw: text.slice(0, i), bodyStart: i + 3 };
+    return { kind: 'invalid', end: i, raw: text.slice(0, i), bodyStart: i + 3 };
   }
   // `mongodb+srv:/host` (one slash): the scheme of a MongoDB string with a slash missing, not a host list.
   if (i > 0 && text.startsWith(':/', i) && /mongo/i.test(text.slice(0, i))) {
-    return { kind: 'invalid', span: { start: 0, end: i }, raw: text.slice(0, i), bodyStart: i + 2 };
+    return { kind: 'invalid', end: i, raw: text.slice(0, i), bodyStart: i + 2 };
   }
-  return { kind: 'missing', span: { start: 0, end: 0 }, raw: '', bodyStart: 0 };
+  return FOUND_MISSING;
 }
 
 function isIPv4(s: string): boolean {
@@ -192,17 +206,19 @@ function parseHost(text: string, start: number, end: number): HostPart {
   return { span, host, type, port, extraColons: colons! };
 }
 
-/** Where the parts of a connection string end: the `@` of the userinfo, the first `/` and `?` after it. */
-interface Sections {
-  at: number;
-  firstSlash: number;
-  question: number;
-  authorityEnd: number;
-  recoveredPastSlash: boolean;
-}
+/**
+ * Where the parts of a connection string end, as `sections` finds them: the `@` of the userinfo, the
+ * first `/` and `?` after it (module state like the cursors: one string is parsed at a time, and the
+ * parse reads them at once, without an object made for them).
+ */
+let sectionAt = -1;
+let sectionFirstSlash = -1;
+let sectionQuestion = -1;
+let sectionAuthorityEnd = 0;
+let sectionRecoveredPastSlash = false;
 
 /** Finds the `@`, `/` and `?` that divide the string (after the scheme, from bodyStart). */
-function sections(text: string, bodyStart: number): Sections {
+function sections(text: string, bodyStart: number): void {
   const n = text.length;
   // Options start at the first `?` (the `?` may not appear in the host section or database).
   // The searches are the engine's own: each runs once over the string.
@@ -223,7 +239,11 @@ function sections(text: string, bodyStart: number): Sections {
       authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
     }
   }
-  return { at, firstSlash, question, authorityEnd, recoveredPastSlash };
+  sectionAt = at;
+  sectionFirstSlash = firstSlash;
+  sectionQuestion = question;
+  sectionAuthorityEnd = authorityEnd;
+  sectionRecoveredPastSlash = recoveredPastSlash;
 }
 
 /**
@@ -243,6 +263,9 @@ function atPastSlash(text: string, firstSlash: number, question: number): number
   return !between.includes('=') && !between.includes('&') && !between.includes('/') ? atAfterQ : -1;
 }
 
+/** The empty host entries and semicolons of a string without any (nearly all): one frozen array. */
+const NO_SPANS: readonly Span[] = Object.freeze([]);
+
 export function parseConnectionString(text: string): ParsedUri {
   startCursors(text);
   const parsed = parseWithCursors(text);
@@ -254,16 +277,21 @@ function parseWithCursors(text: string): ParsedUri {
   const scheme = parseScheme(text);
   const bodyStart = scheme.bodyStart;
   const n = text.length;
-  const { at, firstSlash, question, authorityEnd, recoveredPastSlash } = sections(text, bodyStart);
+  sections(text, bodyStart);
+  const at = sectionAt;
+  const firstSlash = sectionFirstSlash;
+  const question = sectionQuestion;
+  const authorityEnd = sectionAuthorityEnd;
+  const recoveredPastSlash = sectionRecoveredPastSlash;
   const parsed: ParsedUri = {
     text,
-    scheme: { kind: scheme.kind, span: scheme.span, raw: scheme.raw },
+    scheme: { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
     bodyStart,
     hostsSpan: { start: at >= 0 ? at + 1 : bodyStart, end: authorityEnd },
     hosts: [],
-    emptyHosts: [],
+    emptyHosts: NO_SPANS,
     options: [],
-    semicolons: [],
+    semicolons: NO_SPANS,
   };
   if (at >= 0) {
     const colon = indexOfChar(text, COLON, bodyStart, at);
@@ -286,19 +314,29 @@ function readHosts(text: string, parsed: ParsedUri): void {
   const hs = parsed.hostsSpan.start;
   const he = parsed.hostsSpan.end;
   if (he <= hs) return;
+  const firstComma = text.indexOf(',', hs);
+  if (firstComma < 0 || firstComma > he) {
+    // One host (most strings): an array of its size, not one grown by a push.
+    parsed.hosts = [parseHost(text, hs, he)];
+    return;
+  }
   let itemStart = hs;
   for (;;) {
     let i = text.indexOf(',', itemStart);
     if (i < 0 || i > he) i = he;
     if (i === itemStart) {
-      const last = parsed.emptyHosts[parsed.emptyHosts.length - 1];
+      const empty = parsed.emptyHosts === NO_SPANS ? (parsed.emptyHosts = []) : (parsed.emptyHosts as Span[]);
+      const last = empty[empty.length - 1];
       if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
-      else parsed.emptyHosts.push({ start: itemStart, end: Math.min(i + 1, he) });
+      else empty.push({ start: itemStart, end: Math.min(i + 1, he) });
     } else parsed.hosts.push(parseHost(text, itemStart, i));
     if (i === he) return;
     itemStart = i + 1;
   }
 }
+
+/** Up to this many options are put in an array made of their size. */
+const FEW_ITEMS = 16;
 
 /** The options after the `?` at `question`, separated by `&` (or `;`, the legacy separator, when no `&` is used). */
 function readOptions(text: string, question: number, parsed: ParsedUri): void {
@@ -311,6 +349,13 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
   let sep: OptionPart['separator'] = '?';
   // The next `=`, found again only once passed (a search from each item could read the rest of the string each time).
   let nextEquals = text.indexOf('=', itemStart);
+  // A few items (most strings) go into an array of their number, counted first, instead of one that a
+  // push grows to sixteen places; many are pushed (a large array made at once would be a slow one).
+  let count = 1;
+  for (let k = text.indexOf(separator, itemStart); k >= 0 && count <= FEW_ITEMS; k = text.indexOf(separator, k + 1)) count++;
+  const options: OptionPart[] = count <= FEW_ITEMS ? new Array<OptionPart>(count) : [];
+  let used = 0;
+  parsed.options = options;
   for (;;) {
     let i = text.indexOf(separator, itemStart);
     if (i < 0) i = n;
@@ -320,13 +365,17 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
       const span = { start: itemStart, end: i };
       const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
       const keyLower = lowerKey(key.value);
-      const index = parsed.options.length;
+      const index = used++;
       // Each shape as one literal: a property added afterwards costs every option a second allocation.
-      parsed.options.push(eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index });
+      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index };
     }
-    if (i === n) return;
+    if (i === n) {
+      // Empty items (`a=1&&b=2`, a trailing `&`) take no place.
+      if (options.length !== used) options.length = used;
+      return;
+    }
     if (separator === ';') {
-      parsed.semicolons.push({ start: i, end: i + 1 });
+      (parsed.semicolons === NO_SPANS ? (parsed.semicolons = []) : (parsed.semicolons as Span[])).push({ start: i, end: i + 1 });
       sep = ';';
     } else sep = '&';
     itemStart = i + 1;

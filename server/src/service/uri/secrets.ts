@@ -12,9 +12,9 @@ const SECRET_PROPERTY = /token|secret|password|passwd|pwd/i;
 
 /** Raw spans of the secrets of a connection string, in order, not overlapping. */
 export function secretSpans(uri: ParsedUri): Span[] {
-  const spans: Span[] = [];
   const pw = uri.userinfo?.password;
-  if (pw && pw.span.end > pw.span.start) spans.push(pw.span);
+  // The password alone (most strings with a secret) in an array of one, not one grown by a push.
+  const spans: Span[] = pw && pw.span.end > pw.span.start ? [pw.span] : [];
   if (!uri.userinfo) {
     for (const h of uri.hosts) {
       if (h.port && h.port.value === undefined && h.port.span.end > h.port.span.start && !/^\d+$/.test(h.port.raw)) spans.push(h.port.span);

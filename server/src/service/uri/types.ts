@@ -65,7 +65,7 @@ export interface ParsedUri {
   hostsSpan: Span;
   hosts: HostPart[];
   /** Span of empty items in the host list (`a,,b`, trailing `,`). */
-  emptyHosts: Span[];
+  emptyHosts: readonly Span[];
   /** The `/` that ends the host list, if any. */
   slash?: Span;
   /** Database between `/` and `?` (absent when empty or missing). */
@@ -75,5 +75,5 @@ export interface ParsedUri {
   optionsSpan?: Span;
   options: OptionPart[];
   /** Spans of `;` separators. */
-  semicolons: Span[];
+  semicolons: readonly Span[];
 }
