@@ -4,7 +4,7 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { decodePercent, plainDecoded } from './percent';
+import { decodePercent, plainDecoded, type Decoded } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 import { AT, COLON, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
@@ -57,12 +57,25 @@ function part(text: string, start: number, end: number): DecodedPart {
 }
 
 /**
- * The part of an option key or value: as any part. (Sharing the decoded records of repeated plain keys
- * and values through a table cost a lookup by a freshly cut string per part, more than the small record
- * it saved.)
+ * Decoded records of short option keys and values without escapes, shared (and frozen) among the options
+ * of a string that has many: `?w=1&w=1&…` repeats its keys and values, and two records per option would
+ * stay alive through the check. A string of a few options makes its parts as any part (a lookup by a
+ * freshly cut string per part costs more than the small record it saves).
  */
-function optionPart(text: string, start: number, end: number): DecodedPart {
-  return part(text, start, end);
+const sharedDecoded = new Map<string, Decoded>();
+
+/** The part of an option key or value; `shared`: from the table of shared records, when it is short and plain. */
+function optionPart(text: string, start: number, end: number, shared: boolean): DecodedPart {
+  if (!shared || end - start > 24) return part(text, start, end);
+  const raw = text.slice(start, end);
+  let decoded = sharedDecoded.get(raw);
+  if (!decoded) {
+    decoded = decodePercent(text, start, end, raw);
+    if (decoded.map) return { span: { start, end }, raw, decoded, value: decoded.value };
+    if (sharedDecoded.size >= 1024) sharedDecoded.clear();
+    sharedDecoded.set(raw, Object.freeze(decoded));
+  }
+  return { span: { start, end }, raw, decoded, value: raw };
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
@@ -354,6 +367,7 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
   let count = 1;
   for (let k = text.indexOf(separator, itemStart); k >= 0 && count <= FEW_ITEMS; k = text.indexOf(separator, k + 1)) count++;
   const options: OptionPart[] = count <= FEW_ITEMS ? new Array<OptionPart>(count) : [];
+  const many = count > FEW_ITEMS;
   let used = 0;
   parsed.options = options;
   for (;;) {
@@ -363,11 +377,11 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
       if (nextEquals >= 0 && nextEquals < itemStart) nextEquals = text.indexOf('=', itemStart);
       const eq = nextEquals >= 0 && nextEquals < i ? nextEquals : -1;
       const span = { start: itemStart, end: i };
-      const key = optionPart(text, itemStart, eq >= 0 ? eq : i);
+      const key = optionPart(text, itemStart, eq >= 0 ? eq : i, many);
       const keyLower = lowerKey(key.value);
       const index = used++;
       // Each shape as one literal: a property added afterwards costs every option a second allocation.
-      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index };
+      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i, many) } : { span, key, keyLower, separator: sep, index };
     }
     if (i === n) {
       // Empty items (`a=1&&b=2`, a trailing `&`) take no place.
