@@ -9,7 +9,7 @@ import { problemOf, type RuleId } from '../rules/ruleTable';
 import { CompletionResult, Problem, SourceCode, Span } from '../api';
 import { findPlaceholders } from '../uri/placeholders';
 import type { Token, TokenList } from '../api';
-import { Prop, Value, parseValue, skipExpression } from '../lex/codeValues';
+import { type DatabaseSwitch, Prop, Value, findDatabaseSwitches, parseValue, skipExpression } from '../lex/codeValues';
 import { message } from '../data/l10n';
 import { wordGate } from '../lex/sourceCode';
 
@@ -69,7 +69,7 @@ export function analyzeAdminCommands(code: SourceCode): AdminCommandAnalysis {
   const problems: Problem[] = [];
   const hovers: HoverTarget[] = [];
   const documents: CommandDocument[] = [];
-  const databaseSwitches = findDatabaseSwitches(list);
+  const databaseSwitches = findAdminDatabaseSwitches(list);
   const report = (ruleId: RuleId, span: Span, message: string, data?: Problem['data']) => {
     problems.push(problemOf(ruleId, span, message, data));
   };
@@ -208,42 +208,21 @@ function receiverOf(tokens: readonly Token[], k: number): { isDb: boolean; targe
   return { isDb: false, target: { kind: 'unknown' } };
 }
 
-interface DatabaseSwitch {
-  offset: number;
-  name: string;
-  span: Span;
-}
-
 /** `use("sales")`, `use sales` and `db = db.getSiblingDB("sales")`, in document order. */
-function findDatabaseSwitches(list: TokenList): DatabaseSwitch[] {
-  const { tokens } = list;
-  const out: DatabaseSwitch[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'ident' || isPunct(tokens[i - 1], '.')) continue;
-    if (t.text === 'use') {
-      const a = tokens[i + 1];
-      const b = tokens[i + 2];
-      if (isPunct(a, '(') && b?.kind === 'string' && isPunct(tokens[i + 3], ')')) out.push({ offset: t.start, name: b.text, span: spanOf(b) });
-      else if (a?.kind === 'ident' && a.line === t.line && (tokens[i + 2]?.line ?? -1) !== t.line) out.push({ offset: t.start, name: a.text, span: spanOf(a) });
-    } else if (t.text === 'db' && isPunct(tokens[i + 1], '=') && !isPunct(tokens[i + 2], '=')) {
-      const end = skipExpression(list, i + 2);
-      const call = tokens.slice(i + 2, end);
-      const last = call.length >= 4 ? call[call.length - 2] : undefined;
-      const callee = call[call.length - 4];
-      if (last?.kind === 'string' && isPunct(call[call.length - 1], ')') && (callee?.text === 'getSiblingDB' || callee?.text === 'getDB')) {
-        out.push({ offset: t.start, name: last.text, span: spanOf(last) });
-      }
-    }
-  }
-  return out;
+function findAdminDatabaseSwitches(list: TokenList): DatabaseSwitch[] {
+  return findDatabaseSwitches(list, (l, from) => {
+    const call = l.tokens.slice(from, skipExpression(l, from));
+    const last = call.length >= 4 ? call[call.length - 2] : undefined;
+    const callee = call[call.length - 4];
+    return last?.kind === 'string' && isPunct(call[call.length - 1], ')') && (callee?.text === 'getSiblingDB' || callee?.text === 'getDB') ? last : undefined;
+  });
 }
 
 function databaseAt(switches: readonly DatabaseSwitch[], offset: number): Target {
   let current: DatabaseSwitch | undefined;
   for (const s of switches) if (s.offset < offset) current = s;
   if (!current) return { kind: 'unknown' };
-  return current.name === ADMIN_DATABASE ? { kind: 'admin' } : { kind: 'named', name: current.name, span: current.span };
+  return current.name === ADMIN_DATABASE ? { kind: 'admin' } : { kind: 'named', name: current.name, span: spanOf(current.token) };
 }
 
 // -------------------------------------------------------------------------------------------

@@ -175,3 +175,36 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   }
   return -1;
 }
+
+/** Where the current database changes in a script: `use("shop")`, `use shop`, or an assignment to `db`. */
+export interface DatabaseSwitch {
+  offset: number;
+  name: string;
+  /** The name's token (a string's or an identifier's). */
+  token: Token;
+}
+
+/**
+ * The database switches of a script, in document order: `use("shop")` and `use shop` (the whole
+ * statement on one line), and `db = <expression>` where `ofAssignment` reads a database name from the
+ * expression that starts at token `from` (the token after the `=`; `line`: the line of `db`).
+ */
+export function findDatabaseSwitches(list: TokenList, ofAssignment: (list: TokenList, from: number, line: number) => Token | undefined): DatabaseSwitch[] {
+  const { tokens } = list;
+  const out: DatabaseSwitch[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'ident' || isPunct(tokens[k - 1], '.')) continue;
+    if (t.text === 'use') {
+      const a = tokens[k + 1];
+      const b = tokens[k + 2];
+      if (isPunct(a, '(') && b?.kind === 'string' && isPunct(tokens[k + 3], ')')) out.push({ offset: t.start, name: b.text, token: b });
+      else if (a?.kind === 'ident' && a.line === t.line && (tokens[k + 2]?.line ?? -1) !== t.line) out.push({ offset: t.start, name: a.text, token: a });
+    } else if (t.text === 'db' && isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '=')) {
+      const name = ofAssignment(list, k + 2, t.line);
+      if (name) out.push({ offset: t.start, name: name.text, token: name });
+    }
+  }
+  return out;
+}
+

@@ -5,7 +5,7 @@
  * `command("shardCollection", ns, key=…)`), and the namespace a collection receiver stands for.
  */
 import type { Span, Token, TokenList } from '../api';
-import { type Value, parseValue, skipExpression } from '../lex/codeValues';
+import { type DatabaseSwitch, type Value, findDatabaseSwitches, parseValue, skipExpression } from '../lex/codeValues';
 
 export type ObjectValue = Extract<Value, { kind: 'object' }>;
 
@@ -179,44 +179,30 @@ export function commandOf(args: CallArguments, names: ReadonlySet<string>): Comm
   return undefined;
 }
 
-/** Where the current database changes: `use("shop")`, `use shop`, `db = db.getSiblingDB("shop")`, Python `db = client["shop"]`. */
-export interface DatabaseSwitch {
-  offset: number;
-  name: string;
-}
-
-export function findDatabaseSwitches(list: TokenList): DatabaseSwitch[] {
-  const { tokens } = list;
-  const out: DatabaseSwitch[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.kind !== 'ident' || isPunct(tokens[k - 1], '.')) continue;
-    if (t.text === 'use') {
-      const a = tokens[k + 1];
-      const b = tokens[k + 2];
-      if (isPunct(a, '(') && b?.kind === 'string' && isPunct(tokens[k + 3], ')')) out.push({ offset: t.start, name: b.text });
-      else if (a?.kind === 'ident' && a.line === t.line && (tokens[k + 2]?.line ?? -1) !== t.line) out.push({ offset: t.start, name: a.text });
-    } else if (t.text === 'db' && isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '=') && !isPunct(tokens[k + 2], '>')) {
-      // Without semicolons the next statement follows: the expression ends with its line.
-      let end = skipExpression(list, k + 2);
-      while (end > k + 2 && tokens[end - 1]!.line !== t.line) end--;
-      const name = databaseOfExpression(tokens.slice(k + 2, end));
-      if (name !== undefined) out.push({ offset: t.start, name });
-    }
-  }
-  return out;
+/**
+ * Where the current database changes: `use("shop")`, `use shop`, `db = db.getSiblingDB("shop")`, Python
+ * `db = client["shop"]`. Without semicolons the next statement follows an assignment: its expression
+ * ends with its line.
+ */
+export function findClusterDatabaseSwitches(list: TokenList): DatabaseSwitch[] {
+  return findDatabaseSwitches(list, (l, from, line) => {
+    if (isPunct(l.tokens[from], '>')) return undefined; // `db => …`
+    let end = skipExpression(l, from);
+    while (end > from && l.tokens[end - 1]!.line !== line) end--;
+    return databaseOfExpression(l.tokens.slice(from, end));
+  });
 }
 
 /** `x.getSiblingDB("shop")`, `client.db("shop")`, `client.get_database("shop")`, `client["shop"]`, `client.shop`. */
-function databaseOfExpression(e: readonly Token[]): string | undefined {
+function databaseOfExpression(e: readonly Token[]): Token | undefined {
   const n = e.length;
   const last = e[n - 1];
   const arg = e[n - 2];
   if (n >= 4 && isPunct(last, ')') && arg?.kind === 'string' && isPunct(e[n - 3], '(') && isPunct(e[n - 5], '.')) {
-    return /^(?:getSiblingDB|getDB|db|get_database)$/.test(e[n - 4]?.text ?? '') ? arg.text : undefined;
+    return /^(?:getSiblingDB|getDB|db|get_database)$/.test(e[n - 4]?.text ?? '') ? arg : undefined;
   }
-  if (n === 4 && isPunct(last, ']') && arg?.kind === 'string' && isPunct(e[1], '[') && e[0]!.kind === 'ident') return arg.text;
-  if (n === 3 && e[0]!.kind === 'ident' && /client/i.test(e[0]!.text) && isPunct(e[1], '.') && last?.kind === 'ident') return last.text;
+  if (n === 4 && isPunct(last, ']') && arg?.kind === 'string' && isPunct(e[1], '[') && e[0]!.kind === 'ident') return arg;
+  if (n === 3 && e[0]!.kind === 'ident' && /client/i.test(e[0]!.text) && isPunct(e[1], '.') && last?.kind === 'ident') return last;
   return undefined;
 }
 

@@ -14,7 +14,7 @@ import {
   commandOf,
   databaseAt,
   fieldsOf,
-  findDatabaseSwitches,
+  findClusterDatabaseSwitches,
   isPunct,
   isTrue,
   namespaceOf,
@@ -76,7 +76,7 @@ export function analyzeClusterLimits(code: SourceCode): DocumentAnalysis {
   const assignments = new Assignments(list, text);
   const sharded: ShardedCollection[] = [];
   const uniqueIndexes: UniqueIndex[] = [];
-  let switches: ReturnType<typeof findDatabaseSwitches> | undefined;
+  let switches: ReturnType<typeof findClusterDatabaseSwitches> | undefined;
   /** The members of the last initiate or reconfig, which rs.add calls after it count on. */
   let replicaSet: MemberCount | undefined;
 
@@ -139,7 +139,7 @@ export function analyzeClusterLimits(code: SourceCode): DocumentAnalysis {
             ? sortKeys(list, { value: first, first: isPunct(tokens[k + 2], '[') ? k + 2 : -1, end: match[k + 2]! + 1 })
             : undefined;
       if (!keys || keys.length === 0) continue;
-      switches ??= findDatabaseSwitches(list);
+      switches ??= findClusterDatabaseSwitches(list);
       const namespace = namespaceOf(receiverBefore(list, k - 1), databaseAt(switches, name.start));
       if (namespace) uniqueIndexes.push({ namespace, keys, nameSpan });
     }
