@@ -225,3 +225,34 @@ export async function runSuiteInWorkbench(browser, baseUrl, { folder, extensionP
     await context.close();
   }
 }
+
+/** Runs a command of the workbench by its title, from the command palette. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The on-screen box of the first occurrence of `text` in the editor. */
+export async function textBox(page, text) {
+  const box = await page.evaluate((wanted) => {
+    const root = document.querySelector('.monaco-editor .view-lines');
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent.indexOf(wanted);
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`${JSON.stringify(text)} is not on screen`);
+  return box;
+}

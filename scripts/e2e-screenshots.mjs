@@ -19,7 +19,7 @@
 // "Inspect Editor Tokens and Scopes".
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { workbenchUrl } from './e2e-code-server.mjs';
+import { runCommand, textBox, workbenchUrl } from './e2e-code-server.mjs';
 
 /** Resolves with the names of the checks that failed (an empty list when all passed). */
 export async function takeScreenshots(browser, baseUrl, { folder, extensionPath, outDir, log = console.log }) {
@@ -249,17 +249,6 @@ export async function takeScreenshots(browser, baseUrl, { folder, extensionPath,
   return failed;
 }
 
-/** Runs a command from the command palette (F1) by its title; `enter` false leaves the palette on the command's own picker. */
-async function runCommand(page, title, enter = true) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  if (!enter) await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
-}
-
 /** Picks a color theme by name in the theme picker (Ctrl+K Ctrl+T) and waits for the workbench's theme class. */
 async function pickTheme(page, name, themeClass) {
   await page.keyboard.press('Control+K');
@@ -464,23 +453,3 @@ async function animationsFinished(locator) {
   await locator.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished)));
 }
 
-/** The on-screen box of the first occurrence of `text` in the editor. */
-async function textBox(page, text) {
-  const box = await page.evaluate((wanted) => {
-    const root = document.querySelector('.monaco-editor .view-lines');
-    if (!root) return null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent.indexOf(wanted);
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }
-    return null;
-  }, text);
-  if (!box) throw new Error(`${JSON.stringify(text)} is not on screen`);
-  return box;
-}

@@ -14,7 +14,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeServerEntry, launchBrowser, missingPrerequisites, startCodeServer } from './e2e-code-server.mjs';
+import { codeServerEntry, launchBrowser, missingPrerequisites, runCommand, startCodeServer, textBox } from './e2e-code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.resolve(root, process.env.E2E_ARTIFACTS ?? path.join('.artifacts', 'e2e'));
@@ -67,15 +67,6 @@ const step = async (name, action) => {
   }
 };
 
-async function run(command) {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
-
 async function open(file, expectedText) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
@@ -116,23 +107,9 @@ try {
     await page.keyboard.press('Escape');
     await page.locator('.tabs-container .tab', { hasText: /^\.env/ }).first().click();
     await page.locator('.part.editor .monaco-editor .view-lines', { hasText: 'ANALYTICS_MONGODB_URI' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    const box = await page.evaluate(() => {
-      const root = document.querySelector('.part.editor .monaco-editor .view-lines');
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const i = node.textContent.indexOf('analytics-2');
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 4);
-        const r = range.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }
-      return null;
-    });
-    if (!box) throw new Error('analytics-2 is not on screen');
-    await page.mouse.click(box.x, box.y);
-    await run('MongoDB: Explain Connection String');
+    const box = await textBox(page, 'analytics-2');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await runCommand(page, 'MongoDB: Explain Connection String');
     const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
     await webview.locator('h1', { hasText: 'Connection string explained' }).waitFor({ timeout: 30_000 });
     // The form checks what it would write with the web worker's server.
@@ -142,7 +119,7 @@ try {
   await step('runs in the web worker, no Node.js server', async () => {
     const servers = execFileSync('ps', ['-A', '-o', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(path.join('server', 'out', 'server.js')));
     if (servers.length) throw new Error(`a Node.js language server runs: ${servers.join('; ')}`);
-    await run('Developer: Show Running Extensions');
+    await runCommand(page, 'Developer: Show Running Extensions');
     const editor = page.locator('.runtime-extensions-editor');
     await editor.waitFor({ timeout: 15_000 });
     const row = editor.locator('.monaco-list-row', { hasText: 'MongoDB URI & Limits' }).first();

@@ -58,6 +58,8 @@ export interface StartOptions {
 
 /** Preloaded into every server the tests start (unless allowNetwork): normal work never touches the network. */
 export const NO_NETWORK_PRELOAD = path.join(repoRoot(), 'test', 'helpers', 'noNetwork.cjs');
+/** Forbids the network like NO_NETWORK_PRELOAD, but answers SRV and TXT look-ups from a table (fakeDns.cjs). */
+export const FAKE_DNS_PRELOAD = path.join(repoRoot(), 'test', 'helpers', 'fakeDns.cjs');
 
 /** Servers still running: ended when the test process exits, whatever happened to the test that started them. */
 const running = new Set<LspClient>();

@@ -6,12 +6,10 @@
  * information), the DNS answer in the explanation, and the hover link for a client that asks for it.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
-import { repoRoot } from '../helpers/repo';
+import { FAKE_DNS_PRELOAD } from '../helpers/lspClient';
 import { startServer } from '../helpers/server';
 
-const FAKE_DNS = path.join(repoRoot(), 'test', 'helpers', 'fakeDns.cjs');
 const uri = 'file:///project/config.yaml';
 const text = [
   'database:',
@@ -74,7 +72,7 @@ test('rewrite actions: the seed list is disabled while allowNetwork is off; the 
 });
 
 test('with allowNetwork, the seed list from SRV and TXT records, and the DNS answer in the explanation', async (t) => {
-  const client = await startServer(t, { allowNetwork: true, nodeArgs: ['--require', FAKE_DNS], initializationOptions: { mongodbUri: { allowNetwork: true } } });
+  const client = await startServer(t, { allowNetwork: true, nodeArgs: ['--require', FAKE_DNS_PRELOAD], initializationOptions: { mongodbUri: { allowNetwork: true } } });
   client.openDocument(uri, 'yaml', text, 1);
   await client.waitForDiagnostics(uri, 1);
   const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at(2).position, end: at(2).position }, context: { diagnostics: [], only: ['refactor.rewrite'] } });

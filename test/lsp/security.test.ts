@@ -5,13 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { test } from 'node:test';
-import { NO_NETWORK_PRELOAD } from '../helpers/lspClient';
-import { repoRoot } from '../helpers/repo';
+import { FAKE_DNS_PRELOAD, NO_NETWORK_PRELOAD } from '../helpers/lspClient';
 import { startServer } from '../helpers/server';
 
-const FAKE_DNS = path.join(repoRoot(), 'test', 'helpers', 'fakeDns.cjs');
 const uri = 'file:///project/.env';
 const text = [
   'ATLAS_URI=mongodb+srv://app:s3cretPw@cluster0.abcde.mongodb.net/shop?retryWrites=true',
@@ -43,7 +40,7 @@ test('resolving SRV records is refused while mongodbUri.allowNetwork is off, wit
 test('with mongodbUri.allowNetwork on, the command resolves SRV and TXT records and checks them', async (t) => {
   const client = await startServer(t, {
     allowNetwork: true,
-    nodeArgs: ['--require', FAKE_DNS],
+    nodeArgs: ['--require', FAKE_DNS_PRELOAD],
     initializationOptions: { mongodbUri: { allowNetwork: true } },
   });
   client.openDocument(uri, 'dotenv', text, 1);

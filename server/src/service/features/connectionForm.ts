@@ -17,7 +17,7 @@ import { encodeForHost } from '../extract';
 import { toDocumentOffset } from '../extract/offsets';
 import { findPlaceholders, placeholderStyle } from '../uri/placeholders';
 import { maskSpans, secretSpans } from '../uri/secrets';
-import { stringAt } from './describe';
+import { placeholdersOf, stringAt } from './describe';
 
 /** Characters left as they are in a user name, a password and a database name: RFC 3986's unreserved ones. */
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
@@ -30,11 +30,13 @@ const OPTION_VALUE_KEEP = /[A-Za-z0-9\-._~:,/]/;
 /** A host: letters, digits, `.`, `-`, `_`, the brackets and colons of an IPv6 literal. A socket path (with `/`) is encoded. */
 const HOST_KEEP = /[A-Za-z0-9\-._~[\]:]/;
 
+const UTF8 = new TextEncoder();
+
 function percentEncode(text: string, keep: RegExp): string {
   let out = '';
   for (const ch of text) {
     if (keep.test(ch)) out += ch;
-    else for (const byte of new TextEncoder().encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else for (const byte of UTF8.encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }
@@ -102,7 +104,7 @@ export function connectionFormAt(analysis: Analysis, offset: number): Connection
     hasPassword: user?.password !== undefined && user.password.span.end > user.password.span.start,
     database: parsed.database ? fieldText(parsed.database.raw, parsed.database.value, value) : '',
     options,
-    placeholders: findPlaceholders(text, 0, text.length, placeholderStyle(value.syntax)).length > 0,
+    placeholders: placeholdersOf(at.uri, value).length > 0,
     catalogue: formOptionCatalogue(),
   };
 }

@@ -11,29 +11,34 @@ import type { Analysis } from '../api';
 import { encodeForHost } from '../extract';
 import { toDocumentOffset } from '../extract/offsets';
 import { overlapsPlaceholder } from '../uri/placeholders';
-import { placeholdersOf, stringAt } from './describe';
+import { placeholdersOf, stringAt, type StringAt } from './describe';
 
 export interface SrvAnswerHosts {
   hosts: readonly { host: string; port: number }[];
   txtOptions: string | null;
 }
 
-/** The host of the mongodb+srv string at `offset` (one host, no placeholder in it), for a DNS look-up. */
-export function srvHostAt(analysis: Analysis, offset: number): string | null {
+/** The mongodb+srv string at `offset` with one host and no placeholder in it, and that host. */
+function srvStringAt(analysis: Analysis, offset: number): { at: StringAt; host: string } | null {
   const at = stringAt(analysis, offset);
   if (!at) return null;
   const parsed = at.uri.parsed;
   if (parsed.scheme.kind !== 'mongodb+srv' || parsed.hosts.length !== 1 || parsed.hosts[0].port) return null;
   if (overlapsPlaceholder(parsed.hosts[0].host.span, placeholdersOf(at.uri, at.value))) return null;
-  return parsed.hosts[0].host.value.toLowerCase();
+  return { at, host: parsed.hosts[0].host.value.toLowerCase() };
+}
+
+/** The host of the mongodb+srv string at `offset` (one host, no placeholder in it), for a DNS look-up. */
+export function srvHostAt(analysis: Analysis, offset: number): string | null {
+  return srvStringAt(analysis, offset)?.host ?? null;
 }
 
 const SRV_ONLY = new Set(['srvmaxhosts', 'srvservicename']);
 
 /** The edit that writes the mongodb+srv string at `offset` as the seed list `answer` gives. */
 export function seedListEdit(analysis: Analysis, offset: number, answer: SrvAnswerHosts): { start: number; end: number; newText: string; uri: string } | null {
-  const at = stringAt(analysis, offset);
-  if (!at || srvHostAt(analysis, offset) === null || answer.hosts.length === 0) return null;
+  const at = srvStringAt(analysis, offset)?.at;
+  if (!at || answer.hosts.length === 0) return null;
   const parsed = at.uri.parsed;
   const text = parsed.text;
   const hosts = answer.hosts.map((h) => `${h.host.replace(/\.$/, '')}:${h.port}`).join(',');
