@@ -20,13 +20,13 @@ import { latencySection, memorySection, startSection } from './lsp';
 import { seconds, TimeoutError, withTimeout } from './measure';
 import { Section, targetsTable } from './report';
 import { sizesSection } from './sizes';
-import { benchThroughput, throughputSection } from './throughput';
+import { benchContender, throughputSection } from './throughput';
 
 const root = repoRoot();
 
 /** The in-process jobs a child process runs (see runJob in report.ts). */
 const JOBS: Record<string, (params: any) => unknown> = {
-  throughput: (p: { count: number; rounds: number }) => benchThroughput(p.count, p.rounds),
+  throughput: benchContender,
   document: benchDocument,
   pathological: benchPathological,
 };
