@@ -91,3 +91,33 @@ describe('findPlaceholders against a reference, for the forms with a closing del
     }
   });
 });
+
+/**
+ * A whole value is scanned from one possible opener to the next (found by a regular expression); a
+ * stretch of a larger text character by character. Both must find the same spans, in every style: the
+ * value is scanned whole, then as the stretch before a space appended to it (a space opens and closes
+ * nothing, and no form reads past its end for it).
+ */
+describe('findPlaceholders: a whole value and the same text as a stretch of a larger one', () => {
+  const every = fc.constantFrom(
+    '$', '{', '}', '{{', '}}', '${', '#{', '$(', ')', '#', '(', '%', '%s', '%(', ')s', '%2F', '%%', '<', '>', '[', ']',
+    '.', '..', '...', '…', '_', '__', '___', 'A', 'PASS', 'a', 'x', '1', ' ', ':', '@', '/', '?', '=', '&', 'ab'.repeat(70),
+  );
+  const value = fc.array(every, { maxLength: 40 }).map((p) => p.join(''));
+  const styles = fc.constantFrom(
+    { bareDollar: true, formatFields: false },
+    { bareDollar: true, formatFields: true },
+    { bareDollar: false, formatFields: false },
+    { bareDollar: false, formatFields: true },
+  );
+  it('finds the same spans', () => {
+    checkProperty(
+      'placeholders whole vs stretch',
+      fc.property(value, styles, fc.nat(3), (t, style, skip) => {
+        const from = Math.min(skip, t.length);
+        assert.deepEqual(findPlaceholders(t, from, t.length, style), findPlaceholders(t + ' ', from, t.length, style), JSON.stringify(t));
+      }),
+      3000,
+    );
+  });
+});

@@ -94,13 +94,18 @@ const NOT_PLACEHOLDERS = new Set([EXTERNAL_AUTH_SOURCE]);
  * One forward scan; each placeholder is bounded in length.
  */
 export function findPlaceholders(text: string, from = 0, to = text.length, style: PlaceholderStyle = DEFAULT_STYLE): Span[] {
-  // Most values hold no opener at all: one regular-expression test instead of a scan character by character.
-  if (from === 0 && to === text.length && !MAY_OPEN.test(text)) return [];
-  return new PlaceholderScanner(text, to, style).scan(from);
+  // To the end of the text (a whole value): from opener to opener by a regular expression, which says
+  // at once that most values hold none. A stretch of a larger text: character by character, so that
+  // the search never reads past its end.
+  const scanner = new PlaceholderScanner(text, to, style);
+  return to === text.length ? scanner.scanByOpeners(from) : scanner.scan(from);
 }
 
-/** What can start a placeholder (see PlaceholderScanner.at): a value without any of them holds none. */
-const MAY_OPEN = /[$#{%[<\u2026]|\.\.\.|__/;
+/**
+ * What can start a placeholder (see PlaceholderScanner.at; a single `.` or `_` starts none): a value
+ * without any of them holds none. Global, for its lastIndex; used only by scanByOpeners.
+ */
+const NEXT_OPENER = /[$#{%[<\u2026]|\.\.\.|__/g;
 
 /**
  * What `at` finds at a position: the end of a placeholder that starts there (> the position), or, when
@@ -138,6 +143,29 @@ class PlaceholderScanner {
         spans.push({ start: i, end: r });
         i = r;
       } else i = r === NEXT ? i + 1 : -r;
+    }
+    return spans;
+  }
+
+  /**
+   * scan() to the end of the text, from one possible opener to the next (found by NEXT_OPENER: a `.` only
+   * as `...`, a `_` only as `__`, where `at` finds nothing otherwise).
+   */
+  scanByOpeners(from: number): Span[] {
+    const spans: Span[] = [];
+    const { text, to } = this;
+    let i = from;
+    while (i < to) {
+      NEXT_OPENER.lastIndex = i;
+      if (!NEXT_OPENER.test(text)) break;
+      const end = NEXT_OPENER.lastIndex;
+      const last = text.charCodeAt(end - 1);
+      const start = last === DOT ? end - 3 : last === UNDERSCORE ? end - 2 : end - 1;
+      const r = this.at(start, text.charCodeAt(start));
+      if (r > start) {
+        spans.push({ start, end: r });
+        i = r;
+      } else i = r === NEXT ? start + 1 : -r;
     }
     return spans;
   }

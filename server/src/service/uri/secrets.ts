@@ -22,7 +22,8 @@ export function secretSpans(uri: ParsedUri): Span[] {
   }
   for (const o of uri.options) {
     const v = o.value;
-    if (!v || v.span.end <= v.span.start) continue;
+    // The shortest key that can hold a secret is "password" (8), authMechanismProperties the longest one looked at by name.
+    if (!v || v.span.end <= v.span.start || o.keyLower.length < 8) continue;
     if (o.keyLower.includes('password')) {
       spans.push(v.span);
     } else if (o.keyLower === 'authmechanismproperties') {
@@ -71,9 +72,12 @@ export function secretTexts(uri: ParsedUri): string[] {
   const spans = secretSpans(uri);
   if (spans.length === 0) return [];
   if (spans.length === 1) {
-    // One secret without a "%" (a plain password): decoding leaves it as it is, so it is its only text.
+    // One secret (most strings): without a "%" decoding leaves it as it is, so it is its only text;
+    // with one, the raw text and its decoding (shorter: longest first), when that is another text.
     const raw = uri.text.slice(spans[0].start, spans[0].end);
     if (raw.indexOf('%') < 0) return raw.length > 0 ? [raw] : [];
+    const decoded = decodeLoosely(raw);
+    return decoded === raw || decoded.length === 0 ? [raw] : [raw, decoded];
   }
   const out = new Set<string>();
   for (const s of spans) {
