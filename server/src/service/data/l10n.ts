@@ -61,29 +61,43 @@ export function message<K extends MessageId>(id: K, ...rest: MessageArgs<K>): st
 }
 
 /**
- * The messages of one id whose arguments a key fixes (an option's name, a constant): each filled once per
- * key and catalogue, then the same string every time (it is not built again, and the masking of secrets
- * reads it without copying it first). Bounded.
+ * Texts that a key fixes, made once per key and catalogue, then the same string every time (it is not
+ * built again, and the masking of secrets reads it without copying it first). Bounded.
  */
-export class MessageMemo<K extends MessageId> {
-  private readonly texts = new Map<unknown, string>();
+export class TextMemo {
+  protected readonly texts = new Map<unknown, string>();
   private catalogue: Catalogue | undefined = active;
 
-  constructor(private readonly id: K) {}
-
-  /** message(id, ...rest), where `rest` depends only on `key`. */
-  get(key: unknown, ...rest: MessageArgs<K>): string {
+  /** The text remembered for `key`, or undefined (forgetting every text once the catalogue changed). */
+  protected known(key: unknown): string | undefined {
     if (this.catalogue !== active) {
       this.texts.clear();
       this.catalogue = active;
     }
-    let text = this.texts.get(key);
-    if (text === undefined) {
-      text = message(this.id, ...rest);
-      if (this.texts.size >= 512) this.texts.clear();
-      this.texts.set(key, text);
-    }
+    return this.texts.get(key);
+  }
+
+  protected remember(key: unknown, text: string): string {
+    if (this.texts.size >= 512) this.texts.clear();
+    this.texts.set(key, text);
     return text;
+  }
+
+  /** make(), once per key and catalogue. */
+  text(key: unknown, make: () => string): string {
+    return this.known(key) ?? this.remember(key, make());
+  }
+}
+
+/** The messages of one id whose arguments a key fixes (an option's name, a constant). */
+export class MessageMemo<K extends MessageId> extends TextMemo {
+  constructor(private readonly id: K) {
+    super();
+  }
+
+  /** message(id, ...rest), where `rest` depends only on `key`. */
+  get(key: unknown, ...rest: MessageArgs<K>): string {
+    return this.known(key) ?? this.remember(key, message(this.id, ...rest));
   }
 }
 

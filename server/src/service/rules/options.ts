@@ -4,11 +4,12 @@ import { RuleContext } from './context';
 import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
-import { message, MessageMemo } from '../data/l10n';
+import { message, MessageMemo, TextMemo } from '../data/l10n';
 
 const CASING = new MessageMemo('option.casing');
 const WRITE = new MessageMemo('fix.write');
 const USE = new MessageMemo('fix.use');
+const DEPRECATED = new TextMemo();
 
 const specNames = URI_OPTIONS.filter((o) => o.origin !== 'node').map((o) => o.name);
 const nodeNames = URI_OPTIONS.filter((o) => o.node.accepted).map((o) => o.name);
@@ -192,11 +193,14 @@ function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Res
   const replacementGiven = occurrences(ctx.options, opt.deprecated.replacement).length > 0 && opt.deprecated.replacement !== opt.name;
   // Keys of the spec's own table (socketTimeoutMS, ssl, ...) still work everywhere: a hint. Legacy keys: a warning.
   const inTable = opt.origin === 'spec';
+  // The key as written fixes the option, so its message (one of two, by whether the replacement is given).
+  const deprecated = opt.deprecated;
+  const key = p.key.value;
   const msg = opt.aliasOf
-    ? message('option.alias', { key: p.key.value, name: opt.aliasOf })
+    ? message('option.alias', { key, name: opt.aliasOf })
     : replacementGiven
-      ? message('option.deprecatedIgnored', { key: p.key.value, replacement: opt.deprecated.replacement })
-      : message('option.deprecated', { key: p.key.value, note: message(opt.deprecated.note) });
+      ? message('option.deprecatedIgnored', { key, replacement: deprecated.replacement })
+      : DEPRECATED.text(key, () => message('option.deprecated', { key, note: message(deprecated.note) }));
   const fixable = !replacementGiven && opt.name !== 'gssapiServiceName';
   ctx.report('option-deprecated', p.key.span, msg, {
     severity: inTable ? 'hint' : 'warning',
