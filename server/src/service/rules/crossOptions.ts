@@ -121,18 +121,19 @@ function checkReadPreference(ctx: RuleContext): void {
   const mode = effectiveOf(ctx.options, OPT.readPreference);
   const isPrimary = !mode || mode.value === 'primary';
   if (!isPrimary) return;
-  const how = mode ? 'readPreference=primary' : message('cross.defaultReadPreference');
+  // Which primary, said only in a message (most strings have none to build).
+  const how = (): string => (mode ? 'readPreference=primary' : message('cross.defaultReadPreference'));
   for (const t of occurrencesOf(ctx.options, OPT.readPreferenceTags)) {
     if (t.value && typeof t.value === 'object' && Object.keys(t.value).length > 0) {
       const nodeNote = ctx.driver === 'node' ? message('cross.tagsNodeNote') : '';
-      ctx.report('read-preference-conflict', t.part.span, message('cross.primaryTags', { how, note: nodeNote }), { node: 'warning' });
+      ctx.report('read-preference-conflict', t.part.span, message('cross.primaryTags', { how: how(), note: nodeNote }), { node: 'warning' });
     }
   }
   const staleness = effectiveOf(ctx.options, OPT.maxStalenessSeconds);
   if (typeof staleness?.value === 'number' && staleness.value > 0) {
     // The Node.js driver rejects an explicit readPreference=primary only; without a mode it drops the value.
     const nodeNote = ctx.driver === 'node' && !mode ? message('cross.stalenessNodeNote') : '';
-    ctx.report('read-preference-conflict', staleness.part.span, message('cross.primaryStaleness', { how, note: nodeNote }), { node: mode ? 'error' : 'warning' });
+    ctx.report('read-preference-conflict', staleness.part.span, message('cross.primaryStaleness', { how: how(), note: nodeNote }), { node: mode ? 'error' : 'warning' });
   }
 }
 
