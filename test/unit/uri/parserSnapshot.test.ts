@@ -174,8 +174,12 @@ function read(o: unknown, fields: readonly string[], what: string, write: (o: an
 
 const span = (s: any, what = 'span') => read(s, ['start', 'end'], what, (x) => ({ start: x.start, end: x.end }));
 
-const decoded = (d: any) =>
-  read(d, ['value', 'badEscapes', 'hadEscapes', 'invalidUtf8', 'map'], 'decoded', (x) => ({
+const DECODED_FIELDS = ['value', 'badEscapes', 'hadEscapes', 'invalidUtf8', 'map'];
+const PART_FIELDS = ['span', 'raw', 'decoded', 'value'];
+
+/** The decoded record of part `p` (which may be the part itself: a part without `%` is its own record). */
+const decoded = (d: any, p: unknown) =>
+  read(d, d === p ? [...PART_FIELDS, ...DECODED_FIELDS] : DECODED_FIELDS, 'decoded', (x) => ({
     value: x.value,
     badEscapes: x.badEscapes.map((b: unknown) => span(b, 'bad escape')),
     hadEscapes: x.hadEscapes,
@@ -184,7 +188,7 @@ const decoded = (d: any) =>
   }));
 
 const part = (p: any, what: string) =>
-  read(p, ['span', 'raw', 'decoded', 'value'], what, (x) => ({ span: span(x.span), raw: x.raw, decoded: decoded(x.decoded), value: x.value }));
+  read(p, PART_FIELDS, what, (x) => ({ span: span(x.span), raw: x.raw, decoded: decoded(x.decoded, x), value: x.value }));
 
 const hostPart = (h: any) =>
   read(h, ['span', 'host', 'type', 'bracket', 'port', 'junkAfterBracket', 'extraColons'], 'host', (x) => ({

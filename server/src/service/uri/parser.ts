@@ -4,7 +4,7 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { decodePercent, plainDecoded, type Decoded } from './percent';
+import { decodePercent, type Decoded } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 import { AT, COLON, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
@@ -50,47 +50,60 @@ function firstColonIn(start: number, end: number): number {
   return colonAt >= 0 && colonAt < end ? colonAt : -1;
 }
 
+/**
+ * A part without `%` (nearly every part): its own decoded record — the decoded text is the raw text,
+ * without bad escapes or a map — so that it is one object and not two. `decoded` is a getter of the
+ * class (never an own field: the part stays a tree for JSON), and the record's constant fields are the
+ * prototype's.
+ */
+class PlainPart implements DecodedPart {
+  span: Span;
+  raw: string;
+  value: string;
+  constructor(start: number, end: number, raw: string) {
+    this.span = { start, end };
+    this.raw = raw;
+    this.value = raw;
+  }
+  get decoded(): Decoded {
+    return this as unknown as Decoded;
+  }
+}
+Object.defineProperties(PlainPart.prototype, {
+  badEscapes: { value: Object.freeze([]) },
+  hadEscapes: { value: false },
+  invalidUtf8: { value: false },
+  map: { value: undefined },
+});
+
 function part(text: string, start: number, end: number): DecodedPart {
   const raw = text.slice(start, end);
-  const decoded = hasPercent(start, end) ? decodePercent(text, start, end, raw) : plainDecoded(raw);
+  if (!hasPercent(start, end)) return new PlainPart(start, end, raw);
+  const decoded = decodePercent(text, start, end, raw);
   return { span: { start, end }, raw, decoded, value: decoded.value };
-}
-
-/**
- * Decoded records of short option keys and values without escapes, shared (and frozen) among the options
- * of a string that has many: `?w=1&w=1&…` repeats its keys and values, and two records per option would
- * stay alive through the check. A string of a few options makes its parts as any part (a lookup by a
- * freshly cut string per part costs more than the small record it saves).
- */
-const sharedDecoded = new Map<string, Decoded>();
-
-/** The part of an option key or value; `shared`: from the table of shared records, when it is short and plain. */
-function optionPart(text: string, start: number, end: number, shared: boolean): DecodedPart {
-  if (!shared || end - start > 24) return part(text, start, end);
-  const raw = text.slice(start, end);
-  let decoded = sharedDecoded.get(raw);
-  if (!decoded) {
-    decoded = decodePercent(text, start, end, raw);
-    if (decoded.map) return { span: { start, end }, raw, decoded, value: decoded.value };
-    if (sharedDecoded.size >= 1024) sharedDecoded.clear();
-    sharedDecoded.set(raw, Object.freeze(decoded));
-  }
-  return { span: { start, end }, raw, decoded, value: raw };
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
 export { asciiLower } from '../data/text';
 
-/** The lower-cased option keys, by key: keys repeat (retryWrites), and lower-casing one copies it. */
-const lowerKeys = new Map<string, string>();
+/**
+ * The lower-cased option keys, by key, in a small table of slots chosen by the key's length and first and
+ * last characters: keys repeat (retryWrites), lower-casing one copies it, and a freshly cut key compared
+ * with the one in its slot costs less than hashing it for a map. A key that meets another in its slot
+ * takes its place.
+ */
+const lowerSlots: string[] = new Array<string>(512).fill('');
+const lowerOfSlot: string[] = new Array<string>(512).fill('');
 
 function lowerKey(key: string): string {
-  let lower = lowerKeys.get(key);
-  if (lower === undefined) {
-    lower = asciiLower(key);
-    if (key.length > 64) return lower;
-    if (lowerKeys.size >= 1024) lowerKeys.clear();
-    lowerKeys.set(key, lower);
+  const n = key.length;
+  if (n === 0) return key;
+  const slot = (n * 31 + key.charCodeAt(0) * 7 + key.charCodeAt(n - 1)) & 511;
+  if (lowerSlots[slot] === key) return lowerOfSlot[slot];
+  const lower = asciiLower(key);
+  if (n <= 64) {
+    lowerSlots[slot] = key;
+    lowerOfSlot[slot] = lower;
   }
   return lower;
 }
@@ -367,7 +380,6 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
   let count = 1;
   for (let k = text.indexOf(separator, itemStart); k >= 0 && count <= FEW_ITEMS; k = text.indexOf(separator, k + 1)) count++;
   const options: OptionPart[] = count <= FEW_ITEMS ? new Array<OptionPart>(count) : [];
-  const many = count > FEW_ITEMS;
   let used = 0;
   parsed.options = options;
   for (;;) {
@@ -377,11 +389,11 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
       if (nextEquals >= 0 && nextEquals < itemStart) nextEquals = text.indexOf('=', itemStart);
       const eq = nextEquals >= 0 && nextEquals < i ? nextEquals : -1;
       const span = { start: itemStart, end: i };
-      const key = optionPart(text, itemStart, eq >= 0 ? eq : i, many);
+      const key = part(text, itemStart, eq >= 0 ? eq : i);
       const keyLower = lowerKey(key.value);
       const index = used++;
       // Each shape as one literal: a property added afterwards costs every option a second allocation.
-      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i, many) } : { span, key, keyLower, separator: sep, index };
+      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: part(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index };
     }
     if (i === n) {
       // Empty items (`a=1&&b=2`, a trailing `&`) take no place.
