@@ -24,12 +24,11 @@ let percentAt = -1;
 let colonFrom = 0;
 let colonAt = -1;
 
+/** Starts the cursors of a string: each searches first when first asked (from where it is asked). */
 function startCursors(text: string): void {
   cursorText = text;
-  percentFrom = 0;
-  percentAt = text.indexOf('%');
-  colonFrom = 0;
-  colonAt = text.indexOf(':');
+  percentFrom = colonFrom = text.length + 1;
+  percentAt = colonAt = -1;
 }
 
 /** True when text[start, end) holds a `%`. */
@@ -124,11 +123,17 @@ interface SchemeFound {
   readonly end: number;
   readonly raw: string;
   readonly bodyStart: number;
+  /** The scheme of the parse, when one frozen record serves every string of the scheme. */
+  readonly scheme?: ParsedUri['scheme'];
 }
 
-/** The two schemes of nearly every string: one constant each (the parse makes its own span). */
-const FOUND_SRV: SchemeFound = Object.freeze({ kind: 'mongodb+srv', end: 11, raw: 'mongodb+srv', bodyStart: 14 });
-const FOUND_STANDARD: SchemeFound = Object.freeze({ kind: 'mongodb', end: 7, raw: 'mongodb', bodyStart: 10 });
+function frozenScheme(kind: SchemeKind, raw: string): ParsedUri['scheme'] {
+  return Object.freeze({ kind, span: Object.freeze({ start: 0, end: raw.length }), raw });
+}
+
+/** The two schemes of nearly every string: one constant each, and one frozen scheme record each. */
+const FOUND_SRV: SchemeFound = Object.freeze({ kind: 'mongodb+srv', end: 11, raw: 'mongodb+srv', bodyStart: 14, scheme: frozenScheme('mongodb+srv', 'mongodb+srv') });
+const FOUND_STANDARD: SchemeFound = Object.freeze({ kind: 'mongodb', end: 7, raw: 'mongodb', bodyStart: 10, scheme: frozenScheme('mongodb', 'mongodb') });
 
 const FOUND_MISSING: SchemeFound = Object.freeze({ kind: 'missing', end: 0, raw: '', bodyStart: 0 });
 
@@ -176,11 +181,14 @@ function isIPv4(s: string): boolean {
 
 function parsePortValue(raw: string): number | undefined {
   if (raw.length === 0 || raw.length > 6) return raw.length > 6 && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  // Up to six digits: the number read as they are checked.
+  let value = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c < DIGIT_0 || c > DIGIT_9) return undefined;
+    value = value * 10 + (c - DIGIT_0);
   }
-  return Number(raw);
+  return value;
 }
 
 function parseHost(text: string, start: number, end: number): HostPart {
@@ -311,7 +319,7 @@ function parseWithCursors(text: string): ParsedUri {
   const recoveredPastSlash = sectionRecoveredPastSlash;
   const parsed: ParsedUri = {
     text,
-    scheme: { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
+    scheme: scheme.scheme ?? { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
     bodyStart,
     hostsSpan: { start: at >= 0 ? at + 1 : bodyStart, end: authorityEnd },
     hosts: [],
