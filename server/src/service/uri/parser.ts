@@ -316,67 +316,83 @@ function parseWithCursors(text: string): ParsedUri {
   const firstSlash = sectionFirstSlash;
   const question = sectionQuestion;
   const authorityEnd = sectionAuthorityEnd;
-  const recoveredPastSlash = sectionRecoveredPastSlash;
-  const parsed: ParsedUri = {
-    text,
-    scheme: scheme.scheme ?? { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
-    bodyStart,
-    hostsSpan: { start: at >= 0 ? at + 1 : bodyStart, end: authorityEnd },
-    hosts: [],
-    emptyHosts: NO_SPANS,
-    options: [],
-    semicolons: NO_SPANS,
-  };
+  let userinfo: ParsedUri['userinfo'];
   if (at >= 0) {
     const colon = indexOfChar(text, COLON, bodyStart, at);
     const username = part(text, bodyStart, colon >= 0 ? colon : at);
-    parsed.userinfo = { span: { start: bodyStart, end: at }, atSpan: { start: at, end: at + 1 }, username, recoveredPastSlash };
-    if (colon >= 0) parsed.userinfo.password = part(text, colon + 1, at);
+    const password = colon >= 0 ? part(text, colon + 1, at) : undefined;
+    userinfo = { span: { start: bodyStart, end: at }, atSpan: { start: at, end: at + 1 }, username, password, recoveredPastSlash: sectionRecoveredPastSlash };
   }
-  readHosts(text, parsed);
+  const hostsStart = at >= 0 ? at + 1 : bodyStart;
+  const hosts = readHosts(text, hostsStart, authorityEnd);
+  const emptyHosts = emptyHostsFound;
+  let database: DecodedPart | undefined;
   if (firstSlash >= 0) {
-    parsed.slash = { start: firstSlash, end: firstSlash + 1 };
     const dbEnd = question >= 0 ? question : n;
-    if (dbEnd > firstSlash + 1) parsed.database = part(text, firstSlash + 1, dbEnd);
+    if (dbEnd > firstSlash + 1) database = part(text, firstSlash + 1, dbEnd);
   }
-  if (question >= 0) readOptions(text, question, parsed);
-  return parsed;
+  const options = question >= 0 ? readOptions(text, question) : [];
+  // Every field in the one literal, the absent ones undefined: a field added afterwards changes the
+  // object's shape and grows a store of properties outside it.
+  return {
+    text,
+    scheme: scheme.scheme ?? { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
+    bodyStart,
+    userinfo,
+    hostsSpan: { start: hostsStart, end: authorityEnd },
+    hosts,
+    emptyHosts,
+    slash: firstSlash >= 0 ? { start: firstSlash, end: firstSlash + 1 } : undefined,
+    database,
+    question: question >= 0 ? { start: question, end: question + 1 } : undefined,
+    optionsSpan: question >= 0 ? { start: question + 1, end: n } : undefined,
+    options,
+    semicolons: question >= 0 ? semicolonsFound : NO_SPANS,
+  };
 }
 
-/** The hosts of parsed.hostsSpan, separated by commas; a run of empty entries (",,,,") is one span. */
-function readHosts(text: string, parsed: ParsedUri): void {
-  const hs = parsed.hostsSpan.start;
-  const he = parsed.hostsSpan.end;
-  if (he <= hs) return;
+/** The empty host entries that readHosts found last (module state, as the sections). */
+let emptyHostsFound: readonly Span[] = NO_SPANS;
+
+/** The hosts of text[hs, he), separated by commas; a run of empty entries (",,,,") is one span. */
+function readHosts(text: string, hs: number, he: number): HostPart[] {
+  emptyHostsFound = NO_SPANS;
+  if (he <= hs) return [];
   const firstComma = text.indexOf(',', hs);
   if (firstComma < 0 || firstComma > he) {
     // One host (most strings): an array of its size, not one grown by a push.
-    parsed.hosts = [parseHost(text, hs, he)];
-    return;
+    return [parseHost(text, hs, he)];
   }
+  const hosts: HostPart[] = [];
+  let empty: Span[] | undefined;
   let itemStart = hs;
   for (;;) {
     let i = text.indexOf(',', itemStart);
     if (i < 0 || i > he) i = he;
     if (i === itemStart) {
-      const empty = parsed.emptyHosts === NO_SPANS ? (parsed.emptyHosts = []) : (parsed.emptyHosts as Span[]);
+      empty ??= [];
       const last = empty[empty.length - 1];
       if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
       else empty.push({ start: itemStart, end: Math.min(i + 1, he) });
-    } else parsed.hosts.push(parseHost(text, itemStart, i));
-    if (i === he) return;
+    } else hosts.push(parseHost(text, itemStart, i));
+    if (i === he) {
+      if (empty) emptyHostsFound = empty;
+      return hosts;
+    }
     itemStart = i + 1;
   }
 }
+
+/** The `;` separators that readOptions found last. */
+let semicolonsFound: readonly Span[] = NO_SPANS;
 
 /** Up to this many options are put in an array made of their size. */
 const FEW_ITEMS = 16;
 
 /** The options after the `?` at `question`, separated by `&` (or `;`, the legacy separator, when no `&` is used). */
-function readOptions(text: string, question: number, parsed: ParsedUri): void {
+function readOptions(text: string, question: number): OptionPart[] {
   const n = text.length;
-  parsed.question = { start: question, end: question + 1 };
-  parsed.optionsSpan = { start: question + 1, end: n };
+  let semicolons: Span[] | undefined;
   // `;` separates only when no `&` is used (otherwise it is data).
   const separator = text.indexOf('&', question + 1) < 0 ? ';' : '&';
   let itemStart = question + 1;
@@ -389,7 +405,6 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
   for (let k = text.indexOf(separator, itemStart); k >= 0 && count <= FEW_ITEMS; k = text.indexOf(separator, k + 1)) count++;
   const options: OptionPart[] = count <= FEW_ITEMS ? new Array<OptionPart>(count) : [];
   let used = 0;
-  parsed.options = options;
   for (;;) {
     let i = text.indexOf(separator, itemStart);
     if (i < 0) i = n;
@@ -406,10 +421,11 @@ function readOptions(text: string, question: number, parsed: ParsedUri): void {
     if (i === n) {
       // Empty items (`a=1&&b=2`, a trailing `&`) take no place.
       if (options.length !== used) options.length = used;
-      return;
+      semicolonsFound = semicolons ?? NO_SPANS;
+      return options;
     }
     if (separator === ';') {
-      (parsed.semicolons === NO_SPANS ? (parsed.semicolons = []) : (parsed.semicolons as Span[])).push({ start: i, end: i + 1 });
+      (semicolons ??= []).push({ start: i, end: i + 1 });
       sep = ';';
     } else sep = '&';
     itemStart = i + 1;
