@@ -389,24 +389,32 @@ let semicolonsFound: readonly Span[] = NO_SPANS;
 /** Up to this many options are put in an array made of their size. */
 const FEW_ITEMS = 16;
 
+/** Where the separators of the first items are, as readOptions counts them (reused from string to string). */
+const separatorsAt = new Int32Array(FEW_ITEMS);
+
 /** The options after the `?` at `question`, separated by `&` (or `;`, the legacy separator, when no `&` is used). */
 function readOptions(text: string, question: number): OptionPart[] {
   const n = text.length;
   let semicolons: Span[] | undefined;
   // `;` separates only when no `&` is used (otherwise it is data).
-  const separator = text.indexOf('&', question + 1) < 0 ? ';' : '&';
+  const firstAmpersand = text.indexOf('&', question + 1);
+  const separator = firstAmpersand < 0 ? ';' : '&';
   let itemStart = question + 1;
   let sep: OptionPart['separator'] = '?';
   // The next `=`, found again only once passed (a search from each item could read the rest of the string each time).
   let nextEquals = text.indexOf('=', itemStart);
   // A few items (most strings) go into an array of their number, counted first, instead of one that a
   // push grows to sixteen places; many are pushed (a large array made at once would be a slow one).
-  let count = 1;
-  for (let k = text.indexOf(separator, itemStart); k >= 0 && count <= FEW_ITEMS; k = text.indexOf(separator, k + 1)) count++;
-  const options: OptionPart[] = count <= FEW_ITEMS ? new Array<OptionPart>(count) : [];
+  // The separators counted are kept, and the items read up to them without searching again.
+  let separators = 0;
+  for (let k = firstAmpersand >= 0 ? firstAmpersand : text.indexOf(';', itemStart); k >= 0 && separators < FEW_ITEMS; k = text.indexOf(separator, k + 1)) {
+    separatorsAt[separators++] = k;
+  }
+  const few = separators < FEW_ITEMS;
+  const options: OptionPart[] = few ? new Array<OptionPart>(separators + 1) : [];
   let used = 0;
-  for (;;) {
-    let i = text.indexOf(separator, itemStart);
+  for (let item = 0; ; item++) {
+    let i = item < separators ? separatorsAt[item] : few ? n : text.indexOf(separator, itemStart);
     if (i < 0) i = n;
     if (i > itemStart) {
       if (nextEquals >= 0 && nextEquals < itemStart) nextEquals = text.indexOf('=', itemStart);
