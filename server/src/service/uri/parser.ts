@@ -4,7 +4,7 @@
  * leaves judgement to the rules. Every loop is a single forward scan (linear time).
  */
 import { Span } from '../api';
-import { decodePercent, plainDecoded, type Decoded } from './percent';
+import { decodePercent, type Decoded } from './percent';
 import { asciiLower } from '../data/text';
 import { DecodedPart, HostPart, HostType, OptionPart, ParsedUri, SchemeKind } from './types';
 import { AT, COLON, DASH, DIGIT_0, DIGIT_9, DOT, LEFT_BRACKET, LOWER_A, LOWER_Z, PLUS, QUESTION, SLASH, UPPER_A, UPPER_Z } from '../lex/chars';
@@ -24,12 +24,11 @@ let percentAt = -1;
 let colonFrom = 0;
 let colonAt = -1;
 
+/** Starts the cursors of a string: each searches first when first asked (from where it is asked). */
 function startCursors(text: string): void {
   cursorText = text;
-  percentFrom = 0;
-  percentAt = text.indexOf('%');
-  colonFrom = 0;
-  colonAt = text.indexOf(':');
+  percentFrom = colonFrom = text.length + 1;
+  percentAt = colonAt = -1;
 }
 
 /** True when text[start, end) holds a `%`. */
@@ -50,47 +49,60 @@ function firstColonIn(start: number, end: number): number {
   return colonAt >= 0 && colonAt < end ? colonAt : -1;
 }
 
+/**
+ * A part without `%` (nearly every part): its own decoded record — the decoded text is the raw text,
+ * without bad escapes or a map — so that it is one object and not two. `decoded` is a getter of the
+ * class (never an own field: the part stays a tree for JSON), and the record's constant fields are the
+ * prototype's.
+ */
+class PlainPart implements DecodedPart {
+  span: Span;
+  raw: string;
+  value: string;
+  constructor(start: number, end: number, raw: string) {
+    this.span = { start, end };
+    this.raw = raw;
+    this.value = raw;
+  }
+  get decoded(): Decoded {
+    return this as unknown as Decoded;
+  }
+}
+Object.defineProperties(PlainPart.prototype, {
+  badEscapes: { value: Object.freeze([]) },
+  hadEscapes: { value: false },
+  invalidUtf8: { value: false },
+  map: { value: undefined },
+});
+
 function part(text: string, start: number, end: number): DecodedPart {
   const raw = text.slice(start, end);
-  const decoded = hasPercent(start, end) ? decodePercent(text, start, end, raw) : plainDecoded(raw);
+  if (!hasPercent(start, end)) return new PlainPart(start, end, raw);
+  const decoded = decodePercent(text, start, end, raw);
   return { span: { start, end }, raw, decoded, value: decoded.value };
-}
-
-/**
- * Decoded records of short option keys and values without escapes, shared (and frozen) among the options
- * of a string that has many: `?w=1&w=1&…` repeats its keys and values, and two records per option would
- * stay alive through the check. A string of a few options makes its parts as any part (a lookup by a
- * freshly cut string per part costs more than the small record it saves).
- */
-const sharedDecoded = new Map<string, Decoded>();
-
-/** The part of an option key or value; `shared`: from the table of shared records, when it is short and plain. */
-function optionPart(text: string, start: number, end: number, shared: boolean): DecodedPart {
-  if (!shared || end - start > 24) return part(text, start, end);
-  const raw = text.slice(start, end);
-  let decoded = sharedDecoded.get(raw);
-  if (!decoded) {
-    decoded = decodePercent(text, start, end, raw);
-    if (decoded.map) return { span: { start, end }, raw, decoded, value: decoded.value };
-    if (sharedDecoded.size >= 1024) sharedDecoded.clear();
-    sharedDecoded.set(raw, Object.freeze(decoded));
-  }
-  return { span: { start, end }, raw, decoded, value: raw };
 }
 
 /** Lower-cases ASCII A–Z only, as the specification requires for option keys. */
 export { asciiLower } from '../data/text';
 
-/** The lower-cased option keys, by key: keys repeat (retryWrites), and lower-casing one copies it. */
-const lowerKeys = new Map<string, string>();
+/**
+ * The lower-cased option keys, by key, in a small table of slots chosen by the key's length and first and
+ * last characters: keys repeat (retryWrites), lower-casing one copies it, and a freshly cut key compared
+ * with the one in its slot costs less than hashing it for a map. A key that meets another in its slot
+ * takes its place.
+ */
+const lowerSlots: string[] = new Array<string>(512).fill('');
+const lowerOfSlot: string[] = new Array<string>(512).fill('');
 
 function lowerKey(key: string): string {
-  let lower = lowerKeys.get(key);
-  if (lower === undefined) {
-    lower = asciiLower(key);
-    if (key.length > 64) return lower;
-    if (lowerKeys.size >= 1024) lowerKeys.clear();
-    lowerKeys.set(key, lower);
+  const n = key.length;
+  if (n === 0) return key;
+  const slot = (n * 31 + key.charCodeAt(0) * 7 + key.charCodeAt(n - 1)) & 511;
+  if (lowerSlots[slot] === key) return lowerOfSlot[slot];
+  const lower = asciiLower(key);
+  if (n <= 64) {
+    lowerSlots[slot] = key;
+    lowerOfSlot[slot] = lower;
   }
   return lower;
 }
@@ -111,11 +123,17 @@ interface SchemeFound {
   readonly end: number;
   readonly raw: string;
   readonly bodyStart: number;
+  /** The scheme of the parse, when one frozen record serves every string of the scheme. */
+  readonly scheme?: ParsedUri['scheme'];
 }
 
-/** The two schemes of nearly every string: one constant each (the parse makes its own span). */
-const FOUND_SRV: SchemeFound = Object.freeze({ kind: 'mongodb+srv', end: 11, raw: 'mongodb+srv', bodyStart: 14 });
-const FOUND_STANDARD: SchemeFound = Object.freeze({ kind: 'mongodb', end: 7, raw: 'mongodb', bodyStart: 10 });
+function frozenScheme(kind: SchemeKind, raw: string): ParsedUri['scheme'] {
+  return Object.freeze({ kind, span: Object.freeze({ start: 0, end: raw.length }), raw });
+}
+
+/** The two schemes of nearly every string: one constant each, and one frozen scheme record each. */
+const FOUND_SRV: SchemeFound = Object.freeze({ kind: 'mongodb+srv', end: 11, raw: 'mongodb+srv', bodyStart: 14, scheme: frozenScheme('mongodb+srv', 'mongodb+srv') });
+const FOUND_STANDARD: SchemeFound = Object.freeze({ kind: 'mongodb', end: 7, raw: 'mongodb', bodyStart: 10, scheme: frozenScheme('mongodb', 'mongodb') });
 
 const FOUND_MISSING: SchemeFound = Object.freeze({ kind: 'missing', end: 0, raw: '', bodyStart: 0 });
 
@@ -163,11 +181,14 @@ function isIPv4(s: string): boolean {
 
 function parsePortValue(raw: string): number | undefined {
   if (raw.length === 0 || raw.length > 6) return raw.length > 6 && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  // Up to six digits: the number read as they are checked.
+  let value = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c < DIGIT_0 || c > DIGIT_9) return undefined;
+    value = value * 10 + (c - DIGIT_0);
   }
-  return Number(raw);
+  return value;
 }
 
 function parseHost(text: string, start: number, end: number): HostPart {
@@ -295,101 +316,124 @@ function parseWithCursors(text: string): ParsedUri {
   const firstSlash = sectionFirstSlash;
   const question = sectionQuestion;
   const authorityEnd = sectionAuthorityEnd;
-  const recoveredPastSlash = sectionRecoveredPastSlash;
-  const parsed: ParsedUri = {
-    text,
-    scheme: { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
-    bodyStart,
-    hostsSpan: { start: at >= 0 ? at + 1 : bodyStart, end: authorityEnd },
-    hosts: [],
-    emptyHosts: NO_SPANS,
-    options: [],
-    semicolons: NO_SPANS,
-  };
+  let userinfo: ParsedUri['userinfo'];
   if (at >= 0) {
     const colon = indexOfChar(text, COLON, bodyStart, at);
     const username = part(text, bodyStart, colon >= 0 ? colon : at);
-    parsed.userinfo = { span: { start: bodyStart, end: at }, atSpan: { start: at, end: at + 1 }, username, recoveredPastSlash };
-    if (colon >= 0) parsed.userinfo.password = part(text, colon + 1, at);
+    const password = colon >= 0 ? part(text, colon + 1, at) : undefined;
+    userinfo = { span: { start: bodyStart, end: at }, atSpan: { start: at, end: at + 1 }, username, password, recoveredPastSlash: sectionRecoveredPastSlash };
   }
-  readHosts(text, parsed);
+  const hostsStart = at >= 0 ? at + 1 : bodyStart;
+  const hosts = readHosts(text, hostsStart, authorityEnd);
+  const emptyHosts = emptyHostsFound;
+  let database: DecodedPart | undefined;
   if (firstSlash >= 0) {
-    parsed.slash = { start: firstSlash, end: firstSlash + 1 };
     const dbEnd = question >= 0 ? question : n;
-    if (dbEnd > firstSlash + 1) parsed.database = part(text, firstSlash + 1, dbEnd);
+    if (dbEnd > firstSlash + 1) database = part(text, firstSlash + 1, dbEnd);
   }
-  if (question >= 0) readOptions(text, question, parsed);
-  return parsed;
+  const options = question >= 0 ? readOptions(text, question) : [];
+  // Every field in the one literal, the absent ones undefined: a field added afterwards changes the
+  // object's shape and grows a store of properties outside it.
+  return {
+    text,
+    scheme: scheme.scheme ?? { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
+    bodyStart,
+    userinfo,
+    hostsSpan: { start: hostsStart, end: authorityEnd },
+    hosts,
+    emptyHosts,
+    slash: firstSlash >= 0 ? { start: firstSlash, end: firstSlash + 1 } : undefined,
+    database,
+    question: question >= 0 ? { start: question, end: question + 1 } : undefined,
+    optionsSpan: question >= 0 ? { start: question + 1, end: n } : undefined,
+    options,
+    semicolons: question >= 0 ? semicolonsFound : NO_SPANS,
+  };
 }
 
-/** The hosts of parsed.hostsSpan, separated by commas; a run of empty entries (",,,,") is one span. */
-function readHosts(text: string, parsed: ParsedUri): void {
-  const hs = parsed.hostsSpan.start;
-  const he = parsed.hostsSpan.end;
-  if (he <= hs) return;
+/** The empty host entries that readHosts found last (module state, as the sections). */
+let emptyHostsFound: readonly Span[] = NO_SPANS;
+
+/** The hosts of text[hs, he), separated by commas; a run of empty entries (",,,,") is one span. */
+function readHosts(text: string, hs: number, he: number): HostPart[] {
+  emptyHostsFound = NO_SPANS;
+  if (he <= hs) return [];
   const firstComma = text.indexOf(',', hs);
   if (firstComma < 0 || firstComma > he) {
     // One host (most strings): an array of its size, not one grown by a push.
-    parsed.hosts = [parseHost(text, hs, he)];
-    return;
+    return [parseHost(text, hs, he)];
   }
+  const hosts: HostPart[] = [];
+  let empty: Span[] | undefined;
   let itemStart = hs;
   for (;;) {
     let i = text.indexOf(',', itemStart);
     if (i < 0 || i > he) i = he;
     if (i === itemStart) {
-      const empty = parsed.emptyHosts === NO_SPANS ? (parsed.emptyHosts = []) : (parsed.emptyHosts as Span[]);
+      empty ??= [];
       const last = empty[empty.length - 1];
       if (last && last.end === itemStart) last.end = Math.min(i + 1, he);
       else empty.push({ start: itemStart, end: Math.min(i + 1, he) });
-    } else parsed.hosts.push(parseHost(text, itemStart, i));
-    if (i === he) return;
+    } else hosts.push(parseHost(text, itemStart, i));
+    if (i === he) {
+      if (empty) emptyHostsFound = empty;
+      return hosts;
+    }
     itemStart = i + 1;
   }
 }
 
+/** The `;` separators that readOptions found last. */
+let semicolonsFound: readonly Span[] = NO_SPANS;
+
 /** Up to this many options are put in an array made of their size. */
 const FEW_ITEMS = 16;
 
+/** Where the separators of the first items are, as readOptions counts them (reused from string to string). */
+const separatorsAt = new Int32Array(FEW_ITEMS);
+
 /** The options after the `?` at `question`, separated by `&` (or `;`, the legacy separator, when no `&` is used). */
-function readOptions(text: string, question: number, parsed: ParsedUri): void {
+function readOptions(text: string, question: number): OptionPart[] {
   const n = text.length;
-  parsed.question = { start: question, end: question + 1 };
-  parsed.optionsSpan = { start: question + 1, end: n };
+  let semicolons: Span[] | undefined;
   // `;` separates only when no `&` is used (otherwise it is data).
-  const separator = text.indexOf('&', question + 1) < 0 ? ';' : '&';
+  const firstAmpersand = text.indexOf('&', question + 1);
+  const separator = firstAmpersand < 0 ? ';' : '&';
   let itemStart = question + 1;
   let sep: OptionPart['separator'] = '?';
   // The next `=`, found again only once passed (a search from each item could read the rest of the string each time).
   let nextEquals = text.indexOf('=', itemStart);
   // A few items (most strings) go into an array of their number, counted first, instead of one that a
   // push grows to sixteen places; many are pushed (a large array made at once would be a slow one).
-  let count = 1;
-  for (let k = text.indexOf(separator, itemStart); k >= 0 && count <= FEW_ITEMS; k = text.indexOf(separator, k + 1)) count++;
-  const options: OptionPart[] = count <= FEW_ITEMS ? new Array<OptionPart>(count) : [];
-  const many = count > FEW_ITEMS;
+  // The separators counted are kept, and the items read up to them without searching again.
+  let separators = 0;
+  for (let k = firstAmpersand >= 0 ? firstAmpersand : text.indexOf(';', itemStart); k >= 0 && separators < FEW_ITEMS; k = text.indexOf(separator, k + 1)) {
+    separatorsAt[separators++] = k;
+  }
+  const few = separators < FEW_ITEMS;
+  const options: OptionPart[] = few ? new Array<OptionPart>(separators + 1) : [];
   let used = 0;
-  parsed.options = options;
-  for (;;) {
-    let i = text.indexOf(separator, itemStart);
+  for (let item = 0; ; item++) {
+    let i = item < separators ? separatorsAt[item] : few ? n : text.indexOf(separator, itemStart);
     if (i < 0) i = n;
     if (i > itemStart) {
       if (nextEquals >= 0 && nextEquals < itemStart) nextEquals = text.indexOf('=', itemStart);
       const eq = nextEquals >= 0 && nextEquals < i ? nextEquals : -1;
       const span = { start: itemStart, end: i };
-      const key = optionPart(text, itemStart, eq >= 0 ? eq : i, many);
+      const key = part(text, itemStart, eq >= 0 ? eq : i);
       const keyLower = lowerKey(key.value);
       const index = used++;
       // Each shape as one literal: a property added afterwards costs every option a second allocation.
-      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: optionPart(text, eq + 1, i, many) } : { span, key, keyLower, separator: sep, index };
+      options[index] = eq >= 0 ? { span, key, keyLower, separator: sep, index, value: part(text, eq + 1, i) } : { span, key, keyLower, separator: sep, index };
     }
     if (i === n) {
       // Empty items (`a=1&&b=2`, a trailing `&`) take no place.
       if (options.length !== used) options.length = used;
-      return;
+      semicolonsFound = semicolons ?? NO_SPANS;
+      return options;
     }
     if (separator === ';') {
-      (parsed.semicolons === NO_SPANS ? (parsed.semicolons = []) : (parsed.semicolons as Span[])).push({ start: i, end: i + 1 });
+      (semicolons ??= []).push({ start: i, end: i + 1 });
       sep = ';';
     } else sep = '&';
     itemStart = i + 1;

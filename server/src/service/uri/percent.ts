@@ -86,11 +86,6 @@ function decodeRun(text: string, runStart: number, count: number, map: number[])
   return { decoded, invalidUtf8 };
 }
 
-/** What decodePercent gives for text without a `%`: the text itself (the caller knows there is none). */
-export function plainDecoded(raw: string): Decoded {
-  return { value: raw, badEscapes: NO_SPANS, hadEscapes: false, invalidUtf8: false };
-}
-
 export function decodePercent(text: string, start: number, end: number, raw?: string): Decoded {
   let firstPercent = -1;
   for (let i = start; i < end; i++) {
