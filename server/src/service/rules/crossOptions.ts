@@ -99,7 +99,11 @@ const PROXY_OPTIONS_NEEDING_HOST = [
   { name: 'proxyPassword', option: OPT.proxyPassword },
 ] as const;
 
+/** Any proxy option given: then the proxy options are looked at. */
+const PROXY_BITS = OPT.proxyHost.bit | OPT.proxyPort.bit | OPT.proxyUsername.bit | OPT.proxyPassword.bit;
+
 function checkProxy(ctx: RuleContext): void {
+  if ((ctx.options.present & PROXY_BITS) === 0) return;
   const host = present(ctx, OPT.proxyHost);
   const user = present(ctx, OPT.proxyUsername);
   const pass = present(ctx, OPT.proxyPassword);

@@ -1,5 +1,5 @@
 import { URI_OPTIONS, UriOption } from '../data/uriOptions';
-import { occurrences, occurrencesOf, OPT, ResolvedOption, type ValueIssue } from '../uri/options';
+import { isGiven, occurrencesOf, OPT, ResolvedOption, type ValueIssue } from '../uri/options';
 import { RuleContext } from './context';
 import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
@@ -190,7 +190,7 @@ function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Res
     });
   }
   if (!opt.deprecated) return;
-  const replacementGiven = occurrences(ctx.options, opt.deprecated.replacement).length > 0 && opt.deprecated.replacement !== opt.name;
+  const replacementGiven = opt.deprecated.replacement !== opt.name && isGiven(ctx.options, opt.deprecated.replacement);
   // Keys of the spec's own table (socketTimeoutMS, ssl, ...) still work everywhere: a hint. Legacy keys: a warning.
   const inTable = opt.origin === 'spec';
   // The key as written fixes the option, so its message (one of two, by whether the replacement is given).

@@ -5,7 +5,7 @@ import { AMPERSAND, APOSTROPHE, ASTERISK, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR,
 import { listAnd, message } from '../data/l10n';
 
 /** RFC 3986 unreserved characters and sub-delimiters, which may stay unescaped in userinfo. */
-function isAllowed(c: number): boolean {
+function isAllowedSlow(c: number): boolean {
   return (
     (c >= UPPER_A && c <= UPPER_Z) ||
     (c >= LOWER_A && c <= LOWER_Z) ||
@@ -14,6 +14,13 @@ function isAllowed(c: number): boolean {
     c === EXCLAMATION || c === DOLLAR || c === AMPERSAND || c === APOSTROPHE || c === LEFT_PAREN || c === RIGHT_PAREN || // ! $ & ' ( )
     c === ASTERISK || c === PLUS || c === COMMA || c === SEMICOLON || c === EQUALS // * + , ; =
   );
+}
+
+/** isAllowedSlow of the ASCII characters, as a table (no other character is allowed). */
+const ALLOWED = Uint8Array.from({ length: 0x80 }, (_, c) => (isAllowedSlow(c) ? 1 : 0));
+
+function isAllowed(c: number): boolean {
+  return c < 0x80 && ALLOWED[c] === 1;
 }
 
 const RESERVED = '@:/?#[]';

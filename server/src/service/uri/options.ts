@@ -471,6 +471,15 @@ export function occurrencesOf(index: OptionIndex, o: RuleOption): readonly Resol
   return index.listOf(o);
 }
 
+/** True when an option is given (valid or not), by name: a few options are looked through without grouping them. */
+export function isGiven(index: OptionIndex, name: string): boolean {
+  const lower = lowerName(name);
+  const all = index.all;
+  if (all.length > FEW_OPTIONS) return index.byName.has(lower);
+  for (let i = 0; i < all.length; i++) if (all[i].part.keyLower === lower) return true;
+  return false;
+}
+
 /** Every occurrence of an option (valid or not). */
 export function occurrences(index: OptionIndex, name: string): readonly ResolvedOption[] {
   return index.byName.get(lowerName(name)) ?? NO_OCCURRENCES;
