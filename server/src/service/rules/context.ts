@@ -1,4 +1,5 @@
 import { OptionIndex } from '../uri/options';
+import { overlapsPlaceholder } from '../uri/placeholders';
 import { ParsedUri } from '../uri/types';
 import { DriverProfile, FixData, Problem, ServerPlatform, Severity, Span } from '../api';
 import type { NodeQueryItem, NodeUri } from '../uri/nodeUri';
@@ -36,6 +37,12 @@ export interface RuleContext {
   hasError(test: (p: Problem) => boolean): boolean;
   /** The spans of the errors reported so far. */
   errorSpans(): Span[];
+  /**
+   * True when a problem at `span` would be dropped after the check because it overlaps a template
+   * placeholder of the string (`${PASSWORD}`): a rule may then skip working out its message and fix.
+   * Always false for a check that keeps every problem.
+   */
+  hidden(span: Span): boolean;
 }
 
 /** The most problems one rule reports in one connection string. */
@@ -59,6 +66,8 @@ class CheckContext implements RuleContext {
     readonly options: OptionIndex,
     readonly driver: DriverProfile,
     private readonly problems: Problem[],
+    /** The placeholders of the string, when problems overlapping them are dropped after the check. */
+    private readonly placeholders: (() => readonly Span[]) | undefined,
   ) {
     this.firstProblem = problems.length;
   }
@@ -105,6 +114,10 @@ class CheckContext implements RuleContext {
   errorSpans(): Span[] {
     return this.problems.filter((p) => p.severity === 'error').map((p) => p.span);
   }
+
+  hidden(span: Span): boolean {
+    return this.placeholders !== undefined && overlapsPlaceholder(span, this.placeholders());
+  }
 }
 
 export function createContext(
@@ -113,8 +126,9 @@ export function createContext(
   driver: DriverProfile,
   problems: Problem[],
   node?: NodeUri,
+  placeholders?: () => readonly Span[],
 ): RuleContext {
-  const ctx = new CheckContext(uri, options, driver, problems);
+  const ctx = new CheckContext(uri, options, driver, problems, placeholders);
   if (node) ctx.node = node;
   return ctx;
 }

@@ -2,7 +2,7 @@ import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
 import { ParsedUri } from '../uri/types';
 import { maskSecrets, secretMasker, secretTexts } from '../uri/secrets';
-import { Problem, Settings } from '../api';
+import { Problem, Settings, Span } from '../api';
 import { createContext, Rule } from './context';
 import { driverProfile } from './profile';
 import { checkScheme } from './scheme';
@@ -34,6 +34,8 @@ export function checkConnectionString(
   text: string,
   settings: Pick<Settings, 'driver'> & Partial<Pick<Settings, 'serverPlatform' | 'nodeProject'>>,
   languageId?: string,
+  /** The string's placeholders, when the caller drops the problems that overlap them (see RuleContext.hidden). */
+  placeholders?: () => readonly Span[],
 ): UriCheck {
   const driver = driverProfile(settings, languageId);
   const parsed = parseConnectionString(text);
@@ -43,7 +45,7 @@ export function checkConnectionString(
   // differently); when that layer already rejects the string, the specification's reading is kept.
   const node = driver === 'node' ? readAsNodeDriver(text) : undefined;
   const nodeOptions = node && !node.rejection ? resolveNodeOptions(parsed, node, options) : undefined;
-  const ctx = createContext(parsed, nodeOptions ? nodeOptions.index : options, driver, problems, node);
+  const ctx = createContext(parsed, nodeOptions ? nodeOptions.index : options, driver, problems, node, placeholders);
   if (nodeOptions) ctx.nodeShadowed = nodeOptions.shadowed;
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   for (const rule of RULE_GROUPS) rule(ctx);

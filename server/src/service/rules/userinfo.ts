@@ -189,7 +189,8 @@ function checkPart(ctx: RuleContext, p: DecodedPart, part: 'username' | 'passwor
     } else (unencoded ??= new Set()).add(ch);
     i += width - 1;
   }
-  if (unencoded) {
+  // Reported on the whole part: a placeholder in it (`${USER}`) hides it, then its message is not built.
+  if (unencoded && !ctx.hidden(p.span)) {
     ctx.report('userinfo-unencoded', p.span, message('userinfo.unencoded', { part: what, chars: describeAll([...unencoded]) }), { data: dataFor() });
   }
 }

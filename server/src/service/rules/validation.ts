@@ -95,7 +95,7 @@ function checkUri(
   let found: Span[] | undefined;
   const placeholders = () => (found ??= findPlaceholders(text, 0, text.length, placeholderStyle(syntax)));
   const checkedText = mayHoldSeparators(text) ? withOpaquePlaceholders(text, placeholders()) : text;
-  const check = checkConnectionString(checkedText, settings, languageId);
+  const check = checkConnectionString(checkedText, settings, languageId, placeholders);
   // The check's own array (made for this call) takes the problems of the other checks.
   const problems = check.problems;
   if (languageId) {
