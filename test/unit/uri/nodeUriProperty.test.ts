@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ConnectionString } from 'mongodb-connection-string-url';
-import { nodeHostRejection, readAsNodeDriver } from '../../../server/src/service/uri/nodeUri';
+import { nodeHostRejection, plainPathname, readAsNodeDriver } from '../../../server/src/service/uri/nodeUri';
 import { checkProperty } from '../../helpers/fuzz';
 import { repoRoot } from '../../helpers/repo';
 
@@ -66,6 +66,49 @@ describe('the Node.js reading against the driver and the platform', () => {
         assert.deepEqual(ours, [...new ConnectionString(uri).searchParams], JSON.stringify(q));
       }),
       1500,
+    );
+  });
+});
+
+/**
+ * The path after the hosts: read as written without URL when URL would keep it as written
+ * (plainPathname), else by URL. The platform's URL is the oracle of both, and the driver's URL layer of
+ * the database name the reading gives.
+ */
+describe('the path after the hosts, as URL reads it', () => {
+  const piece = fc.constantFrom('/', 'app', 'shop_0', 'a-b', '.', '..', '...', '.x', 'x.', '%2e', '%2E', '%41', 'é', ' ', '\\', '"', '<', '{', '|', '\t', '$', '~', ':', '@');
+  const path = fc.array(piece, { maxLength: 8 }).map((p) => '/' + p.join(''));
+  it('plainPathname gives what URL gives, when it gives anything', () => {
+    let plain = 0;
+    checkProperty(
+      'plain pathname',
+      fc.property(path, (p) => {
+        const fast = plainPathname(p, 0, p.length);
+        if (fast === undefined) return;
+        plain++;
+        assert.equal(fast, new URL(`mongodb://x${p}`).pathname, JSON.stringify(p));
+      }),
+      3000,
+    );
+    assert.ok(plain > 100, `only ${plain} plain paths`);
+  });
+  it('the database name is the one the driver reads', () => {
+    checkProperty(
+      'node database name',
+      fc.property(path, (p) => {
+        const text = `mongodb://h${p}`;
+        let db: string | undefined;
+        try {
+          db = new ConnectionString(text).pathname.slice(1);
+          db = db === '' ? undefined : decodeURIComponent(db);
+        } catch {
+          return; // the driver rejects the string: nothing to compare
+        }
+        const read = readAsNodeDriver(text);
+        if (read.path?.rejection) return;
+        assert.equal(read.path?.dbName, db || undefined, JSON.stringify(text));
+      }),
+      2000,
     );
   });
 });

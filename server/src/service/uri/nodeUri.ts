@@ -137,6 +137,26 @@ function explainHost(raw: string): string {
   return message('node.host.invalid');
 }
 
+/**
+ * The pathname URL gives text[start, end) (a path after the hosts) without asking it, when URL keeps the
+ * path as written (most paths, `/app`): it starts with "/", holds only letters, digits, ".", "-", "_"
+ * and "/" (nothing URL encodes or decodes), and no segment is "." or ".." (which URL resolves).
+ * Undefined for any other path.
+ */
+export function plainPathname(text: string, start: number, end: number): string | undefined {
+  if (end <= start || text.charCodeAt(start) !== SLASH) return undefined;
+  let segment = start + 1;
+  for (let i = start + 1; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : SLASH;
+    if (c === SLASH) {
+      const length = i - segment;
+      if ((length === 1 || length === 2) && text.charCodeAt(segment) === DOT && text.charCodeAt(i - 1) === DOT) return undefined;
+      segment = i + 1;
+    } else if (!isPlainHostChar(c)) return undefined;
+  }
+  return text.slice(start, end);
+}
+
 /** The driver's split: `scheme://[username[:password]@]hosts` then the rest (mongodb-connection-string-url). */
 export function readAsNodeDriver(text: string): NodeUri {
   const srv = text.startsWith('mongodb+srv://');
@@ -250,11 +270,14 @@ function readRest(text: string, start: number, out: NodeUri): void {
   if (q > start) {
     const span = { start, end: q };
     out.path = { span };
-    let pathname = '/';
-    try {
-      pathname = new URL(`mongodb://x${text.slice(start, q)}${q < hash ? '?' : ''}`).pathname;
-    } catch {
-      // Not reachable for a path that starts with "/"; keep the default.
+    let pathname = plainPathname(text, start, q);
+    if (pathname === undefined) {
+      pathname = '/';
+      try {
+        pathname = new URL(`mongodb://x${text.slice(start, q)}${q < hash ? '?' : ''}`).pathname;
+      } catch {
+        // Not reachable for a path that starts with "/"; keep the default.
+      }
     }
     if (pathname !== '/' && pathname !== '') {
       const encoded = pathname.slice(1);
