@@ -286,6 +286,9 @@ function sections(text: string, bodyStart: number): void {
  * between; -1 when there is none.
  */
 function atPastSlash(text: string, firstSlash: number, question: number): number {
+  // Most strings without credentials have no "@" after the hosts either: one search of the engine says so.
+  const from = firstSlash >= 0 ? firstSlash : question;
+  if (from < 0 || text.indexOf('@', from) < 0) return -1;
   const n = text.length;
   const pathEnd = question >= 0 ? question : n;
   const atInPath = firstSlash >= 0 ? lastIndexOfChar(text, AT, firstSlash, pathEnd) : -1;
