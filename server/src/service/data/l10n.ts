@@ -21,6 +21,9 @@ export type PlainMessageId = { [K in MessageId]: MessageArgs<K> extends [] ? K :
 
 let active: Catalogue | undefined;
 
+/** The English templates by id, in a map: a lookup by a variable id in the large table object costs more. */
+const ENGLISH: ReadonlyMap<string, string> = new Map(Object.entries(MESSAGES));
+
 /** Installs a catalogue (`undefined`: English). */
 export function setCatalogue(catalogue: Catalogue | undefined): void {
   active = catalogue;
@@ -48,7 +51,7 @@ function partsOf(template: string): readonly string[] {
 
 /** The message `id` in the active catalogue, its placeholders filled from `args` (a placeholder without an arg stays as it is). */
 export function message<K extends MessageId>(id: K, ...rest: MessageArgs<K>): string {
-  const template: string = active?.[id] ?? MESSAGES[id];
+  const template: string = (active === undefined ? undefined : active[id]) ?? ENGLISH.get(id)!;
   const args = rest[0] as Record<string, string | number> | undefined;
   if (!args) return template;
   const parts = partsOf(template);
