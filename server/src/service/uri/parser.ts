@@ -216,10 +216,11 @@ function parseHost(text: string, start: number, end: number): HostPart {
   // Colons: the first few and the last are enough to describe any host (bounded allocation); the list
   // is made only for a host with two or more (a plain `host:port` has one).
   const firstColon = firstColonIn(start, end);
-  // The last colon is read backwards from the end (a port is a few characters); the engine's own
-  // backward search costs more than that.
-  const lastColon = firstColon < 0 ? -1 : lastIndexOfChar(text, COLON, firstColon, end);
-  let colonCount = firstColon < 0 ? 0 : lastColon === firstColon ? 1 : 2;
+  // A second colon is asked of the cursor (whose search goes on to the next host's colon); only a host
+  // with two or more reads backwards for its last.
+  const secondColon = firstColon < 0 ? -1 : firstColonIn(firstColon + 1, end);
+  const lastColon = secondColon < 0 ? firstColon : lastIndexOfChar(text, COLON, secondColon, end);
+  let colonCount = firstColon < 0 ? 0 : secondColon < 0 ? 1 : 2;
   let colons: Span[] | undefined;
   if (colonCount >= 2) {
     colonCount = 0;
@@ -333,7 +334,7 @@ function parseWithCursors(text: string): ParsedUri {
   const authorityEnd = sectionAuthorityEnd;
   let userinfo: ParsedUri['userinfo'];
   if (at >= 0) {
-    const colon = indexOfChar(text, COLON, bodyStart, at);
+    const colon = firstColonIn(bodyStart, at);
     const username = part(text, bodyStart, colon >= 0 ? colon : at);
     const password = colon >= 0 ? part(text, colon + 1, at) : undefined;
     userinfo = { span: { start: bodyStart, end: at }, atSpan: { start: at, end: at + 1 }, username, password, recoveredPastSlash: sectionRecoveredPastSlash };
