@@ -18,6 +18,19 @@ describe('decodePercent', () => {
     assert.deepEqual(decode('%C3%A9%C3%A9x').map, [0, 6, 12, 13]);
   });
 
+  it('decodes runs of ASCII escapes of every length alike, short and long, with a place in the map for each', () => {
+    // Written out from the alphabet here, not from the decoder: A..Z then a..z, as many as asked.
+    const letters = (n: number) => Array.from({ length: n }, (_, k) => String.fromCharCode(k < 26 ? 0x41 + k : 0x61 + k - 26)).join('');
+    const escaped = (n: number) => Array.from({ length: n }, (_, k) => '%' + (k < 26 ? 0x41 + k : 0x61 + k - 26).toString(16).toUpperCase()).join('');
+    for (const n of [1, 2, 31, 32, 33, 40]) {
+      const d = decodePercent('<' + escaped(n) + '-%zz>', 1, 3 * n + 5);
+      assert.equal(d.value, letters(n) + '-%zz', `a run of ${n}`);
+      assert.deepEqual(d.map, [...Array.from({ length: n }, (_, k) => 1 + 3 * k), 3 * n + 1, 3 * n + 2, 3 * n + 3, 3 * n + 4, 3 * n + 5]);
+      assert.deepEqual(d.badEscapes, [{ start: 3 * n + 2, end: 3 * n + 5 }]);
+      assert.equal(d.hadEscapes, true);
+    }
+  });
+
   it('keeps a "%" that does not start an escape and records where it is', () => {
     const d = decode('b%zz%');
     assert.equal(d.value, 'b%zz%');

@@ -138,8 +138,11 @@ const FOUND_STANDARD: SchemeFound = Object.freeze({ kind: 'mongodb', end: 7, raw
 const FOUND_MISSING: SchemeFound = Object.freeze({ kind: 'missing', end: 0, raw: '', bodyStart: 0 });
 
 function parseScheme(text: string): SchemeFound {
-  if (text.startsWith(SCHEME_SRV)) return FOUND_SRV;
-  if (text.startsWith(SCHEME_STANDARD)) return FOUND_STANDARD;
+  // The character after `mongodb` tells which of the two schemes to compare (one comparison, not two).
+  const after = text.charCodeAt(7);
+  if (after === COLON) {
+    if (text.startsWith(SCHEME_STANDARD)) return FOUND_STANDARD;
+  } else if (after === PLUS && text.startsWith(SCHEME_SRV)) return FOUND_SRV;
   // Something else: find a `scheme://` prefix made of scheme characters.
   let i = 0;
   while (i < text.length && i < 64) {
@@ -213,8 +216,11 @@ function parseHost(text: string, start: number, end: number): HostPart {
   // Colons: the first few and the last are enough to describe any host (bounded allocation); the list
   // is made only for a host with two or more (a plain `host:port` has one).
   const firstColon = firstColonIn(start, end);
-  const lastColon = firstColon < 0 ? -1 : text.lastIndexOf(':', end - 1);
-  let colonCount = firstColon < 0 ? 0 : lastColon === firstColon ? 1 : 2;
+  // A second colon is asked of the cursor (whose search goes on to the next host's colon); only a host
+  // with two or more reads backwards for its last.
+  const secondColon = firstColon < 0 ? -1 : firstColonIn(firstColon + 1, end);
+  const lastColon = secondColon < 0 ? firstColon : lastIndexOfChar(text, COLON, secondColon, end);
+  let colonCount = firstColon < 0 ? 0 : secondColon < 0 ? 1 : 2;
   let colons: Span[] | undefined;
   if (colonCount >= 2) {
     colonCount = 0;
@@ -261,11 +267,17 @@ function sections(text: string, bodyStart: number): void {
   let firstSlash = text.indexOf('/', bodyStart);
   if (question >= 0 && firstSlash > question) firstSlash = -1;
   let authorityEnd = firstSlash >= 0 ? firstSlash : question >= 0 ? question : n;
-  let at = authorityEnd > bodyStart ? text.lastIndexOf('@', authorityEnd - 1) : -1;
-  if (at < bodyStart) at = -1;
+  // The last `@` before the end of the host section, found by the engine's forward search (its backward
+  // one is much slower); the first `@` past that end is what atPastSlash needs to know.
+  let at = -1;
+  let nextAt = text.indexOf('@', bodyStart);
+  while (nextAt >= 0 && nextAt < authorityEnd) {
+    at = nextAt;
+    nextAt = text.indexOf('@', nextAt + 1);
+  }
   let recoveredPastSlash = false;
   if (at < 0) {
-    at = atPastSlash(text, firstSlash, question);
+    at = atPastSlash(text, firstSlash, question, nextAt);
     if (at >= 0) {
       recoveredPastSlash = true;
       question = indexOfChar(text, QUESTION, at, n);
@@ -285,10 +297,11 @@ function sections(text: string, bodyStart: number): void {
  * ends the userinfo when one follows in the path, or right after the `?` with no `=`, `&` or `/` in
  * between; -1 when there is none.
  */
-function atPastSlash(text: string, firstSlash: number, question: number): number {
-  // Most strings without credentials have no "@" after the hosts either: one search of the engine says so.
+function atPastSlash(text: string, firstSlash: number, question: number, nextAt: number): number {
+  // Most strings without credentials have no "@" after the hosts either (`nextAt`, the first `@` at or
+  // after the end of the host section, is -1).
   const from = firstSlash >= 0 ? firstSlash : question;
-  if (from < 0 || text.indexOf('@', from) < 0) return -1;
+  if (from < 0 || nextAt < 0) return -1;
   const n = text.length;
   const pathEnd = question >= 0 ? question : n;
   const atInPath = firstSlash >= 0 ? lastIndexOfChar(text, AT, firstSlash, pathEnd) : -1;
@@ -321,7 +334,7 @@ function parseWithCursors(text: string): ParsedUri {
   const authorityEnd = sectionAuthorityEnd;
   let userinfo: ParsedUri['userinfo'];
   if (at >= 0) {
-    const colon = indexOfChar(text, COLON, bodyStart, at);
+    const colon = firstColonIn(bodyStart, at);
     const username = part(text, bodyStart, colon >= 0 ? colon : at);
     const password = colon >= 0 ? part(text, colon + 1, at) : undefined;
     userinfo = { span: { start: bodyStart, end: at }, atSpan: { start: at, end: at + 1 }, username, password, recoveredPastSlash: sectionRecoveredPastSlash };

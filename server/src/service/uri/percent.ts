@@ -41,17 +41,20 @@ function isEscape(text: string, i: number, end: number): boolean {
 }
 
 /**
- * Percent-decodes `text.slice(start, end)` as UTF-8. Never throws; a `%` that does not start
- * a valid escape is kept literally and reported in `badEscapes`. Linear time: literal text is copied
- * a run at a time, and each run of escapes is decoded in one go.
- */
-/**
  * Decodes `count` %XX escapes from runStart as UTF-8 together (so multi-byte sequences come out whole),
- * and maps each decoded character back to the escape that starts it (approximate inside a multi-byte run).
+ * and maps each decoded character back to the escape that starts it (approximate inside a multi-byte run),
+ * from place `mapAt` of the map on; `mapAt` and `runInvalidUtf8` say afterwards where the map goes on and
+ * whether the run was valid UTF-8.
  */
-function decodeRun(text: string, runStart: number, count: number, map: number[]): { decoded: string; invalidUtf8: boolean } {
+let mapAt = 0;
+let runInvalidUtf8 = false;
+
+/** Up to this many ASCII escapes in a run are made a string character by character (no decoder called). */
+const SHORT_ASCII_RUN = 32;
+
+function decodeRun(text: string, runStart: number, count: number, map: number[]): string {
   if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
-  const bytes = scratch.subarray(0, count);
+  const bytes = scratch;
   let ascii = true;
   for (let b = 0; b < count; b++) {
     const at = runStart + 3 * b;
@@ -59,33 +62,46 @@ function decodeRun(text: string, runStart: number, count: number, map: number[])
     bytes[b] = byte;
     if (byte >= 0x80) ascii = false;
   }
+  runInvalidUtf8 = false;
+  let m = mapAt;
   if (ascii) {
     // Escape b of the run starts at runStart + 3b.
-    for (let b = 0; b < count; b++) map.push(runStart + 3 * b);
-    return { decoded: count === 1 ? String.fromCharCode(bytes[0]) : utf8.decode(bytes), invalidUtf8: false };
+    for (let b = 0; b < count; b++) map[m++] = runStart + 3 * b;
+    mapAt = m;
+    if (count === 1) return String.fromCharCode(bytes[0]);
+    if (count > SHORT_ASCII_RUN) return utf8.decode(bytes.subarray(0, count));
+    let decoded = '';
+    for (let b = 0; b < count; b++) decoded += String.fromCharCode(bytes[b]);
+    return decoded;
   }
+  const run = bytes.subarray(0, count);
   let decoded: string;
-  let invalidUtf8 = false;
   try {
-    decoded = utf8Strict.decode(bytes);
+    decoded = utf8Strict.decode(run);
   } catch {
-    invalidUtf8 = true;
-    decoded = utf8.decode(bytes);
+    runInvalidUtf8 = true;
+    decoded = utf8.decode(run);
   }
   let b = 0;
   for (let k = 0; k < decoded.length; k++) {
     const at = runStart + 3 * Math.min(b, count - 1);
-    map.push(at);
+    map[m++] = at;
     const cp = decoded.codePointAt(k)!;
     b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (cp > 0xffff) {
       k++;
-      map.push(at);
+      map[m++] = at;
     }
   }
-  return { decoded, invalidUtf8 };
+  mapAt = m;
+  return decoded;
 }
 
+/**
+ * Percent-decodes `text.slice(start, end)` as UTF-8. Never throws; a `%` that does not start
+ * a valid escape is kept literally and reported in `badEscapes`. Linear time: literal text is copied
+ * a run at a time, and each run of escapes is decoded in one go.
+ */
 export function decodePercent(text: string, start: number, end: number, raw?: string): Decoded {
   let firstPercent = -1;
   for (let i = start; i < end; i++) {
@@ -98,7 +114,10 @@ export function decodePercent(text: string, start: number, end: number, raw?: st
     return { value: raw ?? text.slice(start, end), badEscapes: NO_SPANS, hadEscapes: false, invalidUtf8: false };
   }
   const badEscapes: Span[] = [];
-  const map: number[] = [];
+  // The map has a place for each decoded character and one for the end: never more than the raw
+  // characters and one, so it is made of that size once and cut to its length at the end.
+  const map: number[] = new Array<number>(end - start + 1);
+  let m = 0;
   let out = '';
   let hadEscapes = false;
   let invalidUtf8 = false;
@@ -117,7 +136,7 @@ export function decodePercent(text: string, start: number, end: number, raw?: st
       continue;
     }
     out += text.slice(literal, i);
-    for (let k = literal; k < i; k++) map.push(k);
+    for (let k = literal; k < i; k++) map[m++] = k;
     // A run of %XX escapes is decoded together so multi-byte UTF-8 sequences come out whole.
     const runStart = i;
     let count = 0;
@@ -125,16 +144,17 @@ export function decodePercent(text: string, start: number, end: number, raw?: st
       count++;
       i += 3;
     }
-    const run = decodeRun(text, runStart, count, map);
+    mapAt = m;
+    out += decodeRun(text, runStart, count, map);
+    m = mapAt;
     hadEscapes = true;
-    if (run.invalidUtf8) invalidUtf8 = true;
-    const decoded = run.decoded;
-    out += decoded;
+    if (runInvalidUtf8) invalidUtf8 = true;
     literal = i;
   }
   out += text.slice(literal, end);
-  for (let k = literal; k < end; k++) map.push(k);
-  map.push(end);
+  for (let k = literal; k < end; k++) map[m++] = k;
+  map[m++] = end;
+  if (map.length !== m) map.length = m;
   return { value: out, badEscapes, hadEscapes, invalidUtf8, map };
 }
 
