@@ -54,7 +54,8 @@ describe('mayHoldNamingKey', () => {
       }),
       400,
     );
-    // The generator makes keys that name something often enough for the property to say anything.
-    assert.ok(named >= runs / 20, `only ${named} of ${runs} generated key paths name something`);
+    // The generator makes keys that name something often enough for the property to say anything (one
+    // in 20 is expected of a few hundred runs; a fuzz run that gives the property fewer runs asks for some).
+    assert.ok(runs >= 200 ? named >= runs / 20 : named > 0, `only ${named} of ${runs} generated key paths name something`);
   });
 });
