@@ -193,7 +193,7 @@ function checkSpelling(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Res
   const replacementGiven = opt.deprecated.replacement !== opt.name && isGiven(ctx.options, opt.deprecated.replacement);
   // Keys of the spec's own table (socketTimeoutMS, ssl, ...) still work everywhere: a hint. Legacy keys: a warning.
   const inTable = opt.origin === 'spec';
-  // The key as written fixes the option, so its message (one of two, by whether the replacement is given).
+  // The key as written fixes the option, and so the message when no replacement is given: made once per key.
   const deprecated = opt.deprecated;
   const key = p.key.value;
   const msg = opt.aliasOf
