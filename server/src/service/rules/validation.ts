@@ -42,11 +42,20 @@ export interface UriRecord extends ValueRecord<UriParse> {
   readonly names: UriNameParts;
 }
 
+/** No parts: one frozen list for every record without authSource or Atlas hosts (nearly all). */
+const NO_PARTS: readonly never[] = Object.freeze([]);
+/** The name parts of a string without any: one frozen record. */
+const NO_NAMES: UriNameParts = Object.freeze({ authSources: NO_PARTS, atlasHosts: NO_PARTS });
+
+/** The name parts of a check, kept in its record for as long as the document's analysis: only what there is. */
 function namePartsOf(parsed: ParsedUri): UriNameParts {
-  const authSources: DecodedPart[] = [];
-  for (const o of parsed.options) if (o.keyLower === 'authsource' && o.value) authSources.push(o.value);
-  const atlasHosts = parsed.hosts.filter((h) => clusterLabelOfHost(h.host.value) !== undefined);
-  return parsed.database ? { database: parsed.database, authSources, atlasHosts } : { authSources, atlasHosts };
+  let authSources: DecodedPart[] | undefined;
+  for (const o of parsed.options) if (o.keyLower === 'authsource' && o.value) (authSources ??= []).push(o.value);
+  let atlasHosts: HostPart[] | undefined;
+  for (const h of parsed.hosts) if (clusterLabelOfHost(h.host.value) !== undefined) (atlasHosts ??= []).push(h);
+  if (!parsed.database && !authSources && !atlasHosts) return NO_NAMES;
+  const parts = { authSources: authSources ?? NO_PARTS, atlasHosts: atlasHosts ?? NO_PARTS };
+  return parsed.database ? { database: parsed.database, ...parts } : parts;
 }
 
 /**
