@@ -117,25 +117,26 @@ function lastIndexOfChar(text: string, ch: number, from: number, to: number): nu
   return -1;
 }
 
-/** What parseScheme finds: the scheme's kind, its raw text (from 0 to `end`) and where the body starts. */
+/** What parseScheme finds: the scheme record of the parse, and where the body starts. */
 interface SchemeFound {
-  readonly kind: SchemeKind;
-  readonly end: number;
-  readonly raw: string;
+  readonly scheme: ParsedUri['scheme'];
   readonly bodyStart: number;
-  /** The scheme of the parse, when one frozen record serves every string of the scheme. */
-  readonly scheme?: ParsedUri['scheme'];
 }
 
-function frozenScheme(kind: SchemeKind, raw: string): ParsedUri['scheme'] {
-  return Object.freeze({ kind, span: Object.freeze({ start: 0, end: raw.length }), raw });
+/** The scheme record of text[0, raw.length) and the body after `separator`; frozen when one record serves every string. */
+function schemeFound(kind: SchemeKind, raw: string, separator: number, frozen = false): SchemeFound {
+  const scheme = { kind, span: { start: 0, end: raw.length }, raw };
+  const found = { scheme, bodyStart: raw.length + separator };
+  if (!frozen) return found;
+  Object.freeze(scheme.span);
+  Object.freeze(scheme);
+  return Object.freeze(found);
 }
 
-/** The two schemes of nearly every string: one constant each, and one frozen scheme record each. */
-const FOUND_SRV: SchemeFound = Object.freeze({ kind: 'mongodb+srv', end: 11, raw: 'mongodb+srv', bodyStart: 14, scheme: frozenScheme('mongodb+srv', 'mongodb+srv') });
-const FOUND_STANDARD: SchemeFound = Object.freeze({ kind: 'mongodb', end: 7, raw: 'mongodb', bodyStart: 10, scheme: frozenScheme('mongodb', 'mongodb') });
-
-const FOUND_MISSING: SchemeFound = Object.freeze({ kind: 'missing', end: 0, raw: '', bodyStart: 0 });
+/** The two schemes of nearly every string, and a string without one: one frozen record each. */
+const FOUND_SRV = schemeFound('mongodb+srv', 'mongodb+srv', 3, true);
+const FOUND_STANDARD = schemeFound('mongodb', 'mongodb', 3, true);
+const FOUND_MISSING = schemeFound('missing', '', 0, true);
 
 function parseScheme(text: string): SchemeFound {
   // The character after `mongodb` tells which of the two schemes to compare (one comparison, not two).
@@ -153,11 +154,11 @@ function parseScheme(text: string): SchemeFound {
     i++;
   }
   if (i > 0 && text.startsWith('://', i)) {
-    return { kind: 'invalid', end: i, raw: text.slice(0, i), bodyStart: i + 3 };
+    return schemeFound('invalid', text.slice(0, i), 3);
   }
   // `mongodb+srv:/host` (one slash): the scheme of a MongoDB string with a slash missing, not a host list.
   if (i > 0 && text.startsWith(':/', i) && /mongo/i.test(text.slice(0, i))) {
-    return { kind: 'invalid', end: i, raw: text.slice(0, i), bodyStart: i + 2 };
+    return schemeFound('invalid', text.slice(0, i), 2);
   }
   return FOUND_MISSING;
 }
@@ -300,8 +301,7 @@ function sections(text: string, bodyStart: number): void {
 function atPastSlash(text: string, firstSlash: number, question: number, nextAt: number): number {
   // Most strings without credentials have no "@" after the hosts either (`nextAt`, the first `@` at or
   // after the end of the host section, is -1).
-  const from = firstSlash >= 0 ? firstSlash : question;
-  if (from < 0 || nextAt < 0) return -1;
+  if (nextAt < 0) return -1;
   const n = text.length;
   const pathEnd = question >= 0 ? question : n;
   const atInPath = firstSlash >= 0 ? lastIndexOfChar(text, AT, firstSlash, pathEnd) : -1;
@@ -352,7 +352,7 @@ function parseWithCursors(text: string): ParsedUri {
   // object's shape and grows a store of properties outside it.
   return {
     text,
-    scheme: scheme.scheme ?? { kind: scheme.kind, span: { start: 0, end: scheme.end }, raw: scheme.raw },
+    scheme: scheme.scheme,
     bodyStart,
     userinfo,
     hostsSpan: { start: hostsStart, end: authorityEnd },
