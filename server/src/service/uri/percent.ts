@@ -40,18 +40,18 @@ function isEscape(text: string, i: number, end: number): boolean {
   return i + 2 < end && text.charCodeAt(i) === PERCENT && hexValue(text.charCodeAt(i + 1)) >= 0 && hexValue(text.charCodeAt(i + 2)) >= 0;
 }
 
-/**
- * Decodes `count` %XX escapes from runStart as UTF-8 together (so multi-byte sequences come out whole),
- * and maps each decoded character back to the escape that starts it (approximate inside a multi-byte run),
- * from place `mapAt` of the map on; `mapAt` and `runInvalidUtf8` say afterwards where the map goes on and
- * whether the run was valid UTF-8.
- */
+/** What decodeRun leaves: where the map goes on (it starts there too), and whether the run was valid UTF-8. */
 let mapAt = 0;
 let runInvalidUtf8 = false;
 
 /** Up to this many ASCII escapes in a run are made a string character by character (no decoder called). */
 const SHORT_ASCII_RUN = 32;
 
+/**
+ * Decodes `count` %XX escapes from runStart as UTF-8 together (so multi-byte sequences come out whole),
+ * and maps each decoded character back to the escape that starts it (approximate inside a multi-byte run),
+ * from place `mapAt` of the map on.
+ */
 function decodeRun(text: string, runStart: number, count: number, map: number[]): string {
   if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
   const bytes = scratch;

@@ -97,13 +97,30 @@ export function findPlaceholders(text: string, from = 0, to = text.length, style
   // To the end of the text (a whole value): from opener to opener by a regular expression, which says
   // at once that most values hold none. A stretch of a larger text: character by character, so that
   // the search never reads past its end.
-  const scanner = new PlaceholderScanner(text, to, style);
-  return to === text.length ? scanner.scanByOpeners(from) : scanner.scan(from);
+  return new PlaceholderScanner(text, to, style).scan(from, to === text.length);
+}
+
+/** The first place at or after i that may open a placeholder, by NEXT_OPENER; `to` when there is none. */
+function nextByOpeners(text: string, i: number, to: number): number {
+  NEXT_OPENER.lastIndex = i;
+  if (!NEXT_OPENER.test(text)) return to;
+  const end = NEXT_OPENER.lastIndex;
+  const last = text.charCodeAt(end - 1);
+  return last === DOT ? end - 3 : last === UNDERSCORE ? end - 2 : end - 1;
+}
+
+/** The same, character by character up to `to` (most characters open nothing: passed over without asking `at`). */
+function nextByCharacters(text: string, i: number, to: number): number {
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? OPENERS[c] === 1 : c === 0x2026) return i;
+  }
+  return to;
 }
 
 /**
  * What can start a placeholder (see PlaceholderScanner.at; a single `.` or `_` starts none): a value
- * without any of them holds none. Global, for its lastIndex; used only by scanByOpeners.
+ * without any of them holds none. Global, for its lastIndex; used only by nextByOpeners.
  */
 const NEXT_OPENER = /[$#{%[<\u2026]|\.\.\.|__/g;
 
@@ -127,40 +144,18 @@ class PlaceholderScanner {
     private readonly style: PlaceholderStyle,
   ) {}
 
-  scan(from: number): Span[] {
-    const spans: Span[] = [];
-    let i = from;
-    const { text, to } = this;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      // Most characters open nothing: passed over without asking `at`.
-      if (c < 0x80 ? OPENERS[c] === 0 : c !== 0x2026) {
-        i++;
-        continue;
-      }
-      const r = this.at(i, c);
-      if (r > i) {
-        spans.push({ start: i, end: r });
-        i = r;
-      } else i = r === NEXT ? i + 1 : -r;
-    }
-    return spans;
-  }
-
   /**
-   * scan() to the end of the text, from one possible opener to the next (found by NEXT_OPENER: a `.` only
-   * as `...`, a `_` only as `__`, where `at` finds nothing otherwise).
+   * The placeholders from `from` on, from one place that may open one to the next: found by NEXT_OPENER
+   * (a `.` only as `...`, a `_` only as `__`, where `at` finds nothing otherwise) when `byOpeners` (to
+   * the end of the text only: the search does not stop at `to`), else character by character.
    */
-  scanByOpeners(from: number): Span[] {
+  scan(from: number, byOpeners: boolean): Span[] {
     const spans: Span[] = [];
     const { text, to } = this;
     let i = from;
     while (i < to) {
-      NEXT_OPENER.lastIndex = i;
-      if (!NEXT_OPENER.test(text)) break;
-      const end = NEXT_OPENER.lastIndex;
-      const last = text.charCodeAt(end - 1);
-      const start = last === DOT ? end - 3 : last === UNDERSCORE ? end - 2 : end - 1;
+      const start = byOpeners ? nextByOpeners(text, i, to) : nextByCharacters(text, i, to);
+      if (start >= to) break;
       const r = this.at(start, text.charCodeAt(start));
       if (r > start) {
         spans.push({ start, end: r });
