@@ -24,16 +24,72 @@ interface Entry {
   run: number;
 }
 
+/** Whether an entry was made for a value: everything validation reads of it besides its text is the same. */
+function fits(e: Entry, value: EmbeddedValue): boolean {
+  return e.kind === value.kind && e.syntax === value.syntax && e.key === value.key && e.comment === (value.comment === true);
+}
+
+/** What validation reads of a value besides its text, as one string (kinds and syntaxes hold no NUL). */
+function facets(kind: Entry['kind'], syntax: Entry['syntax'], key: Entry['key'], comment: boolean): string {
+  return `${kind}\0${syntax ?? ''}\0${comment ? 1 : 0}\0${key === undefined ? '' : `=${key}`}`;
+}
+
+/** A list of entries of one text longer than this is searched through a map by facets. */
+const FEW_ENTRIES = 8;
+
+/**
+ * The entries of one text that has several. Most texts have one entry, kept alone; a text may also stand
+ * under a thousand keys (one collection name under each service of a JSON file), and a list searched
+ * entry by entry would then make the analysis quadratic: past a few entries they are found by their
+ * facets in a map.
+ */
+class TextEntries {
+  readonly list: Entry[];
+  private byFacets: Map<string, Entry> | undefined;
+
+  constructor(first: Entry) {
+    this.list = [first];
+  }
+
+  find(value: EmbeddedValue): Entry | undefined {
+    if (this.byFacets) return this.byFacets.get(facets(value.kind, value.syntax, value.key, value.comment === true));
+    for (const e of this.list) if (fits(e, value)) return e;
+    return undefined;
+  }
+
+  add(e: Entry): void {
+    this.list.push(e);
+    if (this.byFacets) this.byFacets.set(facets(e.kind, e.syntax, e.key, e.comment), e);
+    else if (this.list.length > FEW_ENTRIES) this.index();
+  }
+
+  /** Keeps the entries `keep` says to; the number dropped. */
+  retain(keep: (e: Entry) => boolean): number {
+    const before = this.list.length;
+    let n = 0;
+    for (const e of this.list) if (keep(e)) this.list[n++] = e;
+    this.list.length = n;
+    this.byFacets = undefined;
+    if (n > FEW_ENTRIES) this.index();
+    return before - n;
+  }
+
+  private index(): void {
+    this.byFacets = new Map();
+    for (const e of this.list) this.byFacets.set(facets(e.kind, e.syntax, e.key, e.comment), e);
+  }
+}
+
 /** Records of values (parse and problems), by value, for one settings object, language and document URI. */
 export class ValidationCache {
   private settings: Settings | undefined;
   private languageId: string | undefined;
   private documentUri: string | undefined;
   /**
-   * By the value's text (a slice of the document, so no copy); values of the same text that differ in
-   * what else validation reads (kind, syntax, key, comment) are told apart in the entry list.
+   * By the value's text (a slice of the document, so no copy): its entry, or its entries when values of
+   * that text differ in what else validation reads (kind, syntax, key, comment).
    */
-  private readonly entries = new Map<string, Entry[]>();
+  private readonly entries = new Map<string, Entry | TextEntries>();
   /** The same entries by value object: values an edit did not touch are the same objects. */
   private byValue = new WeakMap<EmbeddedValue, Entry>();
   private count = 0;
@@ -51,15 +107,16 @@ export class ValidationCache {
     }
     let entry = this.byValue.get(value);
     if (!entry) {
-      // Everything validation may read of a value: its text, kind, syntax, key and whether it is in a comment.
-      let list = this.entries.get(value.text);
-      entry = list?.find((e) => e.kind === value.kind && e.syntax === value.syntax && e.key === value.key && e.comment === (value.comment === true));
+      const found = this.entries.get(value.text);
+      entry = found === undefined ? undefined : found instanceof TextEntries ? found.find(value) : fits(found, value) ? found : undefined;
       if (!entry) {
         entry = { kind: value.kind, syntax: value.syntax, key: value.key, comment: value.comment === true, record: validateEmbeddedValue(value, settings, languageId, documentUri), run: -1 };
-        if (list) list.push(entry);
+        if (found === undefined) this.entries.set(value.text, entry);
+        else if (found instanceof TextEntries) found.add(entry);
         else {
-          list = [entry];
-          this.entries.set(value.text, list);
+          const several = new TextEntries(found);
+          several.add(entry);
+          this.entries.set(value.text, several);
         }
         this.count++;
       }
@@ -75,11 +132,18 @@ export class ValidationCache {
   /** Ends an analysis: when most entries were not used by it, they are dropped (memory stays bounded). */
   endRun(): void {
     if (this.count > 2 * this.usedInRun + 1024) {
-      for (const [text, list] of this.entries) {
-        const kept = list.filter((e) => e.run === this.run);
-        this.count -= list.length - kept.length;
-        if (kept.length === 0) this.entries.delete(text);
-        else if (kept.length !== list.length) this.entries.set(text, kept);
+      const run = this.run;
+      for (const [text, found] of this.entries) {
+        if (!(found instanceof TextEntries)) {
+          if (found.run !== run) {
+            this.entries.delete(text);
+            this.count--;
+          }
+          continue;
+        }
+        this.count -= found.retain((e) => e.run === run);
+        if (found.list.length === 0) this.entries.delete(text);
+        else if (found.list.length === 1) this.entries.set(text, found.list[0]);
       }
     }
     this.run++;
