@@ -8,7 +8,7 @@
  * compose interpolates it with the `.env` beside the file, and a variable neither defines stays a
  * placeholder, about which nothing is said.
  */
-import { lineOf } from '../lex/lines';
+import { LineIndex } from '../lex/lines';
 import type { DocumentAnalysis, EmbeddedValue, FixData, Problem, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { replicasPoolProblems } from './composePool';
 import { DEFAULT_PORT } from '../data/connectionString';
@@ -156,10 +156,11 @@ export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedV
     if (server) servers.set(s, server);
   }
   const run = checker(code, file, servers);
+  const ownersAt = ownerIndex(file.services);
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     if (value.kind !== 'uri' || value.comment) continue;
-    const owners = file.services.filter((s) => s.regions.some((r) => r.start <= value.start && value.start < r.end));
+    const owners = ownersAt(value.start);
     if (owners.length === 0) continue;
     let reading: Reading | undefined;
     if (hasReferences(value.text, 'compose')) {
@@ -177,6 +178,32 @@ export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedV
   return { problems: run.problems, hoverAt: () => null };
 }
 
+/**
+ * The services whose regions hold an offset (file order), for offsets asked about in increasing order
+ * (values in document order): the regions are swept once, those open at the offset kept, rather than
+ * every region of every service looked at for each value. An offset before the last one asked about
+ * is answered by looking at them all.
+ */
+function ownerIndex(services: readonly ComposeService[]): (offset: number) => ComposeService[] {
+  const regions: Array<{ start: number; end: number; service: number }> = [];
+  services.forEach((s, service) => {
+    for (const r of s.regions) regions.push({ start: r.start, end: r.end, service });
+  });
+  regions.sort((a, b) => a.start - b.start);
+  let next = 0;
+  let last = -1;
+  let open: typeof regions = [];
+  return (offset) => {
+    if (offset < last) return services.filter((s) => s.regions.some((r) => r.start <= offset && offset < r.end));
+    last = offset;
+    while (next < regions.length && regions[next]!.start <= offset) open.push(regions[next++]!);
+    if (open.length > 0) open = open.filter((r) => offset < r.end);
+    if (open.length === 0) return [];
+    const indexes = [...new Set(open.map((r) => r.service))].sort((a, b) => a - b);
+    return indexes.map((i) => services[i]!);
+  };
+}
+
 /** The checks of one file's connection strings: `check` each, then read `problems`. */
 function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<ComposeService, Server>) {
   const problems: Problem[] = [];
@@ -189,10 +216,23 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
     }
     for (const l of s.links) names.add((l.alias ?? l.service).value.toLowerCase());
   }
+  /** The first service (in file order) that answers to each of its names, its aliases included (lower case). */
+  const byName = new Map<string, ComposeService>();
+  for (const s of file.services) {
+    for (const n of [s.name, s.containerName?.value, s.hostname?.value, ...s.aliases.map((a) => a.value)]) {
+      const lower = n?.toLowerCase();
+      if (lower !== undefined && !byName.has(lower)) byName.set(lower, s);
+    }
+  }
+  const servers = [...byService.values()];
+  const hostNetwork = servers.some((s) => s.service.networkMode?.value === 'host');
+  const lines = new LineIndex(code.text);
+  /** The service name closest to each unknown host, worked out once per host. */
+  const suggestions = new Map<string, string | undefined>();
   return { problems, check };
 
   function line(offset: number): number {
-    return lineOf(code.text, offset);
+    return lines.lineOf(offset);
   }
 
   function report(ruleId: RuleId, span: Span, message: string, facts: Array<{ span: Span; message: string }>, fix?: FixData): void {
@@ -207,10 +247,7 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
   /** The service a host name reaches from `owner`: by a link alias of owner, or a name of the service. */
   function serviceNamed(host: string, owner: ComposeService): ComposeService | undefined {
     const link = owner.links.find((l) => l.alias?.value.toLowerCase() === host);
-    const name = link ? link.service.value.toLowerCase() : host;
-    return file.services.find((s) =>
-      [s.name, s.containerName?.value, s.hostname?.value, ...s.aliases.map((a) => a.value)].some((n) => n?.toLowerCase() === name),
-    );
+    return byName.get(link ? link.service.value.toLowerCase() : host);
   }
 
   function check(value: EmbeddedValue, reading: Reading, owner: ComposeService): void {
@@ -219,7 +256,6 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
       const v = inValue(reading, span);
       return { span: { start: toDocumentOffset(value, v.span.start), end: toDocumentOffset(value, v.span.end) }, literal: v.literal };
     };
-    const servers = [...byService.values()];
     const mode = owner.networkMode?.value;
     const targets: Server[] = [];
     for (const host of parsed.hosts) {
@@ -230,7 +266,7 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
       if (LOCAL.has(name)) {
         const shared = /^service:(.+)$/.exec(mode ?? '')?.[1];
         target = byService.get(owner) ?? (shared ? servers.find((s) => s.service.name === shared) : undefined);
-        if (!target && mode === undefined && servers.length > 0 && !servers.some((s) => s.service.networkMode?.value === 'host')) localhost(host, owner, servers, doc);
+        if (!target && mode === undefined && servers.length > 0 && !hostNetwork) localhost(host, owner, servers, doc);
       } else if (host.type === 'hostname' && mode !== 'host') {
         const service = serviceNamed(name, owner);
         target = service && byService.get(service);
@@ -271,7 +307,8 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
   /** Rule compose-host-unknown. */
   function unknownHost(host: HostPart, owner: ComposeService, doc: (s: Span) => { span: Span; literal: boolean }): void {
     const at = doc(host.host.span);
-    const suggestion = closest(host.host.value, file.services.map((s) => s.name));
+    if (!suggestions.has(host.host.value)) suggestions.set(host.host.value, closest(host.host.value, file.services.map((s) => s.name)));
+    const suggestion = suggestions.get(host.host.value);
     report(
       'compose-host-unknown',
       at.span,
