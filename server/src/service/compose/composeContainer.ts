@@ -8,7 +8,7 @@ import type { EmbeddedValue, SourceCode } from '../api';
 import { composeFileOf, type ComposeFile, type ComposeService } from './composeFile';
 import { siblingUri } from './files';
 import type { Lookup, VariableDefinition } from './interpolate';
-import { dotenvDefinitions } from './variables';
+import { DefinitionFinder, dotenvFinder } from './variables';
 
 export interface ContainerEnvironment {
   lookup: Lookup;
@@ -38,13 +38,13 @@ function environmentOf(code: SourceCode, service: ComposeService): ContainerEnvi
     entries.set(e.name.value, { name: e.name.value, value: v.value, documentUri: code.uri, start: v.span.start, syntax: 'none' });
   }
   const texts = new Map<string, string>();
-  const files: Array<{ uri: string; text: string }> = [];
+  const files: Array<{ uri: string; text: string; find: DefinitionFinder }> = [];
   for (const f of service.envFiles) {
     const uri = siblingUri(code.uri, f.path.value);
     const text = uri === undefined ? undefined : code.files?.read(uri);
     if (uri === undefined || text === undefined) continue;
     texts.set(uri, text);
-    files.push({ uri, text });
+    files.push({ uri, text, find: dotenvFinder(text, uri) });
   }
   const known = new Map<string, VariableDefinition | undefined>();
   const lookup: Lookup = (name) => {
@@ -52,7 +52,7 @@ function environmentOf(code: SourceCode, service: ComposeService): ContainerEnvi
     if (!known.has(name)) {
       let found: VariableDefinition | undefined;
       for (let i = files.length - 1; i >= 0 && !found; i--) {
-        const d = dotenvDefinitions(files[i]!.text, files[i]!.uri, [name]).get(name);
+        const d = files[i]!.find(name);
         // An env file's values are taken as written by the container (compose does not expand them for it).
         if (d) found = { ...d, syntax: 'none' };
       }

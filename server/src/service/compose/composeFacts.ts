@@ -21,7 +21,7 @@ import type { HostPart, ParsedUri } from '../uri/types';
 import { composeFileOf, type ComposeFile, type ComposeService, type Located } from './composeFile';
 import { siblingUri } from './files';
 import { hasReferences, interpolate, type Interpolation, type VariableDefinition } from './interpolate';
-import { dotenvDefinitions } from './variables';
+import { DefinitionFinder, dotenvFinder } from './variables';
 import { message } from '../data/l10n';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
@@ -141,12 +141,15 @@ export function analyzeComposeFacts(code: SourceCode, values: readonly EmbeddedV
   const file = composeFileOf(code);
   if (file.services.length === 0) return EMPTY;
   // The `.env` beside the file, read when a variable is first looked up.
-  let envText: string | undefined;
+  let find: DefinitionFinder | undefined;
   const envUri = siblingUri(code.uri, '.env') ?? '';
   const known = new Map<string, VariableDefinition | undefined>();
   const lookup = (name: string): VariableDefinition | undefined => {
-    if (envText === undefined) envText = (envUri && code.files?.read(envUri)) || '';
-    if (!known.has(name)) known.set(name, envText ? dotenvDefinitions(envText, envUri, [name]).get(name) : undefined);
+    if (find === undefined) {
+      const envText = (envUri && code.files?.read(envUri)) || '';
+      find = envText ? dotenvFinder(envText, envUri) : () => undefined;
+    }
+    if (!known.has(name)) known.set(name, find(name));
     return known.get(name);
   };
   const compose = (text: string): string => (hasReferences(text, 'compose') ? interpolate(text, 'compose', lookup, { keepUnknown: true }).text : text);

@@ -17,7 +17,7 @@ import { maskSpans, secretSpans } from '../uri/secrets';
 import { hasReferences, interpolate, referencesResolve, type Interpolation, type InterpolationSyntax, type Lookup, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
 import { containerEnvironments } from './composeContainer';
-import { decodedDefinition, dotenvDefinitions, propertiesDefinitions, shellDefinitions } from './variables';
+import { decodedDefinition, DefinitionFinder, dotenvFinder, propertiesFinder, shellFinder } from './variables';
 import { yamlAssignmentsOf } from '../extract/yamlAssignments';
 import { message } from '../data/l10n';
 
@@ -27,8 +27,8 @@ const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
 interface DefiningFile {
   uri: string;
   text: string;
-  /** The definitions of `names`; `before`: those that hold at that offset of the document (a script's earlier lines). */
-  definitions(text: string, documentUri: string, names: Iterable<string>, before: number): Map<string, VariableDefinition>;
+  /** The definition of a name; `before`: the one that holds at that offset of the document (a script's earlier lines). */
+  find: DefinitionFinder;
   /** The definitions depend on where the value is (a shell script). */
   positional?: boolean;
 }
@@ -47,23 +47,24 @@ interface Source {
 }
 
 const itself =
-  (definitions: DefiningFile['definitions']) =>
-  (code: SourceCode): DefiningFile[] => [{ uri: code.uri, text: code.text, definitions }];
+  (finder: (text: string, documentUri: string) => DefinitionFinder) =>
+  (code: SourceCode): DefiningFile[] => [{ uri: code.uri, text: code.text, find: finder(code.text, code.uri) }];
 
 /** Docker compose fills `${VAR}` in the compose file from the shell and the project's `.env` (beside the file). */
 function besideEnv(code: SourceCode): DefiningFile[] {
   const uri = siblingUri(code.uri, '.env');
   const text = uri === undefined ? undefined : code.files?.read(uri);
-  return uri !== undefined && text !== undefined ? [{ uri, text, definitions: dotenvDefinitions }] : [];
+  return uri !== undefined && text !== undefined ? [{ uri, text, find: dotenvFinder(text, uri) }] : [];
 }
 
 /** Spring Boot's configuration files: `application.properties`/`.yml`/`.yaml`, `bootstrap.*`, and their `-profile` variants. */
 const SPRING_FILE = /^(application|bootstrap)(-[^/.]+)?\.(properties|ya?ml)$/i;
 
-function yamlDefinitions(text: string, documentUri: string, keys: Iterable<string>): Map<string, VariableDefinition> {
-  const out = new Map<string, VariableDefinition>();
-  for (const [key, value] of yamlAssignmentsOf(text, keys)) out.set(key, decodedDefinition(key, value, documentUri, 'spring'));
-  return out;
+function yamlFinder(text: string, documentUri: string): DefinitionFinder {
+  return (key) => {
+    const value = yamlAssignmentsOf(text, [key]).get(key);
+    return value && decodedDefinition(key, value, documentUri, 'spring');
+  };
 }
 
 /**
@@ -74,25 +75,25 @@ function yamlDefinitions(text: string, documentUri: string, keys: Iterable<strin
 function springFiles(code: SourceCode): DefiningFile[] {
   const name = code.uri.slice(code.uri.lastIndexOf('/') + 1);
   const m = SPRING_FILE.exec(name);
-  const definitionsOf = (file: string) => (/\.properties$/i.test(file) ? propertiesDefinitions : yamlDefinitions);
-  if (!m) return code.languageId === 'properties' ? itself(propertiesDefinitions)(code) : [];
+  const finderOf = (file: string) => (/\.properties$/i.test(file) ? propertiesFinder : yamlFinder);
+  if (!m) return code.languageId === 'properties' ? itself(propertiesFinder)(code) : [];
   const base = m[1]!;
   const names = [...(m[2] ? [`${base}${m[2]}.properties`, `${base}${m[2]}.yml`, `${base}${m[2]}.yaml`] : []), `${base}.properties`, `${base}.yml`, `${base}.yaml`];
   const out: DefiningFile[] = [];
   for (const file of names) {
     if (file.toLowerCase() === name.toLowerCase()) {
-      out.push({ uri: code.uri, text: code.text, definitions: definitionsOf(name) });
+      out.push({ uri: code.uri, text: code.text, find: finderOf(name)(code.text, code.uri) });
       continue;
     }
     const uri = siblingUri(code.uri, file);
     const text = uri === undefined ? undefined : code.files?.read(uri);
-    if (uri !== undefined && text !== undefined) out.push({ uri, text, definitions: definitionsOf(file) });
+    if (uri !== undefined && text !== undefined) out.push({ uri, text, find: finderOf(file)(text, uri) });
   }
   return out;
 }
 
 const SOURCES: Readonly<Record<string, Source>> = {
-  dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', where: 'this file', definingFiles: itself(dotenvDefinitions), literal: (v) => v.syntax === 'dotenv-single' },
+  dotenv: { syntax: 'dotenv', tool: 'dotenv-expand', where: 'this file', definingFiles: itself(dotenvFinder), literal: (v) => v.syntax === 'dotenv-single' },
   properties: { syntax: 'spring', tool: 'Spring', where: "the application's configuration files", definingFiles: springFiles },
   yaml: { syntax: 'spring', tool: 'Spring', where: "the application's configuration files", definingFiles: springFiles },
   dockercompose: { syntax: 'compose', tool: 'docker compose', where: 'the .env beside this file', definingFiles: besideEnv },
@@ -100,7 +101,7 @@ const SOURCES: Readonly<Record<string, Source>> = {
     syntax: 'dotenv',
     tool: 'the shell',
     where: 'the lines of this script above it',
-    definingFiles: (code) => [{ uri: code.uri, text: code.text, definitions: shellDefinitions, positional: true }],
+    definingFiles: (code) => [{ uri: code.uri, text: code.text, find: shellFinder(code.text, code.uri), positional: true }],
     literal: (v) => v.syntax === 'shell-single',
   },
 };
@@ -128,13 +129,13 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
       const key = positional ? `${before}:${name}` : name;
       if (!known.has(key)) {
         let found: VariableDefinition | undefined;
-        for (const f of files) if ((found = f.definitions(f.text, f.uri, [name], before).get(name))) break;
+        for (const f of files) if ((found = f.find(name, before))) break;
         known.set(key, found);
       }
       return known.get(key);
     };
   const lookup = lookupAt(code.text.length);
-  const context: Context = { code, files, inStrings: new Map(), texts: new Map(), lines: new Map(), uses: new Map() };
+  const context: Context = { code, files, inStrings: new Map(), texts: new Map(), lines: new Map(), uses: new Map(), references: new Map() };
   let containers: ReturnType<typeof containerEnvironments> | undefined;
   const problems: Problem[] = [];
   const composed: Array<{ value: EmbeddedValue; r: Interpolation; k: number }> = [];
@@ -223,6 +224,8 @@ interface Context {
   lines: Map<string, LineIndex>;
   /** How many times each variable is written in the files (counted once per variable). */
   uses: Map<string, number>;
+  /** How many times each name is written as a reference, by document (counted once per document). */
+  references: Map<string, Map<string, number>>;
 }
 
 /** The text of the document a definition is in. */
@@ -311,10 +314,51 @@ function placeName(context: Context, documentUri: string): string {
   return documentUri === context.code.uri ? '' : `${uriFileName(documentUri)}, `;
 }
 
-/** How many times `$NAME` or `${NAME…}` is written in a text. */
-function referencesOf(text: string, name: string): number {
+/** How many times `$NAME` or `${NAME…}` is written in a text (no letter, digit or `_` after the name). */
+export function referencesOf(text: string, name: string): number {
   const re = new RegExp(`\\$\\{?${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
   return text.match(re)?.length ?? 0;
+}
+
+/** Names longer than this are counted by referencesOf itself. */
+const MAX_COUNTED_NAME = 128;
+
+/** A character of a variable's or property's name (`MONGO_PASSWORD`, `app.hosts[0]`, `my-app.uri`). */
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x5b || c === 0x5d;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/**
+ * referencesOf for every name of name characters at once, in one pass over the text: after each `$` (and
+ * its `{`), the run of name characters, and each start of that run that no letter, digit or `_` follows
+ * is a reference of that name (`${app.s1.host}` is one of `app`, `app.s1` and `app.s1.host`, as the
+ * regular expression finds them). Tests hold it to referencesOf.
+ */
+export function referenceCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
+    const from = text.charCodeAt(at + 1) === 0x7b ? at + 2 : at + 1;
+    let end = from;
+    while (end < text.length && end - from < MAX_COUNTED_NAME && isNameChar(text.charCodeAt(end))) end++;
+    for (let k = from + 1; k <= end; k++) {
+      if (k < text.length && isWordChar(text.charCodeAt(k))) continue;
+      const name = text.slice(from, k);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** How many times a variable is written in the text of a document, from its counts made once per document. */
+function usesIn(context: Context, documentUri: string, text: string, name: string): number {
+  if (name.length > MAX_COUNTED_NAME || !/^[A-Za-z0-9_.[\]-]+$/.test(name)) return referencesOf(text, name);
+  let counts = context.references.get(documentUri);
+  if (!counts) context.references.set(documentUri, (counts = referenceCounts(text)));
+  return counts.get(name) ?? 0;
 }
 
 /** Characters a replacement may hold to be written into a definition as it is (what percent-encoding makes). */
@@ -340,8 +384,8 @@ function definitionFix(context: Context, r: Interpolation, p: Problem): Problem[
   // A variable used elsewhere too (a server's root password) must keep its value there.
   let uses = context.uses.get(d.name);
   if (uses === undefined) {
-    uses = referencesOf(code.text, d.name);
-    for (const f of files) if (f.uri !== code.uri) uses += referencesOf(f.text, d.name);
+    uses = usesIn(context, code.uri, code.text, d.name);
+    for (const f of files) if (f.uri !== code.uri) uses += usesIn(context, f.uri, f.text, d.name);
     context.uses.set(d.name, uses);
   }
   if (uses > (inStrings.get(d.name) ?? 0)) return undefined;

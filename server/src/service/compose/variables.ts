@@ -4,38 +4,63 @@
  * single quotes or backticks is taken as written, the others are expanded by dotenv-expand), and the
  * properties of a Spring `.properties` file (expanded by Spring's `${key}` and `${key:default}`).
  */
-import { dotenvAssignmentsOf } from '../extract/dotenv';
+import { DotenvAssignment, DotenvAssignments } from '../extract/dotenv';
 import type { DecodedText } from '../extract/decoded';
-import { propertiesAssignmentsOf } from '../extract/properties';
+import { PropertiesAssignments } from '../extract/properties';
 import type { InterpolationSyntax, VariableDefinition } from './interpolate';
+
+/**
+ * The definitions of one file, looked up one name at a time (`before`: only those that hold at that
+ * offset, for a shell script's earlier lines): a file whose strings use hundreds of variables is read
+ * once, not searched once per variable (see DotenvAssignments).
+ */
+export type DefinitionFinder = (name: string, before?: number) => VariableDefinition | undefined;
+
+/** How dotenv reads an assigned value: one in single quotes or backticks is taken as written, the others are expanded by dotenv-expand. */
+function dotenvDefinition(name: string, a: DotenvAssignment, documentUri: string): VariableDefinition {
+  return decodedDefinition(name, a.value, documentUri, a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv');
+}
+
+/** The variables a `.env` document defines (its last assignment of each). */
+export function dotenvFinder(text: string, documentUri: string): DefinitionFinder {
+  const assignments = new DotenvAssignments(text);
+  return (name) => {
+    const a = assignments.last(name);
+    return a && dotenvDefinition(name, a, documentUri);
+  };
+}
 
 /** The variables of `names` that a `.env` document defines (its last assignment of each). */
 export function dotenvDefinitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition> {
+  const find = dotenvFinder(text, documentUri);
   const out = new Map<string, VariableDefinition>();
-  for (const [name, a] of dotenvAssignmentsOf(text, names)) {
-    out.set(name, decodedDefinition(name, a.value, documentUri, a.quote === 'single' || a.quote === 'backtick' ? 'none' : 'dotenv'));
+  for (const name of names) {
+    const d = find(name);
+    if (d) out.set(name, d);
   }
   return out;
 }
 
 /**
- * The variables of `names` that a shell script assigns (`NAME=value`, `export NAME=value`) on lines
- * before the offset `before`, the last such assignment of each: a script's words are expanded with
- * the values assigned above them.
+ * The variables that a shell script assigns (`NAME=value`, `export NAME=value`) on lines before the
+ * offset `before`, the last such assignment of each: a script's words are expanded with the values
+ * assigned above them.
  */
-export function shellDefinitions(text: string, documentUri: string, names: Iterable<string>, before: number): Map<string, VariableDefinition> {
-  const out = new Map<string, VariableDefinition>();
-  for (const [name, a] of dotenvAssignmentsOf(text, names, before)) {
-    out.set(name, decodedDefinition(name, a.value, documentUri, a.quote === 'single' ? 'none' : 'dotenv'));
-  }
-  return out;
+export function shellFinder(text: string, documentUri: string): DefinitionFinder {
+  const assignments = new DotenvAssignments(text);
+  return (name, before = text.length) => {
+    const a = assignments.last(name, before);
+    return a && decodedDefinition(name, a.value, documentUri, a.quote === 'single' ? 'none' : 'dotenv');
+  };
 }
 
-/** The properties of `keys` that a `.properties` document defines (its last assignment of each). */
-export function propertiesDefinitions(text: string, documentUri: string, keys: Iterable<string>): Map<string, VariableDefinition> {
-  const out = new Map<string, VariableDefinition>();
-  for (const [key, a] of propertiesAssignmentsOf(text, keys)) out.set(key, decodedDefinition(key, a.value, documentUri, 'spring'));
-  return out;
+/** The properties that a `.properties` document defines (its last assignment of each). */
+export function propertiesFinder(text: string, documentUri: string): DefinitionFinder {
+  const assignments = new PropertiesAssignments(text);
+  return (key) => {
+    const a = assignments.last(key);
+    return a && decodedDefinition(key, a.value, documentUri, 'spring');
+  };
 }
 
 /** A definition whose value is `value`, decoded from the document at `documentUri`. */

@@ -293,28 +293,102 @@ export interface DotenvAssignment {
   quote: 'none' | 'double' | 'single' | 'backtick';
 }
 
+/** Names a finder of assignments looks up by searching for them before it reads every line once. */
+const FEW_NAMES = 8;
+
+/** Blanks a name may follow at the start of its line (any `\s` but a line feed), and `export ` after them. */
+const LEADING_BLANKS = /[^\S\n]*/y;
+const EXPORT_PREFIX = /export[^\S\n]+/y;
+
 /**
- * The last assignment of each of `names` in a .env file: found by searching for the names, so that a
- * large file costs what its occurrences of the names cost. (A line inside a quoted value that spans
- * lines and reads like an assignment of one of the names is taken for one.) With `before`, only
- * assignments whose name ends before that offset count (a shell script's assignments before a line).
+ * The last assignment of a name in a .env file (or before an offset: a shell script's assignments before
+ * a line). The first few names are found by searching for them, so that a large file costs what its
+ * occurrences of those names cost; past them, every line is read once into an index, so that a file
+ * whose strings use hundreds of variables is not searched from its end once per variable. Both ways
+ * find the same assignment: an occurrence of the name at the start of a line (after blanks, or after
+ * `export ` and blanks) on a line that reads as an assignment of that name, the last one that ends by
+ * `before`. (A line inside a quoted value that spans lines and reads like an assignment is taken for one.)
  */
-export function dotenvAssignmentsOf(text: string, names: Iterable<string>, before = text.length): Map<string, DotenvAssignment> {
-  const reader = new DotenvReader(text);
-  const step: Step<null> = { next: 0, readEnd: 0, state: null };
-  const out = new Map<string, DotenvAssignment>();
-  for (const name of names) {
-    if (name === '') continue;
-    for (let at = text.lastIndexOf(name, before - name.length); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
+export class DotenvAssignments {
+  private readonly reader: DotenvReader;
+  private readonly step: Step<null> = { next: 0, readEnd: 0, state: null };
+  private searched = 0;
+  /** Every line's assignment by name, with where the name is written, in document order (read when first needed). */
+  private index: Map<string, Array<{ at: number; a: DotenvAssignment }>> | undefined;
+
+  constructor(
+    private readonly text: string,
+    /** How many names are searched for before every line is read (tests compare the two ways). */
+    private readonly searches = FEW_NAMES,
+  ) {
+    this.reader = new DotenvReader(text);
+  }
+
+  last(name: string, before = this.text.length): DotenvAssignment | undefined {
+    if (name === '') return undefined;
+    // An occurrence ends by `before`; one at offset 0 is found however small `before` is (as lastIndexOf finds it).
+    const latest = Math.max(0, before - name.length);
+    // A name that starts with a blank is no variable's; the index files names after the blanks.
+    if (/^\s/.test(name) || (this.index === undefined && this.searched++ < this.searches)) return this.search(name, latest);
+    const list = (this.index ??= this.readAll()).get(name);
+    if (!list) return undefined;
+    // The last entry written at or before `latest`.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.at <= latest) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1]!.a : undefined;
+  }
+
+  private search(name: string, latest: number): DotenvAssignment | undefined {
+    const text = this.text;
+    for (let at = text.lastIndexOf(name, latest); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
       const line = text.lastIndexOf('\n', at - 1) + 1;
       // Only at the start of a line, after blanks or `export `: most occurrences are references.
       if (!/^\s*(?:export\s+)?$/.test(text.slice(line, at))) continue;
-      const a = reader.assignment(line, step);
-      if (a && a.name === name) {
-        out.set(name, a);
-        break;
-      }
+      const a = this.reader.assignment(line, this.step);
+      if (a && a.name === name) return a;
     }
+    return undefined;
+  }
+
+  /** Each line's assignment, under its name at each place where the search would find that name: after the blanks, after `export `. */
+  private readAll(): Map<string, Array<{ at: number; a: DotenvAssignment }>> {
+    const text = this.text;
+    const index = new Map<string, Array<{ at: number; a: DotenvAssignment }>>();
+    for (let line = 0; line <= text.length; ) {
+      const a = this.reader.assignment(line, this.step);
+      if (a && a.name !== '') {
+        LEADING_BLANKS.lastIndex = line;
+        LEADING_BLANKS.test(text);
+        const first = LEADING_BLANKS.lastIndex;
+        EXPORT_PREFIX.lastIndex = first;
+        const afterExport = EXPORT_PREFIX.test(text) ? EXPORT_PREFIX.lastIndex : -1;
+        for (const at of [first, afterExport]) {
+          if (at < 0 || !text.startsWith(a.name, at)) continue;
+          const list = index.get(a.name);
+          if (list) list.push({ at, a });
+          else index.set(a.name, [{ at, a }]);
+        }
+      }
+      const nl = text.indexOf('\n', line);
+      if (nl < 0) break;
+      line = nl + 1;
+    }
+    return index;
+  }
+}
+
+/** The last assignment of each of `names` in a .env file (see DotenvAssignments), before `before` when given. */
+export function dotenvAssignmentsOf(text: string, names: Iterable<string>, before = text.length): Map<string, DotenvAssignment> {
+  const finder = new DotenvAssignments(text);
+  const out = new Map<string, DotenvAssignment>();
+  for (const name of names) {
+    const a = finder.last(name, before);
+    if (a) out.set(name, a);
   }
   return out;
 }

@@ -156,14 +156,36 @@ function readAssignment(text: string, i: number): { key: DecodedText; value: Dec
   return { key: key.b.finish(key.end), value: value.b.finish(value.end), stop };
 }
 
+/** Keys a finder of assignments looks up by searching for them before it reads every line once. */
+const FEW_KEYS = 8;
+
+type PropertiesAssignment = { key: DecodedText; value: DecodedText };
+
 /**
- * The last assignment of each of `keys` in a .properties file, found by searching for the keys (a key
- * written with escapes is not found this way).
+ * The last assignment of a key in a .properties file. The first few keys are found by searching for
+ * them (a key written with escapes is not found this way); past them, every line is read once into an
+ * index. Both ways find the same assignment: the last line that starts, after blanks and outside a
+ * comment, with the key as written and reads as an assignment of that key.
  */
-export function propertiesAssignmentsOf(text: string, keys: Iterable<string>): Map<string, { key: DecodedText; value: DecodedText }> {
-  const out = new Map<string, { key: DecodedText; value: DecodedText }>();
-  for (const key of keys) {
-    if (key === '') continue;
+export class PropertiesAssignments {
+  private searched = 0;
+  private index: Map<string, PropertiesAssignment> | undefined;
+
+  constructor(
+    private readonly text: string,
+    /** How many keys are searched for before every line is read (tests compare the two ways). */
+    private readonly searches = FEW_KEYS,
+  ) {}
+
+  last(key: string): PropertiesAssignment | undefined {
+    if (key === '') return undefined;
+    // A key that starts with a blank is no property's; the index files keys after the blanks.
+    if (isBlank(key.charCodeAt(0)) || (this.index === undefined && this.searched++ < this.searches)) return this.search(key);
+    return (this.index ??= this.readAll()).get(key);
+  }
+
+  private search(key: string): PropertiesAssignment | undefined {
+    const text = this.text;
     for (let at = text.lastIndexOf(key); at >= 0; at = at > 0 ? text.lastIndexOf(key, at - 1) : -1) {
       let line = text.lastIndexOf('\n', at - 1) + 1;
       while (line < at && isBlank(text.charCodeAt(line))) line++;
@@ -171,11 +193,38 @@ export function propertiesAssignmentsOf(text: string, keys: Iterable<string>): M
       const c = text.charCodeAt(line);
       if (c === HASH || c === EXCLAMATION) continue;
       const a = readAssignment(text, line);
-      if (a.key.text === key) {
-        out.set(key, a);
-        break;
-      }
+      if (a.key.text === key) return { key: a.key, value: a.value };
     }
+    return undefined;
+  }
+
+  /** Each line's assignment, under its key when the key is written as it reads (the search finds no other), the last one of a key kept. */
+  private readAll(): Map<string, PropertiesAssignment> {
+    const text = this.text;
+    const index = new Map<string, PropertiesAssignment>();
+    for (let line = 0; line <= text.length; ) {
+      let at = line;
+      while (at < text.length && isBlank(text.charCodeAt(at))) at++;
+      const c = text.charCodeAt(at);
+      if (at < text.length && c !== HASH && c !== EXCLAMATION) {
+        const a = readAssignment(text, at);
+        if (a.key.text !== '' && text.startsWith(a.key.text, at)) index.set(a.key.text, { key: a.key, value: a.value });
+      }
+      const nl = text.indexOf('\n', line);
+      if (nl < 0) break;
+      line = nl + 1;
+    }
+    return index;
+  }
+}
+
+/** The last assignment of each of `keys` in a .properties file (see PropertiesAssignments). */
+export function propertiesAssignmentsOf(text: string, keys: Iterable<string>): Map<string, PropertiesAssignment> {
+  const finder = new PropertiesAssignments(text);
+  const out = new Map<string, PropertiesAssignment>();
+  for (const key of keys) {
+    const a = finder.last(key);
+    if (a) out.set(key, a);
   }
   return out;
 }
