@@ -7,7 +7,7 @@
  * own check already reports (its literal parts) is not reported again; variables the file does not
  * define stay opaque placeholders.
  */
-import { LineIndex, positionOf } from '../lex/lines';
+import { LineIndex } from '../lex/lines';
 import { uriFileName } from '../data/text';
 import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
@@ -234,10 +234,14 @@ function textOf(context: Context, documentUri: string): string {
 }
 
 /** The 1-based line of an offset of the document a definition is in. */
-function lineIn(context: Context, documentUri: string, offset: number): number {
+function linesOf(context: Context, documentUri: string): LineIndex {
   let index = context.lines.get(documentUri);
   if (!index) context.lines.set(documentUri, (index = new LineIndex(textOf(context, documentUri))));
-  return index.lineOf(offset);
+  return index;
+}
+
+function lineIn(context: Context, documentUri: string, offset: number): number {
+  return linesOf(context, documentUri).lineOf(offset);
 }
 
 /**
@@ -292,9 +296,11 @@ function place(context: Context, value: EmbeddedValue, r: Interpolation, p: Prob
   let where = '';
   if (first.origin.kind === 'definition') {
     const d = first.origin.definition;
-    const text = textOf(context, d.documentUri);
     const place: RelatedPlace = { documentUri: d.documentUri, span: { start: first.origin.start, end: first.origin.end }, message: message('related.definedHere', { name: d.name }) };
-    if (d.documentUri !== context.code.uri) place.range = { start: positionOf(text, first.origin.start), end: positionOf(text, first.origin.end) };
+    if (d.documentUri !== context.code.uri) {
+      const lines = linesOf(context, d.documentUri);
+      place.range = { start: lines.positionOf(first.origin.start), end: lines.positionOf(first.origin.end) };
+    }
     related.push(place);
     where = message('composed.where', { name: d.name, place: placeName(context, d.documentUri), line: lineIn(context, d.documentUri, first.origin.start) });
   }
@@ -396,7 +402,8 @@ function definitionFix(context: Context, r: Interpolation, p: Problem): Problem[
   if (file.uri !== code.uri) {
     // An edit of the other file, by lines and characters (offered on the problem's own span).
     delete fix.replaceSpan;
-    fix.elsewhere = { documentUri: file.uri, range: { start: positionOf(file.text, start), end: positionOf(file.text, end) } };
+    const lines = linesOf(context, file.uri);
+    fix.elsewhere = { documentUri: file.uri, range: { start: lines.positionOf(start), end: lines.positionOf(end) } };
   }
   return fix;
 }
