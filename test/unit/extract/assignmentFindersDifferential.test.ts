@@ -107,6 +107,12 @@ describe('strings composed from a variable each: linear work', () => {
       (n) => Array.from({ length: n }, (_, i) => `PASSWORD_${i}=p@ss${i}\n`).join('') + Array.from({ length: n }, (_, i) => `URI_${i}=mongodb://app:\${PASSWORD_${i}}@db/app\n`).join(''),
     ],
     [
+      'Spring YAML: each string uses its own host property of the same file',
+      'yaml',
+      'file:///p/application.yml',
+      (n) => `app:\n${Array.from({ length: n }, (_, i) => `  s${i}:\n    host: h${i}\n`).join('')}conns:\n${Array.from({ length: n }, (_, i) => `  c${i}: mongodb://\${app.s${i}.host}:70000/app\n`).join('')}`,
+    ],
+    [
       '.properties: each string uses its own host property',
       'properties',
       'file:///p/application.properties',

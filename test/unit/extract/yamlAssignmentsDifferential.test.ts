@@ -80,6 +80,9 @@ describe('yamlAssignmentsOf against the yaml package', () => {
         // Paths written twice through dotted keys (`a.b` and `a: {b}`): the last one wins in both.
         const got = yamlAssignmentsOf(text, expected.keys());
         assert.deepEqual(new Map([...got].map(([k, d]) => [k, d.text])), expected, text);
+        // Every key path at once (a finder that looks up many): the same values, and no path the package does not read.
+        const all = yamlAssignmentsOf(text);
+        assert.deepEqual(all, got, text);
         for (const d of got.values()) {
           if (!d.offsets) assert.equal(text.slice(d.start, d.start + d.text.length), d.text);
         }

@@ -19,6 +19,7 @@ import { siblingUri } from './files';
 import { containerEnvironments } from './composeContainer';
 import { decodedDefinition, DefinitionFinder, dotenvFinder, propertiesFinder, shellFinder } from './variables';
 import { yamlAssignmentsOf } from '../extract/yamlAssignments';
+import type { DecodedText } from '../extract/decoded';
 import { message } from '../data/l10n';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
@@ -60,9 +61,11 @@ function besideEnv(code: SourceCode): DefiningFile[] {
 /** Spring Boot's configuration files: `application.properties`/`.yml`/`.yaml`, `bootstrap.*`, and their `-profile` variants. */
 const SPRING_FILE = /^(application|bootstrap)(-[^/.]+)?\.(properties|ya?ml)$/i;
 
+/** The properties a Spring YAML file defines: every key path read in one pass when the first is asked for. */
 function yamlFinder(text: string, documentUri: string): DefinitionFinder {
+  let all: Map<string, DecodedText> | undefined;
   return (key) => {
-    const value = yamlAssignmentsOf(text, [key]).get(key);
+    const value = (all ??= yamlAssignmentsOf(text)).get(key);
     return value && decodedDefinition(key, value, documentUri, 'spring');
   };
 }

@@ -19,11 +19,14 @@ function lineEndOf(text: string, from: number): number {
   return e > from && text.charCodeAt(e - 1) === CARRIAGE_RETURN ? e - 1 : e;
 }
 
-/** The values of `keys` (flattened key paths) in a YAML text: the last value written for each. */
-export function yamlAssignmentsOf(text: string, keys: Iterable<string>): Map<string, DecodedText> {
-  const wanted = new Set(keys);
+/**
+ * The values of `keys` (flattened key paths) in a YAML text: the last value written for each; of every
+ * key path without `keys` (the pass costs the same: a finder that looks up many keys reads them all once).
+ */
+export function yamlAssignmentsOf(text: string, keys?: Iterable<string>): Map<string, DecodedText> {
+  const wanted = keys === undefined ? undefined : new Set(keys);
   const out = new Map<string, DecodedText>();
-  if (wanted.size === 0) return out;
+  if (wanted?.size === 0) return out;
   /** The keys of the open block mappings, with the column of each. */
   const stack: Array<{ col: number; path: string }> = [];
   const bounds: KeyBounds = { keyFrom: 0, keyTo: 0 };
@@ -69,7 +72,7 @@ export function yamlAssignmentsOf(text: string, keys: Iterable<string>): Map<str
               ? undefined
               : readPlain(text, v, col, false, stopAt, eol);
       if (scalar) {
-        if (wanted.has(path)) out.set(path, scalar.d);
+        if (!wanted || wanted.has(path)) out.set(path, scalar.d);
         next = Math.max(next, afterEol(text, lineEndOf(text, Math.max(v, scalar.end - 1))));
       }
     }
