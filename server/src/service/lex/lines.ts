@@ -33,15 +33,3 @@ export class LineIndex {
     return { line, character: offset - this.starts![line]! };
   }
 }
-
-/** The 1-based line of an offset of a text read once. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-/** The 0-based line and character of an offset of a text read once. */
-export function positionOf(text: string, offset: number): TextPosition {
-  return { line: lineOf(text, offset) - 1, character: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
-}
