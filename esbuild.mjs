@@ -16,10 +16,11 @@ const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
  * of it), so that growth shows in review; a bundle over the hard limit fails the build. The limit
  * was 512 KB until compose files, Kubernetes manifests and Spring's files were read (about 40 KB of
  * readers and rules), the messages went through a catalogue (about 24 KB) and the limits of the
- * limits page were checked in code, mongod.conf and Terraform (about 45 KB); it stands above what
- * those need, not as a target.
+ * limits page were checked in code, mongod.conf and Terraform (about 45 KB), then to 672 KB when files of
+ * many values were made linear (indexes of definitions, of services and of records by what they are
+ * checked against, about 4 KB); it stands above what those need, not as a target.
  */
-const SERVER_BUNDLE_HARD_LIMIT = 660 * 1024;
+const SERVER_BUNDLE_HARD_LIMIT = 672 * 1024;
 
 const common = {
   bundle: true,

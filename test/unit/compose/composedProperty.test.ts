@@ -12,7 +12,7 @@ import { checkProperty } from '../../helpers/fuzz';
 
 const names = ['A', 'B', 'DB_PASS', 'HOST', 'a.b'];
 // No quotes: a quoted value spanning lines that holds a line like `DB_PASS=…` is taken for an
-// assignment of DB_PASS when definitions are looked up by name (documented in dotenvAssignmentsOf).
+// assignment of DB_PASS when definitions are looked up by name (documented in DotenvAssignments).
 const valuePiece = fc.constantFrom('x', 'db', ':', '@', '/', '%', '%40', ',', '?', '=', '&', '\\', '$', '${', '}', '${A}', '$B', '${HOST:-h}', '${a.b}', '${a.b:d}', '${Z}', ' ', '#', '70000');
 const value = fc.array(valuePiece, { maxLength: 8 }).map((a) => a.join(''));
 /** The only secret of the documents: a password defined once and used in the password's place. */

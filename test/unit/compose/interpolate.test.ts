@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { interpolate, MAX_DEPTH, MAX_LENGTH, type InterpolationSyntax, type VariableDefinition } from '../../../server/src/service/compose/interpolate';
 import { checkProperty } from '../../helpers/fuzz';
-import { dotenvDefinitions } from '../../../server/src/service/compose/variables';
+import { dotenvFinder } from '../../../server/src/service/compose/variables';
 
 /** Definitions written one per line in a document `NAME=value`, offsets as written. */
 function env(vars: Record<string, string>, syntax: InterpolationSyntax = 'dotenv', documentUri = 'file:///p/.env') {
@@ -134,7 +134,8 @@ describe('.env definitions', () => {
       'DB_PORT=27018',
       '',
     ].join('\n');
-    const defs = dotenvDefinitions(doc, 'file:///p/.env', ['DB_HOST', 'DB_PORT', 'DB_PASS', 'DB_USER', 'MONGODB_URI', 'NOT_THERE']);
+    const find = dotenvFinder(doc, 'file:///p/.env');
+    const defs = new Map(['DB_HOST', 'DB_PORT', 'DB_PASS', 'DB_USER', 'MONGODB_URI', 'NOT_THERE'].map((n) => [n, find(n)] as const).filter(([, d]) => d !== undefined));
     assert.deepEqual([...defs.keys()], ['DB_HOST', 'DB_PORT', 'DB_PASS', 'DB_USER', 'MONGODB_URI']);
     assert.equal(defs.get('DB_PORT')!.value, '27018');
     const r = interpolate('${MONGODB_URI}', 'compose', (name) => defs.get(name));

@@ -30,17 +30,6 @@ export function dotenvFinder(text: string, documentUri: string): DefinitionFinde
   };
 }
 
-/** The variables of `names` that a `.env` document defines (its last assignment of each). */
-export function dotenvDefinitions(text: string, documentUri: string, names: Iterable<string>): Map<string, VariableDefinition> {
-  const find = dotenvFinder(text, documentUri);
-  const out = new Map<string, VariableDefinition>();
-  for (const name of names) {
-    const d = find(name);
-    if (d) out.set(name, d);
-  }
-  return out;
-}
-
 /**
  * The variables that a shell script assigns (`NAME=value`, `export NAME=value`) on lines before the
  * offset `before`, the last such assignment of each: a script's words are expanded with the values

@@ -382,17 +382,6 @@ export class DotenvAssignments {
   }
 }
 
-/** The last assignment of each of `names` in a .env file (see DotenvAssignments), before `before` when given. */
-export function dotenvAssignmentsOf(text: string, names: Iterable<string>, before = text.length): Map<string, DotenvAssignment> {
-  const finder = new DotenvAssignments(text);
-  const out = new Map<string, DotenvAssignment>();
-  for (const name of names) {
-    const a = finder.last(name, before);
-    if (a) out.set(name, a);
-  }
-  return out;
-}
-
 export function extractDotenv(text: string): EmbeddedValue[] {
   return stepValues(dotenvSteps, text);
 }

@@ -218,17 +218,6 @@ export class PropertiesAssignments {
   }
 }
 
-/** The last assignment of each of `keys` in a .properties file (see PropertiesAssignments). */
-export function propertiesAssignmentsOf(text: string, keys: Iterable<string>): Map<string, PropertiesAssignment> {
-  const finder = new PropertiesAssignments(text);
-  const out = new Map<string, PropertiesAssignment>();
-  for (const key of keys) {
-    const a = finder.last(key);
-    if (a) out.set(key, a);
-  }
-  return out;
-}
-
 export function extractProperties(text: string): EmbeddedValue[] {
   return stepValues(propertiesSteps, text);
 }
