@@ -127,10 +127,22 @@ export function analyzeTerraformQuotas(code: SourceCode): DocumentAnalysis {
   }
 
   checkQuotas(code.uri, contributions, problems);
-  const hovers: Hover[] = hoverTargets.map((h) => ({ span: spanOf(h.at), contents: quotaHover(h.type, h.project, contributions) }));
+  // What the file puts in each project against each quota, summed once; a hover is written when asked for.
+  const totals = new Map<Quota, Map<string, number>>();
+  for (const c of contributions) {
+    let byProject = totals.get(c.quota);
+    if (!byProject) totals.set(c.quota, (byProject = new Map()));
+    byProject.set(c.project, (byProject.get(c.project) ?? 0) + c.n);
+  }
+  const spans = hoverTargets.map((h) => spanOf(h.at));
   return {
     problems,
-    hoverAt: (offset) => hovers.find((h) => offset >= h.span.start && offset <= h.span.end) ?? null,
+    hoverAt: (offset): Hover | null => {
+      const k = spans.findIndex((span) => offset >= span.start && offset <= span.end);
+      if (k < 0) return null;
+      const h = hoverTargets[k]!;
+      return { span: spans[k]!, contents: quotaHover(h.type, h.project, totals) };
+    },
   };
 }
 
@@ -220,22 +232,25 @@ function checkCluster(list: TokenList, b: HclBlock, type: string, problems: Prob
   }
 }
 
-function quotaLine(q: Quota, project: string, contributions: readonly Contribution[]): string {
-  const n = contributions.filter((c) => c.quota === q && c.project === project).reduce((s, c) => s + c.n, 0);
+/** What the file puts in each project against each quota. */
+type Totals = ReadonlyMap<Quota, ReadonlyMap<string, number>>;
+
+function quotaLine(q: Quota, project: string, totals: Totals): string {
+  const n = totals.get(q)?.get(project) ?? 0;
   const here = project ? ` This file puts ${n} in project \`${projectName(project)}\`.` : '';
   return `- ${q.limit.summary}${here} (${limitLink(q.limit)})`;
 }
 
 /** Markdown: the quotas a resource type counts against, with what this file puts in its project. */
-function quotaHover(type: string, project: string, contributions: readonly Contribution[]): string {
+function quotaHover(type: string, project: string, totals: Totals): string {
   const lines = [`**${type}** — Atlas limits`, ''];
   if (type === 'mongodbatlas_project') {
-    for (const q of new Set(QUOTAS.values())) lines.push(quotaLine(q, project, contributions));
-    lines.push(quotaLine(FREE_CLUSTERS, project, contributions));
+    for (const q of new Set(QUOTAS.values())) lines.push(quotaLine(q, project, totals));
+    lines.push(quotaLine(FREE_CLUSTERS, project, totals));
   } else {
-    lines.push(quotaLine(QUOTAS.get(type)!, project, contributions));
+    lines.push(quotaLine(QUOTAS.get(type)!, project, totals));
     if (CLUSTER_TYPES.has(type)) {
-      lines.push(quotaLine(FREE_CLUSTERS, project, contributions));
+      lines.push(quotaLine(FREE_CLUSTERS, project, totals));
       lines.push(`- ${LIMITS.atlasElectableNodesPerShard.summary} (${limitLink(LIMITS.atlasElectableNodesPerShard)})`);
       lines.push(`- ${LIMITS.atlasMultiRegionShards.summary} (${limitLink(LIMITS.atlasMultiRegionShards)})`);
     }

@@ -287,19 +287,43 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
     return d;
   }
 
-  /** One container's environment, in the order Kubernetes builds it: `envFrom` first, then `env` in order. */
+  /**
+   * One container's environment, in the order Kubernetes builds it: `envFrom` first (a later source wins),
+   * then `env` in order. A key of an `envFrom` source becomes a definition when a value refers to it, not
+   * every key of a large ConfigMap for every container that imports it.
+   */
   function container(env: YamlNode | undefined, envFrom: YamlNode | undefined): void {
-    const vars = new Map<string, Definition | null>();
+    if (env?.type !== 'seq') return;
+    const sources: Array<{ prefix: string; r: Resource }> = [];
     if (envFrom?.type === 'seq') {
       for (const item of envFrom.items) {
         const prefix = textOf(get(item, 'prefix')) ?? '';
         const secretRef = get(item, 'secretRef');
         const configMapRef = get(item, 'configMapRef');
         const r = secretRef ? findResource('Secret', textOf(get(secretRef, 'name'))) : configMapRef ? findResource('ConfigMap', textOf(get(configMapRef, 'name'))) : undefined;
-        if (r) for (const [key, kv] of r.keys) vars.set(prefix + key, keyDefinition(prefix + key, kv));
+        if (r) sources.push({ prefix, r });
       }
     }
-    if (env?.type !== 'seq') return;
+    const own = new Map<string, Definition | null>();
+    const imported = new Map<string, Definition | undefined>();
+    const vars = {
+      get(name: string): Definition | null | undefined {
+        if (own.has(name)) return own.get(name);
+        if (!imported.has(name)) {
+          let found: Definition | undefined;
+          for (let k = sources.length - 1; k >= 0 && !found; k--) {
+            const { prefix, r } = sources[k]!;
+            const kv = name.startsWith(prefix) ? r.keys.get(name.slice(prefix.length)) : undefined;
+            if (kv) found = keyDefinition(name, kv);
+          }
+          imported.set(name, found);
+        }
+        return imported.get(name);
+      },
+      set(name: string, d: Definition | null): void {
+        own.set(name, d);
+      },
+    };
     for (const item of env.items) {
       const name = textOf(get(item, 'name'));
       if (name === undefined || name === '') continue;
@@ -332,7 +356,7 @@ export function analyzeKubernetes(code: SourceCode, values: readonly EmbeddedVal
   }
 
   /** A value with its `$(NAME)` references filled in from `vars`, as Kubernetes does it. */
-  function expand(scalar: YamlScalar, vars: ReadonlyMap<string, Definition | null>): Expansion {
+  function expand(scalar: YamlScalar, vars: { get(name: string): Definition | null | undefined }): Expansion {
     const d = scalar.d;
     const t = d.text;
     let text = '';
