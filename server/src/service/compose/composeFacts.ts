@@ -213,19 +213,17 @@ function checker(code: SourceCode, file: ComposeFile, byService: ReadonlyMap<Com
   const seen = new Set<string>();
   /** Every name a container of the file answers to on the network (lower case). */
   const names = new Set<string>();
-  for (const s of file.services) {
-    for (const n of [s.name, s.containerName?.value, s.hostname?.value, ...s.aliases.map((a) => a.value), ...s.extraHosts.map((h) => h.host.value)]) {
-      if (n) names.add(n.toLowerCase());
-    }
-    for (const l of s.links) names.add((l.alias ?? l.service).value.toLowerCase());
-  }
   /** The first service (in file order) that answers to each of its names, its aliases included (lower case). */
   const byName = new Map<string, ComposeService>();
   for (const s of file.services) {
     for (const n of [s.name, s.containerName?.value, s.hostname?.value, ...s.aliases.map((a) => a.value)]) {
       const lower = n?.toLowerCase();
-      if (lower !== undefined && !byName.has(lower)) byName.set(lower, s);
+      if (lower === undefined) continue;
+      if (!byName.has(lower)) byName.set(lower, s);
+      if (lower) names.add(lower);
     }
+    for (const h of s.extraHosts) if (h.host.value) names.add(h.host.value.toLowerCase());
+    for (const l of s.links) names.add((l.alias ?? l.service).value.toLowerCase());
   }
   const servers = [...byService.values()];
   const hostNetwork = servers.some((s) => s.service.networkMode?.value === 'host');

@@ -17,9 +17,8 @@ import { maskSpans, secretSpans } from '../uri/secrets';
 import { hasReferences, interpolate, referencesResolve, type Interpolation, type InterpolationSyntax, type Lookup, type ResultPart, type VariableDefinition } from './interpolate';
 import { siblingUri } from './files';
 import { containerEnvironments } from './composeContainer';
-import { decodedDefinition, DefinitionFinder, dotenvFinder, propertiesFinder, shellFinder } from './variables';
-import { yamlAssignmentsOf } from '../extract/yamlAssignments';
-import type { DecodedText } from '../extract/decoded';
+import { DefinitionFinder, dotenvFinder, propertiesFinder, shellFinder, yamlFinder } from './variables';
+import { isWordChar } from '../lex/identifiers';
 import { message } from '../data/l10n';
 
 const EMPTY: DocumentAnalysis = { problems: [], hoverAt: () => null };
@@ -60,15 +59,6 @@ function besideEnv(code: SourceCode): DefiningFile[] {
 
 /** Spring Boot's configuration files: `application.properties`/`.yml`/`.yaml`, `bootstrap.*`, and their `-profile` variants. */
 const SPRING_FILE = /^(application|bootstrap)(-[^/.]+)?\.(properties|ya?ml)$/i;
-
-/** The properties a Spring YAML file defines: every key path read in one pass when the first is asked for. */
-function yamlFinder(text: string, documentUri: string): DefinitionFinder {
-  let all: Map<string, DecodedText> | undefined;
-  return (key) => {
-    const value = (all ??= yamlAssignmentsOf(text)).get(key);
-    return value && decodedDefinition(key, value, documentUri, 'spring');
-  };
-}
 
 /**
  * Spring resolves `${key}` from every configuration file of the application: a profile's file
@@ -334,11 +324,7 @@ const MAX_COUNTED_NAME = 128;
 
 /** A character of a variable's or property's name (`MONGO_PASSWORD`, `app.hosts[0]`, `my-app.uri`). */
 function isNameChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x5b || c === 0x5d;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+  return isWordChar(c) || c === 0x2e || c === 0x2d || c === 0x5b || c === 0x5d;
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
  * Variable definitions as each source writes them, for interpolation (compose/interpolate.ts): the
  * assignments of a `.env` file, read as dotenv reads them (a later assignment of a key wins; a value in
- * single quotes or backticks is taken as written, the others are expanded by dotenv-expand), and the
- * properties of a Spring `.properties` file (expanded by Spring's `${key}` and `${key:default}`).
+ * single quotes or backticks is taken as written, the others are expanded by dotenv-expand), a shell
+ * script's assignments above a line, and the properties of a Spring `.properties` or YAML file (expanded
+ * by Spring's `${key}` and `${key:default}`).
  */
 import { DotenvAssignment, DotenvAssignments } from '../extract/dotenv';
 import type { DecodedText } from '../extract/decoded';
 import { PropertiesAssignments } from '../extract/properties';
+import { yamlAssignmentsOf } from '../extract/yamlAssignments';
 import type { InterpolationSyntax, VariableDefinition } from './interpolate';
 
 /**
@@ -49,6 +51,15 @@ export function propertiesFinder(text: string, documentUri: string): DefinitionF
   return (key) => {
     const a = assignments.last(key);
     return a && decodedDefinition(key, a.value, documentUri, 'spring');
+  };
+}
+
+/** The properties a Spring YAML file defines: every key path read in one pass when the first is asked for. */
+export function yamlFinder(text: string, documentUri: string): DefinitionFinder {
+  let all: Map<string, DecodedText> | undefined;
+  return (key) => {
+    const value = (all ??= yamlAssignmentsOf(text)).get(key);
+    return value && decodedDefinition(key, value, documentUri, 'spring');
   };
 }
 

@@ -359,7 +359,7 @@ export class DotenvAssignments {
   private readAll(): Map<string, Array<{ at: number; a: DotenvAssignment }>> {
     const text = this.text;
     const index = new Map<string, Array<{ at: number; a: DotenvAssignment }>>();
-    for (let line = 0; line <= text.length; ) {
+    for (let line = 0; line < text.length; line = nextLine(text, line)) {
       const a = this.reader.assignment(line, this.step);
       if (a && a.name !== '') {
         LEADING_BLANKS.lastIndex = line;
@@ -374,9 +374,6 @@ export class DotenvAssignments {
           else index.set(a.name, [{ at, a }]);
         }
       }
-      const nl = text.indexOf('\n', line);
-      if (nl < 0) break;
-      line = nl + 1;
     }
     return index;
   }

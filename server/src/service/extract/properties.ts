@@ -4,7 +4,7 @@
  * escapes `\uXXXX`, `\t`, `\n`, `\r`, `\f` and `\x` → `x` (`\:`, `\=`, `\\`, `\ `).
  */
 import { EmbeddedValue } from '../api';
-import { DecodedBuilder, DecodedText, hexValue } from './decoded';
+import { DecodedBuilder, DecodedText, hexValue, nextLine } from './decoded';
 import { emitString, MongoFinder } from './detect';
 import { mayNameWithoutMongo } from './keys';
 import { findUriTokens } from './plainText';
@@ -202,7 +202,7 @@ export class PropertiesAssignments {
   private readAll(): Map<string, PropertiesAssignment> {
     const text = this.text;
     const index = new Map<string, PropertiesAssignment>();
-    for (let line = 0; line <= text.length; ) {
+    for (let line = 0; line < text.length; line = nextLine(text, line)) {
       let at = line;
       while (at < text.length && isBlank(text.charCodeAt(at))) at++;
       const c = text.charCodeAt(at);
@@ -210,9 +210,6 @@ export class PropertiesAssignments {
         const a = readAssignment(text, at);
         if (a.key.text !== '' && text.startsWith(a.key.text, at)) index.set(a.key.text, { key: a.key, value: a.value });
       }
-      const nl = text.indexOf('\n', line);
-      if (nl < 0) break;
-      line = nl + 1;
     }
     return index;
   }
