@@ -1,6 +1,7 @@
 /**
- * What the settings say of one file on disk, for the language server and the CLI alike: with driver
- * "auto", a file of a Node.js project that uses the driver carries `nodeProject`; a file that no
+ * What the settings say of one file on disk, for the language server and the CLI alike: a file of a
+ * Node.js project that uses the driver carries `nodeProject` (driver "auto" reads it, and so do the
+ * limits of driver calls); a file that no
  * .gitignore ignores carries `tracked` (true, or false when one does; unknown outside a repository).
  * One derived settings object per settings object and combination, so that identities stay stable
  * and an unchanged document keeps its checks.
@@ -28,7 +29,8 @@ export class FileSettings {
   /** The settings of `file` (a path; undefined for a document that is not on disk). */
   forFile(settings: Settings, file: string | undefined): Settings {
     if (file === undefined) return settings;
-    const nodeProject = settings.driver === 'auto' && this.projects.isNodeProjectFile(file);
+    // Known whatever the driver setting: the limits of driver calls read it too (lex/mongoEvidence.ts).
+    const nodeProject = this.projects.isNodeProjectFile(file);
     const tracked = this.ignores.isTrackedFile(file);
     if (!nodeProject && tracked === undefined) return settings;
     const key = `${nodeProject ? 'node' : ''}/${tracked === undefined ? '' : tracked ? 'tracked' : 'ignored'}`;

@@ -14,7 +14,7 @@ import { sourceCode } from '../../server/src/service/lex/sourceCode';
 import { mayHaveClusterProblems } from '../../server/src/cli/prefilter';
 import { checkProperty } from '../helpers/fuzz';
 
-const problems = (text: string, languageId: string): string[] => analyzeClusterLimits(sourceCode(text, languageId)).problems.map((p) => p.ruleId);
+const problems = (text: string, languageId: string): string[] => analyzeClusterLimits(sourceCode(text, languageId, '', undefined, true)).problems.map((p) => p.ruleId);
 
 /** A replica set configuration of 8 voting members (one too many), in JavaScript or Python. */
 const members = (python: boolean) =>

@@ -1,8 +1,9 @@
 /**
  * What makes a file worth analysing, one case each, over the built CLI: every file below has a problem
  * although its text holds no "mongo" (or holds it only in a form the quick test must see through), and
- * mongodb-uri-lint reports it with the prefilter as it does without. Binary files are still told by
- * their first 8,000 characters, not bytes.
+ * mongodb-uri-lint reports it with the prefilter as it does without. The limits of driver calls are
+ * checked in files that work with MongoDB (mongosh's `db.` in these), however the CLI is run. Binary
+ * files are still told by their first 8,000 characters, not bytes.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -37,14 +38,14 @@ const CASES: Record<string, [string, string]> = {
   'deep.js': [`db.orders.insertOne(${'{ a: '.repeat(101)}1${' }'.repeat(101)});\n`, 'document-too-deep'],
   'duplicate.js': ['await db.collection("users").insertOne({ name: "a", /* : */ name: "b" });\n', 'document-duplicate-field'],
   'duplicate.py': ['db.users.update_one({"k": 1}, {"$set": {"a": 1}, \'$set\': {"b": 2}})\n', 'document-duplicate-field'],
-  'escaped.ts': ['await users.insertOne({ name: "a", "n\\ame": "b" });\n', 'document-duplicate-field'],
-  'idarray.ts': ['await users.replaceOne({ _id: [1, 2] }, { n: 1 }, { upsert: true });\n', 'document-id-array'],
-  'idregex.py': ['logs.insert_one({"_id": re.compile("^a")})\n', 'document-id-regex'],
+  'escaped.ts': ['await db.users.insertOne({ name: "a", "n\\ame": "b" });\n', 'document-duplicate-field'],
+  'idarray.ts': ['await db.users.replaceOne({ _id: [1, 2] }, { n: 1 }, { upsert: true });\n', 'document-id-array'],
+  'idregex.py': ['db.logs.insert_one({"_id": re.compile("^a")})\n', 'document-id-regex'],
   'nullfield.js': ['db.users.insertOne({ "a\\u0000": 1 });\n', 'document-field-null-char'],
   'textnear.js': ['db.shops.find({ $text: { $search: "x" }, loc: { $near: [2, 48] } });\n', 'query-text-with-near'],
   'where.py': ['orders.find({"$where": "return db.users.count() > 0"})\n', 'where-uses-db'],
   'collation.js': ['db.articles.createIndex({ body: "text" }, { collation: { locale: "fr" } });\n', 'index-collation-not-simple'],
-  'diskuse.py': ['orders.aggregate([{"$group": {"_id": "$u"}}], allowDiskUse=False)\n', 'aggregation-disk-use-disabled'],
+  'diskuse.py': ['db.orders.aggregate([{"$group": {"_id": "$u"}}], allowDiskUse=False)\n', 'aggregation-disk-use-disabled'],
   'replset.js': [`rs.initiate({ _id: "rs0", members: [${Array.from({ length: 8 }, (_, k) => `{ _id: ${k}, host: "h${k}:27017" }`).join(', ')}] });\n`, 'replica-set-too-many-voting'],
   'replset.py': [`cfg = {"_id": "rs0", "members": [${Array.from({ length: 51 }, (_, k) => `{"_id": ${k}, "host": "h${k}:27017", "votes": 0}`).join(', ')}]}\nclient.admin.command("replSetInitiate", cfg)\n`, 'replica-set-too-many-members'],
   'capped.py': ['db.create_collection("log", capped=True, max=1000)\n', 'capped-size-missing'],
@@ -82,6 +83,33 @@ describe('the prefilter keeps every problem', () => {
     test(`${name}: ${rule}`, () => {
       assert.ok(full.get(name)?.includes(rule), `the analysis finds ${rule} in ${name}: ${JSON.stringify(full.get(name))}`);
       assert.deepEqual(quick.get(name), full.get(name));
+    });
+  }
+});
+
+describe('the limits of driver calls are checked in files that work with MongoDB', () => {
+  // The same call in three projects: one whose package.json depends on the driver, one whose does not,
+  // and a script of the latter that uses mongosh's db global.
+  const call = 'export const save = (users) => users.insertOne({ name: "a", name: "b" });\n';
+  const dir = project({
+    'api/package.json': JSON.stringify({ name: 'api', dependencies: { mongodb: '^6.8.0' } }),
+    'api/src/users.ts': call,
+    'web/package.json': JSON.stringify({ name: 'web', dependencies: { react: '^18.3.0' } }),
+    'web/src/users.ts': call,
+    'web/src/cart.ts': 'export const order = (items) => items.sort({ price: 1, price: -1 });\n',
+    'web/scripts/seed.js': 'db.users.insertOne({ name: "a", name: "b" });\n',
+    'web/src/store.ts': `import { MongoClient } from "mongodb";\n${call}`,
+  });
+  for (const args of [[], ['--no-prefilter'], ['--driver', 'spec']]) {
+    test(`with ${args.join(' ') || 'the defaults'}`, () => {
+      const r = lint(dir, '--format', 'json', '--exit-zero', ...args, '.');
+      assert.equal(r.status, 0, r.stderr);
+      const found = (JSON.parse(r.stdout) as Array<{ file: string; ruleId: string }>).map((m) => `${m.file} ${m.ruleId}`).sort();
+      assert.deepEqual(found, [
+        'api/src/users.ts document-duplicate-field',
+        'web/scripts/seed.js document-duplicate-field',
+        'web/src/store.ts document-duplicate-field',
+      ]);
     });
   }
 });

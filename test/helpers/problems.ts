@@ -18,6 +18,14 @@ export function settingsWith(overrides: Partial<Settings>): Settings {
   return { ...defaultSettings, ...overrides };
 }
 
+/**
+ * The settings of a file whose project depends on the Node.js driver: the limits of driver calls are
+ * checked in it whatever its text says (lex/mongoEvidence.ts). The tests of those checks analyse their
+ * snippets so, that a snippet need not import the driver; test/unit/limits/mongoEvidence.test.ts tests what
+ * else makes a file one that works with MongoDB.
+ */
+export const DRIVER_PROJECT: Settings = Object.freeze(settingsWith({ nodeProject: true }));
+
 /** Every problem of the document whose rule id is in `ruleIds` (all when omitted), in document order. */
 export function problemsOf(text: string, languageId: string, options: { settings?: Settings; ruleIds?: readonly string[]; uri?: string } = {}): Found[] {
   const analysis = analyzeDocument({ uri: options.uri ?? 'file:///project/file', languageId, text }, options.settings ?? defaultSettings);

@@ -18,8 +18,10 @@
  *   The admin command checks (`dropConnections`, `killOp`), the limits of driver calls (createIndex,
  *   aggregate, sort, nesting depth) and of deployments configured in code (replica set configurations,
  *   capped collections, shard keys: limits/clusterLimits.ts, behind its own word test and, for calls
- *   of `initiate(` and `reconfig(`, a bare `rs`) are run as they are, and their answer is taken. One
- *   search for the words of all of them rules most files out first.
+ *   of `initiate(` and `reconfig(`, a bare `rs`) are run as they are, and their answer is taken; the
+ *   limits of driver calls only in files that work with MongoDB (lex/mongoEvidence.ts: "mongo",
+ *   mongosh's `db.`, `rs.` or `sh.`, a project that depends on the driver), as the analysis runs them.
+ *   One search for the words of all of them rules most files out first.
  * - Server parameters (serverConfig/): YAML (mongod.conf) and source code that say `setParameter` or
  *   `oplogSizeMB` are analysed.
  * - Markdown reads its fenced code in the fence's language, so it gets every test but the code ones'
@@ -40,6 +42,7 @@ import { NAMING_KEY_WORDS } from '../service/extract/keys';
 import { isSourceLanguage } from '../service/extract/codeLanguages';
 import { sourceCode } from '../service/lex/sourceCode';
 import { isIdentPart } from '../service/lex/identifiers';
+import { worksWithMongoDB } from '../service/lex/mongoEvidence';
 import { JS_LANGUAGES } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
 import { analyzeClusterLimits, mayHaveClusterCalls } from '../service/limits/clusterLimits';
@@ -413,9 +416,11 @@ export function hasMongodbScheme(bytes: Buffer): boolean {
 
 /**
  * False when analysing the file cannot give a problem. `bytes` is the file without its byte order
- * mark; `languageId` the language the analysis reads it as; `text()` its text (decoded when asked).
+ * mark; `languageId` the language the analysis reads it as; `text()` its text (decoded when asked);
+ * `nodeProject()` whether its project depends on the Node.js driver or Mongoose (Settings.nodeProject;
+ * asked only when it matters).
  */
-export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => string): boolean {
+export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => string, nodeProject: () => boolean = () => false): boolean {
   if (languageId === 'plaintext') return hasMongodbScheme(bytes);
   const latin1 = bytes.toString('latin1');
   const triggers = triggersOf(languageId);
@@ -431,10 +436,11 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   // cannot rule them out.
   const admin = analyzerWords && JS_LANGUAGES.has(languageId) && (latin1.includes('dropConnections') || latin1.includes('killOp'));
   const exact = isAscii(bytes) ? latin1 : text();
-  const limits = mayExceedCodeLimits(exact, languageId);
+  // The limits of driver calls are checked in files that work with MongoDB (the latin1 reading answers as the text).
+  const limits = worksWithMongoDB(latin1, languageId, nodeProject) && mayExceedCodeLimits(exact, languageId);
   const cluster = analyzerWords && mayHaveClusterProblems(exact);
   if (!admin && !limits && !cluster) return false;
-  const code = sourceCode(exact, languageId);
+  const code = sourceCode(exact, languageId, '', undefined, limits);
   if (admin && analyzeAdminCommands(code).problems.length > 0) return true;
   if (cluster && analyzeClusterLimits(code).problems.length > 0) return true;
   return limits && analyzeCodeLimits(code).problems.length > 0;

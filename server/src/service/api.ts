@@ -77,7 +77,8 @@ export interface Settings {
   driver: DriverSetting;
   /**
    * The document belongs to a Node.js project that uses the driver: its nearest package.json depends on
-   * mongodb or mongoose. Set by the editor or the CLI (the core reads no files); used by driver "auto".
+   * mongodb or mongoose. Set by the editor or the CLI (the core reads no files); used by driver "auto"
+   * and by the limits of driver calls, checked only in files that work with MongoDB (lex/mongoEvidence.ts).
    */
   nodeProject?: boolean;
   /**
@@ -311,6 +312,11 @@ export interface SourceCode {
   /** The normalized language id. */
   readonly languageId: string;
   tokens(): TokenList;
+  /**
+   * Whether the file shows that it works with MongoDB (lex/mongoEvidence.ts): the limits of driver calls
+   * are checked in such files only. Found once, when first asked.
+   */
+  worksWithMongoDB(): boolean;
   /** Other files an analyzer may read (TextDocumentLike.files); reads are recorded in Analysis.reads. */
   readonly files?: FileAccess;
 }

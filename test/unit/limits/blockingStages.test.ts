@@ -1,9 +1,12 @@
 /** The memory limit of blocking stages: hovers on allowDiskUse, $sort and $group; a hint when disk use is turned off. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoverAt, problemsOf } from '../../helpers/problems';
+import { hoverAt as hoverIn, problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
 
-const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: ['aggregation-disk-use-disabled'] });
+/** Hovers in a file of a project that uses the driver. */
+const hoverAt = (marked: string, languageId: string) => hoverIn(marked, languageId, DRIVER_PROJECT);
+
+const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: ['aggregation-disk-use-disabled'], settings: DRIVER_PROJECT });
 
 describe('allowDiskUse: false with a blocking stage', () => {
   it('$sort or $group with allowDiskUse: false is a hint; true, left out, or no blocking stage is fine', () => {

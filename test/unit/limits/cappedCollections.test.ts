@@ -1,10 +1,13 @@
 /** Capped collections in code: size is required, max must be below 2^31. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoverAt, problemsOf } from '../../helpers/problems';
+import { hoverAt as hoverIn, problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
+
+/** Hovers in a file of a project that uses the driver. */
+const hoverAt = (marked: string, languageId: string) => hoverIn(marked, languageId, DRIVER_PROJECT);
 
 const RULES = ['capped-max-too-large', 'capped-size-missing'];
-const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES });
+const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES, settings: DRIVER_PROJECT });
 
 describe('capped collections in JavaScript and playgrounds', () => {
   it('max of 2^31 is refused; 2^31 - 1 is the largest that is accepted', () => {

@@ -1,11 +1,14 @@
 /** Limits of literals in code: index fields, indexes per collection, pipeline stages, sort keys, document depth. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoverAt, problemsOf } from '../../helpers/problems';
+import { hoverAt as hoverIn, problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
 import { linearWork } from '../../helpers/workMeter';
 
+/** Hovers in a file of a project that uses the driver. */
+const hoverAt = (marked: string, languageId: string) => hoverIn(marked, languageId, DRIVER_PROJECT);
+
 const LIMIT_RULES = ['index-too-many-fields', 'indexes-too-many', 'pipeline-too-many-stages', 'sort-too-many-keys', 'sort-duplicate-key', 'document-too-deep'];
-const limits = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: LIMIT_RULES });
+const limits = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: LIMIT_RULES, settings: DRIVER_PROJECT });
 
 const fields = (n: number, quote = '') => Array.from({ length: n }, (_, i) => `${quote}f${i}${quote}: 1`).join(', ');
 const nested = (levels: number) => `${'{ a: '.repeat(levels - 1)}{ leaf: 1 }${' }'.repeat(levels - 1)}`;

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hasNullCharacter } from '../../../server/src/service/limits/documentChecks';
-import { problemsOf } from '../../helpers/problems';
+import { problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
 
 const RULES = ['document-id-array', 'document-id-regex', 'document-id-dollar-field', 'document-duplicate-field', 'document-field-null-char'];
-const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES });
+const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES, settings: DRIVER_PROJECT });
 
 describe('_id of written documents', () => {
   it('an array _id in insertOne, insertMany and save is an error; a scalar or an object is fine', () => {

@@ -1,9 +1,9 @@
 /** Text and 2d indexes take only the simple collation. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { problemsOf } from '../../helpers/problems';
+import { problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
 
-const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: ['index-collation-not-simple'] });
+const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: ['index-collation-not-simple'], settings: DRIVER_PROJECT });
 
 describe('text and 2d indexes with a collation', () => {
   it('createIndex: a text or 2d key with locale "fr" is an error; "simple", no collation, or other index types are fine', () => {

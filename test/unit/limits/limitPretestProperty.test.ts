@@ -15,7 +15,7 @@ import { mayExceedCodeLimits } from '../../../server/src/service/limits/limitPre
 import { sourceCode } from '../../../server/src/service/lex/sourceCode';
 import { checkProperty } from '../../helpers/fuzz';
 
-const problems = (text: string, languageId: string): string[] => analyzeCodeLimits(sourceCode(text, languageId)).problems.map((p) => p.ruleId);
+const problems = (text: string, languageId: string): string[] => analyzeCodeLimits(sourceCode(text, languageId, '', undefined, true)).problems.map((p) => p.ruleId);
 
 /** Holds the pretest to the analysis on one file; returns the rules the analysis found. */
 function holds(text: string, languageId = 'javascript'): string[] {

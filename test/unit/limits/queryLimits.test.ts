@@ -1,10 +1,10 @@
 /** Query filters the server refuses: `$text` with `$near`/`$nearSphere`/`$geoNear`, and `$where` code that uses `db`. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { problemsOf } from '../../helpers/problems';
+import { problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
 
 const RULES = ['query-text-with-near', 'where-uses-db'];
-const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES });
+const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES, settings: DRIVER_PROJECT });
 
 const NEAR = '{ $geometry: { type: "Point", coordinates: [2.35, 48.85] }, $maxDistance: 500 }';
 

@@ -1,10 +1,13 @@
 /** Replica set configurations in code: at most 50 members, at most 7 voting, in every language the calls are written in. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoverAt, problemsOf } from '../../helpers/problems';
+import { hoverAt as hoverIn, problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
+
+/** Hovers in a file of a project that uses the driver. */
+const hoverAt = (marked: string, languageId: string) => hoverIn(marked, languageId, DRIVER_PROJECT);
 
 const RULES = ['replica-set-too-many-members', 'replica-set-too-many-voting'];
-const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES });
+const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES, settings: DRIVER_PROJECT });
 
 /** `n` members as JavaScript object literals; the first `voting` vote, the rest have votes: 0. */
 function jsMembers(n: number, voting = Math.min(n, 7)): string {

@@ -1,11 +1,14 @@
 /** Sharding in code: shard key index types, monotonically increasing ranged keys, unique indexes on sharded collections. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
-import { hoverAt, problemsOf } from '../../helpers/problems';
+import { analyzeDocument } from '../../../server/src/service/languageService';
+import { hoverAt as hoverIn, problemsOf, DRIVER_PROJECT } from '../../helpers/problems';
+
+/** Hovers in a file of a project that uses the driver. */
+const hoverAt = (marked: string, languageId: string) => hoverIn(marked, languageId, DRIVER_PROJECT);
 
 const RULES = ['shard-key-monotonic', 'shard-key-index-type', 'unique-index-not-shard-key-prefix'];
-const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES });
+const found = (text: string, languageId = 'javascript') => problemsOf(text, languageId, { ruleIds: RULES, settings: DRIVER_PROJECT });
 
 describe('monotonically increasing shard keys', () => {
   it('a single ascending key on _id, a timestamp or a counter: a hint with a fix to "hashed"', () => {
@@ -13,7 +16,7 @@ describe('monotonically increasing shard keys', () => {
       assert.deepEqual(found(`sh.shardCollection("shop.orders", { ${field}: 1 });\n`), [['shard-key-monotonic', field, 'hint']], field);
     }
     const text = `sh.shardCollection("shop.orders", { createdAt: 1 });\n`;
-    const p = analyzeDocument({ uri: 'file:///s.js', languageId: 'javascript', text }, defaultSettings).problems.find((q) => q.ruleId === 'shard-key-monotonic')!;
+    const p = analyzeDocument({ uri: 'file:///s.js', languageId: 'javascript', text }, DRIVER_PROJECT).problems.find((q) => q.ruleId === 'shard-key-monotonic')!;
     const fix = p.data as { replacement: string; replaceSpan: { start: number; end: number } };
     assert.equal(text.slice(0, fix.replaceSpan.start) + fix.replacement + text.slice(fix.replaceSpan.end), `sh.shardCollection("shop.orders", { createdAt: "hashed" });\n`);
   });

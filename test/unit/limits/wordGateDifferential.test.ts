@@ -117,7 +117,7 @@ const ANALYZERS: Record<string, Analyzer> = {
 function answers(analyze: Analyzer, text: string, languageId: string, gates: boolean): string {
   useWordGates(gates);
   try {
-    const code = sourceCode(text, languageId, 'file:///w/doc');
+    const code = sourceCode(text, languageId, 'file:///w/doc', undefined, true);
     const a = analyze(code);
     const at: unknown[] = [];
     for (let offset = 0; offset <= text.length; offset++) at.push([a.hoverAt(offset), a.completeAt?.(offset, () => ['h:1'])]);
@@ -152,7 +152,7 @@ describe('the shared word gates of the analyzers of code', () => {
       [ANALYZERS.setParameter!, 'python', 'client.admin.command({"setParameter": 1, "maxIndexBuildMemoryUsageMegabytes": 20})'],
     ];
     for (const [analyze, languageId, text] of cases) {
-      const a = analyze(sourceCode(text, languageId));
+      const a = analyze(sourceCode(text, languageId, '', undefined, true));
       assert.ok(a.problems.length > 0, `${languageId}: ${text.slice(0, 60)}`);
       assert.equal(answers(analyze, text, languageId, true), answers(analyze, text, languageId, false));
     }

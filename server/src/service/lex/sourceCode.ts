@@ -6,6 +6,7 @@
 import type { FileAccess, SourceCode, TokenList } from '../api';
 import { type Dialect, scanTokens } from './codeScanner';
 import { pairBrackets } from './codeValues';
+import { worksWithMongoDB } from './mongoEvidence';
 
 /** The dialect the lexer reads a language in. */
 export function dialectOf(languageId: string): Dialect {
@@ -14,13 +15,16 @@ export function dialectOf(languageId: string): Dialect {
   return 'js';
 }
 
-export function sourceCode(text: string, languageId: string, uri = '', files?: FileAccess): SourceCode {
+/** `nodeProject`: the document's project depends on the Node.js driver or Mongoose (Settings.nodeProject). */
+export function sourceCode(text: string, languageId: string, uri = '', files?: FileAccess, nodeProject = false): SourceCode {
   let list: TokenList | undefined;
+  let mongo: boolean | undefined;
   return {
     uri,
     text,
     languageId,
     tokens: () => (list ??= pairBrackets(scanTokens(text, { dialect: dialectOf(languageId) }))),
+    worksWithMongoDB: () => (mongo ??= worksWithMongoDB(text, languageId, nodeProject)),
     ...(files ? { files } : {}),
   };
 }

@@ -25,7 +25,7 @@ export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
   const problems: Problem[] = [];
   /** Indexes created per receiver; whether the limit was reported for it. */
   const indexCounts = new Map<string, IndexCount>();
-  const list = METHOD_NAMES.present(code) && mayHaveCalls(text) ? code.tokens() : undefined;
+  const list = METHOD_NAMES.present(code) && mayHaveCalls(text) && code.worksWithMongoDB() ? code.tokens() : undefined;
   for (const call of list ? findCalls(list) : []) {
     const { category } = call;
     const deep = call.region.maxDepth > LIMITS.documentNestingDepth.value;
@@ -56,6 +56,7 @@ export function analyzeCodeLimits(code: SourceCode): DocumentAnalysis {
   }
   return {
     problems,
-    hoverAt: (offset) => callHover(code, offset, indexCounts) ?? blockingStageHover(code, offset),
+    // A file that shows nothing of MongoDB gets no limits on its calls, in a hover neither (`items.sort(…)`).
+    hoverAt: (offset) => (code.worksWithMongoDB() ? (callHover(code, offset, indexCounts) ?? blockingStageHover(code, offset)) : null),
   };
 }

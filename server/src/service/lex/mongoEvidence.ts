@@ -1,0 +1,45 @@
+/**
+ * Whether a source file shows that it works with MongoDB: the limits of driver calls (limits/codeLimits.ts)
+ * ask it before they read the file. Calls named `find`, `sort`, `aggregate`, `insertOne` or
+ * `createIndex` are everywhere in code that has nothing to do with MongoDB (arrays, the clients of other
+ * databases and search engines, form libraries), and a MongoDB limit reported on one of them would be
+ * false. (Admin commands, server parameters and deployments configured in code are found by names that
+ * only MongoDB uses: `dropConnections`, `setParameter`, `replSetInitiate`, `rs.initiate(`.) A file shows
+ * it when
+ *
+ * - it is a MongoDB playground (language `mongodb`);
+ * - its text says "mongo" in any letter case: an import of `mongodb`, `mongoose` or `pymongo`, a
+ *   `MongoClient`, a connection string, a `MONGO_URL` read from the environment, a comment;
+ * - it uses one of mongosh's globals as a script does: `db.`, `rs.` or `sh.`, with no identifier
+ *   character or `.` before it (`db.orders.find(…)`, `rs.initiate(…)`, `sh.shardCollection(…)`);
+ * - its project depends on the Node.js driver or Mongoose (Settings.nodeProject: the editor and the CLI
+ *   read the nearest package.json), so that a service file that only imports its models is checked.
+ *
+ * The text is searched as it is: everything looked for is ASCII, so a file's bytes read as latin1 give
+ * the same answer as its text (the CLI's prefilter asks it so), and no non-ASCII character matches
+ * "mongo" in any letter case.
+ */
+
+/** "mongo" in any letter case. */
+const MONGO = /mongo/i;
+
+/**
+ * mongosh's globals `db`, `rs` and `sh`, each followed by the `.` of a member, where no identifier
+ * character (any beyond ASCII) or `.` comes before (`users.`, `this.db.`, `hash.` are none). One regular
+ * expression: as fast as a search for each of the three and a look at what precedes it.
+ */
+const SHELL_GLOBALS = /(?<![A-Za-z0-9_$.\x80-\uffff])(?:db|rs|sh)\./;
+
+/** Whether the text uses one of mongosh's globals as a script does (`db.orders.find(…)`, `rs.status()`). */
+export function usesShellGlobals(text: string): boolean {
+  return SHELL_GLOBALS.test(text);
+}
+
+/**
+ * Whether a source file in `languageId` shows that it works with MongoDB (see above). `nodeProject` is
+ * asked last (finding a project may read files).
+ */
+export function worksWithMongoDB(text: string, languageId: string, nodeProject: boolean | (() => boolean)): boolean {
+  if (languageId === 'mongodb' || MONGO.test(text) || usesShellGlobals(text)) return true;
+  return typeof nodeProject === 'function' ? nodeProject() : nodeProject;
+}

@@ -1,0 +1,84 @@
+/**
+ * Which source files work with MongoDB (lex/mongoEvidence.ts): the limits of driver calls are checked in
+ * those only, so that `items.sort({ … })` or another database's `insertOne` gets no MongoDB limit.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { usesShellGlobals, worksWithMongoDB } from '../../../server/src/service/lex/mongoEvidence';
+import { DRIVER_PROJECT, hoverAt, problemsOf } from '../../helpers/problems';
+import { checkProperty } from '../../helpers/fuzz';
+
+describe('what shows that a file works with MongoDB', () => {
+  test('"mongo" in any letter case, anywhere', () => {
+    for (const text of [
+      'import { MongoClient } from "mongodb";\n',
+      'const mongoose = require("mongoose");\n',
+      'from pymongo import ASCENDING\n',
+      'const uri = process.env.MONGO_URL;\n',
+      '# data lives in MonGo\n',
+      'const url = "mongodb+srv://cluster0.example.net";\n',
+    ]) {
+      assert.ok(worksWithMongoDB(text, 'javascript', false), text);
+    }
+  });
+
+  test("mongosh's db, rs and sh globals, not a member or a part of another name", () => {
+    for (const text of ['db.orders.find()', 'x = db.users', '(rs.status())', '\tsh.status()', 'await db.getSiblingDB("a")', 'db.']) {
+      assert.ok(usesShellGlobals(text), text);
+      assert.ok(worksWithMongoDB(text, 'typescript', false), text);
+    }
+    for (const text of ['this.db.users', 'users.find()', 'errors.push(e)', 'hash.update(x)', '$db.x', '_rs.x', 'fooDb.x', 'odb.x', 'édb.x', 'db .x', 'db_.x', 'sh', 'bash.rc']) {
+      assert.ok(!usesShellGlobals(text), text);
+      assert.ok(!worksWithMongoDB(text, 'typescript', false), text);
+    }
+  });
+
+  test('a playground always; a project that depends on the driver, asked last', () => {
+    assert.ok(worksWithMongoDB('items.sort({ a: 1 })', 'mongodb', false));
+    assert.ok(worksWithMongoDB('items.sort({ a: 1 })', 'javascript', true));
+    assert.ok(!worksWithMongoDB('items.sort({ a: 1 })', 'javascript', false));
+    let asked = 0;
+    const project = () => (asked++, true);
+    assert.ok(worksWithMongoDB('const uri = env.MONGO_URL', 'javascript', project));
+    assert.equal(asked, 0, 'the text answered first');
+    assert.ok(worksWithMongoDB('items.sort({ a: 1 })', 'python', project));
+    assert.equal(asked, 1);
+  });
+
+  test('the bytes of a UTF-8 file read as latin1 give the answer of its text (the prefilter reads them so)', () => {
+    const piece = fc.constantFrom('db', 'rs', 'sh', '.', 'mongo', 'MoNgO', 'mοngo', 'ᴍongo', 'ı', 'K', 'é', 'ſ', '_', '$', ' ', '\n', 'a', 'b', '"', 'ｍongo');
+    checkProperty(
+      'the evidence of latin1 bytes',
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3, unit: 'grapheme' })), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const latin1 = Buffer.from(text, 'utf8').toString('latin1');
+        assert.equal(worksWithMongoDB(latin1, 'javascript', false), worksWithMongoDB(text, 'javascript', false), JSON.stringify(text));
+      }),
+      2000,
+    );
+  });
+});
+
+describe('the limits of driver calls in the analysis', () => {
+  const RULES = ['document-duplicate-field', 'sort-duplicate-key', 'sort-too-many-keys'];
+  const found = (text: string, languageId = 'typescript', settings = undefined as typeof DRIVER_PROJECT | undefined) =>
+    problemsOf(text, languageId, { ruleIds: RULES, ...(settings ? { settings } : {}) }).map(([id]) => id);
+  const call = 'export const save = (users: Users) => users.insertOne({ name: "a", name: "b" });\n';
+
+  test('a file that shows nothing of MongoDB gets none, nor their hovers', () => {
+    assert.deepEqual(found(call), []);
+    assert.deepEqual(found('cart.items.sort({ price: 1, price: -1 });\n'), []);
+    assert.deepEqual(found('rows = table.insert_one({"a": 1, "a": 2})\n', 'python'), []);
+    assert.equal(hoverAt('const top = results.so|rt({ score: -1 });\n', 'typescript'), null);
+  });
+
+  test('the same calls in a file that imports the driver, uses db, or belongs to a driver project', () => {
+    assert.deepEqual(found(`import { Collection } from "mongodb";\n${call}`), ['document-duplicate-field']);
+    assert.deepEqual(found('db.cart.find().sort({ price: 1, price: -1 });\n', 'javascript'), ['sort-duplicate-key']);
+    assert.deepEqual(found(call, 'typescript', DRIVER_PROJECT), ['document-duplicate-field']);
+    assert.deepEqual(found('rows = table.insert_one({"a": 1, "a": 2})\n', 'python', DRIVER_PROJECT), ['document-duplicate-field']);
+    assert.deepEqual(found('rows = db.table.insert_one({"a": 1, "a": 2})\n', 'python'), ['document-duplicate-field']);
+    assert.ok(hoverAt('const top = results.so|rt({ score: -1 });\n', 'typescript', DRIVER_PROJECT)?.contents.includes('32'));
+  });
+});
