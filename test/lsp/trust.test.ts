@@ -53,6 +53,26 @@ describe('driver "auto"', () => {
   });
 });
 
+test('the limits of driver calls follow the project whatever the driver setting: a package.json that drops the driver drops them', async (t) => {
+  const text = 'export const save = (users: Users) => users.insertOne({ name: "a", name: "b" });\n';
+  const dir = tempFolder({
+    'package.json': JSON.stringify({ name: 'shop', dependencies: { mongoose: '^8.5.0' } }),
+    'src/users.ts': text,
+  });
+  const client = await startServer(t, { capabilities: WATCHING, settings: { driver: 'spec' } });
+  const uri = pathToFileURL(path.join(dir, 'src', 'users.ts')).href;
+  client.openDocument(uri, 'typescript', text, 1);
+  const codes = (ds: any[]) => ds.map((d) => d.code);
+  assert.deepEqual(codes((await client.waitForDiagnostics(uri, 1)).diagnostics), ['document-duplicate-field']);
+
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'shop', dependencies: { pg: '^8.12.0' } }));
+  const before = client.notificationsOf('textDocument/publishDiagnostics').length;
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'package.json')).href, type: 2 }] });
+  const after = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && client.notificationsOf('textDocument/publishDiagnostics').length > before);
+  assert.deepEqual(codes(after.diagnostics), [], 'a file that shows nothing of MongoDB, in a project without the driver');
+  assert.equal(await client.shutdown(), 0);
+});
+
 test('a boolean that is neither true nor false is offered both, neither preferred', async (t) => {
   const client = await startServer(t, { capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } } });
   const uri = 'file:///p/.env';
