@@ -4,7 +4,7 @@
  * dependencies. Driver "auto" then checks the file's connection strings with the Node.js driver's rules.
  * Answers are cached per folder until `clear()` (a package.json changed).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const DRIVER_PACKAGES = ['mongodb', 'mongoose'];
@@ -40,6 +40,8 @@ export class NodeProjects {
 
 /** The parsed package.json, null when it exists but cannot be read as JSON, undefined when absent. */
 function readManifest(file: string): unknown {
+  // Most folders have none: a stat that does not throw spares the error a failed read would make.
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -43,7 +43,7 @@ import { isSourceLanguage } from '../service/extract/codeLanguages';
 import { sourceCode } from '../service/lex/sourceCode';
 import { isIdentPart } from '../service/lex/identifiers';
 import { worksWithMongoDB } from '../service/lex/mongoEvidence';
-import { JS_LANGUAGES } from '../service/limits/codeCalls';
+import { JS_LANGUAGES, mayHaveCalls } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
 import { analyzeClusterLimits, mayHaveClusterCalls } from '../service/limits/clusterLimits';
 import { mayExceedCodeLimits } from '../service/limits/limitPretest';
@@ -436,8 +436,9 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   // cannot rule them out.
   const admin = analyzerWords && JS_LANGUAGES.has(languageId) && (latin1.includes('dropConnections') || latin1.includes('killOp'));
   const exact = isAscii(bytes) ? latin1 : text();
-  // The limits of driver calls are checked in files that work with MongoDB (the latin1 reading answers as the text).
-  const limits = worksWithMongoDB(latin1, languageId, nodeProject) && mayExceedCodeLimits(exact, languageId);
+  // The limits of driver calls are checked in files that work with MongoDB (the latin1 reading answers as
+  // the text), asked once a call is found: few files have one, and the answer may read a package.json.
+  const limits = mayHaveCalls(exact) && worksWithMongoDB(latin1, languageId, nodeProject) && mayExceedCodeLimits(exact, languageId);
   const cluster = analyzerWords && mayHaveClusterProblems(exact);
   if (!admin && !limits && !cluster) return false;
   const code = sourceCode(exact, languageId, '', undefined, limits);
