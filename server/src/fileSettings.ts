@@ -1,8 +1,8 @@
 /**
  * What the settings say of one file on disk, for the language server and the CLI alike: a file of a
  * Node.js project that uses the driver carries `nodeProject` (driver "auto" reads it, and so do the
- * limits of driver calls); a file that no
- * .gitignore ignores carries `tracked` (true, or false when one does; unknown outside a repository).
+ * limits of driver calls); a file that no .gitignore ignores carries `tracked` (true, or false when one
+ * does; unknown outside a repository).
  * One derived settings object per settings object and combination, so that identities stay stable
  * and an unchanged document keeps its checks.
  */
