@@ -10,7 +10,7 @@ import { DRIVER_PROJECT, hoverAt, problemsOf } from '../../helpers/problems';
 import { checkProperty } from '../../helpers/fuzz';
 
 describe('what shows that a file works with MongoDB', () => {
-  test('"mongo" in any letter case, anywhere', () => {
+  test('"mongo" in any letter case, anywhere, or the names of Motor', () => {
     for (const text of [
       'import { MongoClient } from "mongodb";\n',
       'const mongoose = require("mongoose");\n',
@@ -18,8 +18,13 @@ describe('what shows that a file works with MongoDB', () => {
       'const uri = process.env.MONGO_URL;\n',
       '# data lives in MonGo\n',
       'const url = "mongodb+srv://cluster0.example.net";\n',
+      'from motor.motor_asyncio import AsyncIOMotorClient\n',
+      'client = motor.motor_tornado.MotorClient(uri)\n',
     ]) {
       assert.ok(worksWithMongoDB(text, 'javascript', false), text);
+    }
+    for (const text of ['from robot import motor\n', 'const m = new Motor(3); m.sort({ a: 1 });\n', 'import { Collection } from "./collections";\n']) {
+      assert.ok(!worksWithMongoDB(text, 'python', false), text);
     }
   });
 
@@ -79,6 +84,8 @@ describe('the limits of driver calls in the analysis', () => {
     assert.deepEqual(found(call, 'typescript', DRIVER_PROJECT), ['document-duplicate-field']);
     assert.deepEqual(found('rows = table.insert_one({"a": 1, "a": 2})\n', 'python', DRIVER_PROJECT), ['document-duplicate-field']);
     assert.deepEqual(found('rows = db.table.insert_one({"a": 1, "a": 2})\n', 'python'), ['document-duplicate-field']);
+    const motor = 'from motor.motor_asyncio import AsyncIOMotorCollection\n\nasync def add(orders: AsyncIOMotorCollection):\n    await orders.insert_one({"a": 1, "a": 2})\n';
+    assert.deepEqual(found(motor, 'python'), ['document-duplicate-field']);
     assert.ok(hoverAt('const top = results.so|rt({ score: -1 });\n', 'typescript', DRIVER_PROJECT)?.contents.includes('32'));
   });
 });

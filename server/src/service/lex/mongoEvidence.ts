@@ -9,7 +9,9 @@
  *
  * - it is a MongoDB playground (language `mongodb`);
  * - its text says "mongo" in any letter case: an import of `mongodb`, `mongoose` or `pymongo`, a
- *   `MongoClient`, a connection string, a `MONGO_URL` read from the environment, a comment;
+ *   `MongoClient`, a connection string, a `MONGO_URL` read from the environment, a comment; or it names
+ *   Motor, the asynchronous Python driver, whose names do not say it (`from motor.motor_asyncio import
+ *   AsyncIOMotorClient`);
  * - it uses one of mongosh's globals as a script does: `db.`, `rs.` or `sh.`, with no identifier
  *   character or `.` before it (`db.orders.find(…)`, `rs.initiate(…)`, `sh.shardCollection(…)`);
  * - its project depends on the Node.js driver or Mongoose (Settings.nodeProject: the editor and the CLI
@@ -20,8 +22,8 @@
  * "mongo" in any letter case.
  */
 
-/** "mongo" in any letter case. */
-const MONGO = /mongo/i;
+/** "mongo" in any letter case, or the module and client classes of Motor. */
+const MONGO = /mongo|motor_(?:asyncio|tornado)|AsyncIOMotor|MotorClient/i;
 
 /**
  * mongosh's globals `db`, `rs` and `sh`, each followed by the `.` of a member, where no identifier
