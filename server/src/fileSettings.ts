@@ -1,8 +1,9 @@
 /**
  * What the settings say of one file on disk, for the language server and the CLI alike: a file of a
  * Node.js project that uses the driver carries `nodeProject` (driver "auto" reads it, and so do the
- * limits of driver calls); a file that no .gitignore ignores carries `tracked` (true, or false when one
- * does; unknown outside a repository).
+ * limits of driver calls), a Python file of a project that uses MongoDB `pythonProject` (read by those
+ * limits); a file that no .gitignore ignores carries `tracked` (true, or false when one does; unknown
+ * outside a repository).
  * One derived settings object per settings object and combination, so that identities stay stable
  * and an unchanged document keeps its checks.
  */
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Settings } from './service/api';
 import { GitIgnores } from './gitignore';
 import { NodeProjects } from './nodeProject';
+import { PythonProjects } from './pythonProject';
 
 /** The path of a file: URI, or undefined for other schemes (untitled documents, remote files). */
 export function filePathOf(uri: string): string | undefined {
@@ -21,8 +23,12 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
+/** Files read as Python, whose project may be known by a Python manifest. */
+const PYTHON_FILE = /\.pyi?$/i;
+
 export class FileSettings {
   private readonly projects = new NodeProjects();
+  private readonly pythonProjects = new PythonProjects();
   private readonly ignores = new GitIgnores();
   private readonly variants = new WeakMap<Settings, Map<string, Settings>>();
 
@@ -31,9 +37,10 @@ export class FileSettings {
     if (file === undefined) return settings;
     // Known whatever the driver setting: the limits of driver calls read it too (lex/mongoEvidence.ts).
     const nodeProject = this.projects.isNodeProjectFile(file);
+    const pythonProject = this.isPythonProjectFile(file);
     const tracked = this.ignores.isTrackedFile(file);
-    if (!nodeProject && tracked === undefined) return settings;
-    const key = `${nodeProject ? 'node' : ''}/${tracked === undefined ? '' : tracked ? 'tracked' : 'ignored'}`;
+    if (!nodeProject && !pythonProject && tracked === undefined) return settings;
+    const key = `${nodeProject ? 'node' : ''}/${pythonProject ? 'python' : ''}/${tracked === undefined ? '' : tracked ? 'tracked' : 'ignored'}`;
     let byKey = this.variants.get(settings);
     if (!byKey) {
       byKey = new Map();
@@ -43,15 +50,29 @@ export class FileSettings {
     if (!derived) {
       derived = { ...settings };
       if (nodeProject) derived.nodeProject = true;
+      if (pythonProject) derived.pythonProject = true;
       if (tracked !== undefined) derived.tracked = tracked;
       byKey.set(key, derived);
     }
     return derived;
   }
 
-  /** A package.json was created, changed or deleted. */
+  /**
+   * Whether the file's project uses MongoDB, as the limits of driver calls read it (Settings.nodeProject
+   * or pythonProject): what the CLI's prefilter asks before them.
+   */
+  usesDriver(file: string): boolean {
+    return this.projects.isNodeProjectFile(file) || this.isPythonProjectFile(file);
+  }
+
+  private isPythonProjectFile(file: string): boolean {
+    return PYTHON_FILE.test(file) && this.pythonProjects.isPythonProjectFile(file);
+  }
+
+  /** A package.json or a Python manifest was created, changed or deleted. */
   projectsChanged(): void {
     this.projects.clear();
+    this.pythonProjects.clear();
   }
 
   /** A .gitignore was created, changed or deleted. */

@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { NODE_MANIFEST } from './projectManifests';
 
 const DRIVER_PACKAGES = ['mongodb', 'mongoose'];
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
@@ -27,7 +28,7 @@ export class NodeProjects {
     const known = this.byFolder.get(dir);
     if (known !== undefined) return known;
     let answer: boolean;
-    const manifest = readManifest(path.join(dir, 'package.json'));
+    const manifest = readManifest(path.join(dir, NODE_MANIFEST));
     if (manifest !== undefined) answer = usesDriver(manifest);
     else {
       const parent = path.dirname(dir);

@@ -57,6 +57,7 @@ import { getCodeActions, rewriteActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
+import { isManifest, MANIFEST_GLOB } from './projectManifests';
 import { nextTurn, type ServerPlatform } from './platform';
 
 /** The edit form's fields as the client sent them, checked: every field a string, lists of objects. */
@@ -177,8 +178,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let itemDefaults: ItemDefaultsSupport = { editRange: false, insertTextFormat: false, data: false };
   let registerConfigurationChange = false;
   /**
-   * Watch package.json files (driver "auto" follows whether a project depends on mongodb or mongoose)
-   * and .gitignore files (credentials-in-source follows whether a file is committed).
+   * Watch package.json files (driver "auto" follows whether a project depends on mongodb or mongoose),
+   * Python manifests (the limits of driver calls follow whether a project uses MongoDB) and .gitignore
+   * files (credentials-in-source follows whether a file is committed).
    */
   let registerManifestWatcher = false;
 
@@ -226,7 +228,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       if (registerManifestWatcher) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [
-            { globPattern: '**/package.json' },
+            // package.json and Python manifests: whether a project uses MongoDB.
+            { globPattern: MANIFEST_GLOB },
             { globPattern: '**/.gitignore' },
             // Files analyses read beside their documents: a compose file's .env, Spring's configuration files.
             { globPattern: '**/{.env,.env.*,*.env}' },
@@ -254,7 +257,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const changes = Array.isArray(params?.changes) ? params.changes.filter((c) => typeof c?.uri === 'string') : [];
       // A file that analyses read beside their documents: those documents are checked again.
       for (const c of changes) if (files.isRead(c.uri) && !documents.get(c.uri)) filesChanged(c.uri);
-      const manifests = changes.some((c) => /(^|\/)package\.json$/.test(c.uri));
+      const manifests = changes.some((c) => isManifest(c.uri));
       const ignores = changes.some((c) => /(^|\/)\.gitignore$/.test(c.uri));
       if (!manifests && !ignores) return;
       if (manifests) settings.projectsChanged();

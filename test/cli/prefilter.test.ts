@@ -88,9 +88,10 @@ describe('the prefilter keeps every problem', () => {
 });
 
 describe('the limits of driver calls are checked in files that work with MongoDB', () => {
-  // The same call in three projects: one whose package.json depends on the driver, one whose does not,
-  // and a script of the latter that uses mongosh's db global.
+  // The same call in projects whose package.json depends on the driver and does not, in a script of the
+  // latter that uses mongosh's db global and in a file that imports the driver.
   const call = 'export const save = (users) => users.insertOne({ name: "a", name: "b" });\n';
+  const pyCall = 'def save(users):\n    users.insert_one({"name": "a", "name": "b"})\n';
   const dir = project({
     'api/package.json': JSON.stringify({ name: 'api', dependencies: { mongodb: '^6.8.0' } }),
     'api/src/users.ts': call,
@@ -99,6 +100,11 @@ describe('the limits of driver calls are checked in files that work with MongoDB
     'web/src/cart.ts': 'export const order = (items) => items.sort({ price: 1, price: -1 });\n',
     'web/scripts/seed.js': 'db.users.insertOne({ name: "a", name: "b" });\n',
     'web/src/store.ts': `import { MongoClient } from "mongodb";\n${call}`,
+    // The same for Python: a requirements.txt that names PyMongo, one that does not.
+    'orders/requirements.txt': 'fastapi==0.111.0\npymongo==4.7.2\n',
+    'orders/app/repository.py': pyCall,
+    'billing/pyproject.toml': '[project]\ndependencies = ["psycopg[binary]>=3.1"]\n',
+    'billing/app/repository.py': pyCall,
   });
   for (const args of [[], ['--no-prefilter'], ['--driver', 'spec']]) {
     test(`with ${args.join(' ') || 'the defaults'}`, () => {
@@ -107,6 +113,7 @@ describe('the limits of driver calls are checked in files that work with MongoDB
       const found = (JSON.parse(r.stdout) as Array<{ file: string; ruleId: string }>).map((m) => `${m.file} ${m.ruleId}`).sort();
       assert.deepEqual(found, [
         'api/src/users.ts document-duplicate-field',
+        'orders/app/repository.py document-duplicate-field',
         'web/scripts/seed.js document-duplicate-field',
         'web/src/store.ts document-duplicate-field',
       ]);

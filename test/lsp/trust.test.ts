@@ -73,6 +73,23 @@ test('the limits of driver calls follow the project whatever the driver setting:
   assert.equal(await client.shutdown(), 0);
 });
 
+test('in Python, the limits of driver calls follow the nearest Python manifest', async (t) => {
+  const text = 'def save(users):\n    users.insert_one({"name": "a", "name": "b"})\n';
+  const dir = tempFolder({ 'requirements.txt': 'flask==3.0.3\n', 'app/repository.py': text });
+  const client = await startServer(t, { capabilities: WATCHING });
+  const uri = pathToFileURL(path.join(dir, 'app', 'repository.py')).href;
+  client.openDocument(uri, 'python', text, 1);
+  const codes = (ds: any[]) => ds.map((d) => d.code);
+  assert.deepEqual(codes((await client.waitForDiagnostics(uri, 1)).diagnostics), [], 'a Flask project without MongoDB');
+
+  writeFileSync(path.join(dir, 'requirements.txt'), 'flask==3.0.3\nflask-pymongo==2.3.0\n');
+  const before = client.notificationsOf('textDocument/publishDiagnostics').length;
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'requirements.txt')).href, type: 2 }] });
+  const after = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && client.notificationsOf('textDocument/publishDiagnostics').length > before);
+  assert.deepEqual(codes(after.diagnostics), ['document-duplicate-field']);
+  assert.equal(await client.shutdown(), 0);
+});
+
 test('a boolean that is neither true nor false is offered both, neither preferred', async (t) => {
   const client = await startServer(t, { capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } } });
   const uri = 'file:///p/.env';

@@ -167,7 +167,7 @@ export class FileChecker {
     // Invalid UTF-8 decodes to U+FFFD, three bytes each: such a text may outgrow the maximum size the
     // analysis allows, and be skipped by it. Those few files are analysed.
     const mayOutgrow = body.length * 3 > max && !isUtf8(body);
-    if (this.prefilter && !mayOutgrow && !mayHaveProblems(body, analysedAs, decode, () => this.projects.isNodeProjectFile(absolute))) {
+    if (this.prefilter && !mayOutgrow && !mayHaveProblems(body, analysedAs, decode, () => this.fileSettings.usesDriver(absolute))) {
       return { messages: [], profile: this.profileOf(absolute, analysedAs) };
     }
     const settings = this.fileSettings.forFile(this.settings, absolute);

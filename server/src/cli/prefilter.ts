@@ -20,7 +20,7 @@
  *   capped collections, shard keys: limits/clusterLimits.ts, behind its own word test and, for calls
  *   of `initiate(` and `reconfig(`, a bare `rs`) are run as they are, and their answer is taken; the
  *   limits of driver calls only in files that work with MongoDB (lex/mongoEvidence.ts: "mongo",
- *   mongosh's `db.`, `rs.` or `sh.`, a project that depends on the driver), as the analysis runs them.
+ *   mongosh's `db.`, `rs.` or `sh.`, a project that uses the driver), as the analysis runs them.
  *   One search for the words of all of them rules most files out first.
  * - Server parameters (serverConfig/): YAML (mongod.conf) and source code that say `setParameter` or
  *   `oplogSizeMB` are analysed.
@@ -417,10 +417,10 @@ export function hasMongodbScheme(bytes: Buffer): boolean {
 /**
  * False when analysing the file cannot give a problem. `bytes` is the file without its byte order
  * mark; `languageId` the language the analysis reads it as; `text()` its text (decoded when asked);
- * `nodeProject()` whether its project depends on the Node.js driver or Mongoose (Settings.nodeProject;
- * asked only when it matters).
+ * `driverProject()` whether its project uses MongoDB (Settings.nodeProject or pythonProject; asked only
+ * when it matters).
  */
-export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => string, nodeProject: () => boolean = () => false): boolean {
+export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => string, driverProject: () => boolean = () => false): boolean {
   if (languageId === 'plaintext') return hasMongodbScheme(bytes);
   const latin1 = bytes.toString('latin1');
   const triggers = triggersOf(languageId);
@@ -437,8 +437,8 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   const admin = analyzerWords && JS_LANGUAGES.has(languageId) && (latin1.includes('dropConnections') || latin1.includes('killOp'));
   const exact = isAscii(bytes) ? latin1 : text();
   // The limits of driver calls are checked in files that work with MongoDB (the latin1 reading answers as
-  // the text), asked once a call is found: few files have one, and the answer may read a package.json.
-  const limits = mayHaveCalls(exact) && worksWithMongoDB(latin1, languageId, nodeProject) && mayExceedCodeLimits(exact, languageId);
+  // the text), asked once a call is found: few files have one, and the answer may read a project's manifest.
+  const limits = mayHaveCalls(exact) && worksWithMongoDB(latin1, languageId, driverProject) && mayExceedCodeLimits(exact, languageId);
   const cluster = analyzerWords && mayHaveClusterProblems(exact);
   if (!admin && !limits && !cluster) return false;
   const code = sourceCode(exact, languageId, '', undefined, limits);

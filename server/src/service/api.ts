@@ -82,6 +82,12 @@ export interface Settings {
    */
   nodeProject?: boolean;
   /**
+   * The document is a Python file of a project that uses MongoDB: its nearest Python manifest
+   * (pyproject.toml, requirements.txt, Pipfile, setup.cfg, setup.py) names a MongoDB driver or mapper.
+   * Set by the editor or the CLI; read by the limits of driver calls, as `nodeProject` is.
+   */
+  pythonProject?: boolean;
+  /**
    * The file is not ignored by a .gitignore: what it holds is committed. Undefined when unknown (not a
    * file on disk, no repository found). Set by the editor or the CLI; read by credentials-in-source.
    */

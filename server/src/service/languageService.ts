@@ -160,7 +160,7 @@ export class SlicedAnalysis {
       },
       ...(files.list ? { list: (folderUri: string) => files.list!(folderUri) } : {}),
     };
-    const code = sourceCode(doc.text, languageId, doc.uri, recording, settings.nodeProject === true);
+    const code = sourceCode(doc.text, languageId, doc.uri, recording, settings.nodeProject === true || settings.pythonProject === true);
     const documentAnalyses = DOCUMENT_ANALYZERS.map((analyze) => analyze(code, values, settings, this.records));
     const problems = this.problems;
     for (const a of documentAnalyses) {

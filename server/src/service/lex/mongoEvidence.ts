@@ -14,8 +14,10 @@
  *   AsyncIOMotorClient`);
  * - it uses one of mongosh's globals as a script does: `db.`, `rs.` or `sh.`, with no identifier
  *   character or `.` before it (`db.orders.find(…)`, `rs.initiate(…)`, `sh.shardCollection(…)`);
- * - its project depends on the Node.js driver or Mongoose (Settings.nodeProject: the editor and the CLI
- *   read the nearest package.json), so that a service file that only imports its models is checked.
+ * - its project uses MongoDB: the nearest package.json depends on the Node.js driver or Mongoose
+ *   (Settings.nodeProject), or, for a Python file, the nearest Python manifest names a driver or mapper
+ *   (Settings.pythonProject); the editor and the CLI read them. A service file that only imports its
+ *   models, or a repository module that gets its collection passed in, is then checked.
  *
  * The text is searched as it is: everything looked for is ASCII, so a file's bytes read as latin1 give
  * the same answer as its text (the CLI's prefilter asks it so), and no non-ASCII character matches
@@ -38,10 +40,10 @@ export function usesShellGlobals(text: string): boolean {
 }
 
 /**
- * Whether a source file in `languageId` shows that it works with MongoDB (see above). `nodeProject` is
- * asked last (finding a project may read files).
+ * Whether a source file in `languageId` shows that it works with MongoDB (see above). `driverProject`,
+ * whether its project uses MongoDB, is asked last (finding a project may read files).
  */
-export function worksWithMongoDB(text: string, languageId: string, nodeProject: boolean | (() => boolean)): boolean {
+export function worksWithMongoDB(text: string, languageId: string, driverProject: boolean | (() => boolean)): boolean {
   if (languageId === 'mongodb' || MONGO.test(text) || usesShellGlobals(text)) return true;
-  return typeof nodeProject === 'function' ? nodeProject() : nodeProject;
+  return typeof driverProject === 'function' ? driverProject() : driverProject;
 }

@@ -15,8 +15,11 @@ export function dialectOf(languageId: string): Dialect {
   return 'js';
 }
 
-/** `nodeProject`: the document's project depends on the Node.js driver or Mongoose (Settings.nodeProject). */
-export function sourceCode(text: string, languageId: string, uri = '', files?: FileAccess, nodeProject = false): SourceCode {
+/**
+ * `driverProject`: the document's project uses MongoDB (Settings.nodeProject or pythonProject: its
+ * package.json or Python manifest names a driver).
+ */
+export function sourceCode(text: string, languageId: string, uri = '', files?: FileAccess, driverProject = false): SourceCode {
   let list: TokenList | undefined;
   let mongo: boolean | undefined;
   return {
@@ -24,7 +27,7 @@ export function sourceCode(text: string, languageId: string, uri = '', files?: F
     text,
     languageId,
     tokens: () => (list ??= pairBrackets(scanTokens(text, { dialect: dialectOf(languageId) }))),
-    worksWithMongoDB: () => (mongo ??= worksWithMongoDB(text, languageId, nodeProject)),
+    worksWithMongoDB: () => (mongo ??= worksWithMongoDB(text, languageId, driverProject)),
     ...(files ? { files } : {}),
   };
 }
