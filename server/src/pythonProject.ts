@@ -7,8 +7,8 @@
  * comments; a description that uses one of the words as a word is taken for one (the cost: limits
  * checked in a project that has no MongoDB). Answers are cached per folder until `clear()`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { NearestManifest, readManifestText } from './nearestManifest';
 import { PYTHON_MANIFESTS } from './projectManifests';
 
 
@@ -30,38 +30,16 @@ export function namesDriverPackage(text: string): boolean {
 }
 
 export class PythonProjects {
-  /** Folder → the answer for files in it. */
-  private readonly byFolder = new Map<string, boolean>();
+  private readonly nearest = new NearestManifest((dir) => {
+    const manifests = PYTHON_MANIFESTS.map((name) => readManifestText(path.join(dir, name))).filter((t) => t !== undefined);
+    return manifests.length === 0 ? undefined : manifests.some(namesDriverPackage);
+  });
 
   isPythonProjectFile(file: string): boolean {
-    return this.folder(path.dirname(path.resolve(file)));
+    return this.nearest.forFile(file);
   }
 
   clear(): void {
-    this.byFolder.clear();
-  }
-
-  private folder(dir: string): boolean {
-    const known = this.byFolder.get(dir);
-    if (known !== undefined) return known;
-    const manifests = PYTHON_MANIFESTS.map((name) => readManifest(path.join(dir, name))).filter((t) => t !== undefined);
-    let answer: boolean;
-    if (manifests.length > 0) answer = manifests.some(namesDriverPackage);
-    else {
-      const parent = path.dirname(dir);
-      answer = parent !== dir && this.folder(parent);
-    }
-    this.byFolder.set(dir, answer);
-    return answer;
-  }
-}
-
-/** The text of a manifest; undefined when it is absent or cannot be read. */
-function readManifest(file: string): string | undefined {
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    this.nearest.clear();
   }
 }
