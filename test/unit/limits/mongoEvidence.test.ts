@@ -28,12 +28,16 @@ describe('what shows that a file works with MongoDB', () => {
     }
   });
 
-  test("mongosh's db, rs and sh globals, not a member or a part of another name", () => {
-    for (const text of ['db.orders.find()', 'x = db.users', '(rs.status())', '\tsh.status()', 'await db.getSiblingDB("a")', 'db.']) {
+  test("mongosh's db, rs and sh globals, not a member, a part of another name or a host", () => {
+    for (const text of ['db.orders.find()', 'x = db.users', '(rs.status())', '\tsh.status()', 'await db.getSiblingDB("a")', 'db.', '{orders:db.orders}', '[db.a, db.b]', '!db.x', 'a\n\rdb.x']) {
       assert.ok(usesShellGlobals(text), text);
       assert.ok(worksWithMongoDB(text, 'typescript', false), text);
     }
-    for (const text of ['this.db.users', 'users.find()', 'errors.push(e)', 'hash.update(x)', '$db.x', '_rs.x', 'fooDb.x', 'odb.x', 'édb.x', 'db .x', 'db_.x', 'sh', 'bash.rc']) {
+    for (const text of [
+      'this.db.users', 'users.find()', 'errors.push(e)', 'hash.update(x)', '$db.x', '_rs.x', 'fooDb.x', 'odb.x', 'édb.x', 'db .x', 'db_.x', 'sh', 'bash.rc',
+      // Host names: in URLs, strings, after a user or a dash, after a blank beyond ASCII.
+      'url = "postgres://app@db.internal.example.com/orders"', "host = 'db.example.com'", 'const h = `rs.example.net`', 'my-db.example.com', 'https://sh.example.org', '\u00a0db.x', '\u2003db.x',
+    ]) {
       assert.ok(!usesShellGlobals(text), text);
       assert.ok(!worksWithMongoDB(text, 'typescript', false), text);
     }
@@ -52,7 +56,7 @@ describe('what shows that a file works with MongoDB', () => {
   });
 
   test('the bytes of a UTF-8 file read as latin1 give the answer of its text (the prefilter reads them so)', () => {
-    const piece = fc.constantFrom('db', 'rs', 'sh', '.', 'mongo', 'MoNgO', 'mοngo', 'ᴍongo', 'ı', 'K', 'é', 'ſ', '_', '$', ' ', '\n', 'a', 'b', '"', 'ｍongo');
+    const piece = fc.constantFrom('db', 'rs', 'sh', '.', 'mongo', 'MoNgO', 'mοngo', 'ᴍongo', 'ı', 'K', 'é', 'ſ', '_', '$', ' ', '\n', '\u00a0', '\u2003', '\u3000', '/', '@', '(', 'a', 'b', '"', 'ｍongo', 'motor_asyncio', 'MOTOR_TORNADO');
     checkProperty(
       'the evidence of latin1 bytes',
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3, unit: 'grapheme' })), { maxLength: 12 }), (parts) => {

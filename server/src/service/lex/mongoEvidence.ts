@@ -12,8 +12,10 @@
  *   `MongoClient`, a connection string, a `MONGO_URL` read from the environment, a comment; or it names
  *   Motor, the asynchronous Python driver, whose names do not say it (`from motor.motor_asyncio import
  *   AsyncIOMotorClient`);
- * - it uses one of mongosh's globals as a script does: `db.`, `rs.` or `sh.`, with no identifier
- *   character or `.` before it (`db.orders.find(…)`, `rs.initiate(…)`, `sh.shardCollection(…)`);
+ * - it uses one of mongosh's globals as a script does: `db.`, `rs.` or `sh.` at the start of the text,
+ *   after an ASCII blank or after an operator or opening bracket (`db.orders.find(…)`,
+ *   `await rs.initiate(…)`, `(sh.status())`); not after an identifier character or `.` (`users.`,
+ *   `this.db.`), nor in a host name (`//db.example.com`, `"db.internal"`, `@db.prod`, `mongo-db.`);
  * - its project uses MongoDB: the nearest package.json depends on the Node.js driver or Mongoose
  *   (Settings.nodeProject), or, for a Python file, the nearest Python manifest names a driver or mapper
  *   (Settings.pythonProject); the editor and the CLI read them. A service file that only imports its
@@ -28,11 +30,12 @@
 const MONGO = /mongo|motor_(?:asyncio|tornado)|AsyncIOMotor|MotorClient/i;
 
 /**
- * mongosh's globals `db`, `rs` and `sh`, each followed by the `.` of a member, where no identifier
- * character (any beyond ASCII) or `.` comes before (`users.`, `this.db.`, `hash.` are none). One regular
+ * mongosh's globals `db`, `rs` and `sh`, each followed by the `.` of a member, at the start of the text or
+ * after an ASCII blank, an operator or an opening bracket: where a script uses them. (Blanks beyond ASCII
+ * are left out, so that the bytes of a UTF-8 file read as latin1 answer as its text.) One regular
  * expression: as fast as a search for each of the three and a look at what precedes it.
  */
-const SHELL_GLOBALS = /(?<![A-Za-z0-9_$.\x80-\uffff])(?:db|rs|sh)\./;
+const SHELL_GLOBALS = /(?<![^ \t\n\r\f\v([{,;=!&|?:+*<>~^%])(?:db|rs|sh)\./;
 
 /** Whether the text uses one of mongosh's globals as a script does (`db.orders.find(…)`, `rs.status()`). */
 export function usesShellGlobals(text: string): boolean {
