@@ -62,7 +62,12 @@ export class FileSettings {
    * or pythonProject): what the CLI's prefilter asks before them.
    */
   usesDriver(file: string): boolean {
-    return this.projects.isNodeProjectFile(file) || this.isPythonProjectFile(file);
+    return this.isNodeProjectFile(file) || this.isPythonProjectFile(file);
+  }
+
+  /** Whether the file's nearest package.json depends on mongodb or mongoose (Settings.nodeProject). */
+  isNodeProjectFile(file: string): boolean {
+    return this.projects.isNodeProjectFile(file);
   }
 
   private isPythonProjectFile(file: string): boolean {

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { NearestManifest, readManifestText } from './nearestManifest';
 import { PYTHON_MANIFESTS } from './projectManifests';
 
-
 /**
  * The packages that make a project one that uses MongoDB: the drivers (PyMongo, Motor), the mappers
  * built on them (MongoEngine, Beanie, ODMantic, Djongo, Django's MongoDB backend) and Flask's wrappers.

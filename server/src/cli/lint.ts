@@ -12,7 +12,6 @@ import type { DriverProfile, FileAccess, RelatedPlace, Settings } from '../servi
 import { fileURLToPath } from 'node:url';
 import { FileSettings } from '../fileSettings';
 import { listFromDisk, readFromDisk } from '../nodePlatform';
-import { NodeProjects } from '../nodeProject';
 import { reportProblems } from '../problemSink';
 import { describeError, redactPasswords } from '../redact';
 import { languageIdForPath } from './languageId';
@@ -90,7 +89,6 @@ function readBytes(file: string, max: number): { bytes: Buffer } | { size: numbe
 /** Checks files with one set of settings; each file gets its own (driver auto, tracked) from its path. */
 export class FileChecker {
   private readonly fileSettings = new FileSettings();
-  private readonly projects = new NodeProjects();
   private readonly files = new DiskFiles();
 
   /** `prefilter`: rule out files cheaply (false: analyse every file, as a check of the prefilter). */
@@ -141,7 +139,7 @@ export class FileChecker {
   private profileOf(absolute: string, languageId: string): DriverProfile {
     const choice = chooseProfile(this.settings, languageId);
     if (choice.reason !== 'default') return choice.profile;
-    return this.projects.isNodeProjectFile(absolute) ? 'node' : 'spec';
+    return this.fileSettings.isNodeProjectFile(absolute) ? 'node' : 'spec';
   }
 
   private lintFileOrThrow(file: string): FileResult {
