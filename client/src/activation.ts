@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type BaseLanguageClient, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { EXPLAIN_COMMAND, registerExplainCommand } from './explainPanel';
-import { RestartBudget } from './restartBudget';
+import { errorEndsConnection, RestartBudget } from './restartBudget';
 import { registerResolveSrvCommand } from './srvCommand';
 
 export const CLIENT_ID = 'mongodbUri';
@@ -33,8 +33,8 @@ class RestartingErrorHandler implements ErrorHandler {
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     this.log.appendLine(vscode.l10n.t('Connection to the language server failed: {0}', error.message));
-    // A few failed messages in a row are tolerated; more end the connection, and closed() decides on a restart.
-    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    // closed() decides on a restart once the connection closes.
+    return { action: errorEndsConnection(count) ? ErrorAction.Shutdown : ErrorAction.Continue, handled: true };
   }
 
   closed(): CloseHandlerResult {

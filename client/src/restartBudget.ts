@@ -16,3 +16,14 @@ export class RestartBudget {
     return { count: this.stops.length, restart: this.stops.length <= this.max };
   }
 }
+
+/**
+ * Whether an error of the connection to the server ends it: never. Messages the client writes after the
+ * server died, before the connection saw its output close, fail one after the other (the writer counts
+ * its failures over the connection's life; an error of the stream itself comes without a count), and
+ * ending the connection on them would stop the client for good instead of letting the close that
+ * follows start a new server within the RestartBudget. A server that is still running answers what it can.
+ */
+export function errorEndsConnection(_count: number | undefined): boolean {
+  return false;
+}

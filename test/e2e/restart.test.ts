@@ -22,14 +22,17 @@ describe('a language server that dies', () => {
     }, `a process running ${serverScript}`);
     assert.deepEqual(others, [], 'one language server');
 
-    process.kill(pid!, 'SIGKILL');
-    const restarted = await waitFor(() => {
-      const pids = languageServerPids(serverScript);
-      return pids.length === 1 && pids[0] !== pid && pids[0];
-    }, 'a new language server process');
-
     const original = document.getText();
     try {
+      process.kill(pid!, 'SIGKILL');
+      // Edits while the client has not yet seen the server go: writing them to its closed input fails,
+      // message after message, which must not keep the client from starting a new server.
+      for (let k = 0; k < 8; k++) await setText(document, `${original}# edit ${k}\n`);
+      const restarted = await waitFor(() => {
+        const pids = languageServerPids(serverScript);
+        return pids.length === 1 && pids[0] !== pid && pids[0];
+      }, 'a new language server process');
+
       await setText(document, `${original}RESTARTED_URI=mongodb://localhost:65536/app\n`);
       await waitForDiagnostic(document, 'port-invalid', '65536');
       await waitForDiagnostic(document, 'port-invalid', '70000');
