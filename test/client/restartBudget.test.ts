@@ -21,26 +21,39 @@ test('stops older than the window no longer count', () => {
   assert.deepEqual(budget.stopped(190_010), { count: 5, restart: false });
 });
 
-test('messages written to a server that was killed fail before the connection closes; none of those errors ends it', { timeout: 60_000 }, async () => {
-  // The connection the language client makes (vscode-jsonrpc over the server's stdio), to the real server.
+/**
+ * The errors the connection the language client makes (vscode-jsonrpc over stdio) reports before it sees
+ * the real server close, when the server is killed while messages are being sent to it: in the same turn
+ * as the kill, so before the close can be seen. The pipe buffers at most 64 KiB, so most of 12 × 256 KiB
+ * cannot be written; whether their failures come before the close is up to the scheduler.
+ */
+async function errorsBeforeClose(): Promise<Array<number | undefined>> {
   const server = spawn(process.execPath, [path.join(repoRoot(), 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const counts: Array<number | undefined> = [];
-  connection.onError(([, , count]) => counts.push(count));
+  let open = true;
+  connection.onError(([, , count]) => {
+    if (open) counts.push(count);
+  });
   const closed = new Promise<void>((resolve) => connection.onClose(() => resolve()));
   connection.listen();
   await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-  const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGKILL');
-  await exited;
-  // An editor sends what it has (changes, requests) until it learns that the server is gone.
-  const text = `MONGODB_URI=mongodb://localhost/app\n${'#'.repeat(1 << 16)}\n`;
-  for (let version = 1; version <= 6; version++) {
+  const text = `MONGODB_URI=mongodb://localhost/app\n${'#'.repeat(1 << 18)}\n`;
+  for (let version = 1; version <= 12; version++) {
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri: `file:///p/${version}.env`, languageId: 'dotenv', version, text } }).catch(() => undefined);
   }
   await closed;
+  open = false;
   connection.dispose();
-  assert.ok(counts.length > 3, `errors before the close: ${JSON.stringify(counts)}`);
-  assert.ok(counts.some((c) => c === undefined || c > 3), `more failures than a count of three: ${JSON.stringify(counts)}`);
-  assert.deepEqual(counts.filter((c) => errorEndsConnection(c)), [], 'the close, not an error, decides');
+  return counts;
+}
+
+test('messages written to a server that was killed fail before the connection closes; none of those errors ends it', { timeout: 120_000 }, async () => {
+  // Tried until it happens (it does in nearly every try; a loaded machine may see the close first).
+  const seen: Array<Array<number | undefined>> = [];
+  for (let attempt = 0; attempt < 20 && !seen.some((counts) => counts.some((c) => c === undefined || c > 3)); attempt++) seen.push(await errorsBeforeClose());
+  // An error of the stream (no count) or a fourth failed message: what ended the connection before.
+  assert.ok(seen.some((counts) => counts.some((c) => c === undefined || c > 3)), `errors before the close: ${JSON.stringify(seen)}`);
+  assert.deepEqual(seen.flat().filter((c) => errorEndsConnection(c)), [], 'the close, not an error, decides');
 });
