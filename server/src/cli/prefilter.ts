@@ -43,7 +43,7 @@ import { isSourceLanguage } from '../service/extract/codeLanguages';
 import { sourceCode } from '../service/lex/sourceCode';
 import { isIdentPart } from '../service/lex/identifiers';
 import { worksWithMongoDB } from '../service/lex/mongoEvidence';
-import { JS_LANGUAGES, mayHaveCalls } from '../service/limits/codeCalls';
+import { JS_LANGUAGES } from '../service/limits/codeCalls';
 import { analyzeCodeLimits } from '../service/limits/codeLimits';
 import { analyzeClusterLimits, mayHaveClusterCalls } from '../service/limits/clusterLimits';
 import { mayExceedCodeLimits } from '../service/limits/limitPretest';
@@ -438,7 +438,7 @@ export function mayHaveProblems(bytes: Buffer, languageId: string, text: () => s
   const exact = isAscii(bytes) ? latin1 : text();
   // The limits of driver calls are checked in files that work with MongoDB (the latin1 reading answers as
   // the text), asked once a call is found: few files have one, and the answer may read a project's manifest.
-  const limits = mayHaveCalls(exact) && worksWithMongoDB(latin1, languageId, driverProject) && mayExceedCodeLimits(exact, languageId);
+  const limits = mayExceedCodeLimits(exact, languageId, () => worksWithMongoDB(latin1, languageId, driverProject));
   const cluster = analyzerWords && mayHaveClusterProblems(exact);
   if (!admin && !limits && !cluster) return false;
   const code = sourceCode(exact, languageId, '', undefined, limits);

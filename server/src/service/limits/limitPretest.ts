@@ -54,11 +54,15 @@ const BACKTICK = 0x60;
 const LBRACE = 0x7b;
 const RBRACE = 0x7d;
 
-/** False when analyzeCodeLimits finds no problem in `text` read as `languageId`. */
-export function mayExceedCodeLimits(text: string, languageId: string): boolean {
+/**
+ * False when analyzeCodeLimits finds no problem in `text` read as `languageId`. `worksWithMongoDB()` is
+ * asked once a call is found, as the analysis asks it (SourceCode.worksWithMongoDB; the CLI's prefilter
+ * answers it from the file's bytes and project).
+ */
+export function mayExceedCodeLimits(text: string, languageId: string, worksWithMongoDB: () => boolean = () => true): boolean {
   const python = languageId === 'python';
   if (!python && !JS_LANGUAGES.has(languageId)) return false;
-  if (!mayHaveCalls(text)) return false;
+  if (!mayHaveCalls(text) || !worksWithMongoDB()) return false;
   const mentions = mentionsIn(text);
   if ((mentions('$text') && (mentions('$near') || mentions('$geoNear'))) || mentions('$where') || mayHoldNullKey(text)) return true;
   return mayExceed(text, python, mentions('_id'));
