@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { EVERY_FORM, findPlaceholders, overlapsPlaceholder, placeholderStyle } from '../../../server/src/service/uri/placeholders';
-import { expectClean, expectOne, expectNoError, problemsOf } from '../../helpers/problems';
+import { expectClean, expectOne, expectNoError, problemsOf, settingsWith } from '../../helpers/problems';
 
 const found = (text: string) => findPlaceholders(text).map((s) => text.slice(s.start, s.end));
 
@@ -153,5 +153,51 @@ describe('a placeholder that holds characters that split a string', () => {
     const tf = 'value = "mongodb+srv://${var.user}:${random_password.app.result}@${trimprefix(local.srv, "mongodb+srv://")}/storefront"\n';
     assert.deepEqual(problemsOf(tf, 'terraform').filter(([, , sev]) => sev === 'error' || sev === 'warning'), []);
     assert.deepEqual(problemsOf('MONGODB_URI=mongodb://${MONGO_HOST:-localhost}:${MONGO_PORT:-27017}/app\n', 'dotenv').filter(([, , sev]) => sev === 'error' || sev === 'warning'), []);
+  });
+});
+
+describe('the connection string format as documentation writes it', () => {
+  const FORMAT = 'mongodb://[username:password@]host1[:port1][,...hostN[:portN]][/[defaultauthdb][?options]]';
+  const spans = (text: string) => findPlaceholders(text, 0, text.length).map((s) => text.slice(s.start, s.end));
+
+  it('its optional parts in brackets are placeholders, nested ones whole', () => {
+    assert.deepEqual(spans(FORMAT), ['[username:password@]', '[:port1]', '[,...hostN[:portN]]', '[/[defaultauthdb][?options]]']);
+    assert.deepEqual(spans('mongodb+srv://[username:password@]host[/[defaultauthdb][?options]]'), ['[username:password@]', '[/[defaultauthdb][?options]]']);
+  });
+
+  it('names of ports are placeholders in the host list: HOST:PORT, host:port, :DB_PORT, :yourPort', () => {
+    assert.deepEqual(spans('mongodb://USER:PASSWORD@HOST:PORT/DATABASE'), ['PORT']);
+    assert.deepEqual(spans('mongodb://username:password@host:port/database'), ['port']);
+    assert.deepEqual(spans('mongodb://h1:DB_PORT,h2:yourPort/?replicaSet=rs0'), ['DB_PORT', 'yourPort']);
+    assert.deepEqual(spans('mongodb://[::1]:PORT'), ['PORT']);
+  });
+
+  it('nor a host in brackets, an IP literal, a password nor an option value is taken for one', () => {
+    for (const uri of [
+      'mongodb://[::1]:27017,[fe80::1%25eth0]/',
+      'mongodb://[::g1]/',
+      'mongodb://[:1]/',
+      'mongodb://[host1:27017]/app',
+      'mongodb://user:pa[ss@]word@host/app',
+      'mongodb://localhost:foo/app',
+      'mongodb://localhost:P/app',
+      'mongodb://user:PASSWORD@host/app',
+      'mongodb://localhost/?authMechanism=GSSAPI&authMechanismProperties=SERVICE_NAME:MONGODB',
+    ]) {
+      assert.deepEqual(spans(uri), [], uri);
+    }
+  });
+
+  it('the format and templates of it are clean; mistakes around them are still found', () => {
+    for (const uri of [FORMAT, 'mongodb://USER:PASSWORD@HOST:PORT/DATABASE', 'mongodb://username:password@host:port/database', 'mongodb://db1:PORT,db2:PORT/?replicaSet=rs0']) {
+      expectClean(uri);
+      expectClean(uri, settingsWith({ driver: 'node' }));
+    }
+    expectOne('mongodb://localhost:foo/app', 'port-invalid', 'error', 'foo');
+    expectOne('mongodb://[host1:27017]/app', 'host-invalid', 'error');
+    expectOne('mongodb://[::g1]/', 'host-invalid', 'error');
+    expectOne('mongodb://user:pa[ss@]word@host/app', 'userinfo-unescaped', 'error', '[');
+    expectOne('mongodb://HOST:PORT/DATABASE?retryWrite=true', 'option-unknown', 'warning', 'retryWrite');
+    expectOne('mongodb://[username:password@]host1:70000/app', 'port-invalid', 'error', '70000');
   });
 });

@@ -3,7 +3,8 @@
  * forms that look ahead for a closing delimiter: `${…}` (up to 256 characters), `#{…}` and `#{…}#` (128),
  * `$(NAME)` (128), `{{…}}` (256), plus `$NAME` and `__NAME__`, which share their openers. The reference
  * finds each closing delimiter with indexOf, afresh for every opener; the text is made of openers,
- * closers, names and fillers long enough to cross the look-ahead limits.
+ * closers, names and fillers long enough to cross the look-ahead limits. The names of ports (`:PORT`)
+ * share the `:` and the names.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -61,6 +62,15 @@ function reference(text: string): Span[] {
         i = close + 2;
         continue;
       }
+    } else if (c === ':') {
+      // The name of a port: upper case (two characters or more) or saying "port", before the end of
+      // the host list's entry, and no "?" before it.
+      const m = /^:([A-Za-z_][A-Za-z0-9_]{0,63})(?=$|[/,?#\]])/.exec(text.slice(i));
+      if (m && (/[a-z]/.test(m[1]) ? /port/i.test(m[1]) : m[1].length >= 2) && !text.slice(0, i).includes('?')) {
+        spans.push({ start: i + 1, end: i + m[0].length });
+        i += m[0].length;
+        continue;
+      }
     } else if (c === '_' && next === '_') {
       const m = /^__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.exec(text.slice(i, Math.min(to, i + 130)));
       if (m) {
@@ -76,7 +86,7 @@ function reference(text: string): Span[] {
 
 const piece = fc.constantFrom(
   '$', '{', '}', '{{', '}}', '${', '#{', '$(', ')', '#', '(', 'a', 'Z', 'AB', '1', '_', '__', ' ', ':', '"',
-  'x'.repeat(60), 'x'.repeat(127), 'y'.repeat(130), 'z'.repeat(255),
+  'port', '/', ',', '?', ']', 'x'.repeat(60), 'x'.repeat(127), 'y'.repeat(130), 'z'.repeat(255),
 );
 const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
 

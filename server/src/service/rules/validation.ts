@@ -120,9 +120,12 @@ function checkUri(
 const STRUCTURAL = /[/?@,#&=:;[\]"'\s]/;
 const EVERY_STRUCTURAL = new RegExp(STRUCTURAL.source, 'g');
 
-/** Only placeholders with braces or parentheses (`${…}`, `$(…)`, `{{…}}`) can hold a separator. */
+/**
+ * Only placeholders with braces, parentheses or brackets (`${…}`, `$(…)`, `{{…}}`, the optional parts
+ * of the documented format, `[username:password@]`) can hold a separator.
+ */
 function mayHoldSeparators(text: string): boolean {
-  return text.indexOf('{') >= 0 || text.indexOf('(') >= 0;
+  return text.indexOf('{') >= 0 || text.indexOf('(') >= 0 || text.indexOf('[') >= 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { HostSyntax, Span } from '../api';
 import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
-import { COLON, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LOWER_A, LOWER_D, LOWER_F, LOWER_Q, LOWER_S, LOWER_V, LOWER_Z, PERCENT, RIGHT_BRACE, RIGHT_BRACKET, SPACE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
+import { AT, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LOWER_A, LOWER_D, LOWER_F, LOWER_Q, LOWER_S, LOWER_V, LOWER_Z, PERCENT, QUESTION, RIGHT_BRACE, RIGHT_BRACKET, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
 
 /** Which forms count as placeholders in a value, from how the value is written. */
 export interface PlaceholderStyle {
@@ -122,7 +122,7 @@ function nextByCharacters(text: string, i: number, to: number): number {
  * What can start a placeholder (see PlaceholderScanner.at; a single `.` or `_` starts none): a value
  * without any of them holds none. Global, for its lastIndex; used only by nextByOpeners.
  */
-const NEXT_OPENER = /[$#{%[<\u2026]|\.\.\.|__/g;
+const NEXT_OPENER = /[$#{%[<\u2026]|\.\.\.|__|:(?=[A-Za-z_])/g;
 
 /**
  * What `at` finds at a position: the end of a placeholder that starts there (> the position), or, when
@@ -132,11 +132,15 @@ const NEXT = 0;
 
 /** The ASCII characters `at` looks at (1); at any other, it finds nothing (… is the one other). */
 const OPENERS = new Uint8Array(0x80);
-for (const c of [DOLLAR, HASH, LEFT_BRACE, PERCENT, LEFT_BRACKET, UNDERSCORE, DOT, LESS_THAN]) OPENERS[c] = 1;
+for (const c of [DOLLAR, HASH, LEFT_BRACE, PERCENT, LEFT_BRACKET, UNDERSCORE, DOT, LESS_THAN, COLON]) OPENERS[c] = 1;
 
 class PlaceholderScanner {
   /** Made at the first opener (most values have none). */
   private closingSearch: ClosingSearch | undefined;
+  /** The `]` of each `[` from the first that may open an optional part on (made when one does). */
+  private closes: Map<number, number> | undefined;
+  /** Where the text's first `?` is (-1: none), once a port's name asks. */
+  private firstQuery: number | undefined;
 
   constructor(
     private readonly text: string,
@@ -158,7 +162,8 @@ class PlaceholderScanner {
       if (start >= to) break;
       const r = this.at(start, text.charCodeAt(start));
       if (r > start) {
-        spans.push({ start, end: r });
+        // A port's name is the placeholder, not the ":" before it.
+        spans.push({ start: text.charCodeAt(start) === COLON ? start + 1 : start, end: r });
         i = r;
       } else i = r === NEXT ? start + 1 : -r;
     }
@@ -188,6 +193,12 @@ class PlaceholderScanner {
       let j = c === 0x2026 ? i + 1 : i + 3;
       while (j < this.to && text.charCodeAt(j) === DOT) j++;
       return j;
+    }
+    if (c === COLON) {
+      const end = portNameEnd(text, i, this.to);
+      // In the host list only: no option before it (`SERVICE_NAME:NAME` of authMechanismProperties is a value).
+      if (end !== NEXT) this.firstQuery ??= text.indexOf('?');
+      return end !== NEXT && (this.firstQuery! < 0 || this.firstQuery! > i) ? end : NEXT;
     }
     return c === LESS_THAN ? this.wordsInAngles(i) : NEXT;
   }
@@ -244,12 +255,18 @@ class PlaceholderScanner {
     return j < to && text.charCodeAt(j) === PERCENT && j - i >= 4 && nonHex ? j + 1 : NEXT;
   }
 
-  /** [password], [cluster name]: words in brackets (an IP literal always has a ":"). */
+  /**
+   * [password], [cluster name]: words in brackets (an IP literal always has a ":"); and the optional
+   * parts of the connection string format as documentation writes it,
+   * `mongodb://[username:password@]host1[:port1][,...hostN[:portN]][/[defaultauthdb][?options]]`.
+   */
   private wordsInBrackets(i: number): number {
     const { text, to } = this;
     let j = i + 1;
     while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DASH || text.charCodeAt(j) === SPACE)) j++;
-    return j > i + 1 && j < to && text.charCodeAt(j) === RIGHT_BRACKET && !isDigitsOnly(text, i + 1, j) ? j + 1 : NEXT;
+    if (j > i + 1 && j < to && text.charCodeAt(j) === RIGHT_BRACKET && !isDigitsOnly(text, i + 1, j)) return j + 1;
+    this.closes ??= matchBrackets(text, i, to);
+    return optionalPartEnd(text, i, this.closes.get(i) ?? -1);
   }
 
   /** <password>, <cluster-name>: words in angle brackets. */
@@ -263,6 +280,88 @@ class PlaceholderScanner {
     }
     return j < to && j > i + 1 && text.charCodeAt(j) === GREATER_THAN ? j + 1 : NEXT;
   }
+}
+
+/** Characters of an optional part of the documented format, besides letters, digits and `_`. */
+const OPTIONAL_PART_CHARS = new Uint8Array(0x80);
+for (const ch of ':@,/?.=&+- ') OPTIONAL_PART_CHARS[ch.charCodeAt(0)] = 1;
+
+/**
+ * The end of an optional part in brackets at text[i] whose `]` is at `close` (`[username:password@]`,
+ * `[:port1]`, `[,...hostN[:portN]]`, `[/[defaultauthdb][?options]]`: at most 128 characters), or NEXT.
+ * It reads as one by what neither an IP literal nor a password holds: a letter beyond the hex digits,
+ * and the notation's shape: a `,`, `/` or `?` first, a `:` first with a name after it, an inner
+ * bracket, or a `@` last right after the `//` (`[::1]`, `[::g1]`, `[fe80::1%25eth0]` and
+ * `[host1:27017]` are hosts, right or wrong; `pa[ss@]word` is a password).
+ */
+function optionalPartEnd(text: string, i: number, close: number): number {
+  if (close < 0 || close - i > 128) return NEXT;
+  const first = text.charCodeAt(i + 1);
+  let notation = first === COMMA || first === SLASH || first === QUESTION || (first === COLON && isLetter(text.charCodeAt(i + 2)));
+  if (text.charCodeAt(close - 1) === AT && text.charCodeAt(i - 1) === SLASH) notation = true;
+  let wordLetter = false;
+  for (let j = i + 1; j < close; j++) {
+    const c = text.charCodeAt(j);
+    if (c === LEFT_BRACKET || c === RIGHT_BRACKET) notation = true;
+    else if (c >= 0x80 || !(isWordChar(c) || OPTIONAL_PART_CHARS[c] === 1)) return NEXT;
+    else if (((c | 0x20) >= 0x67 && (c | 0x20) <= LOWER_Z) || c === UNDERSCORE) wordLetter = true;
+  }
+  return wordLetter && notation ? close + 1 : NEXT;
+}
+
+/**
+ * The `]` that closes each `[` of text[from, to) (the first after it where the brackets between are
+ * balanced), found in one pass; -1 where none does.
+ */
+function matchBrackets(text: string, from: number, to: number): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  // The next `[` and `]`, each searched for again only once passed (Infinity: none).
+  const next = (ch: string, at: number) => {
+    const k = text.indexOf(ch, at);
+    return k < 0 || k >= to ? Infinity : k;
+  };
+  let l = next('[', from);
+  let r = next(']', from);
+  while (l !== Infinity || r !== Infinity) {
+    if (l < r) {
+      open.push(l);
+      l = next('[', l + 1);
+    } else {
+      if (open.length > 0) closes.set(open.pop()!, r);
+      r = next(']', r + 1);
+    }
+  }
+  return closes;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z);
+}
+
+/**
+ * The name of a port in a template (`HOST:PORT`, `host:port`, `:DB_PORT`, `:yourPort`): an upper-case
+ * name, or a name that says "port", after a `:` and before the end of a host (`/`, `,`, `?`, `#`, `]`
+ * or the end). No port is made of letters: such a word is a blank to fill in (a lower-case word that
+ * says no "port", `localhost:foo`, stays an invalid port). Returns the name's end, or NEXT; the scanner
+ * takes it in the host list only.
+ */
+function portNameEnd(text: string, i: number, to: number): number {
+  let j = i + 1;
+  let lower = false;
+  while (j < to && j - i <= 64) {
+    const c = text.charCodeAt(j);
+    if (c >= LOWER_A && c <= LOWER_Z) lower = true;
+    else if (!isWordChar(c)) break;
+    j++;
+  }
+  if (j === i + 1 || isDigit(text.charCodeAt(i + 1))) return NEXT;
+  if (j < to) {
+    const end = text.charCodeAt(j);
+    if (end !== SLASH && end !== COMMA && end !== QUESTION && end !== HASH && end !== RIGHT_BRACKET) return NEXT;
+  }
+  if (lower && !/port/i.test(text.slice(i + 1, j))) return NEXT;
+  return !lower && j - i < 3 ? NEXT : j;
 }
 
 /** The end of `__NAME__` (upper-case letters, digits and single underscores) starting at text[i], or -1. */
