@@ -19,6 +19,14 @@ describe('plain-text extraction', () => {
     assert.deepEqual(texts('The mongodb:// and mongodb+srv:// schemes; xmongodb://h:1 is not one.', 'plaintext'), []);
   });
 
+  it('ends a token at an escaped quote: a string quoted in a string (a notebook, a log line)', () => {
+    const doc = '    "client = MongoClient(\\"mongodb://localhost:27017/\\")\\n",\n    "other = \'mongodb://h:1/app\\\'\n';
+    assert.deepEqual(texts(doc, 'plaintext'), ['mongodb://localhost:27017/', 'mongodb://h:1/app']);
+    assert.deepEqual(loudProblems(doc, 'plaintext'), []);
+    // A backslash before anything else stays in the token, where its check sees it.
+    assert.deepEqual(texts('mongodb://h:1/a\\b\n', 'plaintext'), ['mongodb://h:1/a\\b']);
+  });
+
   it('is used for languages without their own extractor', () => {
     assert.deepEqual(found('conn = mongodb://h:27017/x', 'haskell').map((v) => v.text), ['mongodb://h:27017/x']);
   });

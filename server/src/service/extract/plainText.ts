@@ -1,5 +1,5 @@
 import { EmbeddedValue } from '../api';
-import { APOSTROPHE, ASTERISK, BACKTICK, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, EXCLAMATION, GREATER_THAN, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LINE_FEED, LOWER_A, LOWER_Z, PLUS, QUESTION, QUOTE, RIGHT_BRACE, RIGHT_BRACKET, RIGHT_PAREN, SEMICOLON, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_Z, isAsciiLetter, isDigit } from '../lex/chars';
+import { APOSTROPHE, ASTERISK, BACKSLASH, BACKTICK, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, EXCLAMATION, GREATER_THAN, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LINE_FEED, LOWER_A, LOWER_Z, PLUS, QUESTION, QUOTE, RIGHT_BRACE, RIGHT_BRACKET, RIGHT_PAREN, SEMICOLON, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_Z, isAsciiLetter, isDigit } from '../lex/chars';
 
 /** True for characters that end a bare connection-string token in running text or code. */
 function isTokenEnd(c: number): boolean {
@@ -12,6 +12,10 @@ function isTokenEnd(c: number): boolean {
     c === GREATER_THAN || // >
     c === 0x7f
   );
+}
+
+function isQuote(c: number): boolean {
+  return c === QUOTE || c === APOSTROPHE || c === BACKTICK;
 }
 
 function isSchemeWordChar(c: number): boolean {
@@ -99,7 +103,7 @@ function indexOfSchemeSeparator(text: string, from: number, to: number): number 
 
 /**
  * Finds `mongodb://` and `mongodb+srv://` tokens in text[from, to): each runs to the next
- * whitespace, quote or angle bracket, except inside template placeholders (`{{ .Values.host }}`,
+ * whitespace, quote (escaped or not) or angle bracket, except inside template placeholders (`{{ .Values.host }}`,
  * `${VAR}`, `<password>`); sentence punctuation after it is dropped, and a bare scheme is skipped.
  * Returns [start, end) pairs. Linear in the text length.
  */
@@ -130,6 +134,9 @@ export function findUriTokens(text: string, from: number, to: number): Array<[nu
         }
       }
       if (isTokenEnd(c)) break;
+      // An escaped quote ends the token too: the string is quoted in a string (`"MongoClient(\"mongodb://h/\")"`
+      // in a notebook or a log line).
+      if (c === BACKSLASH && end + 1 < to && isQuote(text.charCodeAt(end + 1))) break;
       end++;
     }
     end = trimTrailing(text, bodyStart, end);
