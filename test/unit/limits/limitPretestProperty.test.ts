@@ -218,6 +218,7 @@ describe('document literals: fields given twice, words, _id, null characters', (
   test('random literals: two keys with pieces between them', (t) => {
     let found = 0;
     let ruledOut = 0;
+    let runs = 0;
     for (const [languageId, between, keys] of [
       ['javascript', BETWEEN, KEYS],
       ['python', BETWEEN_PY, KEYS_PY],
@@ -232,6 +233,7 @@ describe('document literals: fields given twice, words, _id, null characters', (
           (call, ks, gaps, nest) => {
             const body = ks.map((k, i) => `${gaps[i]!.join('')}${k}: ${i}`).join(', ');
             const text = `db.users.${call}(${nest ? `{ outer: { ${body} } }` : `{ ${body} }`})\n`;
+            runs++;
             if (holds(text, languageId).length > 0) found++;
             else if (!mayExceedCodeLimits(text, languageId)) ruledOut++;
           },
@@ -240,8 +242,9 @@ describe('document literals: fields given twice, words, _id, null characters', (
       );
     }
     t.diagnostic(`${found} files with problems, ${ruledOut} ruled out`);
-    assert.ok(found > 50, `the generator reaches fields given twice: ${found}`);
-    assert.ok(ruledOut > 20, `literals without a field twice are ruled out: ${ruledOut}`);
+    // Of 500 runs (250 a language), more than 50 and 20; as many in ten of any number of runs.
+    assert.ok(found > runs / 10, `the generator reaches fields given twice: ${found} of ${runs}`);
+    assert.ok(ruledOut > runs / 25, `literals without a field twice are ruled out: ${ruledOut} of ${runs}`);
   });
 });
 

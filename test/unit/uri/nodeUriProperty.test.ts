@@ -80,9 +80,11 @@ describe('the path after the hosts, as URL reads it', () => {
   const path = fc.array(piece, { maxLength: 8 }).map((p) => '/' + p.join(''));
   it('plainPathname gives what URL gives, when it gives anything', () => {
     let plain = 0;
+    let runs = 0;
     checkProperty(
       'plain pathname',
       fc.property(path, (p) => {
+        runs++;
         const fast = plainPathname(p, 0, p.length);
         if (fast === undefined) return;
         plain++;
@@ -90,7 +92,8 @@ describe('the path after the hosts, as URL reads it', () => {
       }),
       3000,
     );
-    assert.ok(plain > 100, `only ${plain} plain paths`);
+    // One path in 30 or more is read without URL (3000 runs: 100), however many runs the fuzzing asks for.
+    assert.ok(plain > runs / 30, `only ${plain} plain paths in ${runs}`);
   });
   it('the database name is the one the driver reads', () => {
     checkProperty(
