@@ -454,7 +454,8 @@ export interface FormOptionInfo {
   /** The values it takes (enums, booleans), for completion; empty for free values. */
   values: string[];
   defaultValue: string;
-  origin: 'spec' | 'legacy' | 'node';
+  /** Where the option comes from (data/uriOptions.ts OptionOrigin). */
+  origin: 'spec' | 'legacy' | 'node' | 'drivers';
   deprecated: boolean;
 }
 

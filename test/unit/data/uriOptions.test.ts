@@ -85,7 +85,7 @@ describe('URI option table', () => {
     for (const o of URI_OPTIONS) {
       assert.ok(o.description.trim().length > 10, `${o.name} description`);
       assert.match(o.docs, /^https:\/\//, `${o.name} docs`);
-      if (o.origin !== 'node') assert.equal(o.docs, optionDocsUrl(o.name), `${o.name} docs`);
+      if (o.origin === 'spec' || o.origin === 'legacy') assert.equal(o.docs, optionDocsUrl(o.name), `${o.name} docs`);
       assert.equal(o.name.trim(), o.name);
     }
     assert.equal(
@@ -164,8 +164,19 @@ describe('Node.js driver column, checked against the installed driver', () => {
     }
     assert.deepEqual(
       URI_OPTIONS.filter((o) => !o.node.accepted).map((o) => o.name).sort(),
-      ['gssapiServiceName', 'serverApi', 'serverSelectionTryOnce', 'srvHostValidator', 'tlsDisableCertificateRevocationCheck', 'tlsDisableOCSPEndpointCheck'],
+      ['connect', 'gssapiServiceName', 'serverApi', 'serverSelectionTryOnce', 'srvHostValidator', 'tlsDisableCertificateRevocationCheck', 'tlsDisableOCSPEndpointCheck', 'tz_aware', 'uuidRepresentation'],
     );
+  });
+
+  it('rejects every option of the other drivers, as new MongoClient() says', () => {
+    const { MongoClient } = requireFromRoot('mongodb') as { MongoClient: new (uri: string) => unknown };
+    const others = URI_OPTIONS.filter((o) => o.origin === 'drivers');
+    assert.ok(others.length >= 3);
+    for (const o of others) {
+      assert.ok(o.readBy && o.readBy.length > 0, `${o.name} names the drivers that read it`);
+      const value = o.values?.[1] ?? (o.type === 'boolean' ? 'true' : '1');
+      assert.throws(() => new MongoClient(`mongodb://localhost:27017/?${o.name}=${value}`), /not supported/, o.name);
+    }
   });
 
   it('has an entry for every key of the OPTIONS map', () => {

@@ -20,10 +20,25 @@ describe('completion', () => {
         assert.ok(!srv.includes(o.name), `${o.name} is not usable from a URI and is not offered`);
         continue;
       }
+      if (o.origin === 'drivers') {
+        assert.ok(!srv.includes(o.name), `${o.name}: in plain text no driver is known that reads it`);
+        continue;
+      }
       assert.ok(srv.includes(o.name), `${o.name} offered on mongodb+srv`);
       assert.equal(std.includes(o.name), !o.srvOnly, `${o.name} on mongodb://`);
     }
   });
+  it("other drivers' options are offered where the document's driver reads them, with the drivers named", () => {
+    const labels = (text: string, languageId: string) => complete(text, languageId).map((i) => i.label);
+    assert.ok(labels('String u = "mongodb://h/?uuid|";\n', 'java').includes('uuidRepresentation'));
+    assert.ok(labels('var u = "mongodb://h/?uuid|";\n', 'csharp').includes('uuidRepresentation'));
+    const python = complete('u = "mongodb://h/?|"\n', 'python');
+    for (const name of ['uuidRepresentation', 'connect', 'tz_aware']) assert.ok(python.some((i) => i.label === name), name);
+    assert.match(python.find((i) => i.label === 'uuidRepresentation')!.documentation ?? '', /read by the Java, C# and Python drivers/);
+    assert.equal(labels('const u = "mongodb://h/?uuid|";\n', 'javascript').includes('uuidRepresentation'), false);
+    assert.equal(labels('String u = "mongodb://h/?|";\n', 'java').includes('tz_aware'), false);
+  });
+
   it('names come in canonical casing with detail and documentation, and insert key=', () => {
     const rs = complete('mongodb://h/?|').find((i) => i.label === 'replicaSet')!;
     assert.ok(rs.detail);

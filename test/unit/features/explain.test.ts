@@ -42,7 +42,8 @@ function sentence(e: Explanation, topic: Explanation['account'][number]['topic']
   return found[0]!.text;
 }
 
-const WITH_DEFAULT: readonly UriOption[] = URI_OPTIONS.filter((o) => o.defaultValue !== undefined);
+/** Options with a default, but those of other drivers (uuidRepresentation), which are listed only when written. */
+const WITH_DEFAULT: readonly UriOption[] = URI_OPTIONS.filter((o) => o.defaultValue !== undefined && o.origin !== 'drivers');
 
 /** A value the option table accepts for the option, written as a URI value. */
 function validValue(o: UriOption): string {
@@ -81,6 +82,12 @@ describe('explain: the effective options', () => {
     assert.deepEqual(e.effectiveOptions.map((o) => o.name), WITH_DEFAULT.map((o) => o.name));
   });
 
+  it('an option of other drivers is listed when written, with its value', () => {
+    const e = explain('mongodb://db.example.com/?uuidRepresentation=standard');
+    assert.deepEqual([option(e, 'uuidRepresentation').source, option(e, 'uuidRepresentation').value], ['set', 'standard']);
+    assert.equal(explain('mongodb://db.example.com/').effectiveOptions.some((o) => o.name === 'uuidRepresentation'), false);
+  });
+
   it('under the Node.js profile, every option with a default has the driver\'s own where it differs, else the default', () => {
     const e = explain('mongodb://db.example.com/', { driver: 'node' });
     let differing = 0;
@@ -92,7 +99,7 @@ describe('explain: the effective options', () => {
         assert.equal(got.source, 'profile', o.name);
         assert.equal(got.value, nodeDefault, o.name);
         if (o.defaultValue !== undefined) assert.ok(got.note?.includes(o.defaultValue), `${o.name}: the note names the specification's default: ${got.note}`);
-      } else if (o.defaultValue !== undefined) {
+      } else if (o.defaultValue !== undefined && o.origin !== 'drivers') {
         assert.deepEqual([option(e, o.name).source, option(e, o.name).value], ['default', o.defaultValue], o.name);
       }
     }

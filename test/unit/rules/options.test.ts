@@ -1,7 +1,7 @@
 /** Per-option checks: syntax, known key, value type and range, duplicates, deprecation (rules/options.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectClean, expectOne, uriProblems } from '../../helpers/problems';
+import { expectClean, expectOne, problemsOf, settingsWith, uriProblems } from '../../helpers/problems';
 
 describe('option-invalid-value: integers out of range', () => {
   it('heartbeatFrequencyMS below 500 is a warning', () => {
@@ -212,6 +212,47 @@ describe('option-driver-specific', () => {
   it('an option only the Node.js driver knows is a warning under the spec profile', () => {
     expectOne('mongodb://h/?family=4', 'option-driver-specific', 'warning', 'family', /specific to the Node\.js driver/);
     expectOne('mongodb://h/?noDelay=true', 'option-driver-specific', 'warning', 'noDelay');
+  });
+});
+
+describe('options that the drivers of other languages read', () => {
+  const OPTION_RULES = ['option-driver-specific', 'option-unsupported-by-driver', 'option-unknown', 'option-invalid-value'];
+  const found = (text: string, languageId: string, driver: 'auto' | 'spec' | 'node' = 'auto') =>
+    problemsOf(text, languageId, { ruleIds: OPTION_RULES, settings: settingsWith({ driver }) });
+  const URI = 'mongodb://db.example.com/?uuidRepresentation=standard';
+
+  it('uuidRepresentation: nothing to report in Java, Kotlin, C# and Python files, whose drivers read it', () => {
+    assert.deepEqual(found(`String uri = "${URI}";\n`, 'java'), []);
+    assert.deepEqual(found(`val uri = "${URI}"\n`, 'kotlin'), []);
+    assert.deepEqual(found(`var uri = "${URI}";\n`, 'csharp'), []);
+    assert.deepEqual(found(`uri = "${URI}"\n`, 'python'), []);
+  });
+
+  it('where the driver is not known, a warning that names the drivers that read it; no "unknown option"', () => {
+    const [problem, ...rest] = found(`MONGODB_URI=${URI}\n`, 'dotenv');
+    assert.deepEqual(rest, []);
+    assert.deepEqual(problem, ['option-driver-specific', 'uuidRepresentation', 'warning']);
+    const analysis = uriProblems(URI).find((p) => p.id === 'option-driver-specific');
+    assert.match(analysis?.msg ?? '', /read by the Java, C# and Python drivers only/);
+    // In Go, whose driver does not read it.
+    assert.deepEqual(found(`uri := "${URI}"\n`, 'go'), [['option-driver-specific', 'uuidRepresentation', 'warning']]);
+  });
+
+  it('the Node.js driver rejects it: an error in JavaScript and under the Node.js profile', () => {
+    assert.deepEqual(found(`const uri = '${URI}';\n`, 'javascript'), [['option-unsupported-by-driver', 'uuidRepresentation', 'error']]);
+    assert.deepEqual(found(`uri = "${URI}"\n`, 'python', 'node'), [['option-unsupported-by-driver', 'uuidRepresentation', 'error']]);
+  });
+
+  it('its value is checked, and the message says no more than the value\'s problem', () => {
+    assert.deepEqual(found('uri = "mongodb://h/?uuidRepresentation=standrd"\n', 'python'), [['option-invalid-value', 'standrd', 'warning']]);
+    const msg = uriProblems('mongodb://h/?uuidRepresentation=standrd').find((p) => p.id === 'option-invalid-value')?.msg ?? '';
+    assert.doesNotMatch(msg, /specification|Node\.js/);
+  });
+
+  it("PyMongo's connect and tz_aware: quiet in Python, named in a Java file", () => {
+    assert.deepEqual(found('uri = "mongodb://h/?connect=false&tz_aware=true"\n', 'python'), []);
+    assert.deepEqual(found('String u = "mongodb://h/?connect=false";\n', 'java'), [['option-driver-specific', 'connect', 'warning']]);
+    assert.match(uriProblems('mongodb://h/?tz_aware=true').find((p) => p.id === 'option-driver-specific')?.msg ?? '', /read by the Python drivers only/);
   });
 });
 

@@ -46,6 +46,8 @@ export const DOCS = {
   mongoImage: 'https://hub.docker.com/_/mongo',
   composeNetworking: 'https://docs.docker.com/compose/how-tos/networking/',
   nodeSocks: 'https://www.mongodb.com/docs/drivers/node/current/security/socks/',
+  pymongoUuid: 'https://www.mongodb.com/docs/languages/python/pymongo-driver/current/data-formats/uuid/',
+  pymongoClient: 'https://pymongo.readthedocs.io/en/stable/api/pymongo/mongo_client.html',
   nodeOptions: 'https://www.mongodb.com/docs/drivers/node/current/connect/connection-options/',
   nodeAuth: 'https://www.mongodb.com/docs/drivers/node/current/security/authentication/',
   nodeTls: 'https://www.mongodb.com/docs/drivers/node/current/security/tls/',

@@ -125,6 +125,7 @@ export const MESSAGES = {
   'option.legacyNodeSpelling': '{key} is a legacy spelling that only the Node.js driver still reads; other drivers ignore it. Use {replacement}.',
   'fix.use': 'Use {value}',
   'option.nodeSpecific': '{name} is specific to the Node.js driver; other drivers ignore it with a warning.',
+  'option.driversSpecific': '{name} is read by the {drivers} drivers only; other drivers ignore it with a warning, and the Node.js driver rejects it.',
   'option.nodeUnsupported': 'The Node.js driver does not support {name}: MongoClient rejects the connection string.',
   'option.casing': 'Option names are case-insensitive, but the usual spelling is {name}.',
   'fix.write': 'Write {value}',

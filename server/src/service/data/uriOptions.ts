@@ -39,8 +39,30 @@ export type OptionCategory =
   | 'socket'
   | 'logging';
 
-/** 'spec': a row of the URI options table; 'legacy': a key other specifications name; 'node': Node.js driver only. */
-export type OptionOrigin = 'spec' | 'legacy' | 'node';
+/**
+ * 'spec': a row of the URI options table; 'legacy': a key other specifications name; 'node': Node.js
+ * driver only; 'drivers': a key some drivers of other languages read (`readBy`), outside the table.
+ */
+export type OptionOrigin = 'spec' | 'legacy' | 'node' | 'drivers';
+
+/** Drivers of other languages whose own connection string options the table has, named by their language. */
+export type DriverFamily = 'java' | 'csharp' | 'python';
+
+/** The driver family of a document's language: the Kotlin driver reads connection strings with the Java driver's code. */
+export function driverFamilyOf(languageId: string | undefined): DriverFamily | undefined {
+  if (languageId === 'java' || languageId === 'kotlin') return 'java';
+  if (languageId === 'csharp') return 'csharp';
+  return languageId === 'python' ? 'python' : undefined;
+}
+
+/** How messages name the drivers of each family. */
+const DRIVER_FAMILY_NAMES: Readonly<Record<DriverFamily, string>> = { java: 'Java', csharp: 'C#', python: 'Python' };
+
+/** The drivers that read an option of origin 'drivers', as a message names them: "Java, C# and Python". */
+export function readersOf(o: Pick<UriOption, 'readBy'>): string {
+  const names = (o.readBy ?? []).map((f) => DRIVER_FAMILY_NAMES[f]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
+}
 
 export interface UriOption {
   /** Canonical casing (the Node.js driver's and the manual's spelling where the spec differs, e.g. appName). */
@@ -84,6 +106,8 @@ export interface UriOption {
    */
   valueDocs?: Readonly<Record<string, string>>;
   node: NodeSupport;
+  /** origin 'drivers': the drivers that read the key from a connection string. */
+  readBy?: readonly DriverFamily[];
   description: string;
   docs: string;
 }
@@ -137,6 +161,9 @@ function spec(o: SpecInput): UriOption {
 }
 function legacy(o: SpecInput): UriOption {
   return { ...o, origin: 'legacy', docs: o.docs ?? optionDocsUrl(o.name) };
+}
+function otherDrivers(o: SpecInput & { readBy: readonly DriverFamily[]; docs: string }): UriOption {
+  return { ...o, origin: 'drivers' };
 }
 function nodeOnly(o: NodeInput, nodeType: NodeSupport['type']): UriOption {
   const { node, ...rest } = o;
@@ -737,7 +764,35 @@ const NODE_OPTIONS: readonly UriOption[] = [
   passThrough('srvPoller', 'string', 'srv', 'Internal hook to replace the SRV polling component.', { codeOnly: true, docs: DOCS.nodeApiClientOptions }),
 ];
 
-export const URI_OPTIONS: readonly UriOption[] = [...SPEC_OPTIONS, ...LEGACY_OPTIONS, ...NODE_OPTIONS];
+// ---------------------------------------------------------------------------------------------
+// Keys that drivers of other languages read, outside the specification's table. The Node.js driver
+// rejects each of them.
+
+const DRIVER_OPTIONS: readonly UriOption[] = [
+  otherDrivers({
+    name: 'uuidRepresentation', type: 'enum', category: 'bson', readBy: ['java', 'csharp', 'python'],
+    values: ['unspecified', 'standard', 'javaLegacy', 'csharpLegacy', 'pythonLegacy'],
+    defaultValue: 'unspecified',
+    node: nUnsupported('Not a Node option: the constructor rejects it.'),
+    description:
+      'How UUID values are written to BSON and read back. `standard` stores binary subtype 4, which every driver reads alike; the legacy values store subtype 3 with the byte order an older driver of that language used, for data written that way. `unspecified` refuses to encode a native UUID.',
+    docs: DOCS.pymongoUuid,
+  }),
+  otherDrivers({
+    name: 'connect', type: 'boolean', category: 'general', readBy: ['python'], defaultValue: 'true',
+    node: nUnsupported('Not a Node option: the constructor rejects it.'),
+    description: 'PyMongo: whether MongoClient starts connecting in the background when it is created (true), or waits for the first operation (false, as forked processes should).',
+    docs: DOCS.pymongoClient,
+  }),
+  otherDrivers({
+    name: 'tz_aware', type: 'boolean', category: 'bson', readBy: ['python'], defaultValue: 'false',
+    node: nUnsupported('Not a Node option: the constructor rejects it.'),
+    description: 'PyMongo: whether dates read from the server come back as datetime values that carry a time zone (UTC), rather than naive ones.',
+    docs: DOCS.pymongoClient,
+  }),
+];
+
+export const URI_OPTIONS: readonly UriOption[] = [...SPEC_OPTIONS, ...LEGACY_OPTIONS, ...NODE_OPTIONS, ...DRIVER_OPTIONS];
 
 export const SPEC_OPTION_COUNT: number = URI_OPTIONS.filter((o) => o.origin === 'spec').length;
 

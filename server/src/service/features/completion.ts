@@ -1,7 +1,7 @@
 import type { Analysis, CompletionResult, TextDocumentLike } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { AUTH_MECHANISMS, EXTERNAL_AUTH_SOURCE, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
-import { findOption, URI_OPTIONS, UriOption } from '../data/uriOptions';
+import { driverFamilyOf, findOption, URI_OPTIONS, UriOption, type DriverFamily } from '../data/uriOptions';
 import { OPTION_VALUE_DOCS } from '../data/uriOptions';
 import { asciiLower } from '../uri/parser';
 import { EmbeddedValue, Span } from '../api';
@@ -10,7 +10,10 @@ import { DEFAULT_PORT } from '../data/connectionString';
 import { decodedIndex, findValueAt } from './locate';
 import { mechanismDoc, optionDetail, optionDoc } from './optionDocs';
 
-/** Options offered after `?` and `&`: the specification's, then the Node.js driver's usable extras. */
+/**
+ * Options offered after `?` and `&`: the specification's, then the Node.js driver's usable extras, and
+ * (where the document's driver reads them) those of other drivers.
+ */
 function offeredOptions(): readonly UriOption[] {
   return URI_OPTIONS.filter((o) => {
     if (o.origin === 'node') return o.node.accepted && o.node.type !== 'object' && !o.node.codeOnly && !o.node.noEffect && !o.name.startsWith('__');
@@ -21,6 +24,8 @@ const OFFERED = offeredOptions();
 
 interface Ctx {
   value: EmbeddedValue;
+  /** The driver family of the document's language: the options of other drivers are offered where theirs reads them. */
+  family: DriverFamily | undefined;
   toDoc: (s: Span) => { start: number; end: number };
 }
 
@@ -75,6 +80,7 @@ function keyCompletions(ctx: Ctx, text: string, itemStart: number, itemEnd: numb
     const parts = partsOf(o);
     if (present.has(parts.lower) && !o.repeatable) continue;
     if (o.srvOnly && !isSrv) continue;
+    if (o.origin === 'drivers' && (ctx.family === undefined || !o.readBy?.includes(ctx.family))) continue;
     if (!matchesTyped(o.name, text)) continue;
     out.push({
       label: o.name,
@@ -258,7 +264,7 @@ export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: nu
   const found = valueForCompletion(doc, analysis, offset);
   const value = found?.value;
   if (value && value.kind === 'uri') {
-    const ctx: Ctx = { value, toDoc: (s) => ({ start: toDocumentOffset(value, s.start), end: toDocumentOffset(value, s.end) }) };
+    const ctx: Ctx = { value, family: driverFamilyOf(doc.languageId), toDoc: (s) => ({ start: toDocumentOffset(value, s.start), end: toDocumentOffset(value, s.end) }) };
     const inUri = found.parse ? uriCompletions(ctx, offset, found.parse) : [];
     if (inUri.length) return inUri;
     if (!/^mongodb(\+srv)?:\/\//.test(value.text)) return snippetCompletions(doc.text, offset, value);

@@ -109,6 +109,8 @@ function effectiveOptions(
       add({ name: o.name, value: 'false', source: 'implied', note: 'loadBalanced=true: the driver never connects directly.' }, false);
     } else if (o.name === 'authSource' && credential) {
       add({ name: o.name, value: credential.source, source: 'implied', note: AUTH_SOURCE_REASONS[credential.reason] }, credential.source);
+    } else if (o.origin === 'drivers' && occ.length === 0) {
+      // Options of a few other drivers (uuidRepresentation) are listed when written, not with defaults of theirs.
     } else {
       const ignored = occ.length > 0 ? 'The value written is not valid and is ignored.' : undefined;
       const srvOnly = o.srvOnly && !srvScheme ? 'Only with mongodb+srv.' : undefined;

@@ -1,6 +1,6 @@
 /** Markdown for options, values and mechanisms: written once, shown by hover and completion. */
 import { AuthMechanism } from '../data/authMechanisms';
-import { OPTION_VALUE_DOCS, UriOption } from '../data/uriOptions';
+import { OPTION_VALUE_DOCS, readersOf, UriOption } from '../data/uriOptions';
 import { message } from '../data/l10n';
 
 function typeText(o: UriOption): string {
@@ -30,6 +30,7 @@ function typeText(o: UriOption): string {
 }
 
 function driversText(o: UriOption): string {
+  if (o.origin === 'drivers') return `read by the ${readersOf(o)} drivers; other drivers ignore it with a warning, and the Node.js driver rejects it.`;
   if (o.origin === 'node') return o.node.accepted ? 'Node.js driver only; other drivers ignore it with a warning.' : 'Rejected by the Node.js driver in a connection string.';
   const node = o.node.accepted ? 'accepted by the Node.js driver' : '**not supported by the Node.js driver** (MongoClient throws)';
   const optional = o.optionalInSpec ? `Optional in the specification${o.specNote ? ` (${o.specNote})` : ''}; ` : 'All spec-conformant drivers; ';
@@ -62,7 +63,8 @@ function renderOptionDoc(o: UriOption): string {
 /** One line for completion details. */
 export function optionDetail(o: UriOption): string {
   const t = o.type === 'enum' ? 'enum' : o.type;
-  return `${t}${o.defaultValue ? ` · default ${o.defaultValue}` : ''}${o.origin === 'node' ? ' · Node.js only' : ''}${o.deprecated ? ' · deprecated' : ''}`;
+  const only = o.origin === 'node' ? ' · Node.js only' : o.origin === 'drivers' ? ` · ${readersOf(o)} only` : '';
+  return `${t}${o.defaultValue ? ` · default ${o.defaultValue}` : ''}${only}${o.deprecated ? ' · deprecated' : ''}`;
 }
 
 export function valueDoc(o: UriOption, value: string): string | undefined {

@@ -27,6 +27,8 @@ export interface RuleContext {
   nodeShadowed?: readonly { item: NodeQueryItem; first: NodeQueryItem }[];
   /** The server platform database names must suit (`mongodbUri.serverPlatform`); `any` when not given. */
   serverPlatform?: ServerPlatform;
+  /** The language of the document the string is written in, when known (its driver may read more options). */
+  languageId?: string;
   report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void;
   /**
    * True when `ruleId` has reported as many problems as one rule may in one string: what it would report
@@ -52,6 +54,7 @@ export const MAX_REPORTS_PER_RULE = 100;
 class CheckContext implements RuleContext {
   node?: NodeUri;
   serverPlatform?: ServerPlatform;
+  languageId?: string;
   nodeShadowed?: RuleContext['nodeShadowed'];
   /** How many problems the rules have reported, all rules together. */
   private counted = 0;

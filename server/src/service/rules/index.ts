@@ -48,6 +48,7 @@ export function checkConnectionString(
   const ctx = createContext(parsed, nodeOptions ? nodeOptions.index : options, driver, problems, node, placeholders);
   if (nodeOptions) ctx.nodeShadowed = nodeOptions.shadowed;
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
+  if (languageId) ctx.languageId = languageId;
   for (const rule of RULE_GROUPS) rule(ctx);
   maskProblemSecrets(problems, parsed);
   if (problems.length > 1) problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -1,4 +1,4 @@
-import { URI_OPTIONS, UriOption } from '../data/uriOptions';
+import { driverFamilyOf, readersOf, URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { isGiven, occurrencesOf, OPT, ResolvedOption, type ValueIssue } from '../uri/options';
 import { RuleContext } from './context';
 import { FixData, Span } from '../api';
@@ -171,6 +171,18 @@ function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullabl
     });
     return false;
   }
+  if (opt.origin === 'drivers') {
+    // Read by the drivers of a few languages: nothing to say in a file of one of them; its value is checked.
+    if (ctx.driver === 'node') {
+      ctx.report('option-unsupported-by-driver', p.key.span, message('option.nodeUnsupported', { name: opt.name }), { node: 'error' });
+      return false;
+    }
+    const family = driverFamilyOf(ctx.languageId);
+    if (family === undefined || !opt.readBy?.includes(family)) {
+      ctx.report('option-driver-specific', p.key.span, message('option.driversSpecific', { name: opt.name, drivers: readersOf(opt) }));
+    }
+    return true;
+  }
   if (opt.origin === 'node') {
     ctx.report('option-driver-specific', p.key.span, message('option.nodeSpecific', { name: opt.name }), { node: opt.node.accepted ? 'none' : 'error' });
   } else if (!opt.node.accepted) {
@@ -225,8 +237,11 @@ function checkValue(ctx: RuleContext, r: ResolvedOption, opt: NonNullable<Resolv
   const c = convertForNode(opt, p.value.value);
   const node: 'error' | 'warning' = c.ok ? 'warning' : 'error';
   const issue = r.issue.message;
+  // What a driver does with a bad value of another driver's option is up to that driver: the issue alone.
   const text = r.issue.serverRefuses
     ? message('option.serverRefuses', { issue })
+    : opt.origin === 'drivers'
+    ? issue
     : ctx.driver === 'node'
     ? c.ok ? message('option.nodeAccepts', { issue, reading: describeNodeValue(opt, c.value) }) : message('option.nodeRefuses', { issue })
     : c.ok

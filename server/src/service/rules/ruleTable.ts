@@ -138,7 +138,7 @@ const rules = [
   },
   {
     id: 'option-driver-specific', severity: 'warning', group: 'options', docs: OPTS,
-    title: 'Option only the Node.js driver understands',
+    title: 'Option only some drivers understand',
   },
   {
     id: 'option-unsupported-by-driver', severity: 'hint', group: 'options', docs: OPTS,
