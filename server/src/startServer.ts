@@ -57,7 +57,7 @@ import { getCodeActions, rewriteActions } from './convertCodeActions';
 import { guardNotification, guardRequest, requireTextDocumentPosition, requireTextDocumentRange } from './guard';
 import { describeError, redactPasswords } from './redact';
 import { version } from './version';
-import { isManifest, MANIFEST_GLOB } from './projectManifests';
+import { isManifest, MANIFEST_GLOBS } from './projectManifests';
 import { nextTurn, type ServerPlatform } from './platform';
 
 /** The edit form's fields as the client sent them, checked: every field a string, lists of objects. */
@@ -229,7 +229,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [
             // package.json and Python manifests: whether a project uses MongoDB.
-            { globPattern: MANIFEST_GLOB },
+            ...MANIFEST_GLOBS.map((globPattern) => ({ globPattern })),
             { globPattern: '**/.gitignore' },
             // Files analyses read beside their documents: a compose file's .env, Spring's configuration files.
             { globPattern: '**/{.env,.env.*,*.env}' },

@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { namesDriverPackage, PythonProjects } from '../../server/src/pythonProject';
+import { isManifest, MANIFEST_GLOBS } from '../../server/src/projectManifests';
 import { tempFolder } from '../helpers/files';
 
 describe('a manifest that names a MongoDB package', () => {
@@ -65,5 +66,35 @@ describe('PythonProjects', () => {
     rmSync(path.join(dir, 'tools/requirements.txt'));
     projects.clear();
     assert.equal(projects.isPythonProjectFile(path.join(dir, 'tools/scripts/nested/deeper/seed.py')), false);
+  });
+});
+
+describe("pip's other requirement files", () => {
+  test('requirements-dev.txt, requirements_prod.in and the files of a requirements/ folder are manifests too', () => {
+    const dir = tempFolder({
+      'api/requirements-dev.txt': 'pytest==8.2\nmongomock==4.1\npymongo==4.7.2\n',
+      'api/app/main.py': 'pass\n',
+      'worker/requirements/base.txt': 'celery==5.4\nmotor==3.4.0\n',
+      'worker/requirements/dev.txt': '-r base.txt\npytest==8.2\n',
+      'worker/tasks/jobs.py': 'pass\n',
+      'etl/requirements_prod.in': 'mongoengine\n',
+      'etl/load.py': 'pass\n',
+      'web/requirements/base.txt': 'django==5.0\n',
+      'web/requirements-notes.md': 'pymongo was tried once\n',
+      'web/views.py': 'pass\n',
+    });
+    const projects = new PythonProjects();
+    assert.equal(projects.isPythonProjectFile(path.join(dir, 'api/app/main.py')), true, 'requirements-dev.txt');
+    assert.equal(projects.isPythonProjectFile(path.join(dir, 'worker/tasks/jobs.py')), true, 'requirements/base.txt');
+    assert.equal(projects.isPythonProjectFile(path.join(dir, 'etl/load.py')), true, 'requirements_prod.in');
+    assert.equal(projects.isPythonProjectFile(path.join(dir, 'web/views.py')), false, 'a requirements/ folder without a driver; a note is no manifest');
+  });
+
+  test('the language server watches them: isManifest and the globs', () => {
+    for (const file of ['/p/requirements.txt', '/p/requirements-dev.txt', '/p/requirements_prod.in', '/p/requirements/base.txt', 'file:///p/requirements/dev.in', '/p/pyproject.toml', '/p/package.json', 'C:\\p\\requirements\\base.txt']) {
+      assert.equal(isManifest(file), true, file);
+    }
+    for (const file of ['/p/requirements.md', '/p/docs/base.txt', '/p/myrequirements.txt', '/p/requirements/notes.md']) assert.equal(isManifest(file), false, file);
+    assert.ok(MANIFEST_GLOBS.some((g) => g.includes('requirements*.txt')) && MANIFEST_GLOBS.some((g) => g.includes('requirements/*.{txt,in}')));
   });
 });

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { startServer } from '../helpers/server';
 import { tempFolder } from '../helpers/files';
+import { waitUntil } from '../helpers/repo';
 import { SECRET_CASES, secretsIn } from '../helpers/secrets';
 
 
@@ -85,6 +86,26 @@ test('in Python, the limits of driver calls follow the nearest Python manifest',
   writeFileSync(path.join(dir, 'requirements.txt'), 'flask==3.0.3\nflask-pymongo==2.3.0\n');
   const before = client.notificationsOf('textDocument/publishDiagnostics').length;
   client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'requirements.txt')).href, type: 2 }] });
+  const after = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && client.notificationsOf('textDocument/publishDiagnostics').length > before);
+  assert.deepEqual(codes(after.diagnostics), ['document-duplicate-field']);
+  assert.equal(await client.shutdown(), 0);
+});
+
+test('a requirements/ folder counts as a Python manifest, and its files are watched', async (t) => {
+  const text = 'def save(users):\n    users.insert_one({"name": "a", "name": "b"})\n';
+  const dir = tempFolder({ 'requirements/base.txt': 'flask==3.0.3\n', 'app/repository.py': text });
+  const client = await startServer(t, { capabilities: WATCHING });
+  const uri = pathToFileURL(path.join(dir, 'app', 'repository.py')).href;
+  client.openDocument(uri, 'python', text, 1);
+  const codes = (ds: any[]) => ds.map((d) => d.code);
+  assert.deepEqual(codes((await client.waitForDiagnostics(uri, 1)).diagnostics), []);
+  const registration = await waitUntil(() => client.serverRequests.find((r) => r.method === 'client/registerCapability'), 'watcher registration');
+  const globs: string[] = registration.params.registrations.flatMap((r: any) => r.registerOptions?.watchers?.map((w: any) => w.globPattern) ?? []);
+  assert.ok(globs.includes('**/requirements/*.{txt,in}'), JSON.stringify(globs));
+
+  writeFileSync(path.join(dir, 'requirements', 'base.txt'), 'flask==3.0.3\npymongo==4.7.2\n');
+  const before = client.notificationsOf('textDocument/publishDiagnostics').length;
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'requirements', 'base.txt')).href, type: 2 }] });
   const after = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && client.notificationsOf('textDocument/publishDiagnostics').length > before);
   assert.deepEqual(codes(after.diagnostics), ['document-duplicate-field']);
   assert.equal(await client.shutdown(), 0);

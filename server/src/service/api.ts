@@ -83,7 +83,7 @@ export interface Settings {
   nodeProject?: boolean;
   /**
    * The document is a Python file of a project that uses MongoDB: its nearest Python manifest
-   * (pyproject.toml, requirements.txt, Pipfile, setup.cfg, setup.py) names a MongoDB driver or mapper.
+   * (pyproject.toml, Pipfile, setup.cfg, setup.py, requirement files) names a MongoDB driver or mapper.
    * Set by the editor or the CLI; read by the limits of driver calls, as `nodeProject` is.
    */
   pythonProject?: boolean;
