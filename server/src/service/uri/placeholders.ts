@@ -311,7 +311,7 @@ function optionalPartEnd(text: string, i: number, close: number): number {
 
 /**
  * The `]` that closes each `[` of text[from, to) (the first after it where the brackets between are
- * balanced), found in one pass; -1 where none does.
+ * balanced), found in one pass; a `[` that none closes is not in the map.
  */
 function matchBrackets(text: string, from: number, to: number): Map<number, number> {
   const closes = new Map<number, number>();
