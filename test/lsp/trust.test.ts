@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { startServer } from '../helpers/server';
 import { tempFolder } from '../helpers/files';
 import { waitUntil } from '../helpers/repo';
@@ -74,41 +74,38 @@ test('the limits of driver calls follow the project whatever the driver setting:
   assert.equal(await client.shutdown(), 0);
 });
 
-test('in Python, the limits of driver calls follow the nearest Python manifest', async (t) => {
+/**
+ * A Python file of a project whose manifest at `manifest` names no driver: no limit is checked in it;
+ * then the manifest names one, the server is told, and the file's duplicate field is reported. Returns
+ * the globs the server registered for the client to watch.
+ */
+async function limitsFollowManifest(t: TestContext, manifest: string, withoutDriver: string, withDriver: string): Promise<string[]> {
   const text = 'def save(users):\n    users.insert_one({"name": "a", "name": "b"})\n';
-  const dir = tempFolder({ 'requirements.txt': 'flask==3.0.3\n', 'app/repository.py': text });
+  const dir = tempFolder({ [manifest]: withoutDriver, 'app/repository.py': text });
   const client = await startServer(t, { capabilities: WATCHING });
   const uri = pathToFileURL(path.join(dir, 'app', 'repository.py')).href;
   client.openDocument(uri, 'python', text, 1);
   const codes = (ds: any[]) => ds.map((d) => d.code);
-  assert.deepEqual(codes((await client.waitForDiagnostics(uri, 1)).diagnostics), [], 'a Flask project without MongoDB');
+  assert.deepEqual(codes((await client.waitForDiagnostics(uri, 1)).diagnostics), [], `${manifest} names no driver`);
+  const registration = await waitUntil(() => client.serverRequests.find((r) => r.method === 'client/registerCapability'), 'watcher registration');
+  const globs: string[] = registration.params.registrations.flatMap((r: any) => r.registerOptions?.watchers?.map((w: any) => w.globPattern) ?? []);
 
-  writeFileSync(path.join(dir, 'requirements.txt'), 'flask==3.0.3\nflask-pymongo==2.3.0\n');
+  writeFileSync(path.join(dir, manifest), withDriver);
   const before = client.notificationsOf('textDocument/publishDiagnostics').length;
-  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'requirements.txt')).href, type: 2 }] });
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, manifest)).href, type: 2 }] });
   const after = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && client.notificationsOf('textDocument/publishDiagnostics').length > before);
-  assert.deepEqual(codes(after.diagnostics), ['document-duplicate-field']);
+  assert.deepEqual(codes(after.diagnostics), ['document-duplicate-field'], `${manifest} names a driver`);
   assert.equal(await client.shutdown(), 0);
+  return globs;
+}
+
+test('in Python, the limits of driver calls follow the nearest Python manifest', async (t) => {
+  await limitsFollowManifest(t, 'requirements.txt', 'flask==3.0.3\n', 'flask==3.0.3\nflask-pymongo==2.3.0\n');
 });
 
 test('a requirements/ folder counts as a Python manifest, and its files are watched', async (t) => {
-  const text = 'def save(users):\n    users.insert_one({"name": "a", "name": "b"})\n';
-  const dir = tempFolder({ 'requirements/base.txt': 'flask==3.0.3\n', 'app/repository.py': text });
-  const client = await startServer(t, { capabilities: WATCHING });
-  const uri = pathToFileURL(path.join(dir, 'app', 'repository.py')).href;
-  client.openDocument(uri, 'python', text, 1);
-  const codes = (ds: any[]) => ds.map((d) => d.code);
-  assert.deepEqual(codes((await client.waitForDiagnostics(uri, 1)).diagnostics), []);
-  const registration = await waitUntil(() => client.serverRequests.find((r) => r.method === 'client/registerCapability'), 'watcher registration');
-  const globs: string[] = registration.params.registrations.flatMap((r: any) => r.registerOptions?.watchers?.map((w: any) => w.globPattern) ?? []);
+  const globs = await limitsFollowManifest(t, 'requirements/base.txt', 'flask==3.0.3\n', 'flask==3.0.3\npymongo==4.7.2\n');
   assert.ok(globs.includes('**/requirements/*.{txt,in}'), JSON.stringify(globs));
-
-  writeFileSync(path.join(dir, 'requirements', 'base.txt'), 'flask==3.0.3\npymongo==4.7.2\n');
-  const before = client.notificationsOf('textDocument/publishDiagnostics').length;
-  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'requirements', 'base.txt')).href, type: 2 }] });
-  const after = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && client.notificationsOf('textDocument/publishDiagnostics').length > before);
-  assert.deepEqual(codes(after.diagnostics), ['document-duplicate-field']);
-  assert.equal(await client.shutdown(), 0);
 });
 
 test('a boolean that is neither true nor false is offered both, neither preferred', async (t) => {
