@@ -2,7 +2,7 @@
  * Facade of the pure core: everything the LSP server and the CLI need goes through here.
  * No LSP connection, no fs, no net.
  */
-import { toDocumentOffset } from './extract/offsets';
+import { spaceFromLineBreak, toDocumentOffset } from './extract/offsets';
 import type {
   Analysis,
   AnalysisReuse,
@@ -211,7 +211,10 @@ export class SlicedAnalysis {
     if (!this.lean) this.records.push(record);
     for (const p of record.problems) {
       const span = { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) };
-      this.problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, data: p.data, span, valueSpan: p.span, valueIndex });
+      // A space the file does not show: YAML made it of a line break.
+      const folded = value.offsets !== undefined && spaceFromLineBreak(doc.text, value, p.span.start, p.span.end);
+      const text = folded ? `${p.message} ${message('yaml.foldedSpace')}` : p.message;
+      this.problems.push({ ruleId: p.ruleId, severity: p.severity, message: text, data: p.data, span, valueSpan: p.span, valueIndex });
     }
   }
 

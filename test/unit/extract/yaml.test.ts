@@ -264,3 +264,36 @@ MONGO_URL: \${MONGO_URL:-mongo:27017}
     assert.ok(loud.some(([id, text]) => id === 'scheme-invalid' && text === 'mongo:27017'), JSON.stringify(loud));
   });
 });
+
+describe('a space that YAML makes of a line break', () => {
+  const messages = (text: string, languageId = 'yaml') =>
+    analyzeDocument({ uri: 'file:///p/values.yaml', languageId, text }, defaultSettings).problems.filter((p) => p.ruleId === 'database-invalid-char').map((p) => p.message);
+  const FOLDED = /That space is a line break of the file/;
+
+  it('is said to be one, in folded blocks, plain and quoted values over lines, and YAML fenced in Markdown', () => {
+    for (const text of [
+      'api:\n  uri: >-\n    mongodb+srv://api@prod.example.net/orders\n    ?retryWrites=true\n',
+      'api:\n  uri: mongodb://host/db\n    ?retryWrites=true\n',
+      'api:\n  uri: "mongodb://host/db\n    ?w=1"\n',
+    ]) {
+      const found = messages(text);
+      assert.equal(found.length, 1, text);
+      assert.match(found[0]!, FOLDED, text);
+    }
+    const markdown = messages('Config:\n\n```yaml\nmongo:\n  uri: >\n    mongodb://h/app\n    ?w=1\n```\n', 'markdown');
+    assert.equal(markdown.length, 1);
+    assert.match(markdown[0]!, FOLDED);
+  });
+
+  it('a space written in the value, a literal block and other formats keep the plain message', () => {
+    for (const [text, languageId] of [
+      ['api:\n  uri: "mongodb://h/d b"\n', 'yaml'],
+      ['api:\n  uri: |\n    mongodb://h/d b\n', 'yaml'],
+      ['MONGODB_URI="mongodb://h/d b"\n', 'dotenv'],
+    ] as const) {
+      const found = messages(text, languageId);
+      assert.equal(found.length, 1, text);
+      assert.doesNotMatch(found[0]!, FOLDED, text);
+    }
+  });
+});

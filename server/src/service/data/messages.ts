@@ -30,6 +30,7 @@ export const MESSAGES = {
   'host.badEscape': 'The "%" in this host does not start a %XX escape.',
   // characters as messages name them
   'char.space': 'a space',
+  'yaml.foldedSpace': 'That space is a line break of the file: YAML joins the lines of a folded or multi-line value with spaces. Write the value on one line.',
   'char.quoted': '"{char}"',
   'host.badChar': 'A host name cannot contain {char}.',
   'host.socketUnescaped': 'UNIX socket paths must be percent-encoded: write {encoded}.',

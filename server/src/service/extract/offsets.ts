@@ -26,3 +26,20 @@ export function fromDocumentOffset(value: EmbeddedValue, offset: number): number
   }
   return lo;
 }
+
+/**
+ * Whether a space of a YAML value's decoded text in [from, to) stands for a line break of the document
+ * (`documentText`): YAML joins the lines of a folded (`>`) or multi-line flow value with a space, which a
+ * reader of the file does not see as one. At most 256 characters are looked at (an empty span: its place).
+ */
+export function spaceFromLineBreak(documentText: string, value: EmbeddedValue, from: number, to: number): boolean {
+  if (!value.offsets || value.syntax === undefined || !value.syntax.startsWith('yaml-')) return false;
+  const text = value.text;
+  const end = Math.min(text.length, Math.max(to, from + 1), from + 256);
+  for (let k = from; k < end; k++) {
+    if (text.charCodeAt(k) !== 0x20) continue;
+    const c = documentText.charCodeAt(toDocumentOffset(value, k));
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
