@@ -4,14 +4,15 @@
  * limits of driver calls), a Python file of a project that uses MongoDB `pythonProject` (read by those
  * limits); a file that no .gitignore ignores carries `tracked` (true, or false when one does; unknown
  * outside a repository).
- * One derived settings object per settings object and combination, so that identities stay stable
- * and an unchanged document keeps its checks.
+ * One derived settings object per settings object and combination (settingsVariants.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { Settings } from './service/api';
 import { GitIgnores } from './gitignore';
 import { NodeProjects } from './nodeProject';
 import { PythonProjects } from './pythonProject';
+import { PYTHON_FILE } from './projectManifests';
+import { SettingsVariants } from './settingsVariants';
 
 /** The path of a file: URI, or undefined for other schemes (untitled documents, remote files). */
 export function filePathOf(uri: string): string | undefined {
@@ -23,38 +24,21 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
-/** Files read as Python, whose project may be known by a Python manifest. */
-const PYTHON_FILE = /\.pyi?$/i;
-
 export class FileSettings {
   private readonly projects = new NodeProjects();
   private readonly pythonProjects = new PythonProjects();
   private readonly ignores = new GitIgnores();
-  private readonly variants = new WeakMap<Settings, Map<string, Settings>>();
+  private readonly variants = new SettingsVariants();
 
   /** The settings of `file` (a path; undefined for a document that is not on disk). */
   forFile(settings: Settings, file: string | undefined): Settings {
     if (file === undefined) return settings;
     // Known whatever the driver setting: the limits of driver calls read it too (lex/mongoEvidence.ts).
-    const nodeProject = this.projects.isNodeProjectFile(file);
-    const pythonProject = this.isPythonProjectFile(file);
-    const tracked = this.ignores.isTrackedFile(file);
-    if (!nodeProject && !pythonProject && tracked === undefined) return settings;
-    const key = `${nodeProject ? 'node' : ''}/${pythonProject ? 'python' : ''}/${tracked === undefined ? '' : tracked ? 'tracked' : 'ignored'}`;
-    let byKey = this.variants.get(settings);
-    if (!byKey) {
-      byKey = new Map();
-      this.variants.set(settings, byKey);
-    }
-    let derived = byKey.get(key);
-    if (!derived) {
-      derived = { ...settings };
-      if (nodeProject) derived.nodeProject = true;
-      if (pythonProject) derived.pythonProject = true;
-      if (tracked !== undefined) derived.tracked = tracked;
-      byKey.set(key, derived);
-    }
-    return derived;
+    return this.variants.of(settings, {
+      nodeProject: this.projects.isNodeProjectFile(file),
+      pythonProject: this.isPythonProjectFile(file),
+      tracked: this.ignores.isTrackedFile(file),
+    });
   }
 
   /**

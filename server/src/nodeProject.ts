@@ -6,15 +6,12 @@
  */
 import path from 'node:path';
 import { NearestManifest, readManifestText } from './nearestManifest';
-import { NODE_MANIFEST } from './projectManifests';
-
-const DRIVER_PACKAGES = ['mongodb', 'mongoose'];
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+import { NODE_MANIFEST, packageUsesDriver } from './projectManifests';
 
 export class NodeProjects {
   private readonly nearest = new NearestManifest((dir) => {
-    const manifest = readManifest(path.join(dir, NODE_MANIFEST));
-    return manifest === undefined ? undefined : usesDriver(manifest);
+    const text = readManifestText(path.join(dir, NODE_MANIFEST));
+    return text === undefined ? undefined : packageUsesDriver(text);
   });
 
   isNodeProjectFile(file: string): boolean {
@@ -24,24 +21,4 @@ export class NodeProjects {
   clear(): void {
     this.nearest.clear();
   }
-}
-
-/** The parsed package.json, null when it exists but cannot be read as JSON, undefined when absent. */
-function readManifest(file: string): unknown {
-  const text = readManifestText(file);
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-function usesDriver(manifest: unknown): boolean {
-  if (typeof manifest !== 'object' || manifest === null) return false;
-  for (const field of DEPENDENCY_FIELDS) {
-    const deps = (manifest as Record<string, unknown>)[field];
-    if (typeof deps === 'object' && deps !== null && DRIVER_PACKAGES.some((p) => Object.prototype.hasOwnProperty.call(deps, p))) return true;
-  }
-  return false;
 }

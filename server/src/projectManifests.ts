@@ -1,7 +1,7 @@
 /**
- * The files that say whether a project uses MongoDB (nodeProject.ts, pythonProject.ts), for the language
- * server to watch: when one changes, every open document is checked again. No file access here, so that
- * the web server shares it.
+ * The files that say whether a project uses MongoDB (nodeProject.ts, pythonProject.ts, webProjects.ts),
+ * for the language server to watch: when one changes, every open document is checked again; and what
+ * their texts say. No file access here, so that the web server shares it.
  */
 
 /** The Node.js manifest: its dependencies on mongodb or mongoose (nodeProject.ts). */
@@ -38,3 +38,42 @@ export function isManifest(uri: string): boolean {
   if (MANIFESTS.includes(name) || REQUIREMENTS_FILE.test(name)) return true;
   return parts[parts.length - 2] === REQUIREMENTS_FOLDER && REQUIREMENTS_FOLDER_FILE.test(name);
 }
+
+const DRIVER_PACKAGES = ['mongodb', 'mongoose'];
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** Whether a package.json's text lists mongodb or mongoose among its dependencies (text that is no JSON: no). */
+export function packageUsesDriver(text: string): boolean {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text) as unknown;
+  } catch {
+    return false;
+  }
+  if (typeof manifest !== 'object' || manifest === null) return false;
+  for (const field of DEPENDENCY_FIELDS) {
+    const deps = (manifest as Record<string, unknown>)[field];
+    if (typeof deps === 'object' && deps !== null && DRIVER_PACKAGES.some((p) => Object.prototype.hasOwnProperty.call(deps, p))) return true;
+  }
+  return false;
+}
+
+/**
+ * The packages that make a Python project one that uses MongoDB: the drivers (PyMongo, Motor), the mappers
+ * built on them (MongoEngine, Beanie, ODMantic, Djongo, Django's MongoDB backend) and Flask's wrappers.
+ * A package name in a manifest is preceded by a quote, a blank or the start of a line, and followed by
+ * an extra (`pymongo[srv]`), a version, a quote, a blank, `;` or `,`.
+ */
+const DRIVER_PACKAGE =
+  /(?:^|["'\s,[(])(?:pymongo|motor|mongoengine|beanie|odmantic|djongo|django-mongodb-backend|flask-pymongo|flask-mongoengine)(?=$|["'\s,;=<>~!^[\]()@])/im;
+
+/** A `#` comment, to the end of its line. */
+const COMMENT = /#[^\n]*/g;
+
+/** Whether a Python manifest's text names a MongoDB package (comments left out). */
+export function namesDriverPackage(text: string): boolean {
+  return DRIVER_PACKAGE.test(text.includes('#') ? text.replace(COMMENT, '') : text);
+}
+
+/** Files read as Python, whose project may be known by a Python manifest. */
+export const PYTHON_FILE = /\.pyi?$/i;

@@ -11,24 +11,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { NearestManifest, readManifestText } from './nearestManifest';
-import { PYTHON_MANIFESTS, REQUIREMENTS_FILE, REQUIREMENTS_FOLDER, REQUIREMENTS_FOLDER_FILE } from './projectManifests';
-
-/**
- * The packages that make a project one that uses MongoDB: the drivers (PyMongo, Motor), the mappers
- * built on them (MongoEngine, Beanie, ODMantic, Djongo, Django's MongoDB backend) and Flask's wrappers.
- * A package name in a manifest is preceded by a quote, a blank or the start of a line, and followed by
- * an extra (`pymongo[srv]`), a version, a quote, a blank, `;` or `,`.
- */
-const DRIVER_PACKAGE =
-  /(?:^|["'\s,[(])(?:pymongo|motor|mongoengine|beanie|odmantic|djongo|django-mongodb-backend|flask-pymongo|flask-mongoengine)(?=$|["'\s,;=<>~!^[\]()@])/im;
-
-/** A `#` comment, to the end of its line. */
-const COMMENT = /#[^\n]*/g;
-
-/** Whether a manifest's text names a MongoDB package (comments left out). */
-export function namesDriverPackage(text: string): boolean {
-  return DRIVER_PACKAGE.test(text.includes('#') ? text.replace(COMMENT, '') : text);
-}
+import { namesDriverPackage, PYTHON_MANIFESTS, REQUIREMENTS_FILE, REQUIREMENTS_FOLDER, REQUIREMENTS_FOLDER_FILE } from './projectManifests';
 
 /** The names in a folder (none when it cannot be read). */
 function namesIn(dir: string): string[] {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { namesDriverPackage, PythonProjects } from '../../server/src/pythonProject';
-import { isManifest, MANIFEST_GLOBS } from '../../server/src/projectManifests';
+import { PythonProjects } from '../../server/src/pythonProject';
+import { isManifest, MANIFEST_GLOBS, namesDriverPackage } from '../../server/src/projectManifests';
 import { tempFolder } from '../helpers/files';
 
 describe('a manifest that names a MongoDB package', () => {
