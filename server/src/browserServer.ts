@@ -1,12 +1,13 @@
 /**
  * The language server in a web worker (VS Code for the Web, github.dev, vscode.dev): the same server
- * as server.ts, spoken to with postMessage. What needs Node.js degrades: files beside a document come
- * from the client (`mongodbUri/readFile`), settings do not look for package.json or .gitignore files,
- * and there is no DNS for SRV records.
+ * as server.ts, spoken to with postMessage. What needs Node.js degrades: files beside a document and
+ * the manifests that say whether its project uses MongoDB come from the client (`mongodbUri/readFile`,
+ * webProjects.ts), .gitignore files are not read, and there is no DNS for SRV records.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import type { ServerPlatform } from './platform';
 import { startServer } from './startServer';
+import { WebProjects } from './webProjects';
 import { describeError } from './redact';
 import { message } from './service/languageService';
 
@@ -14,13 +15,16 @@ declare const self: { postMessage(message: unknown): void; addEventListener(type
 
 const connection = createConnection(new BrowserMessageReader(self as never), new BrowserMessageWriter(self as never));
 
+/** Projects of the workspace, read through the client (made at the first document). */
+let projects: WebProjects | undefined;
+
 const webPlatform: ServerPlatform = {
   // Read when a message names it: in the language installed at initialization.
   get runtime() {
     return message('runtime.webWorker');
   },
-  settingsForFile: (settings) => settings,
-  projectsChanged: () => undefined,
+  settingsForFile: (settings, uri, readFromClient) => (readFromClient ? (projects ??= new WebProjects(readFromClient)).settingsForFile(settings, uri) : settings),
+  projectsChanged: () => projects?.clear(),
   ignoresChanged: () => undefined,
 };
 

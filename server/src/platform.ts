@@ -16,8 +16,13 @@ export interface ServerPlatform {
   readFile?(uri: string): string | undefined;
   /** The URIs of the files of a folder (not its subfolders), where the platform can list it. */
   listFolder?(folderUri: string): string[] | undefined;
-  /** What the settings say of one document's file (driver "auto" in a Node.js project, committed or not). */
-  settingsForFile(settings: Settings, uri: string): Settings;
+  /**
+   * What the settings say of one document's file (driver "auto" in a Node.js project, committed or not).
+   * `readFromClient` asks the client for a file of the workspace (undefined: absent, or the client does
+   * not read files): where the platform cannot read the disk, the project's manifests are read so (with
+   * no way to ask, nothing is known of the project).
+   */
+  settingsForFile(settings: Settings, uri: string, readFromClient?: (uri: string) => Promise<string | undefined>): Settings | Promise<Settings>;
   /** A package.json changed: look again at which files are in Node.js projects. */
   projectsChanged(): void;
   /** A .gitignore changed: look again at which files are committed. */

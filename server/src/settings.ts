@@ -5,7 +5,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { defaultSettings, type Settings, type SeveritySetting } from './service/api';
 import { describeError } from './redact';
-import type { ServerPlatform } from './platform';
 
 export const configurationSection = 'mongodbUri';
 
@@ -59,6 +58,13 @@ function toAtlasSettings(raw: Record<string, unknown>): Settings['atlas'] {
   };
 }
 
+/** What the settings say of a document's file, as the server asks the platform for it. */
+export interface FileFactsSource {
+  settingsForFile(settings: ServerSettings, uri: string): Settings | Promise<Settings>;
+  projectsChanged(): void;
+  ignoresChanged(): void;
+}
+
 export class DocumentSettings {
   private readonly byUri = new Map<string, Promise<ServerSettings>>();
   /** Settings pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
@@ -70,7 +76,7 @@ export class DocumentSettings {
     private readonly connection: Connection,
     private readonly canPull: boolean,
     /** What the settings say of a document's file (its project, whether it is committed). */
-    private readonly files: Pick<ServerPlatform, 'settingsForFile' | 'projectsChanged' | 'ignoresChanged'>,
+    private readonly files: FileFactsSource,
   ) {}
 
   /** The settings that apply to a document. */

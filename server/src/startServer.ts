@@ -50,7 +50,7 @@ import { ServerFiles } from './serverFiles';
 /** A burst of opened documents is published at the latest this long after its first document opened. */
 const OPEN_BURST_MAX_MS = 500;
 import { batchedDocuments } from './batchedDocument';
-import { configurationSection, DocumentSettings, type ServerSettings } from './settings';
+import { configurationSection, DocumentSettings, type FileFactsSource, type ServerSettings } from './settings';
 import { toCompletionList, toDiagnostic, toHover, toTextEdit, type ItemDefaultsSupport } from './convert';
 import type { SrvCheck } from './service/features/srvRecords';
 import { getCodeActions, rewriteActions } from './convertCodeActions';
@@ -126,18 +126,26 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let clientReadsFiles = false;
   /** The client runs mongodbUri.explain from a command link (initializationOptions.explainLink). */
   let clientExplainLink = false;
+  /** A file of the workspace, asked of the client; undefined when absent or when the client does not read files. */
+  const readFromClient = async (uri: string): Promise<string | undefined> => {
+    // A file the platform reads itself is absent when it could not read it: the client is asked for the others.
+    if (!clientReadsFiles || (platform.readFile && uri.startsWith('file:'))) return undefined;
+    const result: unknown = await connection.sendRequest(READ_FILE_REQUEST, { uri });
+    return typeof result === 'object' && result !== null && typeof (result as { text?: unknown }).text === 'string' ? (result as { text: string }).text : undefined;
+  };
   const files = new ServerFiles({
     openText: (uri) => documents.get(uri)?.getText(),
     readNow: platform.readFile,
     list: platform.listFolder,
-    fetch: async (uri) => {
-      // A file the platform reads itself is absent when it could not read it: the client is asked for the others.
-      if (!clientReadsFiles || (platform.readFile && uri.startsWith('file:'))) return undefined;
-      const result: unknown = await connection.sendRequest(READ_FILE_REQUEST, { uri });
-      return typeof result === 'object' && result !== null && typeof (result as { text?: unknown }).text === 'string' ? (result as { text: string }).text : undefined;
-    },
+    fetch: readFromClient,
     arrived: (uri) => readersChanged(files.readersOf(uri)),
   });
+  /** What the settings say of a document's file, as the platform knows it. */
+  const fileFacts: FileFactsSource = {
+    settingsForFile: (s, uri) => platform.settingsForFile(s, uri, readFromClient),
+    projectsChanged: () => platform.projectsChanged(),
+    ignoresChanged: () => platform.ignoresChanged(),
+  };
   const analyses = new AnalysisCache(undefined, files);
   const scheduler = new ValidationScheduler((uri) => {
     validate(uri).catch((err: unknown) => connection.console.error(`Validation failed: ${describeError(err)}`));
@@ -163,7 +171,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let pullDiagnostics = false;
   let refreshSupport = false;
   let refreshPending = false;
-  let settings = new DocumentSettings(connection, false, platform);
+  let settings = new DocumentSettings(connection, false, fileFacts);
   let snippetSupport = false;
   /** The client fetches an item's documentation when it shows it (completionItem/resolve): lists go without it. */
   let resolveDocumentation = false;
@@ -186,7 +194,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities ?? {};
-    settings = new DocumentSettings(connection, capabilities.workspace?.configuration === true, platform);
+    settings = new DocumentSettings(connection, capabilities.workspace?.configuration === true, fileFacts);
     clientReadsFiles = (params.initializationOptions as { readFiles?: unknown } | undefined)?.readFiles === true;
     clientExplainLink = (params.initializationOptions as { explainLink?: unknown } | undefined)?.explainLink === true;
     // The language of the messages: the client's (VS Code sends vscode.env.language), else LSP's own `locale`.

@@ -1,7 +1,8 @@
 /**
  * The language server built for a web worker, in headless Chromium, spoken to over postMessage:
  * diagnostics, hover and completion for a .env and a YAML document, a compose file checked with the
- * .env the client gives it (`mongodbUri/readFile`), and the SRV request saying it is not available.
+ * .env the client gives it (`mongodbUri/readFile`), projects known by the manifests the client gives,
+ * and the SRV request saying it is not available.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -68,8 +69,28 @@ describe('the web-worker language server', () => {
     const ds = await diagnosticsOf(COMPOSE_URI, 'the compose file checked with the .env', (d) => d.some((x: any) => x.code === 'userinfo-unescaped'));
     const problem = ds.find((d) => d.code === 'userinfo-unescaped');
     assert.equal(problem.relatedInformation[0].location.uri, 'vscode-vfs://github/acme/shop/.env');
-    const asked = await server.waitFor((m) => m.method === 'mongodbUri/readFile', 'a readFile request');
+    const asked = await server.waitFor((m) => m.method === 'mongodbUri/readFile' && m.params.uri.endsWith('/.env'), 'a readFile request of the .env');
     assert.equal(asked.params.uri, 'vscode-vfs://github/acme/shop/.env');
+  });
+
+  it("a project's manifests, read through the client, decide the driver profile and the limits of driver calls", async () => {
+    await server.setFiles({
+      'vscode-vfs://github/acme/node-app/package.json': JSON.stringify({ dependencies: { mongodb: '^6.8.0' } }),
+      'vscode-vfs://github/acme/py-app/requirements.txt': 'fastapi==0.111.0\npymongo==4.7.2\n',
+    });
+    const env = 'MONGODB_URI=mongodb://db.example.com/shop?retryWrite=true&tls=true\n';
+    await open('vscode-vfs://github/acme/node-app/config/.env', 'dotenv', env);
+    await open('vscode-vfs://github/acme/plain/.env', 'dotenv', env);
+    const unknownOption = async (uri: string) => (await diagnosticsOf(uri, `diagnostics of ${uri}`, (d) => d.length > 0)).find((d) => d.code === 'option-unknown');
+    assert.equal((await unknownOption('vscode-vfs://github/acme/node-app/config/.env'))?.severity, 1, 'a Node.js project that uses the driver: its rules, an error');
+    assert.equal((await unknownOption('vscode-vfs://github/acme/plain/.env'))?.severity, 2, 'no package.json: the specification, a warning');
+    const asked = await server.waitFor((m) => m.method === 'mongodbUri/readFile' && m.params.uri === 'vscode-vfs://github/acme/node-app/package.json', 'the package.json asked for');
+    assert.ok(asked);
+
+    const python = 'def save(users):\n    users.insert_one({"name": "a", "name": "b"})\n';
+    await open('vscode-vfs://github/acme/py-app/app/repository.py', 'python', python);
+    const ds = await diagnosticsOf('vscode-vfs://github/acme/py-app/app/repository.py', 'the duplicate field of a PyMongo project', (d) => d.length > 0);
+    assert.deepEqual(ds.map((d) => d.code), ['document-duplicate-field']);
   });
 
   it('the SRV request says DNS is not available here', async () => {
