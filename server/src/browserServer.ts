@@ -2,12 +2,12 @@
  * The language server in a web worker (VS Code for the Web, github.dev, vscode.dev): the same server
  * as server.ts, spoken to with postMessage. What needs Node.js degrades: files beside a document and
  * the manifests that say whether its project uses MongoDB come from the client (`mongodbUri/readFile`,
- * webProjects.ts), .gitignore files are not read, and there is no DNS for SRV records.
+ * clientProjects.ts), .gitignore files are not read, and there is no DNS for SRV records.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import type { ServerPlatform } from './platform';
 import { startServer } from './startServer';
-import { WebProjects } from './webProjects';
+import { ClientProjects } from './clientProjects';
 import { describeError } from './redact';
 import { message } from './service/languageService';
 
@@ -16,14 +16,14 @@ declare const self: { postMessage(message: unknown): void; addEventListener(type
 const connection = createConnection(new BrowserMessageReader(self as never), new BrowserMessageWriter(self as never));
 
 /** Projects of the workspace, read through the client (made at the first document). */
-let projects: WebProjects | undefined;
+let projects: ClientProjects | undefined;
 
 const webPlatform: ServerPlatform = {
   // Read when a message names it: in the language installed at initialization.
   get runtime() {
     return message('runtime.webWorker');
   },
-  settingsForFile: (settings, uri, readFromClient) => (readFromClient ? (projects ??= new WebProjects(readFromClient)).settingsForFile(settings, uri) : settings),
+  settingsForFile: (settings, uri, readFromClient) => (readFromClient ? (projects ??= new ClientProjects(readFromClient)).settingsForFile(settings, uri) : settings),
   projectsChanged: () => projects?.clear(),
   ignoresChanged: () => undefined,
 };

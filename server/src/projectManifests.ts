@@ -1,5 +1,5 @@
 /**
- * The files that say whether a project uses MongoDB (nodeProject.ts, pythonProject.ts, webProjects.ts),
+ * The files that say whether a project uses MongoDB (nodeProject.ts, pythonProject.ts, clientProjects.ts),
  * for the language server to watch: when one changes, every open document is checked again; and what
  * their texts say. No file access here, so that the web server shares it.
  */

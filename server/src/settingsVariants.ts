@@ -1,7 +1,7 @@
 /**
  * Settings derived for one file from what is known of it (its project, whether it is committed): one
  * derived object per settings object and combination, so that identities stay stable and an unchanged
- * document keeps its checks. Shared by the disk (fileSettings.ts) and the web (webProjects.ts).
+ * document keeps its checks. Shared by files on disk (fileSettings.ts) and files read through the client (clientProjects.ts).
  */
 import type { Settings } from './service/api';
 

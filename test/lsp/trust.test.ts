@@ -108,6 +108,23 @@ test('a requirements/ folder counts as a Python manifest, and its files are watc
   assert.ok(globs.includes('**/requirements/*.{txt,in}'), JSON.stringify(globs));
 });
 
+test('a document of a virtual workspace: its package.json is read through the client', async (t) => {
+  const files: Record<string, string> = { 'vscode-vfs://github/acme/api/package.json': JSON.stringify({ dependencies: { mongoose: '^8.4.0' } }) };
+  const client = await startServer(t, {
+    initializationOptions: { readFiles: true },
+    onServerRequest: (method, params) => (method === 'mongodbUri/readFile' ? (params.uri in files ? { text: files[params.uri] } : {}) : null),
+  });
+  const env = 'MONGODB_URI=mongodb://db.example.com/shop?retryWrite=true&tls=true\n';
+  const severityIn = async (uri: string) => {
+    client.openDocument(uri, 'dotenv', env, 1);
+    return (await client.waitForDiagnostics(uri, 1)).diagnostics.find((d: any) => d.code === 'option-unknown')?.severity;
+  };
+  assert.equal(await severityIn('vscode-vfs://github/acme/api/config/.env'), 1, 'a project that uses Mongoose: the Node.js driver\'s rules');
+  assert.equal(await severityIn('vscode-vfs://github/acme/docs/.env'), 2, 'no package.json: the specification');
+  assert.ok(client.serverRequests.some((r) => r.method === 'mongodbUri/readFile' && r.params.uri === 'vscode-vfs://github/acme/api/package.json'));
+  assert.equal(await client.shutdown(), 0);
+});
+
 test('a boolean that is neither true nor false is offered both, neither preferred', async (t) => {
   const client = await startServer(t, { capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } } });
   const uri = 'file:///p/.env';

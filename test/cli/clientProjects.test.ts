@@ -1,11 +1,11 @@
 /**
- * Projects where the server cannot read the disk (server/src/webProjects.ts): the manifests come from a
+ * Projects where the server cannot read the disk (server/src/clientProjects.ts): the manifests come from a
  * reader that stands for the client, and the nearest folder with one decides, as on the disk.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { defaultSettings } from '../../server/src/service/api';
-import { foldersAbove, WebProjects } from '../../server/src/webProjects';
+import { foldersAbove, ClientProjects } from '../../server/src/clientProjects';
 
 const ROOT = 'vscode-vfs://github/acme/shop/';
 
@@ -29,13 +29,13 @@ describe('foldersAbove', () => {
   });
 });
 
-describe('WebProjects', () => {
+describe('ClientProjects', () => {
   test('the nearest package.json decides nodeProject, for every kind of file', async () => {
     const { read } = client({
       [`${ROOT}package.json`]: JSON.stringify({ dependencies: { mongodb: '^6.8.0' } }),
       [`${ROOT}packages/site/package.json`]: JSON.stringify({ dependencies: { react: '^18.0.0' } }),
     });
-    const projects = new WebProjects(read);
+    const projects = new ClientProjects(read);
     const api = await projects.settingsForFile(defaultSettings, `${ROOT}src/db.ts`);
     const env = await projects.settingsForFile(defaultSettings, `${ROOT}deploy/.env`);
     const site = await projects.settingsForFile(defaultSettings, `${ROOT}packages/site/src/app.tsx`);
@@ -51,7 +51,7 @@ describe('WebProjects', () => {
       [`${ROOT}services/billing/pyproject.toml`]: '[project]\ndependencies = ["psycopg>=3.1"]\n',
       [`${ROOT}requirements.txt`]: 'motor==3.4\n',
     });
-    const projects = new WebProjects(read);
+    const projects = new ClientProjects(read);
     assert.equal((await projects.settingsForFile(defaultSettings, `${ROOT}services/orders/app/repo.py`)).pythonProject, true);
     assert.equal((await projects.settingsForFile(defaultSettings, `${ROOT}services/billing/ledger.py`)).pythonProject, undefined, 'the nearest manifest names no driver');
     assert.equal((await projects.settingsForFile(defaultSettings, `${ROOT}tools/seed.pyi`)).pythonProject, true);
@@ -63,7 +63,7 @@ describe('WebProjects', () => {
   test('each manifest is asked for once until clear(); then again', async () => {
     const files: Record<string, string> = {};
     const { read, asked } = client(files);
-    const projects = new WebProjects(read);
+    const projects = new ClientProjects(read);
     assert.equal((await projects.settingsForFile(defaultSettings, `${ROOT}src/a.ts`)).nodeProject, undefined);
     const first = asked.length;
     await projects.settingsForFile(defaultSettings, `${ROOT}src/b.ts`);
@@ -75,11 +75,11 @@ describe('WebProjects', () => {
   });
 
   test('a client that does not answer, or fails, counts as one without the file', async () => {
-    const silent = new WebProjects(() => new Promise<string | undefined>(() => undefined), 10);
+    const silent = new ClientProjects(() => new Promise<string | undefined>(() => undefined), 10);
     assert.equal(await silent.settingsForFile(defaultSettings, `${ROOT}src/a.ts`), defaultSettings);
-    const failing = new WebProjects(() => Promise.reject(new Error('no such file')));
+    const failing = new ClientProjects(() => Promise.reject(new Error('no such file')));
     assert.equal(await failing.settingsForFile(defaultSettings, `${ROOT}src/a.ts`), defaultSettings);
-    const notJson = new WebProjects(async (uri) => (uri === `${ROOT}package.json` ? '{ "dependencies": { "mongodb": ' : undefined));
+    const notJson = new ClientProjects(async (uri) => (uri === `${ROOT}package.json` ? '{ "dependencies": { "mongodb": ' : undefined));
     assert.equal(await notJson.settingsForFile(defaultSettings, `${ROOT}src/a.ts`), defaultSettings);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * What the settings say of a file where the server cannot read the disk (VS Code for the Web, a virtual
- * workspace): whether its project uses MongoDB, from the manifests the client reads for it
+ * What the settings say of a file the server cannot read from the disk (VS Code for the Web; a virtual
+ * workspace on the desktop): whether its project uses MongoDB, from the manifests the client reads for it
  * (`mongodbUri/readFile`). As on the disk (nodeProject.ts, pythonProject.ts), the nearest folder with a
  * package.json decides `nodeProject`, and for a Python file the nearest folder with a Python manifest
  * decides `pythonProject`; folders cannot be listed here, so the Python manifests are those of fixed
@@ -55,7 +55,7 @@ function answerWithin<T>(promise: Promise<T | undefined>, ms: number): Promise<T
   });
 }
 
-export class WebProjects {
+export class ClientProjects {
   /** Manifest URI → its text (undefined: absent), as asked of the client. */
   private readonly texts = new Map<string, Promise<string | undefined>>();
   private readonly variants = new SettingsVariants();
