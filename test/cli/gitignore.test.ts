@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { filePathOf } from '../../server/src/fileSettings';
 import { tempFolder } from '../helpers/files';
-import { GitIgnores, parseGitignore, parseIgnoreLine, ruleMatches } from '../../server/src/gitignore';
+import { GitIgnores } from '../../server/src/gitignore';
+import { parseGitignore, parseIgnoreLine, ruleMatches } from '../../server/src/gitignoreRules';
 import { lint, lintWithInput, project } from '../helpers/cli';
 
 /** True when no folder above the temporary folder is a repository or has a .gitignore. */
