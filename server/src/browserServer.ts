@@ -1,8 +1,9 @@
 /**
  * The language server in a web worker (VS Code for the Web, github.dev, vscode.dev): the same server
  * as server.ts, spoken to with postMessage. What needs Node.js degrades: files beside a document and
- * the manifests that say whether its project uses MongoDB come from the client (`mongodbUri/readFile`,
- * clientProjects.ts), .gitignore files are not read, and there is no DNS for SRV records.
+ * the manifests and .gitignore files that say whether its project uses MongoDB and whether it is
+ * committed come from the client (`mongodbUri/readFile`, clientProjects.ts), and there is no DNS for SRV
+ * records.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import type { ServerPlatform } from './platform';
@@ -25,7 +26,7 @@ const webPlatform: ServerPlatform = {
   },
   settingsForFile: (settings, uri, readFromClient) => (readFromClient ? (projects ??= new ClientProjects(readFromClient)).settingsForFile(settings, uri) : settings),
   projectsChanged: () => projects?.clear(),
-  ignoresChanged: () => undefined,
+  ignoresChanged: () => projects?.clear(),
 };
 
 self.addEventListener('unhandledrejection', (event) => connection.console.error(`Unhandled rejection: ${describeError(event.reason)}`));

@@ -5,13 +5,17 @@
  * package.json decides `nodeProject`, and for a Python file the nearest folder with a Python manifest
  * decides `pythonProject`; folders cannot be listed here, so the Python manifests are those of fixed
  * names (`requirements.txt`, not `requirements-dev.txt` or a `requirements/` folder). Every folder above
- * the file is asked at once; each answer is kept until `clear()` (a manifest changed). A client that does
- * not answer within ANSWER_WAIT_MS counts as one without the file. Whether a file is committed is not
- * known here.
+ * the file is asked at once; each answer is kept until `clear()` (a manifest or .gitignore changed). A
+ * client that does not answer within ANSWER_WAIT_MS counts as one without the file.
+ * Whether a file is committed is known for a GitHub repository opened as a virtual workspace
+ * (`vscode-vfs://github/owner/repo/…`): its files come from the repository, so a file is committed unless
+ * a .gitignore from the repository's root down to the file's folder ignores it (a file created there).
+ * Elsewhere it is not known.
  */
 import type { Settings } from './service/api';
 import { namesDriverPackage, NODE_MANIFEST, packageUsesDriver, PYTHON_FILE, PYTHON_MANIFESTS } from './projectManifests';
 import { SettingsVariants } from './settingsVariants';
+import { parseGitignore, verdictAfter, type IgnoreRule } from './gitignoreRules';
 
 /** How long a manifest is waited for before the file is taken for absent. */
 export const ANSWER_WAIT_MS = 3000;
@@ -36,6 +40,24 @@ export function foldersAbove(uri: string): string[] {
     if (end === root) break;
   }
   return folders;
+}
+
+/**
+ * The root folder of a GitHub repository opened as a virtual workspace (`vscode-vfs://github/owner/repo/`;
+ * the authority may carry a ref: `github+…`), ending in `/`; undefined for other URIs.
+ */
+export function githubRepositoryRoot(uri: string): string | undefined {
+  const m = /^vscode-vfs:\/\/github(?:(?:\+|%2[Bb])[^/]*)?\/[^/?#]+\/[^/?#]+\//.exec(uri);
+  return m ? m[0] : undefined;
+}
+
+/** A path of a URI as git reads it (percent escapes decoded; left as written when they are not valid). */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** `promise`, or undefined once `ms` have passed without its answer (or when it fails). */
@@ -74,7 +96,30 @@ export class ClientProjects {
       this.nearest(folders, [NODE_MANIFEST], (texts) => packageUsesDriver(texts[0]!)),
       python ? this.nearest(folders, PYTHON_NAMES, (texts) => texts.some(namesDriverPackage)) : Promise.resolve(false),
     ]);
-    return this.variants.of(settings, { nodeProject, pythonProject, tracked: undefined });
+    return this.variants.of(settings, { nodeProject, pythonProject, tracked: await this.tracked(uri) });
+  }
+
+  /** Whether a file of a GitHub repository opened as a virtual workspace is committed; undefined elsewhere. */
+  private async tracked(uri: string): Promise<boolean | undefined> {
+    const root = githubRepositoryRoot(uri);
+    if (root === undefined) return undefined;
+    const file = uri.replace(/[?#].*$/, '');
+    // The folders from the repository's root down to the file's own.
+    const folders = foldersAbove(file).filter((f) => f.startsWith(root)).reverse();
+    const texts = await Promise.all(folders.map((f) => this.text(`${f}.gitignore`)));
+    let ignored = false;
+    const sets: { folder: string; rules: IgnoreRule[] }[] = [];
+    // Each folder below the root, then the file: nothing inside an ignored folder is committed.
+    for (let k = 0; k < folders.length; k++) {
+      const text = texts[k];
+      if (text !== undefined) sets.push({ folder: folders[k]!, rules: parseGitignore(text) });
+      const isDir = k + 1 < folders.length;
+      const target = isDir ? folders[k + 1]!.slice(0, -1) : file;
+      ignored = false;
+      for (const { folder, rules } of sets) ignored = verdictAfter(ignored, rules, decodePath(target.slice(folder.length)), isDir);
+      if (ignored) return false;
+    }
+    return true;
   }
 
   /** A manifest was created, changed or deleted: every folder is asked again. */

@@ -22,7 +22,10 @@ export function nodePlatform(): ServerPlatform {
       files.projectsChanged();
       remote?.clear();
     },
-    ignoresChanged: () => files.ignoresChanged(),
+    ignoresChanged: () => {
+      files.ignoresChanged();
+      remote?.clear();
+    },
     resolveSrv,
   };
 }

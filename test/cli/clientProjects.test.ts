@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { defaultSettings } from '../../server/src/service/api';
-import { foldersAbove, ClientProjects } from '../../server/src/clientProjects';
+import { ClientProjects, foldersAbove, githubRepositoryRoot } from '../../server/src/clientProjects';
 
 const ROOT = 'vscode-vfs://github/acme/shop/';
 
@@ -41,8 +41,8 @@ describe('ClientProjects', () => {
     const site = await projects.settingsForFile(defaultSettings, `${ROOT}packages/site/src/app.tsx`);
     assert.equal(api.nodeProject, true);
     assert.equal(env, api, 'one settings object per combination');
-    assert.equal(site, defaultSettings, 'the nearest package.json names no driver');
-    assert.equal(api.tracked, undefined, 'what is committed is not known here');
+    assert.equal(site.nodeProject, undefined, 'the nearest package.json names no driver');
+    assert.equal(api.tracked, true, 'a file of a GitHub repository that no .gitignore ignores');
   });
 
   test('a Python file follows the nearest Python manifest; other files do not ask for one', async () => {
@@ -75,11 +75,47 @@ describe('ClientProjects', () => {
   });
 
   test('a client that does not answer, or fails, counts as one without the file', async () => {
+    // Outside a GitHub repository nothing else is known of the file: the settings stay as they are.
+    const root = 'vscode-vfs://azurerepos/acme/shop/';
     const silent = new ClientProjects(() => new Promise<string | undefined>(() => undefined), 10);
-    assert.equal(await silent.settingsForFile(defaultSettings, `${ROOT}src/a.ts`), defaultSettings);
+    assert.equal(await silent.settingsForFile(defaultSettings, `${root}src/a.ts`), defaultSettings);
     const failing = new ClientProjects(() => Promise.reject(new Error('no such file')));
-    assert.equal(await failing.settingsForFile(defaultSettings, `${ROOT}src/a.ts`), defaultSettings);
-    const notJson = new ClientProjects(async (uri) => (uri === `${ROOT}package.json` ? '{ "dependencies": { "mongodb": ' : undefined));
-    assert.equal(await notJson.settingsForFile(defaultSettings, `${ROOT}src/a.ts`), defaultSettings);
+    assert.equal(await failing.settingsForFile(defaultSettings, `${root}src/a.ts`), defaultSettings);
+    const notJson = new ClientProjects(async (uri) => (uri === `${root}package.json` ? '{ "dependencies": { "mongodb": ' : undefined));
+    assert.equal(await notJson.settingsForFile(defaultSettings, `${root}src/a.ts`), defaultSettings);
+    // In one, a .gitignore that does not come counts as none.
+    assert.equal((await silent.settingsForFile(defaultSettings, `${ROOT}.env`)).tracked, true);
+  });
+});
+
+describe('whether a file of a GitHub repository opened as a virtual workspace is committed', () => {
+  test('githubRepositoryRoot: the owner and repository after the authority, which may carry a ref', () => {
+    assert.equal(githubRepositoryRoot(`${ROOT}src/db.ts`), ROOT);
+    assert.equal(githubRepositoryRoot('vscode-vfs://github%2B7b2276223a317d/acme/shop/.env'), 'vscode-vfs://github%2B7b2276223a317d/acme/shop/');
+    for (const uri of ['vscode-vfs://azurerepos/org/project/repo/.env', 'file:///p/.env', 'vscode-vfs://github/acme', 'untitled:Untitled-1']) {
+      assert.equal(githubRepositoryRoot(uri), undefined, uri);
+    }
+  });
+
+  test('committed unless a .gitignore from the root down ignores the file or a folder above it', async () => {
+    const { read } = client({
+      [`${ROOT}.gitignore`]: 'node_modules/\n.env\n!.env.example\nsecrets/\n',
+      [`${ROOT}services/api/.gitignore`]: '*.local.yaml\n',
+    });
+    const projects = new ClientProjects(read);
+    const tracked = async (path: string) => (await projects.settingsForFile(defaultSettings, `${ROOT}${path}`)).tracked;
+    assert.equal(await tracked('.env'), false);
+    assert.equal(await tracked('services/api/.env'), false, 'a pattern without a slash matches at any depth');
+    assert.equal(await tracked('.env.example'), true, 're-included');
+    assert.equal(await tracked('secrets/prod.yaml'), false, 'inside an ignored folder');
+    assert.equal(await tracked('services/api/app.local.yaml'), false, "the subfolder's own .gitignore");
+    assert.equal(await tracked('services/web/app.local.yaml'), true);
+    assert.equal(await tracked('config/app.yaml'), true);
+    assert.equal(await tracked('my%20notes/x.env'), true, 'a path with an escape');
+  });
+
+  test('outside a GitHub virtual workspace nothing is said', async () => {
+    const projects = new ClientProjects(client({ 'file:///p/.gitignore': '.env\n' }).read);
+    assert.equal((await projects.settingsForFile(defaultSettings, 'file:///p/.env')).tracked, undefined);
   });
 });

@@ -125,6 +125,25 @@ test('a document of a virtual workspace: its package.json is read through the cl
   assert.equal(await client.shutdown(), 0);
 });
 
+test('a .env of a GitHub repository opened as a virtual workspace is committed, unless its .gitignore says otherwise', async (t) => {
+  const files: Record<string, string> = { 'vscode-vfs://github/acme/billing/.gitignore': 'local/\n' };
+  const client = await startServer(t, {
+    initializationOptions: { readFiles: true },
+    onServerRequest: (method, params) => (method === 'mongodbUri/readFile' ? (params.uri in files ? { text: files[params.uri] } : {}) : null),
+  });
+  const env = 'MONGODB_URI=mongodb://billing:Qx7vR2mW9pLz@db.billing.example.com/billing?tls=true\n';
+  const codesIn = async (uri: string) => {
+    client.openDocument(uri, 'dotenv', env, 1);
+    const { diagnostics } = await client.waitForDiagnostics(uri, 1);
+    assert.ok(diagnostics.every((d: any) => !d.message.includes('Qx7vR2mW9pLz')));
+    return diagnostics.map((d: any) => d.code);
+  };
+  assert.deepEqual(await codesIn('vscode-vfs://github/acme/billing/.env'), ['credentials-in-source'], 'a committed .env');
+  assert.deepEqual(await codesIn('vscode-vfs://github/acme/billing/local/.env'), [], 'an ignored folder');
+  assert.deepEqual(await codesIn('vscode-vfs://azurerepos/acme/billing/.env'), [], 'not known to be committed');
+  assert.equal(await client.shutdown(), 0);
+});
+
 test('a boolean that is neither true nor false is offered both, neither preferred', async (t) => {
   const client = await startServer(t, { capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } } });
   const uri = 'file:///p/.env';
