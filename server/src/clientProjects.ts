@@ -92,11 +92,12 @@ export class ClientProjects {
     const folders = foldersAbove(uri);
     if (folders.length === 0) return settings;
     const python = PYTHON_FILE.test(uri.replace(/[?#].*$/, ''));
-    const [nodeProject, pythonProject] = await Promise.all([
+    const [nodeProject, pythonProject, tracked] = await Promise.all([
       this.nearest(folders, [NODE_MANIFEST], (texts) => packageUsesDriver(texts[0]!)),
       python ? this.nearest(folders, PYTHON_NAMES, (texts) => texts.some(namesDriverPackage)) : Promise.resolve(false),
+      this.tracked(uri),
     ]);
-    return this.variants.of(settings, { nodeProject, pythonProject, tracked: await this.tracked(uri) });
+    return this.variants.of(settings, { nodeProject, pythonProject, tracked });
   }
 
   /** Whether a file of a GitHub repository opened as a virtual workspace is committed; undefined elsewhere. */
@@ -107,7 +108,6 @@ export class ClientProjects {
     // The folders from the repository's root down to the file's own.
     const folders = foldersAbove(file).filter((f) => f.startsWith(root)).reverse();
     const texts = await Promise.all(folders.map((f) => this.text(`${f}.gitignore`)));
-    let ignored = false;
     const sets: { folder: string; rules: IgnoreRule[] }[] = [];
     // Each folder below the root, then the file: nothing inside an ignored folder is committed.
     for (let k = 0; k < folders.length; k++) {
@@ -115,7 +115,7 @@ export class ClientProjects {
       if (text !== undefined) sets.push({ folder: folders[k]!, rules: parseGitignore(text) });
       const isDir = k + 1 < folders.length;
       const target = isDir ? folders[k + 1]!.slice(0, -1) : file;
-      ignored = false;
+      let ignored = false;
       for (const { folder, rules } of sets) ignored = verdictAfter(ignored, rules, decodePath(target.slice(folder.length)), isDir);
       if (ignored) return false;
     }
