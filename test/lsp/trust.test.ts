@@ -108,17 +108,26 @@ test('a requirements/ folder counts as a Python manifest, and its files are watc
   assert.ok(globs.includes('**/requirements/*.{txt,in}'), JSON.stringify(globs));
 });
 
-test('a document of a virtual workspace: its package.json is read through the client', async (t) => {
-  const files: Record<string, string> = { 'vscode-vfs://github/acme/api/package.json': JSON.stringify({ dependencies: { mongoose: '^8.4.0' } }) };
+/**
+ * A server whose client reads files (`mongodbUri/readFile`) and has `files` (URI → text); `diagnosticsOf`
+ * opens `text` as a .env at a URI and gives its diagnostics.
+ */
+async function withClientFiles(t: TestContext, files: Record<string, string>, text: string) {
   const client = await startServer(t, {
     initializationOptions: { readFiles: true },
     onServerRequest: (method, params) => (method === 'mongodbUri/readFile' ? (params.uri in files ? { text: files[params.uri] } : {}) : null),
   });
-  const env = 'MONGODB_URI=mongodb://db.example.com/shop?retryWrite=true&tls=true\n';
-  const severityIn = async (uri: string) => {
-    client.openDocument(uri, 'dotenv', env, 1);
-    return (await client.waitForDiagnostics(uri, 1)).diagnostics.find((d: any) => d.code === 'option-unknown')?.severity;
+  const diagnosticsOf = async (uri: string): Promise<any[]> => {
+    client.openDocument(uri, 'dotenv', text, 1);
+    return (await client.waitForDiagnostics(uri, 1)).diagnostics;
   };
+  return { client, diagnosticsOf };
+}
+
+test('a document of a virtual workspace: its package.json is read through the client', async (t) => {
+  const files = { 'vscode-vfs://github/acme/api/package.json': JSON.stringify({ dependencies: { mongoose: '^8.4.0' } }) };
+  const { client, diagnosticsOf } = await withClientFiles(t, files, 'MONGODB_URI=mongodb://db.example.com/shop?retryWrite=true&tls=true\n');
+  const severityIn = async (uri: string) => (await diagnosticsOf(uri)).find((d) => d.code === 'option-unknown')?.severity;
   assert.equal(await severityIn('vscode-vfs://github/acme/api/config/.env'), 1, 'a project that uses Mongoose: the Node.js driver\'s rules');
   assert.equal(await severityIn('vscode-vfs://github/acme/docs/.env'), 2, 'no package.json: the specification');
   assert.ok(client.serverRequests.some((r) => r.method === 'mongodbUri/readFile' && r.params.uri === 'vscode-vfs://github/acme/api/package.json'));
@@ -126,17 +135,12 @@ test('a document of a virtual workspace: its package.json is read through the cl
 });
 
 test('a .env of a GitHub repository opened as a virtual workspace is committed, unless its .gitignore says otherwise', async (t) => {
-  const files: Record<string, string> = { 'vscode-vfs://github/acme/billing/.gitignore': 'local/\n' };
-  const client = await startServer(t, {
-    initializationOptions: { readFiles: true },
-    onServerRequest: (method, params) => (method === 'mongodbUri/readFile' ? (params.uri in files ? { text: files[params.uri] } : {}) : null),
-  });
-  const env = 'MONGODB_URI=mongodb://billing:Qx7vR2mW9pLz@db.billing.example.com/billing?tls=true\n';
+  const files = { 'vscode-vfs://github/acme/billing/.gitignore': 'local/\n' };
+  const { client, diagnosticsOf } = await withClientFiles(t, files, 'MONGODB_URI=mongodb://billing:Qx7vR2mW9pLz@db.billing.example.com/billing?tls=true\n');
   const codesIn = async (uri: string) => {
-    client.openDocument(uri, 'dotenv', env, 1);
-    const { diagnostics } = await client.waitForDiagnostics(uri, 1);
-    assert.ok(diagnostics.every((d: any) => !d.message.includes('Qx7vR2mW9pLz')));
-    return diagnostics.map((d: any) => d.code);
+    const diagnostics = await diagnosticsOf(uri);
+    assert.ok(diagnostics.every((d) => !d.message.includes('Qx7vR2mW9pLz')));
+    return diagnostics.map((d) => d.code);
   };
   assert.deepEqual(await codesIn('vscode-vfs://github/acme/billing/.env'), ['credentials-in-source'], 'a committed .env');
   assert.deepEqual(await codesIn('vscode-vfs://github/acme/billing/local/.env'), [], 'an ignored folder');
