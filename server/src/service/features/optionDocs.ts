@@ -30,7 +30,8 @@ function typeText(o: UriOption): string {
 }
 
 function driversText(o: UriOption): string {
-  if (o.origin === 'drivers') return `read by the ${readersOf(o)} drivers; other drivers ignore it with a warning, and the Node.js driver rejects it.`;
+  // The Node.js driver's rejection is its note (NodeSupport.note), which follows.
+  if (o.origin === 'drivers') return `read by the ${readersOf(o)} drivers; other drivers ignore it with a warning.`;
   if (o.origin === 'node') return o.node.accepted ? 'Node.js driver only; other drivers ignore it with a warning.' : 'Rejected by the Node.js driver in a connection string.';
   const node = o.node.accepted ? 'accepted by the Node.js driver' : '**not supported by the Node.js driver** (MongoClient throws)';
   const optional = o.optionalInSpec ? `Optional in the specification${o.specNote ? ` (${o.specNote})` : ''}; ` : 'All spec-conformant drivers; ';
