@@ -82,9 +82,11 @@ describe('explain: the effective options', () => {
     assert.deepEqual(e.effectiveOptions.map((o) => o.name), WITH_DEFAULT.map((o) => o.name));
   });
 
-  it('an option of other drivers is listed when written, with its value', () => {
+  it('an option of other drivers is listed when written, with its value and who reads it', () => {
     const e = explain('mongodb://db.example.com/?uuidRepresentation=standard');
     assert.deepEqual([option(e, 'uuidRepresentation').source, option(e, 'uuidRepresentation').value], ['set', 'standard']);
+    assert.equal(option(e, 'uuidRepresentation').note, 'Read by the Java, C# and Python drivers only.');
+    assert.match(option(explain('mongodb://db.example.com/?uuidRepresentation=standard', { driver: 'node' }), 'uuidRepresentation').note ?? '', /constructor rejects it/);
     assert.equal(explain('mongodb://db.example.com/').effectiveOptions.some((o) => o.name === 'uuidRepresentation'), false);
   });
 

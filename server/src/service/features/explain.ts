@@ -9,7 +9,7 @@ import type {
   AccountTopic, Analysis, AuthSourceReason, ConnectionDescription, DocumentProblem, ExplainedOption, Explanation, ProfileChoice, Settings,
   Severity, Span, SrvAnswer,
 } from '../api';
-import { findOption, TXT_RECORD_OPTIONS, URI_OPTIONS, type UriOption } from '../data/uriOptions';
+import { findOption, readersOf, TXT_RECORD_OPTIONS, URI_OPTIONS, type UriOption } from '../data/uriOptions';
 import { toDocumentOffset } from '../extract/offsets';
 import { chooseProfile, describeProfile } from '../rules/profile';
 import { uriParseOf, type UriParse } from '../rules/validation';
@@ -91,7 +91,9 @@ function effectiveOptions(
       if (v !== undefined) values.set(o.name, v);
     };
     const node = profile.profile === 'node';
-    const rejected = node && !o.node.accepted ? o.node.note : undefined;
+    // Under the Node.js profile, what that driver does with an option it rejects; under the specification's,
+    // who reads an option of other drivers.
+    const rejected = node && !o.node.accepted ? o.node.note : o.origin === 'drivers' && !node ? `Read by the ${readersOf(o)} drivers only.` : undefined;
     const placeholder = occ.find((r) => overlapsPlaceholder(r.part.value!.span, placeholders));
     if (set !== undefined) {
       const text = o.repeatable ? occ.filter((r) => r.value !== undefined).map((r) => maskedValue(r.part.value, secrets)).join('; ') : maskedValue(effective(uri.options, o.name)!.part.value, secrets);
