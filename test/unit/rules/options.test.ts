@@ -228,6 +228,16 @@ describe('options that the drivers of other languages read', () => {
     assert.deepEqual(found(`uri = "${URI}"\n`, 'python'), []);
   });
 
+  it("a framework's configuration file says which driver reads it: Spring Boot's (Java), ASP.NET Core's (C#)", () => {
+    const inFile = (text: string, languageId: string, uri: string) => problemsOf(text, languageId, { ruleIds: OPTION_RULES, uri });
+    assert.deepEqual(inFile(`spring:\n  data:\n    mongodb:\n      uri: ${URI}\n`, 'yaml', 'file:///app/src/main/resources/application.yml'), []);
+    assert.deepEqual(inFile(`spring.data.mongodb.uri=${URI}\n`, 'properties', 'file:///app/src/main/resources/application-prod.properties'), []);
+    assert.deepEqual(inFile(`{ "ConnectionStrings": { "Mongo": "${URI}" } }\n`, 'json', 'file:///app/appsettings.Development.json'), []);
+    // A Spring file's composed string too (its own check and the composed one agree).
+    assert.deepEqual(inFile(`db:\n  host: db.example.com\nspring.data.mongodb.uri: mongodb://\${db.host}/?uuidRepresentation=standard\n`, 'yaml', 'file:///app/application.yml'), []);
+    assert.deepEqual(inFile(`mongodb:\n  uri: ${URI}\n`, 'yaml', 'file:///app/values.yaml'), [['option-driver-specific', 'uuidRepresentation', 'warning']]);
+  });
+
   it('where the driver is not known, a warning that names the drivers that read it; no "unknown option"', () => {
     const [problem, ...rest] = found(`MONGODB_URI=${URI}\n`, 'dotenv');
     assert.deepEqual(rest, []);

@@ -9,6 +9,7 @@
  */
 import { LineIndex } from '../lex/lines';
 import { uriFileName } from '../data/text';
+import { SPRING_FILE } from '../data/configFiles';
 import type { DocumentAnalysis, EmbeddedValue, Problem, RelatedPlace, Settings, SourceCode, Span, ValueRecord } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { validateUri } from '../rules/validation';
@@ -56,9 +57,6 @@ function besideEnv(code: SourceCode): DefiningFile[] {
   const text = uri === undefined ? undefined : code.files?.read(uri);
   return uri !== undefined && text !== undefined ? [{ uri, text, find: dotenvFinder(text, uri) }] : [];
 }
-
-/** Spring Boot's configuration files: `application.properties`/`.yml`/`.yaml`, `bootstrap.*`, and their `-profile` variants. */
-const SPRING_FILE = /^(application|bootstrap)(-[^/.]+)?\.(properties|ya?ml)$/i;
 
 /**
  * Spring resolves `${key}` from every configuration file of the application: a profile's file
@@ -158,7 +156,7 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
     // What the string's own check reported, by rule and document offset: made when a problem is placed on its own text.
     let own: Set<string> | undefined;
     const ownReported = (ruleId: string, start: number) => (own ??= new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`))).has(`${ruleId}@${start}`);
-    for (const p of validateUri(r.text, settings, undefined, value.syntax)) {
+    for (const p of validateUri(r.text, settings, undefined, value.syntax, code.uri)) {
       const placed = place(context, value, r, p, ownReported);
       if (placed) problems.push(placed);
     }

@@ -7,7 +7,8 @@
  * (mongodb 7.9, lib/connection_string.js); test/unit/data/uriOptions.test.ts keeps the two in step.
  */
 import { DOCS, optionDocsUrl } from './docLinks';
-import { asciiLower } from './text';
+import { asciiLower, uriFileName } from './text';
+import { DOTNET_SETTINGS_FILE, SPRING_FILE } from './configFiles';
 import { AUTH_MECHANISM_NAMES, EXTERNAL_AUTH_SOURCE, NODE_DEFAULT_MECHANISM } from './authMechanisms';
 import type { PlainMessageId } from './l10n';
 
@@ -48,11 +49,18 @@ export type OptionOrigin = 'spec' | 'legacy' | 'node' | 'drivers';
 /** Drivers of other languages whose own connection string options the table has, named by their language. */
 export type DriverFamily = 'java' | 'csharp' | 'python';
 
-/** The driver family of a document's language: the Kotlin driver reads connection strings with the Java driver's code. */
-export function driverFamilyOf(languageId: string | undefined): DriverFamily | undefined {
+/**
+ * The driver family that reads a document's connection strings: by its language (the Kotlin driver reads
+ * them with the Java driver's code), or by the framework its file configures (Spring Boot's
+ * `application.yml`: Java; ASP.NET Core's `appsettings.json`: C#).
+ */
+export function driverFamilyOf(languageId: string | undefined, documentUri?: string): DriverFamily | undefined {
   if (languageId === 'java' || languageId === 'kotlin') return 'java';
   if (languageId === 'csharp') return 'csharp';
-  return languageId === 'python' ? 'python' : undefined;
+  if (languageId === 'python') return 'python';
+  if (documentUri === undefined) return undefined;
+  const name = uriFileName(documentUri);
+  return SPRING_FILE.test(name) ? 'java' : DOTNET_SETTINGS_FILE.test(name) ? 'csharp' : undefined;
 }
 
 /** How messages name the drivers of each family. */

@@ -29,6 +29,8 @@ export interface RuleContext {
   serverPlatform?: ServerPlatform;
   /** The language of the document the string is written in, when known (its driver may read more options). */
   languageId?: string;
+  /** The document's URI, when known (a framework's configuration file says which driver reads it). */
+  documentUri?: string;
   report(ruleId: RuleId, span: Span, message: string, opts?: ReportOptions): void;
   /**
    * True when `ruleId` has reported as many problems as one rule may in one string: what it would report
@@ -55,6 +57,7 @@ class CheckContext implements RuleContext {
   node?: NodeUri;
   serverPlatform?: ServerPlatform;
   languageId?: string;
+  documentUri?: string;
   nodeShadowed?: RuleContext['nodeShadowed'];
   /** How many problems the rules have reported, all rules together. */
   private counted = 0;

@@ -36,6 +36,8 @@ export function checkConnectionString(
   languageId?: string,
   /** The string's placeholders, when the caller drops the problems that overlap them (see RuleContext.hidden). */
   placeholders?: () => readonly Span[],
+  /** The document it is written in (RuleContext.documentUri). */
+  documentUri?: string,
 ): UriCheck {
   const driver = driverProfile(settings, languageId);
   const parsed = parseConnectionString(text);
@@ -49,6 +51,7 @@ export function checkConnectionString(
   if (nodeOptions) ctx.nodeShadowed = nodeOptions.shadowed;
   if (settings.serverPlatform) ctx.serverPlatform = settings.serverPlatform;
   if (languageId) ctx.languageId = languageId;
+  if (documentUri) ctx.documentUri = documentUri;
   for (const rule of RULE_GROUPS) rule(ctx);
   maskProblemSecrets(problems, parsed);
   if (problems.length > 1) problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -177,7 +177,7 @@ function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullabl
       ctx.report('option-unsupported-by-driver', p.key.span, message('option.nodeUnsupported', { name: opt.name }), { node: 'error' });
       return false;
     }
-    const family = driverFamilyOf(ctx.languageId);
+    const family = driverFamilyOf(ctx.languageId, ctx.documentUri);
     if (family === undefined || !opt.readBy?.includes(family)) {
       ctx.report('option-driver-specific', p.key.span, message('option.driversSpecific', { name: opt.name, drivers: readersOf(opt) }));
     }

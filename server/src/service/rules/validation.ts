@@ -82,8 +82,8 @@ export function uriNamesOf(record: ValueRecord | undefined): UriNameParts | unde
 }
 
 /** Checks one connection string; problems inside template placeholders are dropped. */
-export function validateUri(text: string, settings: Settings, languageId?: string, syntax?: HostSyntax): Problem[] {
-  return checkUri(text, settings, languageId, syntax).problems;
+export function validateUri(text: string, settings: Settings, languageId?: string, syntax?: HostSyntax, documentUri?: string): Problem[] {
+  return checkUri(text, settings, languageId, syntax, undefined, documentUri).problems;
 }
 
 /** What checkUri gives: the problems outside placeholders, and the check whose parse the name parts come from. */
@@ -104,7 +104,7 @@ function checkUri(
   let found: Span[] | undefined;
   const placeholders = () => (found ??= findPlaceholders(text, 0, text.length, placeholderStyle(syntax)));
   const checkedText = mayHoldSeparators(text) ? withOpaquePlaceholders(text, placeholders()) : text;
-  const check = checkConnectionString(checkedText, settings, languageId, placeholders);
+  const check = checkConnectionString(checkedText, settings, languageId, placeholders, documentUri);
   // The check's own array (made for this call) takes the problems of the other checks.
   const problems = check.problems;
   if (languageId) {
