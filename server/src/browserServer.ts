@@ -8,7 +8,6 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import type { ServerPlatform } from './platform';
 import { startServer } from './startServer';
-import { ClientProjects } from './clientProjects';
 import { describeError } from './redact';
 import { message } from './service/languageService';
 
@@ -16,17 +15,15 @@ declare const self: { postMessage(message: unknown): void; addEventListener(type
 
 const connection = createConnection(new BrowserMessageReader(self as never), new BrowserMessageWriter(self as never));
 
-/** Projects of the workspace, read through the client (made at the first document). */
-let projects: ClientProjects | undefined;
-
 const webPlatform: ServerPlatform = {
   // Read when a message names it: in the language installed at initialization.
   get runtime() {
     return message('runtime.webWorker');
   },
-  settingsForFile: (settings, uri, readFromClient) => (readFromClient ? (projects ??= new ClientProjects(readFromClient)).settingsForFile(settings, uri) : settings),
-  projectsChanged: () => projects?.clear(),
-  ignoresChanged: () => projects?.clear(),
+  // No file is read here: the server reads every project's manifests through the client.
+  settingsForFile: (settings) => settings,
+  projectsChanged: () => undefined,
+  ignoresChanged: () => undefined,
 };
 
 self.addEventListener('unhandledrejection', (event) => connection.console.error(`Unhandled rejection: ${describeError(event.reason)}`));

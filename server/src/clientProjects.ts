@@ -13,9 +13,9 @@
  * Elsewhere it is not known.
  */
 import type { Settings } from './service/api';
-import { namesDriverPackage, NODE_MANIFEST, packageUsesDriver, PYTHON_FILE, PYTHON_MANIFESTS } from './projectManifests';
+import { namesDriverPackage, NODE_MANIFEST, packageUsesDriver, PYTHON_FILE, PYTHON_MANIFESTS, REQUIREMENTS_TXT } from './projectManifests';
 import { SettingsVariants } from './settingsVariants';
-import { parseGitignore, verdictAfter, type IgnoreRule } from './gitignoreRules';
+import { ignoredOnTheWay, parseGitignore } from './gitignoreRules';
 
 /** How long a manifest is waited for before the file is taken for absent. */
 export const ANSWER_WAIT_MS = 3000;
@@ -24,12 +24,17 @@ export const ANSWER_WAIT_MS = 3000;
 const MAX_FOLDERS = 16;
 
 /** The Python manifests asked for in each folder. */
-const PYTHON_NAMES = [...PYTHON_MANIFESTS, 'requirements.txt'];
+const PYTHON_NAMES = [...PYTHON_MANIFESTS, REQUIREMENTS_TXT];
+
+/** A document URI without its query and fragment. */
+function withoutQuery(uri: string): string {
+  const query = uri.search(/[?#]/);
+  return query < 0 ? uri : uri.slice(0, query);
+}
 
 /** The folder URIs above a document (its own first, up to the root of its path, at most MAX_FOLDERS), ending in `/`. */
 export function foldersAbove(uri: string): string[] {
-  const query = uri.search(/[?#]/);
-  const bare = query < 0 ? uri : uri.slice(0, query);
+  const bare = withoutQuery(uri);
   const authority = bare.indexOf('://');
   // The root of the path: after the scheme's authority (`vscode-vfs://github/`), or after `scheme:/`.
   const root = authority >= 0 ? bare.indexOf('/', authority + 3) : bare.indexOf('/');
@@ -51,8 +56,9 @@ export function githubRepositoryRoot(uri: string): string | undefined {
   return m ? m[0] : undefined;
 }
 
-/** A path of a URI as git reads it (percent escapes decoded; left as written when they are not valid). */
-function decodePath(path: string): string {
+/** The path of `target` (a file or a folder URI) under the folder URI `base`, as git matches it: decoded, without a trailing `/`. */
+function relativeUriPath(base: string, target: string): string {
+  const path = target.slice(base.length).replace(/\/$/, '');
   try {
     return decodeURIComponent(path);
   } catch {
@@ -89,37 +95,29 @@ export class ClientProjects {
   ) {}
 
   async settingsForFile(settings: Settings, uri: string): Promise<Settings> {
-    const folders = foldersAbove(uri);
+    const file = withoutQuery(uri);
+    const folders = foldersAbove(file);
     if (folders.length === 0) return settings;
-    const python = PYTHON_FILE.test(uri.replace(/[?#].*$/, ''));
     const [nodeProject, pythonProject, tracked] = await Promise.all([
       this.nearest(folders, [NODE_MANIFEST], (texts) => packageUsesDriver(texts[0]!)),
-      python ? this.nearest(folders, PYTHON_NAMES, (texts) => texts.some(namesDriverPackage)) : Promise.resolve(false),
-      this.tracked(uri),
+      PYTHON_FILE.test(file) ? this.nearest(folders, PYTHON_NAMES, (texts) => texts.some(namesDriverPackage)) : Promise.resolve(false),
+      this.tracked(file, folders),
     ]);
     return this.variants.of(settings, { nodeProject, pythonProject, tracked });
   }
 
-  /** Whether a file of a GitHub repository opened as a virtual workspace is committed; undefined elsewhere. */
-  private async tracked(uri: string): Promise<boolean | undefined> {
-    const root = githubRepositoryRoot(uri);
+  /**
+   * Whether a file of a GitHub repository opened as a virtual workspace is committed; undefined elsewhere.
+   * `folders`: the folders above it, its own first.
+   */
+  private async tracked(file: string, folders: readonly string[]): Promise<boolean | undefined> {
+    const root = githubRepositoryRoot(file);
     if (root === undefined) return undefined;
-    const file = uri.replace(/[?#].*$/, '');
-    // The folders from the repository's root down to the file's own.
-    const folders = foldersAbove(file).filter((f) => f.startsWith(root)).reverse();
-    const texts = await Promise.all(folders.map((f) => this.text(`${f}.gitignore`)));
-    const sets: { folder: string; rules: IgnoreRule[] }[] = [];
-    // Each folder below the root, then the file: nothing inside an ignored folder is committed.
-    for (let k = 0; k < folders.length; k++) {
-      const text = texts[k];
-      if (text !== undefined) sets.push({ folder: folders[k]!, rules: parseGitignore(text) });
-      const isDir = k + 1 < folders.length;
-      const target = isDir ? folders[k + 1]!.slice(0, -1) : file;
-      let ignored = false;
-      for (const { folder, rules } of sets) ignored = verdictAfter(ignored, rules, decodePath(target.slice(folder.length)), isDir);
-      if (ignored) return false;
-    }
-    return true;
+    // The folders from the repository's root down to the file's own, each with its .gitignore's rules.
+    const down = folders.filter((f) => f.startsWith(root)).reverse();
+    const texts = await Promise.all(down.map((f) => this.text(`${f}.gitignore`)));
+    const rules = new Map(down.map((f, k) => [f, texts[k] === undefined ? undefined : parseGitignore(texts[k]!)]));
+    return !ignoredOnTheWay(down, file, (f) => rules.get(f), [], relativeUriPath);
   }
 
   /** A manifest was created, changed or deleted: every folder is asked again. */

@@ -9,12 +9,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseGitignore, verdictAfter, type IgnoreRule } from './gitignoreRules';
+import { ignoredIn, ignoredOnTheWay, parseGitignore, type IgnoreRule, type IgnoreSet } from './gitignoreRules';
 
-/** The rules of one .gitignore (or .git/info/exclude) and the folder they apply to. */
-export interface IgnoreSet {
-  base: string;
-  rules: IgnoreRule[];
+/** The path of `target` under the folder `base`, as git matches it (`/`-separated). */
+function relativePath(base: string, target: string): string {
+  return path.relative(base, target).split(path.sep).join('/');
 }
 
 /**
@@ -22,11 +21,10 @@ export interface IgnoreSet {
  * `target` (an absolute path): the last rule that matches decides.
  */
 export function ignoredBy(sets: readonly IgnoreSet[], target: string, isDir: boolean): boolean {
-  let ignored = false;
-  for (const { base, rules } of sets) ignored = verdictAfter(ignored, rules, path.relative(base, target).split(path.sep).join('/'), isDir);
-  return ignored;
+  return ignoredIn(sets, target, isDir, relativePath);
 }
 
+/** The text of a file (UTF-8); undefined when it cannot be read. */
 export function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
@@ -45,19 +43,10 @@ export class GitIgnores {
   isTrackedFile(file: string): boolean | undefined {
     const absolute = path.resolve(file);
     const { folders, root, sets } = this.repositoryOf(path.dirname(absolute));
-    let anyGitignore = false;
-    // Each folder down to the file, then the file: a folder that is ignored takes everything in it along.
-    for (let k = 0; k < folders.length; k++) {
-      const rules = this.rulesOf(folders[k]);
-      if (rules) {
-        anyGitignore = true;
-        sets.push({ base: folders[k], rules });
-      }
-      const isDir = k + 1 < folders.length;
-      const target = isDir ? folders[k + 1] : absolute;
-      if (ignoredBy(sets, target, isDir)) return false;
-    }
-    return root !== undefined || anyGitignore ? true : undefined;
+    const exclude = sets.length;
+    if (ignoredOnTheWay(folders, absolute, (folder) => this.rulesOf(folder), sets, relativePath)) return false;
+    // Committed in a repository, or below a .gitignore; else nothing is known.
+    return root !== undefined || sets.length > exclude ? true : undefined;
   }
 
   /**

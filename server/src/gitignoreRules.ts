@@ -122,7 +122,45 @@ export function ruleMatches(rule: IgnoreRule, relative: string, isDir: boolean):
  * The verdict on an entry after the rules of one .gitignore (its path relative to that file's folder),
  * given the verdict before them (of the .gitignore files above): the last rule that matches decides.
  */
-export function verdictAfter(ignored: boolean, rules: readonly IgnoreRule[], relative: string, isDir: boolean): boolean {
+function verdictAfter(ignored: boolean, rules: readonly IgnoreRule[], relative: string, isDir: boolean): boolean {
   for (const rule of rules) if (ruleMatches(rule, relative, isDir)) ignored = !rule.negate;
   return ignored;
+}
+
+/** The rules of one .gitignore (or .git/info/exclude) and the folder they apply to (a path, or a folder URI). */
+export interface IgnoreSet {
+  base: string;
+  rules: IgnoreRule[];
+}
+
+/**
+ * The verdict of a list of .gitignore files, shallowest first, on `target`: `relative(base, target)` is
+ * the target's path as git matches it under the folder of a set.
+ */
+export function ignoredIn(sets: readonly IgnoreSet[], target: string, isDir: boolean, relative: (base: string, target: string) => string): boolean {
+  let ignored = false;
+  for (const { base, rules } of sets) ignored = verdictAfter(ignored, rules, relative(base, target), isDir);
+  return ignored;
+}
+
+/**
+ * Whether an entry on the way from a repository's root down to `file` is ignored: `folders` from the
+ * root down to the file's own, `rulesOf(folder)` the rules of its .gitignore (none: undefined or null),
+ * `sets` the rules that apply before them (.git/info/exclude), to which the rules met are added. Each
+ * folder below the root, then the file: nothing inside an ignored folder is committed.
+ */
+export function ignoredOnTheWay(
+  folders: readonly string[],
+  file: string,
+  rulesOf: (folder: string) => IgnoreRule[] | null | undefined,
+  sets: IgnoreSet[],
+  relative: (base: string, target: string) => string,
+): boolean {
+  for (let k = 0; k < folders.length; k++) {
+    const rules = rulesOf(folders[k]!);
+    if (rules) sets.push({ base: folders[k]!, rules });
+    const isDir = k + 1 < folders.length;
+    if (ignoredIn(sets, isDir ? folders[k + 1]! : file, isDir, relative)) return true;
+  }
+  return false;
 }

@@ -4,8 +4,9 @@
  * (a manifest was created, changed or deleted). nodeProject.ts and pythonProject.ts ask their questions
  * through it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { readText } from './gitignore';
 
 export class NearestManifest {
   /** Folder → the answer for files in it. */
@@ -38,10 +39,5 @@ export class NearestManifest {
 /** The text of a manifest; undefined when it is absent or cannot be read. */
 export function readManifestText(file: string): string | undefined {
   // Most folders have none: a stat that does not throw spares the error a failed read would make.
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ? readText(file) : undefined;
 }

@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { ClientProjects } from './clientProjects';
 import { FileSettings, filePathOf } from './fileSettings';
 import type { ServerPlatform } from './platform';
 import { MAX_SIBLING_BYTES } from './serverFiles';
@@ -10,22 +9,13 @@ import { resolveSrv } from './srvLookup';
 
 export function nodePlatform(): ServerPlatform {
   const files = new FileSettings();
-  /** Projects of documents that are not on disk (a virtual workspace: GitHub, Azure Repos), read through the client. */
-  let remote: ClientProjects | undefined;
   return {
     runtime: `Node ${process.version}`,
     readFile: readFromDisk,
     listFolder: listFromDisk,
-    settingsForFile: (settings, uri, readFromClient) =>
-      uri.startsWith('file:') || !readFromClient ? files.forFile(settings, filePathOf(uri)) : (remote ??= new ClientProjects(readFromClient)).settingsForFile(settings, uri),
-    projectsChanged: () => {
-      files.projectsChanged();
-      remote?.clear();
-    },
-    ignoresChanged: () => {
-      files.ignoresChanged();
-      remote?.clear();
-    },
+    settingsForFile: (settings, uri) => files.forFile(settings, filePathOf(uri)),
+    projectsChanged: () => files.projectsChanged(),
+    ignoresChanged: () => files.ignoresChanged(),
     resolveSrv,
   };
 }

@@ -17,12 +17,11 @@ export interface ServerPlatform {
   /** The URIs of the files of a folder (not its subfolders), where the platform can list it. */
   listFolder?(folderUri: string): string[] | undefined;
   /**
-   * What the settings say of one document's file (driver "auto" in a Node.js project, committed or not).
-   * `readFromClient` asks the client for a file of the workspace (undefined: absent, or the client does
-   * not read files): where the platform cannot read the disk, the project's manifests are read so (with
-   * no way to ask, nothing is known of the project).
+   * What the settings say of one document's file on the platform's disk (driver "auto" in a Node.js
+   * project, committed or not). The server asks it for the files it reads itself (`readFile`, `file:`);
+   * the others' projects are read through the client (clientProjects.ts).
    */
-  settingsForFile(settings: Settings, uri: string, readFromClient?: (uri: string) => Promise<string | undefined>): Settings | Promise<Settings>;
+  settingsForFile(settings: Settings, uri: string): Settings;
   /** A package.json changed: look again at which files are in Node.js projects. */
   projectsChanged(): void;
   /** A .gitignore changed: look again at which files are committed. */

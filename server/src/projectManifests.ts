@@ -14,6 +14,9 @@ export const NODE_MANIFEST = 'package.json';
  */
 export const PYTHON_MANIFESTS: readonly string[] = ['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py'];
 
+/** pip's usual requirement file, the one asked for where a folder cannot be listed (clientProjects.ts). */
+export const REQUIREMENTS_TXT = 'requirements.txt';
+
 /** pip's requirement files: `requirements.txt`, `requirements-dev.txt`, `requirements_prod.in`. */
 export const REQUIREMENTS_FILE = /^requirements(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
 

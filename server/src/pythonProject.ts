@@ -10,7 +10,8 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { NearestManifest, readManifestText } from './nearestManifest';
+import { readText } from './gitignore';
+import { NearestManifest } from './nearestManifest';
 import { namesDriverPackage, PYTHON_MANIFESTS, REQUIREMENTS_FILE, REQUIREMENTS_FOLDER, REQUIREMENTS_FOLDER_FILE } from './projectManifests';
 
 /** The names in a folder (none when it cannot be read). */
@@ -36,7 +37,8 @@ function manifestsIn(dir: string): string[] {
 
 export class PythonProjects {
   private readonly nearest = new NearestManifest((dir) => {
-    const manifests = manifestsIn(dir).map(readManifestText).filter((t) => t !== undefined);
+    // The folder's listing found them: read at once (a folder of a manifest's name is no text).
+    const manifests = manifestsIn(dir).map(readText).filter((t) => t !== undefined);
     return manifests.length === 0 ? undefined : manifests.some(namesDriverPackage);
   });
 

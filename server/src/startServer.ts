@@ -59,6 +59,7 @@ import { describeError, redactPasswords } from './redact';
 import { version } from './version';
 import { isManifest, MANIFEST_GLOBS } from './projectManifests';
 import { nextTurn, type ServerPlatform } from './platform';
+import { ClientProjects } from './clientProjects';
 
 /** The edit form's fields as the client sent them, checked: every field a string, lists of objects. */
 function formInput(raw: unknown): ConnectionFormInput {
@@ -126,10 +127,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let clientReadsFiles = false;
   /** The client runs mongodbUri.explain from a command link (initializationOptions.explainLink). */
   let clientExplainLink = false;
+  /** Whether the platform reads the file itself (the disk). */
+  const onDisk = (uri: string): boolean => platform.readFile !== undefined && uri.startsWith('file:');
   /** A file of the workspace, asked of the client; undefined when absent or when the client does not read files. */
   const readFromClient = async (uri: string): Promise<string | undefined> => {
     // A file the platform reads itself is absent when it could not read it: the client is asked for the others.
-    if (!clientReadsFiles || (platform.readFile && uri.startsWith('file:'))) return undefined;
+    if (!clientReadsFiles || onDisk(uri)) return undefined;
     const result: unknown = await connection.sendRequest(READ_FILE_REQUEST, { uri });
     return typeof result === 'object' && result !== null && typeof (result as { text?: unknown }).text === 'string' ? (result as { text: string }).text : undefined;
   };
@@ -140,11 +143,19 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     fetch: readFromClient,
     arrived: (uri) => readersChanged(files.readersOf(uri)),
   });
-  /** What the settings say of a document's file, as the platform knows it. */
+  /** The projects of documents the platform does not read (the web, a virtual workspace), read through the client. */
+  const clientProjects = new ClientProjects(readFromClient);
+  /** What the settings say of a document's file: the platform's answer for files on its disk, else the client's files'. */
   const fileFacts: FileFactsSource = {
-    settingsForFile: (s, uri) => platform.settingsForFile(s, uri, readFromClient),
-    projectsChanged: () => platform.projectsChanged(),
-    ignoresChanged: () => platform.ignoresChanged(),
+    settingsForFile: (s, uri) => (onDisk(uri) ? platform.settingsForFile(s, uri) : clientProjects.settingsForFile(s, uri)),
+    projectsChanged: () => {
+      platform.projectsChanged();
+      clientProjects.clear();
+    },
+    ignoresChanged: () => {
+      platform.ignoresChanged();
+      clientProjects.clear();
+    },
   };
   const analyses = new AnalysisCache(undefined, files);
   const scheduler = new ValidationScheduler((uri) => {

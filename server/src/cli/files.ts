@@ -1,8 +1,8 @@
 /** Turns the CLI's path arguments (files, folders, globs) into the list of files to check. */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { GitIgnores, ignoredBy, readText, type IgnoreSet } from '../gitignore';
-import { parseGitignore } from '../gitignoreRules';
+import { GitIgnores, ignoredBy, readText } from '../gitignore';
+import { parseGitignore, type IgnoreSet } from '../gitignoreRules';
 import { globBase, globToRegExp, hasGlobCharacters, toPosix } from './glob';
 
 /** Folders never walked into. */

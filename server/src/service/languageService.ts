@@ -212,7 +212,7 @@ export class SlicedAnalysis {
     for (const p of record.problems) {
       const span = { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) };
       // A space the file does not show: YAML made it of a line break.
-      const folded = value.offsets !== undefined && spaceFromLineBreak(doc.text, value, p.span.start, p.span.end);
+      const folded = spaceFromLineBreak(doc.text, value, p.span.start, p.span.end);
       const text = folded ? `${p.message} ${message('yaml.foldedSpace')}` : p.message;
       this.problems.push({ ruleId: p.ruleId, severity: p.severity, message: text, data: p.data, span, valueSpan: p.span, valueIndex });
     }
