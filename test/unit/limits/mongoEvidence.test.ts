@@ -28,13 +28,22 @@ describe('what shows that a file works with MongoDB', () => {
     }
   });
 
-  test("mongosh's db, rs and sh globals, not a member, a part of another name or a host", () => {
-    for (const text of ['db.orders.find()', 'x = db.users', '(rs.status())', '\tsh.status()', 'await db.getSiblingDB("a")', 'db.', '{orders:db.orders}', '[db.a, db.b]', '!db.x', 'a\n\rdb.x']) {
+  test("mongosh's db, rs and sh globals with a method of theirs, not a member, a part of another name or a host", () => {
+    for (const text of [
+      'db.orders.find()', 'x = db.users.count()', '(rs.status())', '\tsh.status()', 'await db.getSiblingDB("a")', '{orders:db.orders.find()}',
+      '[db.a.drop(), db.b.drop()]', '!db.x.findOne()', 'a\n\rdb.x.insertOne(d)', 'db.orders\n  .find({})', 'db.events.insert_one(e)',
+      'const orders = db.collection("orders")', 'rs.initiate(config)', 'sh.shardCollection("a.b", { k: 1 })', 'db.runCommand({ ping: 1 })',
+    ]) {
       assert.ok(usesShellGlobals(text), text);
       assert.ok(worksWithMongoDB(text, 'typescript', false), text);
     }
     for (const text of [
-      'this.db.users', 'users.find()', 'errors.push(e)', 'hash.update(x)', '$db.x', '_rs.x', 'fooDb.x', 'odb.x', 'édb.x', 'db .x', 'db_.x', 'sh', 'bash.rc',
+      'this.db.users.find()', 'users.find()', 'errors.push(e)', 'hash.update(x)', '$db.x.find()', '_rs.status()', 'fooDb.x.find()', 'odb.x.find()', 'édb.x.find()',
+      'db .x.find()', 'db_.x.find()', 'sh', 'bash.rc',
+      // The same names for other things: a collection or a method alone, a stream's state, an IndexedDB database, a minified bundle.
+      'x = db.users', 'db.', '{orders:db.orders}', 'db.orders.finder()', 'db.findings.map(f)', 'db.café.find()', 'db.orders\u00a0.find()',
+      'if (rs.length > 0) rs.push(chunk)', 'state = rs.highWaterMark', 'db.close()', 'if (!db.objectStoreNames.contains(s)) db.createObjectStore(s)',
+      'a=db.charCodeAt(0),b=db.substring(1)', 'sh.exec("ls")',
       // Host names: in URLs, strings, after a user or a dash, after a blank beyond ASCII.
       'url = "postgres://app@db.internal.example.com/orders"', "host = 'db.example.com'", 'const h = `rs.example.net`', 'my-db.example.com', 'https://sh.example.org', '\u00a0db.x', '\u2003db.x',
     ]) {
@@ -56,7 +65,7 @@ describe('what shows that a file works with MongoDB', () => {
   });
 
   test('the bytes of a UTF-8 file read as latin1 give the answer of its text (the prefilter reads them so)', () => {
-    const piece = fc.constantFrom('db', 'rs', 'sh', '.', 'mongo', 'MoNgO', 'mοngo', 'ᴍongo', 'ı', 'K', 'é', 'ſ', '_', '$', ' ', '\n', '\u00a0', '\u2003', '\u3000', '/', '@', '(', 'a', 'b', '"', 'ｍongo', 'motor_asyncio', 'MOTOR_TORNADO');
+    const piece = fc.constantFrom('db', 'rs', 'sh', '.', 'find', 'orders', 'status', 'getName', 'mongo', 'MoNgO', 'mοngo', 'ᴍongo', 'ı', 'K', 'é', 'ſ', '_', '$', ' ', '\n', '\u00a0', '\u2003', '\u3000', '/', '@', '(', 'a', 'b', '"', 'ｍongo', 'motor_asyncio', 'MOTOR_TORNADO');
     checkProperty(
       'the evidence of latin1 bytes',
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3, unit: 'grapheme' })), { maxLength: 12 }), (parts) => {
@@ -78,6 +87,9 @@ describe('the limits of driver calls in the analysis', () => {
   test('a file that shows nothing of MongoDB gets none, nor their hovers', () => {
     assert.deepEqual(found(call), []);
     assert.deepEqual(found('cart.items.sort({ price: 1, price: -1 });\n'), []);
+    // A variable named db or rs used as something else: an IndexedDB database, a stream's state.
+    assert.deepEqual(found('const top = results.sort({ score: -1, score: 1 });\ndb.close();\n'), []);
+    assert.deepEqual(found('if (rs.length === 0) queue.insertOne({ id: 1, id: 2 });\n', 'javascript'), []);
     assert.deepEqual(found('rows = table.insert_one({"a": 1, "a": 2})\n', 'python'), []);
     assert.equal(hoverAt('const top = results.so|rt({ score: -1 });\n', 'typescript'), null);
   });

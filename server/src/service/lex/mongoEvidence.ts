@@ -12,10 +12,15 @@
  *   `MongoClient`, a connection string, a `MONGO_URL` read from the environment, a comment; or it names
  *   Motor, the asynchronous Python driver, whose names do not say it (`from motor.motor_asyncio import
  *   AsyncIOMotorClient`);
- * - it uses one of mongosh's globals as a script does: `db.`, `rs.` or `sh.` at the start of the text,
- *   after an ASCII blank or after an operator or opening bracket (`db.orders.find(…)`,
- *   `await rs.initiate(…)`, `(sh.status())`); not after an identifier character or `.` (`users.`,
- *   `this.db.`), nor in a host name (`//db.example.com`, `"db.internal"`, `@db.prod`, `mongo-db.`);
+ * - it uses one of mongosh's globals as a script does: `db`, `rs` or `sh` at the start of the text,
+ *   after an ASCII blank or after an operator or opening bracket, then a method of theirs
+ *   (data/shellMethods.ts): a database method (`db.getSiblingDB(`, `db.collection(`), a collection and
+ *   one of its methods (`db.orders.find(`, `db.orders` and `.insert_one` on the next line), a helper of
+ *   `rs` or `sh` (`await rs.initiate(…)`, `(sh.status())`). Not after an identifier character or `.`
+ *   (`users.`, `this.db.`), nor in a host name (`//db.example.com`, `"db.internal"`, `@db.prod`,
+ *   `mongo-db.`), nor a variable of that name used otherwise: a stream's state (`rs.length`,
+ *   `rs.push(chunk)`), an IndexedDB database (`db.close()`, `db.objectStoreNames.contains(…)`), a
+ *   minified bundle's `db.charCodeAt(…)`;
  * - its project uses MongoDB: the nearest package.json depends on the Node.js driver or Mongoose
  *   (Settings.nodeProject), or, for a Python file, the nearest Python manifest names a driver or mapper
  *   (Settings.pythonProject); the editor and the CLI read them. A service file that only imports its
@@ -26,16 +31,29 @@
  * "mongo" in any letter case.
  */
 
+import { COLLECTION_METHODS, DATABASE_METHODS, REPLICA_SET_HELPERS, SHARDING_HELPERS } from '../data/shellMethods';
+
 /** "mongo" in any letter case, or the module and client classes of Motor. */
 const MONGO = /mongo|motor_(?:asyncio|tornado)|AsyncIOMotor|MotorClient/i;
 
+/** ASCII blanks (`\s` holds others). */
+const BLANKS = '[ \\t\\n\\r\\f\\v]*';
+
+/** Any of the names, as a whole identifier. */
+const names = (list: readonly string[]): string => `(?:${[...list].sort((a, b) => b.length - a.length).join('|')})(?![\\w$])`;
+
 /**
- * mongosh's globals `db`, `rs` and `sh`, each followed by the `.` of a member, at the start of the text or
- * after an ASCII blank, an operator or an opening bracket: where a script uses them. (Blanks beyond ASCII
- * are left out, so that the bytes of a UTF-8 file read as latin1 answer as its text.) One regular
+ * mongosh's globals `db`, `rs` and `sh`, each followed by a method of theirs, at the start of the text or
+ * after an ASCII blank, an operator or an opening bracket: where a script uses them. A collection is an
+ * ASCII identifier, and ASCII blanks may come around the `.` of its method. (Blanks and letters beyond
+ * ASCII are left out, so that the bytes of a UTF-8 file read as latin1 answer as its text.) One regular
  * expression: as fast as a search for each of the three and a look at what precedes it.
  */
-const SHELL_GLOBALS = /(?<![^ \t\n\r\f\v([{,;=!&|?:+*<>~^%])(?:db|rs|sh)\./;
+const SHELL_GLOBALS = new RegExp(
+  '(?<![^ \\t\\n\\r\\f\\v([{,;=!&|?:+*<>~^%])' +
+    `(?:db\\.(?:${names(DATABASE_METHODS)}|[A-Za-z_$][\\w$]*${BLANKS}\\.${BLANKS}${names(COLLECTION_METHODS)})` +
+    `|rs\\.${names(REPLICA_SET_HELPERS)}|sh\\.${names(SHARDING_HELPERS)})`,
+);
 
 /** Whether the text uses one of mongosh's globals as a script does (`db.orders.find(…)`, `rs.status()`). */
 export function usesShellGlobals(text: string): boolean {
