@@ -5,12 +5,28 @@ import { overlaps, RuleContext } from './context';
 import { DASH, DIGIT_0, DIGIT_9, DOT, LOWER_A, LOWER_Z, PERCENT, TILDE, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
 import { message } from '../data/l10n';
 
-/** Start offsets of the hosts the Node.js driver's own host parser rejects (its host list starts where ours does). */
-type NodeRejectedHosts = ReadonlySet<number> | undefined;
+/**
+ * Whether the Node.js driver's own host parser rejects the host that starts at an offset (its host list
+ * starts where ours does): its hosts are in the order of their offsets, and are searched.
+ */
+class NodeRejectedHosts {
+  constructor(private readonly node: NonNullable<RuleContext['node']>) {}
 
-function nodeRejectedHosts(ctx: RuleContext): NodeRejectedHosts {
-  if (!ctx.node) return undefined;
-  return new Set(ctx.node.hosts.filter((n) => n.rejection).map((n) => n.start));
+  has(start: number): boolean {
+    const hosts = this.node.hosts;
+    let lo = 0;
+    let hi = hosts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hosts[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < hosts.length && hosts[lo].start === start && hosts[lo].rejection !== undefined;
+  }
+}
+
+function nodeRejectedHosts(ctx: RuleContext): NodeRejectedHosts | undefined {
+  return ctx.node ? new NodeRejectedHosts(ctx.node) : undefined;
 }
 
 /**
@@ -18,7 +34,7 @@ function nodeRejectedHosts(ctx: RuleContext): NodeRejectedHosts {
  * rejects the same host; otherwise it stays a warning. mongodb+srv hosts are not parsed until the
  * DNS lookup, so they are never rejected when the client is created.
  */
-function nodeSeverity(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): Severity {
+function nodeSeverity(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): Severity {
   const node = ctx.node;
   if (!node) return 'error';
   if (node.rejection) return overlaps(node.rejection.span, h.span) ? 'error' : 'warning';
@@ -42,13 +58,13 @@ function isHostnameChar(c: number): boolean {
   return c > 0x7f || HOSTNAME_CHAR[c] === 1;
 }
 
-function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): void {
+function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): void {
   const port = h.port;
   if (!port) return;
-  const node = nodeSeverity(ctx, h, rejected);
+  const node = (): Severity => nodeSeverity(ctx, h, rejected);
   if (port.raw === '') {
     ctx.report('port-invalid', { start: port.span.start - 1, end: port.span.end }, message('port.empty'), {
-      node,
+      node: node(),
       data: { replacement: '', title: message('fix.removeEmptyPort') },
     });
     return;
@@ -58,27 +74,28 @@ function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): 
     const text = ctx.uri.userinfo
       ? message('port.notNumber', { port: port.raw })
       : message('port.passwordLike');
-    ctx.report('port-invalid', port.span, text, { node });
+    ctx.report('port-invalid', port.span, text, { node: node() });
     return;
   }
   if (port.value < 1 || port.value > 65535) {
-    ctx.report('port-invalid', port.span, message('port.outOfRange', { port: port.raw }), { node });
+    ctx.report('port-invalid', port.span, message('port.outOfRange', { port: port.raw }), { node: node() });
   }
 }
 
-function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): void {
-  const node = nodeSeverity(ctx, h, rejected);
+function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): void {
+  // Worked out when a problem is reported (past a rule's cap none is: a list of many bad hosts).
+  const node = (): Severity => nodeSeverity(ctx, h, rejected);
   if (h.type === 'ip_literal') {
     if (h.bracket && !h.bracket.closed) {
-      ctx.report('host-invalid', h.span, message('host.ipLiteralUnclosed'), { node });
+      ctx.report('host-invalid', h.span, message('host.ipLiteralUnclosed'), { node: node() });
       return;
     }
     if (h.junkAfterBracket) {
-      ctx.report('host-invalid', h.junkAfterBracket, message('host.afterBracket'), { node });
+      ctx.report('host-invalid', h.junkAfterBracket, message('host.afterBracket'), { node: node() });
       return;
     }
     if (!/^[0-9A-Fa-f:.]+(%[0-9A-Za-z._~%-]+)?$/.test(h.host.raw) || !h.host.raw.includes(':')) {
-      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, message('host.notIpv6', { host: h.host.raw }), { node });
+      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, message('host.notIpv6', { host: h.host.raw }), { node: node() });
     }
     checkPort(ctx, h, rejected);
     return;
@@ -92,30 +109,30 @@ function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts): 
       doubled
         ? message('host.doubleColon')
         : message('host.extraColon'),
-      { node },
+      { node: node() },
     );
     return;
   }
   if (h.host.raw === '') {
-    ctx.report('host-invalid', h.span, message('host.nameMissing'), { node });
+    ctx.report('host-invalid', h.span, message('host.nameMissing'), { node: node() });
     return;
   }
   if (h.type === 'unix') {
     if (!h.host.value.endsWith('.sock')) {
-      ctx.report('host-socket-invalid', h.host.span, message('host.socketSuffix'), { node });
+      ctx.report('host-socket-invalid', h.host.span, message('host.socketSuffix'), { node: node() });
     }
-    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, message('host.socketPort'), { node });
+    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, message('host.socketPort'), { node: node() });
     return;
   }
   for (const bad of h.host.decoded.badEscapes) {
-    ctx.report('host-invalid', bad, message('host.badEscape'), { node });
+    ctx.report('host-invalid', bad, message('host.badEscape'), { node: node() });
   }
   const raw = h.host.raw;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (!isHostnameChar(c)) {
       const ch = raw[i] === ' ' ? message('char.space') : message('char.quoted', { char: raw[i]! });
-      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, message('host.badChar', { char: ch }), { node });
+      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, message('host.badChar', { char: ch }), { node: node() });
       break;
     }
   }
