@@ -18,9 +18,11 @@ const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
  * readers and rules), the messages went through a catalogue (about 24 KB) and the limits of the
  * limits page were checked in code, mongod.conf and Terraform (about 45 KB), then to 672 KB when files of
  * many values were made linear (indexes of definitions, of services and of records by what they are
- * checked against, about 4 KB); it stands above what those need, not as a target.
+ * checked against, about 4 KB), then to 680 KB when mongosh's globals had to be followed by a method
+ * of theirs to count as evidence of MongoDB (the tables of database, collection, replication and
+ * sharding methods, about 3 KB); it stands above what those need, not as a target.
  */
-const SERVER_BUNDLE_HARD_LIMIT = 672 * 1024;
+const SERVER_BUNDLE_HARD_LIMIT = 680 * 1024;
 
 const common = {
   bundle: true,
