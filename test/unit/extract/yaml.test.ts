@@ -4,7 +4,7 @@ import { extractValues, encodeForHost } from '../../../server/src/service/extrac
 import { HostSyntax } from '../../../server/src/service/api';
 import { assertOffsetsSane, found, texts } from './helpers';
 import { loudProblems, problems } from '../../helpers/problems';
-import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
+import { analyzeDocument, defaultSettings, getCodeActions } from '../../../server/src/service/languageService';
 
 /** Round-tripped text is put after a scheme: under a connection-string key, only a connection string is one. */
 const URI_PREFIX = 'mongodb://h/?appName=';
@@ -283,6 +283,39 @@ describe('a space that YAML makes of a line break', () => {
     const markdown = messages('Config:\n\n```yaml\nmongo:\n  uri: >\n    mongodb://h/app\n    ?w=1\n```\n', 'markdown');
     assert.equal(markdown.length, 1);
     assert.match(markdown[0]!, FOLDED);
+  });
+
+  /** The text after the quick fix that joins the value's lines, when there is one. */
+  const joined = (text: string, languageId = 'yaml'): string | undefined => {
+    const doc = { uri: 'file:///p/values.yaml', languageId, text };
+    const analysis = analyzeDocument(doc, defaultSettings);
+    const fixes = getCodeActions(doc, analysis, { start: 0, end: text.length }).filter((f) => /on one line/.test(f.title));
+    if (fixes.length === 0) return undefined;
+    assert.equal(fixes.length, 1, 'one fix for the value, however many problems it has');
+    assert.ok(fixes[0]!.isPreferred);
+    let out = text;
+    for (const e of [...fixes[0]!.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return out;
+  };
+
+  it('has a quick fix that writes the value on one line, which YAML reads without the spaces', () => {
+    for (const [text, fixed] of [
+      ['api:\n  uri: >-\n    mongodb+srv://api@prod.example.net/orders\n    ?retryWrites=true\n', 'api:\n  uri: >-\n    mongodb+srv://api@prod.example.net/orders?retryWrites=true\n'],
+      ['api:\n  uri: mongodb://host/db  \n    ?retryWrites=true\n', 'api:\n  uri: mongodb://host/db?retryWrites=true\n'],
+      ['api:\r\n  uri: "mongodb://host/db\r\n    ?w=1&\r\n    appName=api"\r\n', 'api:\r\n  uri: "mongodb://host/db?w=1&appName=api"\r\n'],
+    ]) {
+      assert.equal(joined(text), fixed, text);
+      const after = analyzeDocument({ uri: 'file:///p/values.yaml', languageId: 'yaml', text: fixed }, defaultSettings);
+      assert.deepEqual(after.problems.map((p) => p.ruleId), [], fixed);
+      assert.equal(after.values.find((v) => v.text.startsWith('mongodb'))?.text.includes(' '), false);
+    }
+    assert.equal(joined('Config:\n\n```yaml\nmongo:\n  uri: >\n    mongodb://h/app\n    ?w=1\n```\n', 'markdown'), 'Config:\n\n```yaml\nmongo:\n  uri: >\n    mongodb://h/app?w=1\n```\n');
+  });
+
+  it('a space written in the value, a literal block and other formats have no such fix', () => {
+    assert.equal(joined('api:\n  uri: "mongodb://h/d b"\n'), undefined);
+    assert.equal(joined('api:\n  uri: |\n    mongodb://h/d b\n'), undefined);
+    assert.equal(joined('MONGODB_URI="mongodb://h/d b"\n', 'dotenv'), undefined);
   });
 
   it('a space written in the value, a literal block and other formats keep the plain message', () => {

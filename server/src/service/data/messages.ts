@@ -38,6 +38,7 @@ export const MESSAGES = {
   'host.missing': 'The connection string has no host. Add one, e.g. localhost:27017.',
   'host.empty': 'Empty entry in the host list: remove the extra ",".',
   'fix.removeComma': 'Remove the extra ","',
+  'fix.joinFoldedLines': 'Write the value on one line (without the spaces YAML makes of its line breaks)',
   'host.duplicate': '{host} is listed more than once.',
   // srv
   'srv.hostCount': 'mongodb+srv takes exactly one host name (the DNS name whose SRV records list the servers); {count} are given.',

@@ -1,5 +1,5 @@
 /** Offset maps of embedded values: decoded (value) offsets to document offsets and back. */
-import { EmbeddedValue } from '../api';
+import { EmbeddedValue, Span } from '../api';
 
 /** Maps an offset in a value's decoded text to a document offset. */
 export function toDocumentOffset(value: EmbeddedValue, i: number): number {
@@ -30,16 +30,42 @@ export function fromDocumentOffset(value: EmbeddedValue, offset: number): number
 /**
  * Whether a space of a YAML value's decoded text in [from, to) stands for a line break of the document
  * (`documentText`): YAML joins the lines of a folded (`>`) or multi-line flow value with a space, which a
- * reader of the file does not see as one. At most 256 characters are looked at (an empty span: its place).
+ * reader of the file does not see as one (blanks that end the line are dropped, the space may stand at
+ * the first of them). At most 256 characters are looked at (an empty span: its place).
  */
 export function spaceFromLineBreak(documentText: string, value: EmbeddedValue, from: number, to: number): boolean {
   if (!value.offsets || value.syntax === undefined || !value.syntax.startsWith('yaml-')) return false;
   const text = value.text;
   const end = Math.min(text.length, Math.max(to, from + 1), from + 256);
   for (let k = from; k < end; k++) {
-    if (text.charCodeAt(k) !== 0x20) continue;
-    const c = documentText.charCodeAt(toDocumentOffset(value, k));
-    if (c === 0x0a || c === 0x0d) return true;
+    if (text.charCodeAt(k) === 0x20 && endsLine(documentText, toDocumentOffset(value, k))) return true;
   }
   return false;
+}
+
+/** Whether a line break, or blanks then one, is at `at` (YAML drops the blanks that end a folded line). */
+function endsLine(documentText: string, at: number): boolean {
+  let i = at;
+  for (let c = documentText.charCodeAt(i); c === 0x20 || c === 0x09; c = documentText.charCodeAt(++i));
+  const c = documentText.charCodeAt(i);
+  return c === 0x0a || c === 0x0d;
+}
+
+/**
+ * The document ranges that YAML folded into the spaces of a value (spaceFromLineBreak): each from the
+ * end of a line's content (its trailing blanks included) to the next line's content, so that removing
+ * them writes the value on one line without those spaces. Undefined when there is none, or when a
+ * character before one is not written as it is (an escape), whose end is not known here.
+ */
+export function foldedBreaks(documentText: string, value: EmbeddedValue): Span[] | undefined {
+  if (!value.offsets || value.syntax === undefined || !value.syntax.startsWith('yaml-')) return undefined;
+  const text = value.text;
+  const out: Span[] = [];
+  for (let k = 1; k + 1 < text.length; k++) {
+    if (text.charCodeAt(k) !== 0x20 || !endsLine(documentText, toDocumentOffset(value, k))) continue;
+    const before = toDocumentOffset(value, k - 1);
+    if (documentText[before] !== text[k - 1]) return undefined;
+    out.push({ start: before + 1, end: toDocumentOffset(value, k + 1) });
+  }
+  return out.length > 0 ? out : undefined;
 }

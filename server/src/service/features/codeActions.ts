@@ -1,6 +1,6 @@
 /** Quick fixes: each problem that carries a replacement becomes an edit, re-escaped for its host format. */
 import type { Analysis, TextDocumentLike, TextRange } from '../api';
-import { toDocumentOffset } from '../extract/offsets';
+import { foldedBreaks, spaceFromLineBreak, toDocumentOffset } from '../extract/offsets';
 import { encodeForHost } from '../extract';
 import { DocumentProblem, EmbeddedValue, Span } from '../api';
 import { message } from '../data/l10n';
@@ -70,21 +70,39 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
   };
 }
 
+/** Joins the lines of a YAML value whose problem is at a space YAML made of a line break (offsets.ts). */
+function joinFoldedLines(documentText: string, p: DocumentProblem, value: EmbeddedValue): CodeActionResult | undefined {
+  if (!spaceFromLineBreak(documentText, value, p.valueSpan.start, p.valueSpan.end)) return undefined;
+  const breaks = foldedBreaks(documentText, value);
+  if (!breaks) return undefined;
+  return {
+    title: message('fix.joinFoldedLines'),
+    kind: 'quickfix',
+    isPreferred: true,
+    edits: breaks.map((b) => ({ start: b.start, end: b.end, newText: '' })),
+    ruleId: p.ruleId,
+    problemSpan: p.span,
+  };
+}
+
 const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
 
 /** Quick fixes for the problems that touch `range` (document offsets). */
-export function getCodeActions(_doc: TextDocumentLike, analysis: Analysis, range: Span, reported: (p: DocumentProblem) => boolean = () => true): CodeActionResult[] {
+export function getCodeActions(doc: TextDocumentLike, analysis: Analysis, range: Span, reported: (p: DocumentProblem) => boolean = () => true): CodeActionResult[] {
   const out: CodeActionResult[] = [];
   const seen = new Set<string>();
   for (const p of analysis.problems) {
     if (!overlaps(p.span, range) || !reported(p)) continue;
     const value = p.valueIndex >= 0 ? analysis.values[p.valueIndex] : undefined;
     const fix = fixFor(p, value);
-    if (!fix) continue;
+    // A problem at a space that YAML made of a line break: the fix is to join the lines, preferred to any other.
+    const join = value ? joinFoldedLines(doc.text, p, value) : undefined;
+    if (!fix && !join) continue;
     // With alternatives no fix is the obvious one: none is preferred.
     const alternatives = p.data?.alternatives ?? [];
-    const fixes = [alternatives.length > 0 ? { ...fix, isPreferred: false } : fix];
-    for (const alternative of alternatives) {
+    const fixes: CodeActionResult[] = join ? [join] : [];
+    if (fix) fixes.push(alternatives.length > 0 || join ? { ...fix, isPreferred: false } : fix);
+    for (const alternative of fix ? alternatives : []) {
       const other = fixFor({ ...p, data: { ...p.data, ...alternative, alternatives: undefined } }, value);
       if (other) fixes.push({ ...other, isPreferred: false });
     }
