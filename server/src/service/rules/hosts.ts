@@ -1,6 +1,7 @@
 import { DEFAULT_PORT } from '../data/connectionString';
 import { HostPart } from '../uri/types';
-import { Severity } from '../api';
+import { type FixData, Severity, type Span } from '../api';
+import type { RuleId } from './ruleTable';
 import { overlaps, RuleContext } from './context';
 import { DASH, DIGIT_0, DIGIT_9, DOT, LOWER_A, LOWER_Z, PERCENT, TILDE, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
 import { message } from '../data/l10n';
@@ -58,15 +59,22 @@ function isHostnameChar(c: number): boolean {
   return c > 0x7f || HOSTNAME_CHAR[c] === 1;
 }
 
+/**
+ * Reports a problem of host `h`, its message and severity worked out only when the rule is not past its
+ * cap (a list of many bad hosts reports the first ones).
+ */
+function reporter(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): (ruleId: RuleId, span: Span, text: () => string, data?: FixData) => void {
+  return (ruleId, span, text, data) => {
+    if (!ctx.saturated(ruleId)) ctx.report(ruleId, span, text(), data ? { node: nodeSeverity(ctx, h, rejected), data } : { node: nodeSeverity(ctx, h, rejected) });
+  };
+}
+
 function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): void {
   const port = h.port;
   if (!port) return;
-  const node = (): Severity => nodeSeverity(ctx, h, rejected);
+  const report = reporter(ctx, h, rejected);
   if (port.raw === '') {
-    ctx.report('port-invalid', { start: port.span.start - 1, end: port.span.end }, message('port.empty'), {
-      node: node(),
-      data: { replacement: '', title: message('fix.removeEmptyPort') },
-    });
+    report('port-invalid', { start: port.span.start - 1, end: port.span.end }, () => message('port.empty'), { replacement: '', title: message('fix.removeEmptyPort') });
     return;
   }
   if (port.value === undefined) {
@@ -74,28 +82,27 @@ function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | 
     const text = ctx.uri.userinfo
       ? message('port.notNumber', { port: port.raw })
       : message('port.passwordLike');
-    ctx.report('port-invalid', port.span, text, { node: node() });
+    report('port-invalid', port.span, () => text);
     return;
   }
   if (port.value < 1 || port.value > 65535) {
-    ctx.report('port-invalid', port.span, message('port.outOfRange', { port: port.raw }), { node: node() });
+    report('port-invalid', port.span, () => message('port.outOfRange', { port: port.raw }));
   }
 }
 
 function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): void {
-  // Worked out when a problem is reported (past a rule's cap none is: a list of many bad hosts).
-  const node = (): Severity => nodeSeverity(ctx, h, rejected);
+  const report = reporter(ctx, h, rejected);
   if (h.type === 'ip_literal') {
     if (h.bracket && !h.bracket.closed) {
-      ctx.report('host-invalid', h.span, message('host.ipLiteralUnclosed'), { node: node() });
+      report('host-invalid', h.span, () => message('host.ipLiteralUnclosed'));
       return;
     }
     if (h.junkAfterBracket) {
-      ctx.report('host-invalid', h.junkAfterBracket, message('host.afterBracket'), { node: node() });
+      report('host-invalid', h.junkAfterBracket, () => message('host.afterBracket'));
       return;
     }
     if (!/^[0-9A-Fa-f:.]+(%[0-9A-Za-z._~%-]+)?$/.test(h.host.raw) || !h.host.raw.includes(':')) {
-      ctx.report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, message('host.notIpv6', { host: h.host.raw }), { node: node() });
+      report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, () => message('host.notIpv6', { host: h.host.raw }));
     }
     checkPort(ctx, h, rejected);
     return;
@@ -103,36 +110,29 @@ function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | 
   if (h.extraColons) {
     const c = h.extraColons;
     const doubled = c.some((s, i) => i > 0 && c[i - 1].end === s.start);
-    ctx.report(
-      'host-invalid',
-      { start: c[0].start, end: c[c.length - 1].end },
-      doubled
-        ? message('host.doubleColon')
-        : message('host.extraColon'),
-      { node: node() },
-    );
+    report('host-invalid', { start: c[0].start, end: c[c.length - 1].end }, () => (doubled ? message('host.doubleColon') : message('host.extraColon')));
     return;
   }
   if (h.host.raw === '') {
-    ctx.report('host-invalid', h.span, message('host.nameMissing'), { node: node() });
+    report('host-invalid', h.span, () => message('host.nameMissing'));
     return;
   }
   if (h.type === 'unix') {
     if (!h.host.value.endsWith('.sock')) {
-      ctx.report('host-socket-invalid', h.host.span, message('host.socketSuffix'), { node: node() });
+      report('host-socket-invalid', h.host.span, () => message('host.socketSuffix'));
     }
-    if (h.port) ctx.report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, message('host.socketPort'), { node: node() });
+    if (h.port) report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, () => message('host.socketPort'));
     return;
   }
   for (const bad of h.host.decoded.badEscapes) {
-    ctx.report('host-invalid', bad, message('host.badEscape'), { node: node() });
+    report('host-invalid', bad, () => message('host.badEscape'));
   }
   const raw = h.host.raw;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (!isHostnameChar(c)) {
       const ch = raw[i] === ' ' ? message('char.space') : message('char.quoted', { char: raw[i]! });
-      ctx.report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, message('host.badChar', { char: ch }), { node: node() });
+      report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, () => message('host.badChar', { char: ch }));
       break;
     }
   }
@@ -178,14 +178,15 @@ export function checkHosts(ctx: RuleContext): void {
   for (let k = 0; k < hosts.length; k++) {
     const h = hosts[k];
     checkHost(ctx, h, rejected);
+    // Past the rule's cap, repeats are not looked for (a run of one host repeated many times).
+    if (ctx.saturated('host-duplicate')) continue;
     let repeated = false;
     if (seen) {
       const key = h.host.value.toLowerCase() + ':' + portOf(h);
       if (seen.has(key)) repeated = true;
       else seen.add(key);
     } else if (k > 0) repeated = repeatsEarlier(hosts, k);
-    // Past the rule's cap no message is built (a run of one host repeated many times).
-    if (repeated && !ctx.saturated('host-duplicate')) ctx.report('host-duplicate', h.span, message('host.duplicate', { host: h.host.value + (h.port ? ':' + h.port.raw : '') }));
+    if (repeated) ctx.report('host-duplicate', h.span, message('host.duplicate', { host: h.host.value + (h.port ? ':' + h.port.raw : '') }));
   }
 }
 

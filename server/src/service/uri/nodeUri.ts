@@ -250,13 +250,14 @@ export function readAsNodeDriver(text: string): NodeUri {
   return out;
 }
 
+/** How many verdicts of host items readHosts keeps. */
+const MAX_VERDICTS = 64;
+
 /**
  * The items between commas, into `hosts`, each with why `HostAddress` throws for it (mongodb+srv hosts
  * are only looked up later); empty items, which it takes for hosts named "", are counted only (a run of
  * a million commas makes no record). Returns the number of items.
  */
-/** How many verdicts of host items readHosts keeps. */
-const MAX_VERDICTS = 64;
 
 function readHosts(text: string, start: number, end: number, srv: boolean, hosts: NodeHost[]): number {
   let count = 0;

@@ -195,15 +195,19 @@ function parsePortValue(raw: string): number | undefined {
   return value;
 }
 
+/** The two states of an IP literal's brackets, shared by every host. */
+const UNCLOSED: HostPart['bracket'] = Object.freeze({ closed: false });
+const CLOSED: HostPart['bracket'] = Object.freeze({ closed: true });
+
 function parseHost(text: string, start: number, end: number): HostPart {
   const span = { start, end };
   if (text.charCodeAt(start) === LEFT_BRACKET /* [ */) {
     const close = indexOfChar(text, 0x5d, start + 1, end);
     if (close < 0) {
-      return { span, host: part(text, start + 1, end), type: 'ip_literal', bracket: { closed: false } };
+      return { span, host: part(text, start + 1, end), type: 'ip_literal', bracket: UNCLOSED };
     }
     const host = part(text, start + 1, close);
-    const h: HostPart = { span, host, type: 'ip_literal', bracket: { closed: true } };
+    const h: HostPart = { span, host, type: 'ip_literal', bracket: CLOSED };
     if (close + 1 < end) {
       if (text.charCodeAt(close + 1) === COLON) {
         const raw = text.slice(close + 2, end);
