@@ -80,3 +80,23 @@ describe('values under a connection-string key', () => {
     assert.deepEqual(loudProblems(readme, 'markdown'), []);
   });
 });
+
+describe('prose under a database, collection or Atlas name key', () => {
+  const names = (text: string, languageId: string) => extractValues(text, languageId, 'file:///p/file').filter((v) => v.kind !== 'uri').map((v) => v.text);
+
+  it('a message of a catalogue or a label is not a name', () => {
+    const catalogue = "export const MESSAGES = {\n  'scheme.notMongoDb': '\"{scheme}\" is not a MongoDB scheme',\n  selectMongoDb: 'Select a database first',\n  emptyCollection: 'This collection has no documents yet.',\n};\n";
+    assert.deepEqual(names(catalogue, 'typescript'), []);
+    assert.deepEqual(loudProblems(catalogue, 'typescript'), []);
+    const locale = '{"errors": {"mongoDatabase": "Could not open the MongoDB database", "atlasProject": "Choose an Atlas project:"}}\n';
+    assert.deepEqual(names(locale, 'json'), []);
+    assert.deepEqual(loudProblems('mongo:\n  database: The shop database, written nightly.\n', 'yaml'), []);
+  });
+
+  it('names with spaces in them are still names, and still wrong where a space is', () => {
+    assert.deepEqual(loudProblems('MONGO_DB="shop orders"\n', 'dotenv'), [['database-invalid-char', ' ']]);
+    assert.deepEqual(loudProblems('MONGODB_DATABASE="my shop db"\n', 'dotenv'), [['database-invalid-char', ' '], ['database-invalid-char', ' ']]);
+    assert.deepEqual(names('{"mongo": {"database": "shop_2024"}, "collection": "order lines"}', 'json'), ['shop_2024', 'order lines']);
+    assert.deepEqual(loudProblems('const db = client.db("shop orders");\n', 'javascript'), [['database-invalid-char', ' ']]);
+  });
+});

@@ -157,11 +157,29 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
       return;
     }
     if (keyKind === 'database' || keyKind === 'collection' || keyKind === 'atlas-cluster' || keyKind === 'atlas-project' || keyKind === 'atlas-organization') {
-      out.push(toValue(keyKind, d, syntax, keyOf(pathOf)));
-      return;
+      // A sentence under such a key is a message about it (`selectMongoDb: "Select a database first"`), not a name.
+      if (!isSentence(text)) {
+        out.push(toValue(keyKind, d, syntax, keyOf(pathOf)));
+        return;
+      }
     }
   }
   emitMentions(out, d, syntax);
+}
+
+/**
+ * Prose (a label, a message of a catalogue), which no one writes as a database, collection or Atlas name:
+ * words with a letter, separated by single spaces, four or more of them, or three that start with a
+ * capital or end with `.`, `!`, `?` or `:` (`Select a database first`, `{scheme} is not a MongoDB
+ * scheme`). `shop orders` and `my shop db` stay names with spaces in them.
+ */
+const WORD = /^[^\s]*[A-Za-z][^\s]*$/;
+
+function isSentence(text: string): boolean {
+  if (text.length < 8 || text.length > 2000 || !text.includes(' ')) return false;
+  const words = text.split(' ');
+  if (words.length < 3 || !words.every((w) => WORD.test(w))) return false;
+  return words.length >= 4 || /^[^a-z]*[A-Z]/.test(words[0]!) || /[.!?:]$/.test(text);
 }
 
 /**
