@@ -90,3 +90,14 @@ const half = a / 2, s = "mongodb://after-division:1";
     }
   });
 });
+
+describe('a template literal whose interpolation holds another template', () => {
+  it('is one placeholder: the optional query built inside it is not read as the database', () => {
+    const text = 'const uri = `mongodb://${user}:${pass}@${host}/${db}${opts ? `?${opts.join("&")}` : ""}`;\n';
+    assert.deepEqual(loudProblems(text, 'typescript'), []);
+    const mapped = 'const uri = `mongodb://h/${db}${opts ? `?${Object.entries(opts).map(([k, v]) => `${k}=${v}`).join("&")}` : ""}`;\n';
+    assert.deepEqual(loudProblems(mapped, 'javascript'), []);
+    // What is written around it is still checked.
+    assert.deepEqual(loudProblems('const uri = `mongodb://h:70000/${db}${q ? `?${q}` : ""}`;\n', 'typescript'), [['port-invalid', '70000']]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * findPlaceholders (uri/placeholders.ts) against a reference written from its documented forms, for the
- * forms that look ahead for a closing delimiter: `${…}` (up to 256 characters), `#{…}` and `#{…}#` (128),
+ * forms that look ahead for a closing delimiter: `${…}` (up to 256 characters; with braces inside, to the
+ * `}` that balances them, up to 1,024), `#{…}` and `#{…}#` (128),
  * `$(NAME)` (128), `{{…}}` (256), plus `$NAME` and `__NAME__`, which share their openers. The reference
  * finds each closing delimiter with indexOf, afresh for every opener; the text is made of openers,
  * closers, names and fillers long enough to cross the look-ahead limits. The names of ports (`:PORT`)
@@ -35,8 +36,19 @@ function reference(text: string): Span[] {
         continue;
       }
     } else if (c === '$' && next === '{') {
-      const close = closer('}', i + 2, 256);
+      let close = closer('}', i + 2, 256);
       if (close >= 0) {
+        // With a `{` inside, the `}` that balances the braces from the opener (within 1,024 characters).
+        if (text.slice(i + 2, close).includes('{')) {
+          let depth = 0;
+          for (let k = i + 1; k < to; k++) {
+            depth += text[k] === '{' ? 1 : text[k] === '}' ? -1 : 0;
+            if (depth === 0) {
+              if (k - i <= 1024) close = k;
+              break;
+            }
+          }
+        }
         spans.push({ start: i, end: close + 1 });
         i = close + 1;
         continue;

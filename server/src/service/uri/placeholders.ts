@@ -1,5 +1,6 @@
 import { HostSyntax, Span } from '../api';
 import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
+import { matchPairs } from '../lex/pairs';
 import { AT, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LOWER_A, LOWER_D, LOWER_F, LOWER_Q, LOWER_S, LOWER_V, LOWER_Z, PERCENT, QUESTION, RIGHT_BRACE, RIGHT_BRACKET, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
 
 /** Which forms count as placeholders in a value, from how the value is written. */
@@ -139,6 +140,8 @@ class PlaceholderScanner {
   private closingSearch: ClosingSearch | undefined;
   /** The `]` of each `[` from the first that may open an optional part on (made when one does). */
   private closes: Map<number, number> | undefined;
+  /** The `}` that closes each `{`, once a `${` holds another `{`. */
+  private braces: Map<number, number> | undefined;
   /** Where the text's first `?` is (-1: none), once a port's name asks. */
   private firstQuery: number | undefined;
 
@@ -224,7 +227,15 @@ class PlaceholderScanner {
       if (close <= i + 2) return NEXT;
       return text.charCodeAt(close + 1) === HASH ? close + 2 : close + 1;
     }
-    if (open === LEFT_BRACE) return this.closed(i, '}', 256, 2);
+    if (open === LEFT_BRACE) {
+      // Braces inside: a JavaScript interpolation that holds a template or an object
+      // (`${query ? `?${query}` : ''}`) ends at the `}` that balances them.
+      const first = this.closed(i, '}', 256, 2);
+      if (first === NEXT || text.lastIndexOf('{', first - 2) === i + 1) return first;
+      this.braces ??= matchPairs(text, i, to, '{', '}');
+      const close = this.braces.get(i + 1);
+      return close !== undefined && close - i <= MAX_INTERPOLATION ? close + 1 : first;
+    }
     if (i + 1 < to && isWordChar(open) && !isDigit(open)) {
       let j = i + 1;
       while (j < to && isWordChar(text.charCodeAt(j)) && j - i < 128) j++;
@@ -265,7 +276,7 @@ class PlaceholderScanner {
     let j = i + 1;
     while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DASH || text.charCodeAt(j) === SPACE)) j++;
     if (j > i + 1 && j < to && text.charCodeAt(j) === RIGHT_BRACKET && !isDigitsOnly(text, i + 1, j)) return j + 1;
-    this.closes ??= matchBrackets(text, i, to);
+    this.closes ??= matchPairs(text, i, to, '[', ']');
     return optionalPartEnd(text, i, this.closes.get(i) ?? -1);
   }
 
@@ -281,6 +292,9 @@ class PlaceholderScanner {
     return j < to && j > i + 1 && text.charCodeAt(j) === GREATER_THAN ? j + 1 : NEXT;
   }
 }
+
+/** The longest `${…}` with braces inside that is read as one placeholder. */
+const MAX_INTERPOLATION = 1024;
 
 /** Characters of an optional part of the documented format, besides letters, digits and `_`. */
 const OPTIONAL_PART_CHARS = new Uint8Array(0x80);
@@ -307,32 +321,6 @@ function optionalPartEnd(text: string, i: number, close: number): number {
     else if (((c | 0x20) >= 0x67 && (c | 0x20) <= LOWER_Z) || c === UNDERSCORE) wordLetter = true;
   }
   return wordLetter && notation ? close + 1 : NEXT;
-}
-
-/**
- * The `]` that closes each `[` of text[from, to) (the first after it where the brackets between are
- * balanced), found in one pass; a `[` that none closes is not in the map.
- */
-function matchBrackets(text: string, from: number, to: number): Map<number, number> {
-  const closes = new Map<number, number>();
-  const open: number[] = [];
-  // The next `[` and `]`, each searched for again only once passed (Infinity: none).
-  const next = (ch: string, at: number) => {
-    const k = text.indexOf(ch, at);
-    return k < 0 || k >= to ? Infinity : k;
-  };
-  let l = next('[', from);
-  let r = next(']', from);
-  while (l !== Infinity || r !== Infinity) {
-    if (l < r) {
-      open.push(l);
-      l = next('[', l + 1);
-    } else {
-      if (open.length > 0) closes.set(open.pop()!, r);
-      r = next(']', r + 1);
-    }
-  }
-  return closes;
 }
 
 function isLetter(c: number): boolean {
