@@ -327,6 +327,7 @@ export function pathologicalInputs(bytes: number, optionCount: number): Patholog
     { name: 'w-options', shape: `${optionCount.toLocaleString('en')} repeated options: \`?w=1&w=1&…\``, text: `MONGODB_URI=mongodb://h/?${Array(optionCount).fill('w=1').join('&')}\n` },
     { name: 'at-signs', shape: 'a run of `@` in the userinfo: `mongodb://u:p@@@…@h/`', text: `MONGODB_URI=mongodb://u:p${'@'.repeat(bytes)}h/\n` },
     { name: 'commas', shape: 'a run of `,` in the host list, Node profile: `mongodb://h,,,…,h/`', text: `MONGODB_URI=mongodb://h${','.repeat(bytes)}h/\n`, driver: 'node' },
+    { name: 'interpolations', shape: 'a run of `${` in the password: `mongodb://u:${${${…@h/`', text: `MONGODB_URI=mongodb://u:${'${'.repeat(bytes / 2)}@h/db\n` },
     { name: 'brackets', shape: 'a run of `[,` in the host list (a bad host in each item), Node profile: `mongodb://[,[,…/`', text: `MONGODB_URI=mongodb://${'[,'.repeat(bytes / 2)}h/\n`, driver: 'node' },
   ];
 }

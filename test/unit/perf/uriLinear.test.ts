@@ -38,6 +38,10 @@ describe('a connection string of a megabyte is checked in linear work', () => {
     ['many distinct unknown options', (n) => `mongodb://h/?${many(n / 8, (i) => `opt${i}=1&`)}`, spec],
     ['a run of "@" in the userinfo', (n) => `mongodb://u:${'@'.repeat(n)}h/`, spec],
     ['a run of "," in the host list, Node profile', (n) => `mongodb://${','.repeat(n)}`, node],
+    // Each "${" left open was read to the end of the string by the check of composed strings.
+    ['a run of "${" in the password', (n) => `mongodb://u:${'${'.repeat(n / 2)}@h/db`, spec],
+    ['a run of "${{}" in the password', (n) => `mongodb://u:${'${{}'.repeat(n / 4)}@h/db`, spec],
+    ['a run of "[," in the host list, Node profile', (n) => `mongodb://${'[,'.repeat(n / 2)}h/`, node],
   ];
   for (const [name, make, settings] of DOCUMENTS) {
     it(name, () => assertLinear(name, (n) => dotenv(make(n)).text, (text) => analyzeDocument({ ...dotenv(''), text }, settings), 2000));

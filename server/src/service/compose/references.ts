@@ -2,7 +2,8 @@
  * References to variables in a value, as each tool writes them: `${NAME}`, `$NAME` and `${NAME<op>operand}`
  * (compose and dotenv-expand), `${key}` and `${key:default}` (Spring).
  */
-import { isAsciiLetter, isDigit, LEFT_BRACE, RIGHT_BRACE, UNDERSCORE } from '../lex/chars';
+import { isAsciiLetter, isDigit, LEFT_BRACE, UNDERSCORE } from '../lex/chars';
+import { matchPairs } from '../lex/pairs';
 
 /** Whose rules a value is interpolated by (`none`: not at all). */
 export type InterpolationSyntax = 'compose' | 'dotenv' | 'spring' | 'none';
@@ -26,15 +27,13 @@ function isNamePart(c: number): boolean {
   return isNameStart(c) || isDigit(c);
 }
 
+/** The braces of the last text asked about, paired in one pass (a run of `${` left open is read in linear time). */
+let pairsOf: { text: string; closes: Map<number, number> } | undefined;
+
 /** The `}` that closes the `${` whose `{` is at `open`, counting nested `${…}`; -1 when there is none. */
 function closingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LEFT_BRACE) depth++;
-    else if (c === RIGHT_BRACE && --depth === 0) return i;
-  }
-  return -1;
+  if (pairsOf?.text !== text) pairsOf = { text, closes: matchPairs(text, 0, text.length, '{', '}') };
+  return pairsOf.closes.get(open) ?? -1;
 }
 
 /** Reads the reference at the `$` at `i`, or undefined when none starts there. */
