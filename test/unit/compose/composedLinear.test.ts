@@ -33,3 +33,16 @@ describe('composed strings of a large .env file: linear work', () => {
     });
   }
 });
+
+describe('one connection string made of many variables: linear work', () => {
+  it('each reference is looked up without reading its long line again', () => {
+    // H1 is also found inside ${H10}, ${H100}, …: a lookup of it went back to the start of the line each time.
+    const file = (n: number) => `${Array.from({ length: n }, (_, i) => `H${i}=h${i}.example.com:70000\n`).join('')}MONGODB_URI=mongodb://${Array.from({ length: n }, (_, i) => `\${H${i}}`).join(',')}/shop\n`;
+    const run = (text: string) => {
+      const a = analyzeDocument({ uri: 'file:///p/.env', languageId: 'dotenv', text }, settings);
+      assert.ok(a.problems.some((p) => p.message.includes('70000')));
+    };
+    const w = linearWork(file, run, 200);
+    assert.ok(w.linear, `${w.small} steps for 200 variables, ${w.large} for 8 times as many (bound ${w.bound})`);
+  });
+});

@@ -293,6 +293,26 @@ export interface DotenvAssignment {
   quote: 'none' | 'double' | 'single' | 'backtick';
 }
 
+/** A character of `\s` other than the line feed. */
+function isBlankOfLine(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d && c !== LINE_FEED) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Where the line starts when only blanks, or blanks, `export` and blanks, come before `at` on it (where
+ * an assignment's name is written); -1 otherwise. Read backwards from `at`, so that a name met many times
+ * inside a long line (references in one connection string) costs a character or two each.
+ */
+function assignedLineStart(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && isBlankOfLine(text.charCodeAt(k - 1))) k--;
+  if (k === 0 || text.charCodeAt(k - 1) === LINE_FEED) return k;
+  if (k === at || k < 6 || !text.startsWith('export', k - 6)) return -1;
+  k -= 6;
+  while (k > 0 && isBlankOfLine(text.charCodeAt(k - 1))) k--;
+  return k === 0 || text.charCodeAt(k - 1) === LINE_FEED ? k : -1;
+}
+
 /** Names a finder of assignments looks up by searching for them before it reads every line once. */
 const FEW_NAMES = 8;
 
@@ -346,9 +366,9 @@ export class DotenvAssignments {
   private search(name: string, latest: number): DotenvAssignment | undefined {
     const text = this.text;
     for (let at = text.lastIndexOf(name, latest); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
-      const line = text.lastIndexOf('\n', at - 1) + 1;
       // Only at the start of a line, after blanks or `export `: most occurrences are references.
-      if (!/^\s*(?:export\s+)?$/.test(text.slice(line, at))) continue;
+      const line = assignedLineStart(text, at);
+      if (line < 0) continue;
       const a = this.reader.assignment(line, this.step);
       if (a && a.name === name) return a;
     }
