@@ -1,10 +1,11 @@
 import { DEFAULT_PORT } from '../data/connectionString';
 import { HostPart } from '../uri/types';
-import { type FixData, Severity, type Span } from '../api';
+import { Severity, type Span } from '../api';
 import type { RuleId } from './ruleTable';
 import { overlaps, RuleContext } from './context';
 import { DASH, DIGIT_0, DIGIT_9, DOT, LOWER_A, LOWER_Z, PERCENT, TILDE, UNDERSCORE, UPPER_A, UPPER_Z } from '../lex/chars';
-import { message } from '../data/l10n';
+import { message, type MessageArgs } from '../data/l10n';
+import type { MessageId } from '../data/messages';
 
 /**
  * Whether the Node.js driver's own host parser rejects the host that starts at an offset (its host list
@@ -63,46 +64,45 @@ function isHostnameChar(c: number): boolean {
  * Reports a problem of host `h`, its message and severity worked out only when the rule is not past its
  * cap (a list of many bad hosts reports the first ones).
  */
-function reporter(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): (ruleId: RuleId, span: Span, text: () => string, data?: FixData) => void {
-  return (ruleId, span, text, data) => {
-    if (!ctx.saturated(ruleId)) ctx.report(ruleId, span, text(), data ? { node: nodeSeverity(ctx, h, rejected), data } : { node: nodeSeverity(ctx, h, rejected) });
-  };
+function reportHost<K extends MessageId>(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined, ruleId: RuleId, span: Span, id: K, ...args: MessageArgs<K>): void {
+  if (!ctx.saturated(ruleId)) ctx.report(ruleId, span, message(id, ...args), { node: nodeSeverity(ctx, h, rejected) });
 }
 
 function checkPort(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): void {
   const port = h.port;
   if (!port) return;
-  const report = reporter(ctx, h, rejected);
   if (port.raw === '') {
-    report('port-invalid', { start: port.span.start - 1, end: port.span.end }, () => message('port.empty'), { replacement: '', title: message('fix.removeEmptyPort') });
+    if (!ctx.saturated('port-invalid')) {
+      ctx.report('port-invalid', { start: port.span.start - 1, end: port.span.end }, message('port.empty'), {
+        node: nodeSeverity(ctx, h, rejected),
+        data: { replacement: '', title: message('fix.removeEmptyPort') },
+      });
+    }
     return;
   }
   if (port.value === undefined) {
     // Without an "@", user:password reads as host:port: the "port" may be a password, never echo it.
-    const text = ctx.uri.userinfo
-      ? message('port.notNumber', { port: port.raw })
-      : message('port.passwordLike');
-    report('port-invalid', port.span, () => text);
+    if (ctx.uri.userinfo) reportHost(ctx, h, rejected, 'port-invalid', port.span, 'port.notNumber', { port: port.raw });
+    else reportHost(ctx, h, rejected, 'port-invalid', port.span, 'port.passwordLike');
     return;
   }
   if (port.value < 1 || port.value > 65535) {
-    report('port-invalid', port.span, () => message('port.outOfRange', { port: port.raw }));
+    reportHost(ctx, h, rejected, 'port-invalid', port.span, 'port.outOfRange', { port: port.raw });
   }
 }
 
 function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | undefined): void {
-  const report = reporter(ctx, h, rejected);
   if (h.type === 'ip_literal') {
     if (h.bracket && !h.bracket.closed) {
-      report('host-invalid', h.span, () => message('host.ipLiteralUnclosed'));
+      reportHost(ctx, h, rejected, 'host-invalid', h.span, 'host.ipLiteralUnclosed');
       return;
     }
     if (h.junkAfterBracket) {
-      report('host-invalid', h.junkAfterBracket, () => message('host.afterBracket'));
+      reportHost(ctx, h, rejected, 'host-invalid', h.junkAfterBracket, 'host.afterBracket');
       return;
     }
     if (!/^[0-9A-Fa-f:.]+(%[0-9A-Za-z._~%-]+)?$/.test(h.host.raw) || !h.host.raw.includes(':')) {
-      report('host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, () => message('host.notIpv6', { host: h.host.raw }));
+      reportHost(ctx, h, rejected, 'host-invalid', h.host.span.end > h.host.span.start ? h.host.span : h.span, 'host.notIpv6', { host: h.host.raw });
     }
     checkPort(ctx, h, rejected);
     return;
@@ -110,29 +110,31 @@ function checkHost(ctx: RuleContext, h: HostPart, rejected: NodeRejectedHosts | 
   if (h.extraColons) {
     const c = h.extraColons;
     const doubled = c.some((s, i) => i > 0 && c[i - 1].end === s.start);
-    report('host-invalid', { start: c[0].start, end: c[c.length - 1].end }, () => (doubled ? message('host.doubleColon') : message('host.extraColon')));
+    reportHost(ctx, h, rejected, 'host-invalid', { start: c[0].start, end: c[c.length - 1].end }, doubled ? 'host.doubleColon' : 'host.extraColon');
     return;
   }
   if (h.host.raw === '') {
-    report('host-invalid', h.span, () => message('host.nameMissing'));
+    reportHost(ctx, h, rejected, 'host-invalid', h.span, 'host.nameMissing');
     return;
   }
   if (h.type === 'unix') {
     if (!h.host.value.endsWith('.sock')) {
-      report('host-socket-invalid', h.host.span, () => message('host.socketSuffix'));
+      reportHost(ctx, h, rejected, 'host-socket-invalid', h.host.span, 'host.socketSuffix');
     }
-    if (h.port) report('host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, () => message('host.socketPort'));
+    if (h.port) reportHost(ctx, h, rejected, 'host-invalid', { start: h.port.span.start - 1, end: h.port.span.end }, 'host.socketPort');
     return;
   }
   for (const bad of h.host.decoded.badEscapes) {
-    report('host-invalid', bad, () => message('host.badEscape'));
+    reportHost(ctx, h, rejected, 'host-invalid', bad, 'host.badEscape');
   }
   const raw = h.host.raw;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (!isHostnameChar(c)) {
-      const ch = raw[i] === ' ' ? message('char.space') : message('char.quoted', { char: raw[i]! });
-      report('host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, () => message('host.badChar', { char: ch }));
+      if (!ctx.saturated('host-invalid')) {
+        const ch = raw[i] === ' ' ? message('char.space') : message('char.quoted', { char: raw[i]! });
+        reportHost(ctx, h, rejected, 'host-invalid', { start: h.host.span.start + i, end: h.host.span.start + i + 1 }, 'host.badChar', { char: ch });
+      }
       break;
     }
   }

@@ -55,7 +55,8 @@ class ErrorSpans {
 }
 
 function reportUnlessCovered(ctx: RuleContext, covered: ErrorSpans, ruleId: RuleId, r: NodeRejection): void {
-  if (!covered.covers(r.span)) ctx.report(ruleId, r.span, r.message, { node: 'error' });
+  // Past the rule's cap a report is dropped: a list of many rejected hosts asks no more.
+  if (!ctx.saturated(ruleId) && !covered.covers(r.span)) ctx.report(ruleId, r.span, r.message, { node: 'error' });
 }
 
 /** The URL layer, each host and the path: what the driver's parsers throw on. */
