@@ -173,7 +173,7 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
  * capital or end with `.`, `!`, `?` or `:` (`Select a database first`, `{scheme} is not a MongoDB
  * scheme`). `shop orders` and `my shop db` stay names with spaces in them.
  */
-const WORD = /^[^\s]*[A-Za-z][^\s]*$/;
+const WORD = /^\S*[A-Za-z]\S*$/;
 
 function isSentence(text: string): boolean {
   if (text.length < 8 || text.length > 2000 || !text.includes(' ')) return false;

@@ -46,7 +46,7 @@ export function spaceFromLineBreak(documentText: string, value: EmbeddedValue, f
 /** Whether a line break, or blanks then one, is at `at` (YAML drops the blanks that end a folded line). */
 function endsLine(documentText: string, at: number): boolean {
   let i = at;
-  for (let c = documentText.charCodeAt(i); c === 0x20 || c === 0x09; c = documentText.charCodeAt(++i));
+  while (documentText.charCodeAt(i) === 0x20 || documentText.charCodeAt(i) === 0x09) i++;
   const c = documentText.charCodeAt(i);
   return c === 0x0a || c === 0x0d;
 }

@@ -100,7 +100,7 @@ function isPlainHostItem(raw: string): boolean {
 
 /** Characters that make URL reject a host it reads as opaque (its forbidden host code points, those left here). */
 const FORBIDDEN_OPAQUE_HOST = '<>[\\]^|';
-/** Characters that end or split the authority (`@`, `/`, `?`, `#`), or that URL drops or strips: the URL class decides items with one. */
+/** Characters that end or split the authority: the URL class decides items with one (and those with blanks, controls or characters beyond ASCII, which it strips, drops or encodes). */
 const AUTHORITY_CHANGING = '@/?#';
 
 /**
@@ -258,7 +258,6 @@ const MAX_VERDICTS = 64;
  * are only looked up later); empty items, which it takes for hosts named "", are counted only (a run of
  * a million commas makes no record). Returns the number of items.
  */
-
 function readHosts(text: string, start: number, end: number, srv: boolean, hosts: NodeHost[]): number {
   let count = 0;
   let itemStart = start;
