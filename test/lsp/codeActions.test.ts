@@ -197,6 +197,15 @@ const CASES: Case[] = [
     title: /retryWrites/,
     expected: '{ "mongo": "mongodb://db.example.com/app?retryWrites=true&appName=a\\"b" }\n',
   },
+  {
+    name: 'write a folded YAML value on one line (Helm values, the query on its own line)',
+    uri: 'file:///p/charts/api/values.yaml',
+    languageId: 'yaml',
+    text: 'mongodb:\n  uri: >-\n    mongodb+srv://api@orders.abcde.mongodb.net/orders\n    ?retryWrites=true&w=majority\n',
+    ruleId: 'database-invalid-char',
+    title: /on one line/,
+    expected: 'mongodb:\n  uri: >-\n    mongodb+srv://api@orders.abcde.mongodb.net/orders?retryWrites=true&w=majority\n',
+  },
 ];
 
 function applyEdits(text: string, lines: string[], edits: { range: any; newText: string }[]): string {
