@@ -125,6 +125,25 @@ describe('placeholders in every part', () => {
     // In a .env file the braces of a password are characters to encode: one warning for the password.
     assert.deepEqual(problemsOf('MONGODB_URI="mongodb://app:P^a{s}s w|rd@db.example.com/app"\n', 'dotenv', { ruleIds: ['userinfo-unencoded'] }).length, 1);
   });
+  it('a format field where a host is written makes a configuration value a format string', () => {
+    const template = 'mongodb://{user}:{password}@{host}:{port}/{db}';
+    assert.equal(placeholderStyle('dotenv-double', template).formatFields, true);
+    assert.equal(placeholderStyle('json', 'mongodb://a,{host2}/db').formatFields, true);
+    assert.equal(placeholderStyle(undefined, 'mongodb://{host}').formatFields, true);
+    // A brace in a password, or a field after the host, does not.
+    assert.equal(placeholderStyle('json', 'mongodb://u:pa{ss}@db.example.com/app').formatFields, false);
+    assert.equal(placeholderStyle('json', 'mongodb://db.example.com/{db}').formatFields, false);
+    for (const [text, languageId] of [
+      [`{"mongoUri": "${template}"}\n`, 'json'],
+      [`mongo:\n  uri: ${template}\n`, 'yaml'],
+      [`MONGO_URL=${template}\n`, 'dotenv'],
+      [`const MONGO_URI = '${template}';\n`, 'typescript'],
+    ] as const) {
+      assert.deepEqual(problemsOf(text, languageId).filter(([, , severity]) => severity !== 'info'), [], text);
+    }
+    // What is written around the fields is still checked.
+    assert.deepEqual(problemsOf('{"mongoUri": "mongodb://{host}:70000/db"}\n', 'json', { ruleIds: ['port-invalid'] }), [['port-invalid', '70000', 'error']]);
+  });
 });
 
 describe('$name is a placeholder only where the text is interpolated', () => {

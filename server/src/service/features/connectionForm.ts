@@ -43,7 +43,7 @@ function percentEncode(text: string, keep: RegExp): string {
 
 /** Percent-encodes `text` outside its template placeholders, which are written as they are. */
 function encodePart(text: string, keep: RegExp, value: EmbeddedValue): string {
-  const holders = findPlaceholders(text, 0, text.length, placeholderStyle(value.syntax));
+  const holders = findPlaceholders(text, 0, text.length, placeholderStyle(value.syntax, text));
   let out = '';
   let at = 0;
   for (const p of holders) {
@@ -55,7 +55,7 @@ function encodePart(text: string, keep: RegExp, value: EmbeddedValue): string {
 
 /** A field of the form: the decoded value, or the text as written where it holds a placeholder. */
 function fieldText(raw: string, decoded: string, value: EmbeddedValue): string {
-  return findPlaceholders(raw, 0, raw.length, placeholderStyle(value.syntax)).length > 0 ? raw : decoded;
+  return findPlaceholders(raw, 0, raw.length, placeholderStyle(value.syntax, raw)).length > 0 ? raw : decoded;
 }
 
 let optionInfo: FormOptionInfo[] | undefined;

@@ -53,7 +53,7 @@ export function problemsOf(
 /** The template placeholders of a connection string (`${HOST}`), as the value's syntax writes them. */
 export function placeholdersOf(uri: UriParse, value: EmbeddedValue): Span[] {
   const text = uri.parsed.text;
-  return findPlaceholders(text, 0, text.length, placeholderStyle(value.syntax));
+  return findPlaceholders(text, 0, text.length, placeholderStyle(value.syntax, text));
 }
 
 /**

@@ -26,7 +26,7 @@ function summary(l: Located): string {
   rows.push(`| TLS | ${m.tls ? 'on' : 'off'}${m.options.tls === undefined && m.options.ssl === undefined ? (m.srv ? ' (default for mongodb+srv)' : ' (default)') : ''} |`);
   if (typeof m.options.replicaSet === 'string') rows.push(`| Replica set | \`${m.options.replicaSet}\` |`);
   if (typeof m.options.readPreference === 'string') rows.push(`| Read preference | ${m.options.readPreference} |`);
-  const placeholders = findPlaceholders(l.value.text, 0, l.value.text.length, placeholderStyle(l.value.syntax));
+  const placeholders = findPlaceholders(l.value.text, 0, l.value.text.length, placeholderStyle(l.value.syntax, l.value.text));
   if (placeholders.length > 0) {
     const names = [...new Set(placeholders.map((p) => l.value.text.slice(p.start, p.end)))].slice(0, 8);
     rows.push(`| Placeholders | ${names.map((n) => `\`${n.replace(/`/g, "'")}\``).join(', ')}: filled in later, not checked |`);

@@ -49,7 +49,7 @@ function valueSpan(value: EmbeddedValue, start = 0, end = value.text.length): Sp
 }
 
 function hasPlaceholder(text: string, syntax?: HostSyntax): boolean {
-  return /[${<%[.]/.test(text) ? findPlaceholders(text, 0, text.length, placeholderStyle(syntax)).length > 0 : false;
+  return /[${<%[.]/.test(text) ? findPlaceholders(text, 0, text.length, placeholderStyle(syntax, text)).length > 0 : false;
 }
 
 const problem = (ruleId: RuleId, span: Span, message: string): Problem => problemOf(ruleId, span, message);

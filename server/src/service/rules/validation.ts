@@ -69,7 +69,7 @@ export function uriParseOf(value: EmbeddedValue, record: ValueRecord | undefined
   if (value.kind !== 'uri' || !record) return undefined;
   if (record.parse === undefined) {
     const parsed = parseConnectionString(value.text);
-    const checkedText = mayHoldSeparators(value.text) ? withOpaquePlaceholders(value.text, findPlaceholders(value.text, 0, value.text.length, placeholderStyle(value.syntax))) : value.text;
+    const checkedText = mayHoldSeparators(value.text) ? withOpaquePlaceholders(value.text, findPlaceholders(value.text, 0, value.text.length, placeholderStyle(value.syntax, value.text))) : value.text;
     const parse: UriParse = checkedText === value.text ? { parsed, options: resolveOptions(parsed) } : { parsed, options: resolveOptions(parsed), checked: parseConnectionString(checkedText) };
     (record as { parse?: UriParse }).parse = parse;
   }
@@ -102,7 +102,7 @@ function checkUri(
 ): UriChecked {
   // The placeholders are found once, when either step needs them.
   let found: Span[] | undefined;
-  const placeholders = () => (found ??= findPlaceholders(text, 0, text.length, placeholderStyle(syntax)));
+  const placeholders = () => (found ??= findPlaceholders(text, 0, text.length, placeholderStyle(syntax, text)));
   const checkedText = mayHoldSeparators(text) ? withOpaquePlaceholders(text, placeholders()) : text;
   const check = checkConnectionString(checkedText, settings, languageId, placeholders, documentUri);
   // The check's own array (made for this call) takes the problems of the other checks.
@@ -175,7 +175,7 @@ export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, 
     const record: UriRecord = { problems, names: namePartsOf(parsed) };
     return record;
   }
-  const style = placeholderStyle(value.syntax);
+  const style = placeholderStyle(value.syntax, value.text);
   if (value.kind === 'database') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })), style));
   if (value.kind === 'collection') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkCollectionName(value.text)), style));
   if (value.kind === 'atlas-cluster') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'cluster')), style));

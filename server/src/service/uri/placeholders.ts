@@ -14,7 +14,7 @@ export interface PlaceholderStyle {
   /**
    * `{name}`, `{0}` and `{}`: the fields of Python's str.format, C#'s String.Format, Java's MessageFormat
    * and Rust's format!, and of connection strings in documentation. Elsewhere a brace is a character of
-   * the value (a password may hold one).
+   * the value (a password may hold one), unless a field stands where a host is written (HOST_FORMAT_FIELD).
    */
   formatFields: boolean;
 }
@@ -37,11 +37,22 @@ const FORMAT_FIELDS: ReadonlySet<HostSyntax> = new Set<HostSyntax>([
 
 const STYLES = new Map<string, PlaceholderStyle>();
 
-/** The placeholder forms of a value written in `syntax` (when unknown: every form but format fields). */
-export function placeholderStyle(syntax: HostSyntax | undefined): PlaceholderStyle {
-  if (syntax === undefined) return DEFAULT_STYLE;
+/**
+ * A format field where a host is written (`mongodb://{host}`, `…@{host}:…`, `,{host2}`): no host holds a
+ * brace, so a value with one is a format string whatever its syntax (a configuration file's
+ * `mongodb://{user}:{password}@{host}:{port}/{db}`, filled in by the code that reads it).
+ */
+const HOST_FORMAT_FIELD = /(?:\/\/|@|,)\{[A-Za-z_][\w.]*\}(?=[:,/?]|$)/;
+
+/**
+ * The placeholder forms of a value written in `syntax` (when unknown: every form but format fields), and
+ * format fields too when `text`, the value, has one where a host is written.
+ */
+export function placeholderStyle(syntax: HostSyntax | undefined, text?: string): PlaceholderStyle {
+  const hostField = text !== undefined && text.includes('{') && HOST_FORMAT_FIELD.test(text);
+  if (syntax === undefined) return hostField ? EVERY_FORM : DEFAULT_STYLE;
   const bareDollar = !LITERAL_DOLLAR.has(syntax);
-  const formatFields = FORMAT_FIELDS.has(syntax);
+  const formatFields = hostField || FORMAT_FIELDS.has(syntax);
   const key = `${bareDollar}${formatFields}`;
   let style = STYLES.get(key);
   if (!style) STYLES.set(key, (style = { bareDollar, formatFields }));
