@@ -56,7 +56,8 @@ class ErrorSpans {
 
 function reportUnlessCovered(ctx: RuleContext, covered: ErrorSpans, ruleId: RuleId, r: NodeRejection): void {
   // Past the rule's cap a report is dropped: a list of many rejected hosts asks no more.
-  if (!ctx.saturated(ruleId) && !covered.covers(r.span)) ctx.report(ruleId, r.span, r.message, { node: 'error' });
+  // The span as a record of its own (a host's rejection has the host for its span).
+  if (!ctx.saturated(ruleId) && !covered.covers(r.span)) ctx.report(ruleId, { start: r.span.start, end: r.span.end }, r.message, { node: 'error' });
 }
 
 /** The URL layer, each host and the path: what the driver's parsers throw on. */

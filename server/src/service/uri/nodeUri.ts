@@ -18,8 +18,11 @@ export interface NodeRejection {
 /** A `host[:port]` item between commas, as the driver splits it: where it is (start, end) and its text. */
 export interface NodeHost extends Span {
   raw: string;
-  /** Why `HostAddress` throws for this item (never set for mongodb+srv, whose host is only looked up later). */
-  rejection?: NodeRejection;
+  /**
+   * Why `HostAddress` throws for this item (never for mongodb+srv, whose host is only looked up later);
+   * its span is the host itself.
+   */
+  rejection: NodeRejection | undefined;
 }
 
 export interface NodeQueryItem {
@@ -269,18 +272,18 @@ function readHosts(text: string, start: number, end: number, srv: boolean, hosts
       count++;
       if (i > itemStart) {
         const raw = text.slice(itemStart, i);
-        let rejection: NodeRejection | undefined;
+        const host: NodeHost = { start: itemStart, end: i, raw, rejection: undefined };
         if (!srv && !isPlainHostItem(raw)) {
-          const span = { start: itemStart, end: i };
           const known = (verdicts ??= new Map()).get(raw);
           if (known === undefined) {
-            rejection = nodeHostRejection(raw, span);
-            if (verdicts.size < MAX_VERDICTS) verdicts.set(raw, rejection?.message ?? null);
+            // The host is the span of its rejection (one record less for each rejected host of a long list).
+            host.rejection = nodeHostRejection(raw, host);
+            if (verdicts.size < MAX_VERDICTS) verdicts.set(raw, host.rejection?.message ?? null);
           } else if (known !== null) {
-            rejection = { span, message: known };
+            host.rejection = { span: host, message: known };
           }
         }
-        hosts.push(rejection ? { start: itemStart, end: i, raw, rejection } : { start: itemStart, end: i, raw });
+        hosts.push(host);
       }
       itemStart = i + 1;
     }
