@@ -3,7 +3,7 @@
  * (compose and dotenv-expand), `${key}` and `${key:default}` (Spring).
  */
 import { isAsciiLetter, isDigit, LEFT_BRACE, UNDERSCORE } from '../lex/chars';
-import { matchPairs } from '../lex/pairs';
+import { pairsIn } from '../lex/pairs';
 
 /** Whose rules a value is interpolated by (`none`: not at all). */
 export type InterpolationSyntax = 'compose' | 'dotenv' | 'spring' | 'none';
@@ -27,13 +27,12 @@ function isNamePart(c: number): boolean {
   return isNameStart(c) || isDigit(c);
 }
 
-/** The braces of the last text asked about, paired in one pass (a run of `${` left open is read in linear time). */
-let pairsOf: { text: string; closes: Map<number, number> } | undefined;
-
-/** The `}` that closes the `${` whose `{` is at `open`, counting nested `${…}`; -1 when there is none. */
+/**
+ * The `}` that closes the `${` whose `{` is at `open`, counting nested `${…}`; -1 when there is none. The
+ * braces of a text are paired once, in one pass (a run of `${` left open is read in linear time).
+ */
 function closingBrace(text: string, open: number): number {
-  if (pairsOf?.text !== text) pairsOf = { text, closes: matchPairs(text, 0, text.length, '{', '}') };
-  return pairsOf.closes.get(open) ?? -1;
+  return pairsIn(text, text.length, '{', '}').get(open) ?? -1;
 }
 
 /** Reads the reference at the `$` at `i`, or undefined when none starts there. */

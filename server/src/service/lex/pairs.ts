@@ -26,3 +26,18 @@ export function matchPairs(text: string, from: number, to: number, opener: strin
   }
   return closes;
 }
+
+/** The last pairs found, per opener: a text is often asked about several times in a row (each check of a value). */
+const LAST = new Map<string, { text: string; to: number; closes: Map<number, number> }>();
+
+/**
+ * matchPairs(text, 0, to, …), kept for the last text asked about with this opener. The closer of an
+ * opener does not depend on where the search started, as long as it started at or before the opener.
+ */
+export function pairsIn(text: string, to: number, opener: string, closer: string): Map<number, number> {
+  const last = LAST.get(opener);
+  if (last !== undefined && last.to === to && last.text === text) return last.closes;
+  const closes = matchPairs(text, 0, to, opener, closer);
+  LAST.set(opener, { text, to, closes });
+  return closes;
+}

@@ -1,6 +1,6 @@
 import { HostSyntax, Span } from '../api';
 import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
-import { matchPairs } from '../lex/pairs';
+import { pairsIn } from '../lex/pairs';
 import { AT, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LOWER_A, LOWER_D, LOWER_F, LOWER_Q, LOWER_S, LOWER_V, LOWER_Z, PERCENT, QUESTION, RIGHT_BRACE, RIGHT_BRACKET, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
 
 /** Which forms count as placeholders in a value, from how the value is written. */
@@ -243,7 +243,7 @@ class PlaceholderScanner {
       // (`${query ? `?${query}` : ''}`) ends at the `}` that balances them.
       const first = this.closed(i, '}', 256, 2);
       if (first === NEXT || text.lastIndexOf('{', first - 2) === i + 1) return first;
-      this.braces ??= matchPairs(text, i, to, '{', '}');
+      this.braces ??= pairsIn(text, to, '{', '}');
       const close = this.braces.get(i + 1);
       return close !== undefined && close - i <= MAX_INTERPOLATION ? close + 1 : first;
     }
@@ -287,7 +287,7 @@ class PlaceholderScanner {
     let j = i + 1;
     while (j < to && j - i <= 64 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === DASH || text.charCodeAt(j) === SPACE)) j++;
     if (j > i + 1 && j < to && text.charCodeAt(j) === RIGHT_BRACKET && !isDigitsOnly(text, i + 1, j)) return j + 1;
-    this.closes ??= matchPairs(text, i, to, '[', ']');
+    this.closes ??= pairsIn(text, to, '[', ']');
     return optionalPartEnd(text, i, this.closes.get(i) ?? -1);
   }
 
