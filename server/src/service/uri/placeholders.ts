@@ -149,7 +149,7 @@ for (const c of [DOLLAR, HASH, LEFT_BRACE, PERCENT, LEFT_BRACKET, UNDERSCORE, DO
 class PlaceholderScanner {
   /** Made at the first opener (most values have none). */
   private closingSearch: ClosingSearch | undefined;
-  /** The `]` of each `[` from the first that may open an optional part on (made when one does). */
+  /** The `]` of each `[` (made when one may open an optional part). */
   private closes: Map<number, number> | undefined;
   /** The `}` that closes each `{`, once a `${` holds another `{`. */
   private braces: Map<number, number> | undefined;
