@@ -86,29 +86,30 @@ async function check(argv: readonly string[], started: (pool: WorkerPool) => voi
   let failed = 0;
   let skipped = 0;
   const profiles = { spec: 0, node: 0 };
-  const record = (shown: string, result: FileResult): void => {
-    messages.push(...result.messages);
+  // `shown()`: the name of the file in a notice, worked out only for a file that gets one (most get none).
+  const record = (shown: () => string, result: FileResult): void => {
+    if (result.messages.length > 0) messages.push(...result.messages);
     if (result.profile) profiles[result.profile]++;
     if (result.failed !== undefined) {
       failed++;
-      progress.notice(`mongodb-uri-lint: internal error while checking ${shown}: ${result.failed}\n`);
+      progress.notice(`mongodb-uri-lint: internal error while checking ${shown()}: ${result.failed}\n`);
     } else if (result.unreadable !== undefined) {
       unreadable++;
-      progress.notice(`mongodb-uri-lint: cannot read ${shown} (${result.unreadable})\n`);
+      progress.notice(`mongodb-uri-lint: cannot read ${shown()} (${result.unreadable})\n`);
     } else if (result.skipped !== undefined) {
       skipped++;
-      progress.notice(`${shown}: skipped: ${redactPasswords(result.skipped)}\n`);
+      progress.notice(`${shown()}: skipped: ${redactPasswords(result.skipped)}\n`);
     }
   };
   // Driver "auto" (a Node.js project) and tracked (no .gitignore ignores the file), per file.
   const checker = new FileChecker(settings, options.prefilter);
-  if (readsStdin) record(options.stdinFilename ?? STDIN_NAME, checker.lintStdin(options.stdinFilename));
+  if (readsStdin) record(() => options.stdinFilename ?? STDIN_NAME, checker.lintStdin(options.stdinFilename));
   const threads = threadsFor(files.length, options.jobs);
   let recorded = 0;
   if (threads.workers === 0) {
     pool.stop();
     for (const file of files) {
-      record(displayPath(file), checker.lintFile(file));
+      record(() => displayPath(file), checker.lintFile(file));
       progress.update(++recorded);
     }
   } else {
@@ -116,7 +117,8 @@ async function check(argv: readonly string[], started: (pool: WorkerPool) => voi
     const results: Array<FileResult | undefined> = new Array(files.length);
     const flush = (): void => {
       for (; recorded < files.length && results[recorded] !== undefined; recorded++) {
-        record(displayPath(files[recorded]), results[recorded] as FileResult);
+        const file = files[recorded];
+        record(() => displayPath(file), results[recorded] as FileResult);
         results[recorded] = undefined;
       }
     };
