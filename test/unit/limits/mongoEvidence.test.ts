@@ -33,6 +33,7 @@ describe('what shows that a file works with MongoDB', () => {
       'db.orders.find()', 'x = db.users.count()', '(rs.status())', '\tsh.status()', 'await db.getSiblingDB("a")', '{orders:db.orders.find()}',
       '[db.a.drop(), db.b.drop()]', '!db.x.findOne()', 'a\n\rdb.x.insertOne(d)', 'db.orders\n  .find({})', 'db.events.insert_one(e)',
       'const orders = db.collection("orders")', 'rs.initiate(config)', 'sh.shardCollection("a.b", { k: 1 })', 'db.runCommand({ ping: 1 })',
+      'db.system.profile.find({ millis: { $gt: 100 } })', 'db.fs.files.findOne()',
     ]) {
       assert.ok(usesShellGlobals(text), text);
       assert.ok(worksWithMongoDB(text, 'typescript', false), text);

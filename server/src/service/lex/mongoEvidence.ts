@@ -39,19 +39,22 @@ const MONGO = /mongo|motor_(?:asyncio|tornado)|AsyncIOMotor|MotorClient/i;
 /** ASCII blanks (`\s` holds others). */
 const BLANKS = '[ \\t\\n\\r\\f\\v]*';
 
+/** A collection's name after `db.`: an ASCII identifier, or a few joined by dots (`system.profile`, `fs.files`). */
+const COLLECTION_NAME = '[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*){0,3}';
+
 /** Any of the names, as a whole identifier. */
 const names = (list: readonly string[]): string => `(?:${[...list].sort((a, b) => b.length - a.length).join('|')})(?![\\w$])`;
 
 /**
  * mongosh's globals `db`, `rs` and `sh`, each followed by a method of theirs, at the start of the text or
- * after an ASCII blank, an operator or an opening bracket: where a script uses them. A collection is an
- * ASCII identifier, and ASCII blanks may come around the `.` of its method. (Blanks and letters beyond
+ * after an ASCII blank, an operator or an opening bracket: where a script uses them. A collection is
+ * COLLECTION_NAME, and ASCII blanks may come around the `.` of its method. (Blanks and letters beyond
  * ASCII are left out, so that the bytes of a UTF-8 file read as latin1 answer as its text.) One regular
  * expression: as fast as a search for each of the three and a look at what precedes it.
  */
 const SHELL_GLOBALS = new RegExp(
   '(?<![^ \\t\\n\\r\\f\\v([{,;=!&|?:+*<>~^%])' +
-    `(?:db\\.(?:${names(DATABASE_METHODS)}|[A-Za-z_$][\\w$]*${BLANKS}\\.${BLANKS}${names(COLLECTION_METHODS)})` +
+    `(?:db\\.(?:${names(DATABASE_METHODS)}|${COLLECTION_NAME}${BLANKS}\\.${BLANKS}${names(COLLECTION_METHODS)})` +
     `|rs\\.${names(REPLICA_SET_HELPERS)}|sh\\.${names(SHARDING_HELPERS)})`,
 );
 
