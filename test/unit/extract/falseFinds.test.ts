@@ -91,6 +91,10 @@ describe('prose under a database, collection or Atlas name key', () => {
     const locale = '{"errors": {"mongoDatabase": "Could not open the MongoDB database", "atlasProject": "Choose an Atlas project:"}}\n';
     assert.deepEqual(names(locale, 'json'), []);
     assert.deepEqual(loudProblems('mongo:\n  database: The shop database, written nightly.\n', 'yaml'), []);
+    // A regular expression's source that matches names, under a name key of tooling code.
+    const tooling = 'const COLLECTION = `(?:\\.getCollection\\(${STRING}\\)|\\.(${IDENT}))`;\nconst MONGO_DB = "(?<name>[^/. \\"$]+)";\n';
+    assert.deepEqual(names(tooling, 'typescript'), []);
+    assert.deepEqual(problemsOf(tooling, 'typescript'), []);
   });
 
   it('names with spaces in them are still names, and still wrong where a space is', () => {

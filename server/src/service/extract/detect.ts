@@ -157,8 +157,9 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
       return;
     }
     if (keyKind === 'database' || keyKind === 'collection' || keyKind === 'atlas-cluster' || keyKind === 'atlas-project' || keyKind === 'atlas-organization') {
-      // A sentence under such a key is a message about it (`selectMongoDb: "Select a database first"`), not a name.
-      if (!isSentence(text)) {
+      // A sentence under such a key is a message about it (`selectMongoDb: "Select a database first"`), and
+      // a regular expression's source one that matches names (`const COLLECTION = "(?:\\.collection\\((\\w+)\\))"`).
+      if (!isSentence(text) && !REGEX_SOURCE.test(text)) {
         out.push(toValue(keyKind, d, syntax, keyOf(pathOf)));
         return;
       }
@@ -166,6 +167,12 @@ export function emitString(out: EmbeddedValue[], d: DecodedText, syntax: HostSyn
   }
   emitMentions(out, d, syntax);
 }
+
+/**
+ * What only a regular expression's source holds: a group `(?:`, `(?=`, `(?!` or `(?<`. (Not a backslash
+ * before a letter: `a\shop` is a name written with a backslash by mistake, which is reported.)
+ */
+const REGEX_SOURCE = /\(\?[:=!<]/;
 
 /**
  * Prose (a label, a message of a catalogue), which no one writes as a database, collection or Atlas name:
