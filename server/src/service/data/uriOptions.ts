@@ -63,6 +63,11 @@ export function driverFamilyOf(languageId: string | undefined, documentUri?: str
   return SPRING_FILE.test(name) ? 'java' : DOTNET_SETTINGS_FILE.test(name) ? 'csharp' : undefined;
 }
 
+/** Whether the drivers of `family` read an option of origin 'drivers' (none known: no). */
+export function isReadBy(o: Pick<UriOption, 'readBy'>, family: DriverFamily | undefined): boolean {
+  return family !== undefined && (o.readBy?.includes(family) ?? false);
+}
+
 /** How messages name the drivers of each family. */
 const DRIVER_FAMILY_NAMES: Readonly<Record<DriverFamily, string>> = { java: 'Java', csharp: 'C#', python: 'Python' };
 

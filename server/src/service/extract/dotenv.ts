@@ -4,7 +4,7 @@
  * escapes) or in backticks (literal).
  */
 import { EmbeddedValue } from '../api';
-import { APOSTROPHE, BACKSLASH, BACKTICK, CARRIAGE_RETURN, COLON, DASH, DOT, EQUALS, HASH, LINE_FEED, LOWER_E, QUOTE } from '../lex/chars';
+import { APOSTROPHE, BACKSLASH, BACKTICK, CARRIAGE_RETURN, COLON, DASH, DOT, EQUALS, HASH, isJsWhitespace, LINE_FEED, LOWER_E, QUOTE } from '../lex/chars';
 import { isWordChar } from '../lex/identifiers';
 import { DecodedBuilder, DecodedText, indexOfIn, isSpace, lineEnd, nextLine, verbatim } from './decoded';
 import { emitString, MongoFinder, StringContext } from './detect';
@@ -295,7 +295,7 @@ export interface DotenvAssignment {
 
 /** A character of `\s` other than the line feed. */
 function isBlankOfLine(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d && c !== LINE_FEED) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c !== LINE_FEED && isJsWhitespace(c);
 }
 
 /**

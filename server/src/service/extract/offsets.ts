@@ -1,5 +1,7 @@
 /** Offset maps of embedded values: decoded (value) offsets to document offsets and back. */
 import { EmbeddedValue, Span } from '../api';
+import { SPACE } from '../lex/chars';
+import { isLineBreak, isSpace } from './decoded';
 
 /** Maps an offset in a value's decoded text to a document offset. */
 export function toDocumentOffset(value: EmbeddedValue, i: number): number {
@@ -38,7 +40,7 @@ export function spaceFromLineBreak(documentText: string, value: EmbeddedValue, f
   const text = value.text;
   const end = Math.min(text.length, Math.max(to, from + 1), from + 256);
   for (let k = from; k < end; k++) {
-    if (text.charCodeAt(k) === 0x20 && endsLine(documentText, toDocumentOffset(value, k))) return true;
+    if (text.charCodeAt(k) === SPACE && endsLine(documentText, toDocumentOffset(value, k))) return true;
   }
   return false;
 }
@@ -46,9 +48,8 @@ export function spaceFromLineBreak(documentText: string, value: EmbeddedValue, f
 /** Whether a line break, or blanks then one, is at `at` (YAML drops the blanks that end a folded line). */
 function endsLine(documentText: string, at: number): boolean {
   let i = at;
-  while (documentText.charCodeAt(i) === 0x20 || documentText.charCodeAt(i) === 0x09) i++;
-  const c = documentText.charCodeAt(i);
-  return c === 0x0a || c === 0x0d;
+  while (isSpace(documentText.charCodeAt(i))) i++;
+  return isLineBreak(documentText.charCodeAt(i));
 }
 
 /**
@@ -62,7 +63,7 @@ export function foldedBreaks(documentText: string, value: EmbeddedValue): Span[]
   const text = value.text;
   const out: Span[] = [];
   for (let k = 1; k + 1 < text.length; k++) {
-    if (text.charCodeAt(k) !== 0x20 || !endsLine(documentText, toDocumentOffset(value, k))) continue;
+    if (text.charCodeAt(k) !== SPACE || !endsLine(documentText, toDocumentOffset(value, k))) continue;
     const before = toDocumentOffset(value, k - 1);
     if (documentText[before] !== text[k - 1]) return undefined;
     out.push({ start: before + 1, end: toDocumentOffset(value, k + 1) });

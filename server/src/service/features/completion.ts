@@ -1,7 +1,7 @@
 import type { Analysis, CompletionResult, TextDocumentLike } from '../api';
 import { toDocumentOffset } from '../extract/offsets';
 import { AUTH_MECHANISMS, EXTERNAL_AUTH_SOURCE, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
-import { driverFamilyOf, findOption, URI_OPTIONS, UriOption, type DriverFamily } from '../data/uriOptions';
+import { driverFamilyOf, findOption, isReadBy, URI_OPTIONS, UriOption, type DriverFamily } from '../data/uriOptions';
 import { OPTION_VALUE_DOCS } from '../data/uriOptions';
 import { asciiLower } from '../uri/parser';
 import { EmbeddedValue, Span } from '../api';
@@ -80,7 +80,7 @@ function keyCompletions(ctx: Ctx, text: string, itemStart: number, itemEnd: numb
     const parts = partsOf(o);
     if (present.has(parts.lower) && !o.repeatable) continue;
     if (o.srvOnly && !isSrv) continue;
-    if (o.origin === 'drivers' && (ctx.family === undefined || !o.readBy?.includes(ctx.family))) continue;
+    if (o.origin === 'drivers' && !isReadBy(o, ctx.family)) continue;
     if (!matchesTyped(o.name, text)) continue;
     out.push({
       label: o.name,

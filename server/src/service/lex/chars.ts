@@ -111,3 +111,11 @@ export function isDigit(c: number): boolean {
 export function isAsciiLetter(c: number): boolean {
   return (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z);
 }
+
+/** JavaScript's white space and line terminators: what `\s` matches, and what `Number.parseInt` skips. */
+export function isJsWhitespace(c: number): boolean {
+  return (
+    c === TAB || c === LINE_FEED || c === VERTICAL_TAB || c === FORM_FEED || c === CARRIAGE_RETURN || c === SPACE || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}

@@ -9,23 +9,15 @@ import { OptionIndex, resolveOptions, TypedValue } from '../uri/options';
 import { DecodedPart, OptionPart, ParsedUri } from '../uri/types';
 import { Span } from '../api';
 import { NodeQueryItem, NodeUri } from '../uri/nodeUri';
-import { CARRIAGE_RETURN, DIGIT_0, DIGIT_9, FORM_FEED, LINE_FEED, SPACE, TAB, VERTICAL_TAB } from '../lex/chars';
+import { CARRIAGE_RETURN, DIGIT_0, DIGIT_9, isJsWhitespace, LINE_FEED, SPACE } from '../lex/chars';
 import { message } from '../data/l10n';
 
 export type NodeConversion = { ok: true; value: TypedValue } | { ok: false; message: string };
 
-/** JavaScript white space and line terminators, as `Number.parseInt` skips them. */
-function isJsSpace(c: number): boolean {
-  return (
-    c === TAB || c === LINE_FEED || c === VERTICAL_TAB || c === FORM_FEED || c === CARRIAGE_RETURN || c === SPACE || c === 0xa0 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
 /** `Number.parseInt(s, 10)`: leading space, a sign, then as many digits as there are; undefined when there are none. */
 export function nodeParseInt(s: string): number | undefined {
   let i = 0;
-  while (i < s.length && isJsSpace(s.charCodeAt(i))) i++;
+  while (i < s.length && isJsWhitespace(s.charCodeAt(i))) i++;
   let sign = 1;
   if (s[i] === '+' || s[i] === '-') {
     if (s[i] === '-') sign = -1;

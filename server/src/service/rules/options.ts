@@ -1,4 +1,4 @@
-import { driverFamilyOf, readersOf, URI_OPTIONS, UriOption } from '../data/uriOptions';
+import { driverFamilyOf, isReadBy, readersOf, URI_OPTIONS, UriOption } from '../data/uriOptions';
 import { isGiven, occurrencesOf, OPT, ResolvedOption, type ValueIssue } from '../uri/options';
 import { RuleContext } from './context';
 import { FixData, Span } from '../api';
@@ -177,8 +177,7 @@ function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullabl
       ctx.report('option-unsupported-by-driver', p.key.span, message('option.nodeUnsupported', { name: opt.name }), { node: 'error' });
       return false;
     }
-    const family = driverFamilyOf(ctx.languageId, ctx.documentUri);
-    if (family === undefined || !opt.readBy?.includes(family)) {
+    if (!isReadBy(opt, driverFamilyOf(ctx.languageId, ctx.documentUri))) {
       ctx.report('option-driver-specific', p.key.span, message('option.driversSpecific', { name: opt.name, drivers: readersOf(opt) }));
     }
     return true;

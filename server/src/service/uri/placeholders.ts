@@ -1,7 +1,7 @@
 import { HostSyntax, Span } from '../api';
 import { EXTERNAL_AUTH_SOURCE } from '../data/authMechanisms';
 import { pairsIn } from '../lex/pairs';
-import { AT, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LOWER_A, LOWER_D, LOWER_F, LOWER_Q, LOWER_S, LOWER_V, LOWER_Z, PERCENT, QUESTION, RIGHT_BRACE, RIGHT_BRACKET, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z } from '../lex/chars';
+import { AT, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOLLAR, DOT, GREATER_THAN, HASH, LEFT_BRACE, LEFT_BRACKET, LEFT_PAREN, LESS_THAN, LOWER_A, LOWER_D, LOWER_F, LOWER_Q, LOWER_S, LOWER_V, LOWER_Z, PERCENT, QUESTION, RIGHT_BRACE, RIGHT_BRACKET, SLASH, SPACE, UNDERSCORE, UPPER_A, UPPER_F, UPPER_Z, isAsciiLetter } from '../lex/chars';
 
 /** Which forms count as placeholders in a value, from how the value is written. */
 export interface PlaceholderStyle {
@@ -322,7 +322,7 @@ for (const ch of ':@,/?.=&+- ') OPTIONAL_PART_CHARS[ch.charCodeAt(0)] = 1;
 function optionalPartEnd(text: string, i: number, close: number): number {
   if (close < 0 || close - i > 128) return NEXT;
   const first = text.charCodeAt(i + 1);
-  let notation = first === COMMA || first === SLASH || first === QUESTION || (first === COLON && isLetter(text.charCodeAt(i + 2)));
+  let notation = first === COMMA || first === SLASH || first === QUESTION || (first === COLON && isAsciiLetter(text.charCodeAt(i + 2)));
   if (text.charCodeAt(close - 1) === AT && text.charCodeAt(i - 1) === SLASH) notation = true;
   let wordLetter = false;
   for (let j = i + 1; j < close; j++) {
@@ -332,10 +332,6 @@ function optionalPartEnd(text: string, i: number, close: number): number {
     else if (((c | 0x20) >= 0x67 && (c | 0x20) <= LOWER_Z) || c === UNDERSCORE) wordLetter = true;
   }
   return wordLetter && notation ? close + 1 : NEXT;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z);
 }
 
 /**
