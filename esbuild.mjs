@@ -120,6 +120,14 @@ const benchBuild = {
   sourcemap: 'inline',
 };
 
+/** Bare work of the CLI budget: walking and reading a tree with nothing else (bench/readTree.ts). */
+const benchReadTreeBuild = {
+  ...common,
+  entryPoints: ['bench/readTree.ts'],
+  outfile: 'bench/out/readTree.js',
+  packages: 'external',
+};
+
 /**
  * The floor of the start-up benchmark: a bare vscode-languageserver server, bundled as the language
  * server is (same options, libraries inside), so that the two start the same way.
@@ -195,7 +203,7 @@ async function makeExecutable() {
 
 await mkdir(path.join(root, 'test', 'out'), { recursive: true });
 await cleanTestBundles();
-const all = [...products, await testBuild(), benchBuild, benchBareServerBuild];
+const all = [...products, await testBuild(), benchBuild, benchReadTreeBuild, benchBareServerBuild];
 
 if (watch) {
   for (const options of all) {

@@ -19,8 +19,25 @@ export interface TargetRow {
   ok: boolean;
 }
 
+/**
+ * A bare program that does only a part of a budget's task the simplest way (a loop reading every
+ * character once; walking and reading every file), measured in the same run against the budget's
+ * reference: what it takes is not left for the rest of the task, when the task is done that way.
+ */
+export interface BareRow {
+  what: string;
+  measured: string;
+  reference: string;
+  ratio: string;
+  /** The budget of the task. */
+  target: string;
+  /** What it leaves under the target for the rest of the task ("none" when nothing). */
+  left: string;
+}
+
 export class Section {
   readonly rows: TargetRow[] = [];
+  readonly bare: BareRow[] = [];
   readonly lines: string[] = [];
   results: unknown = undefined;
   /** Set when the section timed out or failed: what it still does is not reported. */
@@ -33,6 +50,10 @@ export class Section {
 
   target(row: TargetRow): void {
     if (!this.closed) this.rows.push(row);
+  }
+
+  bareWork(row: BareRow): void {
+    if (!this.closed) this.bare.push(row);
   }
 
   print(line = ''): void {
@@ -52,6 +73,19 @@ export function targetsTable(rows: readonly TargetRow[]): string[] {
   for (const r of rows) out.push(`| ${r.what} | ${r.measured} | ${r.reference} | ${r.ratio} | ${r.target} | ${mark(r.ok)} |`);
   const failed = rows.filter((r) => !r.ok).length;
   out.push('', `${rows.length - failed} of ${rows.length} targets met.`);
+  return out;
+}
+
+export function bareTable(rows: readonly BareRow[]): string[] {
+  const out = [
+    '## Bare work',
+    '',
+    'Programs that do only a part of a budget\'s task, the simplest way, measured against the same reference: done that way, the rest of the task has what they leave.',
+    '',
+    '| Part of the task | Measured | Reference | Ratio | Target | Left for the rest |',
+    '| --- | ---: | ---: | ---: | ---: | :-: |',
+  ];
+  for (const r of rows) out.push(`| ${r.what} | ${r.measured} | ${r.reference} | ${r.ratio} | ${r.target} | ${r.left} |`);
   return out;
 }
 

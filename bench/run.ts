@@ -18,7 +18,7 @@ import { benchDocument, benchPathological, documentsSection, pathologicalSection
 import { giantSection, manySection, stormSection } from './load';
 import { latencySection, memorySection, startSection } from './lsp';
 import { seconds, TimeoutError, withTimeout } from './measure';
-import { Section, targetsTable } from './report';
+import { bareTable, Section, targetsTable } from './report';
 import { sizesSection } from './sizes';
 import { benchContender, throughputSection } from './throughput';
 
@@ -123,12 +123,18 @@ async function main(): Promise<void> {
   console.log(header);
   console.log();
   for (const line of targetsTable(rows)) console.log(line);
+  const bare = ordered.flatMap((s) => s.bare);
+  if (bare.length > 0) {
+    console.log();
+    for (const line of bareTable(bare)) console.log(line);
+  }
   for (const s of ordered) {
     if (s.lines.length === 0) continue;
     console.log();
     for (const line of s.lines) console.log(line);
   }
   results.targets = rows;
+  results.bareWork = bare;
   for (const s of ordered) results[s.name] = s.results;
   writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(`\nWrote bench/results.json`);
