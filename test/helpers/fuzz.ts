@@ -48,3 +48,34 @@ export function checkProperty<T>(name: string, property: fc.IProperty<T>, defaul
   casesRun += details.numRuns;
   if (details.failed) throw new Error(`${name}: ${fc.defaultReportMessage(details) ?? 'failed'}`);
 }
+
+/**
+ * The upper end of the Wilson score interval of `hits` in `total` trials at `z` standard deviations (3.29:
+ * one-sided, about 1 in 2,000): the largest share the sample leaves plausible.
+ */
+export function shareUpperBound(hits: number, total: number, z = 3.29): number {
+  if (total === 0) return 1;
+  const p = hits / total;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * total);
+  const margin = z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
+  return Math.min(1, (centre + margin) / (1 + z2 / total));
+}
+
+/** Whether this is a run of `npm run fuzz` on cases of its own seed (npm test always runs the same cases). */
+function isFuzzRun(): boolean {
+  return Number.isInteger(Number(process.env.FUZZ_SEED));
+}
+
+/**
+ * Asserts that at least a share `floor` of the trials of a property had what it counts (documents
+ * compared, values compared whole). `npm test` runs the same cases every time: the share it gets is
+ * held to the floor as it is. A fuzz run draws cases of its own seed, often fewer per property (`--cases`
+ * below `npm test`'s, a time limit): there it fails only when the sample makes a share that large
+ * implausible (shareUpperBound), so that chance does not fail it and a property that compares nothing
+ * still does.
+ */
+export function assertShareAtLeast(hits: number, total: number, floor: number, message: string, sampled = isFuzzRun()): void {
+  const ok = sampled ? shareUpperBound(hits, total) >= floor : hits >= floor * total;
+  if (!ok) throw new Error(`${message} (less than ${floor * 100}%)`);
+}

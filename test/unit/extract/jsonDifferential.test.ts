@@ -17,7 +17,7 @@ import { createScanner } from 'jsonc-parser';
 import { extractValues } from '../../../server/src/service/extract';
 import { jsoncStringValue } from '../../../server/src/service/extract/jsonStrings';
 import type { EmbeddedValue } from '../../../server/src/service/api';
-import { checkProperty } from '../../helpers/fuzz';
+import { assertShareAtLeast, checkProperty } from '../../helpers/fuzz';
 import { documentText } from '../fuzz/arbitraries';
 import { jsoncText } from './jsonArbitraries';
 import { readJson, scanJson, JsonReading, JsonString } from './jsonOracle';
@@ -343,9 +343,9 @@ function checkCompared(name: string, docs: fc.Arbitrary<string>, runs: number, m
   // No cases run when only counting them (FUZZ_COUNT_ONLY).
   if (counts.documents === 0) return;
   const { documents, wellFormed, values, rangeOnly, connectionStrings } = counts;
-  assert.ok(wellFormed >= min.wellFormed * documents, `${name}: only ${wellFormed} of ${documents} documents well-formed`);
+  assertShareAtLeast(wellFormed, documents, min.wellFormed, `${name}: only ${wellFormed} of ${documents} documents well-formed`);
   assert.ok(values >= min.values * documents, `${name}: only ${values} values compared in ${documents} documents`);
-  assert.ok(values >= min.whole * (values + rangeOnly), `${name}: ${rangeOnly} values compared by range only, ${values} whole`);
+  assertShareAtLeast(values, values + rangeOnly, min.whole, `${name}: ${rangeOnly} values compared by range only, ${values} whole`);
   assert.ok(connectionStrings >= min.connectionStrings * wellFormed, `${name}: only ${connectionStrings} connection strings looked for in ${wellFormed} documents`);
 }
 

@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { extractValues } from '../../../server/src/service/extract';
 import type { EmbeddedValue } from '../../../server/src/service/api';
-import { checkProperty } from '../../helpers/fuzz';
+import { assertShareAtLeast, checkProperty } from '../../helpers/fuzz';
 import { yamlStream, yamlText } from '../fuzz/yamlArbitraries';
 import { hasMarker, insertMarkers, MAX_MARKERS, removeMarkers } from './yamlJsonMarkers';
 import { readYaml, YamlName, YamlReading, YamlScalar } from './yamlPackageOracle';
@@ -322,10 +322,11 @@ function checkCompared(name: string, docs: fc.Arbitrary<string>, runs: number, s
     }),
     runs,
   );
-  // No cases run when only counting them (FUZZ_COUNT_ONLY); below 100 documents (a fuzz run scaled down)
-  // the shares are too noisy to say anything.
-  if (total < 100) return;
-  assert.ok(compared >= min.share * total, `${name}: only ${compared} of ${total} documents compared`);
+  // No cases run when only counting them (FUZZ_COUNT_ONLY).
+  if (total === 0) return;
+  assertShareAtLeast(compared, total, min.share, `${name}: only ${compared} of ${total} documents compared`);
+  // Values per document: below 100 documents compared (a fuzz run scaled down) the means are too noisy
+  // to say anything.
   if (compared < 100) return;
   assert.ok(values >= min.values * compared, `${name}: only ${values} values located in ${compared} documents`);
   assert.ok(connectionStrings >= min.connectionStrings * compared, `${name}: only ${connectionStrings} connection strings looked for in ${compared} documents`);
