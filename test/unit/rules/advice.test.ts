@@ -22,6 +22,19 @@ describe('tls-disabled', () => {
     assert.equal(tlsDisabled('mongodb://%2Ftmp%2Fm.sock/?tls=false'), false);
   });
 
+  it('names of a Kubernetes cluster and of private domains are not remote; public names that look alike are', () => {
+    for (const host of ['mongo.shop.svc', 'mongo-0.mongo.shop.svc.cluster.local', 'mongo.shop.svc.cluster.local.', 'db.corp.internal', 'MONGO.LOCAL', 'nas.home.arpa', 'db.localdomain']) {
+      assert.equal(tlsDisabled(`mongodb://${host}:27017/app`), false, host);
+      assert.equal(tlsDisabled(`mongodb://${host}/?tls=false`), false, host);
+    }
+    for (const host of ['svc.example.com', 'internal.example.com', 'db.local.example.com', 'cluster.local.example.org', 'mongo.svcs']) {
+      assert.equal(tlsDisabled(`mongodb://${host}:27017/app`), true, host);
+    }
+    // One remote host among private ones still crosses a network.
+    assert.equal(tlsDisabled('mongodb://mongo-0.mongo.shop.svc,db.example.com/app'), true);
+    assert.equal(tlsDisabled('mongodb+srv://mongo.shop.svc/?tls=false'), true, 'mongodb+srv is always remote');
+  });
+
   it('mongodb+srv is always remote', () => {
     expectOne('mongodb+srv://localhost/?tls=false', 'tls-disabled', 'info', 'tls=false');
   });

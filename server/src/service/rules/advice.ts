@@ -6,7 +6,7 @@
 import { anyOf, effectiveOf, OPT } from '../uri/options';
 import { asciiLower } from '../uri/parser';
 import { HostPart } from '../uri/types';
-import { isLocalHost } from '../uri/localHosts';
+import { isLocalHost, isPrivateName } from '../uri/localHosts';
 import { RuleContext } from './context';
 import { message, MessageMemo } from '../data/l10n';
 
@@ -15,10 +15,13 @@ const ADD = new MessageMemo('fix.add');
 
 /**
  * A host reached over a network that is not this machine's: a dotted name or an address. A name without
- * a dot (a compose service, a Kubernetes service in the same namespace) stays inside a private network.
+ * a dot (a compose service, a Kubernetes service in the same namespace) and a name of a Kubernetes
+ * cluster or of a private domain (`mongo.shop.svc.cluster.local`, `db.corp.internal`) stay inside a
+ * private network.
  */
 function isRemote(h: HostPart): boolean {
-  return h.type !== 'unix' && !isLocalHost(h.host.value) && (h.type !== 'hostname' || h.host.value.includes('.'));
+  if (h.type === 'unix' || isLocalHost(h.host.value)) return false;
+  return h.type !== 'hostname' || (h.host.value.includes('.') && !isPrivateName(h.host.value));
 }
 
 const INSECURE = [

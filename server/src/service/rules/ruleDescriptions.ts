@@ -121,7 +121,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'node-option-ignored':
     'Under the Node.js profile only: the Node.js driver reads this text differently from the specification. A "#" starts a URL fragment that is dropped, "+" becomes a space, ";" separates nothing, a key repeated in another case is ignored, and some options are dropped or only warned about. Percent-encode the character, or write the option as the message suggests.',
   'tls-disabled':
-    'TLS is turned off (tls=false or ssl=false) for a remote host or a mongodb+srv:// cluster, or a mongodb:// string to a remote host (a dotted name or an IP address) leaves it at its default, which is off. Credentials and data then cross the network unencrypted. Add tls=true when the server accepts TLS; this is information only because local and private hosts may not need it.',
+    'TLS is turned off (tls=false or ssl=false) for a remote host or a mongodb+srv:// cluster, or a mongodb:// string to a remote host (an IP address, or a dotted name other than the names of a Kubernetes cluster such as mongo.shop.svc.cluster.local and names under .internal, .local, .home.arpa or .localdomain) leaves it at its default, which is off. Credentials and data then cross the network unencrypted. Add tls=true when the server accepts TLS; this is information only because local and private hosts may not need it.',
   'tls-insecure':
     'tlsInsecure, tlsAllowInvalidCertificates or tlsAllowInvalidHostnames is true, so the driver accepts any server certificate or a certificate for another host. Anyone between the application and the server can then read and alter the traffic despite TLS. Keep these options for local tests, and give the CA with tlsCAFile instead.',
   'x509-without-tls':

@@ -33,3 +33,17 @@ function endsWithInAnyCase(text: string, lower: string): boolean {
   }
   return true;
 }
+
+/**
+ * Suffixes of names that resolve only inside a private network: a Kubernetes cluster's own names
+ * (`mongo.shop.svc`, `mongo-0.mongo.shop.svc.cluster.local`) and the special-use domains of private names
+ * (`.internal`, reserved for private use; `.local`, multicast DNS on the local link; `.home.arpa`;
+ * `.localdomain`).
+ */
+const PRIVATE_SUFFIXES = ['.svc', '.cluster.local', '.internal', '.local', '.home.arpa', '.localdomain'];
+
+/** Whether a dotted host name resolves only inside a private network (PRIVATE_SUFFIXES; a final `.` too). */
+export function isPrivateName(host: string): boolean {
+  const name = host.charCodeAt(host.length - 1) === 0x2e ? host.slice(0, -1) : host;
+  return PRIVATE_SUFFIXES.some((suffix) => name.length > suffix.length && endsWithInAnyCase(name, suffix));
+}
