@@ -45,6 +45,8 @@ export interface DocumentResult {
   ratio: number;
   /** Bare work: a loop that reads each character once (readEachCharacter). */
   charLoopMs: number;
+  /** Bare work: the engine's searches hopping from one delimiter of the format to the next (hopDelimiters). */
+  hopMs: number;
 }
 
 function regexFloor(text: string): number {
@@ -68,8 +70,38 @@ function readEachCharacter(text: string): number {
   return n;
 }
 
-/** Formats whose extractors look at every character (quotes, escapes and comments anywhere). */
-const LEXED_FORMATS = new Set(['yaml', 'json', 'typescript', 'python']);
+/**
+ * The characters that start or end a string or a comment in each format (and YAML's line breaks, where
+ * its keys start): a lexer may find them with the engine's search instead of reading every character.
+ */
+const DELIMITERS: Record<string, readonly string[]> = {
+  json: ['"', '/'],
+  yaml: ['\n', '"', "'", '#'],
+  typescript: ['"', "'", '`', '/'],
+  python: ['"', "'", '#'],
+  dotenv: ['\n', '"', "'", '#'],
+  markdown: ['\n', '`'],
+  plaintext: ['\n'],
+};
+
+const DELIMITER_NAMES: Record<string, string> = { '\n': 'line break', '"': 'double quote', "'": 'single quote', '`': 'backquote', '/': 'slash', '#': '#' };
+
+/**
+ * Every occurrence of the delimiters in the text, in order, each found with indexOf (the position of
+ * each delimiter kept until it is passed): what a lexer that skips to the next delimiter does at the
+ * least. Returns how many it found.
+ */
+function hopDelimiters(text: string, delimiters: readonly string[]): number {
+  const next = delimiters.map((d) => text.indexOf(d));
+  let found = 0;
+  for (;;) {
+    let at = -1;
+    for (const n of next) if (n >= 0 && (at < 0 || n < at)) at = n;
+    if (at < 0) return found;
+    found++;
+    for (let k = 0; k < next.length; k++) if (next[k] === at) next[k] = text.indexOf(delimiters[k], at + 1);
+  }
+}
 
 const settings: Settings = { ...defaultSettings, maxFileSize: Number.MAX_SAFE_INTEGER };
 
@@ -87,7 +119,8 @@ export function benchDocument(params: { format: string; density: Density; bytes:
   const serverMs = bestTime(() => new IncrementalAnalyzer().analyze(doc, settings), rounds, 0);
   const floorMs = bestTime(() => regexFloor(text), rounds * 3, 3);
   const charLoopMs = bestTime(() => readEachCharacter(text), rounds * 3, 3);
-  return { format, density, bytes: text.length, values: analysis.values.length, problems: analysis.problems.length, extractMs, analyzeMs, serverMs, floorMs, ratio: analyzeMs / floorMs, charLoopMs };
+  const hopMs = bestTime(() => hopDelimiters(text, DELIMITERS[format] ?? ['\n']), rounds * 3, 3);
+  return { format, density, bytes: text.length, values: analysis.values.length, problems: analysis.problems.length, extractMs, analyzeMs, serverMs, floorMs, ratio: analyzeMs / floorMs, charLoopMs, hopMs };
 }
 
 export interface PathologicalResult {
@@ -131,19 +164,20 @@ export async function documentsSection(s: Section): Promise<void> {
     else {
       const worst = measured.reduce((a, b) => (b.ratio > a.ratio ? b : a));
       s.target({ what: `${what} (${worst.format})`, measured: ms(worst.analyzeMs), reference: ms(worst.floorMs), ratio: ratio(worst.ratio), target: `≤ ${target}×`, ok: worst.ratio <= target });
-      const lexed = measured.filter((r) => LEXED_FORMATS.has(r.format));
-      if (density === 'sparse' && lexed.length > 0) {
-        // The format it leaves the most room in.
-        const least = lexed.reduce((a, b) => (b.charLoopMs / b.floorMs < a.charLoopMs / a.floorMs ? b : a));
-        const bare = least.charLoopMs / least.floorMs;
-        s.bareWork({
-          what: `10 MB ${density}: a loop reading each character once (counting those where a string or comment may start or end) vs. the /mongodb/g scan, the least of the ${lexed.length} formats whose extractors look at every character (${least.format})`,
-          measured: ms(least.charLoopMs),
-          reference: ms(least.floorMs),
-          ratio: ratio(bare),
-          target: `≤ ${target}×`,
-          left: bare < target ? ratio(target - bare) : 'none',
-        });
+      // Each format that misses the target: the cheaper of the two ways of finding its strings and comments.
+      if (density === 'sparse') {
+        for (const r of measured.filter((m) => m.ratio > target)) {
+          const way = r.hopMs < r.charLoopMs ? { ms: r.hopMs, how: `hopping from one ${DELIMITERS[r.format].map((d) => DELIMITER_NAMES[d] ?? d).join(', ')} to the next with indexOf` } : { ms: r.charLoopMs, how: 'a loop reading each character once' };
+          const bare = way.ms / r.floorMs;
+          s.bareWork({
+            what: `10 MB ${density} ${r.format}: finding where its strings and comments may start or end (${way.how}; the cheaper of two ways) vs. the /mongodb/g scan`,
+            measured: ms(way.ms),
+            reference: ms(r.floorMs),
+            ratio: ratio(bare),
+            target: `≤ ${target}×`,
+            left: bare < target ? ratio(target - bare) : 'none',
+          });
+        }
       }
     }
   }
@@ -151,16 +185,16 @@ export async function documentsSection(s: Section): Promise<void> {
   s.print();
   s.print('The server\'s first analysis (no target) is the same analysis as the language server makes it when a document opens: every value\'s record kept for the next version.');
   s.print();
-  s.print('"Each character once" is bare work: a loop that reads each character once and does nothing else (its ratio to the same floor in brackets).');
+  s.print('Bare work (each with its ratio to the same floor in brackets): "each character once" is a loop that reads each character once and does nothing else; "hops" finds every delimiter of the format\'s strings and comments with indexOf, one after the other.');
   s.print();
-  s.print('| Format | Density | Size | Values | Problems | Extraction alone | analyzeDocument | Server, first analysis | /mongodb/g (floor) | Ratio | Target | | Each character once |');
-  s.print('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :-: | ---: |');
+  s.print('| Format | Density | Size | Values | Problems | Extraction alone | analyzeDocument | Server, first analysis | /mongodb/g (floor) | Ratio | Target | | Each character once | Hops |');
+  s.print('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :-: | ---: | ---: |');
   for (const d of results) {
     const target = DENSITIES[d.density].target;
     const verdict = target === undefined ? '— | ' : `≤ ${target}× | ${mark(d.ratio <= target)}`;
-    s.print(`| ${d.format} | ${d.density} | ${(d.bytes / 2 ** 20).toFixed(0)} MB | ${d.values} | ${d.problems} | ${ms(d.extractMs)} | ${ms(d.analyzeMs)} | ${ms(d.serverMs)} | ${ms(d.floorMs)} | ${ratio(d.ratio)} | ${verdict} | ${ms(d.charLoopMs)} (${ratio(d.charLoopMs / d.floorMs)}) |`);
+    s.print(`| ${d.format} | ${d.density} | ${(d.bytes / 2 ** 20).toFixed(0)} MB | ${d.values} | ${d.problems} | ${ms(d.extractMs)} | ${ms(d.analyzeMs)} | ${ms(d.serverMs)} | ${ms(d.floorMs)} | ${ratio(d.ratio)} | ${verdict} | ${ms(d.charLoopMs)} (${ratio(d.charLoopMs / d.floorMs)}) | ${ms(d.hopMs)} (${ratio(d.hopMs / d.floorMs)}) |`);
   }
-  for (const f of failures) s.print(`| ${f} | | | | | | | | | | | ✘ | |`);
+  for (const f of failures) s.print(`| ${f} | | | | | | | | | | | ✘ | | |`);
   s.results = { documents: results, failures };
 }
 
