@@ -64,6 +64,28 @@ describe('--driver auto', () => {
     assert.deepEqual([of('worker/.env')?.severity, of('worker/.env')?.driver], ['warning', 'spec']);
     assert.match(lint(dir, '.').stderr, /4 files checked \(2 with the Node\.js driver's rules, 2 with the specification's\)/);
   });
+  test('in a Node.js project, the files another driver reads get the specification\'s rules', () => {
+    // uuidRepresentation: the Node.js driver rejects it, PyMongo and the Java and C# drivers read it.
+    const uri = 'mongodb://mongo-a.example.com:27017/?uuidRepresentation=standard&tls=true';
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { mongodb: '^6.8.0' } }),
+      'src/db.ts': `export const uri = '${uri}';\n`,
+      'config/default.json': JSON.stringify({ mongo: { uri } }),
+      'scripts/report.py': `client = MongoClient("${uri}")\n`,
+      'api/src/main/resources/application.properties': `spring.data.mongodb.uri=${uri}\n`,
+      'api/src/main/resources/application-dev.yml': `spring:\n  data:\n    mongodb:\n      uri: ${uri}\n`,
+      'dotnet/appsettings.Development.json': JSON.stringify({ ConnectionStrings: { Mongo: uri } }),
+    });
+    const rows = JSON.parse(lint(dir, '--format', 'json', '.').stdout) as Array<{ file: string; ruleId: string; driver: string }>;
+    const byFile = new Map<string, string[]>();
+    for (const m of rows) byFile.set(m.file.replace(/\\/g, '/'), [...(byFile.get(m.file.replace(/\\/g, '/')) ?? []), `${m.ruleId} ${m.driver}`]);
+    assert.deepEqual(byFile.get('src/db.ts'), ['option-unsupported-by-driver node']);
+    assert.deepEqual(byFile.get('config/default.json'), ['option-unsupported-by-driver node'], 'a configuration of the Node.js project');
+    for (const file of ['scripts/report.py', 'api/src/main/resources/application.properties', 'api/src/main/resources/application-dev.yml', 'dotnet/appsettings.Development.json']) {
+      assert.equal(byFile.get(file), undefined, `${file}: ${JSON.stringify(byFile.get(file))}`);
+    }
+    assert.match(lint(dir, '.').stderr, /7 files checked \(3 with the Node\.js driver's rules, 4 with the specification's\)/);
+  });
   test('--driver spec and --driver node apply to every file', () => {
     const dir = project(files);
     for (const [driver, severity] of [['spec', 'warning'], ['node', 'error']]) {

@@ -137,9 +137,9 @@ export class FileChecker {
    * auto, other languages) the project's. What a .gitignore says does not matter to it.
    */
   private profileOf(absolute: string, languageId: string): DriverProfile {
-    const choice = chooseProfile(this.settings, languageId);
+    const choice = chooseProfile(this.settings, languageId, absolute);
     if (choice.reason !== 'default') return choice.profile;
-    return this.fileSettings.isNodeProjectFile(absolute) ? 'node' : 'spec';
+    return chooseProfile({ driver: this.settings.driver, nodeProject: this.fileSettings.isNodeProjectFile(absolute) }, languageId, absolute).profile;
   }
 
   private lintFileOrThrow(file: string): FileResult {

@@ -171,7 +171,7 @@ export class SlicedAnalysis {
       }
     }
     problems.sort((x, y) => x.span.start - y.span.start);
-    this.result = { values, records: this.records, problems, documentAnalyses, profile: chooseProfile(settings, languageId), ...(reads.length > 0 ? { reads } : {}) };
+    this.result = { values, records: this.records, problems, documentAnalyses, profile: chooseProfile(settings, languageId, doc.uri), ...(reads.length > 0 ? { reads } : {}) };
     return true;
   }
 
@@ -201,7 +201,7 @@ export class SlicedAnalysis {
     }
     this.slices = undefined;
     this.problems.sort((x, y) => x.span.start - y.span.start);
-    this.result = { values: [], records: [], problems: this.problems, profile: chooseProfile(this.settings, languageId) };
+    this.result = { values: [], records: [], problems: this.problems, profile: chooseProfile(this.settings, languageId, this.doc.uri) };
     return true;
   }
 
@@ -227,9 +227,9 @@ export class SlicedAnalysis {
   /** What is done so far: the values validated until now with their problems (all of it once done). */
   partial(): Analysis {
     if (this.result) return this.result;
-    if (this.lean) return { values: [], records: [], problems: this.problems.slice(), profile: chooseProfile(this.settings, this.languageId) };
+    if (this.lean) return { values: [], records: [], problems: this.problems.slice(), profile: chooseProfile(this.settings, this.languageId, this.doc.uri) };
     const n = this.records.length;
-    return { values: (this.values ?? []).slice(0, n), records: this.records.slice(), problems: this.problems.slice(), profile: chooseProfile(this.settings, this.languageId) };
+    return { values: (this.values ?? []).slice(0, n), records: this.records.slice(), problems: this.problems.slice(), profile: chooseProfile(this.settings, this.languageId, this.doc.uri) };
   }
 }
 

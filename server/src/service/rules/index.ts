@@ -39,7 +39,7 @@ export function checkConnectionString(
   /** The document it is written in (RuleContext.documentUri). */
   documentUri?: string,
 ): UriCheck {
-  const driver = driverProfile(settings, languageId);
+  const driver = driverProfile(settings, languageId, documentUri);
   const parsed = parseConnectionString(text);
   const options = resolveOptions(parsed);
   const problems: Problem[] = [];

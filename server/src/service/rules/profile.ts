@@ -2,7 +2,9 @@
  * The driver profile a document is checked with. `mongodbUri.driver: "auto"` (the default) applies the
  * Node.js driver's rules where the Node.js driver is what reads the string: JavaScript and TypeScript
  * files, and files of a project whose nearest package.json depends on mongodb or mongoose (the editor or
- * the CLI tells, in `settings.nodeProject`); the specification's rules everywhere else.
+ * the CLI tells, in `settings.nodeProject`), but for the files that another driver reads in such a
+ * project (a Python script, a Spring or ASP.NET configuration beside a Node.js service); the
+ * specification's rules everywhere else.
  */
 import type { DriverProfile, DriverSetting, ProfileChoice } from '../api';
 
@@ -10,16 +12,29 @@ export type { ProfileChoice } from '../api';
 
 const NODE_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
 
+/** Source code of the languages of other drivers (PyMongo, the Java, Kotlin, C#, Go, Ruby, PHP and Rust drivers). */
+const OTHER_DRIVER_LANGUAGES: ReadonlySet<string> = new Set(['python', 'java', 'kotlin', 'scala', 'csharp', 'go', 'ruby', 'php', 'rust', 'swift', 'c', 'cpp']);
 
-export function chooseProfile(settings: { driver: DriverSetting; nodeProject?: boolean }, languageId?: string): ProfileChoice {
+/**
+ * Configuration files that other drivers' frameworks read: ASP.NET's `appsettings*.json`, Spring Boot's
+ * `application*.properties` and `.yml` (and `bootstrap*`), Mongoid's `mongoid.yml`.
+ */
+const OTHER_DRIVER_FILE = /(?:^|[/\\])(?:appsettings(?:\.[^/\\]*)?\.json|(?:application|bootstrap)(?:-[^/\\]*)?\.(?:properties|ya?ml)|mongoid\.ya?ml)$/i;
+
+/** Whether another driver than Node.js's reads the document, whatever its project's package.json says. */
+function readByOtherDriver(languageId: string | undefined, documentUri: string | undefined): boolean {
+  return (languageId !== undefined && OTHER_DRIVER_LANGUAGES.has(languageId)) || (documentUri !== undefined && OTHER_DRIVER_FILE.test(documentUri));
+}
+
+export function chooseProfile(settings: { driver: DriverSetting; nodeProject?: boolean }, languageId?: string, documentUri?: string): ProfileChoice {
   if (settings.driver !== 'auto') return { profile: settings.driver, reason: 'setting' };
   if (languageId !== undefined && NODE_LANGUAGES.has(languageId)) return { profile: 'node', reason: 'language' };
-  if (settings.nodeProject) return { profile: 'node', reason: 'project' };
+  if (settings.nodeProject && !readByOtherDriver(languageId, documentUri)) return { profile: 'node', reason: 'project' };
   return { profile: 'spec', reason: 'default' };
 }
 
-export function driverProfile(settings: { driver: DriverSetting; nodeProject?: boolean }, languageId?: string): DriverProfile {
-  return chooseProfile(settings, languageId).profile;
+export function driverProfile(settings: { driver: DriverSetting; nodeProject?: boolean }, languageId?: string, documentUri?: string): DriverProfile {
+  return chooseProfile(settings, languageId, documentUri).profile;
 }
 
 /** How a choice reads in a hover or the CLI: "Node.js driver (auto: a TypeScript file)". */
