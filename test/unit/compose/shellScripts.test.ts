@@ -52,3 +52,26 @@ describe('shell scripts', () => {
     assert.match(later.contents, /Its variable `LATER` is not defined in the lines of this script above it/);
   });
 });
+
+describe('shell variables whose value a command prints', () => {
+  const problemsOf = (text: string) => {
+    const d = { uri: 'file:///ops/restore.sh', languageId: 'shellscript', text };
+    const a = analyzeDocument(d, defaultSettings);
+    return a.problems.map((p) => [p.ruleId, text.slice(p.span.start, p.span.end)]);
+  };
+  const use = 'mongosh "mongodb://backup:${PASS}@mongo-a.example.com:27017/?authSource=admin&tls=true"\n';
+
+  it('are unknown: $(…) and backticks, also inside double quotes or beside other text', () => {
+    for (const assignment of ['PASS=$(cat /run/secrets/mongo_password)', 'PASS="$(cat /run/secrets/mongo_password)"', 'PASS=`vault kv get -field=password secret/mongo`', 'export PASS="pw-$(date +%Y/%m)"']) {
+      assert.deepEqual(problemsOf(`${assignment}\n${use}`), [], assignment);
+    }
+  });
+
+  it('in single quotes the same text is the value, and its problems are reported, each once', () => {
+    const found = problemsOf(`PASS='$(cat /run/secrets/mongo_password)'\n${use}`);
+    assert.ok(found.length > 0, JSON.stringify(found));
+    const unescaped = found.filter(([rule]) => rule === 'userinfo-unescaped');
+    // Three `/` in the value: one problem on the reference.
+    assert.deepEqual(unescaped, [['userinfo-unescaped', '${PASS}']]);
+  });
+});

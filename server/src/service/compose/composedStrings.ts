@@ -156,9 +156,16 @@ export function analyzeComposedStrings(code: SourceCode, values: readonly Embedd
     // What the string's own check reported, by rule and document offset: made when a problem is placed on its own text.
     let own: Set<string> | undefined;
     const ownReported = (ruleId: string, start: number) => (own ??= new Set((records[k]?.problems ?? []).map((p) => `${p.ruleId}@${toDocumentOffset(value, p.span.start)}`))).has(`${ruleId}@${start}`);
+    // Problems in one variable's value are all shown on its reference: the same problem twice there
+    // (three `/` in a password) is said once.
+    const placedHere = new Set<string>();
     for (const p of validateUri(r.text, settings, undefined, value.syntax, code.uri)) {
       const placed = place(context, value, r, p, ownReported);
-      if (placed) problems.push(placed);
+      if (!placed) continue;
+      const key = `${placed.ruleId}@${placed.span.start}:${placed.span.end}:${placed.message}`;
+      if (placedHere.has(key)) continue;
+      placedHere.add(key);
+      problems.push(placed);
     }
   }
   if (composed.length === 0 && opaque.length === 0) return EMPTY;

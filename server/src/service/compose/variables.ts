@@ -35,14 +35,22 @@ export function dotenvFinder(text: string, documentUri: string): DefinitionFinde
 /**
  * The variables that a shell script assigns (`NAME=value`, `export NAME=value`) on lines before the
  * offset `before`, the last such assignment of each: a script's words are expanded with the values
- * assigned above them.
+ * assigned above them. A value that runs a command (`$(cat /run/secrets/db)`, `` `vault read …` ``)
+ * is what the command prints, which the script does not say: such a variable is unknown, as one the
+ * script does not assign.
  */
 export function shellFinder(text: string, documentUri: string): DefinitionFinder {
   const assignments = new DotenvAssignments(text);
   return (name, before = text.length) => {
     const a = assignments.last(name, before);
-    return a && decodedDefinition(name, a.value, documentUri, a.quote === 'single' ? 'none' : 'dotenv');
+    if (!a || (a.quote !== 'single' && runsCommand(a))) return undefined;
+    return decodedDefinition(name, a.value, documentUri, a.quote === 'single' ? 'none' : 'dotenv');
   };
+}
+
+/** Whether a shell assignment's value holds a command substitution: in backticks, or `$(…)` (arithmetic `$((…))` too). */
+function runsCommand(a: DotenvAssignment): boolean {
+  return a.quote === 'backtick' || a.value.text.includes('$(') || a.value.text.includes('`');
 }
 
 /** The properties that a `.properties` document defines (its last assignment of each). */
