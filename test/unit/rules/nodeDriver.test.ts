@@ -142,7 +142,7 @@ describe('profiles stay apart', () => {
   it('keeps spec errors the driver does not enforce as warnings', () => {
     expectOne('mongodb://h/?w=0&journal=true', 'write-concern-conflict', 'warning', undefined, undefined, node);
     expectOne('mongodb://h/?w=0&journal=true', 'write-concern-conflict', 'error', undefined, undefined, spec);
-    expectOne('mongodb://h/?minPoolSize=50&maxPoolSize=10', 'pool-size-conflict', 'warning', 'minPoolSize=50', /the Node\.js driver does not check it/, node);
+    expectOne('mongodb://h/?minPoolSize=50&maxPoolSize=10', 'pool-size-conflict', 'warning', 'minPoolSize=50', /new MongoClient\(\) accepts it, but connect\(\) fails/, node);
     expectOne('mongodb://h/?minPoolSize=50&maxPoolSize=10', 'pool-size-conflict', 'error', undefined, undefined, spec);
     expectOne('mongodb://h/?readPreference=secondary&maxStalenessSeconds=90&heartbeatFrequencyMS=90000', 'max-staleness-too-small', 'warning', undefined, undefined, node);
   });

@@ -256,7 +256,7 @@ export const MESSAGES = {
   'cross.journalW0': 'journal=true asks for an acknowledgement that w=0 turns off; drivers reject the combination.',
   'cross.journalW0Node': 'journal=true asks for an acknowledgement that w=0 turns off; drivers reject the combination (the Node.js driver does not check it).',
   'cross.poolSize': 'minPoolSize ({min}) is larger than maxPoolSize ({max}).',
-  'cross.poolSizeNode': 'minPoolSize ({min}) is larger than maxPoolSize ({max}); the Node.js driver does not check it, but the pool cannot honour both.',
+  'cross.poolSizeNode': 'minPoolSize ({min}) is larger than maxPoolSize ({max}): new MongoClient() accepts it, but connect() fails, as the pool cannot keep more connections than it may open.',
   'cross.staleness': 'maxStalenessSeconds must be at least heartbeatFrequencyMS/1000 + 10 = {minimum} seconds; server selection will fail.',
   'word.proxyPassword': 'proxy password',
   'word.keyFilePassword': 'key file password',

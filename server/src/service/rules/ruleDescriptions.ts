@@ -87,7 +87,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'write-concern-conflict':
     'w=0 asks for no acknowledgement at all, while journal=true asks for one after the write reaches the journal. Drivers that follow the specification reject the pair; the Node.js driver does not check it (a warning under that profile). Drop journal=true, or use w=1 or higher.',
   'pool-size-conflict':
-    'minPoolSize is larger than maxPoolSize (a maxPoolSize of 0, meaning no limit, is not reported). The pool cannot keep more connections than it may open, so drivers that follow the specification reject the string; the Node.js driver does not check it (a warning under that profile). Lower minPoolSize or raise maxPoolSize.',
+    'minPoolSize is larger than maxPoolSize (a maxPoolSize of 0, meaning no limit, is not reported). The pool cannot keep more connections than it may open, so drivers that follow the specification reject the string; the Node.js driver accepts it in new MongoClient() and fails in connect() (a warning under that profile, whose errors are what new MongoClient() rejects). Lower minPoolSize or raise maxPoolSize.',
   'max-staleness-too-small':
     'maxStalenessSeconds must be at least heartbeatFrequencyMS in seconds plus 10, because staleness can only be measured that precisely. With a smaller value, selecting a secondary fails with an error at run time. Raise maxStalenessSeconds or lower heartbeatFrequencyMS.',
   'auth-mechanism-unknown':
