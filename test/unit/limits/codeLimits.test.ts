@@ -29,6 +29,14 @@ describe('compound index fields', () => {
     assert.deepEqual(limits(`db.events.create_index([${tuples(33)}])\n`, 'python'), [['index-too-many-fields', 'f32', 'warning']]);
     assert.deepEqual(limits(`db.events.create_index([${tuples(32)}], unique=True)\n`, 'python'), []);
   });
+
+  it('the fields of a text index are weights of one key, and count as one field', () => {
+    // The server accepts a text index of 34 fields (SERVER-96216); 31 other fields and the text fields make 32.
+    const text = Array.from({ length: 40 }, (_, i) => `t${i}: 'text'`).join(', ');
+    assert.deepEqual(limits(`await db.collection("posts").createIndex({ ${text} });\n`), []);
+    assert.deepEqual(limits(`await db.collection("posts").createIndex({ ${fields(31)}, ${text} });\n`), []);
+    assert.deepEqual(limits(`await db.collection("posts").createIndex({ ${fields(32)}, ${text} });\n`), [['index-too-many-fields', 't0', 'warning']]);
+  });
 });
 
 describe('indexes per collection', () => {

@@ -73,15 +73,28 @@ export function checkIndexes(list: TokenList, category: 'index' | 'indexes', fir
   return first.value.items.length;
 }
 
-/** The fields of an index key (an object literal, or a Python list of tuples), like the keys of a sort. */
+/**
+ * The fields of an index key (an object literal, or a Python list of tuples), like the keys of a sort.
+ * The fields of a text index (`{ title: 'text', body: 'text' }`) are weights of one text key, which the
+ * server does not hold to the compound limit (it accepts 34 of them, SERVER-96216): they count as one.
+ */
 function checkIndexFields(list: TokenList, arg: Argument, problems: Problem[]): void {
-  const fields = sortKeys(list, arg);
+  const all = sortKeys(list, arg);
   const limit = LIMITS.compoundIndexFields.value;
-  if (!fields || fields.length <= limit) return;
+  if (!all || all.length <= limit) return;
+  const v = arg.value;
+  const firstText = v.kind === 'object' ? v.props.findIndex((p) => isTextKey(p.value)) : -1;
+  const fields = firstText < 0 || v.kind !== 'object' ? all : all.filter((_, k) => k === firstText || !isTextKey(v.props[k]!.value));
+  if (fields.length <= limit) return;
   const extra = fields[limit]!;
   problems.push(
     problemOf('index-too-many-fields', extra.span, message('limits.indexFields', { count: fields.length, limit })),
   );
+}
+
+/** An index key's value that makes it a field of the text index. */
+function isTextKey(value: Value): boolean {
+  return value.kind === 'string' && value.value === 'text';
 }
 
 /** Reports (once per receiver) more indexes than a collection can have; `nameSpan` is the call's method name. */

@@ -175,7 +175,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'atlas-connections-exceed-tier':
     `Reported only when an Atlas tier is set (mongodbUri.atlas.tier or --atlas-tier) for a *.mongodb.net string: maxPoolSize, or its default, times the number of application instances is more than a node of that tier allows, after the ${L.atlasReservedConnections.value} connections Atlas keeps for itself. Under load, new connections are then refused. Lower maxPoolSize or choose a larger tier.`,
   'index-too-many-fields':
-    `A createIndex or createIndexes call in JavaScript, TypeScript or Python lists more than ${L.compoundIndexFields.value} fields in one index key. The server refuses to build the index, so the call fails at run time. Split it into smaller indexes, or index fewer fields.`,
+    `A createIndex or createIndexes call in JavaScript, TypeScript or Python lists more than ${L.compoundIndexFields.value} fields in one index key (the fields of a text index, weights of one text key, count as one). The server refuses to build the index, so the call fails at run time. Split it into smaller indexes, or index fewer fields.`,
   'indexes-too-many':
     `The file creates so many indexes on one collection that, with the _id index, there are more than ${L.indexesPerCollection.value}. The server refuses the index beyond the limit. Drop indexes that are not needed or combine them.`,
   'pipeline-too-many-stages':
