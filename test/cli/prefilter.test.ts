@@ -1,7 +1,9 @@
 /**
  * What makes a file worth analysing, one case each, over the built CLI: every file below has a problem
  * although its text holds no "mongo" (or holds it only in a form the quick test must see through), and
- * mongodb-uri-lint reports it with the prefilter as it does without. The limits of driver calls are
+ * mongodb-uri-lint reports it with the prefilter as it does without. Names in source code and the
+ * limits of driver calls are MongoDB's in files that work with MongoDB (mongosh's `db.` in these, a
+ * project that names a driver, an import). The limits of driver calls are
  * checked in files that work with MongoDB (mongosh's `db.` in these), however the CLI is run. Binary
  * files are still told by their first 8,000 characters, not bytes.
  */
@@ -21,12 +23,6 @@ const CASES: Record<string, [string, string]> = {
   'identity.properties': ['DATABASE_URL=mngo\\db://h/app\n', 'scheme-invalid'],
   'quoted.sh': ['export DATABASE_URL=mon"go"db://h:70000/app\n', 'port-invalid'],
   'fence.md': ['Run:\n\n```sh\nexport DATABASE_URL=mon"go"db://h:70000/app\n```\n', 'port-invalid'],
-  'call.ts': ['const orders = client.db("shop/eu").collection("orders");\n', 'database-invalid-char'],
-  'generic.cs': ['var users = database.GetCollection<User>("users$");\n', 'collection-invalid-char'],
-  'playground.js': ['use("bad/name");\n', 'database-invalid-char'],
-  'subscript.py': ['orders = client["shop eu/1"]["orders"]\n', 'database-invalid-char'],
-  'lookup.py': ['name = os.environ.get("ORDERS_COLLECTION") or "orders$"\n', 'collection-invalid-char'],
-  'Order.java': ['@Document("orders$")\npublic class Order {}\n', 'collection-invalid-char'],
   'admin.js': ['db.adminCommand({ dropConnections: 2, hostAndPort: ["h:1"] });\n', 'admin-drop-connections-value'],
   'killop.ts': ['db.killOp("12");\n', 'admin-killop-invalid-op'],
   'indexes.js': [`db.orders.createIndex({ ${Array.from({ length: 33 }, (_, k) => `f${k}: 1`).join(', ')} });\n`, 'index-too-many-fields'],
@@ -83,6 +79,43 @@ describe('the prefilter keeps every problem', () => {
     test(`${name}: ${rule}`, () => {
       assert.ok(full.get(name)?.includes(rule), `the analysis finds ${rule} in ${name}: ${JSON.stringify(full.get(name))}`);
       assert.deepEqual(quick.get(name), full.get(name));
+    });
+  }
+});
+
+describe('names in source code are MongoDB\'s in files that work with MongoDB', () => {
+  // Calls that take a name first and keys that name a collection, in projects whose manifests name a
+  // driver (their files need not say "mongo"), in files that import one, and in code of other databases.
+  const dir = project({
+    'api/package.json': JSON.stringify({ name: 'api', dependencies: { mongodb: '^6.8.0' } }),
+    'api/src/call.ts': 'const orders = client.db("shop/eu").collection("orders");\n',
+    'api/src/playground.js': 'use("bad/name");\n',
+    'jobs/requirements.txt': 'pymongo==4.7.2\n',
+    'jobs/subscript.py': 'orders = client["shop eu/1"]["orders"]\n',
+    'jobs/lookup.py': 'name = os.environ.get("ORDERS_COLLECTION") or "orders$"\n',
+    'dotnet/Generic.cs': 'using MongoDB.Driver;\nvar users = database.GetCollection<User>("users$");\n',
+    'java/Order.java': 'import org.springframework.data.mongodb.core.mapping.Document;\n@Document("orders$")\npublic class Order {}\n',
+    // Firestore and a vector database: the same calls and keys follow their own rules.
+    'web/package.json': JSON.stringify({ name: 'web', dependencies: { 'firebase-admin': '^12.2.0' } }),
+    'web/src/events.ts': 'const db = admin.firestore();\nawait db.collection("system.events").add(event);\nawait db.collection("price$history").get();\n',
+    'search/requirements.txt': 'chromadb==0.5.3\n',
+    'search/index.py': 'faq = chroma.create_collection("system.faq")\nsettings = {"collection": "system.logs"}\n',
+    'dotnet-other/Generic.cs': 'var users = database.GetCollection<User>("users$");\n',
+  });
+  for (const args of [[], ['--no-prefilter']]) {
+    test(`with ${args.join(' ') || 'the defaults'}`, () => {
+      const r = lint(dir, '--format', 'json', '--exit-zero', ...args, '.');
+      assert.equal(r.status, 0, r.stderr);
+      const found = (JSON.parse(r.stdout) as Array<{ file: string; ruleId: string }>).map((m) => `${m.file.replace(/\\/g, '/')} ${m.ruleId}`).sort();
+      assert.deepEqual(found, [
+        'api/src/call.ts database-invalid-char',
+        'api/src/playground.js database-invalid-char',
+        'dotnet/Generic.cs collection-invalid-char',
+        'java/Order.java collection-invalid-char',
+        'jobs/lookup.py collection-invalid-char',
+        'jobs/subscript.py database-invalid-char',
+        'jobs/subscript.py database-invalid-char',
+      ]);
     });
   }
 });

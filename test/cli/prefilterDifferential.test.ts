@@ -264,7 +264,9 @@ describe('the prefilter against the analysis: a file gives the same result with 
   test('names passed to driver calls and Python subscripts', (t) => {
     const c = same('prefilter keeps names of driver calls', focused(CODE_EXTENSIONS, ['call']), 400);
     t.diagnostic(JSON.stringify(c));
-    assert.ok(c.withoutMongo > 50, JSON.stringify(c));
+    // Names in code are MongoDB's in files that work with MongoDB: without "mongo" in their text, those
+    // of the project half in JavaScript, TypeScript and Python (about one file in eight).
+    assert.ok(c.withoutMongo > 25, JSON.stringify(c));
   });
 });
 

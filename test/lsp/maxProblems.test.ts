@@ -23,7 +23,7 @@ const byPosition = (a: any, b: any) => a.range.start.line - b.range.start.line |
 test('beyond maxProblems: the first problems in document order and one summary at the start', async (t) => {
   let settings: unknown = {};
   const client = await startServer(t, { settings: () => settings });
-  client.openDocument('file:///capped/report.js', 'javascript', 'const sales = client.db("SalesData");\n', 1);
+  client.openDocument('file:///capped/report.js', 'javascript', 'import { MongoClient } from "mongodb";\nconst sales = client.db("SalesData");\n', 1);
   await client.waitForDiagnostics('file:///capped/report.js', 1);
   client.openDocument(uri, 'dotenv', textWith(12), 1);
   const all = (await client.waitForDiagnostics(uri, 1)).diagnostics;

@@ -14,7 +14,7 @@ import { startServer } from '../helpers/server';
 const envUri = 'file:///shop/.env';
 const envText = 'MONGODB_URI=mongodb://db:70000/salesData\n';
 const jsUri = 'file:///shop/src/report.js';
-const jsText = 'const sales = client.db("SalesData");\n';
+const jsText = 'import { MongoClient } from "mongodb";\nconst sales = client.db("SalesData");\n';
 
 const PULL = { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } };
 /** Pull diagnostics are offered only to a client that asks for them. */

@@ -44,6 +44,8 @@ import { analyzeClusterLimits } from './limits/clusterLimits';
 import { crossDocumentCaseConflicts, DocumentNames } from './naming/crossDocument';
 import { chooseProfile } from './rules/profile';
 import { sourceCode } from './lex/sourceCode';
+import { worksWithMongoDB } from './lex/mongoEvidence';
+import { isSourceLanguage } from './extract/codeLanguages';
 import { analyzeComposedStrings } from './compose/composedStrings';
 import { analyzeComposeFacts } from './compose/composeFacts';
 import { analyzeKubernetes } from './compose/kubernetes';
@@ -139,10 +141,10 @@ export class SlicedAnalysis {
       if (this.sliced === undefined && this.inSlices && reuse?.extractInSlices) this.sliced = reuse.extractInSlices(doc.text, languageId, doc.uri);
       if (this.sliced) {
         const next = this.sliced.next();
-        if (next.done) this.values = next.value;
+        if (next.done) this.values = mongoNamesOnly(next.value, doc.text, languageId, settings);
         return false;
       }
-      this.values = reuse ? reuse.extract(doc.text, languageId, doc.uri) : extractValues(doc.text, languageId, doc.uri);
+      this.values = mongoNamesOnly(reuse ? reuse.extract(doc.text, languageId, doc.uri) : extractValues(doc.text, languageId, doc.uri), doc.text, languageId, settings);
       return false;
     }
     const values = this.values;
@@ -196,7 +198,7 @@ export class SlicedAnalysis {
     this.checked = 0;
     const next = this.slices.next();
     if (!next.done) {
-      this.slice = next.value;
+      this.slice = mongoNamesOnly(next.value, doc.text, languageId, this.settings);
       return false;
     }
     this.slices = undefined;
@@ -411,4 +413,17 @@ export function explainConnectionString(
   srv?: SrvAnswer,
 ): Explanation | null {
   return explainAt(analysis, offset, settings, (p) => reportedSeverity(p, settings.rules), srv);
+}
+
+/**
+ * The values of a document without the database and collection names that source code passes to calls
+ * or writes under keys, when the file does not work with MongoDB (lex/mongoEvidence.ts), as the limits
+ * of driver calls are asked: Firestore's `db.collection('…')`, a vector database's
+ * `create_collection("…")` or a `collection` key in other code follow other rules than MongoDB's.
+ * The values themselves, when nothing is left out.
+ */
+function mongoNamesOnly<T extends EmbeddedValue | undefined>(values: T[], text: string, languageId: string, settings: Settings): T[] {
+  if (!isSourceLanguage(languageId) || !values.some((v) => v !== undefined && (v.kind === 'database' || v.kind === 'collection'))) return values;
+  if (worksWithMongoDB(text, languageId, () => settings.nodeProject === true || settings.pythonProject === true)) return values;
+  return values.filter((v) => v === undefined || (v.kind !== 'database' && v.kind !== 'collection'));
 }

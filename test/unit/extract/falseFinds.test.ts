@@ -101,6 +101,6 @@ describe('prose under a database, collection or Atlas name key', () => {
     assert.deepEqual(loudProblems('MONGO_DB="shop orders"\n', 'dotenv'), [['database-invalid-char', ' ']]);
     assert.deepEqual(loudProblems('MONGODB_DATABASE="my shop db"\n', 'dotenv'), [['database-invalid-char', ' '], ['database-invalid-char', ' ']]);
     assert.deepEqual(names('{"mongo": {"database": "shop_2024"}, "collection": "order lines"}', 'json'), ['shop_2024', 'order lines']);
-    assert.deepEqual(loudProblems('const db = client.db("shop orders");\n', 'javascript'), [['database-invalid-char', ' ']]);
+    assert.deepEqual(loudProblems('const { MongoClient } = require("mongodb");\nconst db = client.db("shop orders");\n', 'javascript'), [['database-invalid-char', ' ']]);
   });
 });

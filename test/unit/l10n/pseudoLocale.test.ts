@@ -457,8 +457,8 @@ function checkCases(): Checked {
     for (const p of analysis.problems) check(p, doc, analysis, settings);
   }
   // A database name spelled differently in another document.
-  const a = { uri: 'file:///project/a.js', languageId: 'javascript', text: 'client.db("Orders");\n' };
-  const b = { uri: 'file:///project/b.js', languageId: 'javascript', text: 'client.db("orders");\n' };
+  const a = { uri: 'file:///project/a.js', languageId: 'javascript', text: "import { MongoClient } from 'mongodb';\nclient.db(\"Orders\");\n" };
+  const b = { uri: 'file:///project/b.js', languageId: 'javascript', text: "import { MongoClient } from 'mongodb';\nclient.db(\"orders\");\n" };
   const analysisA = analyzeDocument(a, defaultSettings);
   const across = crossDocumentProblems({ uri: a.uri, names: databaseNamesOf(analysisA) }, [{ uri: b.uri, names: databaseNamesOf(analyzeDocument(b, defaultSettings)) }]);
   assert.ok(across.length > 0);

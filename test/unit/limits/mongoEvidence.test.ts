@@ -32,7 +32,7 @@ describe('what shows that a file works with MongoDB', () => {
     for (const text of [
       'db.orders.find()', 'x = db.users.count()', '(rs.status())', '\tsh.status()', 'await db.getSiblingDB("a")', '{orders:db.orders.find()}',
       '[db.a.drop(), db.b.drop()]', '!db.x.findOne()', 'a\n\rdb.x.insertOne(d)', 'db.orders\n  .find({})', 'db.events.insert_one(e)',
-      'const orders = db.collection("orders")', 'rs.initiate(config)', 'sh.shardCollection("a.b", { k: 1 })', 'db.runCommand({ ping: 1 })',
+      'await db.collection("orders").insertOne(o)', "db.getCollection('audit log')\n  .find({})", 'rs.initiate(config)', 'sh.shardCollection("a.b", { k: 1 })', 'db.runCommand({ ping: 1 })',
       'db.system.profile.find({ millis: { $gt: 100 } })', 'db.fs.files.findOne()',
     ]) {
       assert.ok(usesShellGlobals(text), text);
@@ -45,6 +45,11 @@ describe('what shows that a file works with MongoDB', () => {
       'x = db.users', 'db.', '{orders:db.orders}', 'db.orders.finder()', 'db.findings.map(f)', 'db.café.find()', 'db.orders\u00a0.find()',
       'if (rs.length > 0) rs.push(chunk)', 'state = rs.highWaterMark', 'db.close()', 'if (!db.objectStoreNames.contains(s)) db.createObjectStore(s)',
       'a=db.charCodeAt(0),b=db.substring(1)', 'sh.exec("ls")',
+      // Firestore's, ArangoDB's and LokiJS's db: a collection by name, then a method that is not MongoDB's.
+      'const orders = db.collection("orders")', 'await db.collection("events").add(event)', "db.collection('users').doc(id).get()",
+      "db.getCollection('users').where(fn)",
+      // A collection whose name is not written: the driver's import or the project tells.
+      'db.collection(name).insertOne(o)',
       // Host names: in URLs, strings, after a user or a dash, after a blank beyond ASCII.
       'url = "postgres://app@db.internal.example.com/orders"', "host = 'db.example.com'", 'const h = `rs.example.net`', 'my-db.example.com', 'https://sh.example.org', '\u00a0db.x', '\u2003db.x',
     ]) {

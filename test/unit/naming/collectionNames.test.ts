@@ -10,6 +10,7 @@ const NAMESPACE_RULES = ['namespace-too-long', 'namespace-not-shardable'];
 describe('collection names', () => {
   it('driver calls in a Node.js service', () => {
     const js = [
+      "import { MongoClient } from 'mongodb';",
       "const db = client.db('shop');",
       "const orders = db.collection('orders');",
       "const audit = db.collection('audit.system.log');",
@@ -64,7 +65,7 @@ describe('namespaces <database>.<collection>', () => {
   });
 
   it('a chain client.db("x").collection("y"): over 235 bytes cannot be sharded, over 255 is an error', () => {
-    const js = (c: string) => `const events = client.db("${db}").collection("${c}");\n`;
+    const js = (c: string) => `import { MongoClient } from 'mongodb';\nconst events = client.db("${db}").collection("${c}");\n`;
     assert.deepEqual(problemsOf(js(justUnder), 'javascript', { ruleIds: NAMESPACE_RULES }), []);
     assert.deepEqual(problemsOf(js(shardLimit), 'javascript', { ruleIds: NAMESPACE_RULES }), [['namespace-not-shardable', shardLimit, 'warning']]);
     assert.deepEqual(problemsOf(js(atLimit), 'javascript', { ruleIds: NAMESPACE_RULES }), [['namespace-not-shardable', atLimit, 'warning']]);
@@ -72,7 +73,7 @@ describe('namespaces <database>.<collection>', () => {
   });
 
   it('Python subscripts client["x"]["y"]', () => {
-    const py = `events = client["${db}"]["${over}"]\n`;
+    const py = `from pymongo import MongoClient\nevents = client["${db}"]["${over}"]\n`;
     assert.deepEqual(problemsOf(py, 'python', { ruleIds: NAMESPACE_RULES }), [['namespace-too-long', over, 'error']]);
   });
 
@@ -92,7 +93,7 @@ describe('namespaces <database>.<collection>', () => {
   });
 
   it('hover on a collection shows the namespace and its size', () => {
-    const h = hoverAt(`const c = client.db("${db}").collection("ev|ents");\n`, 'javascript')!;
+    const h = hoverAt(`import { MongoClient } from 'mongodb';\nconst c = client.db("${db}").collection("ev|ents");\n`, 'javascript')!;
     assert.equal(h.under, 'events');
     assert.match(h.contents, /Namespace `analytics\.events`: 16 bytes \(at most 255; 235 to be shardable\)/);
     assert.match(h.contents, /cannot be sharded|can only be sharded/);

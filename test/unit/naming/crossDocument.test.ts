@@ -10,8 +10,8 @@ function names(uri: string, languageId: string, text: string) {
 
 describe('case conflicts across documents', () => {
   const env = names('file:///app/.env', 'dotenv', 'MONGODB_URI=mongodb://db:27017/salesData\nMONGO_DB=inventory\n');
-  const js = names('file:///app/src/report.js', 'javascript', 'const sales = client.db("SalesData");\nconst inv = client.db("inventory");\n');
-  const py = names('file:///app/jobs/export.py', 'python', 'db = client["SALESDATA"]\n');
+  const js = names('file:///app/src/report.js', 'javascript', "import { MongoClient } from 'mongodb';\nconst sales = client.db(\"SalesData\");\nconst inv = client.db(\"inventory\");\n");
+  const py = names('file:///app/jobs/export.py', 'python', 'from pymongo import MongoClient\ndb = client["SALESDATA"]\n');
 
   it('warns in each document, naming the other files', () => {
     const inEnv = crossDocumentProblems(env, [js, py]);

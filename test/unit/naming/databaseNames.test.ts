@@ -50,12 +50,12 @@ describe('database names in configuration and code', () => {
 
   it('an empty name passed to a driver call is an error; an empty configuration value is only unset', () => {
     assert.deepEqual(checkDatabaseName('', { platform: 'any' }).map((i) => i.ruleId), ['database-name-empty']);
-    const js = 'const db = client.db("");\nconst orders = db.collection(\'\');\nconst named = client.db("shop");\n';
+    const js = "import { MongoClient } from 'mongodb';\nconst db = client.db(\"\");\nconst orders = db.collection('');\nconst named = client.db(\"shop\");\n";
     assert.deepEqual(problemsOf(js, 'javascript', { ruleIds: [...NAME_RULES, 'collection-name-empty'] }), [
       ['database-name-empty', '', 'error'],
       ['collection-name-empty', '', 'error'],
     ]);
-    const py = 'db = client[""]\n';
+    const py = 'from pymongo import MongoClient\ndb = client[""]\n';
     assert.deepEqual(problemsOf(py, 'python', { ruleIds: NAME_RULES }), [['database-name-empty', '', 'error']]);
     assert.deepEqual(problemsOf('MONGO_DB=\nMONGO_COLLECTION=\n', 'dotenv', { ruleIds: [...NAME_RULES, 'collection-name-empty'] }), []);
   });
@@ -113,6 +113,7 @@ describe('the database of a connection string', () => {
 describe('names that differ only by case in one file', () => {
   it('salesData and SalesData: a warning at the first occurrence of each spelling', () => {
     const js = [
+      "import { MongoClient } from 'mongodb';",
       'const sales = client.db("salesData");',
       'const archive = client.db("SalesData");',
       'const again = client.db("salesData");',

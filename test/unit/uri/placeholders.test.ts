@@ -159,10 +159,10 @@ describe('$name is a placeholder only where the text is interpolated', () => {
     }
   });
   it('so a "$" in a database name in code is reported', () => {
-    assert.deepEqual(problemsOf('const db = client.db("my$db");\n', 'javascript', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
-    assert.deepEqual(problemsOf('db = client["my$db"]\n', 'python', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
+    assert.deepEqual(problemsOf("import { MongoClient } from 'mongodb';\nconst db = client.db(\"my$db\");\n", 'javascript', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
+    assert.deepEqual(problemsOf('from pymongo import MongoClient\ndb = client["my$db"]\n', 'python', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
     assert.deepEqual(problemsOf('spring.data.mongodb.database=orders$v2\n', 'properties', { ruleIds: ['database-invalid-char'] }).map(([, under]) => under), ['$']);
-    assert.deepEqual(problemsOf('const db = client.db(`my${suffix}`);\n', 'javascript', { ruleIds: ['database-invalid-char'] }), []);
+    assert.deepEqual(problemsOf("import { MongoClient } from 'mongodb';\nconst db = client.db(`my${suffix}`);\n", 'javascript', { ruleIds: ['database-invalid-char'] }), []);
     assert.deepEqual(problemsOf('MONGO_DB=my$SUFFIX\n', 'dotenv', { ruleIds: ['database-invalid-char'] }), []);
   });
 });

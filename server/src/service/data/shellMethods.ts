@@ -45,6 +45,12 @@ export const DATABASE_METHODS: readonly string[] = [
   'list_collections', 'validate_collection', 'with_options',
 ];
 
+/**
+ * Methods of a database that the clients of other databases have too, on a variable they also call `db`:
+ * Firestore's and ArangoDB's `db.collection('…')`, LokiJS's `db.getCollection('…')`.
+ */
+export const SHARED_DATABASE_METHODS: readonly string[] = ['collection', 'getCollection'];
+
 /** Methods of a collection: mongosh's, the Node.js driver's `Collection`, PyMongo's `Collection`. */
 export const COLLECTION_METHODS: readonly string[] = [
   // mongosh and the Node.js driver

@@ -14,8 +14,10 @@
  *   AsyncIOMotorClient`);
  * - it uses one of mongosh's globals as a script does: `db`, `rs` or `sh` at the start of the text,
  *   after an ASCII blank or after an operator or opening bracket, then a method of theirs
- *   (data/shellMethods.ts): a database method (`db.getSiblingDB(`, `db.collection(`), a collection and
- *   one of its methods (`db.orders.find(`, `db.orders` and `.insert_one` on the next line), a helper of
+ *   (data/shellMethods.ts): a database method (`db.getSiblingDB(`, `db.listCollections(`), a collection and
+ *   one of its methods (`db.orders.find(`, `db.orders` and `.insert_one` on the next line; by name too,
+ *   `db.collection('orders').insertOne(`, as the database methods that Firestore's, ArangoDB's and
+ *   LokiJS's `db` have too count only so: `db.collection('events').add(…)` is Firestore's), a helper of
  *   `rs` or `sh` (`await rs.initiate(…)`, `(sh.status())`). Not after an identifier character or `.`
  *   (`users.`, `this.db.`), nor in a host name (`//db.example.com`, `"db.internal"`, `@db.prod`,
  *   `mongo-db.`), nor a variable of that name used otherwise: a stream's state (`rs.length`,
@@ -31,7 +33,7 @@
  * "mongo" in any letter case.
  */
 
-import { COLLECTION_METHODS, DATABASE_METHODS, REPLICA_SET_HELPERS, SHARDING_HELPERS } from '../data/shellMethods';
+import { COLLECTION_METHODS, DATABASE_METHODS, REPLICA_SET_HELPERS, SHARDING_HELPERS, SHARED_DATABASE_METHODS } from '../data/shellMethods';
 
 /** "mongo" in any letter case, or the module and client classes of Motor. */
 const MONGO = /mongo|motor_(?:asyncio|tornado)|AsyncIOMotor|MotorClient/i;
@@ -41,6 +43,9 @@ const BLANKS = '[ \\t\\n\\r\\f\\v]*';
 
 /** A collection's name after `db.`: an ASCII identifier, or a few joined by dots (`system.profile`, `fs.files`). */
 const COLLECTION_NAME = '[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*){0,3}';
+
+/** A collection's name written as a string literal, on one line (`'orders'`, `"fs.files"`, `` `logs` ``). */
+const NAME_LITERAL = '(?:\'[^\'\\n]*\'|"[^"\\n]*"|`[^`\\n]*`)';
 
 /** Any of the names, as a whole identifier. */
 const names = (list: readonly string[]): string => `(?:${[...list].sort((a, b) => b.length - a.length).join('|')})(?![\\w$])`;
@@ -54,7 +59,9 @@ const names = (list: readonly string[]): string => `(?:${[...list].sort((a, b) =
  */
 const SHELL_GLOBALS = new RegExp(
   '(?<![^ \\t\\n\\r\\f\\v([{,;=!&|?:+*<>~^%])' +
-    `(?:db\\.(?:${names(DATABASE_METHODS)}|${COLLECTION_NAME}${BLANKS}\\.${BLANKS}${names(COLLECTION_METHODS)})` +
+    `(?:db\\.(?:${names(DATABASE_METHODS.filter((m) => !SHARED_DATABASE_METHODS.includes(m)))}` +
+    `|${names(SHARED_DATABASE_METHODS)}${BLANKS}\\(${BLANKS}${NAME_LITERAL}${BLANKS}\\)${BLANKS}\\.${BLANKS}${names(COLLECTION_METHODS)}` +
+    `|${COLLECTION_NAME}${BLANKS}\\.${BLANKS}${names(COLLECTION_METHODS)})` +
     `|rs\\.${names(REPLICA_SET_HELPERS)}|sh\\.${names(SHARDING_HELPERS)})`,
 );
 
