@@ -200,6 +200,11 @@ const CASES: Case[] = [
     text: env('mongodb://localhost/a*b'),
   },
   {
+    languageId: 'python',
+    uri: 'file:///project/app.py',
+    text: 'from pymongo import MongoClient\ne = client[""]\n',
+  },
+  {
     languageId: 'javascript',
     uri: 'file:///project/app.js',
     text: [

@@ -10,7 +10,10 @@ import type { DriverProfile, DriverSetting, ProfileChoice } from '../api';
 
 export type { ProfileChoice } from '../api';
 
-const NODE_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
+/** Source code that the Node.js driver runs (a MongoDB playground is mongosh's). */
+export const NODE_SOURCE_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
+
+const NODE_LANGUAGES: ReadonlySet<string> = new Set([...NODE_SOURCE_LANGUAGES, 'mongodb']);
 
 /** Source code of the languages of other drivers (PyMongo, the Java, Kotlin, C#, Go, Ruby, PHP and Rust drivers). */
 const OTHER_DRIVER_LANGUAGES: ReadonlySet<string> = new Set(['python', 'java', 'kotlin', 'scala', 'csharp', 'go', 'ruby', 'php', 'rust', 'swift', 'c', 'cpp']);

@@ -147,7 +147,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'admin-command-not-admin-db':
     'dropConnections or killOp is sent with runCommand() or command() on a database other than admin; the server accepts these commands only on the admin database and returns an error elsewhere. Use db.adminCommand() or db.getSiblingDB("admin").runCommand().',
   'database-name-empty':
-    'A database name passed to a driver call (such as client.db("")) or written in a configuration key is empty. The server and the drivers refuse an empty name, so the call fails. Give the database a name.',
+    'A database name passed to a driver call (such as client[""] in Python) or written in a configuration key is empty. The server and the drivers refuse an empty name, so the call fails, but for the Node.js driver, which reads client.db("") as the database of the connection string and is not held to this rule. Give the database a name.',
   'database-name-windows-char':
     'The database name contains *, <, >, :, | or ?, which a MongoDB server running on Windows refuses in database names. It is a warning while mongodbUri.serverPlatform is "any", an error with "windows", and not reported with "unix". Avoid these characters, or set the platform if the servers never run on Windows.',
   'database-case-conflict':

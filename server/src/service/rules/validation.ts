@@ -7,6 +7,7 @@ import { parseConnectionString } from '../uri/parser';
 import { OptionIndex, resolveOptions } from '../uri/options';
 import { DecodedPart, HostPart, ParsedUri } from '../uri/types';
 import { checkCollectionName, checkDatabaseName } from './names';
+import { NODE_SOURCE_LANGUAGES } from './profile';
 import { issuesToProblems } from './nameProblems';
 import { checkAtlasName, clusterLabelOfHost } from './atlasNames';
 
@@ -176,6 +177,9 @@ export function validateEmbeddedValue(value: EmbeddedValue, settings: Settings, 
     return record;
   }
   const style = placeholderStyle(value.syntax, value.text);
+  // The Node.js driver's `client.db('')` is the database of the connection string (or `test`), not a
+  // database without a name.
+  if (value.kind === 'database' && value.text === '' && languageId !== undefined && NODE_SOURCE_LANGUAGES.has(languageId)) return NO_PROBLEMS;
   if (value.kind === 'database') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkDatabaseName(value.text, { platform: settings.serverPlatform ?? 'any' })), style));
   if (value.kind === 'collection') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkCollectionName(value.text)), style));
   if (value.kind === 'atlas-cluster') return nameRecord(withoutPlaceholders(value.text, issuesToProblems(checkAtlasName(value.text, 'cluster')), style));
