@@ -102,3 +102,18 @@ describe('direct-connection-replica-set', () => {
     expectNone('mongodb://db1.example.com/?directConnection=true', 'direct-connection-replica-set');
   });
 });
+
+describe('advice and strings in comments', () => {
+  it('a commented-out string is told its mistakes, not how it would connect', async () => {
+    const { analyzeDocument, defaultSettings } = await import('../../../server/src/service/languageService');
+    const text = [
+      'mongodb:',
+      '  uri: mongodb://mongo.example.com:27017/app',
+      '  # uri: mongodb://mongo-old.example.com:27017/app',
+      '  # uri: mongodb://mongo-old.example.com:70000/app',
+      '',
+    ].join('\n');
+    const found = analyzeDocument({ uri: 'file:///chart/values.yaml', languageId: 'yaml', text }, defaultSettings).problems.map((p) => [p.ruleId, text.slice(0, p.span.start).split('\n').length]);
+    assert.deepEqual(found, [['tls-disabled', 2], ['port-invalid', 4]]);
+  });
+});

@@ -325,7 +325,7 @@ export const MESSAGES = {
   'limits.thisCollection': 'this collection',
   'limits.stages': 'This pipeline has {count} stages; MongoDB runs at most {limit} stages in one pipeline. The stages from here on are too many.',
   'limits.sortKeys': 'This sort has {count} keys; MongoDB sorts on at most {limit}. The keys from here on are too many.',
-  'limits.sortDuplicate': '"{key}" is already a key of this sort: the sort would not be what it reads like (in an object literal, the later value replaces the earlier one).',
+  'limits.sortDuplicate': '"{key}" is already a key of this sort: the sort would not be what it reads like (its later direction replaces the earlier one).',
   // replica set configurations
   'replicaSet.leadConfigLists': 'This configuration lists',
   'replicaSet.leadConfigHas': 'This configuration has',

@@ -8,6 +8,7 @@ import { OptionIndex, resolveOptions } from '../uri/options';
 import { DecodedPart, HostPart, ParsedUri } from '../uri/types';
 import { checkCollectionName, checkDatabaseName } from './names';
 import { NODE_SOURCE_LANGUAGES } from './profile';
+import { ruleInfo } from './ruleTable';
 import { issuesToProblems } from './nameProblems';
 import { checkAtlasName, clusterLabelOfHost } from './atlasNames';
 
@@ -114,7 +115,16 @@ function checkUri(
   }
   if (settings.atlas?.tier) for (const p of checkAtlasConnections(check, settings.atlas)) problems.push(p);
   // The name parts are made by validateEmbeddedValue, which keeps them; validateUri does not need them.
-  return { problems: outsidePlaceholders(problems, placeholders), parsed: check.parsed };
+  const shown = value?.comment ? problems.filter(isNotAdviceInfo) : problems;
+  return { problems: outsidePlaceholders(shown, placeholders), parsed: check.parsed };
+}
+
+/**
+ * What a string in a comment (a commented-out line, an example) is told: its mistakes, not advice on how
+ * it would connect (TLS left off, a certificate named elsewhere), which is information for a string in use.
+ */
+function isNotAdviceInfo(p: Problem): boolean {
+  return !(p.severity === 'info' && ruleInfo(p.ruleId)?.group === 'advice');
 }
 
 /** Characters that split a connection string into parts. */
