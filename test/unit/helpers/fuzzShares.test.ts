@@ -19,6 +19,7 @@ describe('the share guards of the property tests', () => {
   it('pass a fuzz run at the floor or above, and one that a small sample puts below it by chance', () => {
     assert.doesNotThrow(() => assertShareAtLeast(20, 100, 0.2, 'at the floor', true));
     assert.doesNotThrow(() => assertShareAtLeast(900, 1000, 0.3, 'far above', true));
+    for (const n of [1, 632, 100_000]) assert.doesNotThrow(() => assertShareAtLeast(n, n, 1, `all ${n} of a property that must compare all`, true));
     // 7 of 36 (19%) against a floor of 20%: what 250 cases of a property at 20% give one time in two.
     assert.doesNotThrow(() => assertShareAtLeast(7, 36, 0.2, 'seven of 36', true));
   });
