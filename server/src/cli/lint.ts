@@ -137,9 +137,10 @@ export class FileChecker {
    * auto, other languages) the project's. What a .gitignore says does not matter to it.
    */
   private profileOf(absolute: string, languageId: string): DriverProfile {
-    const choice = chooseProfile(this.settings, languageId, absolute);
+    const uri = uriOf(absolute);
+    const choice = chooseProfile(this.settings, languageId, uri);
     if (choice.reason !== 'default') return choice.profile;
-    return chooseProfile({ driver: this.settings.driver, nodeProject: this.fileSettings.isNodeProjectFile(absolute) }, languageId, absolute).profile;
+    return chooseProfile({ driver: this.settings.driver, nodeProject: this.fileSettings.isNodeProjectFile(absolute) }, languageId, uri).profile;
   }
 
   private lintFileOrThrow(file: string): FileResult {

@@ -238,6 +238,19 @@ describe('options that the drivers of other languages read', () => {
     assert.deepEqual(inFile(`mongodb:\n  uri: ${URI}\n`, 'yaml', 'file:///app/values.yaml'), [['option-driver-specific', 'uuidRepresentation', 'warning']]);
   });
 
+  it('what the Node.js driver rejects is no news in a file that another driver reads, under the specification\'s rules', () => {
+    // serverSelectionTryOnce: a specification option the Node.js driver rejects (a hint elsewhere, an error under its rules).
+    const uri = 'mongodb://db.example.com/?serverSelectionTryOnce=false';
+    const inFile = (text: string, languageId: string, file: string, driver: 'auto' | 'node' = 'auto') =>
+      problemsOf(text, languageId, { ruleIds: OPTION_RULES, uri: file, settings: settingsWith({ driver }) });
+    assert.deepEqual(inFile(`{ "ConnectionStrings": { "Mongo": "${uri}" } }\n`, 'json', 'file:///app/appsettings.json'), []);
+    assert.deepEqual(inFile(`client = MongoClient("${uri}")\n`, 'python', 'file:///app/jobs/report.py'), []);
+    assert.deepEqual(inFile(`uri := "${uri}"\n`, 'go', 'file:///app/store.go'), []);
+    assert.deepEqual(inFile(`development:\n  clients:\n    default:\n      uri: ${uri}\n`, 'yaml', 'file:///app/config/mongoid.yml'), []);
+    assert.deepEqual(inFile(`MONGODB_URI=${uri}\n`, 'dotenv', 'file:///app/.env'), [['option-unsupported-by-driver', 'serverSelectionTryOnce', 'hint']]);
+    assert.deepEqual(inFile(`{ "ConnectionStrings": { "Mongo": "${uri}" } }\n`, 'json', 'file:///app/appsettings.json', 'node'), [['option-unsupported-by-driver', 'serverSelectionTryOnce', 'error']]);
+  });
+
   it('where the driver is not known, a warning that names the drivers that read it; no "unknown option"', () => {
     const [problem, ...rest] = found(`MONGODB_URI=${URI}\n`, 'dotenv');
     assert.deepEqual(rest, []);

@@ -5,3 +5,6 @@ export const SPRING_FILE = /^(application|bootstrap)(-[^/.]+)?\.(properties|ya?m
 
 /** ASP.NET Core's settings: `appsettings.json` and `appsettings.<Environment>.json` (the C# driver reads their strings). */
 export const DOTNET_SETTINGS_FILE = /^appsettings(?:\.[^/]+)?\.json$/i;
+
+/** Mongoid's configuration, `mongoid.yml` (the Ruby driver reads its strings). */
+export const MONGOID_FILE = /^mongoid\.ya?ml$/i;

@@ -5,6 +5,7 @@ import { FixData, Span } from '../api';
 import { closest } from '../uri/didYouMean';
 import { convertForNode } from './nodeOptions';
 import { message, MessageMemo, TextMemo } from '../data/l10n';
+import { readByOtherDriver } from './profile';
 
 const CASING = new MessageMemo('option.casing');
 const WRITE = new MessageMemo('fix.write');
@@ -185,7 +186,10 @@ function checkDriverSupport(ctx: RuleContext, r: ResolvedOption, opt: NonNullabl
   if (opt.origin === 'node') {
     ctx.report('option-driver-specific', p.key.span, message('option.nodeSpecific', { name: opt.name }), { node: opt.node.accepted ? 'none' : 'error' });
   } else if (!opt.node.accepted) {
-    ctx.report('option-unsupported-by-driver', p.key.span, message('option.nodeUnsupported', { name: opt.name }), { node: 'error' });
+    // What the Node.js driver does is no news in a file that another driver reads.
+    if (ctx.driver === 'node' || !readByOtherDriver(ctx.languageId, ctx.documentUri)) {
+      ctx.report('option-unsupported-by-driver', p.key.span, message('option.nodeUnsupported', { name: opt.name }), { node: 'error' });
+    }
     if (ctx.driver === 'node') return false;
   }
   return !(ctx.driver === 'spec' && opt.origin === 'node');

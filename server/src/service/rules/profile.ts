@@ -7,6 +7,9 @@
  * specification's rules everywhere else.
  */
 import type { DriverProfile, DriverSetting, ProfileChoice } from '../api';
+import { MONGOID_FILE } from '../data/configFiles';
+import { uriFileName } from '../data/text';
+import { driverFamilyOf } from '../data/uriOptions';
 
 export type { ProfileChoice } from '../api';
 
@@ -15,18 +18,21 @@ export const NODE_SOURCE_LANGUAGES: ReadonlySet<string> = new Set(['javascript',
 
 const NODE_LANGUAGES: ReadonlySet<string> = new Set([...NODE_SOURCE_LANGUAGES, 'mongodb']);
 
-/** Source code of the languages of other drivers (PyMongo, the Java, Kotlin, C#, Go, Ruby, PHP and Rust drivers). */
-const OTHER_DRIVER_LANGUAGES: ReadonlySet<string> = new Set(['python', 'java', 'kotlin', 'scala', 'csharp', 'go', 'ruby', 'php', 'rust', 'swift', 'c', 'cpp']);
+/**
+ * Source code of the languages of other drivers that the option table has no family for (the Java, C#
+ * and Python families are driverFamilyOf's).
+ */
+const OTHER_DRIVER_LANGUAGES: ReadonlySet<string> = new Set(['go', 'ruby', 'php', 'rust', 'scala', 'swift', 'c', 'cpp']);
 
 /**
- * Configuration files that other drivers' frameworks read: ASP.NET's `appsettings*.json`, Spring Boot's
- * `application*.properties` and `.yml` (and `bootstrap*`), Mongoid's `mongoid.yml`.
+ * Whether another driver than Node.js's reads the document, whatever its project's package.json says:
+ * one of a driver family (Python, Java or Kotlin, C# source; Spring Boot's and ASP.NET's configuration
+ * files), other drivers' source code, Mongoid's `mongoid.yml`.
  */
-const OTHER_DRIVER_FILE = /(?:^|[/\\])(?:appsettings(?:\.[^/\\]*)?\.json|(?:application|bootstrap)(?:-[^/\\]*)?\.(?:properties|ya?ml)|mongoid\.ya?ml)$/i;
-
-/** Whether another driver than Node.js's reads the document, whatever its project's package.json says. */
-function readByOtherDriver(languageId: string | undefined, documentUri: string | undefined): boolean {
-  return (languageId !== undefined && OTHER_DRIVER_LANGUAGES.has(languageId)) || (documentUri !== undefined && OTHER_DRIVER_FILE.test(documentUri));
+export function readByOtherDriver(languageId: string | undefined, documentUri: string | undefined): boolean {
+  if (driverFamilyOf(languageId, documentUri) !== undefined) return true;
+  if (languageId !== undefined && OTHER_DRIVER_LANGUAGES.has(languageId)) return true;
+  return documentUri !== undefined && MONGOID_FILE.test(uriFileName(documentUri));
 }
 
 export function chooseProfile(settings: { driver: DriverSetting; nodeProject?: boolean }, languageId?: string, documentUri?: string): ProfileChoice {
