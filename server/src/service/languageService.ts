@@ -113,6 +113,8 @@ export class SlicedAnalysis {
   private result: Analysis | undefined;
   /** The extraction while it runs in slices. */
   private sliced: Generator<void, EmbeddedValue[]> | undefined;
+  /** Whether the document works with MongoDB (lex/mongoEvidence.ts), asked once when names depend on it. */
+  private mongo: boolean | undefined;
 
   /** `inSlices`: the extraction too is sliced, when `reuse` can (analyzeDocument does it in one go). */
   constructor(
@@ -141,10 +143,10 @@ export class SlicedAnalysis {
       if (this.sliced === undefined && this.inSlices && reuse?.extractInSlices) this.sliced = reuse.extractInSlices(doc.text, languageId, doc.uri);
       if (this.sliced) {
         const next = this.sliced.next();
-        if (next.done) this.values = mongoNamesOnly(next.value, doc.text, languageId, settings);
+        if (next.done) this.values = mongoNamesOnly(next.value, languageId, this.worksWithMongoDB);
         return false;
       }
-      this.values = mongoNamesOnly(reuse ? reuse.extract(doc.text, languageId, doc.uri) : extractValues(doc.text, languageId, doc.uri), doc.text, languageId, settings);
+      this.values = mongoNamesOnly(reuse ? reuse.extract(doc.text, languageId, doc.uri) : extractValues(doc.text, languageId, doc.uri), languageId, this.worksWithMongoDB);
       return false;
     }
     const values = this.values;
@@ -198,7 +200,7 @@ export class SlicedAnalysis {
     this.checked = 0;
     const next = this.slices.next();
     if (!next.done) {
-      this.slice = mongoNamesOnly(next.value, doc.text, languageId, this.settings);
+      this.slice = mongoNamesOnly(next.value, languageId, this.worksWithMongoDB);
       return false;
     }
     this.slices = undefined;
@@ -219,6 +221,9 @@ export class SlicedAnalysis {
       this.problems.push({ ruleId: p.ruleId, severity: p.severity, message: text, data: p.data, span, valueSpan: p.span, valueIndex });
     }
   }
+
+  private readonly worksWithMongoDB = (): boolean =>
+    (this.mongo ??= worksWithMongoDB(this.doc.text, this.languageId, () => this.settings.nodeProject === true || this.settings.pythonProject === true));
 
   /** Runs the remaining slices; the complete Analysis. */
   finish(): Analysis {
@@ -422,8 +427,8 @@ export function explainConnectionString(
  * `create_collection("…")` or a `collection` key in other code follow other rules than MongoDB's.
  * The values themselves, when nothing is left out.
  */
-function mongoNamesOnly<T extends EmbeddedValue | undefined>(values: T[], text: string, languageId: string, settings: Settings): T[] {
+function mongoNamesOnly<T extends EmbeddedValue | undefined>(values: T[], languageId: string, worksWithMongo: () => boolean): T[] {
   if (!isSourceLanguage(languageId) || !values.some((v) => v !== undefined && (v.kind === 'database' || v.kind === 'collection'))) return values;
-  if (worksWithMongoDB(text, languageId, () => settings.nodeProject === true || settings.pythonProject === true)) return values;
+  if (worksWithMongo()) return values;
   return values.filter((v) => v === undefined || (v.kind !== 'database' && v.kind !== 'collection'));
 }
