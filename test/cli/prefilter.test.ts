@@ -2,10 +2,9 @@
  * What makes a file worth analysing, one case each, over the built CLI: every file below has a problem
  * although its text holds no "mongo" (or holds it only in a form the quick test must see through), and
  * mongodb-uri-lint reports it with the prefilter as it does without. Names in source code and the
- * limits of driver calls are MongoDB's in files that work with MongoDB (mongosh's `db.` in these, a
- * project that names a driver, an import). The limits of driver calls are
- * checked in files that work with MongoDB (mongosh's `db.` in these), however the CLI is run. Binary
- * files are still told by their first 8,000 characters, not bytes.
+ * limits of driver calls are checked in files that work with MongoDB (mongosh's `db.` in these; a
+ * project that names a driver, or an import, in the names' own cases below), however the CLI is run.
+ * Binary files are still told by their first 8,000 characters, not bytes.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectNone, expectOne, settingsWith, uriProblems } from '../../helpers/problems';
+import { analyzeDocument, defaultSettings } from '../../../server/src/service/languageService';
 
 const tlsDisabled = (uri: string, driver: 'spec' | 'node' = 'spec') => uriProblems(uri, settingsWith({ driver })).some((p) => p.id === 'tls-disabled');
 
@@ -104,8 +105,7 @@ describe('direct-connection-replica-set', () => {
 });
 
 describe('advice and strings in comments', () => {
-  it('a commented-out string is told its mistakes, not how it would connect', async () => {
-    const { analyzeDocument, defaultSettings } = await import('../../../server/src/service/languageService');
+  it('a commented-out string is told its mistakes, not how it would connect', () => {
     const text = [
       'mongodb:',
       '  uri: mongodb://mongo.example.com:27017/app',
