@@ -126,6 +126,11 @@ export interface EmbeddedValue {
   key?: string;
   /** How the value is written in the document, so that replacement text can be escaped for it. */
   syntax?: HostSyntax;
+  /**
+   * Where the pieces of a concatenation in code join (extract/codeConcatenation.ts): the index of each
+   * piece after the first and the document offset where the piece before it ends. No edit crosses one.
+   */
+  joins?: ReadonlyArray<readonly [at: number, sourceEnd: number]>;
   /** Found inside a comment of the document (a commented-out line, an example in a doc comment). */
   comment?: boolean;
 }

@@ -2,7 +2,7 @@
  * Facade of the pure core: everything the LSP server and the CLI need goes through here.
  * No LSP connection, no fs, no net.
  */
-import { spaceFromLineBreak, toDocumentOffset } from './extract/offsets';
+import { spaceFromLineBreak, toDocumentEnd, toDocumentOffset } from './extract/offsets';
 import type {
   Analysis,
   AnalysisReuse,
@@ -214,7 +214,7 @@ export class SlicedAnalysis {
     const record = reuse ? reuse.validate(value, settings, languageId, doc.uri) : validateEmbeddedValue(value, settings, languageId, doc.uri);
     if (!this.lean) this.records.push(record);
     for (const p of record.problems) {
-      const span = { start: toDocumentOffset(value, p.span.start), end: toDocumentOffset(value, p.span.end) };
+      const span = { start: toDocumentOffset(value, p.span.start), end: toDocumentEnd(value, p.span.end) };
       // A space the file does not show: YAML made it of a line break.
       const folded = spaceFromLineBreak(doc.text, value, p.span.start, p.span.end);
       const text = folded ? `${p.message} ${message('yaml.foldedSpace')}` : p.message;

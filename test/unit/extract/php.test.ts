@@ -29,6 +29,8 @@ $text = <<<EOT
       ['uri', 'mongodb://${user}:$pass@${host}:27017/app', undefined],
       ['database', 'shop', undefined],
       ['collection', 'orders', undefined],
+      // A concatenation: its operand is a placeholder.
+      ['uri', 'mongodb://${$host}', undefined],
       ['uri', 'h:3', 'mongo_uri'],
       ['uri', 'mongodb://nested:1', 'uri'],
       ['uri', 'mongodb://heredoc:27017', undefined],

@@ -55,6 +55,7 @@ g = "mongodb://" "h:3"
       'mongodb://${s}:${s}@${s}:${d}/app',
       'mongodb://${}:${}@${host}:27017',
       'mongodb://{literal}:${port}/x',
+      'mongodb://h:3',
     ]);
     assert.deepEqual(loudProblems(doc.split('\n').slice(5, 7).join('\n'), 'python'), []);
     assertOffsetsSane(doc, 'python');

@@ -43,7 +43,7 @@ export const LANGUAGES: Language[] = [
     sentences: [`console.log(${V});`, `throw new Error(${V});`],
     filler: [
       '// a comment', '/* a "block" comment */', 'const re = /"[^"]*"/g;', "const s = 'it\\'s';", 'const half = total / 2;', 'const t = `hello ${name}!`;',
-      'function f(a, b) {\n  return a / b;\n}', 'const MONGO_URI = "mongodb://" + host;', 'app.use("/api", router);', 'const API_URL = "https://api.example.com";',
+      'function f(a, b) {\n  return a / b;\n}', 'const MONGO_URI = base + "mongodb://" + host;', 'app.use("/api", router);', 'const API_URL = "https://api.example.com";',
       "const label = 'mongo-less';", '', 'if (x) { y(); }', 'const x = a ? "b" : "c";', 'const r = x.replace(/\'/g, "`");', "import { MongoClient } from 'mongodb';",
     ],
   },
@@ -56,7 +56,7 @@ export const LANGUAGES: Language[] = [
     mentions: [`# see ${M}`, `x = 1  # ${M}`],
     sentences: [`print(${V})`, `logger.info(${V})`],
     filler: [
-      '# a comment', 'def f(x):\n    return x / 2', 'name = f"{first} {last}"', "s = 'it\\'s'", 'API_URL = "https://api"', 'MONGO_URI = "mongodb://" + host',
+      '# a comment', 'def f(x):\n    return x / 2', 'name = f"{first} {last}"', "s = 'it\\'s'", 'API_URL = "https://api"', 'MONGO_URI = base + "mongodb://" + host',
       'pattern = r"\\d+"', 'x = {"a": 1}', 'import os', '', 'class A:\n    pass', "label = 'mongo-less'", 'raw = rb"\\x00"', '"""An attribute docstring."""',
     ],
   },
@@ -68,7 +68,7 @@ export const LANGUAGES: Language[] = [
     calls: [[`client.Database(${V})`, 'database'], [`db.Collection(${V})`, 'collection']],
     mentions: SLASH_COMMENTS,
     sentences: [`log.Print(${V})`],
-    filler: ['// a comment', 'package main', 'import "fmt"', "q := '\"'", 'x := a / b', 'fmt.Println("hi")', 'var apiURL = "https://api"', 'uri := "mongodb://" + host', "r := '\\''", ''],
+    filler: ['// a comment', 'package main', 'import "fmt"', "q := '\"'", 'x := a / b', 'fmt.Println("hi")', 'var apiURL = "https://api"', 'uri := base + "mongodb://" + host', "r := '\\''", ''],
   },
   {
     ids: ['java'],
@@ -78,7 +78,7 @@ export const LANGUAGES: Language[] = [
     calls: [[`client.getDatabase(${V})`, 'database'], [`db.getCollection(${V})`, 'collection'], [`@Document(${V})`, 'collection']],
     mentions: SLASH_COMMENTS,
     sentences: [`System.out.println(${V});`],
-    filler: ['// a comment', "char q = '\"';", 'int half = total / 2;', 'String s = "it\\"s";', 'import java.util.List;', 'String MONGO_URI = "mongodb://" + host;', '@Override', "char t = '\\'';", ''],
+    filler: ['// a comment', "char q = '\"';", 'int half = total / 2;', 'String s = "it\\"s";', 'import java.util.List;', 'String MONGO_URI = base + "mongodb://" + host;', '@Override', "char t = '\\'';", ''],
   },
   {
     ids: ['kotlin'],

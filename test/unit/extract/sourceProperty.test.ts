@@ -151,9 +151,9 @@ describe('source extraction: what the known values found', () => {
   it('takes a Python string on the line after an assignment for a statement of its own, not a continuation', () => {
     const doc = 'MONGO_URI = "mongodb://h:1/db"\n"""The connection string."""\nclass C:\n    mongo_url = "mongodb://h:2/db"\n    """The other one."""\n';
     assert.deepEqual(texts(doc, 'python'), ['mongodb://h:1/db', 'mongodb://h:2/db']);
-    // Pieces of a concatenation on lines that brackets join stay pieces.
+    // Literals on lines that brackets join are one string, joined.
     const joined = 'uri = ("mongodb://h:1/"\n    "db")\nclient = MongoClient(\n    host="mongodb://u:p@h1:27017,"\n         "h2:27017/db",\n)\ncfg = {\n    "uri": "mongodb://a:1/"\n           "b",\n}\n';
-    assert.deepEqual(texts(joined, 'python'), []);
+    assert.deepEqual(texts(joined, 'python'), ['mongodb://h:1/db', 'mongodb://u:p@h1:27017,h2:27017/db', 'mongodb://a:1/b']);
   });
 
   it('ends a Java text block value joined to its closing line before the backslash', () => {

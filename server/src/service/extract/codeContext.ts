@@ -87,7 +87,7 @@ function keyBefore(text: string, op: number, prev: PreviousLiteral | undefined, 
  * `,` or the quote of a literal before it, or the second is indented deeper than the statement of the
  * first. Not a literal on a line of its own after an assignment (an attribute docstring).
  */
-function pythonJoined(text: string, start: number, end: number, q: number, ch: number): boolean {
+export function pythonJoined(text: string, start: number, end: number, q: number, ch: number): boolean {
   let k = end;
   while (k < q && text.charCodeAt(k) !== LINE_FEED && text.charCodeAt(k) !== CARRIAGE_RETURN) k++;
   if (k >= q || ch === LEFT_PAREN || ch === LEFT_BRACKET || ch === LEFT_BRACE || ch === COMMA || ch === QUOTE || ch === APOSTROPHE) return true;
@@ -136,12 +136,25 @@ export function literalContext(text: string, start: number, end: number, rules: 
   else assignedKey(text, prev, ctx);
 }
 
+/** Python's string prefixes (`f"…"`, `rb'…'`), in either letter case. */
+const PYTHON_PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr', 'rt']);
+
+/** Whether a Python literal with a prefix starts at `q` (`f"…"`, `Rb'…'`). */
+export function isPythonPrefixedLiteral(text: string, q: number): boolean {
+  for (let k = q; k < q + 3 && k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === QUOTE || c === APOSTROPHE) return k > q && PYTHON_PREFIXES.has(text.slice(q, k).toLowerCase());
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return false;
+}
+
 /** True when the literal text[start, end) is a piece of a concatenation, not a whole value. */
 function isFragment(text: string, start: number, end: number, rules: ContextRules): boolean {
   if ((ch === PLUS && before !== PLUS) || (ch === EQUALS && (before === PLUS || (rules.php && before === DOT))) || (rules.php && ch === DOT)) return true;
   if (nx === PLUS && nx2 !== PLUS) return true;
   if (rules.php && nx === DOT && !(nx2 >= DIGIT_0 && nx2 <= DIGIT_9)) return true;
-  return rules.python === true && (nx === QUOTE || nx === APOSTROPHE) && pythonJoined(text, start, end, q, ch);
+  return rules.python === true && (nx === QUOTE || nx === APOSTROPHE || isPythonPrefixedLiteral(text, q)) && pythonJoined(text, start, end, q, ch);
 }
 
 /** The format directives the literal has by what follows it (`"%s" % x`, `"{0}".format(x)`, `"%s".formatted(x)`). */

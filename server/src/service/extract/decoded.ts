@@ -11,6 +11,12 @@ export interface DecodedText {
   start: number;
   /** Absent when the text is a verbatim slice of the document starting at `start`. */
   offsets?: number[];
+  /**
+   * Where the pieces of a concatenation join (codeConcatenation.ts): for each piece after the first, the
+   * index of its first character and the document offset where the piece before it ends. An edit across
+   * one would rewrite the code between them.
+   */
+  joins?: ReadonlyArray<readonly [at: number, sourceEnd: number]>;
 }
 
 /**
@@ -82,19 +88,20 @@ export function verbatim(doc: string, from: number, to: number): DecodedText {
 export function subDecoded(d: DecodedText, a: number, b: number): DecodedText {
   if (!d.offsets) return { text: d.text.slice(a, b), start: d.start + a };
   const offsets = d.offsets.slice(a, b + 1);
-  return { text: d.text.slice(a, b), start: offsets[0], offsets };
+  const joins = d.joins?.filter(([at]) => at > a && at < b).map(([at, end]) => [at - a, end] as const);
+  return { text: d.text.slice(a, b), start: offsets[0], offsets, ...(joins && joins.length > 0 ? { joins } : {}) };
 }
 
 /** The same characters' sources under a rewritten text of the same length (`$(X)` read as `${X}`). */
 export function withText(d: DecodedText, text: string): DecodedText {
   if (text === d.text) return d;
   const offsets = d.offsets ?? Array.from({ length: d.text.length + 1 }, (_, k) => d.start + k);
-  return { text, start: d.start, offsets };
+  return { text, start: d.start, offsets, ...(d.joins ? { joins: d.joins } : {}) };
 }
 
 /** Moves a decoded string by `delta` document offsets. */
 export function shiftDecoded(d: DecodedText, delta: number): DecodedText {
-  return delta === 0 ? d : { text: d.text, start: d.start + delta, offsets: d.offsets?.map((o) => o + delta) };
+  return delta === 0 ? d : { text: d.text, start: d.start + delta, offsets: d.offsets?.map((o) => o + delta), ...(d.joins ? { joins: d.joins } : {}) };
 }
 
 /** Document offset of decoded character i (i may be text.length). */
@@ -105,6 +112,7 @@ export function offsetOf(d: Pick<DecodedText, 'start' | 'offsets'>, i: number): 
 export function toValue(kind: EmbeddedKind, d: DecodedText, syntax: HostSyntax, key?: string): EmbeddedValue {
   const v: EmbeddedValue = { kind, text: d.text, start: d.start, syntax };
   if (d.offsets) v.offsets = d.offsets;
+  if (d.joins) v.joins = d.joins;
   if (key !== undefined) v.key = key;
   return v;
 }

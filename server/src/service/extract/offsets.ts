@@ -11,6 +11,16 @@ export function toDocumentOffset(value: EmbeddedValue, i: number): number {
   return value.offsets[Math.max(0, Math.min(i, n - 1))];
 }
 
+/**
+ * The document offset where the value's text up to `i` ends: after the source of character i - 1. The
+ * same as toDocumentOffset but where pieces of a concatenation join (`"…?w=1" + x`), where that would be
+ * the start of the next piece.
+ */
+export function toDocumentEnd(value: EmbeddedValue, i: number): number {
+  const join = value.joins?.find(([at]) => at === i);
+  return join ? join[1] : toDocumentOffset(value, i);
+}
+
 /** Maps a document offset to an offset in the value's decoded text, or -1 if outside. */
 export function fromDocumentOffset(value: EmbeddedValue, offset: number): number {
   if (!value.offsets) {

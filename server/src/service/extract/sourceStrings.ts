@@ -9,7 +9,9 @@ import { EmbeddedValue } from '../api';
 import { isIdentPart } from '../lex/identifiers';
 import { emitString, MongoFinder } from './detect';
 import { keyMayMatter } from './keys';
-import { KEY_IS_PREVIOUS, literalContext, newLiteralContext, NO_KEY, PreviousLiteral } from './codeContext';
+import { KEY_IS_PREVIOUS, literalContext, newLiteralContext, NO_KEY, PreviousLiteral, pythonJoined } from './codeContext';
+import { back } from './codeWindow';
+import { continuesConcatenation, joinConcatenation } from './codeConcatenation';
 import { formatPlaceholders } from './codeFormats';
 import { literalScan } from './codeLiterals';
 import { literalReaderState, resetLiteralReaders, setLiteralReaderState } from './codeBodies';
@@ -254,7 +256,18 @@ class SourceScanner {
     if (ctx.format) d = formatPlaceholders(d, ctx.format);
     info.text = d.text;
     if (key && !ctx.kind && /^[A-Z][A-Z0-9_]*$/.test(d.text)) return; // the name of a variable, not its value
-    emitString(this.out, d, lit.syntax, { path: key ? [key] : [], linesAreText: true, kind: ctx.kind, fragment: ctx.fragment || undefined });
+    let fragment = ctx.fragment;
+    // A literal that starts a concatenation and mentions mongo: the chain, joined, is the value.
+    if (fragment && mentionsMongo && !ctx.format && !continuesConcatenation(text, start, this.lang)) {
+      const p = back(text, start);
+      const ch = p >= 0 ? text.charCodeAt(p) : 0;
+      const chain = joinConcatenation(text, end, this.lang, d, (e, q) => pythonJoined(text, start, e, q, ch));
+      if (chain) {
+        d = chain;
+        fragment = false;
+      }
+    }
+    emitString(this.out, d, lit.syntax, { path: key ? [key] : [], linesAreText: true, kind: ctx.kind, fragment: fragment || undefined });
   }
 }
 

@@ -1,6 +1,6 @@
 /** Quick fixes: each problem that carries a replacement becomes an edit, re-escaped for its host format. */
 import type { Analysis, TextDocumentLike, TextRange } from '../api';
-import { foldedBreaks, spaceFromLineBreak, toDocumentOffset } from '../extract/offsets';
+import { foldedBreaks, spaceFromLineBreak, toDocumentEnd, toDocumentOffset } from '../extract/offsets';
 import { encodeForHost } from '../extract';
 import { DocumentProblem, EmbeddedValue, Span } from '../api';
 import { message } from '../data/l10n';
@@ -33,6 +33,11 @@ function removalSpan(text: string, span: Span): Span {
   return span;
 }
 
+/** Whether a span of a value joined from pieces of code (`"…" + host + "…"`) takes in the code between two of them. */
+function crossesJoin(value: EmbeddedValue, span: Span): boolean {
+  return value.joins !== undefined && value.joins.some(([at]) => span.start < at && at < span.end);
+}
+
 function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActionResult | undefined {
   const data = p.data;
   if (!data) return undefined;
@@ -46,9 +51,10 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
   }
   if (Array.isArray(data.edits)) {
     // Several edits in value coordinates; `remove` takes a separator with the removed option.
-    const edits = (data.edits as { start: number; end: number; text: string; remove?: boolean }[]).map((e) => {
-      const span = e.remove ? removalSpan(value.text, e) : e;
-      return { start: toDocumentOffset(value, span.start), end: toDocumentOffset(value, span.end), newText: e.text === '' ? '' : encodeForHost(value, e.text) };
+    const spans = (data.edits as { start: number; end: number; text: string; remove?: boolean }[]).map((e) => ({ e, span: e.remove ? removalSpan(value.text, e) : e }));
+    if (spans.some(({ span }) => crossesJoin(value, span))) return undefined;
+    const edits = spans.map(({ e, span }) => {
+      return { start: toDocumentOffset(value, span.start), end: toDocumentEnd(value, span.end), newText: e.text === '' ? '' : encodeForHost(value, e.text) };
     });
     return { title: typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId }), kind: 'quickfix', isPreferred: true, edits, ruleId: p.ruleId, problemSpan: p.span };
   }
@@ -60,11 +66,12 @@ function fixFor(p: DocumentProblem, value: EmbeddedValue | undefined): CodeActio
   } else if (typeof data.replacement === 'string') {
     newText = data.replacement;
   } else return undefined;
+  if (crossesJoin(value, span)) return undefined;
   return {
     title: typeof data.title === 'string' ? data.title : message('fix.ruleFallback', { rule: p.ruleId }),
     kind: 'quickfix',
     isPreferred: true,
-    edits: [{ start: toDocumentOffset(value, span.start), end: toDocumentOffset(value, span.end), newText: newText === '' ? '' : encodeForHost(value, newText) }],
+    edits: [{ start: toDocumentOffset(value, span.start), end: toDocumentEnd(value, span.end), newText: newText === '' ? '' : encodeForHost(value, newText) }],
     ruleId: p.ruleId,
     problemSpan: p.span,
   };

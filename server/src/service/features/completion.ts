@@ -1,5 +1,5 @@
 import type { Analysis, CompletionResult, TextDocumentLike } from '../api';
-import { toDocumentOffset } from '../extract/offsets';
+import { toDocumentEnd, toDocumentOffset } from '../extract/offsets';
 import { AUTH_MECHANISMS, EXTERNAL_AUTH_SOURCE, findMechanism, findMechanismIgnoreCase } from '../data/authMechanisms';
 import { driverFamilyOf, findOption, isReadBy, URI_OPTIONS, UriOption, type DriverFamily } from '../data/uriOptions';
 import { OPTION_VALUE_DOCS } from '../data/uriOptions';
@@ -264,7 +264,7 @@ export function completeAt(doc: TextDocumentLike, analysis: Analysis, offset: nu
   const found = valueForCompletion(doc, analysis, offset);
   const value = found?.value;
   if (value && value.kind === 'uri') {
-    const ctx: Ctx = { value, family: driverFamilyOf(doc.languageId, doc.uri), toDoc: (s) => ({ start: toDocumentOffset(value, s.start), end: toDocumentOffset(value, s.end) }) };
+    const ctx: Ctx = { value, family: driverFamilyOf(doc.languageId, doc.uri), toDoc: (s) => ({ start: toDocumentOffset(value, s.start), end: toDocumentEnd(value, s.end) }) };
     const inUri = found.parse ? uriCompletions(ctx, offset, found.parse) : [];
     if (inUri.length) return inUri;
     if (!/^mongodb(\+srv)?:\/\//.test(value.text)) return snippetCompletions(doc.text, offset, value);

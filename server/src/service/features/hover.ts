@@ -1,5 +1,5 @@
 import type { Analysis, HoverResult, TextDocumentLike } from '../api';
-import { toDocumentOffset } from '../extract/offsets';
+import { toDocumentEnd, toDocumentOffset } from '../extract/offsets';
 import { EXTERNAL_AUTH_SOURCE, findMechanism } from '../data/authMechanisms';
 import { DEFAULT_PORT } from '../data/connectionString';
 import { TXT_RECORD_OPTIONS } from '../data/uriOptions';
@@ -109,7 +109,7 @@ function optionValueHover(part: Extract<Located['part'], { kind: 'optionValue' }
 export function hoverAt(_doc: TextDocumentLike, analysis: Analysis, offset: number): HoverResult | null {
   const l = locate(analysis, offset);
   if (!l) return null;
-  const toDoc = (s: Span) => ({ start: toDocumentOffset(l.value, s.start), end: toDocumentOffset(l.value, s.end) });
+  const toDoc = (s: Span) => ({ start: toDocumentOffset(l.value, s.start), end: toDocumentEnd(l.value, s.end) });
   const part = l.part;
   let contents: string | null = null;
   switch (part.kind) {
