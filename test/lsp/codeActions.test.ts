@@ -27,6 +27,15 @@ const CASES: Case[] = [
     expected: 'services:\n  api:\n    environment:\n      MONGO_URL: "mongodb://admin:p%40ss@db.example.com/app"\n',
   },
   {
+    name: 'a value at the end of a piece of a concatenation (Java): the edit ends with the piece',
+    uri: 'file:///p/src/main/java/shop/Mongo.java',
+    languageId: 'java',
+    text: 'class Mongo {\n  String uri = "mongodb://db.acme.internal:27017/app?readPreference=secondaryPrefered"\n      + "&appName=orders";\n}\n',
+    ruleId: 'option-invalid-value',
+    title: /secondaryPreferred/,
+    expected: 'class Mongo {\n  String uri = "mongodb://db.acme.internal:27017/app?readPreference=secondaryPreferred"\n      + "&appName=orders";\n}\n',
+  },
+  {
     name: 'percent-encode the username (.env)',
     uri: 'file:///p/.env',
     languageId: 'dotenv',
