@@ -71,6 +71,11 @@ describe('concatenated connection strings', () => {
     for (const [, , edits] of found) for (const [replaced] of edits) assert.ok(!replaced!.includes('"'), `an edit takes in code: ${JSON.stringify(edits)}`);
   });
 
+  it('in a fenced block of Markdown too: the pieces are where the block puts them', () => {
+    const text = '# Setup\n\nConnect with:\n\n```js\nconst uri = "mongodb://db.acme.internal:27017/app?w=majorty" + "&appName=shop";\n```\n';
+    assert.deepEqual(problemsAndFixes(text, 'markdown'), [['option-invalid-value', 'majorty', [['majorty', 'majority']]]]);
+  });
+
   it('Python joins adjacent literals, PHP joins with "."; ++, += and a chain that an operand starts are not joined', () => {
     assert.deepEqual(texts('uri = ("mongodb://u:p@h:27017/db"\n       f"?appName={app}")\n', 'python'), ['mongodb://u:p@h:27017/db?appName=${app}']);
     assert.deepEqual(texts('$uri = "mongodb://" . $host . ":27017/app";\n', 'php'), ['mongodb://${$host}:27017/app']);

@@ -99,9 +99,14 @@ export function withText(d: DecodedText, text: string): DecodedText {
   return { text, start: d.start, offsets, ...(d.joins ? { joins: d.joins } : {}) };
 }
 
+/** The joins of a concatenation moved by `delta` document offsets (their indexes in the text stay). */
+function shiftJoins(joins: NonNullable<DecodedText['joins']>, delta: number): NonNullable<DecodedText['joins']> {
+  return joins.map(([at, end]) => [at, end + delta] as const);
+}
+
 /** Moves a decoded string by `delta` document offsets. */
 export function shiftDecoded(d: DecodedText, delta: number): DecodedText {
-  return delta === 0 ? d : { text: d.text, start: d.start + delta, offsets: d.offsets?.map((o) => o + delta), ...(d.joins ? { joins: d.joins } : {}) };
+  return delta === 0 ? d : { text: d.text, start: d.start + delta, offsets: d.offsets?.map((o) => o + delta), ...(d.joins ? { joins: shiftJoins(d.joins, delta) } : {}) };
 }
 
 /** Document offset of decoded character i (i may be text.length). */
@@ -122,6 +127,7 @@ export function shiftValue(v: EmbeddedValue, delta: number): EmbeddedValue {
   if (delta === 0) return v;
   const out: EmbeddedValue = { ...v, start: v.start + delta };
   if (v.offsets) out.offsets = v.offsets.map((o) => o + delta);
+  if (v.joins) out.joins = shiftJoins(v.joins, delta);
   return out;
 }
 
