@@ -1,7 +1,7 @@
 /** Rules that relate several options (rules/crossOptions.ts). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectClean, expectOne, uriProblems, expectNone, expectNoError } from '../../helpers/problems';
+import { expectClean, expectOne, uriProblems, expectNone, expectNoError, settingsWith } from '../../helpers/problems';
 
 describe('tls-ssl-mismatch', () => {
   it('tls and ssl with different values are an error under the later one', () => {
@@ -97,6 +97,13 @@ describe('read-preference-conflict', () => {
     expectOne('mongodb://h/?readPreference=primary&maxStalenessSeconds=120', 'read-preference-conflict', 'error', 'maxStalenessSeconds=120');
     expectClean('mongodb://h/?readPreference=nearest&readPreferenceTags=dc:ny&readPreferenceTags=');
     expectClean('mongodb://h/?readPreferenceTags=');
+  });
+
+  it('a readPreference written but not valid conflicts with nothing: its own problem says what is wrong', () => {
+    for (const driver of ['spec', 'node'] as const) {
+      const found = uriProblems('mongodb://h/?readPreference=secondaryPrefered&maxStalenessSeconds=120&readPreferenceTags=dc:ny', settingsWith({ driver })).map((p) => p.id);
+      assert.deepEqual(found, ['option-invalid-value'], driver);
+    }
   });
 
   it('maxStalenessSeconds=-1 (no maximum) goes with primary', () => {

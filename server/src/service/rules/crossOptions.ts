@@ -123,6 +123,9 @@ function checkProxy(ctx: RuleContext): void {
 
 function checkReadPreference(ctx: RuleContext): void {
   const mode = effectiveOf(ctx.options, OPT.readPreference);
+  // A mode written but not valid (`secondaryPrefered`) is its own problem: which mode was meant is not
+  // known, so neither is a conflict with it.
+  if (!mode && (ctx.options.present & OPT.readPreference.bit) !== 0) return;
   const isPrimary = !mode || mode.value === 'primary';
   if (!isPrimary) return;
   // Which primary, said only in a message (most strings have none to build).
