@@ -56,6 +56,10 @@ describe('concatenated connection strings', () => {
     // Calls, members and indexes are operands too; an operand of another shape leaves the pieces as they were.
     assert.deepEqual(texts('uri = "mongodb://" + os.environ["MONGO_HOST"] + ":27017/" + db_name()\n', 'python'), ['mongodb://${os.environ["MONGO_HOST"]}:27017/${db_name()}']);
     assert.deepEqual(texts('const x = "mongodb://h:1/db" + (tls ? "?tls=true" : "");\n', 'javascript'), []);
+    // A number written in the code is part of the string.
+    assert.deepEqual(texts("const u = 'mongodb://localhost:' + 27017 + '/shop';\n", 'javascript'), ['mongodb://localhost:27017/shop']);
+    assert.deepEqual(problemsAndFixes("const u = 'mongodb://localhost:' + 70000 + '/shop';\n", 'javascript').map(([rule, under]) => [rule, under]), [['port-invalid', '70000']]);
+    assert.deepEqual(texts("const u = 'mongodb://localhost:' + 27017.5 + '/shop';\n", 'javascript'), []);
     assert.deepEqual(texts('const x = "mongodb://h:1/" + a * 2;\n', 'javascript'), []);
   });
 

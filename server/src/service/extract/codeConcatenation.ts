@@ -1,9 +1,10 @@
 /**
  * Connection strings that code builds by concatenation: `"mongodb://app:" + password + "@db1:27017/shop"`,
  * Java's `"mongodb://…/reporting" + "?replicaSet=rpt"`, Python's adjacent literals and PHP's `.`. From a
- * literal that starts such a chain, the literals after it are read and joined; each other operand (a
- * name, a member, a call, an index: `host`, `cfg.db.host`, `os.environ["PW"]`, `$host`) is joined as a
- * placeholder `${…}` over its source, as a template's interpolation is. A chain with an operand of any
+ * literal that starts such a chain, the literals after it are read and joined, so is a decimal number
+ * (`":" + 27017`); each other operand (a name, a member, a call, an index: `host`, `cfg.db.host`,
+ * `os.environ["PW"]`, `$host`) is joined as a placeholder `${…}` over its source, as a template's
+ * interpolation is. A chain with an operand of any
  * other shape (`a ? b : c`, an arithmetic expression) is not joined: its pieces stay pieces, as they were.
  */
 import type { DecodedText } from './decoded';
@@ -22,6 +23,9 @@ const MAX_PIECES = 32;
  */
 const OPERAND = /[A-Za-z_$@][\w$]*(?:[ \t]*(?:\?\.|\.|->|::)[ \t]*[A-Za-z_$][\w$]*|[ \t]*\((?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*\)|[ \t]*\[[^[\]\n]*\])*/y;
 const MAX_OPERAND = 256;
+
+/** A decimal integer written in the code (not one with a fraction, an exponent or a suffix). */
+const NUMBER = /[0-9]{1,9}(?![\w.])/y;
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
@@ -128,6 +132,14 @@ export function joinConcatenation(
       }
       setLiteralReaderState(before);
       if (!operator) return undefined;
+      NUMBER.lastIndex = q;
+      const digits = NUMBER.exec(text);
+      if (digits) {
+        // A number written in the code (`":" + 27017 + "/"`) is part of the string as written.
+        pieces.push({ text: digits[0], offsets: Array.from({ length: digits[0].length + 1 }, (_, k) => q + k) });
+        pos = q + digits[0].length;
+        continue;
+      }
       OPERAND.lastIndex = q;
       const m = OPERAND.exec(text);
       if (!m || m[0].length > MAX_OPERAND) return undefined;
