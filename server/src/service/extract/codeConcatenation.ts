@@ -10,9 +10,11 @@
 import type { DecodedText } from './decoded';
 import type { CodeLanguage } from './codeLanguages';
 import { isPythonPrefixedLiteral } from './codeContext';
+import { isBlank } from './codeWindow';
+import { isSpace } from './decoded';
 import { literalScan } from './codeLiterals';
 import { literalReaderState, setLiteralReaderState } from './codeBodies';
-import { APOSTROPHE, CARRIAGE_RETURN, DIGIT_0, DIGIT_9, DOT, EQUALS, LINE_FEED, PLUS, QUOTE, SPACE, TAB } from '../lex/chars';
+import { APOSTROPHE, DIGIT_0, DIGIT_9, DOT, EQUALS, PLUS, QUOTE } from '../lex/chars';
 
 /** At most this many pieces in one chain (a longer one is left in pieces). */
 const MAX_PIECES = 32;
@@ -27,10 +29,6 @@ const MAX_OPERAND = 256;
 /** A decimal integer written in the code (not one with a fraction, an exponent or a suffix). */
 const NUMBER = /[0-9]{1,9}(?![\w.])/y;
 
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
-}
-
 function skipBlanks(text: string, i: number): number {
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   return i;
@@ -42,7 +40,7 @@ function skipBlanks(text: string, i: number): number {
  * last operand something other than what was read.
  */
 function endsExpression(text: string, i: number): boolean {
-  while (i < text.length && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (i >= text.length) return true;
   const c = text[i]!;
   if (c === '\n' || c === '\r' || c === ';' || c === ',' || c === ')' || c === ']' || c === '}') return true;
@@ -55,21 +53,6 @@ function operatorAt(text: string, i: number, lang: CodeLanguage): boolean {
   const next = text.charCodeAt(i + 1);
   if (c === PLUS) return next !== PLUS && next !== EQUALS;
   return lang.php === true && c === DOT && next !== EQUALS && !(next >= DIGIT_0 && next <= DIGIT_9);
-}
-
-/**
- * Whether the literal starting at `start` continues a concatenation (an operator, or in Python another
- * literal, before it): it is then a piece of a chain that an earlier literal starts.
- */
-export function continuesConcatenation(text: string, start: number, lang: CodeLanguage): boolean {
-  let k = start - 1;
-  while (k >= 0 && isBlank(text.charCodeAt(k))) k--;
-  if (k < 0) return false;
-  const c = text.charCodeAt(k);
-  if (c === PLUS) return text.charCodeAt(k - 1) !== PLUS;
-  if (c === EQUALS) return text.charCodeAt(k - 1) === PLUS || (lang.php === true && text.charCodeAt(k - 1) === DOT);
-  if (c === DOT) return lang.php === true;
-  return lang.python === true && (c === QUOTE || c === APOSTROPHE);
 }
 
 /** The decoded pieces of a chain: literals, and placeholders over operands. */

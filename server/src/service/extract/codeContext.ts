@@ -29,11 +29,15 @@ export interface LiteralContext {
   keyFrom: number;
   keyTo: number;
   fragment: boolean;
+  /** A piece after the first of a concatenation (an operator, or in Python a literal, before it). */
+  continues: boolean;
+  /** The last non-blank character before the literal (0 when none is near). */
+  charBefore: number;
   format: 'printf' | 'braces' | undefined;
 }
 
 export function newLiteralContext(): LiteralContext {
-  return { kind: undefined, keyFrom: NO_KEY, keyTo: NO_KEY, fragment: false, format: undefined };
+  return { kind: undefined, keyFrom: NO_KEY, keyTo: NO_KEY, fragment: false, continues: false, charBefore: 0, format: undefined };
 }
 
 export interface ContextRules {
@@ -129,7 +133,10 @@ export function literalContext(text: string, start: number, end: number, rules: 
   ctx.kind = undefined;
   ctx.keyFrom = NO_KEY;
   ctx.keyTo = NO_KEY;
-  ctx.fragment = isFragment(text, start, end, rules);
+  ctx.charBefore = ch;
+  const afterOperator = operatorBefore(rules);
+  ctx.continues = afterOperator || (rules.python === true && (ch === QUOTE || ch === APOSTROPHE));
+  ctx.fragment = afterOperator || continuesAfter(text, start, end, rules);
   ctx.format = formatAfter(text, rules);
   if (ch === LEFT_PAREN /* ( */) callArgument(text, ctx);
   else if (ch === LEFT_BRACKET /* [ */ && rules.subscripts && nx === RIGHT_BRACKET) ctx.kind = subscriptKind(text, prev);
@@ -149,9 +156,13 @@ export function isPythonPrefixedLiteral(text: string, q: number): boolean {
   return false;
 }
 
-/** True when the literal text[start, end) is a piece of a concatenation, not a whole value. */
-function isFragment(text: string, start: number, end: number, rules: ContextRules): boolean {
-  if ((ch === PLUS && before !== PLUS) || (ch === EQUALS && (before === PLUS || (rules.php && before === DOT))) || (rules.php && ch === DOT)) return true;
+/** True when a concatenation operator comes before the literal (`+`, `+=`, PHP's `.` and `.=`). */
+function operatorBefore(rules: ContextRules): boolean {
+  return (ch === PLUS && before !== PLUS) || (ch === EQUALS && (before === PLUS || (rules.php === true && before === DOT))) || (rules.php === true && ch === DOT);
+}
+
+/** True when a concatenation goes on after the literal text[start, end): it is then a piece, not a whole value. */
+function continuesAfter(text: string, start: number, end: number, rules: ContextRules): boolean {
   if (nx === PLUS && nx2 !== PLUS) return true;
   if (rules.php && nx === DOT && !(nx2 >= DIGIT_0 && nx2 <= DIGIT_9)) return true;
   return rules.python === true && (nx === QUOTE || nx === APOSTROPHE || isPythonPrefixedLiteral(text, q)) && pythonJoined(text, start, end, q, ch);

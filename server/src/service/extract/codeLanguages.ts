@@ -53,6 +53,9 @@ const LANGUAGES: Record<string, CodeLanguage> = {
   php: language({ literals: phpLiterals, slashComments: true, hashComments: true, php: true, heredoc: 'php' }),
 };
 
+/** The language ids of JavaScript and TypeScript (with JSX), read as one language. */
+export const JAVASCRIPT_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(LANGUAGES).filter((id) => LANGUAGES[id] === JS));
+
 /** The language of a VS Code language id, or undefined when the source scanner does not read it. */
 export function codeLanguage(languageId: string): CodeLanguage | undefined {
   return LANGUAGES[languageId];

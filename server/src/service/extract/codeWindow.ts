@@ -25,7 +25,8 @@ export class NameSet {
   }
 }
 
-function isBlank(c: number): boolean {
+/** A blank of code: a space, a tab or a line break. */
+export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 

@@ -10,8 +10,8 @@ import { isIdentPart } from '../lex/identifiers';
 import { emitString, MongoFinder } from './detect';
 import { keyMayMatter } from './keys';
 import { KEY_IS_PREVIOUS, literalContext, newLiteralContext, NO_KEY, PreviousLiteral, pythonJoined } from './codeContext';
-import { back } from './codeWindow';
-import { continuesConcatenation, joinConcatenation } from './codeConcatenation';
+import { isBlank } from './codeWindow';
+import { joinConcatenation } from './codeConcatenation';
 import { formatPlaceholders } from './codeFormats';
 import { literalScan } from './codeLiterals';
 import { literalReaderState, resetLiteralReaders, setLiteralReaderState } from './codeBodies';
@@ -19,7 +19,7 @@ import { CodeLanguage, codeLanguage, commentEnd } from './codeLanguages';
 import { PendingHeredocs } from './codeHeredocs';
 import { regexEnd, regexMayStart, WORD } from './codeRegexes';
 import { findUriTokens } from './plainText';
-import { CARRIAGE_RETURN, DOLLAR, EQUALS, LESS_THAN, LINE_FEED, QUOTE, SEMICOLON, SLASH, SPACE, TAB } from '../lex/chars';
+import { DOLLAR, EQUALS, LESS_THAN, LINE_FEED, QUOTE, SEMICOLON, SLASH } from '../lex/chars';
 
 /** The previous literal: where it is, its kind, and (read when first needed) its text. */
 interface Previous extends PreviousLiteral {
@@ -258,10 +258,8 @@ class SourceScanner {
     if (key && !ctx.kind && /^[A-Z][A-Z0-9_]*$/.test(d.text)) return; // the name of a variable, not its value
     let fragment = ctx.fragment;
     // A literal that starts a concatenation and mentions mongo: the chain, joined, is the value.
-    if (fragment && mentionsMongo && !ctx.format && !continuesConcatenation(text, start, this.lang)) {
-      const p = back(text, start);
-      const ch = p >= 0 ? text.charCodeAt(p) : 0;
-      const chain = joinConcatenation(text, end, this.lang, d, (e, q) => pythonJoined(text, start, e, q, ch));
+    if (fragment && mentionsMongo && !ctx.format && !ctx.continues) {
+      const chain = joinConcatenation(text, end, this.lang, d, (e, q) => pythonJoined(text, start, e, q, ctx.charBefore));
       if (chain) {
         d = chain;
         fragment = false;
@@ -269,10 +267,6 @@ class SourceScanner {
     }
     emitString(this.out, d, lit.syntax, { path: key ? [key] : [], linesAreText: true, kind: ctx.kind, fragment: fragment || undefined });
   }
-}
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
 }
 
 /** The end of the word going on at i. */

@@ -8,9 +8,10 @@ import type { Token, TokenList } from '../api';
 import { type Prop, type Value, parseValue } from '../lex/codeValues';
 import { CARRIAGE_RETURN, DOLLAR, DOT, LEFT_BRACKET, LEFT_PAREN, LINE_FEED, QUESTION, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB } from '../lex/chars';
 import { isWordChar } from '../lex/identifiers';
+import { JAVASCRIPT_LANGUAGES } from '../extract/codeLanguages';
 import type { Span } from '../api';
 
-export const JS_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'mongodb']);
+export const JS_LANGUAGES: ReadonlySet<string> = new Set([...JAVASCRIPT_LANGUAGES, 'mongodb']);
 
 export type Category = 'index' | 'indexes' | 'aggregate' | 'sort' | 'document';
 

@@ -10,11 +10,12 @@ import type { DriverProfile, DriverSetting, ProfileChoice } from '../api';
 import { MONGOID_FILE } from '../data/configFiles';
 import { uriFileName } from '../data/text';
 import { driverFamilyOf } from '../data/uriOptions';
+import { JAVASCRIPT_LANGUAGES } from '../extract/codeLanguages';
 
 export type { ProfileChoice } from '../api';
 
 /** Source code that the Node.js driver runs (a MongoDB playground is mongosh's). */
-export const NODE_SOURCE_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
+export const NODE_SOURCE_LANGUAGES: ReadonlySet<string> = JAVASCRIPT_LANGUAGES;
 
 const NODE_LANGUAGES: ReadonlySet<string> = new Set([...NODE_SOURCE_LANGUAGES, 'mongodb']);
 
